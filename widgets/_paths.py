@@ -1,0 +1,27 @@
+"""Where the course's folders are, for an editable install or a checkout."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+STATIC_DIR = PACKAGE_DIR / "static"
+
+
+def course_root() -> Path:
+    """Return the course checkout root (``PACTE_ROOT`` overrides the default)."""
+    env = os.environ.get("PACTE_ROOT")
+    if env:
+        return Path(env).resolve()
+    return PACKAGE_DIR.parent
+
+
+def datasets_dir() -> Path:
+    """Return the ``datasets/`` folder of the course."""
+    return course_root() / "datasets"
+
+
+def build_dir() -> Path:
+    """Return the ``_build/`` folder where the book and Voilà notebooks go."""
+    return course_root() / "_build"

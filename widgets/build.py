@@ -1,0 +1,95 @@
+"""Building the course: the static book and the Voilà notebooks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import jupytext
+import yaml
+
+from widgets._paths import build_dir, course_root
+
+
+def toc_files(root: Path | None = None) -> list[str]:
+    """Return the document names listed in ``book/_toc.yml``, in order (root first)."""
+    root = root or course_root()
+    toc = yaml.safe_load((root / "book" / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries or []:
+            if "file" in entry:
+                files.append(entry["file"])
+            walk(entry.get("sections"))
+            walk(entry.get("chapters"))
+
+    for part in toc.get("parts", []):
+        walk(part.get("chapters"))
+    walk(toc.get("chapters"))
+    return files
+
+
+def page_source(docname: str, root: Path | None = None) -> Path:
+    """Return the source file of a page from its document name."""
+    root = root or course_root()
+    for ext in (".md", ".ipynb"):
+        path = root / f"{docname}{ext}"
+        if path.exists():
+            return path
+    raise FileNotFoundError(f"no source for page '{docname}' listed in book/_toc.yml")
+
+
+def is_notebook_page(path: Path) -> bool:
+    """True when a MyST page is a notebook (it has a jupytext/kernelspec header)."""
+    head = path.read_text(encoding="utf-8")[:600]
+    return head.startswith("---") and ("kernelspec:" in head or "jupytext:" in head)
+
+
+def notebook_pages(root: Path | None = None) -> list[str]:
+    """Return the document names of the pages that contain code."""
+    return [d for d in toc_files(root) if is_notebook_page(page_source(d, root))]
+
+
+def export_voila_notebooks(root: Path | None = None) -> list[Path]:
+    """Write ``_build/voila/<docname>.ipynb`` for every page with code, for Voilà and Binder."""
+    root = root or course_root()
+    out = []
+    for doc in notebook_pages(root):
+        nb = jupytext.read(page_source(doc, root))
+        target = build_dir() / "voila" / f"{doc}.ipynb"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        nb.metadata.pop("jupytext", None)
+        jupytext.write(nb, target, fmt="ipynb")
+        out.append(target)
+    return out
+
+
+def build_book(strict: bool = True, quiet: bool = False) -> int:
+    """Build the HTML book with Jupyter Book, streaming its progress; return the exit code."""
+    root = course_root()
+    cmd = [sys.executable, "-c", "from jupyter_book.cli.main import main; main()", "build", str(root),
+           "--config", str(root / "_config.yml"), "--toc", str(root / "book" / "_toc.yml"),
+           "--path-output", str(root)]
+    if strict:
+        cmd += ["-n", "-W", "--keep-going"]
+    start = time.perf_counter()
+    pages = toc_files(root)
+    print(f"pacte build: {len(pages)} pages, {len(notebook_pages(root))} with code", flush=True)
+    proc = subprocess.Popen(cmd, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert proc.stdout is not None
+    warnings = []
+    for line in proc.stdout:
+        if "WARNING" in line or "ERROR" in line:
+            warnings.append(line.rstrip())
+        if not quiet or "WARNING" in line or "ERROR" in line:
+            print("  " + line.rstrip(), flush=True)
+    code = proc.wait()
+    notebooks = export_voila_notebooks(root)
+    elapsed = time.perf_counter() - start
+    status = "ok" if code == 0 else f"FAILED (exit {code}, {len(warnings)} warnings/errors)"
+    print(f"pacte build: {status} in {elapsed:.1f} s; book in {build_dir() / 'html'}; "
+          f"{len(notebooks)} Voilà notebooks in {build_dir() / 'voila'}", flush=True)
+    return code

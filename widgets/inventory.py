@@ -1,0 +1,88 @@
+"""Validation of every course data file and an inventory of the course."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from widgets._paths import course_root
+from widgets.banks import all_bank_files, load_bank_file
+from widgets.build import page_source, toc_files
+from widgets.data import load_package, read_resource
+from widgets.errors import DataError
+
+_BANK_USE = re.compile(r"""from_bank\(\s*["']([a-z0-9_-]+)["']""")
+_TITLE = re.compile(r"^#\s+(.+)$", re.M)
+
+
+def check_course(root: Path | None = None) -> tuple[dict, list[DataError]]:
+    """Validate datasets and question banks; return the inventory and the errors found."""
+    root = root or course_root()
+    errors: list[DataError] = []
+    datasets = []
+    try:
+        resources = load_package()
+    except DataError as exc:
+        errors.append(exc)
+        resources = {}
+    for name, res in resources.items():
+        try:
+            rows = len(read_resource(res))
+        except DataError as exc:
+            errors.append(exc)
+            rows = None
+        datasets.append({"name": name, "title": res.title, "path": str(res.path.relative_to(root)), "rows": rows})
+    banks = {}
+    for path in all_bank_files():
+        try:
+            bank = load_bank_file(path)
+            banks[bank["id"]] = {"id": bank["id"], "title": bank["title"], "path": str(path.relative_to(root)),
+                                 "questions": len(bank["questions"])}
+        except DataError as exc:
+            errors.append(exc)
+    pages = []
+    used: set[str] = set()
+    for doc in toc_files(root):
+        try:
+            src = page_source(doc, root)
+        except FileNotFoundError as exc:
+            errors.append(DataError(root / "book" / "_toc.yml", str(exc)))
+            continue
+        text = src.read_text(encoding="utf-8")
+        title = _TITLE.search(text)
+        bank_ids = _BANK_USE.findall(text)
+        for bank_id in bank_ids:
+            used.add(bank_id)
+            if bank_id not in banks and not any(e.path.endswith(f"{bank_id}.yaml") for e in errors):
+                line = text[: text.find(bank_id)].count("\n") + 1
+                errors.append(DataError(src, f"page uses unknown question bank '{bank_id}'", line=line))
+        pages.append({"page": doc, "title": title.group(1).strip() if title else doc,
+                      "banks": [banks.get(b, {"id": b, "questions": None}) for b in bank_ids]})
+    inventory = {
+        "pages": pages,
+        "banks": list(banks.values()),
+        "unused_banks": sorted(set(banks) - used),
+        "datasets": datasets,
+        "totals": {"pages": len(pages), "banks": len(banks),
+                   "questions": sum(b["questions"] for b in banks.values()),
+                   "datasets": len(datasets), "rows": sum(d["rows"] or 0 for d in datasets)},
+    }
+    return inventory, errors
+
+
+def format_inventory(inv: dict) -> str:
+    """Render the inventory as text for people."""
+    lines = ["Pages du cours :"]
+    for p in inv["pages"]:
+        lines.append(f"  {p['page']}  —  {p['title']}")
+        for b in p["banks"]:
+            lines.append(f"      quiz {b['id']}: {b['questions']} questions")
+    lines.append("Jeux de données :")
+    for d in inv["datasets"]:
+        lines.append(f"  {d['name']} ({d['path']}): {d['rows']} lignes")
+    if inv["unused_banks"]:
+        lines.append("Banques de questions non utilisées : " + ", ".join(inv["unused_banks"]))
+    t = inv["totals"]
+    lines.append(f"Total : {t['pages']} pages, {t['banks']} banques, {t['questions']} questions, "
+                 f"{t['datasets']} jeux de données, {t['rows']} lignes")
+    return "\n".join(lines)

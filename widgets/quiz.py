@@ -1,0 +1,55 @@
+"""The quiz widget: a question bank rendered with per-answer feedback and a score."""
+
+from __future__ import annotations
+
+import traitlets as t
+
+from widgets._citations import citation_labels
+from widgets._host import PacteWidget
+from widgets.banks import load_bank
+from widgets.scoring import score
+
+
+class Quiz(PacteWidget):
+    """A quiz over one question bank.
+
+    The browser scores each answer (so it works in the static book); with a
+    kernel, every answer also reaches Python: ``answers`` holds the learner's
+    answers, ``kernel_score`` the score recomputed in Python, and callbacks
+    registered with :meth:`on_answer` are called with each new answer.
+    """
+
+    _module = "quiz"
+    bank = t.Dict().tag(sync=True)
+    answers = t.Dict().tag(sync=True)
+    kernel_score = t.Dict().tag(sync=True)
+
+    def __init__(self, bank: dict, **kwargs) -> None:
+        labels = citation_labels()
+        bank = dict(bank)
+        bank["citations"] = {q["source"]["ref"]: labels.get(q["source"]["ref"], q["source"]["ref"])
+                             for q in bank["questions"]}
+        super().__init__(bank=bank, **kwargs)
+        self._callbacks = []
+
+    @classmethod
+    def from_bank(cls, bank_id: str) -> "Quiz":
+        """Build a quiz from ``datasets/quiz/<bank_id>.yaml``."""
+        return cls(load_bank(bank_id))
+
+    def on_answer(self, callback) -> None:
+        """Call ``callback(question_id, answer, score)`` on every new answer."""
+        self._callbacks.append(callback)
+
+    @t.observe("answers")
+    def _answers_changed(self, change) -> None:
+        result = score(self.bank, change["new"])
+        self.kernel_score = {k: v for k, v in result.items()}
+        old = change["old"] or {}
+        for qid, answer in change["new"].items():
+            if old.get(qid) != answer:
+                for cb in self._callbacks:
+                    cb(qid, answer, result)
+
+    def fallback_text(self) -> str:
+        return f"Quiz « {self.bank['title']} » : {len(self.bank['questions'])} questions (JavaScript requis)."

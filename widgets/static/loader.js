@@ -1,0 +1,66 @@
+// Static-book host for the course widgets: no kernel, no widget manager.
+// Finds every <div class="pacte-widget" data-pacte-module="..."> that a page
+// output carries, reads its JSON state and runs the widget's ES module with a
+// small in-browser model implementing anywidget's get/set/on/save_changes.
+
+const here = new URL(".", import.meta.url);
+globalThis.PACTE_VENDOR_URL = globalThis.PACTE_VENDOR_URL || new URL("vendor/vega-bundle.js", here).href;
+
+class StaticModel {
+  constructor(state, el) {
+    this.state = { ...state };
+    this.el = el;
+    this.handlers = new Map();
+  }
+  get(name) {
+    return this.state[name];
+  }
+  set(name, value) {
+    this.state[name] = value;
+    for (const cb of this.handlers.get(`change:${name}`) || []) cb({ new: value });
+  }
+  on(event, cb) {
+    if (!this.handlers.has(event)) this.handlers.set(event, new Set());
+    this.handlers.get(event).add(cb);
+  }
+  off(event, cb) {
+    if (!event) this.handlers.clear();
+    else if (!cb) this.handlers.delete(event);
+    else this.handlers.get(event)?.delete(cb);
+  }
+  save_changes() {
+    this.el.dispatchEvent(new CustomEvent("pacte:state", { bubbles: true, detail: { ...this.state } }));
+  }
+  send() {}
+}
+
+async function mount(container) {
+  if (container.dataset.pacteMounted) return;
+  container.dataset.pacteMounted = "true";
+  const name = container.dataset.pacteModule;
+  if (!/^[a-z_]+$/.test(name)) throw new Error(`bad widget module name: ${name}`);
+  const stateNode = container.querySelector("script[type='application/json']");
+  const state = JSON.parse(stateNode.textContent);
+  const target = document.createElement("div");
+  target.className = "pacte-widget-root";
+  container.querySelector(".pacte-fallback")?.remove();
+  container.append(target);
+  const mod = await import(new URL(`${name}.js`, here).href);
+  const widget = mod.default || mod;
+  await widget.render({ model: new StaticModel(state, target), el: target });
+}
+
+function mountAll() {
+  for (const c of document.querySelectorAll("div.pacte-widget[data-pacte-module]")) {
+    mount(c).catch((err) => {
+      console.error("pacte widget", err);
+      c.append(Object.assign(document.createElement("p"), {
+        className: "pacte-error",
+        textContent: "Ce contenu interactif n'a pas pu démarrer : " + err.message,
+      }));
+    });
+  }
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
+else mountAll();

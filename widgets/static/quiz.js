@@ -1,0 +1,131 @@
+// Quiz front end: one module for every host (Jupyter, Voilà, Binder, static book).
+// The host gives a model with get/set/on/save_changes (anywidget's contract).
+import { evaluate, score, CORRECT, INCORRECT, INVALID } from "./quiz_logic.js";
+
+const STATUS_TEXT = {
+  correct: "Bonne réponse",
+  incorrect: "Réponse incorrecte",
+  invalid: "Réponse à corriger",
+};
+
+function h(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "class") node.className = v;
+    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined) continue;
+    node.append(typeof child === "string" ? document.createTextNode(child) : child);
+  }
+  return node;
+}
+
+function readAnswer(question, form) {
+  if (question.type === "single") {
+    const checked = form.querySelector("input:checked");
+    return checked ? checked.value : null;
+  }
+  if (question.type === "multiple") {
+    return [...form.querySelectorAll("input:checked")].map((i) => i.value);
+  }
+  return form.querySelector("input").value.trim();
+}
+
+function renderQuestion(question, index, bank, model, onAnswered) {
+  const name = `${bank.id}-${question.id}-${Math.random().toString(36).slice(2, 8)}`;
+  const form = h("form", { class: "pacte-quiz-question", "data-question": question.id, novalidate: "" });
+  const legend = h("legend", {}, `Question ${index + 1}. `, question.prompt);
+  const fieldset = h("fieldset", {}, legend);
+  if (question.type === "numeric") {
+    const id = `${name}-num`;
+    fieldset.append(
+      h("label", { for: id }, "Votre réponse" + (question.unit ? ` (${question.unit})` : "") + " : "),
+      h("input", { id, type: "text", inputmode: "decimal", autocomplete: "off", class: "pacte-quiz-number" })
+    );
+  } else {
+    const type = question.type === "single" ? "radio" : "checkbox";
+    if (question.type === "multiple") fieldset.append(h("p", { class: "pacte-quiz-hint" }, "Plusieurs réponses possibles."));
+    for (const choice of question.choices) {
+      const id = `${name}-${choice.id}`;
+      fieldset.append(
+        h("div", { class: "pacte-quiz-choice" },
+          h("input", { type, id, name, value: choice.id }),
+          h("label", { for: id }, choice.text))
+      );
+    }
+  }
+  const feedback = h("div", { class: "pacte-quiz-feedback", "aria-live": "polite" });
+  const submit = h("button", { type: "submit", class: "pacte-button" }, "Valider");
+  form.append(fieldset, submit, feedback);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const answer = readAnswer(question, form);
+    const result = evaluate(question, answer);
+    showFeedback(feedback, question, result, bank);
+    form.dataset.status = result.status;
+    if (result.status !== INVALID) onAnswered(question.id, answer);
+  });
+  return form;
+}
+
+function showFeedback(box, question, result, bank) {
+  box.replaceChildren();
+  box.className = `pacte-quiz-feedback pacte-${result.status}`;
+  if (result.status === INVALID || result.status === "unanswered") {
+    box.append(h("p", { class: "pacte-quiz-status" }, result.message));
+    return;
+  }
+  box.append(h("p", { class: "pacte-quiz-status" }, STATUS_TEXT[result.status] + "."));
+  if (result.feedback.length) {
+    box.append(h("ul", { class: "pacte-quiz-choice-feedback" }, result.feedback.map((f) => h("li", {}, f))));
+  }
+  box.append(h("p", { class: "pacte-quiz-explanation" }, h("strong", {}, "Explication : "), question.explanation));
+  const src = question.source;
+  const label = (bank.citations && bank.citations[src.ref]) || src.ref;
+  box.append(h("p", { class: "pacte-quiz-source" }, "Source : ", label, " — ", src.detail));
+}
+
+function render({ model, el }) {
+  const bank = model.get("bank");
+  const root = h("section", { class: "pacte-quiz", "aria-label": `Quiz : ${bank.title}` });
+  root.append(h("h3", { class: "pacte-quiz-title" }, bank.title));
+  if (bank.description) root.append(h("p", {}, bank.description));
+  const scoreLine = h("p", { class: "pacte-quiz-score", "aria-live": "polite" });
+  const answers = { ...(model.get("answers") || {}) };
+  const updateScore = () => {
+    const s = score(bank, answers);
+    scoreLine.textContent = `Score : ${s.correct} / ${s.total} (${s.answered} question${s.answered > 1 ? "s" : ""} traitée${s.answered > 1 ? "s" : ""})`;
+    root.dataset.score = String(s.correct);
+    root.dataset.answered = String(s.answered);
+  };
+  const onAnswered = (qid, answer) => {
+    answers[qid] = answer;
+    updateScore();
+    model.set("answers", { ...answers });
+    model.save_changes();
+    root.dispatchEvent(new CustomEvent("pacte:answer", { bubbles: true, detail: { bank: bank.id, question: qid, answer } }));
+  };
+  bank.questions.forEach((q, i) => root.append(renderQuestion(q, i, bank, model, onAnswered)));
+  const reset = h("button", { type: "button", class: "pacte-button pacte-secondary" }, "Recommencer le quiz");
+  reset.addEventListener("click", () => {
+    for (const k of Object.keys(answers)) delete answers[k];
+    root.querySelectorAll("form").forEach((f) => { f.reset(); delete f.dataset.status; });
+    root.querySelectorAll(".pacte-quiz-feedback").forEach((b) => { b.replaceChildren(); b.className = "pacte-quiz-feedback"; });
+    updateScore();
+    model.set("answers", {});
+    model.save_changes();
+  });
+  root.append(scoreLine, reset);
+  const showKernel = () => {
+    const ks = model.get("kernel_score");
+    if (ks && typeof ks.correct === "number") root.dataset.kernelScore = String(ks.correct);
+  };
+  model.on("change:kernel_score", showKernel);
+  updateScore();
+  el.replaceChildren(root);
+  return () => model.off("change:kernel_score", showKernel);
+}
+
+export default { render };
