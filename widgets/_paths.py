@@ -23,5 +23,16 @@ def datasets_dir() -> Path:
 
 
 def build_dir() -> Path:
-    """Return the ``_build/`` folder where the book and Voilà notebooks go."""
-    return course_root() / "_build"
+    """Return the ``_build/`` folder where the book and Voilà notebooks go.
+
+    ``PACTE_OUTPUT`` moves it to ``$PACTE_OUTPUT/_build`` (for a partial or
+    parallel build that must not touch the main one).
+    """
+    out = os.environ.get("PACTE_OUTPUT")
+    return (Path(out).resolve() if out else course_root()) / "_build"
+
+
+def toc_path() -> Path:
+    """Return the table of contents (``PACTE_TOC`` overrides ``book/_toc.yml``)."""
+    env = os.environ.get("PACTE_TOC")
+    return Path(env).resolve() if env else course_root() / "book" / "_toc.yml"

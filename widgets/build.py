@@ -10,13 +10,12 @@ from pathlib import Path
 import jupytext
 import yaml
 
-from widgets._paths import build_dir, course_root
+from widgets._paths import build_dir, course_root, toc_path
 
 
 def toc_files(root: Path | None = None) -> list[str]:
     """Return the document names listed in ``book/_toc.yml``, in order (root first)."""
-    root = root or course_root()
-    toc = yaml.safe_load((root / "book" / "_toc.yml").read_text(encoding="utf-8"))
+    toc = yaml.safe_load(toc_path().read_text(encoding="utf-8"))
     files = [toc["root"]]
 
     def walk(entries):
@@ -71,8 +70,8 @@ def build_book(strict: bool = True, quiet: bool = False) -> int:
     """Build the HTML book with Jupyter Book, streaming its progress; return the exit code."""
     root = course_root()
     cmd = [sys.executable, "-c", "from jupyter_book.cli.main import main; main()", "build", str(root),
-           "--config", str(root / "_config.yml"), "--toc", str(root / "book" / "_toc.yml"),
-           "--path-output", str(root)]
+           "--config", str(root / "_config.yml"), "--toc", str(toc_path()),
+           "--path-output", str(build_dir().parent)]
     if strict:
         cmd += ["-n", "-W", "--keep-going"]
     start = time.perf_counter()

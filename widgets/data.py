@@ -34,26 +34,37 @@ class Resource:
     schema: dict
 
 
-def load_package(root: Path | None = None) -> dict[str, Resource]:
-    """Read ``datapackage.json`` and return its resources by name."""
+def package_descriptors(root: Path | None = None) -> list[Path]:
+    """Return every ``datapackage.json`` under ``datasets/`` (one package per topic folder)."""
     root = root or datasets_dir()
-    descriptor = root / "datapackage.json"
+    return sorted(root.glob("*/datapackage.json"))
+
+
+def _read_descriptor(descriptor: Path) -> dict:
     try:
-        package = json.loads(descriptor.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise DataError(descriptor, "data package descriptor not found") from exc
+        return json.loads(descriptor.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
         raise DataError(descriptor, f"invalid JSON: {exc.msg}", line=exc.lineno) from exc
-    resources = {}
-    for i, res in enumerate(package.get("resources", [])):
-        for key in ("name", "path", "schema"):
-            if key not in res:
-                raise DataError(descriptor, f"resource #{i + 1} has no '{key}'", field=f"resources[{i}]")
-        fields = {f["name"] for f in res["schema"].get("fields", [])}
-        if "source" not in fields:
-            raise DataError(descriptor, f"resource '{res['name']}' has no 'source' field: every row must name its source",
-                            field=f"resources[{i}].schema")
-        resources[res["name"]] = Resource(res["name"], root / res["path"], res.get("title", res["name"]), res["schema"])
+
+
+def load_package(root: Path | None = None) -> dict[str, Resource]:
+    """Read every data package of the course and return all resources by name."""
+    resources: dict[str, Resource] = {}
+    for descriptor in package_descriptors(root):
+        package = _read_descriptor(descriptor)
+        for i, res in enumerate(package.get("resources", [])):
+            for key in ("name", "path", "schema"):
+                if key not in res:
+                    raise DataError(descriptor, f"resource #{i + 1} has no '{key}'", field=f"resources[{i}]")
+            fields = {f["name"] for f in res["schema"].get("fields", [])}
+            if "source" not in fields:
+                raise DataError(descriptor, f"resource '{res['name']}' has no 'source' field: every row must "
+                                            "name its source", field=f"resources[{i}].schema")
+            if res["name"] in resources:
+                raise DataError(descriptor, f"resource name '{res['name']}' is already used by "
+                                            f"{resources[res['name']].path}", field=f"resources[{i}].name")
+            resources[res["name"]] = Resource(res["name"], descriptor.parent / res["path"],
+                                              res.get("title", res["name"]), res["schema"])
     return resources
 
 

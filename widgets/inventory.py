@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from widgets._paths import course_root
-from widgets.banks import all_bank_files, load_bank_file
+from widgets.checks import all_data_files, load_data_file, schema_of
 from widgets.build import page_source, toc_files
 from widgets.data import load_package, read_resource
 from widgets.errors import DataError
@@ -33,13 +33,18 @@ def check_course(root: Path | None = None) -> tuple[dict, list[DataError]]:
             rows = None
         datasets.append({"name": name, "title": res.title, "path": str(res.path.relative_to(root)), "rows": rows})
     banks = {}
-    for path in all_bank_files():
+    data_files = []
+    for path in all_data_files():
         try:
-            bank = load_bank_file(path)
-            banks[bank["id"]] = {"id": bank["id"], "title": bank["title"], "path": str(path.relative_to(root)),
-                                 "questions": len(bank["questions"])}
+            data = load_data_file(path)
         except DataError as exc:
             errors.append(exc)
+            continue
+        if schema_of(path) == "question_bank":
+            banks[data["id"]] = {"id": data["id"], "title": data["title"], "path": str(path.relative_to(root)),
+                                 "questions": len(data["questions"])}
+        else:
+            data_files.append({"path": str(path.relative_to(root)), "schema": schema_of(path)})
     pages = []
     used: set[str] = set()
     for doc in toc_files(root):
@@ -63,6 +68,7 @@ def check_course(root: Path | None = None) -> tuple[dict, list[DataError]]:
         "banks": list(banks.values()),
         "unused_banks": sorted(set(banks) - used),
         "datasets": datasets,
+        "data_files": data_files,
         "totals": {"pages": len(pages), "banks": len(banks),
                    "questions": sum(b["questions"] for b in banks.values()),
                    "datasets": len(datasets), "rows": sum(d["rows"] or 0 for d in datasets)},
@@ -80,6 +86,10 @@ def format_inventory(inv: dict) -> str:
     lines.append("Jeux de données :")
     for d in inv["datasets"]:
         lines.append(f"  {d['name']} ({d['path']}): {d['rows']} lignes")
+    if inv["data_files"]:
+        lines.append("Autres fichiers de données :")
+        for f in inv["data_files"]:
+            lines.append(f"  {f['path']} (schéma {f['schema']})")
     if inv["unused_banks"]:
         lines.append("Banques de questions non utilisées : " + ", ".join(inv["unused_banks"]))
     t = inv["totals"]

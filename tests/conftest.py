@@ -1,0 +1,170 @@
+"""Shared fixtures: the built book, a static server, `pacte serve`, and headless Chromium.
+
+Browser tests run Debian's Chromium through Playwright (never a downloaded
+browser) with every request to a non-loopback host aborted and recorded.
+In CI (``CI=true``) a missing Chromium or a missing build is a failure.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import socketserver
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from widgets._paths import build_dir
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD = build_dir()
+BUILD_HTML = BUILD / "html"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _missing(reason: str):
+    if IN_CI:
+        pytest.fail(f"{reason} (CI=true: a missing test dependency is a failure)")
+    pytest.skip(reason)
+
+
+def free_port() -> int:
+    """Return a free TCP port on the loopback interface."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def built_book() -> Path:
+    """The built book folder (``pacte build`` must have run)."""
+    if not (BUILD_HTML / "index.html").exists():
+        _missing("the book is not built: run `pacte build` first")
+    return BUILD_HTML
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def book_url(built_book: Path) -> str:
+    """Base URL of a loopback static server over the built book."""
+    handler = functools.partial(_QuietHandler, directory=str(built_book))
+
+    class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+        daemon_threads = True
+
+    server = Server(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def wait_for_http(url: str, timeout: float = 90) -> None:
+    """Wait until ``url`` answers 200, or fail."""
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as resp:
+                if resp.status == 200:
+                    return
+        except Exception as exc:  # noqa: BLE001 - keep polling until the deadline
+            last = exc
+        time.sleep(0.3)
+    raise TimeoutError(f"{url} did not answer within {timeout} s: {last}")
+
+
+@pytest.fixture(scope="session")
+def pacte_server(built_book: Path):
+    """A running ``pacte serve`` on a free loopback port; yields its base URL."""
+    if not (BUILD / "voila").exists():
+        _missing("the Voilà notebooks are not built: run `pacte build` first")
+    port = free_port()
+    log = open(BUILD / "pacte-serve-test.log", "w")
+    proc = subprocess.Popen([sys.executable, "-m", "widgets.cli", "serve", "--port", str(port), "--pool-size", "1"],
+                            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for_http(base)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright."""
+    executable = shutil.which("chromium")
+    if not executable:
+        _missing("Debian's chromium is not installed (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("the playwright package is not installed")
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class PageLog:
+    """What a page asked for and complained about."""
+
+    def __init__(self) -> None:
+        self.external: list[str] = []
+        self.console_errors: list[str] = []
+        self.page_errors: list[str] = []
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A fresh page whose requests to any non-loopback host are aborted and logged.
+
+    The log is available as ``page.pacte_log`` (a :class:`PageLog`).
+    """
+    context = browser.new_context(viewport={"width": 1280, "height": 1600}, locale="fr-FR")
+    page = context.new_page()
+    log = PageLog()
+
+    def route(r):
+        host = urlparse(r.request.url).hostname or ""
+        if r.request.url.startswith(("data:", "blob:")) or host in LOOPBACK:
+            return r.continue_()
+        log.external.append(r.request.url)
+        return r.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda m: log.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: log.page_errors.append(str(e)))
+    page.pacte_log = log
+    yield page
+    context.close()
+
+
+def screenshot(page, name: str) -> Path:
+    """Save a screenshot under ``_build/screenshots/`` and return its path."""
+    out = BUILD / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / f"{name}.png"
+    page.screenshot(path=str(path), full_page=False)
+    return path
