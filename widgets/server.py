@@ -68,6 +68,9 @@ def voila_argv(host: str, port: int, pool_size: int) -> list[str]:
         "--VoilaConfiguration.preheat_kernel=True",
         f"--VoilaConfiguration.default_pool_size={pool_size}",
         "--VoilaConfiguration.show_tracebacks=False",
+        # Only the widget runtimes: other lab extensions (jupytext…) fail outside JupyterLab.
+        "--VoilaConfiguration.extension_allowlist=['@jupyter-widgets/jupyterlab-manager', 'anywidget', "
+        "'@voila-dashboards/widgets-manager8']",
         "--MappingKernelManager.cull_idle_timeout=900",
         "--MappingKernelManager.cull_interval=60",
     ]
