@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import shutil
 import subprocess
 import sys
 import time
@@ -66,6 +68,36 @@ def export_voila_notebooks(root: Path | None = None) -> list[Path]:
     return out
 
 
+def code_and_data_digest(root: Path | None = None) -> str:
+    """Hash of everything a page's outputs depend on besides its own text (widgets and datasets)."""
+    root = root or course_root()
+    digest = hashlib.sha256()
+    for folder in ("widgets", "datasets"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def invalidate_stale_cache(root: Path | None = None) -> bool:
+    """Clear the execution cache when widgets or datasets changed since it was filled.
+
+    Jupyter Book's cache is keyed on each page's code only, so a change in the
+    ``widgets`` package or in ``datasets/`` would otherwise leave stale outputs.
+    """
+    stamp = build_dir() / ".pacte-inputs"
+    current = code_and_data_digest(root)
+    stale = stamp.exists() and stamp.read_text() != current
+    if stale or not stamp.exists():
+        shutil.rmtree(build_dir() / ".jupyter_cache", ignore_errors=True)
+        shutil.rmtree(build_dir() / "jupyter_execute", ignore_errors=True)
+        shutil.rmtree(build_dir() / "html", ignore_errors=True)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(current)
+    return stale
+
+
 def build_book(strict: bool = True, quiet: bool = False) -> int:
     """Build the HTML book with Jupyter Book, streaming its progress; return the exit code."""
     root = course_root()
@@ -75,6 +107,8 @@ def build_book(strict: bool = True, quiet: bool = False) -> int:
     if strict:
         cmd += ["-n", "-W", "--keep-going"]
     start = time.perf_counter()
+    if invalidate_stale_cache(root):
+        print("pacte build: widgets or datasets changed, execution cache cleared", flush=True)
     pages = toc_files(root)
     print(f"pacte build: {len(pages)} pages, {len(notebook_pages(root))} with code", flush=True)
     proc = subprocess.Popen(cmd, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

@@ -49,7 +49,7 @@ def theme_config() -> dict:
         "font": font,
         "range": {"category": PALETTE},
         "title": {"fontSize": 15, "anchor": "start", "subtitleColor": "#555"},
-        "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 320},
+        "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 380},
         "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom"},
         "view": {"stroke": None},
         "bar": {"color": PALETTE[0]},
@@ -92,6 +92,5 @@ def chart(base: alt.TopLevelMixin, *, title: str, description: str, source: str,
     config = theme_config()
     config.update(spec.get("config", {}))
     spec["config"] = config
-    spec.setdefault("autosize", {"type": "fit-x", "contains": "padding"})
     return Chart(spec=spec, title=title, description=description,
                  source=source if source.lower().startswith("source") else f"Source : {source}")

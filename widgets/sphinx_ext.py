@@ -13,13 +13,18 @@ from urllib.parse import quote
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from widgets._paths import STATIC_DIR
+from widgets._paths import PACKAGE_DIR, STATIC_DIR
+
+TEMPLATES_DIR = PACKAGE_DIR / "sphinx_templates"
 
 VOILA_NOTEBOOK_DIR = "_build/voila"
 
 
 def _add_static(app: Sphinx, config) -> None:
     config.html_static_path.append(str(STATIC_DIR))
+    # French versions of theme components whose labels are hard-coded in English.
+    config.templates_path.insert(0, str(TEMPLATES_DIR))
+    config.html_context = {**config.html_context, "default_mode": "light"}
 
 
 def _is_notebook(app: Sphinx, docname: str) -> bool:

@@ -90,7 +90,7 @@ def profile_chart() -> Chart:
         y=alt.Y("indicator:N", title=None, sort=order),
         x=alt.X("share:Q", title="Part des répondants", axis=alt.Axis(format=".0%"), scale=alt.Scale(domain=[0, 1])),
         color=alt.Color("structure:N", title="Structure", scale=structure_scale()),
-        shape=alt.Shape("structure:N", title="Structure"),
+        shape=alt.Shape("structure:N", title="Structure", scale=alt.Scale(domain=["MSP", "CDS", "CPTS"])),
         tooltip=[alt.Tooltip("structure:N", title="Structure"), alt.Tooltip("indicator:N", title="Indicateur"),
                  alt.Tooltip("share:Q", title="Part", format=".0%")],
     ).properties(width="container")
