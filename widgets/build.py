@@ -13,6 +13,7 @@ import jupytext
 import yaml
 
 from widgets._paths import build_dir, course_root, toc_path
+from widgets.voila_export import myst_to_commonmark
 
 
 def toc_files(root: Path | None = None) -> list[str]:
@@ -63,6 +64,9 @@ def export_voila_notebooks(root: Path | None = None) -> list[Path]:
         target = build_dir() / "voila" / f"{doc}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
         nb.metadata.pop("jupytext", None)
+        for cell in nb.cells:
+            if cell.cell_type == "markdown":
+                cell.source = myst_to_commonmark(cell.source)
         jupytext.write(nb, target, fmt="ipynb")
         out.append(target)
     return out
@@ -92,6 +96,7 @@ def invalidate_stale_cache(root: Path | None = None) -> bool:
     if stale or not stamp.exists():
         shutil.rmtree(build_dir() / ".jupyter_cache", ignore_errors=True)
         shutil.rmtree(build_dir() / "jupyter_execute", ignore_errors=True)
+        shutil.rmtree(build_dir() / ".doctrees", ignore_errors=True)
         shutil.rmtree(build_dir() / "html", ignore_errors=True)
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(current)
@@ -114,15 +119,20 @@ def build_book(strict: bool = True, quiet: bool = False) -> int:
     proc = subprocess.Popen(cmd, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     assert proc.stdout is not None
     warnings = []
+    log_path = build_dir() / "pacte-build.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    log = log_path.open("w", encoding="utf-8")
     for line in proc.stdout:
+        log.write(line)
         if "WARNING" in line or "ERROR" in line:
             warnings.append(line.rstrip())
         if not quiet or "WARNING" in line or "ERROR" in line:
             print("  " + line.rstrip(), flush=True)
     code = proc.wait()
+    log.close()
     notebooks = export_voila_notebooks(root)
     elapsed = time.perf_counter() - start
     status = "ok" if code == 0 else f"FAILED (exit {code}, {len(warnings)} warnings/errors)"
     print(f"pacte build: {status} in {elapsed:.1f} s; book in {build_dir() / 'html'}; "
-          f"{len(notebooks)} Voilà notebooks in {build_dir() / 'voila'}", flush=True)
+          f"{len(notebooks)} Voilà notebooks in {build_dir() / 'voila'}; log in {log_path}", flush=True)
     return code

@@ -1,0 +1,47 @@
+"""Build helpers: table of contents, Voilà export, cache invalidation."""
+
+from __future__ import annotations
+
+import json
+
+from widgets.build import code_and_data_digest, notebook_pages, toc_files
+from widgets.voila_export import myst_to_commonmark
+
+from conftest import BUILD
+
+
+def test_toc_lists_home_first_and_the_survey_page():
+    files = toc_files()
+    assert files[0] == "book/intro"
+    assert "modules/profils/qui-sont-les-coordinateurs" in notebook_pages()
+    assert "book/glossaire" not in notebook_pages()
+
+
+def test_myst_roles_become_plain_text_for_voila():
+    text = ("(label)=\n# T\nVoir {cite}`schweyer2025,fournier2021`, une {term}`MSP` et "
+            "{ref}`le glossaire <glossaire>`.\n\n```{admonition} En bref\n:class: tip\n**Objectifs**\n```\n")
+    out = myst_to_commonmark(text)
+    assert "(label)=" not in out and ":class:" not in out
+    assert "(Schweyer, 2025 ; Fournier, 2021)" in out
+    assert "une MSP et le glossaire." in out
+    assert "> **En bref**" in out and "> **Objectifs**" in out
+
+
+def test_digest_changes_with_data(tmp_path, monkeypatch):
+    import shutil
+
+    for folder in ("widgets", "datasets"):
+        shutil.copytree(BUILD.parent / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    before = code_and_data_digest(tmp_path)
+    csv = tmp_path / "datasets" / "pacte_survey" / "structures.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace("277", "278"), encoding="utf-8")
+    assert code_and_data_digest(tmp_path) != before
+
+
+def test_exported_voila_notebooks_have_no_myst_roles(built_book):
+    for nb_path in (BUILD / "voila").rglob("*.ipynb"):
+        nb = json.loads(nb_path.read_text(encoding="utf-8"))
+        for cell in nb["cells"]:
+            if cell["cell_type"] == "markdown":
+                source = "".join(cell["source"])
+                assert "{cite}" not in source and "{term}" not in source, nb_path
