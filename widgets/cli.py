@@ -28,6 +28,14 @@ def _cmd_check(args) -> int:
     return 1 if errors else 0
 
 
+def _cmd_notebooks(args) -> int:
+    from widgets.build import export_voila_notebooks
+
+    paths = export_voila_notebooks()
+    print(f"pacte notebooks: {len(paths)} notebooks written")
+    return 0
+
+
 def _cmd_serve(args) -> int:
     from widgets.server import serve
 
@@ -45,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     p_check = sub.add_parser("check", help="validate datasets and question banks and print the inventory")
     p_check.add_argument("--json", action="store_true", help="machine-readable output")
     p_check.set_defaults(func=_cmd_check)
+    p_nb = sub.add_parser("notebooks", help="write the Voilà/Binder notebooks only (no book build)")
+    p_nb.set_defaults(func=_cmd_notebooks)
     p_serve = sub.add_parser("serve", help="serve the built book at / and Voilà views at /voila/render/")
     p_serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p_serve.add_argument("--port", type=int, default=8866)

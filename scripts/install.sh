@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Install what the course needs into ./.venv (Python packages pinned by
+# constraints.txt). With --test, also the system packages the test suite
+# drives: Debian's Chromium (never a downloaded browser) and Node.js.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+with_test=0
+[ "${1:-}" = "--test" ] && with_test=1
+
+if [ "$with_test" = 1 ]; then
+  missing=()
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    echo "install: apt-get install ${missing[*]}"
+    sudo=""
+    [ "$(id -u)" = 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+fi
+
+python=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  echo "install: creating .venv with $($python --version)"
+  "$python" -m venv .venv
+fi
+extras=""
+[ "$with_test" = 1 ] && extras="[test]"
+.venv/bin/python -m pip install -q --disable-pip-version-check --upgrade "pip>=24"
+.venv/bin/python -m pip install -q --disable-pip-version-check -c constraints.txt -e ".${extras}"
+echo "install: ok ($(.venv/bin/python -m pip --version | cut -d' ' -f1-2), pacte at .venv/bin/pacte)"

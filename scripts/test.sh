@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Install everything and run the whole test suite: data checks, a strict
+# build of the book, unit tests, nbval on every executed page, and the
+# end-to-end tests in headless Chromium (static book and `pacte serve`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/install.sh --test
+export PATH="$PWD/.venv/bin:$PATH"
+pacte check
+pacte build --quiet
+pytest tests _build/jupyter_execute --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg \
+  --nbval-cell-timeout=300 "$@"
