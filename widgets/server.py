@@ -56,7 +56,7 @@ def make_app_class():
 
 
 def voila_argv(host: str, port: int, pool_size: int) -> list[str]:
-    """Command-line options given to Voilà by ``pacte serve``."""
+    """Command-line options given to Voilà by ``pacte serve`` (``pool_size`` 0: no preheating)."""
     return [
         str(build_dir() / "voila"),
         f"--Voila.ip={host}",
@@ -65,8 +65,8 @@ def voila_argv(host: str, port: int, pool_size: int) -> list[str]:
         "--no-browser",
         "--template=pacte",
         "--theme=light",
-        "--VoilaConfiguration.preheat_kernel=True",
-        f"--VoilaConfiguration.default_pool_size={pool_size}",
+        f"--VoilaConfiguration.preheat_kernel={pool_size > 0}",
+        f"--VoilaConfiguration.default_pool_size={max(pool_size, 0)}",
         "--VoilaConfiguration.show_tracebacks=False",
         # Only the widget runtimes: other lab extensions (jupytext…) fail outside JupyterLab.
         "--VoilaConfiguration.extension_allowlist=['@jupyter-widgets/jupyterlab-manager', 'anywidget', "

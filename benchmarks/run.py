@@ -1,0 +1,131 @@
+"""Course benchmarks: print figures, assert nothing.
+
+    .venv/bin/python benchmarks/run.py
+
+Measures, in one run on this machine:
+  * clean build time and no-change rebuild time of the book (separate output folder);
+  * bytes transferred to open the home page, and time to the first drawn chart,
+    in headless Chromium with the network closed;
+  * Voilà time to rendered widgets, cold (no preheated kernel) versus preheated,
+    and their ratio.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from conftest import CHROMIUM_ARGS, LOOPBACK, free_port, wait_for_http  # noqa: E402
+
+SURVEY = "modules/profils/qui-sont-les-coordinateurs"
+
+
+def timed_build(env: dict) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "widgets.cli", "build", "--quiet"], cwd=ROOT, env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def start_server(pool_size: int, env: dict) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "widgets.cli", "serve", "--port", str(port),
+                             "--pool-size", str(pool_size)], cwd=ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/"
+    wait_for_http(base)
+    return proc, base
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def offline_page(browser):
+    from urllib.parse import urlparse
+
+    context = browser.new_context(viewport={"width": 1280, "height": 1600})
+    page = context.new_page()
+    page.route("**/*", lambda r: r.continue_() if (urlparse(r.request.url).hostname or "") in LOOPBACK else r.abort())
+    return context, page
+
+
+def voila_render_time(browser, url: str) -> float:
+    context, page = offline_page(browser)
+    start = time.perf_counter()
+    page.goto(url)
+    page.locator("figure.pacte-chart[data-rendered=true] svg").first.wait_for(timeout=120000)
+    page.locator(".pacte-quiz").wait_for(timeout=120000)
+    elapsed = time.perf_counter() - start
+    context.close()
+    return elapsed
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    out = Path(tempfile.mkdtemp(prefix="pacte-bench-"))
+    env = {**os.environ, "PACTE_OUTPUT": str(out)}
+    print(f"machine: {os.cpu_count()} cores; output in {out}")
+    clean = timed_build(env)
+    rebuild = timed_build(env)
+    print(f"book build, clean:            {clean:7.1f} s")
+    print(f"book build, no change:        {rebuild:7.1f} s   (ratio clean/rebuild {clean / rebuild:.1f})")
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+        proc, base = start_server(0, env)
+        try:
+            context, page = offline_page(browser)
+            sizes: list[int] = []
+            page.on("requestfinished", lambda req: sizes.append(req.sizes()["responseBodySize"]
+                                                                 + req.sizes()["responseHeadersSize"]))
+            page.goto(base + "book/intro.html", wait_until="networkidle")
+            print(f"home page: {len(sizes)} requests, {sum(sizes) / 1024:.0f} KiB transferred")
+            context.close()
+
+            firsts = []
+            for _ in range(3):
+                context, page = offline_page(browser)
+                start = time.perf_counter()
+                page.goto(base + SURVEY + ".html")
+                page.locator("figure.pacte-chart[data-rendered=true] svg").first.wait_for(timeout=30000)
+                firsts.append(time.perf_counter() - start)
+                context.close()
+            print(f"static survey page, first chart drawn: median {statistics.median(firsts) * 1000:.0f} ms "
+                  f"(3 loads: {', '.join(f'{t * 1000:.0f}' for t in firsts)} ms)")
+
+            url = base + "voila/render/" + SURVEY + ".ipynb"
+            cold = [voila_render_time(browser, url) for _ in range(2)]
+        finally:
+            stop(proc)
+        proc, base = start_server(2, env)
+        try:
+            time.sleep(8)  # let the pool fill before the first visit
+            url = base + "voila/render/" + SURVEY + ".ipynb"
+            warm = [voila_render_time(browser, url) for _ in range(2)]
+        finally:
+            stop(proc)
+        browser.close()
+    c, w = statistics.median(cold), statistics.median(warm)
+    print(f"Voilà widgets rendered, cold:      {c:5.2f} s  (runs: {', '.join(f'{t:.2f}' for t in cold)})")
+    print(f"Voilà widgets rendered, preheated: {w:5.2f} s  (runs: {', '.join(f'{t:.2f}' for t in warm)})")
+    print(f"Voilà cold / preheated ratio: {c / w:.1f}")
+    shutil.rmtree(out, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
