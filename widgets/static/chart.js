@@ -1,28 +1,6 @@
 // Chart front end: renders a Vega-Lite spec with the course's vendored runtime.
-// The runtime is one ES module served by the book (_static/vendor) or by the
-// Jupyter server (pacte/static/vendor): never by a third-party host.
 
-let runtime = null;
-
-export function vendorUrl() {
-  if (globalThis.PACTE_VENDOR_URL) return globalThis.PACTE_VENDOR_URL;
-  let base = "/";
-  const cfg = document.getElementById("jupyter-config-data");
-  if (cfg) {
-    try {
-      base = JSON.parse(cfg.textContent).baseUrl || "/";
-    } catch (err) {
-      console.warn("pacte: unreadable jupyter-config-data", err);
-    }
-  }
-  if (!base.endsWith("/")) base += "/";
-  return new URL(`${base}pacte/static/vendor/vega-bundle.js`, window.location.href).href;
-}
-
-export function loadRuntime() {
-  if (!runtime) runtime = import(vendorUrl());
-  return runtime;
-}
+import { loadRuntime } from "./chart_runtime.js";
 
 async function render({ model, el }) {
   const figure = document.createElement("figure");
