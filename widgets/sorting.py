@@ -1,0 +1,148 @@
+"""Sorting-exercise widget: items to place in categories, with feedback per item and a score.
+
+The exercise is data (``datasets/<topic>/<name>.sorting_exercise.yaml``,
+schema ``sorting_exercise``). Each item is sorted with radio buttons (keyboard
+usable, no drag and drop). The browser gives the feedback
+(``static/sorting.js``); with a kernel, the answers also reach Python, which
+recomputes the score here (:func:`score_sorting`, the mirror of
+``static/sorting_logic.js``) and writes it back to ``kernel_result``.
+
+Usage in a page::
+
+    from widgets.sorting import Sorting
+    Sorting.from_file("dimensions/situations.sorting_exercise.yaml")
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import traitlets as t
+
+from widgets._citations import citation_labels
+from widgets._host import PacteWidget
+from widgets._paths import datasets_dir
+from widgets.checks import load_data_file
+
+CORRECT, INCORRECT, UNANSWERED, INVALID = "correct", "incorrect", "unanswered", "invalid"
+
+
+def _describe(raw: Any) -> str:
+    if isinstance(raw, str):
+        return f"« {raw} »"
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    try:
+        return json.dumps(raw, ensure_ascii=False, separators=(",", ":"))
+    except (TypeError, ValueError):
+        return str(raw)
+
+
+def evaluate_item(exercise: dict, item_id: Any, answer: Any) -> dict:
+    """Return the verdict on one item: ``status``, French ``message``, ``expected``, ``explanation``, ``hint``."""
+    item = next((i for i in exercise["items"] if i["id"] == item_id), None)
+    empty = {"expected": None, "explanation": None, "hint": None}
+    if item is None:
+        return {"item": str(item_id), "status": INVALID, "message": f"Élément inconnu : « {item_id} ».", **empty}
+    cats = {c["id"]: c for c in exercise["categories"]}
+    if answer is None or answer == "":
+        return {"item": item["id"], "status": UNANSWERED, "message": "Choisissez une catégorie avant de valider.", **empty}
+    if not isinstance(answer, str) or answer not in cats:
+        known = ", ".join(c["label"] for c in exercise["categories"])
+        return {"item": item["id"], "status": INVALID,
+                "message": f"Catégorie inconnue : {_describe(answer)} (choix possibles : {known}).", **empty}
+    ok = answer == item["expected"]
+    label = cats[item["expected"]]["label"]
+    return {
+        "item": item["id"],
+        "status": CORRECT if ok else INCORRECT,
+        "message": f"Bien vu : « {label} »." if ok else f"Pas tout à fait : la réponse attendue est « {label} ».",
+        "expected": item["expected"],
+        "explanation": item["explanation"],
+        "hint": None if ok else (item.get("feedback") or {}).get(answer),
+    }
+
+
+def score_sorting(exercise: dict, answers: Any) -> dict:
+    """Score all answers ``{item_id: category_id}``; never raises on bad answers."""
+    errors: list[str] = []
+    if answers is None:
+        answers = {}
+    if not isinstance(answers, dict):
+        errors.append("Réponses illisibles : un dictionnaire {élément: catégorie} est attendu.")
+        answers = {}
+    known = {i["id"] for i in exercise["items"]}
+    for key in sorted(answers, key=str):
+        if key not in known:
+            errors.append(f"Élément inconnu : « {key} ».")
+    results, correct, answered = {}, 0, 0
+    for item in exercise["items"]:
+        r = evaluate_item(exercise, item["id"], answers.get(item["id"]))
+        results[item["id"]] = r["status"]
+        correct += r["status"] == CORRECT
+        answered += r["status"] in (CORRECT, INCORRECT)
+        if r["status"] == INVALID:
+            errors.append(f"« {item['id']} » : {r['message']}")
+    total = len(exercise["items"])
+    if errors:
+        status = INVALID
+    elif answered == 0:
+        status = "empty"
+    elif answered < total:
+        status = "incomplete"
+    else:
+        status = "complete"
+    s = "s" if answered > 1 else ""
+    message = f"Score : {correct} / {total} ({answered} élément{s} classé{s})."
+    return {"status": status, "correct": correct, "answered": answered, "total": total, "results": results,
+            "errors": errors, "message": message}
+
+
+def load_exercise(relpath: str) -> dict:
+    """Load and check ``datasets/<relpath>`` (a ``*.sorting_exercise.yaml`` file)."""
+    return load_data_file(datasets_dir() / relpath)
+
+
+class Sorting(PacteWidget):
+    """A sorting exercise: each item goes into one category; feedback per item and a score."""
+
+    _module = "sorting"
+    exercise = t.Dict().tag(sync=True)
+    answers = t.Dict().tag(sync=True)
+    kernel_result = t.Dict().tag(sync=True)
+
+    def __init__(self, exercise: dict, **kwargs) -> None:
+        exercise = dict(exercise)
+        labels = citation_labels()
+        refs = sorted({i["source"]["ref"] for i in exercise["items"]})
+        exercise["citations"] = {ref: labels.get(ref, ref) for ref in refs}
+        super().__init__(exercise=exercise, **kwargs)
+        self._callbacks = []
+
+    @classmethod
+    def from_file(cls, relpath: str) -> "Sorting":
+        """Build the widget from ``datasets/<relpath>``."""
+        return cls(load_exercise(relpath))
+
+    def on_answer(self, callback) -> None:
+        """Call ``callback(result)`` every time the answers change."""
+        self._callbacks.append(callback)
+
+    @property
+    def result(self) -> dict:
+        """The score of the current answers."""
+        return score_sorting(self.exercise, self.answers)
+
+    @t.observe("answers")
+    def _answers_changed(self, change) -> None:
+        try:
+            result = score_sorting(self.exercise, change["new"])
+        except Exception as exc:  # noqa: BLE001 - a bad answer must never break the page
+            result = {"status": "error", "message": f"Réponses non traitées : {exc}", "correct": 0, "answered": 0}
+        self.kernel_result = result
+        for cb in self._callbacks:
+            cb(result)
+
+    def fallback_text(self) -> str:
+        return f"Exercice « {self.exercise['title']} » : {len(self.exercise['items'])} éléments à classer (JavaScript requis)."

@@ -1,0 +1,235 @@
+// Self-diagnosis front end: one module for every host (Jupyter, Voilà, Binder, static book).
+// Statements rated on a scale; an inline SVG chart of the dimension scores;
+// feedback per dimension from the grid's data; CSV and image downloads made
+// in the browser (Blob + link). Nothing is sent to any server.
+import { evaluateDiagnosis, diagnosisCsv, diagnosisSvg, frenchDecimal, parseRating, INVALID, COMPLETE } from "./diagnosis_logic.js";
+
+const DIAG_STYLE_ID = "pacte-diagnosis-style";
+const DIAG_CSS = `
+.pacte-diag { border: 1px solid #c9d3dd; border-radius: 8px; padding: 1rem 1.25rem; margin: 1.5rem 0; background: #f8fafc; color: #1b2631; }
+.pacte-diag h3 { margin-top: 0; font-size: 1.2rem; }
+.pacte-diag-group { border: 1px solid #dde3ea; border-radius: 6px; padding: .5rem .9rem .7rem; margin: 1rem 0; background: #fff; }
+.pacte-diag-group > legend { font-weight: 700; font-size: 1.05rem; line-height: 1.4; padding: 0 .3rem; width: auto; float: none; }
+.pacte-diag-groupdesc { font-size: .9rem; color: #4a5560; margin: .1rem 0 .4rem; }
+.pacte-diag-statement { border: none; border-top: 1px solid #eef2f6; margin: 0; padding: .5rem 0; display: grid; grid-template-columns: minmax(0, 1fr); gap: .3rem; }
+.pacte-diag-statement > legend { float: left; width: 100%; padding: 0; font-weight: 500; font-size: 1rem; line-height: 1.45; margin-bottom: .2rem; }
+.pacte-diag-options { clear: both; display: flex; flex-wrap: wrap; gap: .25rem .9rem; }
+.pacte-diag-option { display: inline-flex; align-items: center; gap: .3rem; font-size: .92rem; }
+.pacte-diag-option input:focus-visible { outline: 3px solid #e07b39; outline-offset: 2px; }
+.pacte-diag-tag { display: inline-block; font-size: .72rem; border-radius: 4px; padding: 0 .35rem; margin-left: .4rem; background: #eef2f6; color: #4a5560; vertical-align: middle; }
+.pacte-diag-result { border-top: 2px solid #1f5f8b; margin-top: 1rem; padding-top: .6rem; }
+.pacte-diag-status { font-weight: 600; }
+.pacte-diag-status.pacte-invalid { color: #b23c00; border-left: 4px solid #ef6c00; padding-left: .6rem; }
+.pacte-diag-chart svg { max-width: 100%; height: auto; }
+.pacte-diag-cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); gap: .8rem; margin: .8rem 0; align-items: start; }
+.pacte-diag-card { background: #fff; border: 1px solid #dde3ea; border-left: 5px solid #7f8c99; border-radius: 6px; padding: .6rem .8rem; font-size: .92rem; }
+.pacte-diag-card h4 { margin: 0 0 .3rem; font-size: 1rem; }
+.pacte-diag-card p { margin: .3rem 0; }
+.pacte-diag-level { display: inline-block; font-weight: 600; font-size: .85rem; padding: 0 .4rem; border-radius: 4px; color: #fff; background: #7f8c99; }
+.pacte-diag-source { font-size: .8rem; color: #4a5560; }
+.pacte-diag-resources { font-size: .92rem; }
+.pacte-diag-actions { display: flex; flex-wrap: wrap; gap: .5rem; margin-top: .8rem; }
+.pacte-diag .pacte-button { font: inherit; padding: .35rem .9rem; border-radius: 6px; border: 1px solid #1f5f8b; background: #1f5f8b; color: #fff; cursor: pointer; }
+.pacte-diag .pacte-button.pacte-secondary { background: #fff; color: #1f5f8b; }
+.pacte-diag .pacte-button:focus-visible { outline: 3px solid #e07b39; outline-offset: 2px; }
+`;
+
+function ensureDiagStyle() {
+  if (typeof document === "undefined" || document.getElementById(DIAG_STYLE_ID)) return;
+  const style = document.createElement("style");
+  style.id = DIAG_STYLE_ID;
+  style.textContent = DIAG_CSS;
+  document.head.append(style);
+}
+
+function el_(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === "class") node.className = v;
+    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v === true ? "" : v);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined) continue;
+    node.append(typeof child === "string" ? document.createTextNode(child) : child);
+  }
+  return node;
+}
+
+function saveBlob(blob, filename) {
+  const url = URL.createObjectURL(blob);
+  const a = el_("a", { href: url, download: filename, style: "display:none" });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 4000);
+}
+
+function svgToPngBlob(svgText, width, height, scale = 2) {
+  return new Promise((resolve, reject) => {
+    const img = new Image();
+    img.onload = () => {
+      const canvas = document.createElement("canvas");
+      canvas.width = Math.round(width * scale);
+      canvas.height = Math.round(height * scale);
+      const ctx = canvas.getContext("2d");
+      ctx.fillStyle = "#ffffff";
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("conversion PNG impossible"))), "image/png");
+    };
+    img.onerror = () => reject(new Error("image SVG illisible"));
+    img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svgText);
+  });
+}
+
+function render({ model, el }) {
+  ensureDiagStyle();
+  const grid = model.get("grid");
+  const uid = Math.random().toString(36).slice(2, 8);
+  const answers = { ...(model.get("answers") || {}) };
+  const dims = new Map(grid.dimensions.map((d) => [d.id, d]));
+  const levels = new Map(grid.levels.map((l) => [l.id, l]));
+  const rtypes = new Map((grid.resource_types || []).map((r) => [r.id, r]));
+  const cite = (src) => `${(grid.citations && grid.citations[src.ref]) || src.ref} — ${src.detail}`;
+
+  const root = el_("section", { class: "pacte-diag", "aria-label": `Autodiagnostic : ${grid.title}` });
+  root.append(el_("h3", {}, grid.title), el_("p", {}, grid.instructions));
+  const form = el_("form", { class: "pacte-diag-form", novalidate: true, onsubmit: (e) => e.preventDefault() });
+  let n = 0;
+  for (const dim of grid.dimensions) {
+    const group = el_("fieldset", { class: "pacte-diag-group", "data-dimension": dim.id },
+      el_("legend", {}, dim.label), el_("p", { class: "pacte-diag-groupdesc" }, dim.description));
+    for (const st of grid.statements.filter((s) => s.dimension === dim.id)) {
+      n += 1;
+      const name = `diag-${uid}-${st.id}`;
+      const rtype = st.resource ? rtypes.get(st.resource) : null;
+      const legend = el_("legend", { id: `${name}-legend` }, `${n}. ${st.text}`,
+        rtype ? el_("span", { class: "pacte-diag-tag", title: rtype.description }, rtype.label.replace(/^Ressources /, "ressource ").replace(/s$/, "")) : null);
+      const options = el_("div", { class: "pacte-diag-options" });
+      for (const lab of grid.scale.labels) {
+        const id = `${name}-${lab.value}`;
+        const input = el_("input", { type: "radio", id, name, value: String(lab.value), "data-statement": st.id });
+        if (parseRating(answers[st.id], grid.scale) === lab.value) input.checked = true;
+        options.append(el_("span", { class: "pacte-diag-option" }, input, el_("label", { for: id }, lab.label)));
+      }
+      group.append(el_("fieldset", { class: "pacte-diag-statement", "data-statement": st.id }, legend, options));
+    }
+    form.append(group);
+  }
+  root.append(form);
+
+  const result = el_("div", { class: "pacte-diag-result" });
+  const status = el_("p", { class: "pacte-diag-status", role: "status", "aria-live": "polite" });
+  const chart = el_("div", { class: "pacte-diag-chart" });
+  const cards = el_("div", { class: "pacte-diag-cards", "aria-live": "polite" });
+  const resources = el_("div", { class: "pacte-diag-resources" });
+  const sourceLine = el_("p", { class: "pacte-diag-source" }, "Source : ", cite(grid.source));
+  const actions = el_("div", { class: "pacte-diag-actions" });
+  result.append(el_("h4", {}, "Votre profil de coordination"), status, chart, cards, resources, sourceLine, actions);
+  root.append(result);
+
+  let current = null;
+  const cardFor = (d) => {
+    const dim = dims.get(d.id);
+    const card = el_("article", { class: "pacte-diag-card", "data-dimension": d.id, "data-level": d.level || "" });
+    card.append(el_("h4", {}, dim.short_label));
+    if (!d.complete) {
+      const left = d.total - d.answered;
+      card.append(el_("p", {}, `Répondez encore à ${left} affirmation${left > 1 ? "s" : ""} de cette dimension pour lire le commentaire.`));
+      if (d.mean !== null) card.append(el_("p", { class: "pacte-diag-source" }, `Moyenne provisoire : ${frenchDecimal(d.mean)} sur ${grid.scale.max}.`));
+      return card;
+    }
+    const lv = levels.get(d.level);
+    const fb = dim.feedback[d.level];
+    card.style.borderLeftColor = lv.color || "#7f8c99";
+    card.append(
+      el_("p", {}, el_("span", { class: "pacte-diag-level", style: `background:${lv.color || "#7f8c99"}` }, lv.label),
+        ` ${frenchDecimal(d.mean)} sur ${grid.scale.max}`),
+      el_("p", {}, fb.summary),
+      el_("p", {}, el_("strong", {}, "Ce qui est solide : "), fb.strengths),
+      el_("p", {}, el_("strong", {}, "À travailler : "), fb.to_work_on),
+      el_("p", {}, el_("strong", {}, "Ressources à mobiliser : "), fb.resources),
+      el_("p", { class: "pacte-diag-source" }, "Source : ", cite(fb.source)));
+    return card;
+  };
+
+  const update = () => {
+    current = evaluateDiagnosis(grid, answers);
+    status.textContent = current.message;
+    status.className = "pacte-diag-status" + (current.status === INVALID ? " pacte-invalid" : "");
+    root.dataset.status = current.status;
+    root.dataset.answered = String(current.answered);
+    root.dataset.scores = current.dimensions.map((d) => `${d.id}:${d.mean === null ? "" : d.mean}`).join(",");
+    chart.innerHTML = diagnosisSvg(grid, current, { idSuffix: uid, title: "Score moyen par dimension" });
+    cards.replaceChildren(...current.dimensions.map(cardFor));
+    const rs = current.resources.filter((r) => r.mean !== null);
+    resources.replaceChildren();
+    if (rs.length) {
+      resources.append(el_("p", {}, el_("strong", {}, "Ressources génériques et spécifiques. "),
+        "Parmi les affirmations marquées « ressource », votre moyenne est de ",
+        rs.map((r) => `${frenchDecimal(r.mean)} pour les ${rtypes.get(r.id).label.toLowerCase()} (${r.answered}/${r.total})`).join(" et de "),
+        ". Les ressources génériques s'acquièrent ; les spécifiques se construisent dans l'activité, avec du temps."));
+    }
+  };
+
+  const push = () => {
+    model.set("answers", { ...answers });
+    model.save_changes();
+  };
+
+  form.addEventListener("change", (event) => {
+    const input = event.target;
+    if (!input || !input.dataset || !input.dataset.statement) return;
+    answers[input.dataset.statement] = Number(input.value);
+    update();
+    push();
+    root.dispatchEvent(new CustomEvent("pacte:answer", { bubbles: true, detail: { grid: grid.id, statement: input.dataset.statement, value: Number(input.value) } }));
+  });
+
+  const csvButton = el_("button", { type: "button", class: "pacte-button", "data-download": "csv" }, "Télécharger mes réponses (CSV)");
+  csvButton.addEventListener("click", () => {
+    const text = diagnosisCsv(grid, answers, current);
+    saveBlob(new Blob(["\ufeff" + text], { type: "text/csv;charset=utf-8" }), "autodiagnostic-coordination.csv");
+  });
+  const svgButton = el_("button", { type: "button", class: "pacte-button pacte-secondary", "data-download": "svg" }, "Télécharger le graphique (SVG)");
+  const exportSvg = () => diagnosisSvg(grid, current, { idSuffix: "export", title: `${grid.title}` , width: 720 });
+  svgButton.addEventListener("click", () => {
+    saveBlob(new Blob([exportSvg()], { type: "image/svg+xml;charset=utf-8" }), "autodiagnostic-coordination.svg");
+  });
+  const pngButton = el_("button", { type: "button", class: "pacte-button pacte-secondary", "data-download": "png" }, "Télécharger le graphique (PNG)");
+  pngButton.addEventListener("click", async () => {
+    const svg = exportSvg();
+    const m = /width="(\d+)" height="(\d+)"/.exec(svg);
+    try {
+      const blob = await svgToPngBlob(svg, Number(m[1]), Number(m[2]));
+      saveBlob(blob, "autodiagnostic-coordination.png");
+    } catch (err) {
+      status.textContent = "L'image PNG n'a pas pu être créée : " + err.message + " Essayez le format SVG.";
+    }
+  });
+  const reset = el_("button", { type: "button", class: "pacte-button pacte-secondary" }, "Effacer mes réponses");
+  reset.addEventListener("click", () => {
+    for (const k of Object.keys(answers)) delete answers[k];
+    form.reset();
+    update();
+    push();
+  });
+  actions.append(csvButton, svgButton, pngButton, reset);
+
+  const showKernel = () => {
+    const kr = model.get("kernel_result");
+    if (kr && typeof kr.status === "string") {
+      root.dataset.kernelStatus = kr.status;
+      root.dataset.kernelAnswered = String(kr.answered ?? "");
+    }
+  };
+  model.on("change:kernel_result", showKernel);
+  update();
+  showKernel();
+  el.replaceChildren(root);
+  return () => model.off("change:kernel_result", showKernel);
+}
+
+export default { render };
