@@ -29,3 +29,10 @@ def citation_labels() -> dict[str, str]:
         who = who.replace("{", "").replace("}", "")
         labels[key] = f"{who}, {entry.fields.get('year', 's. d.')}"
     return labels
+
+
+def source_line(frame) -> str:
+    """« Source : » line for a chart from the ``source``/``source_detail`` columns of its rows."""
+    labels = citation_labels()
+    parts = sorted({f"{labels.get(r.source, r.source)}, {r.source_detail}" for r in frame.itertuples()})
+    return "Source : " + " ; ".join(parts)

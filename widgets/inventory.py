@@ -11,7 +11,7 @@ from widgets.build import page_source, toc_files
 from widgets.data import load_package, read_resource
 from widgets.errors import DataError
 
-_BANK_USE = re.compile(r"""from_bank\(\s*["']([a-z0-9_-]+)["']""")
+_BANK_USE = re.compile(r"""from_bank\(\s*["']([a-z0-9_-]+)["'](?:\s*,\s*(?:questions\s*=\s*)?\[([^\]]*)\])?""")
 _TITLE = re.compile(r"^#\s+(.+)$", re.M)
 
 
@@ -55,14 +55,20 @@ def check_course(root: Path | None = None) -> tuple[dict, list[DataError]]:
             continue
         text = src.read_text(encoding="utf-8")
         title = _TITLE.search(text)
-        bank_ids = _BANK_USE.findall(text)
+        uses = _BANK_USE.findall(text)
+        bank_ids = [u[0] for u in uses]
         for bank_id in bank_ids:
             used.add(bank_id)
             if bank_id not in banks and not any(e.path.endswith(f"{bank_id}.yaml") for e in errors):
                 line = text[: text.find(bank_id)].count("\n") + 1
                 errors.append(DataError(src, f"page uses unknown question bank '{bank_id}'", line=line))
-        pages.append({"page": doc, "title": title.group(1).strip() if title else doc,
-                      "banks": [banks.get(b, {"id": b, "questions": None}) for b in bank_ids]})
+        page_banks = []
+        for bank_id, subset in uses:
+            entry = dict(banks.get(bank_id, {"id": bank_id, "questions": None}))
+            if subset.strip():
+                entry["questions"] = len(re.findall(r"""["'][a-z0-9_-]+["']""", subset))
+            page_banks.append(entry)
+        pages.append({"page": doc, "title": title.group(1).strip() if title else doc, "banks": page_banks})
     inventory = {
         "pages": pages,
         "banks": list(banks.values()),

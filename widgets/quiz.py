@@ -33,9 +33,19 @@ class Quiz(PacteWidget):
         self._callbacks = []
 
     @classmethod
-    def from_bank(cls, bank_id: str) -> "Quiz":
-        """Build a quiz from ``datasets/quiz/<bank_id>.yaml``."""
-        return cls(load_bank(bank_id))
+    def from_bank(cls, bank_id: str, questions: list[str] | None = None, title: str | None = None) -> "Quiz":
+        """Build a quiz from ``datasets/quiz/<bank_id>.yaml``, optionally with only some of its questions."""
+        bank = dict(load_bank(bank_id))
+        if questions is not None:
+            by_id = {q["id"]: q for q in bank["questions"]}
+            unknown = [q for q in questions if q not in by_id]
+            if unknown:
+                raise KeyError(f"bank '{bank_id}' has no question(s) {unknown}")
+            bank["questions"] = [by_id[q] for q in questions]
+            bank["description"] = f"{len(questions)} questions sur cette page. Chaque réponse est commentée et sourcée."
+        if title is not None:
+            bank["title"] = title
+        return cls(bank)
 
     def on_answer(self, callback) -> None:
         """Call ``callback(question_id, answer, score)`` on every new answer."""

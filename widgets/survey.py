@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from widgets._citations import citation_labels
+from widgets._citations import source_line
 from widgets.charts import Chart, chart, structure_scale
 from widgets.data import load_table
 
@@ -15,12 +15,6 @@ QUESTION_LABELS = {
     "satisfaction": "Motifs de satisfaction",
     "difficulties": "Difficultés rencontrées",
 }
-
-
-def _source_line(frame: pd.DataFrame) -> str:
-    labels = citation_labels()
-    parts = sorted({f"{labels.get(r.source, r.source)}, {r.source_detail}" for r in frame.itertuples()})
-    return "Source : " + " ; ".join(parts)
 
 
 def survey_answers() -> pd.DataFrame:
@@ -71,7 +65,7 @@ def survey_explorer(initial: str = "difficulties") -> Chart:
             "pourcentage de répondants. Pour les satisfactions et les difficultés, plusieurs réponses "
             "étaient possibles : les pourcentages ne s'additionnent pas à 100."
         ),
-        source=_source_line(frame),
+        source=source_line(frame),
     )
 
 
@@ -103,5 +97,5 @@ def profile_chart() -> Chart:
             "un point par type de structure donne le pourcentage de répondants. Les coordinateurs de CPTS sont "
             "plus jeunes, plus souvent en CDI et venus moins souvent du soin que ceux de MSP."
         ),
-        source=_source_line(frame),
+        source=source_line(frame),
     )

@@ -10,7 +10,7 @@ const CSS = `
 .pacte-case h4:focus { outline: 3px solid #e07b39; outline-offset: 2px; }
 .pacte-case-basis { font-size: .85rem; color: #4a5560; }
 .pacte-case fieldset { border: 1px solid #dde3ea; border-radius: 6px; padding: .5rem .8rem; margin: .5rem 0; }
-.pacte-case legend { font-weight: 600; padding: 0 .3rem; }
+.pacte-case legend { font-weight: 600; font-size: 1rem; line-height: 1.4; padding: 0 .3rem; }
 .pacte-case-choice { display: flex; gap: .5rem; align-items: baseline; margin: .35rem 0; }
 .pacte-case-choice input:focus-visible { outline: 3px solid #e07b39; outline-offset: 2px; }
 .pacte-case-history { border-left: 3px solid #c9d3dd; padding-left: 1.4rem; margin: .5rem 0; }
@@ -85,7 +85,7 @@ function render({ model, el }) {
       const choice = node.choices.find((c) => c.id === cid);
       history.append(h("li", {},
         h("span", {}, node.title, " — "),
-        h("span", { class: "pacte-case-step-choice" }, "votre choix : ", choice.text),
+        h("span", { class: "pacte-case-step-choice" }, `votre choix : « ${choice.text} »`),
         choice.consequence ? h("p", { class: "pacte-case-consequence" }, choice.consequence) : null));
       node = nodes.get(choice.next);
     }
@@ -127,7 +127,7 @@ function render({ model, el }) {
         }
         choices.push(picked.value);
         const choice = node.choices.find((c) => c.id === picked.value);
-        live.textContent = `Vous avez choisi : ${choice.text}. ${choice.consequence || ""}`;
+        live.textContent = `Vous avez choisi : « ${choice.text} » ${choice.consequence || ""}`.trim();
         commit();
         root.dispatchEvent(new CustomEvent("pacte:answer", {
           bubbles: true,

@@ -1,0 +1,189 @@
+// « Votre équipe face à l'enquête PACTE »: one module for every host (Jupyter, Voilà, Binder, static book).
+// The learner answers the survey's questions; each answer is placed in the survey
+// distribution of their type of structure, and (live session) beside the group's answers.
+import { placeAnswer, roomShares, questionsFor, formatPercent } from "./team_compare_logic.js";
+import { installForwarder } from "./live_client.js";
+
+const STYLE_ID = "pacte-team-compare-style";
+const CSS = `
+.pacte-compare { border: 1px solid #c9d3dd; border-radius: 8px; padding: 1rem 1.25rem; margin: 1.5rem 0; background: #f8fafc; color: #1b2631; }
+.pacte-compare h3 { margin-top: 0; font-size: 1.2rem; }
+.pacte-compare fieldset { border: 1px solid #dde3ea; border-radius: 6px; padding: .5rem .8rem; margin: .5rem 0; }
+.pacte-compare legend { font-weight: 600; font-size: 1rem; line-height: 1.4; padding: 0 .3rem; }
+.pacte-compare-option { display: flex; gap: .5rem; align-items: baseline; margin: .25rem 0; }
+.pacte-compare input:focus-visible, .pacte-compare button:focus-visible { outline: 3px solid #e07b39; outline-offset: 2px; }
+.pacte-compare-hint { font-style: italic; font-size: .9rem; margin: .1rem 0 .3rem 0; }
+.pacte-compare-question { border-top: 1px solid #dde3ea; margin-top: .8rem; padding-top: .5rem; }
+.pacte-compare-button { font: inherit; padding: .35rem .9rem; border-radius: 6px; border: 1px solid #1f5f8b; background: #1f5f8b; color: #fff; cursor: pointer; }
+.pacte-compare-message { color: #b34700; font-weight: 600; }
+.pacte-compare-sentence { font-weight: 600; margin: .4rem 0; }
+.pacte-compare-table { border-collapse: collapse; width: 100%; margin: .4rem 0; font-size: .92rem; }
+.pacte-compare-table caption { text-align: left; font-size: .9rem; color: #4a5560; padding-bottom: .2rem; }
+.pacte-compare-table th, .pacte-compare-table td { text-align: left; padding: .2rem .4rem; vertical-align: middle; border-bottom: 1px solid #e6ebf0; }
+.pacte-compare-table th[scope=row] { font-weight: normal; width: 38%; }
+.pacte-compare-table tr.pacte-compare-mine th[scope=row] { font-weight: 700; }
+.pacte-compare-cell { display: flex; align-items: center; gap: .4rem; }
+.pacte-compare-bar { height: .9rem; border-radius: 3px; background: #8fb3cc; min-width: 1px; }
+.pacte-compare-mine .pacte-compare-survey .pacte-compare-bar { background: #1f5f8b; }
+.pacte-compare-room .pacte-compare-bar { background: #e07b39; }
+.pacte-compare-value { white-space: nowrap; font-variant-numeric: tabular-nums; }
+.pacte-compare-source { font-size: .85rem; color: #4a5560; }
+`;
+
+function injectStyle() {
+  if (document.getElementById(STYLE_ID)) return;
+  const style = document.createElement("style");
+  style.id = STYLE_ID;
+  style.textContent = CSS;
+  document.head.append(style);
+}
+
+function h(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "class") node.className = v;
+    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined) continue;
+    node.append(typeof child === "string" ? document.createTextNode(child) : child);
+  }
+  return node;
+}
+
+function barCell(cls, pct, extra) {
+  const width = Math.max(0, Math.min(100, pct));
+  return h("td", { class: cls },
+    h("div", { class: "pacte-compare-cell" },
+      h("div", { class: "pacte-compare-bar", style: `width:${(width * 0.7).toFixed(1)}%`, "aria-hidden": "true" }),
+      h("span", { class: "pacte-compare-value" }, formatPercent(pct), extra || "")));
+}
+
+function table(spec, room, question, structure, mine) {
+  const s = spec.structures.find((x) => x.id === structure);
+  const dist = spec.distribution[question.id][structure];
+  const group = roomShares(spec, room, question.id);
+  const head = h("tr", {}, h("th", { scope: "col" }, "Réponse"),
+    h("th", { scope: "col" }, `Enquête PACTE (${s.id}, ${s.sample_size} répondants)`),
+    group ? h("th", { scope: "col" }, `Votre groupe (${group.respondents} répondant${group.respondents > 1 ? "s" : ""})`) : null);
+  const rows = question.answers.map((a) => {
+    const isMine = mine.includes(a.id);
+    return h("tr", { class: isMine ? "pacte-compare-mine" : "", "data-answer": a.id },
+      h("th", { scope: "row" }, a.label, isMine ? " (votre réponse)" : ""),
+      barCell("pacte-compare-survey", dist[a.id]),
+      group ? barCell("pacte-compare-room", group.percents[a.id]) : null);
+  });
+  const note = question.multiple ? " Plusieurs réponses possibles : les pourcentages ne s'additionnent pas à 100." : "";
+  return h("table", { class: "pacte-compare-table" },
+    h("caption", {}, `Réponses des ${s.plural} à la question « ${question.survey_question} », en % des répondants.${note}`),
+    h("thead", {}, head), h("tbody", {}, rows));
+}
+
+function render({ model, el }) {
+  installForwarder();
+  injectStyle();
+  const spec = model.get("spec");
+  const uid = Math.random().toString(36).slice(2, 8);
+  const root = h("section", { class: "pacte-compare", "aria-label": "Votre équipe face à l'enquête PACTE" });
+  root.append(h("h3", {}, "Votre équipe face à l'enquête PACTE"),
+    h("p", {}, "Répondez pour votre équipe aux questions posées aux 521 apprenants de l'enquête, puis comparez : chaque réponse est placée parmi celles des coordinateurs du même type de structure."));
+  const structureSet = h("fieldset", {}, h("legend", {}, "Dans quel type de structure coordonnez-vous ?"));
+  for (const s of spec.structures) {
+    const id = `tc-${uid}-${s.id}`;
+    structureSet.append(h("div", { class: "pacte-compare-option" },
+      h("input", { type: "radio", id, name: `tc-${uid}-structure`, value: s.id }),
+      h("label", { for: id }, `${s.label} (${s.id})`)));
+  }
+  const questionsBox = h("div", { class: "pacte-compare-questions" });
+  const status = h("p", { class: "pacte-compare-status", "aria-live": "polite" });
+  root.append(structureSet, status, questionsBox, h("p", { class: "pacte-compare-source" }, spec.source));
+
+  let answers = { ...(model.get("answers") || {}) };
+  const shown = new Map(); // question id -> redraw function
+
+  const save = () => {
+    model.set("answers", { ...answers });
+    model.save_changes();
+  };
+
+  const drawQuestions = (structure) => {
+    questionsBox.replaceChildren();
+    shown.clear();
+    root.dataset.structure = structure;
+    questionsFor(spec, structure).forEach((q, i) => {
+      const form = h("form", { class: "pacte-compare-question", "data-question": q.id, novalidate: "" });
+      const fs = h("fieldset", {}, h("legend", {}, `${i + 1}. ${q.prompt}`));
+      if (q.multiple) fs.append(h("p", { class: "pacte-compare-hint" }, "Plusieurs réponses possibles, comme dans l'enquête."));
+      for (const a of q.answers) {
+        const id = `tc-${uid}-${q.id}-${a.id}`;
+        fs.append(h("div", { class: "pacte-compare-option" },
+          h("input", { type: q.multiple ? "checkbox" : "radio", id, name: `tc-${uid}-${q.id}`, value: a.id }),
+          h("label", { for: id }, a.label)));
+      }
+      const message = h("p", { class: "pacte-compare-message", role: "alert" });
+      const result = h("div", { class: "pacte-compare-result", "aria-live": "polite" });
+      form.append(fs, h("button", { type: "submit", class: "pacte-compare-button" }, "Comparer à l'enquête"), message, result);
+      const show = (placed, mine) => {
+        result.replaceChildren(
+          ...placed.items.map((it) => h("p", { class: "pacte-compare-sentence" }, it.sentence)),
+          table(spec, model.get("room"), q, structure, mine));
+        form.dataset.status = "ok";
+      };
+      form.addEventListener("submit", (event) => {
+        event.preventDefault();
+        const checked = [...form.querySelectorAll("input:checked")].map((x) => x.value);
+        const answer = q.multiple ? checked : checked[0] ?? null;
+        const placed = placeAnswer(spec, structure, q.id, answer);
+        if (placed.status !== "ok") {
+          message.textContent = placed.message;
+          form.dataset.status = "invalid";
+          return;
+        }
+        message.textContent = "";
+        const mine = q.multiple ? answer : [answer];
+        show(placed, mine);
+        shown.set(q.id, () => show(placed, mine));
+        answers = { ...answers, structure, [q.id]: answer };
+        save();
+        root.dispatchEvent(new CustomEvent("pacte:answer", {
+          bubbles: true,
+          detail: { activity: "team_compare", question: q.id, structure, answer },
+        }));
+      });
+      questionsBox.append(form);
+    });
+  };
+
+  structureSet.addEventListener("change", (event) => {
+    const structure = event.target.value;
+    answers = { structure };
+    save();
+    const s = spec.structures.find((x) => x.id === structure);
+    status.textContent = `Questions pour les ${s.plural} : répondez puis cliquez sur « Comparer à l'enquête ».`;
+    drawQuestions(structure);
+  });
+
+  const onRoom = () => { for (const redraw of shown.values()) redraw(); };
+  const showKernel = () => {
+    const kr = model.get("kernel_result") || {};
+    if (!kr.results) return;
+    root.dataset.kernelResult = Object.entries(kr.results)
+      .map(([qid, r]) => (r.status === "ok" ? `${qid}:${r.items.map((it) => `${it.answer}=${it.percent}`).join("+")}` : `${qid}:invalid`))
+      .join(";");
+  };
+  model.on("change:room", onRoom);
+  model.on("change:kernel_result", showKernel);
+  if (answers.structure && spec.structures.some((s) => s.id === answers.structure)) {
+    structureSet.querySelector(`input[value="${answers.structure}"]`).checked = true;
+    drawQuestions(answers.structure);
+  }
+  showKernel();
+  el.replaceChildren(root);
+  return () => {
+    model.off("change:room", onRoom);
+    model.off("change:kernel_result", showKernel);
+  };
+}
+
+export default { render };

@@ -1,0 +1,92 @@
+// Placing a learner's answer in the PACTE survey distribution: the JavaScript
+// twin of place_answer() and room_shares() in widgets/team_compare.py.
+// tests/test_dynamiques_logic.py runs the same cases through both.
+
+export function formatPercent(value, digits = 0) {
+  const text = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: digits, minimumFractionDigits: digits })
+    .format(value)
+    .replace(/\u202f/g, "\u00a0");
+  return `${text}\u00a0%`;
+}
+
+function lowerFirst(text) {
+  return text ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+function invalid(field, message) {
+  return { status: "invalid", field, message };
+}
+
+export function placeAnswer(spec, structure, questionId, answer) {
+  const structures = new Map(spec.structures.map((s) => [s.id, s]));
+  if (!structures.has(structure)) {
+    return invalid("structure", "Type de structure non prévu : choisissez MSP, centre de santé ou CPTS.");
+  }
+  const q = spec.questions.find((x) => x.id === questionId);
+  if (!q) return invalid("question", `Question inconnue : « ${questionId} ».`);
+  const field = `answers.${questionId}`;
+  if (!q.structures.includes(structure)) {
+    return invalid(field, `Cette question n'a pas été posée aux ${structures.get(structure).plural}.`);
+  }
+  const labels = new Map(q.answers.map((a) => [a.id, a.label]));
+  let picked;
+  if (q.multiple) {
+    if (!Array.isArray(answer) || !answer.every((a) => typeof a === "string")) {
+      return invalid(field, "Réponse illisible : cochez une ou plusieurs réponses.");
+    }
+    picked = answer;
+  } else {
+    if (Array.isArray(answer)) return invalid(field, "Choisissez une seule réponse.");
+    if (typeof answer !== "string" && answer !== null && answer !== undefined) {
+      return invalid(field, "Réponse illisible : choisissez une réponse.");
+    }
+    picked = answer === null || answer === undefined || answer === "" ? [] : [answer];
+  }
+  if (!picked.length) {
+    return invalid(field, q.multiple ? "Cochez au moins une réponse avant de comparer." : "Choisissez une réponse avant de comparer.");
+  }
+  const unknown = picked.filter((p) => !labels.has(p));
+  if (unknown.length) {
+    const allowed = q.answers.map((a) => `« ${a.label} »`).join(", ");
+    return invalid(field, `Réponse non prévue : « ${unknown[0]} ». Réponses possibles : ${allowed}.`);
+  }
+  if (new Set(picked).size !== picked.length) return invalid(field, "Une même réponse est cochée deux fois.");
+  for (const ex of q.exclusive || []) {
+    if (picked.includes(ex) && picked.length > 1) {
+      return invalid(field, `« ${labels.get(ex)} » ne peut pas être coché avec une autre réponse.`);
+    }
+  }
+  const dist = spec.distribution[questionId][structure];
+  const who = structures.get(structure).plural;
+  const order = q.answers.map((a) => a.id);
+  let top = order[0];
+  for (const a of order) if (dist[a] > dist[top]) top = a;
+  const items = [...picked]
+    .sort((a, b) => order.indexOf(a) - order.indexOf(b))
+    .map((aid) => {
+      const pct = dist[aid];
+      const rank = 1 + Object.values(dist).filter((v) => v > pct).length;
+      const what = ((q.templates || {})[aid] || q.template).replace("{label}", lowerFirst(labels.get(aid)));
+      let sentence = `Vous faites partie des ${formatPercent(pct)} de ${who} ${what}.`;
+      if (rank === 1) sentence += " C'est la réponse la plus fréquente.";
+      else sentence += ` La réponse la plus fréquente est « ${labels.get(top)} » (${formatPercent(dist[top])}).`;
+      return { answer: aid, label: labels.get(aid), percent: pct, rank, sentence };
+    });
+  return { status: "ok", question: questionId, structure, items };
+}
+
+export function roomShares(spec, room, questionId) {
+  const entry = (room || {})[questionId];
+  if (!entry) return null;
+  const counts = entry.counts || {};
+  const q = spec.questions.find((x) => x.id === questionId);
+  const respondents = entry.respondents || Object.values(counts).reduce((a, b) => a + b, 0);
+  if (!respondents) return null;
+  const percents = {};
+  for (const a of q.answers) percents[a.id] = Math.floor((1000 * (counts[a.id] || 0)) / respondents + 0.5) / 10;
+  return { respondents, percents };
+}
+
+export function questionsFor(spec, structure) {
+  return spec.questions.filter((q) => q.structures.includes(structure));
+}

@@ -1,0 +1,260 @@
+"""« Votre équipe face à l'enquête PACTE »: the learner answers the survey's own questions.
+
+The widget state carries the survey distribution (from ``datasets/pacte_survey``)
+so that the browser places each answer with no kernel
+(``static/team_compare_logic.js``); :func:`place_answer` is the Python mirror.
+
+For live sessions the state has an optional ``room`` trait: the answers of the
+whole group, ``{question_id: {"respondents": n, "counts": {answer_id: count}}}``,
+drawn beside the survey when present. :func:`tally_room` builds it from the
+``pacte:answer`` events the front end emits.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Iterable
+
+import traitlets as t
+
+from widgets._host import PacteWidget
+from widgets.data import load_table
+from widgets.fmt import percent as fmt_percent
+from widgets._citations import source_line
+from widgets.survey import survey_answers
+
+ACTIVITY = "team_compare"
+
+# How each question is put to the learner and how a placed answer is phrased.
+# "{label}" is the answer label with a lower-case first letter.
+QUESTION_TEXT = {
+    "cohesion": {
+        "prompt": "Intuitivement, diriez-vous que votre équipe est…",
+        "template": "qui jugent leur équipe « {label} »",
+    },
+    "cpts_dynamics": {
+        "prompt": "Intuitivement, comment appréciez-vous la dynamique collective dans votre CPTS ?",
+        "template": "qui jugent la dynamique collective de leur CPTS « {label} »",
+    },
+    "satisfaction": {
+        "prompt": "Qu'est-ce qui vous procure le plus de satisfaction dans votre fonction ?",
+        "template": "qui citent « {label} » parmi ce qui leur procure le plus de satisfaction",
+    },
+    "difficulties": {
+        "prompt": "Qu'est-ce qui vous pose le plus de difficulté dans votre fonction ?",
+        "template": "qui citent « {label} » parmi ce qui leur pose le plus de difficulté",
+        "templates": {"nothing": "qui répondent que rien ne leur pose particulièrement difficulté"},
+        "exclusive": ["nothing"],
+    },
+}
+STRUCTURE_PLURAL = {"MSP": "coordinateurs de MSP", "CDS": "coordinateurs de centre de santé",
+                    "CPTS": "coordinateurs de CPTS"}
+
+
+def comparison_spec() -> dict:
+    """Return the questions, structures and survey distribution the widget needs (JSON-ready)."""
+    frame = survey_answers()
+    sizes = load_table("survey_structures")
+    structures = [{"id": r.structure, "label": r.label, "plural": STRUCTURE_PLURAL[r.structure],
+                   "sample_size": int(r.sample_size)} for r in sizes.itertuples()]
+    questions, distribution = [], {}
+    for qid, text in QUESTION_TEXT.items():
+        rows = frame[frame["question_id"] == qid]
+        if rows.empty:
+            raise ValueError(f"survey question '{qid}' is not in datasets/pacte_survey/answers.csv")
+        answers = []
+        for r in rows.itertuples():
+            if r.answer_id not in [a["id"] for a in answers]:
+                answers.append({"id": r.answer_id, "label": r.answer})
+            distribution.setdefault(qid, {}).setdefault(r.structure, {})[r.answer_id] = float(r.percent)
+        questions.append({
+            "id": qid, "prompt": text["prompt"], "survey_question": rows.iloc[0]["question"],
+            "multiple": bool(rows.iloc[0]["multiple"]), "structures": list(dict.fromkeys(rows["structure"])),
+            "answers": answers, "template": text["template"], "templates": text.get("templates", {}),
+            "exclusive": text.get("exclusive", []),
+        })
+    return {"questions": questions, "structures": structures, "distribution": distribution,
+            "source": source_line(frame)}
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text else text
+
+
+def _invalid(field: str, message: str) -> dict:
+    return {"status": "invalid", "field": field, "message": message}
+
+
+def place_answer(spec: dict, structure: Any, question_id: Any, answer: Any) -> dict:
+    """Place one answer in the survey distribution of its structure.
+
+    Returns ``{"status": "ok", "question", "structure", "items": [...]}`` where
+    each item gives the answer's percent, its rank among the answers and the
+    sentence shown to the learner; or ``{"status": "invalid", "field", "message"}``
+    with a French message when the structure, question or answer is not allowed.
+    Mirrors ``placeAnswer`` of ``static/team_compare_logic.js``.
+    """
+    structures = {s["id"]: s for s in spec["structures"]}
+    if structure not in structures:
+        return _invalid("structure", "Type de structure non prévu : choisissez MSP, centre de santé ou CPTS.")
+    questions = {q["id"]: q for q in spec["questions"]}
+    if question_id not in questions:
+        return _invalid("question", f"Question inconnue : « {question_id} ».")
+    q = questions[question_id]
+    field = f"answers.{question_id}"
+    if structure not in q["structures"]:
+        return _invalid(field, f"Cette question n'a pas été posée aux {structures[structure]['plural']}.")
+    labels = {a["id"]: a["label"] for a in q["answers"]}
+    if q["multiple"]:
+        if not isinstance(answer, list) or not all(isinstance(a, str) for a in answer):
+            return _invalid(field, "Réponse illisible : cochez une ou plusieurs réponses.")
+        picked = answer
+    else:
+        if isinstance(answer, list):
+            return _invalid(field, "Choisissez une seule réponse.")
+        if not isinstance(answer, str) and answer is not None:
+            return _invalid(field, "Réponse illisible : choisissez une réponse.")
+        picked = [] if answer in (None, "") else [answer]
+    if not picked:
+        return _invalid(field, "Choisissez une réponse avant de comparer." if not q["multiple"]
+                        else "Cochez au moins une réponse avant de comparer.")
+    unknown = [p for p in picked if p not in labels]
+    if unknown:
+        allowed = ", ".join(f"« {a['label']} »" for a in q["answers"])
+        return _invalid(field, f"Réponse non prévue : « {unknown[0]} ». Réponses possibles : {allowed}.")
+    if len(set(picked)) != len(picked):
+        return _invalid(field, "Une même réponse est cochée deux fois.")
+    for ex in q["exclusive"]:
+        if ex in picked and len(picked) > 1:
+            return _invalid(field, f"« {labels[ex]} » ne peut pas être coché avec une autre réponse.")
+    dist = spec["distribution"][question_id][structure]
+    who = structures[structure]["plural"]
+    order = [a["id"] for a in q["answers"]]
+    items = []
+    for aid in sorted(picked, key=order.index):
+        pct = dist[aid]
+        rank = 1 + sum(1 for v in dist.values() if v > pct)
+        what = q["templates"].get(aid, q["template"]).replace("{label}", _lower_first(labels[aid]))
+        sentence = f"Vous faites partie des {fmt_percent(pct)} de {who} {what}."
+        top = max(order, key=lambda a: (dist[a], -order.index(a)))
+        if rank == 1:
+            sentence += " C'est la réponse la plus fréquente."
+        else:
+            sentence += f" La réponse la plus fréquente est « {labels[top]} » ({fmt_percent(dist[top])})."
+        items.append({"answer": aid, "label": labels[aid], "percent": pct, "rank": rank, "sentence": sentence})
+    return {"status": "ok", "question": question_id, "structure": structure, "items": items}
+
+
+def check_answer(spec: dict, structure: Any, question_id: Any, answer: Any) -> dict:
+    """Like :func:`place_answer`, but raise ``ValueError`` naming the field when the answer is refused."""
+    result = place_answer(spec, structure, question_id, answer)
+    if result["status"] != "ok":
+        raise ValueError(f"{result['field']}: {result['message']} (got {answer!r} for structure {structure!r})")
+    return result
+
+
+def room_shares(spec: dict, room: dict, question_id: str) -> dict | None:
+    """Return ``{"respondents", "percents": {answer_id: %}}`` for the group, or None if the group has no answer.
+
+    Mirrors ``roomShares`` of ``static/team_compare_logic.js``.
+    """
+    entry = (room or {}).get(question_id)
+    if not entry:
+        return None
+    counts = entry.get("counts") or {}
+    q = next(q for q in spec["questions"] if q["id"] == question_id)
+    respondents = entry.get("respondents") or sum(counts.values())
+    if not respondents:
+        return None
+    return {"respondents": respondents,
+            "percents": {a["id"]: math.floor(1000 * counts.get(a["id"], 0) / respondents + 0.5) / 10
+                         for a in q["answers"]}}
+
+
+def validate_room(spec: dict, room: Any) -> dict:
+    """Check a ``room`` value; raise ``ValueError`` naming the field at fault."""
+    if not isinstance(room, dict):
+        raise ValueError(f"room: expected a dict, got {type(room).__name__}")
+    questions = {q["id"]: q for q in spec["questions"]}
+    for qid, entry in room.items():
+        if qid not in questions:
+            raise ValueError(f"room.{qid}: unknown question (known: {', '.join(questions)})")
+        if not isinstance(entry, dict) or not isinstance(entry.get("counts"), dict):
+            raise ValueError(f"room.{qid}: expected {{'respondents': n, 'counts': {{answer_id: count}}}}")
+        allowed = {a["id"] for a in questions[qid]["answers"]}
+        for aid, n in entry["counts"].items():
+            if aid not in allowed:
+                raise ValueError(f"room.{qid}.counts.{aid}: not an answer of this question (allowed: {sorted(allowed)})")
+            if not isinstance(n, int) or isinstance(n, bool) or n < 0:
+                raise ValueError(f"room.{qid}.counts.{aid}: count must be a non-negative integer, got {n!r}")
+        resp = entry.get("respondents")
+        if resp is not None:
+            if not isinstance(resp, int) or isinstance(resp, bool) or resp < max(entry["counts"].values(), default=0):
+                raise ValueError(f"room.{qid}.respondents: must be an integer at least as large as every count, got {resp!r}")
+            if not questions[qid]["multiple"] and resp < sum(entry["counts"].values()):
+                raise ValueError(f"room.{qid}.respondents: a single-answer question cannot have more answers than respondents")
+    return room
+
+
+def tally_room(events: Iterable[dict]) -> dict:
+    """Build a ``room`` value from ``pacte:answer`` event details (the last answer of each learner counts).
+
+    Each event is ``{"activity": "team_compare", "question", "structure", "answer", "learner"?}``;
+    events of other activities are ignored. Without a ``learner`` key each event counts as one learner.
+    """
+    latest: dict[tuple, Any] = {}
+    for i, ev in enumerate(events):
+        if ev.get("activity") != ACTIVITY:
+            continue
+        latest[(ev["question"], ev.get("learner", i))] = ev["answer"]
+    room: dict[str, dict] = {}
+    for (qid, _), answer in latest.items():
+        entry = room.setdefault(qid, {"respondents": 0, "counts": {}})
+        entry["respondents"] += 1
+        for aid in answer if isinstance(answer, list) else [answer]:
+            entry["counts"][aid] = entry["counts"].get(aid, 0) + 1
+    return room
+
+
+class TeamCompare(PacteWidget):
+    """The learner's team placed against the 521 learners of the PACTE survey.
+
+    ``answers`` (written by the browser) is ``{"structure": "MSP", "<question>": answer, …}``;
+    ``kernel_result`` is ``{"structure", "results": {question: place_answer(…)}}`` recomputed in
+    Python. ``room`` (optional, empty by default) adds the group's answers to each chart.
+    """
+
+    _module = "team_compare"
+    spec = t.Dict().tag(sync=True)
+    room = t.Dict().tag(sync=True)
+    answers = t.Dict().tag(sync=True)
+    kernel_result = t.Dict().tag(sync=True)
+
+    def __init__(self, spec: dict | None = None, **kwargs) -> None:
+        super().__init__(spec=spec or comparison_spec(), **kwargs)
+        self._callbacks = []
+
+    @t.validate("room")
+    def _check_room(self, proposal):
+        return validate_room(self.spec, proposal["value"])
+
+    def on_answer(self, callback) -> None:
+        """Call ``callback(question_id, structure, answer, result)`` for every new or changed answer."""
+        self._callbacks.append(callback)
+
+    @t.observe("answers")
+    def _answers_changed(self, change) -> None:
+        new = change["new"] or {}
+        old = change["old"] or {}
+        structure = new.get("structure")
+        results = {qid: place_answer(self.spec, structure, qid, ans)
+                   for qid, ans in new.items() if qid != "structure"}
+        self.kernel_result = {"structure": structure, "results": results}
+        for qid, result in results.items():
+            if old.get(qid) != new[qid] or old.get("structure") != structure:
+                for cb in self._callbacks:
+                    cb(qid, structure, new[qid], result)
+
+    def fallback_text(self) -> str:
+        return ("Activité « Votre équipe face à l'enquête PACTE » : répondez aux questions de l'enquête pour votre "
+                "équipe et comparez-vous aux 521 apprenants (JavaScript requis).")
