@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BUILD = build_dir()
 BUILD_HTML = BUILD / "html"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+TRAINER_TOKEN = "test-trainer-token-not-secret"
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -96,7 +97,10 @@ def pacte_server(built_book: Path):
         _missing("the Voilà notebooks are not built: run `pacte build` first")
     port = free_port()
     log = open(BUILD / "pacte-serve-test.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "widgets.cli", "serve", "--port", str(port), "--pool-size", "1"],
+    data_dir = BUILD / "test-live-data"
+    shutil.rmtree(data_dir, ignore_errors=True)
+    proc = subprocess.Popen([sys.executable, "-m", "widgets.cli", "serve", "--port", str(port), "--pool-size", "1",
+                             "--trainer-token", TRAINER_TOKEN, "--data-dir", str(data_dir)],
                             cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}/"
     try:

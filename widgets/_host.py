@@ -18,17 +18,39 @@ import anywidget
 
 from widgets._paths import STATIC_DIR
 
-_IMPORT = re.compile(r'^import\s+\{[^}]*\}\s+from\s+"\./([a-z_]+)\.js";\s*$', re.M)
+_IMPORT = re.compile(r'^import\s+\{([^}]*)\}\s+from\s+"\./([a-z_]+)\.js";[ \t]*$', re.M)
+_EXPORT = re.compile(r"^export\s+(?:async\s+)?(?:function\*?|const|let|var|class)\s+([A-Za-z_$][\w$]*)", re.M)
+
+
+def _with_imports_inlined(text: str) -> str:
+    """Replace each ``import { a, b as c } from "./x.js";`` by ``const { a, b: c } = <x in its own scope>;``."""
+    def replace(match: re.Match) -> str:
+        specifiers = [part.strip() for part in match.group(1).split(",") if part.strip()]
+        names = ", ".join(f"{a.strip()}: {b.strip()}" if " as " in spec else spec
+                          for spec in specifiers for a, _, b in [spec.partition(" as ")])
+        return f"const {{ {names} }} = {_scoped_module(match.group(2))};"
+
+    return _IMPORT.sub(replace, text)
+
+
+@lru_cache(maxsize=None)
+def _scoped_module(module: str) -> str:
+    """A helper module as an expression: its code in a function scope, returning its exports."""
+    text = (STATIC_DIR / f"{module}.js").read_text(encoding="utf-8")
+    exports = _EXPORT.findall(text)
+    body = re.sub(r"^export\s+", "", _with_imports_inlined(text), flags=re.M)
+    return f"(() => {{\n{body}\nreturn {{ {', '.join(exports)} }};\n}})()"
 
 
 @lru_cache(maxsize=None)
 def esm_source(module: str) -> str:
-    """Return ``static/<module>.js`` with its ``./x.js`` imports inlined (one self-contained module)."""
-    text = (STATIC_DIR / f"{module}.js").read_text(encoding="utf-8")
-    inlined: list[str] = []
-    for dep in _IMPORT.findall(text):
-        inlined.append(esm_source(dep))
-    return "\n".join(inlined + [_IMPORT.sub("", text)])
+    """Return ``static/<module>.js`` as one self-contained ES module for anywidget.
+
+    anywidget loads ``_esm`` from a string, where relative imports cannot
+    resolve; each imported helper module is inlined in its own function scope
+    (the static book's loader imports the same files natively).
+    """
+    return _with_imports_inlined((STATIC_DIR / f"{module}.js").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=None)

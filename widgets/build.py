@@ -55,12 +55,24 @@ def notebook_pages(root: Path | None = None) -> list[str]:
     return [d for d in toc_files(root) if is_notebook_page(page_source(d, root))]
 
 
+TRAINER_PAGES = "book/formateur"
+
+
+def voila_pages(root: Path | None = None) -> list[tuple[Path, str]]:
+    """(source, target name) of every Voilà notebook: the book's pages with code and the trainer pages."""
+    root = root or course_root()
+    pages = [(page_source(doc, root), doc) for doc in notebook_pages(root)]
+    for src in sorted((root / TRAINER_PAGES).glob("*.md")):
+        pages.append((src, f"formateur/{src.stem}"))
+    return pages
+
+
 def export_voila_notebooks(root: Path | None = None) -> list[Path]:
     """Write ``_build/voila/<docname>.ipynb`` for every page with code, for Voilà and Binder."""
     root = root or course_root()
     out = []
-    for doc in notebook_pages(root):
-        nb = jupytext.read(page_source(doc, root))
+    for src, doc in voila_pages(root):
+        nb = jupytext.read(src)
         target = build_dir() / "voila" / f"{doc}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
         nb.metadata.pop("jupytext", None)

@@ -37,9 +37,13 @@ def _cmd_notebooks(args) -> int:
 
 
 def _cmd_serve(args) -> int:
-    from widgets.server import serve
+    from pathlib import Path
 
-    return serve(host=args.host, port=args.port, pool_size=args.pool_size, open_browser=False)
+    from widgets.server import ServeOptions, serve
+
+    return serve(ServeOptions(host=args.host, port=args.port, pool_size=args.pool_size,
+                              database_url=args.database_url, trainer_token=args.trainer_token,
+                              data_dir=Path(args.data_dir) if args.data_dir else None, public_url=args.public_url))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,6 +63,12 @@ def main(argv: list[str] | None = None) -> int:
     p_serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p_serve.add_argument("--port", type=int, default=8866)
     p_serve.add_argument("--pool-size", type=int, default=2, help="preheated kernels per page (0: start a kernel on each visit)")
+    p_serve.add_argument("--database-url", help="PostgreSQL URL for live sessions (default: SQLite in --data-dir; "
+                         "env PACTE_DATABASE_URL)")
+    p_serve.add_argument("--data-dir", help="folder of the SQLite store (default: ./var; env PACTE_DATA_DIR)")
+    p_serve.add_argument("--trainer-token", help="secret of the trainer dashboard (default: random; "
+                         "env PACTE_TRAINER_TOKEN)")
+    p_serve.add_argument("--public-url", help="address trainees use, for the join link and QR code")
     p_serve.set_defaults(func=_cmd_serve)
     args = parser.parse_args(argv)
     return args.func(args)

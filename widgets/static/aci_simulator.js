@@ -2,6 +2,7 @@
 // Binder, static book). The computation is in aci_logic.js; Python mirrors it
 // and, with a kernel, writes the recomputed result to `kernel_result`.
 import { computeAci, fmtEuros, fmtNumber, parseNumber, NBSP } from "./aci_logic.js";
+import { h as el } from "./dom.js";
 
 const ACI_STYLE_ID = "pacte-aci-style";
 const ACI_CSS = `
@@ -53,20 +54,6 @@ function injectAciStyle() {
 }
 
 const SVG_NS = "http://www.w3.org/2000/svg";
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === "class") node.className = v;
-    else node.setAttribute(k, v === true ? "" : v);
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined) continue;
-    node.append(typeof child === "string" ? document.createTextNode(child) : child);
-  }
-  return node;
-}
 
 function svg(tag, attrs = {}, text) {
   const node = document.createElementNS(SVG_NS, tag);

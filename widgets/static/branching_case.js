@@ -1,6 +1,7 @@
 // Branching case front end: one module for every host (Jupyter, Voilà, Binder, static book).
 // The learner reads a situation, picks an option, sees its consequence, and ends on a debrief.
 import { walk, nodeIndex, OUTCOME_LABELS } from "./branching_case_logic.js";
+import { h } from "./dom.js";
 
 const STYLE_ID = "pacte-branching-case-style";
 const CSS = `
@@ -34,20 +35,6 @@ function injectStyle() {
   style.id = STYLE_ID;
   style.textContent = CSS;
   document.head.append(style);
-}
-
-function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === "class") node.className = v;
-    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, v);
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined) continue;
-    node.append(typeof child === "string" ? document.createTextNode(child) : child);
-  }
-  return node;
 }
 
 function sourceLine(sources, citations, prefix) {

@@ -3,6 +3,7 @@
 // feedback per dimension from the grid's data; CSV and image downloads made
 // in the browser (Blob + link). Nothing is sent to any server.
 import { evaluateDiagnosis, diagnosisCsv, diagnosisSvg, frenchDecimal, parseRating, INVALID, COMPLETE } from "./diagnosis_logic.js";
+import { h as el_ } from "./dom.js";
 
 const DIAG_STYLE_ID = "pacte-diagnosis-style";
 const DIAG_CSS = `
@@ -40,21 +41,6 @@ function ensureDiagStyle() {
   style.id = DIAG_STYLE_ID;
   style.textContent = DIAG_CSS;
   document.head.append(style);
-}
-
-function el_(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === "class") node.className = v;
-    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, v === true ? "" : v);
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined) continue;
-    node.append(typeof child === "string" ? document.createTextNode(child) : child);
-  }
-  return node;
 }
 
 function saveBlob(blob, filename) {

@@ -62,5 +62,15 @@ function mountAll() {
   }
 }
 
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
-else mountAll();
+async function mountLive() {
+  const mod = await import(new URL("live_join.js", here).href);
+  await mod.mountLiveBox();
+}
+
+function start() {
+  mountAll();
+  mountLive().catch((err) => console.warn("pacte live session box", err));
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+else start();

@@ -1,26 +1,14 @@
 // Quiz front end: one module for every host (Jupyter, Voilà, Binder, static book).
 // The host gives a model with get/set/on/save_changes (anywidget's contract).
-import { evaluate, score, CORRECT, INCORRECT, INVALID } from "./quiz_logic.js";
+import { evaluate, score, INVALID } from "./quiz_logic.js";
+import { installForwarder } from "./live_client.js";
+import { h } from "./dom.js";
 
 const STATUS_TEXT = {
   correct: "Bonne réponse",
   incorrect: "Réponse incorrecte",
   invalid: "Réponse à corriger",
 };
-
-function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === "class") node.className = v;
-    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, v);
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined) continue;
-    node.append(typeof child === "string" ? document.createTextNode(child) : child);
-  }
-  return node;
-}
 
 function readAnswer(question, form) {
   if (question.type === "single") {
@@ -88,6 +76,7 @@ function showFeedback(box, question, result, bank) {
 }
 
 function render({ model, el }) {
+  installForwarder();
   const bank = model.get("bank");
   const root = h("section", { class: "pacte-quiz", "aria-label": `Quiz : ${bank.title}` });
   root.append(h("h3", { class: "pacte-quiz-title" }, bank.title));

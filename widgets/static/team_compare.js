@@ -3,6 +3,7 @@
 // distribution of their type of structure, and (live session) beside the group's answers.
 import { placeAnswer, roomShares, questionsFor, formatPercent } from "./team_compare_logic.js";
 import { installForwarder } from "./live_client.js";
+import { h } from "./dom.js";
 
 const STYLE_ID = "pacte-team-compare-style";
 const CSS = `
@@ -36,20 +37,6 @@ function injectStyle() {
   style.id = STYLE_ID;
   style.textContent = CSS;
   document.head.append(style);
-}
-
-function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === "class") node.className = v;
-    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, v);
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined) continue;
-    node.append(typeof child === "string" ? document.createTextNode(child) : child);
-  }
-  return node;
 }
 
 function barCell(cls, pct, extra) {

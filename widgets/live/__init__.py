@@ -1,0 +1,1 @@
+"""Live sessions: join codes, anonymous participants and their answers (storage layer)."""

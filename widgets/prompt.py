@@ -1,0 +1,31 @@
+"""Open prompt: a short free-text answer collected during live sessions."""
+
+from __future__ import annotations
+
+import traitlets as t
+
+from widgets._host import PacteWidget
+from widgets.live.validation import text_prompts
+
+
+class Prompt(PacteWidget):
+    """A free-text question of ``datasets/live/prompts.live_prompts.yaml``.
+
+    Outside a live session the text stays in the learner's browser; inside
+    one it is sent to the trainer's dashboard (anonymously, length-limited).
+    """
+
+    _module = "prompt"
+    prompt = t.Dict().tag(sync=True)
+    answer = t.Unicode().tag(sync=True)
+
+    @classmethod
+    def from_id(cls, prompt_id: str) -> "Prompt":
+        """Build the prompt ``prompt_id`` from the course data."""
+        prompts = text_prompts()
+        if prompt_id not in prompts:
+            raise KeyError(f"unknown live prompt '{prompt_id}'; known: {sorted(prompts)}")
+        return cls(prompt=prompts[prompt_id])
+
+    def fallback_text(self) -> str:
+        return f"Question ouverte : {self.prompt.get('prompt', '')}"

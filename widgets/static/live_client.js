@@ -1,0 +1,103 @@
+// Live sessions, trainee side: join with a code, then forward every answer
+// (quizzes, survey questions, open prompts) to the server that serves the
+// course. Works the same in the static book and in Voilà (same origin, so the
+// same localStorage). Nothing is sent anywhere when no session was joined.
+import { jupyterBaseUrl } from "./host.js";
+
+const KEY = "pacte-live-session";
+
+export function apiBase() {
+  if (globalThis.PACTE_LIVE_API) return globalThis.PACTE_LIVE_API;
+  const base = jupyterBaseUrl();
+  return new URL(`${base}api/live/`, window.location.href).href;
+}
+
+export function currentSession() {
+  try {
+    const value = JSON.parse(localStorage.getItem(KEY) || "null");
+    return value && value.code && value.participant ? value : null;
+  } catch (err) {
+    return null;
+  }
+}
+
+function notify(type, detail) {
+  document.dispatchEvent(new CustomEvent(`pacte:live-${type}`, { detail }));
+}
+
+async function post(path, body) {
+  const response = await fetch(apiBase() + path, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+    credentials: "omit",
+  });
+  let data = {};
+  try {
+    data = await response.json();
+  } catch (err) {
+    data = { ok: false, error: "Réponse illisible du serveur." };
+  }
+  return { status: response.status, data };
+}
+
+export async function liveAvailable() {
+  try {
+    const response = await fetch(apiBase() + "status", { credentials: "omit" });
+    return response.ok;
+  } catch (err) {
+    return false;
+  }
+}
+
+export async function joinSession(code) {
+  const { status, data } = await post("join", { code: String(code || "").trim() });
+  if (status !== 201) throw new Error(data.error || "Impossible de rejoindre la séance.");
+  const session = { code: data.code, title: data.title, participant: data.participant };
+  localStorage.setItem(KEY, JSON.stringify(session));
+  notify("joined", session);
+  return session;
+}
+
+export function leaveSession() {
+  localStorage.removeItem(KEY);
+  notify("left", {});
+}
+
+export async function sendAnswer(activity, question, answer) {
+  const session = currentSession();
+  if (!session) return null;
+  try {
+    const { status, data } = await post("answer", {
+      code: session.code, participant: session.participant, activity, question, answer,
+    });
+    if (status === 403 || status === 404 || status === 410) leaveSession();
+    if (status !== 201) {
+      notify("error", { message: data.error || "Réponse non transmise.", status });
+      return false;
+    }
+    notify("sent", { activity, question });
+    return true;
+  } catch (err) {
+    notify("error", { message: "Serveur de la séance injoignable : la réponse n'a pas été transmise." });
+    return false;
+  }
+}
+
+function toLive(detail) {
+  if (detail.activity === "team_compare") {
+    return { activity: `survey:${detail.question}`, question: detail.structure, answer: detail.answer };
+  }
+  if (detail.activity) return detail;
+  if (detail.bank) return { activity: `quiz:${detail.bank}`, question: detail.question, answer: detail.answer };
+  return null;
+}
+
+export function installForwarder() {
+  if (globalThis.__pacteLiveForwarder) return;
+  globalThis.__pacteLiveForwarder = true;
+  document.addEventListener("pacte:answer", (event) => {
+    const item = toLive(event.detail || {});
+    if (item) sendAnswer(item.activity, item.question, item.answer);
+  });
+}
