@@ -138,7 +138,7 @@ def run_load(server: Server, code: str, trainees: int, k: int, spread: float,
                     errors[status] = errors.get(status, 0) + 1
 
     start = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=min(trainees, 64)) as pool:
+    with ThreadPoolExecutor(max_workers=min(trainees, 256)) as pool:  # every trainee at once
         list(pool.map(trainee, range(trainees)))
     return {"acked": acked, "latencies": latencies, "errors": errors, "elapsed": time.perf_counter() - start}
 
