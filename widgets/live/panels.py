@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import json
 
+import altair as alt
+import pandas as pd
+
+from widgets.charts import theme_config
 from widgets.live.validation import _bank, survey_questions, text_prompts
 
 MAX_TEXTS = 60
@@ -77,6 +81,43 @@ def _text_panel(activity: str, counts: dict[str, int]) -> dict | None:
             "respondents": sum(counts.values()), "texts": [{"text": t, "count": n} for t, n in texts]}
 
 
+CHART_WIDTH = 300
+
+
+def panel_spec(panel: dict) -> dict | None:
+    """Vega-Lite spec (made with Altair, in the course theme) of a quiz or survey panel."""
+    if panel["kind"] == "survey":
+        frame = pd.DataFrame([{"label": r["label"], "serie": serie, "value": value / 100}
+                              for r in panel["rows"]
+                              for serie, value in (("La salle", r["room_percent"]), ("Enquête PACTE", r["survey_percent"]))])
+        chart = alt.Chart(frame).mark_bar().encode(
+            y=alt.Y("label:N", title=None, sort=None),
+            yOffset=alt.YOffset("serie:N", sort=["La salle", "Enquête PACTE"]),
+            x=alt.X("value:Q", title="Part des réponses", axis=alt.Axis(format=".0%"), scale=alt.Scale(domain=[0, 1])),
+            color=alt.Color("serie:N", title=None, sort=["La salle", "Enquête PACTE"],
+                            scale=alt.Scale(range=["#e07b39", "#1f5f8b"])),
+            tooltip=[alt.Tooltip("serie:N", title="Série"), alt.Tooltip("label:N", title="Réponse"),
+                     alt.Tooltip("value:Q", title="Part", format=".0%")],
+        ).properties(width=CHART_WIDTH, height=alt.Step(14))
+        description = f"{panel['prompt']} : part des réponses de la salle et de l'enquête PACTE"
+    elif panel["kind"] == "quiz":
+        frame = pd.DataFrame([{"label": r["label"], "count": r["count"],
+                               "correct": "Bonne réponse" if r["correct"] else "Autre réponse"} for r in panel["rows"]])
+        base = alt.Chart(frame).encode(y=alt.Y("label:N", title=None, sort=None))
+        bars = base.mark_bar().encode(
+            x=alt.X("count:Q", title="Nombre de réponses", axis=alt.Axis(tickMinStep=1, format="d")),
+            color=alt.Color("correct:N", title=None, scale=alt.Scale(domain=["Bonne réponse", "Autre réponse"],
+                                                                     range=["#3a9a6b", "#8a99a8"])))
+        labels = base.mark_text(align="left", dx=3).encode(x="count:Q", text=alt.Text("count:Q", format="d"))
+        chart = alt.layer(bars, labels).properties(width=CHART_WIDTH, height=alt.Step(24))
+        description = f"{panel['prompt']} : nombre de réponses par choix"
+    else:
+        return None
+    spec = chart.properties(description=description).to_dict()
+    spec["config"] = {**theme_config(), **spec.get("config", {})}
+    return spec
+
+
 def build_panels(aggregate: dict[tuple[str, str], dict[str, int]], hidden: set[tuple[str, str]]) -> list[dict]:
     """Turn the store's aggregate into dashboard panels, in a stable order."""
     panels = []
@@ -92,5 +133,6 @@ def build_panels(aggregate: dict[tuple[str, str], dict[str, int]], hidden: set[t
             panel = None
         if panel is not None:
             panel.update({"activity": activity, "question": question, "hidden": (activity, question) in hidden})
+            panel["spec"] = panel_spec(panel)
             panels.append(panel)
     return panels

@@ -12,48 +12,6 @@ function send(model, action, extra = {}) {
   model.save_changes();
 }
 
-function chartSpec(panel, width) {
-  const locale = { number: { decimal: ",", thousands: "\u00a0", grouping: [3], currency: ["", "\u00a0€"], percent: "\u00a0%" } };
-  if (panel.kind === "survey") {
-    const values = panel.rows.flatMap((r) => [
-      { label: r.label, serie: "La salle", value: r.room_percent / 100 },
-      { label: r.label, serie: "Enquête PACTE", value: r.survey_percent / 100 },
-    ]);
-    return {
-      $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-      description: `${panel.prompt} : la salle comparée à l'enquête PACTE`,
-      data: { values }, width, height: { step: 14 },
-      config: { locale, view: { stroke: null } },
-      mark: { type: "bar" },
-      encoding: {
-        y: { field: "label", type: "nominal", title: null, sort: null, axis: { labelLimit: 360 } },
-        yOffset: { field: "serie" },
-        x: { field: "value", type: "quantitative", title: "Part des réponses", axis: { format: ".0%" }, scale: { domain: [0, 1] } },
-        color: { field: "serie", title: null, scale: { range: ["#e07b39", "#1f5f8b"] }, legend: { orient: "bottom" } },
-        tooltip: [{ field: "serie" }, { field: "label", title: "Réponse" }, { field: "value", format: ".0%", title: "Part" }],
-      },
-    };
-  }
-  const values = panel.rows.map((r) => ({ label: r.label, count: r.count, correct: r.correct ? "Bonne réponse" : "Autre réponse" }));
-  return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    description: `${panel.prompt} : nombre de réponses par choix`,
-    data: { values }, width, height: { step: 26 },
-    config: { locale, view: { stroke: null } },
-    layer: [
-      { mark: "bar", encoding: {
-        y: { field: "label", type: "nominal", title: null, sort: null, axis: { labelLimit: 360 } },
-        x: { field: "count", type: "quantitative", title: "Nombre de réponses", axis: { tickMinStep: 1, format: "d" } },
-        color: { field: "correct", title: null, scale: { domain: ["Bonne réponse", "Autre réponse"], range: ["#3a9a6b", "#8a99a8"] }, legend: { orient: "bottom" } },
-      } },
-      { mark: { type: "text", align: "left", dx: 3 }, encoding: {
-        y: { field: "label", type: "nominal", sort: null }, x: { field: "count", type: "quantitative" },
-        text: { field: "count", type: "quantitative", format: "d" },
-      } },
-    ],
-  };
-}
-
 async function drawPanel(card, panel, model) {
   const body = h("div", { class: "pacte-dash-body" });
   card.replaceChildren(
@@ -89,9 +47,7 @@ async function drawPanel(card, panel, model) {
   body.append(view);
   if (panel.source) body.append(h("p", { class: "pacte-chart-source" }, `Source : ${panel.source}`));
   const { vegaEmbed } = await loadRuntime();
-  // A fixed width: "container" sizing reads 0 while Voilà still hides the cells.
-  const width = Math.max(220, Math.min(560, (card.clientWidth || 480) - 220));
-  await vegaEmbed(view, chartSpec(panel, width), { actions: false, renderer: "svg" });
+  await vegaEmbed(view, panel.spec, { actions: false, renderer: "svg" });
 }
 
 function render({ model, el }) {
