@@ -13,6 +13,7 @@ Measures, in one run on this machine:
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -36,14 +37,45 @@ def timed_build(env: dict) -> float:
     return time.perf_counter() - start
 
 
-def start_server(pool_size: int, env: dict) -> tuple[subprocess.Popen, str]:
+def start_server(pool_size: int, env: dict, log: Path) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "widgets.cli", "serve", "--port", str(port),
-                             "--pool-size", str(pool_size)], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with log.open("w") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "widgets.cli", "serve", "--port", str(port),
+                                 "--pool-size", str(pool_size), "--data-dir", str(log.parent / "live")],
+                                cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}/"
     wait_for_http(base)
     return proc, base
+
+
+def cpu_idle_share(interval: float = 2.0) -> float:
+    """Share of CPU time idle over ``interval`` seconds, from /proc/stat."""
+    def sample():
+        values = [int(v) for v in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+        return values[3] + values[4], sum(values)
+    idle0, total0 = sample()
+    time.sleep(interval)
+    idle1, total1 = sample()
+    return (idle1 - idle0) / max(total1 - total0, 1)
+
+
+def wait_until_idle(threshold: float = 0.8, timeout: float = 600) -> float:
+    """Wait until the machine is mostly idle (the preheated notebooks are rendered); return seconds waited."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout and cpu_idle_share() < threshold:
+        pass
+    return time.monotonic() - start
+
+
+def wait_for_pools(log: Path, count: int, timeout: float = 600) -> float:
+    """Wait until Voilà reports ``count`` kernel pools filled (one per page); return the seconds waited."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        filled = set(re.findall(r"Kernel pool of (\S+) is filled", log.read_text(errors="replace")))
+        if len(filled) >= count:
+            return time.monotonic() - start
+        time.sleep(0.5)
+    raise TimeoutError(f"fewer than {count} kernel pools filled after {timeout} s")
 
 
 def stop(proc: subprocess.Popen) -> None:
@@ -87,13 +119,14 @@ def main() -> None:
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
-        proc, base = start_server(0, env)
+        proc, base = start_server(0, env, out / "serve-cold.log")
         try:
             context, page = offline_page(browser)
             sizes: list[int] = []
             page.on("requestfinished", lambda req: sizes.append(req.sizes()["responseBodySize"]
                                                                  + req.sizes()["responseHeadersSize"]))
-            page.goto(base + "book/intro.html", wait_until="networkidle")
+            page.goto(base + "book/intro.html", wait_until="load")
+            page.wait_for_timeout(2000)
             print(f"home page: {len(sizes)} requests, {sum(sizes) / 1024:.0f} KiB transferred")
             context.close()
 
@@ -112,9 +145,12 @@ def main() -> None:
             cold = [voila_render_time(browser, url) for _ in range(2)]
         finally:
             stop(proc)
-        proc, base = start_server(2, env)
+        proc, base = start_server(1, env, out / "serve-warm.log")
         try:
-            time.sleep(8)  # let the pool fill before the first visit
+            pages = len(list((out / "_build" / "voila").rglob("*.ipynb")))
+            waited = wait_for_pools(out / "serve-warm.log", pages) + wait_until_idle()
+            print(f"Voilà: the {pages} pages' preheated kernels were started and their pages rendered "
+                  f"{waited:.0f} s after the server answered")
             url = base + "voila/render/" + SURVEY + ".ipynb"
             warm = [voila_render_time(browser, url) for _ in range(2)]
         finally:

@@ -52,8 +52,9 @@ def test_two_trainees_answer_and_the_dashboard_shows_both(browser, offline_page,
     contexts = [browser.new_context() for _ in range(2)]
     try:
         pages = [c.new_page() for c in contexts]
-        external = []
+        external, errors = [], []
         for p in pages:
+            p.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
             p.route("**/*", lambda r: r.continue_() if r.request.url.startswith(pacte_server)
                     else (external.append(r.request.url), r.abort()))
         _answer_quiz(pages[0], pacte_server, code, "cpts")
@@ -63,7 +64,7 @@ def test_two_trainees_answer_and_the_dashboard_shows_both(browser, offline_page,
         with pages[1].expect_response(lambda r: r.url.endswith("/api/live/answer")) as resp:
             prompt.locator("button").click()
         assert resp.value.status == 201
-        assert external == []
+        assert external == [] and errors == []
     finally:
         for c in contexts:
             c.close()

@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     p_serve = sub.add_parser("serve", help="serve the built book at / and Voilà views at /voila/render/")
     p_serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p_serve.add_argument("--port", type=int, default=8866)
-    p_serve.add_argument("--pool-size", type=int, default=2, help="preheated kernels per page (0: start a kernel on each visit)")
+    p_serve.add_argument("--pool-size", type=int, default=1, help="preheated kernels per page (0: start a kernel on each visit)")
     p_serve.add_argument("--database-url", help="PostgreSQL URL for live sessions (default: SQLite in --data-dir; "
                          "env PACTE_DATABASE_URL)")
     p_serve.add_argument("--data-dir", help="folder of the SQLite store (default: ./var; env PACTE_DATA_DIR)")
