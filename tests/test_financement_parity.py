@@ -103,10 +103,10 @@ def test_cpts_parity():
 def test_french_formats_parity():
     values = [0, 7, 1000, 73500, 80500, 153500000, 1918]
     script = (
-        f"import {{ fmtEuros, fmtNumber }} from 'file://{STATIC_DIR / 'aci_logic.js'}';\n"
+        f"import {{ fmtEuros, fmtNumber }} from 'file://{STATIC_DIR / 'numbers.js'}';\n"
         "let data = ''; process.stdin.on('data', (c) => data += c);\n"
         "process.stdin.on('end', () => { const v = JSON.parse(data).values;\n"
-        "  process.stdout.write(JSON.stringify({ e: v.map(fmtEuros), n: v.map((x) => fmtNumber(x)) })); });"
+        "  process.stdout.write(JSON.stringify({ e: v.map((x) => fmtEuros(x)), n: v.map((x) => fmtNumber(x)) })); });"
     )
     js = run_node(script, {"values": values})
     assert js["e"] == [euros(v) for v in values]

@@ -1,63 +1,17 @@
 // ACI MSP simulator, pure logic: the JavaScript twin of aci_result() in
 // widgets/simulators.py. Keep both in step: tests/test_financement_parity.py
 // runs the same cases through each (same messages, same arithmetic).
+import { NBSP, isBlank, parseNumber, roundHalfUp, fmtNumber, readNumber } from "./numbers.js";
 
-export const NBSP = "\u00a0";
 const MAX_OVERRIDE_POINTS = 100000;
 const MAX_COEFFICIENT = 10;
-
-export function parseNumber(raw) {
-  if (typeof raw === "boolean" || raw === null || raw === undefined) return null;
-  if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
-  if (typeof raw !== "string") return null;
-  const text = raw.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".").replace(/%+$/, "");
-  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return null;
-  return parseFloat(text);
-}
-
-export function roundHalfUp(value, decimals = 0) {
-  const factor = 10 ** decimals;
-  return Math.floor(value * factor + 0.5) / factor;
-}
-
-export function fmtNumber(value) {
-  const opts = Number.isInteger(value) ? { maximumFractionDigits: 0 } : { maximumFractionDigits: 2 };
-  return new Intl.NumberFormat("fr-FR", opts).format(value).replace(/\u202f/g, NBSP);
-}
-
-export function fmtEuros(value) {
-  return new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 }).format(value).replace(/\u202f/g, NBSP) + NBSP + "€";
-}
 
 export function quoted(label) {
   return `« ${label} »`;
 }
 
-function isBlank(raw) {
-  return raw === null || raw === undefined || raw === "" || typeof raw === "boolean";
-}
-
 function isPlainObject(x) {
   return x !== null && typeof x === "object" && !Array.isArray(x);
-}
-
-export function readNumber(raw, spec, field, errors) {
-  const label = spec.short_label;
-  const value = isBlank(raw) ? null : parseNumber(raw);
-  if (value === null) {
-    const example = spec.default !== undefined ? fmtNumber(spec.default) : "1";
-    errors.push({ field, message: `${label} : saisissez un nombre (par exemple ${example}).` });
-    return null;
-  }
-  if (spec.integer && !Number.isInteger(value)) {
-    errors.push({ field, message: `${label} : saisissez un nombre entier.` });
-    return null;
-  }
-  if (value < spec.min || value > spec.max) {
-    errors.push({ field, message: `${label} : la valeur doit être comprise entre ${fmtNumber(spec.min)} et ${fmtNumber(spec.max)}${NBSP}${spec.unit}.` });
-    return null;
-  }
-  return value;
 }
 
 export function defaultInputs(rules) {

@@ -1,8 +1,9 @@
 // ACI MSP simulator front end: one module for every host (Jupyter, Voilà,
 // Binder, static book). The computation is in aci_logic.js; Python mirrors it
 // and, with a kernel, writes the recomputed result to `kernel_result`.
-import { computeAci, fmtEuros, fmtNumber, parseNumber, NBSP } from "./aci_logic.js";
-import { h as el } from "./dom.js";
+import { computeAci } from "./aci_logic.js";
+import { fmtEuros, fmtNumber, parseNumber, NBSP } from "./numbers.js";
+import { h as el, injectStyle } from "./dom.js";
 
 const ACI_STYLE_ID = "pacte-aci-style";
 const ACI_CSS = `
@@ -44,14 +45,6 @@ const ACI_CSS = `
 .pacte-sim button { font: inherit; padding: .3rem .8rem; border-radius: 6px; border: 1px solid #1f5f8b; background: #fff; color: #1f5f8b; cursor: pointer; margin-top: .5rem; }
 @media (max-width: 640px) { .pacte-sim-field { grid-template-columns: 1fr 8rem; } .pacte-sim-points { grid-template-columns: 1fr 1fr; } }
 `;
-
-function injectAciStyle() {
-  if (document.getElementById(ACI_STYLE_ID)) return;
-  const style = document.createElement("style");
-  style.id = ACI_STYLE_ID;
-  style.textContent = ACI_CSS;
-  document.head.append(style);
-}
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -114,7 +107,7 @@ function drawChart(figure, result, rules) {
 }
 
 function render({ model, el: host }) {
-  injectAciStyle();
+  injectStyle(ACI_STYLE_ID, ACI_CSS);
   const rules = model.get("rules");
   const citations = model.get("citations") || {};
   const base = uid("aci");

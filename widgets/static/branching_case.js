@@ -1,7 +1,7 @@
 // Branching case front end: one module for every host (Jupyter, Voilà, Binder, static book).
 // The learner reads a situation, picks an option, sees its consequence, and ends on a debrief.
 import { walk, nodeIndex, OUTCOME_LABELS } from "./branching_case_logic.js";
-import { h } from "./dom.js";
+import { h, injectStyle } from "./dom.js";
 
 const STYLE_ID = "pacte-branching-case-style";
 const CSS = `
@@ -29,21 +29,13 @@ const CSS = `
 .pacte-case .pacte-case-button:focus-visible { outline: 3px solid #e07b39; outline-offset: 2px; }
 `;
 
-function injectStyle() {
-  if (document.getElementById(STYLE_ID)) return;
-  const style = document.createElement("style");
-  style.id = STYLE_ID;
-  style.textContent = CSS;
-  document.head.append(style);
-}
-
 function sourceLine(sources, citations, prefix) {
   const parts = sources.map((s) => `${(citations && citations[s.ref]) || s.ref}, ${s.detail}`);
   return `${prefix}${parts.join(" ; ")}.`;
 }
 
 function render({ model, el }) {
-  injectStyle();
+  injectStyle(STYLE_ID, CSS);
   const caseGraph = model.get("case");
   const nodes = nodeIndex(caseGraph);
   const uid = `${caseGraph.id}-${Math.random().toString(36).slice(2, 8)}`;

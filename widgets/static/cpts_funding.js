@@ -1,6 +1,8 @@
 // CPTS funding front end: size band and « fonctionnement » amount before and
 // after avenant 2, from a population. Logic in cpts_logic.js, mirrored in Python.
-import { computeCpts, fmtEuros, fmtNumber, NBSP } from "./cpts_logic.js";
+import { computeCpts } from "./cpts_logic.js";
+import { fmtEuros, fmtNumber, NBSP } from "./numbers.js";
+import { injectStyle } from "./dom.js";
 
 const CPTS_STYLE_ID = "pacte-cpts-style";
 const CPTS_CSS = `
@@ -22,14 +24,6 @@ const CPTS_CSS = `
 .pacte-cpts-kernel:empty { display: none; }
 .pacte-cpts svg { width: 100%; height: auto; max-width: 720px; }
 `;
-
-function injectCptsStyle() {
-  if (document.getElementById(CPTS_STYLE_ID)) return;
-  const style = document.createElement("style");
-  style.id = CPTS_STYLE_ID;
-  style.textContent = CPTS_CSS;
-  document.head.append(style);
-}
 
 const CPTS_SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -98,7 +92,7 @@ function drawBands(figure, rules, selected) {
 }
 
 function render({ model, el }) {
-  injectCptsStyle();
+  injectStyle(CPTS_STYLE_ID, CPTS_CSS);
   const rules = model.get("rules");
   const citations = model.get("citations") || {};
   const base = `cpts-${Math.random().toString(36).slice(2, 9)}`;

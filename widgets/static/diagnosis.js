@@ -3,7 +3,7 @@
 // feedback per dimension from the grid's data; CSV and image downloads made
 // in the browser (Blob + link). Nothing is sent to any server.
 import { evaluateDiagnosis, diagnosisCsv, diagnosisSvg, frenchDecimal, parseRating, INVALID, COMPLETE } from "./diagnosis_logic.js";
-import { h as el_ } from "./dom.js";
+import { h as el_, injectStyle } from "./dom.js";
 
 const DIAG_STYLE_ID = "pacte-diagnosis-style";
 const DIAG_CSS = `
@@ -35,14 +35,6 @@ const DIAG_CSS = `
 .pacte-diag .pacte-button:focus-visible { outline: 3px solid #e07b39; outline-offset: 2px; }
 `;
 
-function ensureDiagStyle() {
-  if (typeof document === "undefined" || document.getElementById(DIAG_STYLE_ID)) return;
-  const style = document.createElement("style");
-  style.id = DIAG_STYLE_ID;
-  style.textContent = DIAG_CSS;
-  document.head.append(style);
-}
-
 function saveBlob(blob, filename) {
   const url = URL.createObjectURL(blob);
   const a = el_("a", { href: url, download: filename, style: "display:none" });
@@ -71,7 +63,7 @@ function svgToPngBlob(svgText, width, height, scale = 2) {
 }
 
 function render({ model, el }) {
-  ensureDiagStyle();
+  injectStyle(DIAG_STYLE_ID, DIAG_CSS);
   const grid = model.get("grid");
   const uid = Math.random().toString(36).slice(2, 8);
   const answers = { ...(model.get("answers") || {}) };

@@ -14,3 +14,12 @@ export function h(tag, attrs = {}, ...children) {
   }
   return node;
 }
+
+// Add a widget's stylesheet to the page once.
+export function injectStyle(id, css) {
+  if (typeof document === "undefined" || document.getElementById(id)) return;
+  const style = document.createElement("style");
+  style.id = id;
+  style.textContent = css;
+  document.head.append(style);
+}

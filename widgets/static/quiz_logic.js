@@ -1,19 +1,12 @@
 // Quiz scoring in the browser: the JavaScript twin of widgets/scoring.py.
 // Keep both in step: tests/test_parity.py runs the same cases through each.
 
+import { parseNumber } from "./numbers.js";
+
 export const CORRECT = "correct";
 export const INCORRECT = "incorrect";
 export const UNANSWERED = "unanswered";
 export const INVALID = "invalid";
-
-export function parseNumber(raw) {
-  if (typeof raw === "boolean" || raw === null || raw === undefined) return null;
-  if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
-  if (typeof raw !== "string") return null;
-  const text = raw.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".").replace(/%+$/, "");
-  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return null;
-  return parseFloat(text);
-}
 
 export function formatNumber(value) {
   if (value === Infinity) return "inf";

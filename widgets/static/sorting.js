@@ -2,6 +2,7 @@
 // Each item is a fieldset of radio buttons (one per category) with its own
 // « Valider » button: usable with the keyboard, no drag and drop.
 import { evaluateItem, scoreSorting, CORRECT, INCORRECT, UNANSWERED, INVALID } from "./sorting_logic.js";
+import { injectStyle } from "./dom.js";
 
 const SORT_STYLE_ID = "pacte-sorting-style";
 const SORT_CSS = `
@@ -31,14 +32,6 @@ const SORT_CSS = `
 .pacte-sort .pacte-button:focus-visible { outline: 3px solid #e07b39; outline-offset: 2px; }
 `;
 
-function ensureSortStyle() {
-  if (typeof document === "undefined" || document.getElementById(SORT_STYLE_ID)) return;
-  const style = document.createElement("style");
-  style.id = SORT_STYLE_ID;
-  style.textContent = SORT_CSS;
-  document.head.append(style);
-}
-
 function node_(tag, attrs = {}, ...children) {
   const n = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
@@ -57,7 +50,7 @@ function node_(tag, attrs = {}, ...children) {
 const STATUS_LABEL = { [CORRECT]: "Bonne réponse.", [INCORRECT]: "Réponse incorrecte.", [UNANSWERED]: "Réponse manquante.", [INVALID]: "Réponse à corriger." };
 
 function render({ model, el }) {
-  ensureSortStyle();
+  injectStyle(SORT_STYLE_ID, SORT_CSS);
   const ex = model.get("exercise");
   const uid = Math.random().toString(36).slice(2, 8);
   const answers = { ...(model.get("answers") || {}) };

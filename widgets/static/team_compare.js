@@ -3,7 +3,7 @@
 // distribution of their type of structure, and (live session) beside the group's answers.
 import { placeAnswer, roomShares, questionsFor, formatPercent } from "./team_compare_logic.js";
 import { installForwarder } from "./live_client.js";
-import { h } from "./dom.js";
+import { h, injectStyle } from "./dom.js";
 
 const STYLE_ID = "pacte-team-compare-style";
 const CSS = `
@@ -30,14 +30,6 @@ const CSS = `
 .pacte-compare-value { white-space: nowrap; font-variant-numeric: tabular-nums; }
 .pacte-compare-source { font-size: .85rem; color: #4a5560; }
 `;
-
-function injectStyle() {
-  if (document.getElementById(STYLE_ID)) return;
-  const style = document.createElement("style");
-  style.id = STYLE_ID;
-  style.textContent = CSS;
-  document.head.append(style);
-}
 
 function barCell(cls, pct, extra) {
   const width = Math.max(0, Math.min(100, pct));
@@ -69,7 +61,7 @@ function table(spec, room, question, structure, mine) {
 
 function render({ model, el }) {
   installForwarder();
-  injectStyle();
+  injectStyle(STYLE_ID, CSS);
   const spec = model.get("spec");
   const uid = Math.random().toString(36).slice(2, 8);
   const root = h("section", { class: "pacte-compare", "aria-label": "Votre équipe face à l'enquête PACTE" });
