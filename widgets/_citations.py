@@ -31,6 +31,12 @@ def citation_labels() -> dict[str, str]:
     return labels
 
 
+def citations_for(refs) -> dict[str, str]:
+    """Short labels of the given BibTeX keys, for a widget to show its sources."""
+    labels = citation_labels()
+    return {ref: labels.get(ref, ref) for ref in sorted(set(refs))}
+
+
 def source_line(frame) -> str:
     """« Source : » line for a chart from the ``source``/``source_detail`` columns of its rows."""
     labels = citation_labels()

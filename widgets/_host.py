@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 import anywidget
+import traitlets as t
 
 from widgets._paths import STATIC_DIR
 
@@ -95,3 +96,41 @@ class PacteWidget(anywidget.AnyWidget):
         data, metadata = bundle
         data["text/html"] = self.static_html()
         return data, metadata
+
+
+class AnsweringWidget(PacteWidget):
+    """A widget whose browser writes ``answers`` and whose kernel writes back ``kernel_result``.
+
+    Subclasses implement :meth:`evaluate` (the Python twin of their JS logic).
+    A bad answer never breaks the page: an exception becomes an « error » result.
+    """
+
+    answers = t.Dict().tag(sync=True)
+    kernel_result = t.Dict().tag(sync=True)
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._callbacks = []
+
+    def evaluate(self, answers: dict) -> dict:
+        """Return the result of ``answers`` (implemented by each widget)."""
+        raise NotImplementedError
+
+    @property
+    def result(self) -> dict:
+        """The result of the current answers."""
+        return self.evaluate(self.answers)
+
+    def on_result(self, callback) -> None:
+        """Call ``callback(result)`` every time the answers change."""
+        self._callbacks.append(callback)
+
+    @t.observe("answers")
+    def _answers_changed(self, change) -> None:
+        try:
+            result = self.evaluate(change["new"])
+        except Exception as exc:  # noqa: BLE001 - a bad answer must never break the page
+            result = {"status": "error", "message": f"Réponses non traitées : {exc}", "answered": 0}
+        self.kernel_result = result
+        for callback in self._callbacks:
+            callback(result)

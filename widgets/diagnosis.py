@@ -21,8 +21,8 @@ from typing import Any
 
 import traitlets as t
 
-from widgets._citations import citation_labels
-from widgets._host import PacteWidget
+from widgets._citations import citations_for
+from widgets._host import AnsweringWidget
 from widgets._paths import datasets_dir
 from widgets.checks import load_data_file
 
@@ -187,7 +187,7 @@ def load_grid(relpath: str) -> dict:
     return load_data_file(datasets_dir() / relpath)
 
 
-class Diagnosis(PacteWidget):
+class Diagnosis(AnsweringWidget):
     """A self-diagnosis over a grid of statements, with a chart and feedback per dimension.
 
     ``answers`` is written by the browser; ``kernel_result`` is the result
@@ -196,45 +196,26 @@ class Diagnosis(PacteWidget):
 
     _module = "diagnosis"
     grid = t.Dict().tag(sync=True)
-    answers = t.Dict().tag(sync=True)
-    kernel_result = t.Dict().tag(sync=True)
 
     def __init__(self, grid: dict, **kwargs) -> None:
         grid = dict(grid)
-        labels = citation_labels()
         refs = {grid["source"]["ref"]} | {s["source"]["ref"] for s in grid["statements"]}
         refs |= {fb["source"]["ref"] for d in grid["dimensions"] for fb in d["feedback"].values()}
-        grid["citations"] = {ref: labels.get(ref, ref) for ref in sorted(refs)}
+        grid["citations"] = citations_for(refs)
         super().__init__(grid=grid, **kwargs)
-        self._callbacks = []
 
     @classmethod
     def from_file(cls, relpath: str) -> "Diagnosis":
         """Build the widget from ``datasets/<relpath>``."""
         return cls(load_grid(relpath))
 
-    def on_result(self, callback) -> None:
-        """Call ``callback(result)`` every time the answers change."""
-        self._callbacks.append(callback)
-
-    @property
-    def result(self) -> dict:
-        """The result for the current answers."""
-        return evaluate_diagnosis(self.grid, self.answers)
+    def evaluate(self, answers: dict) -> dict:
+        """The diagnosis of ``answers`` (Python twin of ``diagnosis_logic.js``)."""
+        return evaluate_diagnosis(self.grid, answers)
 
     def to_csv(self) -> str:
         """The CSV of the current answers and result."""
         return diagnosis_csv(self.grid, self.answers, self.result)
-
-    @t.observe("answers")
-    def _answers_changed(self, change) -> None:
-        try:
-            result = evaluate_diagnosis(self.grid, change["new"])
-        except Exception as exc:  # noqa: BLE001 - a bad answer must never break the page
-            result = {"status": "error", "message": f"Réponses non traitées : {exc}", "answered": 0}
-        self.kernel_result = result
-        for cb in self._callbacks:
-            cb(result)
 
     def fallback_text(self) -> str:
         return (f"Autodiagnostic « {self.grid['title']} » : {len(self.grid['statements'])} affirmations "

@@ -20,8 +20,8 @@ from typing import Any
 
 import traitlets as t
 
-from widgets._citations import citation_labels
-from widgets._host import PacteWidget
+from widgets._citations import citations_for
+from widgets._host import AnsweringWidget
 from widgets._paths import datasets_dir
 from widgets.checks import load_data_file
 
@@ -104,45 +104,25 @@ def load_exercise(relpath: str) -> dict:
     return load_data_file(datasets_dir() / relpath)
 
 
-class Sorting(PacteWidget):
+class Sorting(AnsweringWidget):
     """A sorting exercise: each item goes into one category; feedback per item and a score."""
 
     _module = "sorting"
     exercise = t.Dict().tag(sync=True)
-    answers = t.Dict().tag(sync=True)
-    kernel_result = t.Dict().tag(sync=True)
 
     def __init__(self, exercise: dict, **kwargs) -> None:
         exercise = dict(exercise)
-        labels = citation_labels()
-        refs = sorted({i["source"]["ref"] for i in exercise["items"]})
-        exercise["citations"] = {ref: labels.get(ref, ref) for ref in refs}
+        exercise["citations"] = citations_for(i["source"]["ref"] for i in exercise["items"])
         super().__init__(exercise=exercise, **kwargs)
-        self._callbacks = []
 
     @classmethod
     def from_file(cls, relpath: str) -> "Sorting":
         """Build the widget from ``datasets/<relpath>``."""
         return cls(load_exercise(relpath))
 
-    def on_answer(self, callback) -> None:
-        """Call ``callback(result)`` every time the answers change."""
-        self._callbacks.append(callback)
-
-    @property
-    def result(self) -> dict:
-        """The score of the current answers."""
-        return score_sorting(self.exercise, self.answers)
-
-    @t.observe("answers")
-    def _answers_changed(self, change) -> None:
-        try:
-            result = score_sorting(self.exercise, change["new"])
-        except Exception as exc:  # noqa: BLE001 - a bad answer must never break the page
-            result = {"status": "error", "message": f"Réponses non traitées : {exc}", "correct": 0, "answered": 0}
-        self.kernel_result = result
-        for cb in self._callbacks:
-            cb(result)
+    def evaluate(self, answers: dict) -> dict:
+        """The score of ``answers`` (Python twin of ``sorting_logic.js``)."""
+        return score_sorting(self.exercise, answers)
 
     def fallback_text(self) -> str:
         return f"Exercice « {self.exercise['title']} » : {len(self.exercise['items'])} éléments à classer (JavaScript requis)."
