@@ -25,7 +25,7 @@ import pandas as pd
 import traitlets as t
 from IPython.display import HTML
 
-from widgets._citations import citation_labels, source_line
+from widgets._citations import citation_labels, citations_for, source_line
 from widgets._host import PacteWidget
 from widgets._paths import datasets_dir
 from widgets.banks import load_bank
@@ -385,11 +385,6 @@ def compute_cpts(rules: dict, inputs: dict) -> dict:
 # Widgets
 # ---------------------------------------------------------------------------
 
-def _citations_for(keys) -> dict:
-    labels = citation_labels()
-    return {k: labels.get(k, k) for k in sorted(keys)}
-
-
 def _sources_of(obj) -> set:
     found = set()
     if isinstance(obj, dict):
@@ -415,7 +410,7 @@ class AciSimulator(PacteWidget):
     def __init__(self, rules: dict | None = None, **kwargs) -> None:
         rules = rules or load_aci_rules()
         kwargs.setdefault("inputs", default_aci_inputs(rules))
-        super().__init__(rules=rules, citations=_citations_for(_sources_of(rules)), **kwargs)
+        super().__init__(rules=rules, citations=citations_for(_sources_of(rules)), **kwargs)
         self.kernel_result = {}  # only answers from the browser get a kernel result
 
     @t.observe("inputs")
@@ -441,7 +436,7 @@ class CptsFunding(PacteWidget):
     def __init__(self, rules: dict | None = None, **kwargs) -> None:
         rules = rules or load_cpts_rules()
         kwargs.setdefault("inputs", {"population": rules["population"]["default"]})
-        super().__init__(rules=rules, citations=_citations_for(_sources_of(rules)), **kwargs)
+        super().__init__(rules=rules, citations=citations_for(_sources_of(rules)), **kwargs)
         self.kernel_result = {}  # only answers from the browser get a kernel result
 
     @t.observe("inputs")

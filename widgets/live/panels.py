@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 import altair as alt
 import pandas as pd
@@ -13,7 +14,9 @@ from widgets.live.validation import _bank, survey_questions, text_prompts
 MAX_TEXTS = 60
 
 
+@lru_cache(maxsize=32)
 def _survey_reference(question_id: str, structure: str) -> dict[str, float]:
+    """Survey percentages per answer for one question and structure (read once; the dashboard refreshes often)."""
     from widgets.data import load_table
 
     table = load_table("survey_answers")

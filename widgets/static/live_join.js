@@ -38,8 +38,6 @@ function draw(box) {
 }
 
 export async function mountLiveBox() {
-  // `pacte serve` marks the pages it serves; elsewhere (static hosting) there is no live session.
-  if (!document.querySelector('meta[name="pacte-live"]')) return;
   if (!(await liveAvailable())) return;
   installForwarder();
   const params = new URLSearchParams(window.location.search);

@@ -63,6 +63,8 @@ function mountAll() {
 }
 
 async function mountLive() {
+  // `pacte serve` marks the pages it serves; on any other host there is no live session to join.
+  if (!document.querySelector('meta[name="pacte-live"]')) return;
   const mod = await import(new URL("live_join.js", here).href);
   await mod.mountLiveBox();
 }
