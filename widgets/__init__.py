@@ -1,18 +1,62 @@
-"""PACTE course widgets: quizzes, charts and data loading shared by every page.
+"""PACTE course widgets: what the pages import, and nothing else.
 
-The public API is small on purpose::
-
-    from widgets import Quiz, chart, load_table, load_bank
-
-Every widget works in three hosts: Jupyter/Binder and Voilà (as an anywidget,
-the Python side sees each answer) and the static book (the same JavaScript
-module runs in the browser with no kernel, see ``static/loader.js``).
+Pages write ``from widgets import Quiz, chart, load_table`` and never reach
+into a submodule. Every widget works in three hosts: Jupyter/Binder and
+Voilà (as an anywidget, the Python side sees each answer) and the static book
+(the same JavaScript module runs in the browser with no kernel, see
+``static/loader.js``).
 """
 
-from widgets.errors import DataError
-from widgets.data import load_table, load_package
 from widgets.banks import load_bank
+from widgets.cases import BranchingCase
+from widgets.charts import Chart, chart
+from widgets.data import load_package, load_table
+from widgets.diagnosis import Diagnosis
+from widgets.errors import DataError
+from widgets.fmt import euros, number, percent
+from widgets.prompt import Prompt
 from widgets.quiz import Quiz
-from widgets.charts import chart, Chart
+from widgets.simulators import (
+    aci_comparison_chart,
+    aci_comparison_table,
+    aci_simulator,
+    cpts_funding,
+    figures_table,
+    national_total_check,
+    page_quiz,
+    reform_timeline,
+)
+from widgets.sorting import Sorting
+from widgets.survey import profile_chart, survey_explorer
+from widgets.team_compare import TeamCompare
+from widgets.team_dynamics import survey_quotes, team_survey_explorer
 
-__all__ = ["DataError", "load_table", "load_package", "load_bank", "Quiz", "chart", "Chart"]
+__all__ = [
+    "BranchingCase",
+    "Chart",
+    "DataError",
+    "Diagnosis",
+    "Prompt",
+    "Quiz",
+    "Sorting",
+    "TeamCompare",
+    "aci_comparison_chart",
+    "aci_comparison_table",
+    "aci_simulator",
+    "chart",
+    "cpts_funding",
+    "euros",
+    "figures_table",
+    "load_bank",
+    "load_package",
+    "load_table",
+    "national_total_check",
+    "number",
+    "page_quiz",
+    "percent",
+    "profile_chart",
+    "reform_timeline",
+    "survey_explorer",
+    "survey_quotes",
+    "team_survey_explorer",
+]
