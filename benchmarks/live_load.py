@@ -34,8 +34,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import free_port, wait_for_http  # noqa: E402
 
-from widgets.banks import load_bank  # noqa: E402
-from widgets.live.store import open_store  # noqa: E402
+from pacte.course.banks import load_bank  # noqa: E402
+from pacte.live.store import open_store  # noqa: E402
 
 BANK = "profils-coordination"
 MAX_SECONDS = 120
@@ -78,7 +78,7 @@ class Server:
     def __init__(self, data_dir: Path, database_url: str | None) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}/"
-        args = [sys.executable, "-m", "widgets.cli", "serve", "--port", str(self.port), "--pool-size", "0",
+        args = [sys.executable, "-m", "pacte.cli", "serve", "--port", str(self.port), "--pool-size", "0",
                 "--data-dir", str(data_dir)]
         if database_url:
             args += ["--database-url", database_url]

@@ -32,7 +32,7 @@ SURVEY = "modules/profils/qui-sont-les-coordinateurs"
 
 def timed_build(env: dict) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "widgets.cli", "build", "--quiet"], cwd=ROOT, env=env, check=True,
+    subprocess.run([sys.executable, "-m", "pacte.cli", "build", "--quiet"], cwd=ROOT, env=env, check=True,
                    stdout=subprocess.DEVNULL)
     return time.perf_counter() - start
 
@@ -40,7 +40,7 @@ def timed_build(env: dict) -> float:
 def start_server(pool_size: int, env: dict, log: Path) -> tuple[subprocess.Popen, str]:
     port = free_port()
     with log.open("w") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "widgets.cli", "serve", "--port", str(port),
+        proc = subprocess.Popen([sys.executable, "-m", "pacte.cli", "serve", "--port", str(port),
                                  "--pool-size", str(pool_size), "--data-dir", str(log.parent / "live")],
                                 cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}/"

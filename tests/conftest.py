@@ -23,7 +23,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from widgets._paths import build_dir
+from pacte.course.paths import build_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = build_dir()
@@ -99,7 +99,7 @@ def pacte_server(built_book: Path):
     log = open(BUILD / "pacte-serve-test.log", "w")
     data_dir = BUILD / "test-live-data"
     shutil.rmtree(data_dir, ignore_errors=True)
-    proc = subprocess.Popen([sys.executable, "-m", "widgets.cli", "serve", "--port", str(port), "--pool-size", "1",
+    proc = subprocess.Popen([sys.executable, "-m", "pacte.cli", "serve", "--port", str(port), "--pool-size", "1",
                              "--trainer-token", TRAINER_TOKEN, "--data-dir", str(data_dir)],
                             cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}/"

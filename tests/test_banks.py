@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from widgets.banks import all_bank_files, bank_path, load_bank, load_bank_file
-from widgets.errors import DataError
+from pacte.course.banks import all_bank_files, bank_path, load_bank, load_bank_file
+from pacte.course.errors import DataError
 
 GOOD = bank_path("profils-coordination")
 

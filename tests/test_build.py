@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
-from widgets.build import code_and_data_digest, notebook_pages, toc_files
-from widgets.voila_export import myst_to_commonmark
+from pacte.course.toc import toc_files
+from pacte.site.build import code_and_data_digest, notebook_pages
+from pacte.site.voila_export import myst_to_commonmark
 
 from conftest import BUILD
 

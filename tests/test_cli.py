@@ -17,7 +17,7 @@ def run_pacte(*args: str, env_root: Path | None = None) -> subprocess.CompletedP
         import os
 
         env = {**os.environ, "PACTE_ROOT": str(env_root)}
-    return subprocess.run([sys.executable, "-m", "widgets.cli", *args], cwd=ROOT, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "pacte.cli", *args], cwd=ROOT, capture_output=True, text=True,
                           env=env, timeout=120)
 
 

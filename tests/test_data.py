@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from widgets.data import load_package, load_table, read_resource, validate_all
-from widgets.errors import DataError
-from widgets._paths import datasets_dir
+from pacte.course.data import load_package, load_table, read_resource, validate_all
+from pacte.course.errors import DataError
+from pacte.course.paths import datasets_dir
 
 
 def test_survey_tables_match_the_seed():
@@ -37,7 +37,7 @@ def test_every_row_names_its_source():
 
 
 def test_sources_are_bibliography_keys():
-    from widgets.banks import bibliography_keys
+    from pacte.course.banks import bibliography_keys
 
     keys = bibliography_keys()
     for name in load_package():

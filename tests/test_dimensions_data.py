@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from widgets._paths import datasets_dir
-from widgets.banks import load_bank
-from widgets.checks import load_data_file
-from widgets.errors import DataError
+from pacte.course.paths import datasets_dir
+from pacte.course.banks import load_bank
+from pacte.course.checks import load_data_file
+from pacte.course.errors import DataError
 
 GRID = datasets_dir() / "dimensions" / "diagnostic.diagnosis_grid.yaml"
 SITUATIONS = datasets_dir() / "dimensions" / "situations.sorting_exercise.yaml"

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from widgets._paths import STATIC_DIR
+from pacte.course.paths import STATIC_DIR
 from widgets.diagnosis import diagnosis_csv, evaluate_diagnosis, level_of, load_grid
 from widgets.sorting import evaluate_item, load_exercise, score_sorting
 

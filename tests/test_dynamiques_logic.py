@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from widgets._paths import STATIC_DIR, datasets_dir
-from widgets.banks import load_bank
+from pacte.course.paths import STATIC_DIR, datasets_dir
+from pacte.course.banks import load_bank
 from widgets.cases import BranchingCase, load_case, walk
-from widgets.checks import load_data_file
-from widgets.errors import DataError
+from pacte.course.checks import load_data_file
+from pacte.course.errors import DataError
 from widgets.team_compare import (TeamCompare, check_answer, comparison_spec, place_answer, room_shares,
                                   tally_room, validate_room)
 from widgets import Quiz

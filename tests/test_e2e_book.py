@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import screenshot
-from widgets.build import toc_files
+from pacte.course.toc import toc_files
 
 pytestmark = pytest.mark.browser
 

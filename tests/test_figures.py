@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from widgets.build import page_source, toc_files
-from widgets.checks import all_data_files, load_data_file
-from widgets.data import load_package, load_table
+from pacte.course.toc import page_source, toc_files
+from pacte.course.checks import all_data_files, load_data_file
+from pacte.course.data import load_package, load_table
 
 FIGURE = re.compile(r"(\d{1,3}(?:[\u00a0\u202f ]\d{3})*(?:,\d+)?)[\u00a0\u202f ]?(%|€)")
 CODE_CELL = re.compile(r"```\{code-cell\}.*?```", re.S)

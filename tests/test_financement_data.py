@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from widgets._paths import datasets_dir
-from widgets.banks import bibliography_keys, load_bank
-from widgets.checks import load_data_file
-from widgets.data import load_table, read_resource, load_package
-from widgets.errors import DataError
+from pacte.course.paths import datasets_dir
+from pacte.course.banks import bibliography_keys, load_bank
+from pacte.course.checks import load_data_file
+from pacte.course.data import load_table, read_resource, load_package
+from pacte.course.errors import DataError
 
 FIN = datasets_dir() / "financement"
 ACI = FIN / "aci_msp.aci_rules.yaml"

@@ -10,8 +10,8 @@ import subprocess
 
 import pytest
 
-from widgets._paths import STATIC_DIR
-from widgets.fmt import euros, number
+from pacte.course.paths import STATIC_DIR
+from pacte.course.fmt import euros, number
 from widgets.simulators import aci_result, cpts_result, default_aci_inputs, load_aci_rules, load_cpts_rules
 
 NODE = shutil.which("node") or "/usr/bin/node"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from widgets.fmt import euros
+from pacte.course.fmt import euros
 from widgets.simulators import (SimulatorInputError, aci_result, compute_aci, compute_cpts, cpts_result,
                                 default_aci_inputs, load_aci_rules, load_cpts_rules)
 

@@ -13,7 +13,7 @@ def test_jupyter_server_extension_serves_static_files(tmp_path):
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "jupyter_server", "--no-browser", f"--port={port}", "--ServerApp.port_retries=0",
-         "--ServerApp.jpserver_extensions={'widgets.jupyter_ext': True}", "--IdentityProvider.token=", "--allow-root",
+         "--ServerApp.jpserver_extensions={'pacte.site.jupyter_ext': True}", "--IdentityProvider.token=", "--allow-root",
          f"--ServerApp.root_dir={tmp_path}"],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

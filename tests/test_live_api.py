@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from tornado import httpserver, web
 from tornado.ioloop import IOLoop
 
-from widgets.live.api import LiveContext, RateLimiter, live_handlers
-from widgets.live.store import open_store
-from widgets.live.validation import AnswerError, canonical_answer
+from pacte.live.api import LiveContext, RateLimiter, live_handlers
+from pacte.live.store import open_store
+from pacte.live.validation import AnswerError, canonical_answer
 
 from conftest import free_port
 

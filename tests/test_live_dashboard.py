@@ -7,9 +7,9 @@ import io
 
 import pytest
 
-from widgets.live.dashboard import LiveDashboard
-from widgets.live.panels import build_panels
-from widgets.live.store import open_store
+from widgets.live_dashboard import LiveDashboard
+from pacte.live.aggregate import build_panels
+from pacte.live.store import open_store
 
 
 def test_panels_count_choices_and_compare_with_the_survey():

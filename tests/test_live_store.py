@@ -1,4 +1,4 @@
-"""The live-session store (widgets.live), on SQLite and on PostgreSQL.
+"""The live-session store (pacte.live.store), on SQLite and on PostgreSQL.
 
 PostgreSQL tests need ``PACTE_TEST_DATABASE_URL`` (``eval "$(scripts/postgres-test.sh | tail -1)"``);
 each test gets a fresh schema. Without it they skip, or fail when ``CI=true``.
@@ -22,10 +22,10 @@ from urllib.parse import quote
 
 import pytest
 
-from widgets.live import migrations
-from widgets.live import store as store_mod
-from widgets.live.store import (
-    CODE_ALPHABET,
+from pacte.live.store import migrations
+from pacte.live.store import base as store_mod
+from pacte.live.store.base import CODE_ALPHABET
+from pacte.live.store import (
     LiveSession,
     SessionClosed,
     StoreError,
@@ -537,7 +537,7 @@ def test_sqlite_pragmas(tmp_path):
 _WRITER = """
 import sys
 from pathlib import Path
-from widgets.live.store import open_store
+from pacte.live.store import open_store
 store = open_store(None, Path(sys.argv[1]))
 sid, pid = sys.argv[2], sys.argv[3]
 for i in range(1_000_000):

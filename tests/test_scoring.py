@@ -8,9 +8,9 @@ import subprocess
 
 import pytest
 
-from widgets._paths import STATIC_DIR
-from widgets.banks import load_bank
-from widgets.scoring import evaluate, parse_number, score
+from pacte.course.paths import STATIC_DIR
+from pacte.course.banks import load_bank
+from pacte.course.scoring import evaluate, parse_number, score
 
 from conftest import IN_CI
 

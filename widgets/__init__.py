@@ -7,13 +7,13 @@ Voilà (as an anywidget, the Python side sees each answer) and the static book
 ``static/loader.js``).
 """
 
-from widgets.banks import load_bank
+from pacte.course.banks import load_bank
 from widgets.cases import BranchingCase
 from widgets.charts import Chart, chart
-from widgets.data import load_package, load_table
+from pacte.course.data import load_package, load_table
 from widgets.diagnosis import Diagnosis
-from widgets.errors import DataError
-from widgets.fmt import euros, number, percent
+from pacte.course.errors import DataError
+from pacte.course.fmt import euros, number, percent
 from widgets.prompt import Prompt
 from widgets.quiz import Quiz
 from widgets.simulators import (

@@ -17,7 +17,7 @@ from functools import lru_cache
 import anywidget
 import traitlets as t
 
-from widgets._paths import STATIC_DIR
+from pacte.course.paths import STATIC_DIR
 
 _IMPORT = re.compile(r'^import\s+\{([^}]*)\}\s+from\s+"\./([a-z_]+)\.js";[ \t]*$', re.M)
 _EXPORT = re.compile(r"^export\s+(?:async\s+)?(?:function\*?|const|let|var|class)\s+([A-Za-z_$][\w$]*)", re.M)

@@ -1,7 +1,7 @@
 """Branching cases: team situations where each choice leads to a consequence and a debrief.
 
 A case is data (``datasets/dynamiques/<id>.case_graph.yaml``, schema
-``case_graph``, semantic checks in :mod:`widgets.checks.case_graph`). The
+``case_graph``, semantic checks in :mod:`pacte.course.checks.case_graph`). The
 browser walks the graph (``static/branching_case_logic.js``); :func:`walk` is
 its Python mirror, used by the kernel and the tests.
 """
@@ -12,11 +12,11 @@ from typing import Any
 
 import traitlets as t
 
-from widgets._citations import citation_labels
+from pacte.course.citations import citation_labels
 from widgets._host import PacteWidget
-from widgets._paths import datasets_dir
-from widgets.checks import load_data_file
-from widgets.errors import DataError
+from pacte.course.paths import datasets_dir
+from pacte.course.checks import load_data_file
+from pacte.course.errors import DataError
 
 CASES_TOPIC = "dynamiques"
 

@@ -16,7 +16,7 @@ import altair as alt
 import traitlets as t
 
 from widgets._host import PacteWidget
-from widgets.fmt import NBSP
+from pacte.course.fmt import NBSP
 
 FRENCH_NUMBER_LOCALE = {
     "decimal": ",",

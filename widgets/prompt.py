@@ -5,7 +5,7 @@ from __future__ import annotations
 import traitlets as t
 
 from widgets._host import PacteWidget
-from widgets.live.validation import text_prompts
+from pacte.live.validation import text_prompts
 
 
 class Prompt(PacteWidget):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import traitlets as t
 
-from widgets._citations import citation_labels
+from pacte.course.citations import citation_labels
 from widgets._host import PacteWidget
-from widgets.banks import load_bank
-from widgets.scoring import score
+from pacte.course.banks import load_bank
+from pacte.course.scoring import score
 
 
 class Quiz(PacteWidget):

@@ -25,16 +25,16 @@ import pandas as pd
 import traitlets as t
 from IPython.display import HTML
 
-from widgets._citations import citation_labels, citations_for, source_line
+from pacte.course.citations import citation_labels, citations_for, source_line
 from widgets._host import PacteWidget
-from widgets._paths import datasets_dir
-from widgets.banks import load_bank
+from pacte.course.paths import datasets_dir
+from pacte.course.banks import load_bank
 from widgets.charts import Chart, chart
-from widgets.checks import load_data_file
-from widgets.data import load_table
-from widgets.fmt import NBSP, euros, number
+from pacte.course.checks import load_data_file
+from pacte.course.data import load_table
+from pacte.course.fmt import NBSP, euros, number
 from widgets.quiz import Quiz
-from widgets.scoring import parse_number
+from pacte.course.scoring import parse_number
 
 ACI_RULES_FILE = "financement/aci_msp.aci_rules.yaml"
 CPTS_RULES_FILE = "financement/cpts.cpts_rules.yaml"

@@ -20,10 +20,10 @@ from typing import Any
 
 import traitlets as t
 
-from widgets._citations import citations_for
+from pacte.course.citations import citations_for
 from widgets._host import AnsweringWidget
-from widgets._paths import datasets_dir
-from widgets.checks import load_data_file
+from pacte.course.paths import datasets_dir
+from pacte.course.checks import load_data_file
 
 CORRECT, INCORRECT, UNANSWERED, INVALID = "correct", "incorrect", "unanswered", "invalid"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from widgets._citations import source_line
+from pacte.course.citations import source_line
 from widgets.charts import Chart, chart, structure_scale
-from widgets.data import load_table
+from pacte.course.data import load_table
 
 QUESTION_LABELS = {
     "cohesion": "Cohésion de l'équipe (MSP, centres de santé)",

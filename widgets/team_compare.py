@@ -18,9 +18,9 @@ from typing import Any, Iterable
 import traitlets as t
 
 from widgets._host import PacteWidget
-from widgets.data import load_table
-from widgets.fmt import percent as fmt_percent
-from widgets._citations import source_line
+from pacte.course.data import load_table
+from pacte.course.fmt import percent as fmt_percent
+from pacte.course.citations import source_line
 from widgets.survey import survey_answers
 
 ACTIVITY = "team_compare"

@@ -14,10 +14,10 @@ import altair as alt
 import pandas as pd
 from IPython.display import HTML
 
-from widgets._citations import citation_labels
+from pacte.course.citations import citation_labels
 from widgets.charts import Chart, chart, structure_scale
-from widgets.data import load_table
-from widgets._citations import source_line
+from pacte.course.data import load_table
+from pacte.course.citations import source_line
 from widgets.survey import QUESTION_LABELS, survey_answers
 
 STRUCTURES = ["MSP", "CDS", "CPTS"]

@@ -1,7 +1,7 @@
 // Where the vendored Vega runtime is served, and its lazy loading.
 // Static book: loader.js sets globalThis.PACTE_VENDOR_URL to _static/vendor/.
 // Jupyter, Voilà, Binder: <baseUrl>pacte/static/vendor/, served by `pacte serve`
-// or by the widgets.jupyter_ext server extension. Never a third-party host.
+// or by the pacte.site.jupyter_ext server extension. Never a third-party host.
 import { jupyterBaseUrl } from "./host.js";
 
 let runtime = null;

@@ -1,0 +1,1 @@
+"""Course data: loading, schemas and checks, question banks, citations, French formatting."""

@@ -1,0 +1,104 @@
+"""Validation of every course data file and an inventory of the course."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pacte.course.paths import course_root
+from pacte.course.checks import all_data_files, load_data_file, schema_of
+from pacte.course.toc import page_source, toc_files
+from pacte.course.data import load_package, read_resource
+from pacte.course.errors import DataError
+
+_BANK_USE = re.compile(r"""from_bank\(\s*["']([a-z0-9_-]+)["'](?:\s*,\s*(?:questions\s*=\s*)?\[([^\]]*)\])?""")
+_TITLE = re.compile(r"^#\s+(.+)$", re.M)
+
+
+def check_course(root: Path | None = None) -> tuple[dict, list[DataError]]:
+    """Validate datasets and question banks; return the inventory and the errors found."""
+    root = root or course_root()
+    errors: list[DataError] = []
+    datasets = []
+    try:
+        resources = load_package()
+    except DataError as exc:
+        errors.append(exc)
+        resources = {}
+    for name, res in resources.items():
+        try:
+            rows = len(read_resource(res))
+        except DataError as exc:
+            errors.append(exc)
+            rows = None
+        datasets.append({"name": name, "title": res.title, "path": str(res.path.relative_to(root)), "rows": rows})
+    banks = {}
+    data_files = []
+    for path in all_data_files():
+        try:
+            data = load_data_file(path)
+        except DataError as exc:
+            errors.append(exc)
+            continue
+        if schema_of(path) == "question_bank":
+            banks[data["id"]] = {"id": data["id"], "title": data["title"], "path": str(path.relative_to(root)),
+                                 "questions": len(data["questions"])}
+        else:
+            data_files.append({"path": str(path.relative_to(root)), "schema": schema_of(path)})
+    pages = []
+    used: set[str] = set()
+    for doc in toc_files(root):
+        try:
+            src = page_source(doc, root)
+        except FileNotFoundError as exc:
+            errors.append(DataError(root / "book" / "_toc.yml", str(exc)))
+            continue
+        text = src.read_text(encoding="utf-8")
+        title = _TITLE.search(text)
+        uses = _BANK_USE.findall(text)
+        bank_ids = [u[0] for u in uses]
+        for bank_id in bank_ids:
+            used.add(bank_id)
+            if bank_id not in banks and not any(e.path.endswith(f"{bank_id}.yaml") for e in errors):
+                line = text[: text.find(bank_id)].count("\n") + 1
+                errors.append(DataError(src, f"page uses unknown question bank '{bank_id}'", line=line))
+        page_banks = []
+        for bank_id, subset in uses:
+            entry = dict(banks.get(bank_id, {"id": bank_id, "questions": None}))
+            if subset.strip():
+                entry["questions"] = len(re.findall(r"""["'][a-z0-9_-]+["']""", subset))
+            page_banks.append(entry)
+        pages.append({"page": doc, "title": title.group(1).strip() if title else doc, "banks": page_banks})
+    inventory = {
+        "pages": pages,
+        "banks": list(banks.values()),
+        "unused_banks": sorted(set(banks) - used),
+        "datasets": datasets,
+        "data_files": data_files,
+        "totals": {"pages": len(pages), "banks": len(banks),
+                   "questions": sum(b["questions"] for b in banks.values()),
+                   "datasets": len(datasets), "rows": sum(d["rows"] or 0 for d in datasets)},
+    }
+    return inventory, errors
+
+
+def format_inventory(inv: dict) -> str:
+    """Render the inventory as text for people."""
+    lines = ["Pages du cours :"]
+    for p in inv["pages"]:
+        lines.append(f"  {p['page']}  —  {p['title']}")
+        for b in p["banks"]:
+            lines.append(f"      quiz {b['id']}: {b['questions']} questions")
+    lines.append("Jeux de données :")
+    for d in inv["datasets"]:
+        lines.append(f"  {d['name']} ({d['path']}): {d['rows']} lignes")
+    if inv["data_files"]:
+        lines.append("Autres fichiers de données :")
+        for f in inv["data_files"]:
+            lines.append(f"  {f['path']} (schéma {f['schema']})")
+    if inv["unused_banks"]:
+        lines.append("Banques de questions non utilisées : " + ", ".join(inv["unused_banks"]))
+    t = inv["totals"]
+    lines.append(f"Total : {t['pages']} pages, {t['banks']} banques, {t['questions']} questions, "
+                 f"{t['datasets']} jeux de données, {t['rows']} lignes")
+    return "\n".join(lines)

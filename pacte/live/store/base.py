@@ -1,0 +1,324 @@
+"""Storage of live sessions: join codes, anonymous participants, answers.
+
+No HTTP here: the server calls a :class:`Store` (possibly from a thread pool)
+and turns its exceptions into responses. Two backends share the SQL of
+:class:`SQLStore`: SQLite (default, ``data_dir / "live.sqlite3"``) and
+PostgreSQL (psycopg 3). No personal data is stored: a participant is a random
+id, with no name, e-mail or address.
+
+Every method taking a ``session_id`` raises :class:`UnknownSession` when there
+is no such session, except :meth:`Store.session`, which returns ``None``.
+Exception messages name internal ids: log them, do not send them to trainees.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Protocol, Sequence
+
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 6
+DEFAULT_TTL_SECONDS = 8 * 3600
+MAX_ANSWER_CHARS = 2000
+MAX_KEY_CHARS = 200      # activity and question ids
+MAX_TITLE_CHARS = 200
+SQLITE_FILENAME = "live.sqlite3"
+
+Clock = Callable[[], float]
+
+
+class StoreError(Exception):
+    """A live-session store operation failed."""
+
+
+class UnknownSession(StoreError):
+    """No session has this id."""
+
+    def __init__(self, session_id: str):
+        self.session_id = session_id
+        super().__init__(f"unknown live session {session_id!r}")
+
+
+class SessionClosed(StoreError):
+    """The session is closed or expired: it accepts no participant and no answer."""
+
+    def __init__(self, session_id: str):
+        self.session_id = session_id
+        super().__init__(f"live session {session_id!r} is closed or expired")
+
+
+class UnknownParticipant(StoreError):
+    """No participant has this id in this session."""
+
+    def __init__(self, session_id: str, participant_id: str):
+        self.session_id = session_id
+        self.participant_id = participant_id
+        super().__init__(f"unknown participant {participant_id!r} in live session {session_id!r}")
+
+
+@dataclass(frozen=True)
+class LiveSession:
+    id: str            # random 128-bit url-safe id, never shown to trainees
+    code: str          # join code, unique among open sessions
+    title: str
+    created_at: float  # unix seconds
+    expires_at: float
+    closed: bool
+
+    def is_open(self, now: float) -> bool:
+        """Whether the session accepts participants and answers at ``now``."""
+        return not self.closed and now < self.expires_at
+
+
+class Store(Protocol):
+    def create_session(self, title: str, ttl_seconds: int = DEFAULT_TTL_SECONDS) -> LiveSession: ...
+    def session_by_code(self, code: str) -> LiveSession | None: ...
+    def session(self, session_id: str) -> LiveSession | None: ...
+    def list_sessions(self) -> list[LiveSession]: ...
+    def close_session(self, session_id: str) -> None: ...
+    def delete_session(self, session_id: str) -> None: ...
+    def add_participant(self, session_id: str) -> str: ...
+    def record_answer(self, session_id: str, participant_id: str, activity: str, question: str,
+                      answer: str) -> int: ...
+    def aggregate(self, session_id: str) -> dict[tuple[str, str], dict[str, int]]: ...
+    def participant_count(self, session_id: str) -> int: ...
+    def set_hidden(self, session_id: str, activity: str, question: str, hidden: bool) -> None: ...
+    def hidden_questions(self, session_id: str) -> set[tuple[str, str]]: ...
+    def reset_question(self, session_id: str, activity: str, question: str) -> int: ...
+    def export_rows(self, session_id: str) -> list[dict]: ...
+    def expire_sessions(self, now: float | None = None) -> int: ...
+    def close(self) -> None: ...
+
+
+def new_code() -> str:
+    """A random join code (module-level so that tests can force collisions)."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def normalize_code(code: str) -> str | None:
+    """The code in canonical form, or ``None`` if it cannot be a join code."""
+    if not isinstance(code, str):
+        return None
+    code = code.strip().upper()
+    if len(code) != CODE_LENGTH or any(c not in CODE_ALPHABET for c in code):
+        return None
+    return code
+
+
+def iso_utc(t: float) -> str:
+    """``2025-03-01T09:30:00Z`` for a unix time."""
+    return datetime.fromtimestamp(t, timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _check_text(name: str, value: Any, max_chars: int) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+    if not value:
+        raise ValueError(f"{name} must not be empty")
+    if len(value) > max_chars:
+        raise ValueError(f"{name} is {len(value)} characters long, more than {max_chars}")
+    if "\x00" in value:
+        raise ValueError(f"{name} contains a NUL character")
+    return value
+
+
+class Tx(Protocol):
+    """What a backend's transaction offers to :class:`SQLStore` (``?`` placeholders)."""
+
+    def all(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]: ...
+    def one(self, sql: str, params: Sequence[Any] = ()) -> tuple | None: ...
+    def run(self, sql: str, params: Sequence[Any] = ()) -> int: ...
+
+
+_SESSION_COLUMNS = "id, code, title, created_at, expires_at, closed"
+
+
+def _session(row: tuple) -> LiveSession:
+    return LiveSession(id=row[0], code=row[1], title=row[2], created_at=float(row[3]),
+                       expires_at=float(row[4]), closed=bool(row[5]))
+
+
+class SQLStore:
+    """The store's logic in SQL common to SQLite and PostgreSQL.
+
+    A backend provides :meth:`_tx` (a committed-on-exit transaction, with the
+    backend's write serialisation when ``write``), :meth:`_is_unique_violation`
+    and :meth:`close`; ``_for_share`` locks the session row against a
+    concurrent close or delete where the database needs it.
+    """
+
+    dialect = ""
+    _for_share = ""
+
+    def __init__(self, clock: Clock = time.time):
+        self._clock = clock
+
+    # -- backend hooks ---------------------------------------------------
+    def _tx(self, write: bool) -> AbstractContextManager[Tx]:
+        raise NotImplementedError
+
+    def _is_unique_violation(self, exc: BaseException) -> bool:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    # -- helpers -----------------------------------------------------------
+    def _require_session(self, tx: Tx, session_id: str) -> None:
+        if tx.one("SELECT 1 FROM sessions WHERE id = ?", (session_id,)) is None:
+            raise UnknownSession(session_id)
+
+    def _require_open(self, tx: Tx, session_id: str, now: float) -> None:
+        row = tx.one("SELECT closed, expires_at FROM sessions WHERE id = ?" + self._for_share, (session_id,))
+        if row is None:
+            raise UnknownSession(session_id)
+        if row[0] or now >= row[1]:
+            raise SessionClosed(session_id)
+
+    # -- sessions ----------------------------------------------------------
+    def create_session(self, title: str, ttl_seconds: int = DEFAULT_TTL_SECONDS) -> LiveSession:
+        _check_text("title", title, MAX_TITLE_CHARS)
+        if isinstance(ttl_seconds, bool) or not isinstance(ttl_seconds, (int, float)) or ttl_seconds <= 0:
+            raise ValueError(f"ttl_seconds must be a positive number, got {ttl_seconds!r}")
+        for _ in range(50):
+            now = self._clock()
+            session = LiveSession(id=secrets.token_urlsafe(16), code=new_code(), title=title,
+                                  created_at=now, expires_at=now + ttl_seconds, closed=False)
+            try:
+                with self._tx(write=True) as tx:
+                    tx.run(f"INSERT INTO sessions ({_SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+                           (session.id, session.code, session.title, session.created_at,
+                            session.expires_at, False))
+            except Exception as exc:
+                if self._is_unique_violation(exc):
+                    continue  # join code taken by another open session: draw again
+                raise
+            return session
+        raise StoreError("could not draw a free join code after 50 tries")
+
+    def session_by_code(self, code: str) -> LiveSession | None:
+        code = normalize_code(code)
+        if code is None:
+            return None
+        with self._tx(write=False) as tx:
+            row = tx.one(f"SELECT {_SESSION_COLUMNS} FROM sessions"
+                         " WHERE code = ? AND NOT closed AND expires_at > ?", (code, self._clock()))
+        return None if row is None else _session(row)
+
+    def session(self, session_id: str) -> LiveSession | None:
+        with self._tx(write=False) as tx:
+            row = tx.one(f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id = ?", (session_id,))
+        return None if row is None else _session(row)
+
+    def list_sessions(self) -> list[LiveSession]:
+        with self._tx(write=False) as tx:
+            rows = tx.all(f"SELECT {_SESSION_COLUMNS} FROM sessions ORDER BY created_at DESC, id")
+        return [_session(r) for r in rows]
+
+    def close_session(self, session_id: str) -> None:
+        with self._tx(write=True) as tx:
+            n = tx.run("UPDATE sessions SET closed = ?, closed_at = COALESCE(closed_at, ?) WHERE id = ?",
+                       (True, self._clock(), session_id))
+            if n == 0:
+                raise UnknownSession(session_id)
+
+    def delete_session(self, session_id: str) -> None:
+        with self._tx(write=True) as tx:
+            if tx.run("DELETE FROM sessions WHERE id = ?", (session_id,)) == 0:
+                raise UnknownSession(session_id)
+
+    def expire_sessions(self, now: float | None = None) -> int:
+        now = self._clock() if now is None else now
+        with self._tx(write=True) as tx:
+            return tx.run("DELETE FROM sessions WHERE expires_at <= ?", (now,))
+
+    # -- participants and answers -----------------------------------------------
+    def add_participant(self, session_id: str) -> str:
+        participant_id = secrets.token_urlsafe(16)
+        with self._tx(write=True) as tx:
+            now = self._clock()
+            self._require_open(tx, session_id, now)
+            tx.run("INSERT INTO participants (id, session_id, joined_at) VALUES (?, ?, ?)",
+                   (participant_id, session_id, now))
+        return participant_id
+
+    def participant_count(self, session_id: str) -> int:
+        with self._tx(write=False) as tx:
+            self._require_session(tx, session_id)
+            return int(tx.one("SELECT COUNT(*) FROM participants WHERE session_id = ?", (session_id,))[0])
+
+    def record_answer(self, session_id: str, participant_id: str, activity: str, question: str,
+                      answer: str) -> int:
+        _check_text("activity", activity, MAX_KEY_CHARS)
+        _check_text("question", question, MAX_KEY_CHARS)
+        if not isinstance(answer, str):
+            raise TypeError(f"answer must be a str, not {type(answer).__name__}")
+        if len(answer) > MAX_ANSWER_CHARS:
+            raise ValueError(f"answer is {len(answer)} characters long, more than {MAX_ANSWER_CHARS}")
+        if "\x00" in answer:
+            raise ValueError("answer contains a NUL character")
+        with self._tx(write=True) as tx:
+            now = self._clock()
+            self._require_open(tx, session_id, now)
+            if tx.one("SELECT 1 FROM participants WHERE id = ? AND session_id = ?",
+                      (participant_id, session_id)) is None:
+                raise UnknownParticipant(session_id, participant_id)
+            row = tx.one(
+                "INSERT INTO answers (session_id, participant_id, activity, question, answer, answered_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (session_id, participant_id, activity, question)"
+                " DO UPDATE SET answer = excluded.answer, answered_at = excluded.answered_at"
+                " RETURNING id",
+                (session_id, participant_id, activity, question, answer, now))
+        return int(row[0])
+
+    def aggregate(self, session_id: str) -> dict[tuple[str, str], dict[str, int]]:
+        """``(activity, question) -> {answer: count}`` over current answers (hidden ones included)."""
+        with self._tx(write=False) as tx:
+            self._require_session(tx, session_id)
+            rows = tx.all("SELECT activity, question, answer, COUNT(*) FROM answers WHERE session_id = ?"
+                          " GROUP BY activity, question, answer ORDER BY activity, question, answer",
+                          (session_id,))
+        result: dict[tuple[str, str], dict[str, int]] = {}
+        for activity, question, answer, count in rows:
+            result.setdefault((activity, question), {})[answer] = int(count)
+        return result
+
+    def set_hidden(self, session_id: str, activity: str, question: str, hidden: bool) -> None:
+        _check_text("activity", activity, MAX_KEY_CHARS)
+        _check_text("question", question, MAX_KEY_CHARS)
+        with self._tx(write=True) as tx:
+            self._require_session(tx, session_id)
+            if hidden:
+                tx.run("INSERT INTO hidden_questions (session_id, activity, question, hidden_at)"
+                       " VALUES (?, ?, ?, ?) ON CONFLICT (session_id, activity, question) DO NOTHING",
+                       (session_id, activity, question, self._clock()))
+            else:
+                tx.run("DELETE FROM hidden_questions WHERE session_id = ? AND activity = ? AND question = ?",
+                       (session_id, activity, question))
+
+    def hidden_questions(self, session_id: str) -> set[tuple[str, str]]:
+        with self._tx(write=False) as tx:
+            self._require_session(tx, session_id)
+            rows = tx.all("SELECT activity, question FROM hidden_questions WHERE session_id = ?", (session_id,))
+        return {(a, q) for a, q in rows}
+
+    def reset_question(self, session_id: str, activity: str, question: str) -> int:
+        with self._tx(write=True) as tx:
+            self._require_session(tx, session_id)
+            return tx.run("DELETE FROM answers WHERE session_id = ? AND activity = ? AND question = ?",
+                          (session_id, activity, question))
+
+    def export_rows(self, session_id: str) -> list[dict]:
+        """One dict per current answer, oldest first (``answered_at`` in ISO 8601 UTC)."""
+        with self._tx(write=False) as tx:
+            self._require_session(tx, session_id)
+            rows = tx.all("SELECT participant_id, activity, question, answer, answered_at FROM answers"
+                          " WHERE session_id = ? ORDER BY answered_at, id", (session_id,))
+        return [{"participant": p, "activity": a, "question": q, "answer": ans, "answered_at": iso_utc(t)}
+                for p, a, q, ans, t in rows]

@@ -1,0 +1,1 @@
+"""The site: book build, Sphinx extension and templates, Voilà export, Jupyter server extension."""

@@ -1,0 +1,122 @@
+"""Building the course: the static book and the Voilà notebooks."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import jupytext
+
+from pacte.course.paths import build_dir, course_root, toc_path
+from pacte.course.toc import page_source, toc_files
+from pacte.site.voila_export import myst_to_commonmark
+
+
+def is_notebook_page(path: Path) -> bool:
+    """True when a MyST page is a notebook (it has a jupytext/kernelspec header)."""
+    head = path.read_text(encoding="utf-8")[:600]
+    return head.startswith("---") and ("kernelspec:" in head or "jupytext:" in head)
+
+
+def notebook_pages(root: Path | None = None) -> list[str]:
+    """Return the document names of the pages that contain code."""
+    return [d for d in toc_files(root) if is_notebook_page(page_source(d, root))]
+
+
+TRAINER_PAGES = "book/formateur"
+
+
+def voila_pages(root: Path | None = None) -> list[tuple[Path, str]]:
+    """(source, target name) of every Voilà notebook: the book's pages with code and the trainer pages."""
+    root = root or course_root()
+    pages = [(page_source(doc, root), doc) for doc in notebook_pages(root)]
+    for src in sorted((root / TRAINER_PAGES).glob("*.md")):
+        pages.append((src, f"formateur/{src.stem}"))
+    return pages
+
+
+def export_voila_notebooks(root: Path | None = None) -> list[Path]:
+    """Write ``_build/voila/<docname>.ipynb`` for every page with code, for Voilà and Binder."""
+    root = root or course_root()
+    out = []
+    for src, doc in voila_pages(root):
+        nb = jupytext.read(src)
+        target = build_dir() / "voila" / f"{doc}.ipynb"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        nb.metadata.pop("jupytext", None)
+        for cell in nb.cells:
+            if cell.cell_type == "markdown":
+                cell.source = myst_to_commonmark(cell.source)
+        jupytext.write(nb, target, fmt="ipynb")
+        out.append(target)
+    return out
+
+
+def code_and_data_digest(root: Path | None = None) -> str:
+    """Hash of everything a page's outputs depend on besides its own text (widgets and datasets)."""
+    root = root or course_root()
+    digest = hashlib.sha256()
+    for folder in ("widgets", "datasets"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def invalidate_stale_cache(root: Path | None = None) -> bool:
+    """Clear the execution cache when widgets or datasets changed since it was filled.
+
+    Jupyter Book's cache is keyed on each page's code only, so a change in the
+    ``widgets`` package or in ``datasets/`` would otherwise leave stale outputs.
+    """
+    stamp = build_dir() / ".pacte-inputs"
+    current = code_and_data_digest(root)
+    stale = stamp.exists() and stamp.read_text() != current
+    if stale or not stamp.exists():
+        shutil.rmtree(build_dir() / ".jupyter_cache", ignore_errors=True)
+        shutil.rmtree(build_dir() / "jupyter_execute", ignore_errors=True)
+        shutil.rmtree(build_dir() / ".doctrees", ignore_errors=True)
+        shutil.rmtree(build_dir() / "html", ignore_errors=True)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(current)
+    return stale
+
+
+def build_book(strict: bool = True, quiet: bool = False) -> int:
+    """Build the HTML book with Jupyter Book, streaming its progress; return the exit code."""
+    root = course_root()
+    cmd = [sys.executable, "-c", "from jupyter_book.cli.main import main; main()", "build", str(root),
+           "--config", str(root / "_config.yml"), "--toc", str(toc_path()),
+           "--path-output", str(build_dir().parent)]
+    if strict:
+        cmd += ["-n", "-W", "--keep-going"]
+    start = time.perf_counter()
+    if invalidate_stale_cache(root):
+        print("pacte build: widgets or datasets changed, execution cache cleared", flush=True)
+    pages = toc_files(root)
+    print(f"pacte build: {len(pages)} pages, {len(notebook_pages(root))} with code", flush=True)
+    proc = subprocess.Popen(cmd, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert proc.stdout is not None
+    warnings = []
+    log_path = build_dir() / "pacte-build.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    log = log_path.open("w", encoding="utf-8")
+    for line in proc.stdout:
+        log.write(line)
+        if "WARNING" in line or "ERROR" in line:
+            warnings.append(line.rstrip())
+        if not quiet or "WARNING" in line or "ERROR" in line:
+            print("  " + line.rstrip(), flush=True)
+    code = proc.wait()
+    log.close()
+    notebooks = export_voila_notebooks(root)
+    elapsed = time.perf_counter() - start
+    status = "ok" if code == 0 else f"FAILED (exit {code}, {len(warnings)} warnings/errors)"
+    print(f"pacte build: {status} in {elapsed:.1f} s; book in {build_dir() / 'html'}; "
+          f"{len(notebooks)} Voilà notebooks in {build_dir() / 'voila'}; log in {log_path}", flush=True)
+    return code

@@ -1,0 +1,87 @@
+"""Sphinx extension of the course: vendored scripts, widget loader and launch links.
+
+* copies ``widgets/static`` (widget modules, loader, styles, vendored Vega) to
+  the book's ``_static`` and loads ``loader.js`` on every page;
+* adds, at the top of every page with code, links to open it live: in Voilà
+  through ``pacte serve`` and in Voilà or JupyterLab on Binder.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from pacte.course.paths import SITE_DIR, STATIC_DIR
+
+TEMPLATES_DIR = SITE_DIR / "sphinx_templates"
+
+VOILA_NOTEBOOK_DIR = "_build/voila"
+
+
+def _add_static(app: Sphinx, config) -> None:
+    config.html_static_path.append(str(STATIC_DIR))
+    # French versions of theme components whose labels are hard-coded in English.
+    config.templates_path.insert(0, str(TEMPLATES_DIR))
+    config.html_context = {**config.html_context, "default_mode": "light"}
+
+
+def _is_notebook(app: Sphinx, docname: str) -> bool:
+    meta = app.env.metadata.get(docname, {})
+    return "kernelspec" in meta or "jupytext" in meta
+
+
+def _binder_urls(app: Sphinx, docname: str) -> tuple[str, str] | None:
+    cfg = app.config.html_theme_options.get("launch_buttons", {}) if app.config.html_theme_options else {}
+    hub = cfg.get("binderhub_url")
+    repo = app.config.html_theme_options.get("repository_url", "") if app.config.html_theme_options else ""
+    branch = app.config.html_theme_options.get("repository_branch", "main") if app.config.html_theme_options else "main"
+    if not hub or not repo:
+        return None
+    org_repo = repo.rstrip("/").split("github.com/")[-1]
+    base = f"{hub.rstrip('/')}/v2/gh/{org_repo}/{branch}"
+    voila = f"{base}?urlpath={quote(f'voila/render/{VOILA_NOTEBOOK_DIR}/{docname}.ipynb', safe='')}"
+    lab = f"{base}?urlpath={quote(f'lab/tree/{VOILA_NOTEBOOK_DIR}/{docname}.ipynb', safe='')}"
+    return voila, lab
+
+
+def _launch_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    if not _is_notebook(app, docname):
+        return
+    depth = docname.count("/")
+    up = "../" * depth
+    links = [
+        f'<a class="pacte-launch-voila" href="{up}voila/render/{docname}.ipynb" '
+        f'title="Fonctionne quand le cours est servi par « pacte serve » (séance en direct)">'
+        f"Ouvrir en direct (Voilà, séance formateur)</a>"
+    ]
+    binder = _binder_urls(app, docname)
+    if binder:
+        links.append(f'<a class="pacte-launch-binder" href="{binder[0]}" rel="noopener">Ouvrir dans Voilà sur Binder</a>')
+        links.append(f'<a class="pacte-launch-binder" href="{binder[1]}" rel="noopener">Ouvrir dans JupyterLab sur Binder</a>')
+    html = ('<nav class="pacte-launch" aria-label="Autres façons d\'ouvrir cette page">'
+            + " · ".join(links) + "</nav>")
+    sections = list(doctree.findall(nodes.section))
+    target = sections[0] if sections else doctree
+    index = 1 if sections and len(target.children) > 0 and isinstance(target.children[0], nodes.title) else 0
+    target.insert(index, nodes.raw("", html, format="html"))
+
+
+def _drop_thebe_loader(app: Sphinx) -> None:
+    # Jupyter Book always loads sphinx-thebe, whose page header names a CDN
+    # (unpkg). The course never uses Thebe, so its script injection is removed.
+    for event in ("env-before-read-docs", "doctree-resolved"):
+        for listener in list(app.events.listeners.get(event, [])):
+            if getattr(listener.handler, "__module__", "").startswith("sphinx_thebe"):
+                app.disconnect(listener.id)
+
+
+def setup(app: Sphinx) -> dict:
+    """Register the course's static files and launch links with Sphinx."""
+    _drop_thebe_loader(app)
+    app.connect("config-inited", _add_static)
+    app.connect("doctree-resolved", _launch_links)
+    app.add_js_file("loader.js", type="module")
+    app.add_css_file("pacte.css")
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,1 +1,0 @@
-"""Live sessions: join codes, anonymous participants and their answers (storage layer)."""
