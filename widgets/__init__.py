@@ -26,6 +26,7 @@ from widgets.simulators import (
     page_quiz,
     reform_timeline,
 )
+from widgets.ordering import Ordering
 from widgets.sorting import Sorting
 from widgets.survey import profile_chart, survey_explorer
 from widgets.team_compare import TeamCompare
@@ -38,6 +39,7 @@ __all__ = [
     "Diagnosis",
     "Prompt",
     "Quiz",
+    "Ordering",
     "Sorting",
     "TeamCompare",
     "aci_comparison_chart",
