@@ -10,6 +10,7 @@ Voilà (as an anywidget, the Python side sees each answer) and the static book
 from pacte.course.banks import load_bank
 from widgets.cases import BranchingCase
 from widgets.charts import Chart, chart
+from widgets.cpts_project import CptsProject
 from pacte.course.data import load_package, load_table
 from widgets.diagnosis import Diagnosis
 from pacte.course.errors import DataError
@@ -27,6 +28,7 @@ from widgets.simulators import (
     reform_timeline,
 )
 from widgets.ordering import Ordering
+from widgets.panorama import structure_counts_chart, structure_counts_table
 from widgets.sorting import Sorting
 from widgets.survey import profile_chart, survey_explorer
 from widgets.team_compare import TeamCompare
@@ -35,6 +37,7 @@ from widgets.team_dynamics import survey_quotes, team_survey_explorer
 __all__ = [
     "BranchingCase",
     "Chart",
+    "CptsProject",
     "DataError",
     "Diagnosis",
     "Prompt",
@@ -58,6 +61,8 @@ __all__ = [
     "percent",
     "profile_chart",
     "reform_timeline",
+    "structure_counts_chart",
+    "structure_counts_table",
     "survey_explorer",
     "survey_quotes",
     "team_survey_explorer",
