@@ -16,7 +16,8 @@ from tornado.ioloop import IOLoop
 
 from pacte.live.api import LiveContext, RateLimiter, live_handlers
 from pacte.live.store import open_store
-from pacte.live.validation import AnswerError, canonical_answer
+from pacte.live.protocol import ProtocolError, parse_answer
+from pacte.live.validation import canonical_answer
 
 from conftest import free_port
 
@@ -152,8 +153,9 @@ def test_generated_payloads_never_5xx_and_never_store_invalid_rows(api, joined, 
         stored = row["answer"]
         try:
             original = json.loads(stored) if stored.startswith("[") else stored
-            assert canonical_answer(row["activity"], row["question"], original) == stored
-        except AnswerError as exc:
+            parsed = parse_answer({"activity": row["activity"], "question": row["question"], "answer": original})
+            assert canonical_answer(parsed) == stored
+        except ProtocolError as exc:
             pytest.fail(f"invalid row stored: {row} ({exc.message})")
 
 

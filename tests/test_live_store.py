@@ -24,7 +24,7 @@ import pytest
 
 from pacte.live.store import migrations
 from pacte.live.store import base as store_mod
-from pacte.live.store.base import CODE_ALPHABET
+from pacte.live.protocol import JOIN_CODE_ALPHABET as CODE_ALPHABET
 from pacte.live.store import (
     LiveSession,
     SessionClosed,

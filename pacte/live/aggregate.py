@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 
 from widgets.charts import theme_config
-from pacte.live.validation import _bank, survey_questions, text_prompts
+from pacte.live.validation import bank as _bank, survey_questions, text_prompts
 
 MAX_TEXTS = 60
 

@@ -10,7 +10,6 @@ are used in memory for rate limiting only, never stored.
 from __future__ import annotations
 
 import json
-import re
 import threading
 import time
 from collections import defaultdict, deque
@@ -21,11 +20,10 @@ from tornado import web
 from tornado.ioloop import IOLoop
 
 from pacte.live.store import SessionClosed, Store, UnknownParticipant, UnknownSession
-from pacte.live.validation import AnswerError, canonical_answer
+from pacte.live.protocol import JOIN_CODE_RULE, ProtocolError, normalize_join_code, parse_answer, valid_participant
+from pacte.live.validation import canonical_answer
 
 MAX_BODY = 4096
-CODE_RE = re.compile(r"^[A-Za-z0-9]{4,12}$")
-PARTICIPANT_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
 
 class RateLimiter:
@@ -147,10 +145,10 @@ class JoinHandler(_JSONHandler):
         data = self.json_body()
         if data is None:
             return
-        code = data.get("code")
-        if not isinstance(code, str) or not CODE_RE.match(code.strip()):
-            return self.fail(400, "Code de séance invalide : 6 lettres ou chiffres.")
-        session = await self.live.run(self.live.store.session_by_code, code.strip().upper())
+        code = normalize_join_code(data.get("code"))
+        if code is None:
+            return self.fail(400, f"Code de séance invalide : {JOIN_CODE_RULE}.")
+        session = await self.live.run(self.live.store.session_by_code, code)
         if session is None:
             self.live.failed_joins.hit(address)
             self.live.failed_joins_total.hit("*")
@@ -169,23 +167,24 @@ class AnswerHandler(_JSONHandler):
         data = self.json_body()
         if data is None:
             return
-        code, participant = data.get("code"), data.get("participant")
-        if not isinstance(code, str) or not CODE_RE.match(code):
-            return self.fail(400, "Code de séance invalide.")
-        if not isinstance(participant, str) or not PARTICIPANT_RE.match(participant):
+        code, participant = normalize_join_code(data.get("code")), data.get("participant")
+        if code is None:
+            return self.fail(400, f"Code de séance invalide : {JOIN_CODE_RULE}.")
+        if not valid_participant(participant):
             return self.fail(400, "Identifiant de participant invalide.")
         if not self.live.answer_limiter.allow(participant):
             return self.fail(429, "Trop de réponses d'un coup : patientez quelques secondes.")
         try:
-            answer = canonical_answer(data.get("activity"), data.get("question"), data.get("answer"))
-        except AnswerError as exc:
+            live_answer = parse_answer(data)
+            answer = canonical_answer(live_answer)
+        except ProtocolError as exc:
             return self.fail(422, exc.message)
-        session = await self.live.run(self.live.store.session_by_code, code.upper())
+        session = await self.live.run(self.live.store.session_by_code, code)
         if session is None:
             return self.fail(404, "Aucune séance ouverte ne porte ce code.")
         try:
             row = await self.live.run(self.live.store.record_answer, session.id, participant,
-                                      data["activity"], data["question"], answer)
+                                      live_answer.activity, live_answer.question, answer)
         except UnknownParticipant:
             return self.fail(403, "Participant inconnu pour cette séance : rejoignez-la de nouveau.")
         except (UnknownSession, SessionClosed):

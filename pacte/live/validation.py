@@ -1,44 +1,33 @@
 """Checking a live answer against the course's own data before it is stored.
 
-An answer names an activity and a question:
-
-* ``quiz:<bank-id>`` / ``<question-id>``: a choice id (single), a list of
-  choice ids (multiple) or a number (numeric) of that question bank;
-* ``survey:<question-id>`` / ``<structure>``: an answer id (or a list of them
-  for multiple-answer questions) of the PACTE survey for MSP, CDS or CPTS;
-* ``text:<prompt-id>`` / ``answer``: free text, length-limited.
-
-Valid answers come back in a canonical text form; anything else raises
-:class:`AnswerError` with a French message for the trainee.
+:mod:`pacte.live.protocol` checks the shape of an answer; this module checks
+that the ids it names exist in the course data (question banks, survey table,
+open prompts, sorting exercises, diagnosis grids, branching cases, ordering
+exercises). Valid answers come back in a canonical text form; anything else
+raises :class:`AnswerError` with a French message for the trainee.
 """
 
 from __future__ import annotations
 
 import json
-import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 from pacte.course.banks import bank_path, load_bank_file
-from pacte.course.checks import load_data_file
-from pacte.course.paths import datasets_dir
+from pacte.course.checks import all_data_files, load_data_file, schema_of
 from pacte.course.errors import DataError
+from pacte.course.paths import datasets_dir
 from pacte.course.scoring import parse_number
+from pacte.live.protocol import LiveAnswer, ProtocolError
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 STRUCTURES = ("MSP", "CDS", "CPTS")
-
-
-class AnswerError(ValueError):
-    """An answer that cannot be stored; ``message`` is French, for the trainee."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+AnswerError = ProtocolError
 
 
 @lru_cache(maxsize=64)
-def _bank(bank_id: str) -> dict | None:
+def bank(bank_id: str) -> dict | None:
+    """The question bank ``bank_id``, or None if there is none (or it is invalid)."""
     path = bank_path(bank_id)
     if not path.exists():
         return None
@@ -46,6 +35,27 @@ def _bank(bank_id: str) -> dict | None:
         return load_bank_file(path)
     except DataError:
         return None
+
+
+@lru_cache(maxsize=1)
+def _documents() -> dict[tuple[str, str], dict]:
+    out: dict[tuple[str, str], dict] = {}
+    for path in all_data_files():
+        schema = schema_of(path)
+        if schema in (None, "question_bank"):
+            continue
+        try:
+            data = load_data_file(path)
+        except DataError:
+            continue
+        if isinstance(data, dict) and isinstance(data.get("id"), str):
+            out[(schema, data["id"])] = data
+    return out
+
+
+def document(schema: str, ident: str) -> dict | None:
+    """The data document of ``schema`` (e.g. ``sorting_exercise``) whose id is ``ident``."""
+    return _documents().get((schema, ident))
 
 
 @lru_cache(maxsize=1)
@@ -87,44 +97,112 @@ def _choice_ids(value: Any, allowed: set[str], multiple: bool) -> str:
     return value
 
 
-def canonical_answer(activity: Any, question: Any, answer: Any) -> str:
-    """Validate an answer and return its canonical text form, or raise AnswerError."""
-    if not isinstance(activity, str) or ":" not in activity or not isinstance(question, str):
-        raise AnswerError("Activité ou question manquante.")
-    kind, _, ident = activity.partition(":")
-    if not _ID.match(ident):
-        raise AnswerError("Activité inconnue.")
-    if kind == "quiz":
-        bank = _bank(ident)
-        if bank is None:
-            raise AnswerError("Quiz inconnu.")
-        q = next((q for q in bank["questions"] if q["id"] == question), None)
-        if q is None:
-            raise AnswerError("Question inconnue pour ce quiz.")
-        if q["type"] == "numeric":
-            value = parse_number(answer) if isinstance(answer, (str, int, float)) else None
-            if value is None or (isinstance(answer, str) and len(answer) > 40):
-                raise AnswerError("Réponse attendue : un nombre.")
-            lo, hi = q.get("min"), q.get("max")
-            if (lo is not None and value < lo) or (hi is not None and value > hi):
-                raise AnswerError("Nombre hors des bornes de la question.")
-            return format(value, "g")
-        return _choice_ids(answer, {c["id"] for c in q["choices"]}, q["type"] == "multiple")
-    if kind == "survey":
-        q = survey_questions().get(ident)
-        if q is None:
-            raise AnswerError("Question d'enquête inconnue.")
-        if question not in q["structures"]:
-            raise AnswerError("Type de structure inconnu pour cette question.")
-        return _choice_ids(answer, set(q["answers"]), q["multiple"])
-    if kind == "text":
-        prompt = text_prompts().get(ident)
-        if prompt is None or question != "answer":
-            raise AnswerError("Question ouverte inconnue.")
-        if not isinstance(answer, str) or not answer.strip():
-            raise AnswerError("Réponse vide.")
-        text = " ".join(answer.split())
-        if len(text) > prompt["max_length"]:
-            raise AnswerError(f"Réponse trop longue ({prompt['max_length']} caractères au plus).")
-        return text
-    raise AnswerError("Activité inconnue.")
+def _quiz(a: LiveAnswer) -> str:
+    b = bank(a.ref)
+    if b is None:
+        raise AnswerError("Quiz inconnu.")
+    q = next((q for q in b["questions"] if q["id"] == a.question), None)
+    if q is None:
+        raise AnswerError("Question inconnue pour ce quiz.")
+    if q["type"] == "numeric":
+        raw = a.answer
+        value = parse_number(raw) if isinstance(raw, (str, int, float)) else None
+        if value is None or (isinstance(raw, str) and len(raw) > 40):
+            raise AnswerError("Réponse attendue : un nombre.")
+        lo, hi = q.get("min"), q.get("max")
+        if (lo is not None and value < lo) or (hi is not None and value > hi):
+            raise AnswerError("Nombre hors des bornes de la question.")
+        return format(value, "g")
+    return _choice_ids(a.answer, {c["id"] for c in q["choices"]}, q["type"] == "multiple")
+
+
+def _survey(a: LiveAnswer) -> str:
+    q = survey_questions().get(a.ref)
+    if q is None:
+        raise AnswerError("Question d'enquête inconnue.")
+    if a.question not in q["structures"]:
+        raise AnswerError("Type de structure inconnu pour cette question.")
+    return _choice_ids(a.answer, set(q["answers"]), q["multiple"])
+
+
+_INVISIBLE = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x061C, 0x180E}
+
+
+def _visible(text: str) -> bool:
+    """True if the text holds at least one visible character (not only spaces, bidi or zero-width marks)."""
+    import unicodedata
+
+    for ch in text:
+        code = ord(ch)
+        if ch.isspace() or code in _INVISIBLE or 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+            continue
+        if unicodedata.category(ch) in ("Cc", "Cf"):
+            continue
+        return True
+    return False
+
+
+def _text(a: LiveAnswer) -> str:
+    prompt = text_prompts().get(a.ref)
+    if prompt is None or a.question != "answer":
+        raise AnswerError("Question ouverte inconnue.")
+    if not isinstance(a.answer, str) or not _visible(a.answer):
+        raise AnswerError("Réponse vide.")
+    text = " ".join(a.answer.split())
+    if len(text) > prompt["max_length"]:
+        raise AnswerError(f"Réponse trop longue ({prompt['max_length']} caractères au plus).")
+    return text
+
+
+def _sorting(a: LiveAnswer) -> str:
+    ex = document("sorting_exercise", a.ref)
+    if ex is None:
+        raise AnswerError("Exercice de classement inconnu.")
+    if a.question not in {i["id"] for i in ex["items"]}:
+        raise AnswerError("Élément inconnu pour cet exercice.")
+    return _choice_ids(a.answer, {c["id"] for c in ex["categories"]}, False)
+
+
+def _diagnosis(a: LiveAnswer) -> str:
+    grid = document("diagnosis_grid", a.ref)
+    if grid is None:
+        raise AnswerError("Autodiagnostic inconnu.")
+    if a.question not in {s["id"] for s in grid["statements"]}:
+        raise AnswerError("Affirmation inconnue pour cet autodiagnostic.")
+    lo, hi = grid["scale"]["min"], grid["scale"]["max"]
+    if not isinstance(a.answer, int) or not lo <= a.answer <= hi:
+        raise AnswerError(f"Réponse attendue : une note de {lo} à {hi}.")
+    return str(a.answer)
+
+
+def _case(a: LiveAnswer) -> str:
+    graph = document("case_graph", a.ref)
+    if graph is None:
+        raise AnswerError("Cas inconnu.")
+    node = next((n for n in graph["nodes"] if n["id"] == a.question), None)
+    if node is None or not node.get("choices"):
+        raise AnswerError("Étape inconnue pour ce cas.")
+    return _choice_ids(a.answer, {c["id"] for c in node["choices"]}, False)
+
+
+def _ordering(a: LiveAnswer) -> str:
+    ex = document("ordering_exercise", a.ref)
+    if ex is None:
+        raise AnswerError("Exercice de mise en ordre inconnu.")
+    ids = [i["id"] for i in ex["items"]]
+    if a.question != "order":
+        raise AnswerError("Question inconnue pour cet exercice.")
+    if not isinstance(a.answer, list) or sorted(a.answer) != sorted(ids):
+        raise AnswerError("Réponse attendue : tous les éléments, chacun une fois.")
+    return json.dumps(a.answer)
+
+
+VALIDATORS: dict[str, Callable[[LiveAnswer], str]] = {
+    "quiz": _quiz, "survey": _survey, "text": _text, "sorting": _sorting,
+    "diagnosis": _diagnosis, "case": _case, "ordering": _ordering,
+}
+
+
+def canonical_answer(a: LiveAnswer) -> str:
+    """Validate an answer against the course data and return its canonical text form, or raise AnswerError."""
+    return VALIDATORS[a.kind](a)

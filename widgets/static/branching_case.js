@@ -2,6 +2,7 @@
 // The learner reads a situation, picks an option, sees its consequence, and ends on a debrief.
 import { walk, nodeIndex, OUTCOME_LABELS } from "./branching_case_logic.js";
 import { h, injectStyle } from "./dom.js";
+import { emitAnswer } from "./live_client.js";
 
 const STYLE_ID = "pacte-branching-case-style";
 const CSS = `
@@ -108,10 +109,7 @@ function render({ model, el }) {
         const choice = node.choices.find((c) => c.id === picked.value);
         live.textContent = `Vous avez choisi : « ${choice.text} » ${choice.consequence || ""}`.trim();
         commit();
-        root.dispatchEvent(new CustomEvent("pacte:answer", {
-          bubbles: true,
-          detail: { activity: "branching_case", case: caseGraph.id, node: node.id, answer: picked.value },
-        }));
+        emitAnswer(root, "case", caseGraph.id, node.id, picked.value);
         draw(true);
       });
       current.append(form);

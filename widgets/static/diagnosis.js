@@ -4,6 +4,7 @@
 // in the browser (Blob + link). Nothing is sent to any server.
 import { evaluateDiagnosis, diagnosisCsv, diagnosisSvg, frenchDecimal, parseRating, INVALID, COMPLETE } from "./diagnosis_logic.js";
 import { h as el_, injectStyle } from "./dom.js";
+import { emitAnswer } from "./live_client.js";
 
 const DIAG_STYLE_ID = "pacte-diagnosis-style";
 const DIAG_CSS = `
@@ -163,7 +164,7 @@ function render({ model, el }) {
     answers[input.dataset.statement] = Number(input.value);
     update();
     push();
-    root.dispatchEvent(new CustomEvent("pacte:answer", { bubbles: true, detail: { grid: grid.id, statement: input.dataset.statement, value: Number(input.value) } }));
+    emitAnswer(root, "diagnosis", grid.id, input.dataset.statement, Number(input.value));
   });
 
   const csvButton = el_("button", { type: "button", class: "pacte-button", "data-download": "csv" }, "Télécharger mes réponses (CSV)");

@@ -3,6 +3,7 @@
 // course. Works the same in the static book and in Voilà (same origin, so the
 // same localStorage). Nothing is sent anywhere when no session was joined.
 import { jupyterBaseUrl } from "./host.js";
+import { isLiveAnswer, liveAnswer } from "./live_protocol.js";
 
 const KEY = "pacte-live-session";
 
@@ -84,20 +85,31 @@ export async function sendAnswer(activity, question, answer) {
   }
 }
 
-function toLive(detail) {
-  if (detail.activity === "team_compare") {
-    return { activity: `survey:${detail.question}`, question: detail.structure, answer: detail.answer };
-  }
-  if (detail.activity) return detail;
-  if (detail.bank) return { activity: `quiz:${detail.bank}`, question: detail.question, answer: detail.answer };
-  return null;
-}
-
 export function installForwarder() {
   if (globalThis.__pacteLiveForwarder) return;
   globalThis.__pacteLiveForwarder = true;
   document.addEventListener("pacte:answer", (event) => {
-    const item = toLive(event.detail || {});
-    if (item) sendAnswer(item.activity, item.question, item.answer);
+    const item = /** @type {CustomEvent} */ (event).detail;
+    if (isLiveAnswer(item)) sendAnswer(item.activity, item.question, item.answer);
   });
+}
+
+/**
+ * The one call every answering widget makes when the learner answers: a
+ * bubbling ``pacte:answer`` event carrying a live answer (see live_protocol.js),
+ * forwarded to the server only when a live session was joined.
+ * @param {Element} el  the widget's root element
+ * @param {string} kind  quiz, survey, text, sorting, diagnosis, case or ordering
+ * @param {string} ref  the activity's id (bank, exercise, grid, case, prompt…)
+ * @param {string} question  the part answered (see pacte/live/protocol.py)
+ * @param {unknown} answer
+ */
+export function emitAnswer(el, kind, ref, question, answer) {
+  installForwarder();
+  const item = liveAnswer(kind, ref, question, answer);
+  if (!item) {
+    console.warn("pacte: answer with a wrong shape not sent", { kind, ref, question, answer });
+    return;
+  }
+  el.dispatchEvent(new CustomEvent("pacte:answer", { bubbles: true, detail: item }));
 }

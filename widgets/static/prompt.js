@@ -1,8 +1,7 @@
 // Open prompt: a short text answer, forwarded to the live session if joined.
-import { installForwarder, currentSession } from "./live_client.js";
+import { emitAnswer, currentSession } from "./live_client.js";
 
 function render({ model, el }) {
-  installForwarder();
   const prompt = model.get("prompt");
   const id = `pacte-prompt-${prompt.id}-${Math.random().toString(36).slice(2, 7)}`;
   const form = document.createElement("form");
@@ -35,9 +34,7 @@ function render({ model, el }) {
     }
     model.set("answer", text);
     model.save_changes();
-    form.dispatchEvent(new CustomEvent("pacte:answer", {
-      bubbles: true, detail: { activity: `text:${prompt.id}`, question: "answer", answer: text },
-    }));
+    emitAnswer(form, "text", prompt.id, "answer", text);
     status.textContent = currentSession()
       ? "Réponse envoyée à la séance, sans votre nom."
       : "Réponse enregistrée dans cette page (aucune séance en direct rejointe).";

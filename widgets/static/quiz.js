@@ -1,7 +1,7 @@
 // Quiz front end: one module for every host (Jupyter, Voilà, Binder, static book).
 // The host gives a model with get/set/on/save_changes (anywidget's contract).
 import { evaluate, score, INVALID } from "./quiz_logic.js";
-import { installForwarder } from "./live_client.js";
+import { emitAnswer } from "./live_client.js";
 import { h } from "./dom.js";
 
 const STATUS_TEXT = {
@@ -76,7 +76,6 @@ function showFeedback(box, question, result, bank) {
 }
 
 function render({ model, el }) {
-  installForwarder();
   const bank = model.get("bank");
   const root = h("section", { class: "pacte-quiz", "aria-label": `Quiz : ${bank.title}` });
   root.append(h("h3", { class: "pacte-quiz-title" }, bank.title));
@@ -94,7 +93,7 @@ function render({ model, el }) {
     updateScore();
     model.set("answers", { ...answers });
     model.save_changes();
-    root.dispatchEvent(new CustomEvent("pacte:answer", { bubbles: true, detail: { bank: bank.id, question: qid, answer } }));
+    emitAnswer(root, "quiz", bank.id, qid, answer);
   };
   bank.questions.forEach((q, i) => root.append(renderQuestion(q, i, bank, model, onAnswered)));
   const reset = h("button", { type: "button", class: "pacte-button pacte-secondary" }, "Recommencer le quiz");

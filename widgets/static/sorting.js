@@ -3,6 +3,7 @@
 // « Valider » button: usable with the keyboard, no drag and drop.
 import { evaluateItem, scoreSorting, CORRECT, INCORRECT, UNANSWERED, INVALID } from "./sorting_logic.js";
 import { injectStyle } from "./dom.js";
+import { emitAnswer } from "./live_client.js";
 
 const SORT_STYLE_ID = "pacte-sorting-style";
 const SORT_CSS = `
@@ -124,7 +125,7 @@ function render({ model, el }) {
       updateScore();
       if (r.status === CORRECT || r.status === INCORRECT) {
         push();
-        root.dispatchEvent(new CustomEvent("pacte:answer", { bubbles: true, detail: { exercise: ex.id, item: item.id, answer: answers[item.id] } }));
+        emitAnswer(root, "sorting", ex.id, item.id, answers[item.id]);
       }
     });
     forms.set(item.id, { form, box });

@@ -2,7 +2,7 @@
 // The learner answers the survey's questions; each answer is placed in the survey
 // distribution of their type of structure, and (live session) beside the group's answers.
 import { placeAnswer, roomShares, questionsFor, formatPercent } from "./team_compare_logic.js";
-import { installForwarder } from "./live_client.js";
+import { emitAnswer } from "./live_client.js";
 import { h, injectStyle } from "./dom.js";
 
 const STYLE_ID = "pacte-team-compare-style";
@@ -60,7 +60,6 @@ function table(spec, room, question, structure, mine) {
 }
 
 function render({ model, el }) {
-  installForwarder();
   injectStyle(STYLE_ID, CSS);
   const spec = model.get("spec");
   const uid = Math.random().toString(36).slice(2, 8);
@@ -125,10 +124,7 @@ function render({ model, el }) {
         shown.set(q.id, () => show(placed, mine));
         answers = { ...answers, structure, [q.id]: answer };
         save();
-        root.dispatchEvent(new CustomEvent("pacte:answer", {
-          bubbles: true,
-          detail: { activity: "team_compare", question: q.id, structure, answer },
-        }));
+        emitAnswer(root, "survey", q.id, structure, answer);
       });
       questionsBox.append(form);
     });

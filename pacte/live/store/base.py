@@ -19,10 +19,10 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+
+from pacte.live.protocol import new_join_code, normalize_join_code
 from typing import Any, Callable, Protocol, Sequence
 
-CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-CODE_LENGTH = 6
 DEFAULT_TTL_SECONDS = 8 * 3600
 MAX_ANSWER_CHARS = 2000
 MAX_KEY_CHARS = 200      # activity and question ids
@@ -97,17 +97,12 @@ class Store(Protocol):
 
 def new_code() -> str:
     """A random join code (module-level so that tests can force collisions)."""
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return new_join_code()
 
 
-def normalize_code(code: str) -> str | None:
+def normalize_code(code: object) -> str | None:
     """The code in canonical form, or ``None`` if it cannot be a join code."""
-    if not isinstance(code, str):
-        return None
-    code = code.strip().upper()
-    if len(code) != CODE_LENGTH or any(c not in CODE_ALPHABET for c in code):
-        return None
-    return code
+    return normalize_join_code(code)
 
 
 def iso_utc(t: float) -> str:

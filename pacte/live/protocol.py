@@ -1,0 +1,127 @@
+"""The one definition of a live answer, of a join code and of a participant id.
+
+A page in a live session posts ``{"code", "participant", "activity",
+"question", "answer"}`` to ``/api/live/answer``. ``activity`` is
+``"<kind>:<ref>"``; what ``question`` and ``answer`` hold depends on the kind:
+
+=========  ==========================  ======================  =================================
+kind       ref                         question                answer
+=========  ==========================  ======================  =================================
+quiz       question bank id            question id             choice id, list of ids, or number
+survey     survey question id          structure type          answer id or list of answer ids
+text       open prompt id              ``"answer"``            free text
+sorting    sorting exercise id         item id                 category id
+diagnosis  diagnosis grid id           statement id            rating (integer)
+case       branching case id           step id                 choice id
+ordering   ordering exercise id        ``"order"``             list of item ids, in order
+=========  ==========================  ======================  =================================
+
+The same shape is written in ``datasets/schemas/live_answer.schema.json``
+(tested against this module and against ``widgets/static/live_protocol.js``,
+which every widget calls). Parsing here checks the shape only; whether the
+ids exist in the course data is checked by :mod:`pacte.live.validation`.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+KINDS = ("quiz", "survey", "text", "sorting", "diagnosis", "case", "ordering")
+
+# Join codes: 6 characters from an alphabet without look-alikes (no I, L, O, 0, 1).
+JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+JOIN_CODE_LENGTH = 6
+JOIN_CODE_RULE = f"{JOIN_CODE_LENGTH} lettres ou chiffres"
+
+_REF = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+_QUESTION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+_PARTICIPANT = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+MAX_TEXT_CHARS = 2000
+MAX_LIST_ITEMS = 64
+MAX_NUMBER_CHARS = 40
+
+
+class ProtocolError(ValueError):
+    """A payload that is not a live answer; ``message`` is French, for the trainee."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+@dataclass(frozen=True)
+class LiveAnswer:
+    """One answer of one participant to one question of one activity."""
+
+    kind: str
+    ref: str
+    question: str
+    answer: Any
+
+    @property
+    def activity(self) -> str:
+        """The ``"<kind>:<ref>"`` form stored and aggregated."""
+        return f"{self.kind}:{self.ref}"
+
+
+def new_join_code() -> str:
+    """Return a random join code following the one rule."""
+    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+
+
+def normalize_join_code(raw: Any) -> str | None:
+    """Return the canonical join code typed by a trainee (trimmed, upper case), or None if invalid."""
+    if not isinstance(raw, str):
+        return None
+    code = raw.strip().upper()
+    if len(code) != JOIN_CODE_LENGTH or any(c not in JOIN_CODE_ALPHABET for c in code):
+        return None
+    return code
+
+
+def valid_participant(raw: Any) -> bool:
+    """True for an anonymous participant id as the server hands them out."""
+    return isinstance(raw, str) and bool(_PARTICIPANT.match(raw))
+
+
+def _answer_value(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ProtocolError("Réponse de type inattendu.", "answer")
+    if isinstance(value, str):
+        if len(value) > MAX_TEXT_CHARS:
+            raise ProtocolError(f"Réponse trop longue ({MAX_TEXT_CHARS} caractères au plus).", "answer")
+        return value
+    if isinstance(value, int):
+        if abs(value) > 10**15:
+            raise ProtocolError("Nombre hors des bornes de la question.", "answer")
+        return value
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")) or abs(value) > 1e15:
+            raise ProtocolError("Nombre hors des bornes de la question.", "answer")
+        return value
+    if isinstance(value, list):
+        if not value or len(value) > MAX_LIST_ITEMS or not all(isinstance(v, str) and len(v) <= 64 for v in value):
+            raise ProtocolError("Réponse attendue : une liste de choix.", "answer")
+        return list(value)
+    raise ProtocolError("Réponse de type inattendu.", "answer")
+
+
+def parse_answer(payload: Any) -> LiveAnswer:
+    """Check the shape of an answer payload (``activity``, ``question``, ``answer``) and return it."""
+    if not isinstance(payload, dict):
+        raise ProtocolError("Requête illisible (objet JSON attendu).")
+    activity, question = payload.get("activity"), payload.get("question")
+    if not isinstance(activity, str) or ":" not in activity:
+        raise ProtocolError("Activité manquante ou mal formée.", "activity")
+    kind, _, ref = activity.partition(":")
+    if kind not in KINDS or not _REF.match(ref):
+        raise ProtocolError("Activité inconnue.", "activity")
+    if not isinstance(question, str) or not _QUESTION.match(question):
+        raise ProtocolError("Question manquante ou mal formée.", "question")
+    if "answer" not in payload:
+        raise ProtocolError("Réponse manquante.", "answer")
+    return LiveAnswer(kind, ref, question, _answer_value(payload["answer"]))
