@@ -31,7 +31,9 @@ from widgets.ordering import Ordering
 from widgets.panorama import structure_counts_chart, structure_counts_table
 from widgets.sorting import Sorting
 from widgets.survey import profile_chart, survey_explorer
-from widgets.team_compare import TeamCompare
+from widgets.metier import metier_profile_chart, metier_profile_table
+from widgets.team_compare import ProfileCompare, TeamCompare
+from widgets.week import WeekPlanner
 from widgets.team_dynamics import survey_quotes, team_survey_explorer
 
 __all__ = [
@@ -40,11 +42,13 @@ __all__ = [
     "CptsProject",
     "DataError",
     "Diagnosis",
+    "ProfileCompare",
     "Prompt",
     "Quiz",
     "Ordering",
     "Sorting",
     "TeamCompare",
+    "WeekPlanner",
     "aci_comparison_chart",
     "aci_comparison_table",
     "aci_simulator",
@@ -55,6 +59,8 @@ __all__ = [
     "load_bank",
     "load_package",
     "load_table",
+    "metier_profile_chart",
+    "metier_profile_table",
     "national_total_check",
     "number",
     "page_quiz",

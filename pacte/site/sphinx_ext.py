@@ -84,4 +84,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("doctree-resolved", _launch_links)
     app.add_js_file("loader.js", type="module")
     app.add_css_file("pacte.css")
+    app.setup_extension("pacte.site.redirects")  # pages moved: book/redirects.yaml
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,173 @@
+"""« Ma semaine de coordination »: the learner spreads a week's hours over the activities the sources list.
+
+The activities, their blocks, what the sources report about each block and the
+comparison notes per type of structure are data
+(``datasets/metier/semaine.week_activities.yaml``, schema ``week_activities``).
+The browser sums the hours by block, shows the shares and offers CSV and PNG
+downloads (``static/week.js``); with a kernel the answers also reach Python,
+which recomputes the summary here (:func:`summarize_week`, the mirror of
+``static/week_logic.js``) and writes it back to ``kernel_result``.
+
+Usage in a page::
+
+    from widgets import WeekPlanner
+    WeekPlanner.from_file("metier/semaine.week_activities.yaml")
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import traitlets as t
+
+from pacte.course.checks import load_data_file
+from pacte.course.citations import citations_for
+from pacte.course.paths import datasets_dir
+from widgets._host import AnsweringWidget
+
+
+def round2(x: float) -> float:
+    """Round half up to two decimals, as ``Math.floor(x * 100 + 0.5) / 100`` does in JS."""
+    return math.floor(x * 100 + 0.5) / 100
+
+
+def french_number(x: float) -> str:
+    """2.5 → « 2,5 », 3.0 → « 3 » (at most two decimals, decimal comma)."""
+    return f"{round2(x):.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def share_of(hours: float, total: float) -> float:
+    """Percent of ``total``, rounded half up to one decimal (``shareOf`` in JS)."""
+    return math.floor(1000 * hours / total + 0.5) / 10 if total > 0 else 0
+
+
+def _invalid(field: str, message: str) -> dict:
+    return {"status": "invalid", "field": field, "message": message}
+
+
+def summarize_week(spec: dict, answers: Any) -> dict:
+    """Sum the learner's hours by block; never raises on bad answers.
+
+    ``answers`` is ``{"structure": "MSP" | "CDS" | "CPTS" | None, "hours": {activity_id: number}}``.
+    Returns ``{"status": "ok", "total", "blocks", "activities", "top", "empty", "sentences", "notes"}``,
+    ``{"status": "empty", …}`` when no time was given, or ``{"status": "invalid", "field", "message"}``
+    (French message) naming the field at fault.
+    """
+    if answers is None:
+        answers = {}
+    if not isinstance(answers, dict):
+        return _invalid("answers", "Réponses illisibles : un objet {structure, hours} est attendu.")
+    structure = answers.get("structure")
+    if structure not in (None, "") and structure not in [s["id"] for s in spec["structures"]]:
+        return _invalid("structure", "Type de structure non prévu : choisissez MSP, centre de santé ou CPTS.")
+    hours = answers.get("hours")
+    if hours is None:
+        hours = {}
+    if not isinstance(hours, dict):
+        return _invalid("hours", "Heures illisibles : un nombre par activité est attendu.")
+    known = {a["id"]: a for a in spec["activities"]}
+    for key in sorted(hours, key=str):
+        if key not in known:
+            return _invalid(f"hours.{key}", f"Activité inconnue : « {key} ».")
+    values: dict[str, float] = {}
+    for a in spec["activities"]:
+        raw = hours.get(a["id"])
+        field = f"hours.{a['id']}"
+        if raw is None:
+            values[a["id"]] = 0
+            continue
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not math.isfinite(raw):
+            return _invalid(field, f"« {a['label']} » : saisissez un nombre d'heures (par exemple 2,5).")
+        if raw < 0:
+            return _invalid(field, f"« {a['label']} » : le temps ne peut pas être négatif.")
+        if raw > spec["max_hours_activity"]:
+            return _invalid(field, f"« {a['label']} » : {french_number(spec['max_hours_activity'])} heures au plus par activité.")
+        values[a["id"]] = round2(raw)
+    total = 0
+    for a in spec["activities"]:
+        total += values[a["id"]]
+    total = round2(total)
+    if total == 0:
+        return {"status": "empty", "field": "hours",
+                "message": "Indiquez au moins une demi-heure pour une activité avant de voir votre semaine."}
+    if total > spec["max_total_hours"]:
+        return _invalid("hours", f"Votre semaine compte {french_number(total)} heures, plus que les "
+                                 f"{french_number(spec['max_total_hours'])} heures prévues : vérifiez vos saisies.")
+    blocks = []
+    for b in spec["blocks"]:
+        h = 0
+        for a in spec["activities"]:
+            if a["block"] == b["id"]:
+                h += values[a["id"]]
+        h = round2(h)
+        blocks.append({"id": b["id"], "label": b["label"], "hours": h, "share": share_of(h, total)})
+    activities = [{"id": a["id"], "block": a["block"], "label": a["label"], "hours": values[a["id"]],
+                   "share": share_of(values[a["id"]], total)} for a in spec["activities"]]
+    top = blocks[0]
+    for b in blocks:
+        if b["hours"] > top["hours"]:
+            top = b
+    empty = [b["id"] for b in blocks if b["hours"] == 0]
+    sentences = [
+        f"Votre semaine de coordination compte {french_number(total)} heure{'s' if total >= 2 else ''}.",
+        f"Le bloc « {top['label']} » en occupe la plus grande part ({french_number(top['share'])}\u00a0%).",
+    ]
+    if empty:
+        names = ", ".join(f"« {b['label']} »" for b in blocks if b["hours"] == 0)
+        which = "ces blocs que décrivent" if len(empty) > 1 else "ce bloc que décrivent"
+        sentences.append(f"Aucun temps pour {which} les sources : {names}. Est-ce un choix, une tâche assurée "
+                         "par d'autres ou un travail invisible ?")
+    notes = [n["text"] for n in next(s for s in spec["structures"] if s["id"] == structure)["notes"]] if structure else []
+    return {"status": "ok", "structure": structure or None, "total": total, "blocks": blocks, "activities": activities,
+            "top": top["id"], "empty": empty, "sentences": sentences, "notes": notes}
+
+
+def _csv_field(text: Any) -> str:
+    s = str(text)
+    return '"' + s.replace('"', '""') + '"' if any(c in s for c in ';"\n') else s
+
+
+def week_csv(spec: dict, result: dict) -> str:
+    """The CSV the learner downloads (semicolon-separated, decimal comma); mirror of ``weekCsv``."""
+    block_label = {b["id"]: b["label"] for b in spec["blocks"]}
+    lines = [["Bloc", "Activité", "Heures par semaine", "Part de la semaine (%)"]]
+    for a in result["activities"]:
+        lines.append([block_label[a["block"]], a["label"], french_number(a["hours"]), french_number(a["share"])])
+    for b in result["blocks"]:
+        lines.append([b["label"], "Total du bloc", french_number(b["hours"]), french_number(b["share"])])
+    lines.append(["Total", "", french_number(result["total"]), "100"])
+    return "".join(";".join(_csv_field(c) for c in row) + "\r\n" for row in lines)
+
+
+def load_week(relpath: str = "metier/semaine.week_activities.yaml") -> dict:
+    """Load and check ``datasets/<relpath>`` (a ``*.week_activities.yaml`` file)."""
+    return load_data_file(datasets_dir() / relpath)
+
+
+class WeekPlanner(AnsweringWidget):
+    """« Ma semaine de coordination »: hours per activity, shares by block, comparison with the sources."""
+
+    _module = "week"
+    spec = t.Dict().tag(sync=True)
+
+    def __init__(self, spec: dict, **kwargs) -> None:
+        spec = dict(spec)
+        refs = [b["source"]["ref"] for b in spec["blocks"]] + [a["source"]["ref"] for a in spec["activities"]]
+        refs += [r["source"]["ref"] for r in spec["references"]]
+        refs += [n["source"]["ref"] for s in spec["structures"] for n in s["notes"]]
+        spec["citations"] = citations_for(refs)
+        super().__init__(spec=spec, **kwargs)
+
+    @classmethod
+    def from_file(cls, relpath: str = "metier/semaine.week_activities.yaml") -> "WeekPlanner":
+        """Build the widget from ``datasets/<relpath>``."""
+        return cls(load_week(relpath))
+
+    def evaluate(self, answers: dict) -> dict:
+        """The summary of ``answers`` (Python twin of ``week_logic.js``)."""
+        return summarize_week(self.spec, answers)
+
+    def fallback_text(self) -> str:
+        return (f"Activité « {self.spec['title']} » : répartissez vos heures sur {len(self.spec['activities'])} "
+                "activités et comparez avec les sources (JavaScript requis).")
