@@ -126,27 +126,9 @@ def live_payloads(project: dict, result: dict) -> list[dict]:
     """The answers a live session receives (twin of ``livePayloads``)."""
     if result["status"] != COMPLETE:
         return []
-    activity = f"cpts_project:{project['id']}"
-    return [{"activity": activity, "question": "missions", "answer": list(result["missions"])},
-            {"activity": activity, "question": "partners", "answer": list(result["partners"])}]
-
-
-def canonical_live_answer(project: dict, question: Any, answer: Any) -> str:
-    """Check a live answer (``missions`` or ``partners``: a list of known ids) and return its canonical text.
-
-    Raises ``ValueError`` with a French message otherwise. Meant for the live
-    server's validation of the ``cpts_project`` kind.
-    """
-    if question not in ("missions", "partners"):
-        raise ValueError("Question inconnue pour ce projet.")
-    known = {entry["id"] for entry in project[question]}
-    if isinstance(answer, str):
-        answer = [answer]
-    if not isinstance(answer, list) or not answer or not all(isinstance(v, str) for v in answer):
-        raise ValueError("Réponse attendue : une liste de choix.")
-    if set(answer) - known:
-        raise ValueError("Choix inconnu pour cette question.")
-    return json.dumps(sorted(set(answer)))
+    ref = project["id"]
+    return [{"kind": "cpts_project", "ref": ref, "question": "missions", "answer": list(result["missions"])},
+            {"kind": "cpts_project", "ref": ref, "question": "partners", "answer": list(result["partners"])}]
 
 
 def project_summary(project: dict, result: dict) -> str:

@@ -14,6 +14,7 @@ sorting    sorting exercise id         item id                 category id
 diagnosis  diagnosis grid id           statement id            rating (integer)
 case       branching case id           step id                 choice id
 ordering   ordering exercise id        ``"order"``             list of item ids, in order
+cpts_project CPTS project id          ``"missions"``/``"partners"``  list of mission or partner ids
 =========  ==========================  ======================  =================================
 
 The same shape is written in ``datasets/schemas/live_answer.schema.json``
@@ -29,7 +30,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-KINDS = ("quiz", "survey", "text", "sorting", "diagnosis", "case", "ordering")
+KINDS = ("quiz", "survey", "text", "sorting", "diagnosis", "case", "ordering", "cpts_project")
 
 # Join codes: 6 characters from an alphabet without look-alikes (no I, L, O, 0, 1).
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"

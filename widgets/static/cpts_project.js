@@ -5,6 +5,7 @@
 import { evaluateProject, livePayloads, projectSummary, COMPLETE, INVALID } from "./cpts_project_logic.js";
 import { h, injectStyle } from "./dom.js";
 import { fmtNumber } from "./numbers.js";
+import { emitAnswer } from "./live_client.js";
 
 const STYLE_ID = "pacte-cpts-project-style";
 const CSS = `
@@ -120,9 +121,7 @@ function render({ model, el }) {
     show(result);
     model.set("answers", answers);
     model.save_changes();
-    for (const detail of livePayloads(project, result)) {
-      root.dispatchEvent(new CustomEvent("pacte:answer", { bubbles: true, detail }));
-    }
+    for (const p of livePayloads(project, result)) emitAnswer(root, p.kind, p.ref, p.question, p.answer);
   });
   reset.addEventListener("click", () => {
     form.reset();

@@ -95,13 +95,13 @@ export function evaluateProject(project, answers) {
   return { status, message, missions, partners, errors, feedback, counts };
 }
 
-// What a live session receives: one answer per list, ids in the data's order.
-// (Kept in one function so the payload can follow the live helper if it changes.)
+// What a live session receives (through live_client.emitAnswer): one answer per
+// list, ids in the data's order. Kept in one function, twin of live_payloads.
 export function livePayloads(project, result) {
   if (result.status !== COMPLETE) return [];
   return [
-    { activity: `cpts_project:${project.id}`, question: "missions", answer: [...result.missions] },
-    { activity: `cpts_project:${project.id}`, question: "partners", answer: [...result.partners] },
+    { kind: "cpts_project", ref: project.id, question: "missions", answer: [...result.missions] },
+    { kind: "cpts_project", ref: project.id, question: "partners", answer: [...result.partners] },
   ];
 }
 
