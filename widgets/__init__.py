@@ -24,7 +24,6 @@ from widgets.simulators import (
     cpts_funding,
     figures_table,
     national_total_check,
-    page_quiz,
     reform_timeline,
 )
 from widgets.ordering import Ordering
@@ -63,7 +62,6 @@ __all__ = [
     "metier_profile_table",
     "national_total_check",
     "number",
-    "page_quiz",
     "percent",
     "profile_chart",
     "reform_timeline",

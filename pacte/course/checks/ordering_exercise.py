@@ -45,6 +45,8 @@ def check_locators(data, path: Path, lines) -> None:
             _fail(path, lines, where + ("locator",), f"source '{src['ref']}' has no seed document in datasets/sources/seeds.yaml")
         if locator not in seed_text(seed):
             _fail(path, lines, where + ("locator",), f"locator not found in datasets/sources/{seed}: '{locator}'")
+        if len(locator.split()) > 12:
+            _fail(path, lines, where + ("locator",), "a locator has at most 12 words")
 
 
 def check(data: dict, path: Path, lines) -> None:
