@@ -19,6 +19,7 @@ from typing import Any
 from tornado import web
 from tornado.ioloop import IOLoop
 
+from pacte.live.limits import AddressLimits, BodyError, BoundedJSONRequestHandler, load_json
 from pacte.live.store import SessionClosed, Store, UnknownParticipant, UnknownSession
 from pacte.live.protocol import JOIN_CODE_RULE, ProtocolError, normalize_join_code, parse_answer, valid_participant
 from pacte.live.validation import canonical_answer
@@ -77,13 +78,15 @@ class LiveContext:
         self.failed_joins = RateLimiter(limit=20, window=60)
         self.failed_joins_total = RateLimiter(limit=300, window=60)
         self.answer_limiter = RateLimiter(limit=60, window=10)
+        # Joins and answers per client address (floods), see pacte.live.limits.
+        self.address_limits = AddressLimits()
 
     async def run(self, fn, *args):
         """Run a blocking store call in the thread pool."""
         return await IOLoop.current().run_in_executor(self.executor, fn, *args)
 
 
-class _JSONHandler(web.RequestHandler):
+class _JSONHandler(BoundedJSONRequestHandler):
     def initialize(self, live: LiveContext) -> None:
         self.live = live
 
@@ -113,9 +116,9 @@ class _JSONHandler(web.RequestHandler):
             self.fail(415, "Format attendu : JSON.")
             return None
         try:
-            data = json.loads(self.request.body.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
-            self.fail(400, "Requête illisible (JSON invalide).")
+            data = load_json(self.request.body)
+        except BodyError as exc:
+            self.fail(400, exc.message)
             return None
         if not isinstance(data, dict):
             self.fail(400, "Requête illisible (objet JSON attendu).")

@@ -1,0 +1,214 @@
+"""Bounds on what one client can make the live API do.
+
+* :class:`AddressLimits`: joins and answers per client address (token
+  buckets), on top of the per-participant limit of :mod:`pacte.live.api`;
+* :class:`BoundedJSONRequestHandler`: the request body is streamed and
+  refused with 413 as soon as it passes :data:`MAX_BODY` (never buffered
+  whole), and an unreachable database gives a 503 with a French message
+  instead of a traceback and « Erreur du serveur. »;
+* :func:`load_json`: ``json.loads`` that turns hostile input (deep nesting,
+  huge numbers, NaN) into :class:`BodyError` (→ 400).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import threading
+import time
+from typing import Any
+
+from tornado import web
+
+log = logging.getLogger("pacte.live")
+
+MAX_BODY = 4096
+MAX_JSON_DEPTH = 32
+MAX_INT_DIGITS = 30
+
+TOO_MANY_FROM_ADDRESS = "Trop de requêtes depuis cette adresse\u00a0: patientez quelques secondes."
+BODY_TOO_LARGE = "Requête trop volumineuse."
+STORE_UNAVAILABLE = ("Base de données des séances momentanément indisponible\u00a0: "
+                     "réessayez dans quelques secondes.")
+BAD_JSON = "Requête illisible (JSON invalide)."
+
+
+class TokenBucket:
+    """``capacity`` events at once, refilled at ``rate`` per second, per key; thread-safe, bounded memory."""
+
+    def __init__(self, capacity: float, rate: float, max_keys: int = 50_000) -> None:
+        self.capacity = float(capacity)
+        self.rate = float(rate)
+        self.max_keys = max_keys
+        self._state: dict[str, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+
+    def allow(self, key: str, now: float | None = None) -> bool:
+        """Take one token for ``key``; False when none is left."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            tokens, last = self._state.get(key, (self.capacity, now))
+            tokens = min(self.capacity, tokens + (now - last) * self.rate)
+            if len(self._state) >= self.max_keys and key not in self._state:
+                # Forget the keys that are full again (idle clients).
+                for k in [k for k, (t, l) in self._state.items()
+                          if t + (now - l) * self.rate >= self.capacity]:
+                    del self._state[k]
+            if tokens < 1:
+                self._state[key] = (tokens, now)
+                return False
+            self._state[key] = (tokens - 1, now)
+            return True
+
+
+class AddressLimits:
+    """Per-address budgets: ``join`` (60 at once, then 1 a second) and ``answer`` (120 at once, 10 a second).
+
+    Generous enough for a room behind one address (NAT) answering together,
+    far below a flood (the audit made 88 joins and 176 answers a second).
+    """
+
+    def __init__(self, join: tuple[float, float] = (60, 1.0), answer: tuple[float, float] = (120, 10.0)) -> None:
+        self.buckets = {"join": TokenBucket(*join), "answer": TokenBucket(*answer)}
+
+    def allow(self, kind: str, address: str) -> bool:
+        bucket = self.buckets.get(kind)
+        return bucket is None or bucket.allow(address)
+
+
+class BodyError(ValueError):
+    """A request body that cannot be read; ``message`` is French."""
+
+    def __init__(self, message: str = BAD_JSON):
+        super().__init__(message)
+        self.message = message
+
+
+def _depth_ok(raw: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Cheap nesting check before parsing (brackets inside strings count too: stricter, never looser)."""
+    depth = 0
+    for byte in raw:
+        if byte in (0x5B, 0x7B):
+            depth += 1
+            if depth > limit:
+                return False
+        elif byte in (0x5D, 0x7D):
+            depth -= 1
+    return True
+
+
+def _int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise BodyError("Nombre trop long dans la requête.")
+    return int(text)
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise BodyError("Nombre hors limites dans la requête.")
+    return value
+
+
+def _constant(name: str) -> Any:
+    raise BodyError("Valeur non JSON dans la requête (NaN ou Infinity).")
+
+
+def load_json(raw: bytes) -> Any:
+    """Parse a request body; :class:`BodyError` (French message) on anything hostile or malformed."""
+    if not _depth_ok(raw):
+        raise BodyError("Requête trop imbriquée.")
+    try:
+        text = raw.decode("utf-8")
+        return json.loads(text, parse_int=_int, parse_float=_float, parse_constant=_constant)
+    except BodyError:
+        raise
+    except (UnicodeDecodeError, ValueError, RecursionError, OverflowError):
+        raise BodyError() from None
+
+
+def store_unavailable(exc: BaseException | None) -> bool:
+    """True for errors meaning « the database cannot be reached or written now » (not a bug)."""
+    if exc is None:
+        return False
+    import sqlite3
+
+    if isinstance(exc, sqlite3.OperationalError):
+        return True
+    for cls in type(exc).__mro__:
+        mod = cls.__module__ or ""
+        if mod.startswith(("psycopg", "psycopg_pool")) and cls.__name__ in (
+                "OperationalError", "InterfaceError", "PoolTimeout", "PoolClosed"):
+            return True
+    from pacte.live.store import StoreError
+
+    return isinstance(exc, StoreError) and "closed" in str(exc) and type(exc) is StoreError
+
+
+@web.stream_request_body
+class BoundedJSONRequestHandler(web.RequestHandler):
+    """Base of the live API handlers: per-address limits, streamed and bounded body, 503 on database outage."""
+
+    max_body = MAX_BODY
+
+    def _address_limits(self) -> AddressLimits | None:
+        live = getattr(self, "live", None)
+        return getattr(live, "address_limits", None)
+
+    def prepare(self) -> None:
+        self._body = bytearray()
+        self._too_large = False
+        if self.request.method != "POST":
+            return
+        kind = self.request.path.rstrip("/").rsplit("/", 1)[-1]
+        limits = self._address_limits()
+        if limits is not None and not limits.allow(kind, self.request.remote_ip or "?"):
+            self.set_header("Retry-After", "10")
+            self._refuse(429, TOO_MANY_FROM_ADDRESS)
+            return
+        length = self.request.headers.get("Content-Length")
+        if length is not None:
+            try:
+                too_large = int(length) > self.max_body
+            except ValueError:
+                too_large = True
+            if too_large:
+                self._refuse(413, BODY_TOO_LARGE)
+                return
+        # Never accept more than this on the connection, whatever the framing.
+        self.request.connection.set_max_body_size(max(self.max_body * 16, 65536))
+
+    def data_received(self, chunk: bytes) -> None:
+        if self._finished:
+            return
+        self._body.extend(chunk)
+        if len(self._body) > self.max_body:
+            self._too_large = True
+            self._body.clear()
+            self._refuse(413, BODY_TOO_LARGE)
+            return
+        self.request.body = bytes(self._body)
+
+    def _refuse(self, status: int, message: str) -> None:
+        self.set_status(status)
+        self.set_header("Connection", "close")
+        self.finish(json.dumps({"ok": False, "error": message}, ensure_ascii=False))
+
+    def send_error(self, status_code: int = 500, **kwargs: Any) -> None:
+        exc = kwargs.get("exc_info", (None, None, None))[1]
+        if status_code >= 500 and store_unavailable(exc) and not self._headers_written:
+            self.clear()
+            self.set_status(503)
+            self.set_header("Content-Type", "application/json; charset=utf-8")
+            self.set_header("Cache-Control", "no-store")
+            self.set_header("Retry-After", "5")
+            self.finish(json.dumps({"ok": False, "error": STORE_UNAVAILABLE}, ensure_ascii=False))
+            return
+        super().send_error(status_code, **kwargs)
+
+    def log_exception(self, typ, value, tb) -> None:
+        if store_unavailable(value):
+            log.warning("live store unavailable: %s: %s", typ.__name__, str(value).splitlines()[0] if str(value) else "")
+            return
+        super().log_exception(typ, value, tb)
