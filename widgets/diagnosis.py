@@ -182,6 +182,41 @@ def diagnosis_csv(grid: dict, answers: Any, result: dict) -> str:
     return "".join(";".join(_csv_cell(c) for c in row) + "\r\n" for row in rows)
 
 
+def action_plan(grid: dict, answers: Any) -> list[dict]:
+    """Statements rated at or above ``grid["action_plan"]["threshold"]``, worst first, with their levers.
+
+    Twin of ``actionPlan`` in ``static/diagnosis_logic.js``; empty when the
+    grid has no ``action_plan``.
+    """
+    plan = grid.get("action_plan")
+    if not plan:
+        return []
+    answers = answers if isinstance(answers, dict) else {}
+    labels = {lab["value"]: lab["label"] for lab in grid["scale"]["labels"]}
+    out = []
+    for index, s in enumerate(grid["statements"]):
+        value = parse_rating(answers.get(s["id"]), grid["scale"])
+        if value is None or value < plan["threshold"]:
+            continue
+        out.append((-value, index, {"id": s["id"], "text": s["text"], "dimension": s["dimension"], "value": value,
+                                    "label": labels.get(value, ""), "levers": list(s.get("levers") or [])}))
+    return [item for _, _, item in sorted(out, key=lambda x: (x[0], x[1]))]
+
+
+def action_plan_csv(grid: dict, answers: Any) -> str:
+    """CSV of the action plan, one row per (statement, lever) (twin of ``actionPlanCsv``)."""
+    dims = {d["id"]: d for d in grid["dimensions"]}
+    rows = [["Famille", "Point à traiter", "Votre note", "Levier", "Source"]]
+    for item in action_plan(grid, answers):
+        family = dims[item["dimension"]]["short_label"]
+        note = f"{item['value']} ({item['label']})"
+        if not item["levers"]:
+            rows.append([family, item["text"], note, "", ""])
+        for lever in item["levers"]:
+            rows.append([family, item["text"], note, lever["text"], f"{lever['source']['ref']}, {lever['source']['detail']}"])
+    return "".join(";".join(_csv_cell(c) for c in row) + "\r\n" for row in rows)
+
+
 def load_grid(relpath: str) -> dict:
     """Load and check ``datasets/<relpath>`` (a ``*.diagnosis_grid.yaml`` file)."""
     return load_data_file(datasets_dir() / relpath)
@@ -201,6 +236,7 @@ class Diagnosis(AnsweringWidget):
         grid = dict(grid)
         refs = {grid["source"]["ref"]} | {s["source"]["ref"] for s in grid["statements"]}
         refs |= {fb["source"]["ref"] for d in grid["dimensions"] for fb in d["feedback"].values()}
+        refs |= {lv["source"]["ref"] for s in grid["statements"] for lv in s.get("levers") or []}
         grid["citations"] = citations_for(refs)
         super().__init__(grid=grid, **kwargs)
 
@@ -216,6 +252,10 @@ class Diagnosis(AnsweringWidget):
     def to_csv(self) -> str:
         """The CSV of the current answers and result."""
         return diagnosis_csv(self.grid, self.answers, self.result)
+
+    def action_plan_csv(self) -> str:
+        """The CSV action plan of the current answers (empty header only without ``action_plan``)."""
+        return action_plan_csv(self.grid, self.answers)
 
     def fallback_text(self) -> str:
         return (f"Autodiagnostic « {self.grid['title']} » : {len(self.grid['statements'])} affirmations "

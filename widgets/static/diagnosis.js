@@ -2,7 +2,7 @@
 // Statements rated on a scale; an inline SVG chart of the dimension scores;
 // feedback per dimension from the grid's data; CSV and image downloads made
 // in the browser (Blob + link). Nothing is sent to any server.
-import { evaluateDiagnosis, diagnosisCsv, diagnosisSvg, frenchDecimal, parseRating, INVALID, COMPLETE } from "./diagnosis_logic.js";
+import { evaluateDiagnosis, diagnosisCsv, diagnosisSvg, frenchDecimal, parseRating, actionPlan, actionPlanCsv, INVALID, COMPLETE } from "./diagnosis_logic.js";
 import { h as el_, injectStyle } from "./dom.js";
 import { emitAnswer } from "./live_client.js";
 
@@ -34,6 +34,10 @@ const DIAG_CSS = `
 .pacte-diag .pacte-button { font: inherit; padding: .35rem .9rem; border-radius: 6px; border: 1px solid #1f5f8b; background: #1f5f8b; color: #fff; cursor: pointer; }
 .pacte-diag .pacte-button.pacte-secondary { background: #fff; color: #1f5f8b; }
 .pacte-diag .pacte-button:focus-visible { outline: 3px solid #e07b39; outline-offset: 2px; }
+.pacte-diag-plan { background: #fff; border: 1px solid #dde3ea; border-radius: 6px; padding: .5rem .9rem; margin: .8rem 0; font-size: .92rem; }
+.pacte-diag-plan h4 { margin: 0 0 .3rem; font-size: 1rem; }
+.pacte-diag-plan > ol > li { margin: .4rem 0; }
+.pacte-diag-plan ul { margin: .2rem 0 .2rem 1.1rem; }
 `;
 
 function saveBlob(blob, filename) {
@@ -106,10 +110,15 @@ function render({ model, el }) {
   const resources = el_("div", { class: "pacte-diag-resources" });
   const sourceLine = el_("p", { class: "pacte-diag-source" }, "Source : ", cite(grid.source));
   const actions = el_("div", { class: "pacte-diag-actions" });
-  result.append(el_("h4", {}, "Votre profil de coordination"), status, chart, cards, resources, sourceLine, actions);
+  const stem = grid.file_stem || "autodiagnostic-coordination";
+  const plan = grid.action_plan ? el_("div", { class: "pacte-diag-plan", "aria-live": "polite" }) : null;
+  result.append(el_("h4", {}, grid.result_title || "Votre profil de coordination"), status, chart, cards, resources, plan, sourceLine, actions);
   root.append(result);
 
   let current = null;
+  const planButton = grid.action_plan
+    ? el_("button", { type: "button", class: "pacte-button", "data-download": "plan", disabled: true }, "Télécharger mon plan d’action (CSV)")
+    : null;
   const cardFor = (d) => {
     const dim = dims.get(d.id);
     const card = el_("article", { class: "pacte-diag-card", "data-dimension": d.id, "data-level": d.level || "" });
@@ -151,6 +160,16 @@ function render({ model, el }) {
         rs.map((r) => `${frenchDecimal(r.mean)} pour les ${rtypes.get(r.id).label.toLowerCase()} (${r.answered}/${r.total})`).join(" et de "),
         ". Les ressources génériques s'acquièrent ; les spécifiques se construisent dans l'activité, avec du temps."));
     }
+    if (plan) {
+      const items = actionPlan(grid, answers);
+      root.dataset.plan = String(items.length);
+      plan.replaceChildren(el_("h4", {}, grid.action_plan.title), el_("p", {}, grid.action_plan.intro));
+      if (!items.length) plan.append(el_("p", {}, grid.action_plan.empty));
+      else plan.append(el_("ol", {}, items.map((it) => el_("li", { "data-statement": it.id },
+        el_("strong", {}, it.text), ` (${it.label})`,
+        el_("ul", {}, it.levers.map((lv) => el_("li", {}, lv.text, " ", el_("span", { class: "pacte-diag-source" }, `(${cite(lv.source)})`))))))));
+      if (planButton) planButton.disabled = !items.length;
+    }
   };
 
   const push = () => {
@@ -170,12 +189,12 @@ function render({ model, el }) {
   const csvButton = el_("button", { type: "button", class: "pacte-button", "data-download": "csv" }, "Télécharger mes réponses (CSV)");
   csvButton.addEventListener("click", () => {
     const text = diagnosisCsv(grid, answers, current);
-    saveBlob(new Blob(["\ufeff" + text], { type: "text/csv;charset=utf-8" }), "autodiagnostic-coordination.csv");
+    saveBlob(new Blob(["\ufeff" + text], { type: "text/csv;charset=utf-8" }), `${stem}.csv`);
   });
   const svgButton = el_("button", { type: "button", class: "pacte-button pacte-secondary", "data-download": "svg" }, "Télécharger le graphique (SVG)");
   const exportSvg = () => diagnosisSvg(grid, current, { idSuffix: "export", title: `${grid.title}` , width: 720 });
   svgButton.addEventListener("click", () => {
-    saveBlob(new Blob([exportSvg()], { type: "image/svg+xml;charset=utf-8" }), "autodiagnostic-coordination.svg");
+    saveBlob(new Blob([exportSvg()], { type: "image/svg+xml;charset=utf-8" }), `${stem}.svg`);
   });
   const pngButton = el_("button", { type: "button", class: "pacte-button pacte-secondary", "data-download": "png" }, "Télécharger le graphique (PNG)");
   pngButton.addEventListener("click", async () => {
@@ -183,7 +202,7 @@ function render({ model, el }) {
     const m = /width="(\d+)" height="(\d+)"/.exec(svg);
     try {
       const blob = await svgToPngBlob(svg, Number(m[1]), Number(m[2]));
-      saveBlob(blob, "autodiagnostic-coordination.png");
+      saveBlob(blob, `${stem}.png`);
     } catch (err) {
       status.textContent = "L'image PNG n'a pas pu être créée : " + err.message + " Essayez le format SVG.";
     }
@@ -195,7 +214,14 @@ function render({ model, el }) {
     update();
     push();
   });
-  actions.append(csvButton, svgButton, pngButton, reset);
+  actions.append(csvButton, svgButton, pngButton);
+  if (planButton) {
+    planButton.addEventListener("click", () => {
+      saveBlob(new Blob(["\ufeff" + actionPlanCsv(grid, answers)], { type: "text/csv;charset=utf-8" }), `${stem}-plan-action.csv`);
+    });
+    actions.append(planButton);
+  }
+  actions.append(reset);
 
   const showKernel = () => {
     const kr = model.get("kernel_result");

@@ -182,7 +182,11 @@ export function diagnosisSvg(grid, result, options = {}) {
   }).join(" ; ");
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="pacte-diag-title${sfx} pacte-diag-desc${sfx}">`);
   parts.push(`<title id="pacte-diag-title${sfx}">${esc(title)}</title>`);
-  parts.push(`<desc id="pacte-diag-desc${sfx}">Score moyen de chaque dimension, de ${min} (pas du tout) à ${max} (tout à fait). ${esc(desc)}.</desc>`);
+  const scaleWord = (v, fallback) => {
+    const lab = grid.scale.labels.find((l) => l.value === v);
+    return lab ? lab.label.charAt(0).toLowerCase() + lab.label.slice(1) : fallback;
+  };
+  parts.push(`<desc id="pacte-diag-desc${sfx}">Score moyen de chaque dimension, de ${min} (${esc(scaleWord(min, "pas du tout"))}) à ${max} (${esc(scaleWord(max, "tout à fait"))}). ${esc(desc)}.</desc>`);
   parts.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`);
   parts.push(`<text x="12" y="24" style="${font};font-size:15px;font-weight:600" fill="#1b2631">${esc(title)}</text>`);
   // level bands
@@ -218,4 +222,37 @@ export function diagnosisSvg(grid, result, options = {}) {
   });
   parts.push("</svg>");
   return parts.join("");
+}
+
+// Action plan (optional ``grid.action_plan``): every statement rated at or
+// above the threshold, worst first (then in grid order), with the levers the
+// sources give for it.
+export function actionPlan(grid, answers) {
+  if (!grid.action_plan) return [];
+  const threshold = grid.action_plan.threshold;
+  const labels = new Map(grid.scale.labels.map((l) => [l.value, l.label]));
+  const out = [];
+  grid.statements.forEach((s, index) => {
+    const raw = answers && typeof answers === "object" && Object.prototype.hasOwnProperty.call(answers, s.id) ? answers[s.id] : null;
+    const value = parseRating(raw, grid.scale);
+    if (value === null || value < threshold) return;
+    out.push({ id: s.id, text: s.text, dimension: s.dimension, value, label: labels.get(value) || "", levers: s.levers || [], index });
+  });
+  out.sort((a, b) => (b.value - a.value) || (a.index - b.index));
+  return out.map(({ index, ...rest }) => rest);
+}
+
+// CSV of the action plan: one row per (obstacle, lever).
+export function actionPlanCsv(grid, answers) {
+  const dims = new Map(grid.dimensions.map((d) => [d.id, d]));
+  const rows = [["Famille", "Point à traiter", "Votre note", "Levier", "Source"]];
+  for (const item of actionPlan(grid, answers)) {
+    const family = dims.get(item.dimension).short_label;
+    const note = `${item.value} (${item.label})`;
+    if (!item.levers.length) rows.push([family, item.text, note, "", ""]);
+    for (const lever of item.levers) {
+      rows.push([family, item.text, note, lever.text, `${lever.source.ref}, ${lever.source.detail}`]);
+    }
+  }
+  return rows.map((row) => row.map(csvCell).join(";")).join("\r\n") + "\r\n";
 }

@@ -105,4 +105,12 @@ def check(data: dict, path: Path, lines) -> None:
             _fail(path, lines, ("dimensions", i, "feedback", extra[0]), f"feedback for unknown level '{extra[0]}' (known: {levels})")
         if missing:
             _fail(path, lines, ("dimensions", i, "feedback"), f"dimension '{dim['id']}' has no feedback for level(s) {missing}")
+    plan = data.get("action_plan")
+    if plan is not None and not lo <= plan["threshold"] <= hi:
+        _fail(path, lines, ("action_plan", "threshold"), f"threshold {plan['threshold']} is outside the scale {lo}..{hi}")
+    for i, st in enumerate(data["statements"]):
+        if st.get("levers") and plan is None:
+            _fail(path, lines, ("statements", i, "levers"), "levers need an action_plan in the grid")
+    if plan is not None and not any(st.get("levers") for st in data["statements"]):
+        _fail(path, lines, ("action_plan",), "an action_plan needs levers on at least one statement")
     check_sources(data, path, lines)
