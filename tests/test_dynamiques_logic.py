@@ -168,12 +168,12 @@ def test_walk_refuses_an_unknown_choice_naming_the_field():
 
 def test_branching_case_widget_reports_to_python():
     w = BranchingCase.from_file("conflit-pouvoir")
-    w.choices = ["parti", "renouer"]
+    w.answers = {"path": ["parti", "renouer"]}
     assert w.kernel_result["node"] == "decision" and w.kernel_result["finished"] is False
-    w.choices = ["methode", "assemblee"]
+    w.answers = {"path": ["methode", "assemblee"]}
     assert w.kernel_result == {"node": "gouvernance-collegiale", "path": ["protocole", "decision", "gouvernance-collegiale"],
                                "steps": 2, "finished": True, "outcome": "favorable"}
-    w.choices = ["nope"]
+    w.answers = {"path": ["nope"]}
     assert "choices[0]" in w.kernel_result["error"]
     assert w.case["citations"]["henaut2018"].startswith("Hénaut")
 

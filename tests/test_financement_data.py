@@ -154,15 +154,17 @@ def test_quiz_bank():
     assert parts == {"acte", "reformes", "aci", "ailleurs"}
 
 
-def test_page_quiz_subsets():
-    from widgets.simulators import page_quiz
+def test_each_financement_page_names_its_questions():
+    from pacte.course.banks import select_questions
+    from widgets import Quiz
 
-    for part in ("acte", "reformes", "aci", "ailleurs"):
-        quiz = page_quiz(part)
-        assert quiz.bank["id"] == "financement"
-        assert quiz.bank["questions"] and all(q["id"].startswith(part + "-") for q in quiz.bank["questions"])
-    with pytest.raises(ValueError):
-        page_quiz("nope")
+    bank = load_bank("financement")
+    last, first = bank["questions"][-1]["id"], bank["questions"][0]["id"]
+    quiz = Quiz.from_bank("financement", [last, first])
+    assert [q["id"] for q in quiz.bank["questions"]] == [last, first]
+    assert select_questions(bank) == bank["questions"]
+    with pytest.raises(KeyError, match="nope"):
+        select_questions(bank, ["nope"])
 
 
 def test_comparison_with_published_figures():

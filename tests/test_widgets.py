@@ -43,11 +43,11 @@ def test_static_state_escapes_closing_script_tags():
 def test_python_side_sees_answers_and_rescores():
     quiz = Quiz.from_bank("profils-coordination")
     seen = []
-    quiz.on_answer(lambda qid, answer, result: seen.append((qid, answer, result["correct"])))
+    quiz.on_result(lambda result: seen.append((result["answered"], result["correct"])))
     quiz.answers = {"structure-plus-recente": "cpts"}
     quiz.answers = {"structure-plus-recente": "cpts", "feminisation": "p56"}
-    assert seen == [("structure-plus-recente", "cpts", 1), ("feminisation", "p56", 1)]
-    assert quiz.kernel_score["correct"] == 1 and quiz.kernel_score["answered"] == 2
+    assert seen == [(1, 1), (2, 1)]
+    assert quiz.kernel_result["correct"] == 1 and quiz.kernel_result["answered"] == 2
 
 
 def test_esm_inlines_relative_imports_into_one_module():

@@ -13,7 +13,7 @@ from typing import Any
 import traitlets as t
 
 from pacte.course.citations import citation_labels
-from widgets._host import PacteWidget
+from widgets._host import AnsweringWidget
 from pacte.course.paths import datasets_dir
 from pacte.course.checks import load_data_file
 from pacte.course.errors import DataError
@@ -63,18 +63,16 @@ def walk(case: dict, choices: list[Any]) -> dict:
             "outcome": node.get("outcome") if finished else None}
 
 
-class BranchingCase(PacteWidget):
+class BranchingCase(AnsweringWidget):
     """One branching case: the browser plays it; with a kernel, each choice reaches Python.
 
-    ``choices`` (written by the browser) lists the choice ids made since the
-    start; ``kernel_result`` is :func:`walk` recomputed in Python (or
+    ``answers = {"path": [choice ids since the start]}`` is written by the
+    browser; ``kernel_result`` is :func:`walk` recomputed in Python (or
     ``{"error": …}``), which the front end shows as ``data-kernel-*`` attributes.
     """
 
     _module = "branching_case"
     case = t.Dict().tag(sync=True)
-    choices = t.List().tag(sync=True)
-    kernel_result = t.Dict().tag(sync=True)
 
     def __init__(self, case: dict, **kwargs) -> None:
         labels = citation_labels()
@@ -83,27 +81,18 @@ class BranchingCase(PacteWidget):
         refs |= {s["ref"] for n in case["nodes"] for s in n.get("sources", [])}
         case["citations"] = {r: labels.get(r, r) for r in sorted(refs)}
         super().__init__(case=case, **kwargs)
-        self._callbacks = []
 
     @classmethod
     def from_file(cls, case_id: str, topic: str = CASES_TOPIC) -> "BranchingCase":
         """Build the widget from ``datasets/<topic>/<case_id>.case_graph.yaml``."""
         return cls(load_case(case_id, topic))
 
-    def on_step(self, callback) -> None:
-        """Call ``callback(result)`` with the :func:`walk` result after every choice."""
-        self._callbacks.append(callback)
-
-    @t.observe("choices")
-    def _choices_changed(self, change) -> None:
+    def evaluate(self, answers: dict) -> dict:
+        """Where the path of choices leads (:func:`walk`), or ``{"error": …}``."""
         try:
-            result = walk(self.case, list(change["new"]))
+            return walk(self.case, list(answers.get("path", [])))
         except ValueError as exc:
-            self.kernel_result = {"error": str(exc)}
-            return
-        self.kernel_result = result
-        for cb in self._callbacks:
-            cb(result)
+            return {"error": str(exc)}
 
     def fallback_text(self) -> str:
         return f"Cas à embranchements « {self.case['title']} » : {self.case['context']} (JavaScript requis pour jouer le cas.)"

@@ -15,7 +15,7 @@ from widgets._host import PacteWidget
 from pacte.course.paths import course_root
 from pacte.live.aggregate import build_panels
 
-REFRESH_SECONDS = 1.0
+REFRESH_SECONDS = 1.0  # how often the session fingerprint is read; panels change only with it
 
 
 def store_from_environment():
@@ -44,7 +44,9 @@ class LiveDashboard(PacteWidget):
 
     The browser sends commands (create, select, close, delete, hide, reveal,
     reset, export) through ``command``; Python applies them to the store and
-    refreshes ``panels`` every second while the dashboard is open.
+    checks every second whether the session changed (one cheap query) and
+    only then recomputes ``panels`` from the store's aggregate, so charts are
+    rebuilt once per change, not once per tick.
     """
 
     _module = "live_dashboard"
@@ -60,7 +62,8 @@ class LiveDashboard(PacteWidget):
     def __init__(self, store=None, **kwargs) -> None:
         super().__init__(**kwargs)
         self.store = store or store_from_environment()
-        self._task = None
+        self._task: asyncio.Future | None = None
+        self._version: tuple | None = None
         self.refresh_sessions()
 
     # -- state -----------------------------------------------------------------
@@ -89,12 +92,12 @@ class LiveDashboard(PacteWidget):
         if self.store.session(sid) is None:
             self.current, self.panels, self.participants = {}, [], 0
             return
-        panels = build_panels(self.store.aggregate(sid), self.store.hidden_questions(sid))
-        participants = self.store.participant_count(sid)
-        if panels != self.panels:
-            self.panels = panels
-        if participants != self.participants:
-            self.participants = participants
+        version = (sid, *self.store.activity_version(sid))
+        if version == self._version:
+            return
+        self._version = version
+        self.panels = build_panels(self.store.aggregate(sid), self.store.hidden_questions(sid))
+        self.participants = self.store.participant_count(sid)
         self.refreshed_at = time.time()
 
     def export_csv(self) -> str:

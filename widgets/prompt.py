@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import traitlets as t
 
-from widgets._host import PacteWidget
-from pacte.live.validation import text_prompts
+from widgets._host import AnsweringWidget
+from pacte.course.prompts import text_prompts
 
 
-class Prompt(PacteWidget):
+class Prompt(AnsweringWidget):
     """A free-text question of ``datasets/live/prompts.live_prompts.yaml``.
 
     Outside a live session the text stays in the learner's browser; inside
@@ -17,7 +17,6 @@ class Prompt(PacteWidget):
 
     _module = "prompt"
     prompt = t.Dict().tag(sync=True)
-    answer = t.Unicode().tag(sync=True)
 
     @classmethod
     def from_id(cls, prompt_id: str) -> "Prompt":
@@ -26,6 +25,13 @@ class Prompt(PacteWidget):
         if prompt_id not in prompts:
             raise KeyError(f"unknown live prompt '{prompt_id}'; known: {sorted(prompts)}")
         return cls(prompt=prompts[prompt_id])
+
+    def evaluate(self, answers: dict) -> dict:
+        """``{"status": "answered", "length": n}`` for a non-empty text, else ``{"status": "empty"}``."""
+        text = " ".join(str(answers.get("text", "")).split())
+        if not text:
+            return {"status": "empty", "length": 0}
+        return {"status": "answered", "length": len(text)}
 
     def fallback_text(self) -> str:
         return f"Question ouverte : {self.prompt.get('prompt', '')}"

@@ -647,15 +647,3 @@ def figures_table(topic: str, caption: str) -> HTML:
     return HTML(f"<table class='pacte-table table'><caption>{html.escape(caption)}</caption><thead><tr>"
                 "<th scope='col'>Indicateur</th><th scope='col'>Valeur</th><th scope='col'>Année</th>"
                 f"<th scope='col'>Source</th></tr></thead><tbody>{rows}</tbody></table>")
-
-
-def page_quiz(part: str) -> Quiz:
-    """The questions of bank ``financement`` whose id starts with ``<part>-`` (a short quiz for one page)."""
-    bank = load_bank("financement")
-    questions = [q for q in bank["questions"] if q["id"].startswith(f"{part}-")]
-    if not questions:
-        raise ValueError(f"no question of bank 'financement' starts with '{part}-'")
-    subset = {**bank, "questions": questions, "title": f"{bank['title']} — questions de la page",
-              "description": f"{len(questions)} questions sur cette page ; le quiz complet du module est à la "
-                             "dernière page."}
-    return Quiz(subset)

@@ -87,3 +87,18 @@ def load_bank(bank_id: str) -> dict:
 def all_bank_files() -> list[Path]:
     """Return every question bank file of the course, sorted."""
     return sorted((datasets_dir() / "quiz").glob("*.yaml"))
+
+
+def select_questions(bank: dict, questions: list[str] | None = None) -> list[dict]:
+    """The questions a page shows: all of the bank, or the ids the page lists, in the page's order.
+
+    This is the only rule: a page names its questions (``Quiz.from_bank(bank,
+    [ids])``) or shows the whole bank. ``KeyError`` names unknown ids.
+    """
+    if questions is None:
+        return list(bank["questions"])
+    by_id = {q["id"]: q for q in bank["questions"]}
+    unknown = [q for q in questions if q not in by_id]
+    if unknown:
+        raise KeyError(f"bank '{bank['id']}' has no question(s) {unknown}")
+    return [by_id[q] for q in questions]

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from pacte.course.paths import course_root
+from pacte.course.banks import select_questions
 from pacte.course.checks import all_data_files, load_data_file, schema_of
 from pacte.course.toc import page_source, toc_files
 from pacte.course.data import load_package, read_resource
@@ -33,6 +34,7 @@ def check_course(root: Path | None = None) -> tuple[dict, list[DataError]]:
             rows = None
         datasets.append({"name": name, "title": res.title, "path": str(res.path.relative_to(root)), "rows": rows})
     banks = {}
+    bank_data: dict[str, dict] = {}
     data_files = []
     for path in all_data_files():
         try:
@@ -41,6 +43,7 @@ def check_course(root: Path | None = None) -> tuple[dict, list[DataError]]:
             errors.append(exc)
             continue
         if schema_of(path) == "question_bank":
+            bank_data[data["id"]] = data
             banks[data["id"]] = {"id": data["id"], "title": data["title"], "path": str(path.relative_to(root)),
                                  "questions": len(data["questions"])}
         else:
@@ -66,7 +69,14 @@ def check_course(root: Path | None = None) -> tuple[dict, list[DataError]]:
         for bank_id, subset in uses:
             entry = dict(banks.get(bank_id, {"id": bank_id, "questions": None}))
             if subset.strip():
-                entry["questions"] = len(re.findall(r"""["'][a-z0-9_-]+["']""", subset))
+                ids = re.findall(r"""["']([a-z0-9_-]+)["']""", subset)
+                entry["questions"] = len(ids)
+                if bank_id in bank_data:
+                    try:
+                        select_questions(bank_data[bank_id], ids)
+                    except KeyError as exc:
+                        line = text[: text.find(subset)].count("\n") + 1
+                        errors.append(DataError(src, f"page asks for {exc.args[0]}", line=line))
             page_banks.append(entry)
         pages.append({"page": doc, "title": title.group(1).strip() if title else doc, "banks": page_banks})
     inventory = {

@@ -17,7 +17,7 @@ from typing import Any
 from pacte.course.banks import bank_path, load_bank_file
 from pacte.course.checks import all_data_files, load_data_file, schema_of
 from pacte.course.errors import DataError
-from pacte.course.paths import datasets_dir
+from pacte.course.prompts import text_prompts
 from pacte.course.scoring import parse_number
 from pacte.live.protocol import LiveAnswer, ProtocolError
 
@@ -71,13 +71,6 @@ def survey_questions() -> dict[str, dict]:
         q["answers"][row.answer_id] = row.answer
         q["structures"].add(row.structure)
     return out
-
-
-@lru_cache(maxsize=1)
-def text_prompts() -> dict[str, dict]:
-    """Open prompt id → its definition (``datasets/live/prompts.live_prompts.yaml``)."""
-    data = load_data_file(datasets_dir() / "live" / "prompts.live_prompts.yaml")
-    return {p["id"]: p for p in data["prompts"]}
 
 
 def _choice_ids(value: Any, allowed: set[str], multiple: bool) -> str:
@@ -197,9 +190,18 @@ def _ordering(a: LiveAnswer) -> str:
     return json.dumps(a.answer)
 
 
+def _cpts_project(a: LiveAnswer) -> str:
+    project = document("cpts_project", a.ref)
+    if project is None:
+        raise AnswerError("Projet de CPTS inconnu.")
+    if a.question not in ("missions", "partners"):
+        raise AnswerError("Question inconnue pour ce projet.")
+    return _choice_ids(a.answer, {e["id"] for e in project[a.question]}, True)
+
+
 VALIDATORS: dict[str, Callable[[LiveAnswer], str]] = {
     "quiz": _quiz, "survey": _survey, "text": _text, "sorting": _sorting,
-    "diagnosis": _diagnosis, "case": _case, "ordering": _ordering,
+    "diagnosis": _diagnosis, "case": _case, "ordering": _ordering, "cpts_project": _cpts_project,
 }
 
 

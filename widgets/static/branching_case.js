@@ -54,7 +54,7 @@ function render({ model, el }) {
   let choices = [];
 
   const commit = () => {
-    model.set("choices", [...choices]);
+    model.set("answers", { path: [...choices] });
     model.save_changes();
   };
 
@@ -140,7 +140,7 @@ function render({ model, el }) {
     }
   };
   model.on("change:kernel_result", showKernel);
-  const stored = model.get("choices");
+  const stored = (model.get("answers") || {}).path;
   choices = Array.isArray(stored) ? [...stored] : [];
   draw(false);
   showKernel();

@@ -13,7 +13,7 @@ function render({ model, el }) {
   area.id = id;
   area.maxLength = prompt.max_length;
   area.rows = 2;
-  area.value = model.get("answer") || "";
+  area.value = (model.get("answers") || {}).text || "";
   const help = document.createElement("p");
   help.className = "pacte-live-help";
   help.textContent = `${prompt.help || ""} (${prompt.max_length} caractères au plus)`;
@@ -32,7 +32,7 @@ function render({ model, el }) {
       status.textContent = "Écrivez d'abord votre réponse.";
       return;
     }
-    model.set("answer", text);
+    model.set("answers", { text });
     model.save_changes();
     emitAnswer(form, "text", prompt.id, "answer", text);
     status.textContent = currentSession()

@@ -107,10 +107,10 @@ function render({ model, el }) {
   });
   root.append(scoreLine, reset);
   const showKernel = () => {
-    const ks = model.get("kernel_score");
+    const ks = model.get("kernel_result");
     if (ks && typeof ks.correct === "number") root.dataset.kernelScore = String(ks.correct);
   };
-  model.on("change:kernel_score", showKernel);
+  model.on("change:kernel_result", showKernel);
   updateScore();
   el.replaceChildren(root);
   return () => model.off("change:kernel_score", showKernel);

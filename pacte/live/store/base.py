@@ -85,6 +85,7 @@ class Store(Protocol):
     def add_participant(self, session_id: str) -> str: ...
     def record_answer(self, session_id: str, participant_id: str, activity: str, question: str,
                       answer: str) -> int: ...
+    def activity_version(self, session_id: str) -> tuple[int, ...]: ...
     def aggregate(self, session_id: str) -> dict[tuple[str, str], dict[str, int]]: ...
     def participant_count(self, session_id: str) -> int: ...
     def set_hidden(self, session_id: str, activity: str, question: str, hidden: bool) -> None: ...
@@ -271,6 +272,22 @@ class SQLStore:
                 " RETURNING id",
                 (session_id, participant_id, activity, question, answer, now))
         return int(row[0])
+
+    def activity_version(self, session_id: str) -> tuple[int, ...]:
+        """A cheap fingerprint of a session's answers, hidden questions and participants.
+
+        It changes whenever the aggregate, the hidden set or the participant
+        count changes, so a dashboard recomputes its panels once per change.
+        """
+        with self._tx(write=False) as tx:
+            self._require_session(tx, session_id)
+            answers = tx.one("SELECT COUNT(*), COALESCE(MAX(id), 0), COALESCE(MAX(answered_at), 0) FROM answers"
+                             " WHERE session_id = ?", (session_id,))
+            hidden = tx.one("SELECT COUNT(*), COALESCE(MAX(hidden_at), 0) FROM hidden_questions WHERE session_id = ?",
+                            (session_id,))
+            people = tx.one("SELECT COUNT(*) FROM participants WHERE session_id = ?", (session_id,))
+        return (int(answers[0]), int(answers[1]), int(float(answers[2]) * 1000), int(hidden[0]),
+                int(float(hidden[1]) * 1000), int(people[0]))
 
     def aggregate(self, session_id: str) -> dict[tuple[str, str], dict[str, int]]:
         """``(activity, question) -> {answer: count}`` over current answers (hidden ones included)."""
