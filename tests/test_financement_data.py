@@ -168,7 +168,7 @@ def test_each_financement_page_names_its_questions():
 
 
 def test_comparison_with_published_figures():
-    from widgets.simulators import aci_comparison, national_total_check
+    from widgets.financement import aci_comparison, national_total_check
 
     frame = aci_comparison()
     est = frame[frame["kind"] == "Estimation du simulateur"]["amount"].tolist()
@@ -182,7 +182,7 @@ def test_comparison_with_published_figures():
 
 
 def test_timeline_spec_has_a_kind_selector():
-    from widgets.simulators import reform_timeline
+    from widgets.financement import reform_timeline
 
     spec = reform_timeline().spec
     params = spec.get("params", [])

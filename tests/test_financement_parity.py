@@ -1,5 +1,5 @@
 """JS/Python parity of the financing simulators: static/aci_logic.js and static/cpts_logic.js run in
-node on the same cases as widgets.simulators.aci_result / cpts_result; results must be identical
+node on the same cases as widgets.financement.aci_result / cpts_result; results must be identical
 (same numbers, same statuses, same French messages)."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 
 from pacte.course.paths import STATIC_DIR
 from pacte.course.fmt import euros, number
-from widgets.simulators import aci_result, cpts_result, default_aci_inputs, load_aci_rules, load_cpts_rules
+from widgets.financement import aci_result, cpts_result, default_aci_inputs, load_aci_rules, load_cpts_rules
 
 NODE = shutil.which("node") or "/usr/bin/node"
 

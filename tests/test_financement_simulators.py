@@ -1,4 +1,4 @@
-"""Unit tests of the ACI MSP and CPTS simulators (widgets/simulators.py), on cases computed by hand.
+"""Unit tests of the ACI MSP and CPTS simulators (widgets/financement/), on cases computed by hand.
 
 Default rules (datasets/financement/aci_msp.aci_rules.yaml), 13 professionals,
 every criterion met at its maximum:
@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 
 from pacte.course.fmt import euros
-from widgets.simulators import (SimulatorInputError, aci_result, compute_aci, compute_cpts, cpts_result,
+from widgets.financement import (SimulatorInputError, aci_result, compute_aci, compute_cpts, cpts_result,
                                 default_aci_inputs, load_aci_rules, load_cpts_rules)
 
 
@@ -211,7 +211,7 @@ def test_cpts_bad_input(cpts_rules, value, expected):
 
 
 def test_widgets_recompute_in_python():
-    from widgets.simulators import AciSimulator, CptsFunding
+    from widgets.financement import AciSimulator, CptsFunding
 
     w = AciSimulator()
     assert w.kernel_result == {}

@@ -17,7 +17,7 @@ from pacte.course.errors import DataError
 from pacte.course.fmt import euros, number, percent
 from widgets.prompt import Prompt
 from widgets.quiz import Quiz
-from widgets.simulators import (
+from widgets.financement import (
     aci_comparison_chart,
     aci_comparison_table,
     aci_simulator,
@@ -34,6 +34,7 @@ from widgets.metier import metier_profile_chart, metier_profile_table
 from widgets.team_compare import ProfileCompare, TeamCompare
 from widgets.week import WeekPlanner
 from widgets.team_dynamics import survey_quotes, team_survey_explorer
+from widgets.territories import instruments_chart, instruments_table, territory_figures
 
 __all__ = [
     "BranchingCase",
@@ -57,6 +58,8 @@ __all__ = [
     "figures_table",
     "load_bank",
     "load_package",
+    "instruments_chart",
+    "instruments_table",
     "load_table",
     "metier_profile_chart",
     "metier_profile_table",
@@ -70,4 +73,5 @@ __all__ = [
     "survey_explorer",
     "survey_quotes",
     "team_survey_explorer",
+    "territory_figures",
 ]

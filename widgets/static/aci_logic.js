@@ -1,5 +1,5 @@
 // ACI MSP simulator, pure logic: the JavaScript twin of aci_result() in
-// widgets/simulators.py. Keep both in step: tests/test_financement_parity.py
+// widgets/financement/. Keep both in step: tests/test_financement_parity.py
 // runs the same cases through each (same messages, same arithmetic).
 import { NBSP, isBlank, parseNumber, roundHalfUp, fmtNumber, readNumber } from "./numbers.js";
 

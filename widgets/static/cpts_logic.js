@@ -1,5 +1,5 @@
 // CPTS funding by size band, pure logic: the JavaScript twin of cpts_result()
-// in widgets/simulators.py (tests/test_financement_parity.py checks both agree).
+// in widgets/financement/ (tests/test_financement_parity.py checks both agree).
 
 const POPULATION_SPEC = { short_label: "Population", unit: "habitants", integer: true };
 

@@ -1,0 +1,90 @@
+"""What the financing simulators share: rules loading, number reading and French errors."""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import Any
+
+from pacte.course.checks import load_data_file
+from pacte.course.fmt import NBSP, number
+from pacte.course.paths import datasets_dir
+from pacte.course.scoring import parse_number
+
+ACI_RULES_FILE = "financement/aci_msp.aci_rules.yaml"
+CPTS_RULES_FILE = "financement/cpts.cpts_rules.yaml"
+MAX_OVERRIDE_POINTS = 100000
+MAX_COEFFICIENT = 10
+CPTS_POPULATION_SPEC = {"short_label": "Population", "unit": "habitants", "integer": True}
+
+
+class SimulatorInputError(ValueError):
+    """Bad simulator input. ``errors`` lists ``{"field", "message"}``; the message is French."""
+
+    def __init__(self, errors: list[dict]):
+        self.errors = errors
+        super().__init__(" ; ".join(f"[{e['field']}] {e['message']}" for e in errors))
+
+
+# ---------------------------------------------------------------------------
+# Rules
+# ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def load_rules(relpath: str) -> dict:
+    return load_data_file(datasets_dir() / relpath)
+
+
+def round_half_up(value: float, decimals: int = 0) -> float:
+    """Round like JavaScript's ``Math.floor(x * 10**d + 0.5) / 10**d`` (not banker's rounding)."""
+    factor = 10 ** decimals
+    out = math.floor(value * factor + 0.5) / factor
+    return int(out) if decimals == 0 else out
+
+
+def fmt_number(value: float) -> str:
+    """French number for messages: « 4 000 », « 2,5 » (at most two decimals)."""
+    if float(value) == int(value):
+        return number(value, 0)
+    return number(value, 2).rstrip("0").rstrip(",")
+
+
+def quoted(label: str) -> str:
+    return f"« {label} »"
+
+
+def read_number(raw: Any, spec: dict, field: str, errors: list[dict]) -> float | None:
+    """Parse one numeric input; append a French error naming the field and return None if it is bad."""
+    label = spec["short_label"]
+    value = None if raw is None or isinstance(raw, bool) or raw == "" else parse_number(raw)
+    if value is None:
+        example = fmt_number(spec["default"]) if "default" in spec else "1"
+        errors.append({"field": field, "message": f"{label} : saisissez un nombre (par exemple {example})."})
+        return None
+    if spec.get("integer") and value != int(value):
+        errors.append({"field": field, "message": f"{label} : saisissez un nombre entier."})
+        return None
+    if value < spec["min"] or value > spec["max"]:
+        errors.append({"field": field, "message": f"{label} : la valeur doit être comprise entre "
+                                                  f"{fmt_number(spec['min'])} et {fmt_number(spec['max'])}{NBSP}{spec['unit']}."})
+        return None
+    return value
+
+
+# ---------------------------------------------------------------------------
+# ACI MSP
+# ---------------------------------------------------------------------------
+
+
+def sources_of(obj) -> set:
+    found = set()
+    if isinstance(obj, dict):
+        if isinstance(obj.get("source"), str):
+            found.add(obj["source"])
+        for v in obj.values():
+            found |= sources_of(v)
+    elif isinstance(obj, list):
+        for v in obj:
+            found |= sources_of(v)
+    return found
