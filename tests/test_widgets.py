@@ -41,11 +41,14 @@ def test_static_state_escapes_closing_script_tags():
 
 
 def test_python_side_sees_answers_and_rescores():
-    quiz = Quiz.from_bank("profils-coordination")
+    quiz = Quiz.from_bank("financement")
+    first, second = quiz.bank["questions"][:2]
+    right = next(c["id"] for c in first["choices"] if c.get("correct"))
+    wrong = next(c["id"] for c in second["choices"] if not c.get("correct"))
     seen = []
     quiz.on_result(lambda result: seen.append((result["answered"], result["correct"])))
-    quiz.answers = {"structure-plus-recente": "cpts"}
-    quiz.answers = {"structure-plus-recente": "cpts", "feminisation": "p56"}
+    quiz.answers = {first["id"]: right}
+    quiz.answers = {first["id"]: right, second["id"]: wrong}
     assert seen == [(1, 1), (2, 1)]
     assert quiz.kernel_result["correct"] == 1 and quiz.kernel_result["answered"] == 2
 
