@@ -15,7 +15,6 @@ keeps refusing execute requests from the browser.
 
 from __future__ import annotations
 
-import hmac
 import os
 import secrets
 import socket
@@ -49,9 +48,13 @@ class BookHandler(web.StaticFileHandler):
     """Serves the static book; HTML pages get the live-session marker and no caching."""
 
     def set_extra_headers(self, path: str) -> None:
+        from pacte.site.headers import page_policy
+
         self.set_header("X-Content-Type-Options", "nosniff")
         if path.endswith(".html") or path.endswith("/") or path == "":
             self.set_header("Cache-Control", "no-cache")
+        if self.absolute_path and self.absolute_path.endswith(".html"):
+            self.set_header("Content-Security-Policy", page_policy(self.absolute_path))
 
     @classmethod
     def get_content(cls, abspath, start=None, end=None):
@@ -66,51 +69,175 @@ class BookHandler(web.StaticFileHandler):
         return size + len(LIVE_META) if self.absolute_path.endswith(".html") else size
 
 
+# Request bodies: the live API streams and bounds its own (4 KiB, 413); nothing else takes uploads.
+MAX_HTTP_BODY = 256 * 1024
+
+
+def _kernel_is_trainer(kernel_manager, kernel_id: str, voila_root: Path) -> bool:
+    """True when a kernel runs a trainer notebook, or when this cannot be told (deny by default).
+
+    Unknown kernel ids return False: the handler itself answers 404.
+    """
+    from pacte.security import is_trainer_path
+
+    try:
+        notebook = kernel_manager._get_notebook_from_kernel(kernel_id)
+    except Exception:  # noqa: BLE001 - older Voilà or no pool: fall back on the kernel's folder
+        notebook = None
+    if notebook and is_trainer_path(notebook, voila_root):
+        return True
+    try:
+        kernel = kernel_manager.get_kernel(kernel_id)
+    except Exception:  # noqa: BLE001 - KeyError or HTTPError(404): unknown kernel, the handler says 404
+        return False
+    cwd = (getattr(kernel, "_launch_args", None) or {}).get("cwd")
+    if not cwd:
+        return True
+    trainer = os.path.realpath(voila_root / "formateur")
+    real = os.path.realpath(cwd)
+    return real == trainer or real.startswith(trainer + os.sep)
+
+
 def make_app_class(options: ServeOptions, live):
     """Return the Voilà application subclass that adds the book, the API and the trainer guard."""
+    import inspect
+    from urllib.parse import parse_qsl, urlencode
+
+    from jupyter_server.services.kernels.handlers import KernelHandler
     from jupyter_server.utils import url_path_join
     from voila.app import Voila
+    from voila.request_info_handler import RequestInfoSocketHandler
+    from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
+    from voila.static_file_handler import AllowListFileHandler, TemplateStaticFileHandler
     from voila.tornado.contentshandler import VoilaContentsHandler
+    from voila.tornado.execution_request_handler import ExecutionRequestHandler
     from voila.tornado.handler import TornadoVoilaHandler
+    from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
     from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
     from pacte.live.api import live_handlers
+    from pacte.security import cookie_matches, is_trainer_path, token_matches, trainer_cookie_value
+    from pacte.site.headers import SecurityHeaders
 
     token = options.trainer_token
+    voila_root = build_dir() / "voila"
+    notebook_classes = (TornadoVoilaHandler, AllowListFileHandler)
+    kernel_classes = (KernelHandler, VoilaKernelWebsocketHandler, RequestInfoSocketHandler,
+                      VoilaShutdownKernelHandler, ExecutionRequestHandler)
 
-    class TrainerVoilaHandler(TornadoVoilaHandler):
-        """Voilà pages of the trainer: require the token (query ``?token=`` once, then a cookie)."""
+    class TrainerGuard:
+        """Requires the trainer token for anything that resolves to the trainer folder or its kernels.
 
-        def prepare(self):
+        The decision is taken on what the handler will actually use (the decoded
+        path argument, the raw request path, the kernel's notebook), never on
+        how the URL is spelled. The token comes once as ``?token=``: it is moved
+        to an HttpOnly, SameSite=Strict cookie and the browser is redirected to
+        the same URL without it (no token in the address bar, history or Referer).
+        """
+
+        pacte_kind = "notebook"
+
+        def _pacte_protected(self) -> bool:
+            arg = self.path_args[0] if self.path_args else ""
+            if self.pacte_kind == "kernel":
+                kernel_id = (self.path_kwargs.get("kernel_id") or arg or "").split("/")[0]
+                return _kernel_is_trainer(self.settings["kernel_manager"], kernel_id, voila_root)
+            # The raw path too (``/voila/render/<tail>``), in case the handler decodes it differently.
+            tail = self.request.path.split("/voila/", 1)[-1].partition("/")[2]
+            return is_trainer_path(arg or "", voila_root) or is_trainer_path(tail, voila_root)
+
+        def _pacte_guard(self) -> bool:
+            """Check the token; True when the response is already finished (redirect)."""
+            if not self._pacte_protected():
+                return False
             given = self.get_query_argument("token", None)
-            cookie = self.get_cookie(TRAINER_COOKIE)
-            if given is not None and hmac.compare_digest(given, token):
-                self.set_cookie(TRAINER_COOKIE, token, httponly=True, samesite="Strict", path="/")
-            elif cookie is None or not hmac.compare_digest(cookie, token):
+            if given is not None:
+                if not token_matches(given, token):
+                    raise web.HTTPError(403, "trainer token required")
+                self.set_cookie(TRAINER_COOKIE, trainer_cookie_value(token), httponly=True, samesite="Strict",
+                                path="/", secure=self.request.protocol == "https")
+                if self.request.method in ("GET", "HEAD") and "Upgrade" not in self.request.headers:
+                    query = urlencode([(k, v) for k, v in parse_qsl(self.request.query, keep_blank_values=True)
+                                       if k != "token"])
+                    self.redirect(self.request.path + (f"?{query}" if query else ""), status=303)
+                    return True
+                return False
+            if not cookie_matches(self.get_cookie(TRAINER_COOKIE), token):
                 raise web.HTTPError(403, "trainer token required")
-            return super().prepare()
+            return False
+
+        async def prepare(self, *args, **kwargs):
+            if self._pacte_guard():
+                return None
+            result = super().prepare(*args, **kwargs)
+            if inspect.isawaitable(result):
+                result = await result
+            return result
+
+    def guarded(cls, kind: str):
+        return type(f"Pacte{cls.__name__}", (TrainerGuard, cls), {"pacte_kind": kind})
+
+    class SafeTemplateStaticFileHandler(TemplateStaticFileHandler):
+        """``/voila/templates/<template>/static/<file>``: a malformed path is a 404, not a crash."""
+
+        def parse_url_path(self, path):
+            parts = path.split("/", 2)
+            if len(parts) != 3 or parts[1] != "static" or not parts[0] or not parts[2]:
+                raise web.HTTPError(404)
+            return super().parse_url_path(path)
+
+        async def get(self, path, include_body=True):
+            try:
+                return await super().get(path, include_body)
+            except web.HTTPError:
+                raise
+            except Exception:  # noqa: BLE001 - Voilà asserts on odd paths
+                raise web.HTTPError(404) from None
 
     class PacteVoila(Voila):
         """Voilà serving the course book at ``/`` beside the page views."""
 
         name = "pacte-serve"
 
+        def init_settings(self):
+            settings = super().init_settings()
+            # Consumed by tornado.web.Application(transforms=…): headers on every response.
+            settings["transforms"] = [SecurityHeaders]
+            return settings
+
         def init_handlers(self):
             base = super().init_handlers()
+            identity = {h[1] for h in self.identity_provider.get_handlers()} if hasattr(self, "identity_provider") else set()
             handlers = []
             for h in base:
-                if h[1] in (TornadoVoilaTreeHandler, VoilaContentsHandler):
-                    continue
-                if h[1] is TornadoVoilaHandler:
-                    handlers.append((url_path_join(self.server_url, r"/voila/render/(formateur/.*)"),
-                                     TrainerVoilaHandler, h[2]))
-                handlers.append(h)
+                pattern, cls, *rest = h
+                if cls in (TornadoVoilaTreeHandler, VoilaContentsHandler) or cls in identity:
+                    continue  # no directory listing, no contents API, no login/logout pages
+                if cls is TemplateStaticFileHandler:
+                    cls = SafeTemplateStaticFileHandler
+                elif cls in notebook_classes:
+                    cls = guarded(cls, "notebook")
+                elif cls in kernel_classes:
+                    cls = guarded(cls, "kernel")
+                handlers.append((pattern, cls, *rest))
             handlers.insert(0, (url_path_join(self.server_url, r"/pacte/static/(.*)"), web.StaticFileHandler,
                                 {"path": str(STATIC_DIR)}))
             handlers[1:1] = live_handlers(url_path_join(self.server_url, "/api/live"), live)
             handlers.append((url_path_join(self.server_url, r"/(.*)"), BookHandler,
                              {"path": str(build_dir() / "html"), "default_filename": "index.html"}))
             return handlers
+
+        def listen(self):
+            original = self.app.listen
+
+            def bounded_listen(port, address="", **kwargs):
+                kwargs.setdefault("max_body_size", MAX_HTTP_BODY)
+                kwargs.setdefault("body_timeout", 60)
+                kwargs.setdefault("idle_connection_timeout", 300)
+                return original(port, address, **kwargs)
+
+            self.app.listen = bounded_listen
+            return super().listen()
 
     return PacteVoila
 
@@ -146,22 +273,136 @@ def public_url(host: str, port: int) -> str:
     return f"http://{host}:{port}/"
 
 
+NBSP = "\u00a0"
+
+
+class StartupError(Exception):
+    """A reason ``pacte serve`` cannot start: one French line saying what is wrong and what to do."""
+
+
+def _scrub(text: str, url: str | None) -> str:
+    """``text`` without the password of ``url`` (psycopg messages never hold it; belt and braces)."""
+    from urllib.parse import unquote, urlsplit
+
+    if url:
+        try:
+            password = urlsplit(url).password
+        except ValueError:
+            password = None
+        for secret in filter(None, {password, unquote(password or "")}):
+            text = text.replace(secret, "***")
+    return " ".join(text.split())
+
+
+def _check_data_dir(data_dir: Path) -> None:
+    """Refuse a data folder that cannot be a folder (a file, or under a file)."""
+    for parent in [data_dir, *data_dir.parents]:
+        if parent.exists():
+            if not parent.is_dir():
+                raise StartupError(
+                    f"le dossier de données « {data_dir} » ne peut pas être créé{NBSP}: « {parent} » est un fichier. "
+                    f"Choisissez un autre dossier avec --data-dir (ou PACTE_DATA_DIR).")
+            break
+
+
+def _probe_postgres(url: str) -> None:
+    """One direct connection, to tell why PostgreSQL refuses (the pool only says « timeout »)."""
+    from pacte.security import redact_url
+
+    try:
+        import psycopg
+    except ImportError:
+        raise StartupError("psycopg n’est pas installé\u00a0: installez le cours avec "
+                           "`pip install -e .[postgres]` ou utilisez SQLite (sans --database-url).") from None
+    where = redact_url(url)
+    try:
+        with psycopg.connect(url, connect_timeout=5) as conn:
+            conn.execute("SELECT 1")
+    except psycopg.OperationalError as exc:
+        msg = str(exc).lower()
+        if "password" in msg or "authentication" in msg:
+            why = "identifiant ou mot de passe refusé"
+            todo = "vérifiez l’utilisateur et le mot de passe de --database-url"
+        elif "does not exist" in msg and "database" in msg:
+            why = "cette base n’existe pas sur le serveur"
+            todo = "créez-la (createdb) ou corrigez son nom dans --database-url"
+        else:
+            why = "serveur injoignable (arrêté, mauvaise adresse ou mauvais port)"
+            todo = "démarrez PostgreSQL ou corrigez --database-url"
+        raise StartupError(f"impossible de se connecter à PostgreSQL ({where}){NBSP}: {why}. "
+                           f"Que faire{NBSP}? {todo[0].upper() + todo[1:]}.") from None
+    except psycopg.Error as exc:
+        raise StartupError(f"PostgreSQL refuse la connexion ({where}){NBSP}: {_scrub(str(exc), url)[:200]}. "
+                           f"Vérifiez --database-url.") from None
+
+
+def open_store_or_explain(url: str | None, data_dir: Path):
+    """Open the live store, or raise :class:`StartupError` with a French explanation (never a password)."""
+    import sqlite3
+
+    from pacte.live.store import StoreError, open_store
+    from pacte.security import redact_url
+
+    if url and not url.startswith(("sqlite://", "postgresql://", "postgres://")):
+        scheme = url.split(":", 1)[0][:20] if ":" in url else "?"
+        raise StartupError(f"adresse de base de données non prise en charge («{NBSP}{scheme}{NBSP}»){NBSP}: "
+                           f"utilisez postgresql://utilisateur:motdepasse@hôte:5432/base, "
+                           f"sqlite:////chemin/live.sqlite3, ou rien (SQLite dans --data-dir).")
+    if url and url.startswith("sqlite:///"):
+        _check_data_dir(Path(url[len("sqlite://"):]).parent)
+    elif not url:
+        _check_data_dir(data_dir)
+    if url and url.startswith(("postgresql://", "postgres://")):
+        _probe_postgres(url)
+    where = redact_url(url) if url else str(Path(data_dir) / "live.sqlite3")
+    try:
+        return open_store(url, data_dir)
+    except (PermissionError, sqlite3.OperationalError) as exc:
+        if "locked" in str(exc).lower():
+            raise StartupError(f"la base {where} est verrouillée par un autre programme{NBSP}: "
+                               f"arrêtez l’autre « pacte serve » ou choisissez un autre --data-dir.") from None
+        raise StartupError(f"la base {where} est en lecture seule ou inaccessible{NBSP}: donnez le droit d’écriture "
+                           f"sur ce fichier et son dossier, ou choisissez un autre --data-dir.") from None
+    except (FileExistsError, NotADirectoryError, IsADirectoryError) as exc:
+        raise StartupError(f"le dossier de données de {where} est inutilisable ({exc.strerror}){NBSP}: "
+                           f"choisissez un autre --data-dir.") from None
+    except OSError as exc:
+        raise StartupError(f"impossible d’écrire la base {where} ({exc.strerror}){NBSP}: "
+                           f"vérifiez le dossier --data-dir (droits, place disque).") from None
+    except Exception as exc:  # noqa: BLE001 - psycopg errors, store errors, migrations
+        name = type(exc).__name__
+        text = str(exc).lower()
+        if "read-only" in text or "read only" in text or name in ("ReadOnlySqlTransaction", "InsufficientPrivilege"):
+            raise StartupError(f"la base {where} est en lecture seule ou sans droit d’écriture pour cet utilisateur"
+                               f"{NBSP}: donnez-lui le droit de créer des tables et d’écrire, "
+                               f"ou choisissez une autre base.") from None
+        if isinstance(exc, StoreError) and "cannot connect" in text:
+            raise StartupError(f"impossible de se connecter à PostgreSQL ({where}){NBSP}: "
+                               f"démarrez PostgreSQL ou corrigez --database-url.") from None
+        raise StartupError(f"impossible d’ouvrir la base des séances {where} ({name}{NBSP}: "
+                           f"{_scrub(str(exc), url)[:200]}){NBSP}: vérifiez --database-url ou --data-dir.") from None
+
+
 def serve(options: ServeOptions) -> int:
     """Run the course server until interrupted; return the exit code."""
     from pacte.live.api import LiveContext
-    from pacte.live.store import open_store
 
     book = build_dir() / "html" / "index.html"
     notebooks = build_dir() / "voila"
     if not book.exists() or not notebooks.exists():
-        print("pacte serve: the book is not built; run `pacte build` first.", file=sys.stderr)
+        print(f"pacte serve{NBSP}: le livre n’est pas construit dans {build_dir()}{NBSP}: "
+              f"lancez d’abord « pacte build ».", file=sys.stderr)
         return 2
     options.data_dir = Path(options.data_dir or os.environ.get("PACTE_DATA_DIR") or course_root() / "var")
     options.database_url = options.database_url or os.environ.get("PACTE_DATABASE_URL") or None
     options.trainer_token = options.trainer_token or os.environ.get("PACTE_TRAINER_TOKEN") or secrets.token_urlsafe(24)
     options.public_url = options.public_url or public_url(options.host, options.port)
-    store = open_store(options.database_url, options.data_dir)
-    store.expire_sessions()
+    try:
+        store = open_store_or_explain(options.database_url, options.data_dir)
+        store.expire_sessions()
+    except StartupError as exc:
+        print(f"pacte serve{NBSP}: {exc}", file=sys.stderr)
+        return 2
     live = LiveContext(store)
     # Voilà kernels (the trainer dashboard) inherit these to reach the same store.
     os.environ.update({"PACTE_DATA_DIR": str(options.data_dir), "PACTE_PUBLIC_URL": options.public_url})
@@ -170,10 +411,15 @@ def serve(options: ServeOptions) -> int:
     os.environ.pop("PACTE_TRAINER_TOKEN", None)
     os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(TEMPLATES_ROOT), os.environ.get("JUPYTER_PATH")]))
     base = f"http://{options.host}:{options.port}/"
-    backend = "PostgreSQL" if options.database_url else f"SQLite in {options.data_dir}"
-    print(f"pacte serve: book at {base} ; Voilà views at {base}voila/render/… "
-          f"({options.pool_size} preheated kernel(s) per page); live sessions stored in {backend}", flush=True)
-    print(f"pacte serve: trainer dashboard (keep this link private): "
+    from pacte.security import redact_url
+
+    backend = f"PostgreSQL ({redact_url(options.database_url)})" if options.database_url \
+        else f"SQLite dans {options.data_dir}"
+    print(f"pacte serve{NBSP}: livre sur {base}{NBSP}; vues Voilà sur {base}voila/render/… "
+          f"({options.pool_size} noyau(x) préchauffé(s) par page){NBSP}; séances en direct enregistrées "
+          f"dans {backend}", flush=True)
+    print(f"pacte serve{NBSP}: tableau de bord du formateur (lien à garder pour vous{NBSP}; le jeton passe ensuite "
+          f"dans un cookie){NBSP}: "
           f"{options.public_url}voila/render/formateur/tableau-de-bord.ipynb?token={options.trainer_token}", flush=True)
     app = make_app_class(options, live)
     try:
