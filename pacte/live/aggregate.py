@@ -10,7 +10,8 @@ import pandas as pd
 
 from widgets.charts import theme_config
 from pacte.course.prompts import text_prompts
-from pacte.live.validation import bank as _bank, survey_questions
+from pacte.live.kinds import bank as _bank, describe, document
+from pacte.live.validation import survey_questions
 
 MAX_TEXTS = 60
 
@@ -74,6 +75,31 @@ def _survey_panel(activity: str, structure: str, counts: dict[str, int]) -> dict
     return {"kind": "survey", "title": f"Enquête PACTE — {structure}", "prompt": q["label"],
             "respondents": respondents, "rows": rows,
             "source": "Schweyer, 2025 (521 apprenants PACTE, 2022-2024)"}
+
+
+def _choice_panel(activity: str, question: str, counts: dict[str, int]) -> dict | None:
+    """Any kind whose answers are choices (sorting, diagnosis, case step, CPTS project, quiz choices)."""
+    kind, _, ref = activity.partition(":")
+    q = describe(kind, ref, question)
+    if q is None:
+        return None
+    per_choice, respondents = _count_choices(counts, q.multiple)
+    return {"kind": "quiz", "title": q.title, "prompt": q.prompt, "respondents": respondents,
+            "rows": [{"label": c.label, "count": per_choice.get(c.id, 0), "correct": c.correct} for c in q.choices]}
+
+
+def _ordering_panel(activity: str, counts: dict[str, int]) -> dict | None:
+    """How many trainees put the items in the expected order (ties are interchangeable)."""
+    ex = document("ordering_exercise", activity.split(":", 1)[1])
+    if ex is None:
+        return None
+    position = {i["id"]: i["position"] for i in ex["items"]}
+    exact = sum(n for order, n in counts.items()
+                if [position.get(i, 0) for i in json.loads(order)] == sorted(position.values()))
+    total = sum(counts.values())
+    return {"kind": "quiz", "title": ex["title"], "prompt": "Ordre proposé par la salle", "respondents": total,
+            "rows": [{"label": "Ordre attendu", "count": exact, "correct": True},
+                     {"label": "Autre ordre", "count": total - exact, "correct": False}]}
 
 
 def _text_panel(activity: str, counts: dict[str, int]) -> dict | None:
@@ -143,6 +169,10 @@ def build_panels(aggregate: dict[tuple[str, str], dict[str, int]], hidden: set[t
         kind = activity.split(":", 1)[0]
         if kind == "quiz":
             panel = _quiz_panel(activity, question, counts)
+        elif kind in ("sorting", "diagnosis", "case", "cpts_project"):
+            panel = _choice_panel(activity, question, counts)
+        elif kind == "ordering":
+            panel = _ordering_panel(activity, counts)
         elif kind == "survey":
             panel = _survey_panel(activity, question, counts)
         elif kind == "text":

@@ -14,48 +14,13 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from pacte.course.banks import bank_path, load_bank_file
-from pacte.course.checks import all_data_files, load_data_file, schema_of
-from pacte.course.errors import DataError
 from pacte.course.prompts import text_prompts
 from pacte.course.scoring import parse_number
+from pacte.live.kinds import bank, describe, document
 from pacte.live.protocol import LiveAnswer, ProtocolError
 
 STRUCTURES = ("MSP", "CDS", "CPTS")
 AnswerError = ProtocolError
-
-
-@lru_cache(maxsize=64)
-def bank(bank_id: str) -> dict | None:
-    """The question bank ``bank_id``, or None if there is none (or it is invalid)."""
-    path = bank_path(bank_id)
-    if not path.exists():
-        return None
-    try:
-        return load_bank_file(path)
-    except DataError:
-        return None
-
-
-@lru_cache(maxsize=1)
-def _documents() -> dict[tuple[str, str], dict]:
-    out: dict[tuple[str, str], dict] = {}
-    for path in all_data_files():
-        schema = schema_of(path)
-        if schema in (None, "question_bank"):
-            continue
-        try:
-            data = load_data_file(path)
-        except DataError:
-            continue
-        if isinstance(data, dict) and isinstance(data.get("id"), str):
-            out[(schema, data["id"])] = data
-    return out
-
-
-def document(schema: str, ident: str) -> dict | None:
-    """The data document of ``schema`` (e.g. ``sorting_exercise``) whose id is ``ident``."""
-    return _documents().get((schema, ident))
 
 
 @lru_cache(maxsize=1)
@@ -147,35 +112,27 @@ def _text(a: LiveAnswer) -> str:
     return text
 
 
-def _sorting(a: LiveAnswer) -> str:
-    ex = document("sorting_exercise", a.ref)
-    if ex is None:
-        raise AnswerError("Exercice de classement inconnu.")
-    if a.question not in {i["id"] for i in ex["items"]}:
-        raise AnswerError("Élément inconnu pour cet exercice.")
-    return _choice_ids(a.answer, {c["id"] for c in ex["categories"]}, False)
 
 
-def _diagnosis(a: LiveAnswer) -> str:
-    grid = document("diagnosis_grid", a.ref)
-    if grid is None:
-        raise AnswerError("Autodiagnostic inconnu.")
-    if a.question not in {s["id"] for s in grid["statements"]}:
-        raise AnswerError("Affirmation inconnue pour cet autodiagnostic.")
-    lo, hi = grid["scale"]["min"], grid["scale"]["max"]
-    if not isinstance(a.answer, int) or not lo <= a.answer <= hi:
-        raise AnswerError(f"Réponse attendue : une note de {lo} à {hi}.")
-    return str(a.answer)
 
 
-def _case(a: LiveAnswer) -> str:
-    graph = document("case_graph", a.ref)
-    if graph is None:
-        raise AnswerError("Cas inconnu.")
-    node = next((n for n in graph["nodes"] if n["id"] == a.question), None)
-    if node is None or not node.get("choices"):
-        raise AnswerError("Étape inconnue pour ce cas.")
-    return _choice_ids(a.answer, {c["id"] for c in node["choices"]}, False)
+
+
+_UNKNOWN = {
+    "sorting": "Élément inconnu pour cet exercice de classement.",
+    "diagnosis": "Affirmation inconnue pour cet autodiagnostic.",
+    "case": "Étape inconnue pour ce cas.",
+    "cpts_project": "Question inconnue pour ce projet de CPTS.",
+}
+
+
+def _choice(a: LiveAnswer) -> str:
+    """Kinds whose answers are choices described by :func:`pacte.live.kinds.describe`."""
+    q = describe(a.kind, a.ref, a.question)
+    if q is None:
+        raise AnswerError(_UNKNOWN.get(a.kind, "Question inconnue."))
+    value = str(a.answer) if a.kind == "diagnosis" and isinstance(a.answer, int) else a.answer
+    return _choice_ids(value, {c.id for c in q.choices}, q.multiple)
 
 
 def _ordering(a: LiveAnswer) -> str:
@@ -190,18 +147,11 @@ def _ordering(a: LiveAnswer) -> str:
     return json.dumps(a.answer)
 
 
-def _cpts_project(a: LiveAnswer) -> str:
-    project = document("cpts_project", a.ref)
-    if project is None:
-        raise AnswerError("Projet de CPTS inconnu.")
-    if a.question not in ("missions", "partners"):
-        raise AnswerError("Question inconnue pour ce projet.")
-    return _choice_ids(a.answer, {e["id"] for e in project[a.question]}, True)
 
 
 VALIDATORS: dict[str, Callable[[LiveAnswer], str]] = {
-    "quiz": _quiz, "survey": _survey, "text": _text, "sorting": _sorting,
-    "diagnosis": _diagnosis, "case": _case, "ordering": _ordering, "cpts_project": _cpts_project,
+    "quiz": _quiz, "survey": _survey, "text": _text, "ordering": _ordering,
+    "sorting": _choice, "diagnosis": _choice, "case": _choice, "cpts_project": _choice,
 }
 
 

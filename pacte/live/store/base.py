@@ -18,7 +18,6 @@ import time
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from pathlib import Path
 
 from pacte.live.protocol import new_join_code, normalize_join_code
 from typing import Any, Callable, Protocol, Sequence

@@ -1,0 +1,130 @@
+"""What each kind of live activity asks, read from the course data.
+
+:func:`describe` turns ``(kind, ref, question)`` into a :class:`Question`: its
+title, its prompt and the choices a trainee may give. Validation (is this
+answer allowed?) and aggregation (what does the dashboard draw?) both read
+it, so a new choice-based kind is one entry of :data:`DESCRIBERS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pacte.course.banks import bank_path, load_bank_file
+from pacte.course.checks import all_data_files, load_data_file, schema_of
+from pacte.course.errors import DataError
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One possible answer, with its label and whether it is the expected one."""
+
+    id: str
+    label: str
+    correct: bool = False
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question of a live activity as the trainer's dashboard shows it."""
+
+    title: str
+    prompt: str
+    choices: tuple[Choice, ...] = field(default_factory=tuple)
+    multiple: bool = False
+
+
+@lru_cache(maxsize=64)
+def bank(bank_id: str) -> dict | None:
+    """The question bank ``bank_id``, or None if there is none (or it is invalid)."""
+    path = bank_path(bank_id)
+    if not path.exists():
+        return None
+    try:
+        return load_bank_file(path)
+    except DataError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def _documents() -> dict[tuple[str, str], dict]:
+    out: dict[tuple[str, str], dict] = {}
+    for path in all_data_files():
+        schema = schema_of(path)
+        if schema in (None, "question_bank"):
+            continue
+        try:
+            data = load_data_file(path)
+        except DataError:
+            continue
+        if isinstance(data, dict) and isinstance(data.get("id"), str):
+            out[(schema, data["id"])] = data
+    return out
+
+
+def document(schema: str, ident: str) -> dict | None:
+    """The data document of ``schema`` (e.g. ``sorting_exercise``) whose id is ``ident``."""
+    return _documents().get((schema, ident))
+
+
+def _quiz(ref: str, question: str) -> Question | None:
+    b = bank(ref)
+    q = next((q for q in (b or {}).get("questions", []) if q["id"] == question), None)
+    if b is None or q is None or q["type"] == "numeric":
+        return None
+    return Question(b["title"], q["prompt"], tuple(Choice(c["id"], c["text"], bool(c.get("correct")))
+                                                     for c in q["choices"]), q["type"] == "multiple")
+
+
+def _sorting(ref: str, question: str) -> Question | None:
+    ex = document("sorting_exercise", ref)
+    item = next((i for i in (ex or {}).get("items", []) if i["id"] == question), None)
+    if ex is None or item is None:
+        return None
+    return Question(ex["title"], item["text"], tuple(Choice(c["id"], c["label"], c["id"] == item["expected"])
+                                                       for c in ex["categories"]))
+
+
+def _diagnosis(ref: str, question: str) -> Question | None:
+    grid = document("diagnosis_grid", ref)
+    statement = next((s for s in (grid or {}).get("statements", []) if s["id"] == question), None)
+    if grid is None or statement is None:
+        return None
+    labels = {entry["value"]: entry["label"] for entry in grid["scale"].get("labels", [])}
+    values = range(grid["scale"]["min"], grid["scale"]["max"] + 1)
+    return Question(grid["title"], statement["text"], tuple(Choice(str(v), labels.get(v, str(v))) for v in values))
+
+
+def _case(ref: str, question: str) -> Question | None:
+    graph = document("case_graph", ref)
+    node = next((n for n in (graph or {}).get("nodes", []) if n["id"] == question), None)
+    if graph is None or node is None or not node.get("choices"):
+        return None
+    return Question(graph["title"], node.get("title") or node.get("text", ""),
+                    tuple(Choice(c["id"], c["text"]) for c in node["choices"]))
+
+
+def _cpts_project(ref: str, question: str) -> Question | None:
+    project = document("cpts_project", ref)
+    if project is None or question not in ("missions", "partners"):
+        return None
+    prompt = "Missions choisies pour démarrer" if question == "missions" else "Partenaires associés"
+    return Question(project["title"], prompt, tuple(Choice(e["id"], e["label"]) for e in project[question]),
+                    multiple=True)
+
+
+DESCRIBERS: dict[str, Callable[[str, str], Question | None]] = {
+    "quiz": _quiz,
+    "sorting": _sorting,
+    "diagnosis": _diagnosis,
+    "case": _case,
+    "cpts_project": _cpts_project,
+}
+
+
+def describe(kind: str, ref: str, question: str) -> Question | None:
+    """The choice question ``question`` of activity ``kind:ref``, or None if the course has none."""
+    describer = DESCRIBERS.get(kind)
+    return describer(ref, question) if describer else None
