@@ -14,6 +14,7 @@ import traitlets as t
 from widgets._host import PacteWidget
 from pacte.course.paths import course_root
 from pacte.live.aggregate import build_panels
+from pacte.security import csv_safe
 
 REFRESH_SECONDS = 1.0  # how often the session fingerprint is read; panels change only with it
 
@@ -106,7 +107,8 @@ class LiveDashboard(PacteWidget):
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=["participant", "activity", "question", "answer", "answered_at"])
         writer.writeheader()
-        writer.writerows(rows)
+        # Cells starting with = + - @ are neutralised: a spreadsheet must not run a trainee's text as a formula.
+        writer.writerows({k: csv_safe(v) for k, v in row.items()} for row in rows)
         return out.getvalue()
 
     # -- commands from the browser ----------------------------------------------
