@@ -79,6 +79,10 @@ def check_course(root: Path | None = None) -> tuple[dict, list[DataError]]:
                         errors.append(DataError(src, f"page asks for {exc.args[0]}", line=line))
             page_banks.append(entry)
         pages.append({"page": doc, "title": title.group(1).strip() if title else doc, "banks": page_banks})
+    # Editorial rules (locators, typography, duplicates, durations, .bib): pacte.course.editorial.
+    from pacte.course.editorial import editorial_errors
+
+    errors.extend(editorial_errors(root))
     inventory = {
         "pages": pages,
         "banks": list(banks.values()),

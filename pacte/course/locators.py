@@ -1,0 +1,157 @@
+"""Locator rule: a figure or question taken from a seed names an exact phrase of it.
+
+``datasets/sources/seeds.yaml`` maps bibliography keys to the seed text kept
+beside it. A CSV row (any data package under ``datasets/``) or a question of a
+bank whose source is such a key must carry a ``locator``: a short phrase
+(at most 12 words) found verbatim in that seed, like ``grep -F`` would.
+Rows whose source is not a seed key may leave ``locator`` empty (the column
+itself is optional in a table with no seed-sourced row). Any other YAML data
+file that gives a ``locator`` beside a seed ``ref``/``source`` has it checked
+too. Errors name the file, line and field.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+
+from pacte.course.errors import DataError
+from pacte.course.paths import datasets_dir
+
+MAX_WORDS = 12
+
+
+@lru_cache(maxsize=4)
+def _seeds(root: str) -> dict[str, str]:
+    folder = Path(root) / "sources"
+    index = folder / "seeds.yaml"
+    if not index.exists():
+        return {}
+    mapping = yaml.safe_load(index.read_text(encoding="utf-8")) or {}
+    return {key: (folder / name).read_text(encoding="utf-8") for key, name in mapping.items()}
+
+
+def seed_texts() -> dict[str, str]:
+    """Map each seed-backed bibliography key to the text of its seed."""
+    return _seeds(str(datasets_dir()))
+
+
+def locator_problem(ref: str, locator: Any, seeds: dict[str, str]) -> str | None:
+    """Return what is wrong with ``locator`` for a source ``ref`` (None when fine or not needed)."""
+    if ref not in seeds:
+        return None
+    if locator is None or not str(locator).strip():
+        return (f"source '{ref}' is a seed: give a `locator`, a short exact phrase of "
+                f"datasets/sources/{_seed_file(ref)} (grep -F)")
+    locator = str(locator)
+    if len(locator.split()) > MAX_WORDS:
+        return f"locator has {len(locator.split())} words; at most {MAX_WORDS}"
+    if locator not in seeds[ref]:
+        hint = ""
+        if locator.replace("'", "’") in seeds[ref] or locator.replace("’", "'") in seeds[ref]:
+            hint = " (the seed uses the other apostrophe)"
+        return f"locator not found verbatim in the seed of '{ref}'{hint}: {locator!r}"
+    return None
+
+
+@lru_cache(maxsize=4)
+def _seed_index(root: str) -> dict[str, str]:
+    index = Path(root) / "sources" / "seeds.yaml"
+    return yaml.safe_load(index.read_text(encoding="utf-8")) or {} if index.exists() else {}
+
+
+def _seed_file(ref: str) -> str:
+    return _seed_index(str(datasets_dir())).get(ref, "?")
+
+
+def check_csv_locators(root: Path | None = None) -> list[DataError]:
+    """Check every CSV of every data package: seed-sourced rows carry a valid locator.
+
+    ``root`` is the course root (default: the checkout or ``PACTE_ROOT``).
+    """
+    from pacte.course.data import load_package
+
+    seeds = seed_texts()
+    errors: list[DataError] = []
+    try:
+        resources = load_package(root / "datasets" if root else None)
+    except DataError:
+        return errors  # reported by the package check itself
+    for res in resources.values():
+        path = res.path
+        if not path.exists():
+            continue
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            if not reader.fieldnames or "source" not in reader.fieldnames:
+                continue
+            has_column = "locator" in reader.fieldnames
+            for row in reader:
+                ref = (row.get("source") or "").strip()
+                if ref not in seeds:
+                    continue
+                if not has_column:
+                    errors.append(DataError(path, f"rows from a seed ('{ref}') need a `locator` column "
+                                                  "(add it to the CSV and its datapackage.json schema)",
+                                            line=reader.line_num, field="locator"))
+                    break
+                problem = locator_problem(ref, row.get("locator"), seeds)
+                if problem:
+                    errors.append(DataError(path, problem, line=reader.line_num, field="locator"))
+    return errors
+
+
+def _walk_sources(node: Any, path: tuple = ()) -> Iterator[tuple[tuple, str, Any, bool]]:
+    """Yield (json path, ref, locator, is_question) for every source object in a YAML document."""
+    if isinstance(node, dict):
+        src = node.get("source")
+        if isinstance(src, dict) and isinstance(src.get("ref"), str):
+            yield path + ("source",), src["ref"], src.get("locator"), "prompt" in node
+        elif isinstance(src, str) and "locator" in node:
+            yield path, src, node.get("locator"), False
+        for key, value in node.items():
+            if key == "source" and isinstance(value, dict):
+                continue
+            yield from _walk_sources(value, path + (key,))
+        if isinstance(node.get("sources"), list):
+            pass  # walked as values above
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            if isinstance(item, dict) and isinstance(item.get("ref"), str) and path and path[-1] == "sources":
+                if "locator" in item:
+                    yield path + (i,), item["ref"], item.get("locator"), False
+                continue
+            yield from _walk_sources(item, path + (i,))
+
+
+def check_yaml_locators(paths: list[Path] | None = None) -> list[DataError]:
+    """Questions of banks from a seed need a locator; any locator given in a YAML file must be found."""
+    from pacte.course.checks import all_data_files, schema_of
+    from pacte.course.yaml_lines import load_yaml_with_lines
+
+    seeds = seed_texts()
+    errors: list[DataError] = []
+    for path in paths if paths is not None else all_data_files():
+        try:
+            data, lines = load_yaml_with_lines(path)
+        except DataError:
+            continue  # reported by the schema check
+        is_bank = schema_of(path) == "question_bank"
+        for where, ref, locator, is_question in _walk_sources(data):
+            required = is_bank and is_question
+            if locator is None and not required:
+                continue
+            problem = locator_problem(ref, locator, seeds)
+            if problem:
+                line = lines.line_of(where + ("locator",)) if locator is not None else lines.line_of(where)
+                errors.append(DataError(path, problem, line=line, field="source.locator" if is_bank else "locator"))
+    return errors
+
+
+def check_locators(root: Path | None = None) -> list[DataError]:
+    """All locator errors of the course data (``root``: the course root)."""
+    return check_csv_locators(root) + check_yaml_locators()
