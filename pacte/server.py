@@ -56,17 +56,28 @@ class BookHandler(web.StaticFileHandler):
         if self.absolute_path and self.absolute_path.endswith(".html"):
             self.set_header("Content-Security-Policy", page_policy(self.absolute_path))
 
+    def parse_url_path(self, url_path: str) -> str:
+        if "\x00" in url_path:
+            raise web.HTTPError(404)
+        return super().parse_url_path(url_path)
+
+    @staticmethod
+    def _marked(abspath: str) -> bytes:
+        with open(abspath, "rb") as handle:
+            return handle.read().replace(b"<head>", b"<head>" + LIVE_META, 1)
+
     @classmethod
     def get_content(cls, abspath, start=None, end=None):
         if not abspath.endswith(".html") or start is not None or end is not None:
             yield from super().get_content(abspath, start, end)
             return
-        with open(abspath, "rb") as handle:
-            yield handle.read().replace(b"<head>", b"<head>" + LIVE_META, 1)
+        yield cls._marked(abspath)
 
     def get_content_size(self) -> int:
-        size = super().get_content_size()
-        return size + len(LIVE_META) if self.absolute_path.endswith(".html") else size
+        # Pages without a <head> (the root redirect page) are served unchanged: measure what is sent.
+        if self.absolute_path.endswith(".html"):
+            return len(self._marked(self.absolute_path))
+        return super().get_content_size()
 
 
 # Request bodies: the live API streams and bounds its own (4 KiB, 413); nothing else takes uploads.
