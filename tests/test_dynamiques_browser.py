@@ -99,7 +99,7 @@ def check_team_compare(page) -> None:
     diff.get_by_role("button", name="Comparer à l'enquête").click()
     assert "ne peut pas être coché avec une autre réponse" in diff.locator(".pacte-compare-message").inner_text()
     events = page.evaluate("window.__pacteAnswers")
-    assert events == [{"activity": "team_compare", "question": "cohesion", "structure": "MSP", "answer": "close_knit"}]
+    assert events == [{"activity": "survey:cohesion", "question": "MSP", "answer": "close_knit"}]
 
 
 def play_case_to_the_end(page, index: int = 0) -> str:
