@@ -55,7 +55,7 @@ def metier_profile_table() -> HTML:
             text = html.escape(value) + (f"<br><small>{html.escape(detail)}</small>" if detail else "")
             cells.append(f"<td>{text}</td>")
         body.append(f"<tr data-indicator='{ind}'><th scope='row'>{html.escape(label)}</th>{''.join(cells)}</tr>")
-    caption = ("Profil des 521 répondants de l’enquête PACTE selon le type de structure, en % des répondants "
+    caption = ("Profil des 521 répondants de l’enquête PACTE selon le type de structure, en % des répondants "
                "de chaque structure")
     return HTML("<div class='pacte-table-scroll' style='overflow-x:auto'><table class='pacte-table table pacte-metier-profile'>"
                 f"<caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody>"
@@ -79,9 +79,9 @@ def metier_profile_chart() -> Chart:
     return chart(
         dots,
         title="Profil et emploi des répondants selon la structure",
-        subtitle="Enquête auprès de 521 apprenants PACTE (2022-2024), en % des répondants de chaque structure",
+        subtitle="Enquête auprès de 521 apprenants PACTE (2022-2024), en % des répondants de chaque structure",
         description=(
-            "Nuage de points : pour chaque indicateur du tableau de profil de l’enquête (âge, sexe, ancienneté de la "
+            "Nuage de points : pour chaque indicateur du tableau de profil de l’enquête (âge, sexe, ancienneté de la "
             "structure, diplôme, profession antérieure, temps de travail, contrat, place de la coordination dans "
             "l’emploi), un point par type de structure (MSP, centre de santé, CPTS) donne le pourcentage de "
             "répondants. Les valeurs sont reprises dans le tableau sous le graphique."

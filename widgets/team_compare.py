@@ -316,20 +316,20 @@ def place_profile(spec: dict, structure: Any, question_id: Any, answer: Any) -> 
     """
     structures = {s["id"]: s for s in spec["structures"]}
     if structure not in structures:
-        return _invalid("structure", "Type de structure non prévu : choisissez MSP, centre de santé ou CPTS.")
+        return _invalid("structure", "Type de structure non prévu : choisissez MSP, centre de santé ou CPTS.")
     questions = {q["id"]: q for q in spec["questions"]}
     if question_id not in questions:
-        return _invalid("question", f"Question inconnue : « {question_id} ».")
+        return _invalid("question", f"Question inconnue : « {question_id} ».")
     q = questions[question_id]
     field = f"answers.{question_id}"
     if answer is None or answer == "":
         return _invalid(field, "Choisissez une réponse avant de comparer.")
     if not isinstance(answer, str):
-        return _invalid(field, "Réponse illisible : choisissez une réponse.")
+        return _invalid(field, "Réponse illisible : choisissez une réponse.")
     labels = {a["id"]: a["label"] for a in q["answers"]}
     if answer not in labels:
-        allowed = ", ".join(f"« {a['label']} »" for a in q["answers"])
-        return _invalid(field, f"Réponse non prévue : « {answer} ». Réponses possibles : {allowed}.")
+        allowed = ", ".join(f"« {a['label']} »" for a in q["answers"])
+        return _invalid(field, f"Réponse non prévue : « {answer} ». Réponses possibles : {allowed}.")
     who = structures[structure]["plural"]
     items = []
     for fact in spec["facts"][question_id][structure]:
@@ -337,17 +337,17 @@ def place_profile(spec: dict, structure: Any, question_id: Any, answer: Any) -> 
         detail = f" {fact['detail']}." if fact["detail"] else ""
         if pct is None:
             relation = "no_figure"
-            sentence = f"Pour les {who}, le tableau ne donne pas de pourcentage : {fact['detail']}."
+            sentence = f"Pour les {who}, le tableau ne donne pas de pourcentage : {fact['detail']}."
         elif answer in fact["inside"]:
             relation = "inside"
-            sentence = f"Vous faites partie des {fmt_percent(pct)} de {who} de l'enquête qui {fact['phrase']}.{detail}"
+            sentence = f"Vous faites partie des {fmt_percent(pct)} de {who} de l’enquête qui {fact['phrase']}.{detail}"
         else:
             relation = "outside"
-            sentence = f"Dans l'enquête, {fmt_percent(pct)} des {who} {fact['phrase']} : vous n'en faites pas partie.{detail}"
+            sentence = f"Dans l’enquête, {fmt_percent(pct)} des {who} {fact['phrase']} : vous n’en faites pas partie.{detail}"
         items.append({"indicator": fact["indicator"], "relation": relation, "percent": pct, "sentence": sentence})
     if not items:
         items.append({"indicator": None, "relation": "no_figure", "percent": None,
-                      "sentence": f"L'enquête ne donne pas de chiffre sur ce point pour les {who}."})
+                      "sentence": f"L’enquête ne donne pas de chiffre sur ce point pour les {who}."})
     return {"status": "ok", "question": question_id, "structure": structure, "answer": answer,
             "items": items, "note": q.get("note", "")}
 
@@ -460,5 +460,5 @@ class ProfileCompare(PacteWidget):
                     cb(qid, structure, new[qid], result)
 
     def fallback_text(self) -> str:
-        return ("Activité « Mon profil face à l'enquête PACTE » : indiquez votre profil et comparez-le aux 521 "
-                "apprenants de l'enquête (JavaScript requis).")
+        return ("Activité « Mon profil face à l’enquête PACTE » : indiquez votre profil et comparez-le aux 521 "
+                "apprenants de l’enquête (JavaScript requis).")

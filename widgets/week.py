@@ -57,19 +57,19 @@ def summarize_week(spec: dict, answers: Any) -> dict:
     if answers is None:
         answers = {}
     if not isinstance(answers, dict):
-        return _invalid("answers", "Réponses illisibles : un objet {structure, hours} est attendu.")
+        return _invalid("answers", "Réponses illisibles : un objet {structure, hours} est attendu.")
     structure = answers.get("structure")
     if structure not in (None, "") and structure not in [s["id"] for s in spec["structures"]]:
-        return _invalid("structure", "Type de structure non prévu : choisissez MSP, centre de santé ou CPTS.")
+        return _invalid("structure", "Type de structure non prévu : choisissez MSP, centre de santé ou CPTS.")
     hours = answers.get("hours")
     if hours is None:
         hours = {}
     if not isinstance(hours, dict):
-        return _invalid("hours", "Heures illisibles : un nombre par activité est attendu.")
+        return _invalid("hours", "Heures illisibles : un nombre par activité est attendu.")
     known = {a["id"]: a for a in spec["activities"]}
     for key in sorted(hours, key=str):
         if key not in known:
-            return _invalid(f"hours.{key}", f"Activité inconnue : « {key} ».")
+            return _invalid(f"hours.{key}", f"Activité inconnue : « {key} ».")
     values: dict[str, float] = {}
     for a in spec["activities"]:
         raw = hours.get(a["id"])
@@ -78,11 +78,11 @@ def summarize_week(spec: dict, answers: Any) -> dict:
             values[a["id"]] = 0
             continue
         if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not math.isfinite(raw):
-            return _invalid(field, f"« {a['label']} » : saisissez un nombre d'heures (par exemple 2,5).")
+            return _invalid(field, f"« {a['label']} » : saisissez un nombre d’heures (par exemple 2,5).")
         if raw < 0:
-            return _invalid(field, f"« {a['label']} » : le temps ne peut pas être négatif.")
+            return _invalid(field, f"« {a['label']} » : le temps ne peut pas être négatif.")
         if raw > spec["max_hours_activity"]:
-            return _invalid(field, f"« {a['label']} » : {french_number(spec['max_hours_activity'])} heures au plus par activité.")
+            return _invalid(field, f"« {a['label']} » : {french_number(spec['max_hours_activity'])} heures au plus par activité.")
         values[a["id"]] = round2(raw)
     total = 0
     for a in spec["activities"]:
@@ -93,7 +93,7 @@ def summarize_week(spec: dict, answers: Any) -> dict:
                 "message": "Indiquez au moins une demi-heure pour une activité avant de voir votre semaine."}
     if total > spec["max_total_hours"]:
         return _invalid("hours", f"Votre semaine compte {french_number(total)} heures, plus que les "
-                                 f"{french_number(spec['max_total_hours'])} heures prévues : vérifiez vos saisies.")
+                                 f"{french_number(spec['max_total_hours'])} heures prévues : vérifiez vos saisies.")
     blocks = []
     for b in spec["blocks"]:
         h = 0
@@ -111,13 +111,13 @@ def summarize_week(spec: dict, answers: Any) -> dict:
     empty = [b["id"] for b in blocks if b["hours"] == 0]
     sentences = [
         f"Votre semaine de coordination compte {french_number(total)} heure{'s' if total >= 2 else ''}.",
-        f"Le bloc « {top['label']} » en occupe la plus grande part ({french_number(top['share'])}\u00a0%).",
+        f"Le bloc « {top['label']} » en occupe la plus grande part ({french_number(top['share'])}\u00a0%).",
     ]
     if empty:
-        names = ", ".join(f"« {b['label']} »" for b in blocks if b["hours"] == 0)
+        names = ", ".join(f"« {b['label']} »" for b in blocks if b["hours"] == 0)
         which = "ces blocs que décrivent" if len(empty) > 1 else "ce bloc que décrivent"
-        sentences.append(f"Aucun temps pour {which} les sources : {names}. Est-ce un choix, une tâche assurée "
-                         "par d'autres ou un travail invisible ?")
+        sentences.append(f"Aucun temps pour {which} les sources : {names}. Est-ce un choix, une tâche assurée "
+                         "par d’autres ou un travail invisible ?")
     notes = [n["text"] for n in next(s for s in spec["structures"] if s["id"] == structure)["notes"]] if structure else []
     return {"status": "ok", "structure": structure or None, "total": total, "blocks": blocks, "activities": activities,
             "top": top["id"], "empty": empty, "sentences": sentences, "notes": notes}
@@ -169,5 +169,5 @@ class WeekPlanner(AnsweringWidget):
         return summarize_week(self.spec, answers)
 
     def fallback_text(self) -> str:
-        return (f"Activité « {self.spec['title']} » : répartissez vos heures sur {len(self.spec['activities'])} "
+        return (f"Activité « {self.spec['title']} » : répartissez vos heures sur {len(self.spec['activities'])} "
                 "activités et comparez avec les sources (JavaScript requis).")

@@ -32,7 +32,7 @@ function factTable(spec, room, question, structure, placed) {
       group ? barCell("pacte-compare-room", group.percents[f.indicator]) : null);
   });
   return h("table", { class: "pacte-compare-table" },
-    h("caption", {}, `Profil des ${s.plural} de l’enquête, en % des répondants.`),
+    h("caption", {}, `Profil des ${s.plural} de l’enquête, en % des répondants.`),
     h("thead", {}, head), h("tbody", {}, rows));
 }
 
@@ -42,8 +42,8 @@ function render({ model, el }) {
   const uid = Math.random().toString(36).slice(2, 8);
   const root = h("section", { class: "pacte-compare pacte-profile", "aria-label": spec.title });
   root.append(h("h3", {}, spec.title),
-    h("p", {}, "Indiquez votre type de structure, puis répondez aux questions : chaque réponse est placée parmi les chiffres de l’enquête pour les coordinateurs du même type de structure. Vos réponses restent dans votre navigateur, sauf en séance en direct, où elles rejoignent anonymement celles du groupe."));
-  const structureSet = h("fieldset", {}, h("legend", {}, "Dans quel type de structure coordonnez-vous ?"));
+    h("p", {}, "Indiquez votre type de structure, puis répondez aux questions : chaque réponse est placée parmi les chiffres de l’enquête pour les coordinateurs du même type de structure. Vos réponses restent dans votre navigateur, sauf en séance en direct, où elles rejoignent anonymement celles du groupe."));
+  const structureSet = h("fieldset", {}, h("legend", {}, "Dans quel type de structure coordonnez-vous ?"));
   for (const s of spec.structures) {
     const id = `pc-${uid}-${s.id}`;
     structureSet.append(h("div", { class: "pacte-compare-option" },
@@ -113,7 +113,7 @@ function render({ model, el }) {
     answers = { structure };
     save();
     const s = spec.structures.find((x) => x.id === structure);
-    status.textContent = `Questions pour les ${s.plural} : répondez puis cliquez sur « Me situer dans l’enquête ».`;
+    status.textContent = `Questions pour les ${s.plural} : répondez puis cliquez sur « Me situer dans l’enquête ».`;
     drawQuestions(structure);
   });
 

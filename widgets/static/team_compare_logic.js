@@ -96,16 +96,16 @@ export function questionsFor(spec, structure) {
 export function placeProfile(spec, structure, questionId, answer) {
   const structures = new Map(spec.structures.map((s) => [s.id, s]));
   if (!structures.has(structure)) {
-    return invalid("structure", "Type de structure non prévu : choisissez MSP, centre de santé ou CPTS.");
+    return invalid("structure", "Type de structure non prévu : choisissez MSP, centre de santé ou CPTS.");
   }
   const q = spec.questions.find((x) => x.id === questionId);
-  if (!q) return invalid("question", `Question inconnue : « ${questionId} ».`);
+  if (!q) return invalid("question", `Question inconnue : « ${questionId} ».`);
   const field = `answers.${questionId}`;
   if (answer === null || answer === undefined || answer === "") return invalid(field, "Choisissez une réponse avant de comparer.");
-  if (typeof answer !== "string") return invalid(field, "Réponse illisible : choisissez une réponse.");
+  if (typeof answer !== "string") return invalid(field, "Réponse illisible : choisissez une réponse.");
   if (!q.answers.some((a) => a.id === answer)) {
-    const allowed = q.answers.map((a) => `« ${a.label} »`).join(", ");
-    return invalid(field, `Réponse non prévue : « ${answer} ». Réponses possibles : ${allowed}.`);
+    const allowed = q.answers.map((a) => `« ${a.label} »`).join(", ");
+    return invalid(field, `Réponse non prévue : « ${answer} ». Réponses possibles : ${allowed}.`);
   }
   const who = structures.get(structure).plural;
   const items = spec.facts[questionId][structure].map((fact) => {
@@ -113,18 +113,18 @@ export function placeProfile(spec, structure, questionId, answer) {
     const detail = fact.detail ? ` ${fact.detail}.` : "";
     if (pct === null || pct === undefined) {
       return { indicator: fact.indicator, relation: "no_figure", percent: null,
-        sentence: `Pour les ${who}, le tableau ne donne pas de pourcentage : ${fact.detail}.` };
+        sentence: `Pour les ${who}, le tableau ne donne pas de pourcentage : ${fact.detail}.` };
     }
     if (fact.inside.includes(answer)) {
       return { indicator: fact.indicator, relation: "inside", percent: pct,
-        sentence: `Vous faites partie des ${formatPercent(pct)} de ${who} de l'enquête qui ${fact.phrase}.${detail}` };
+        sentence: `Vous faites partie des ${formatPercent(pct)} de ${who} de l’enquête qui ${fact.phrase}.${detail}` };
     }
     return { indicator: fact.indicator, relation: "outside", percent: pct,
-      sentence: `Dans l'enquête, ${formatPercent(pct)} des ${who} ${fact.phrase} : vous n'en faites pas partie.${detail}` };
+      sentence: `Dans l’enquête, ${formatPercent(pct)} des ${who} ${fact.phrase} : vous n’en faites pas partie.${detail}` };
   });
   if (!items.length) {
     items.push({ indicator: null, relation: "no_figure", percent: null,
-      sentence: `L'enquête ne donne pas de chiffre sur ce point pour les ${who}.` });
+      sentence: `L’enquête ne donne pas de chiffre sur ce point pour les ${who}.` });
   }
   return { status: "ok", question: questionId, structure, answer, items, note: q.note || "" };
 }

@@ -81,7 +81,7 @@ export function drawWeek(spec, result, scale = 2) {
   });
   ctx.fillStyle = "#4a5560";
   ctx.font = "11px sans-serif";
-  ctx.fillText("Blocs d’activités : Schweyer, 2025 ; Fournier, 2021. Cours PACTE soins primaires.", 16, height - 20);
+  ctx.fillText("Blocs d’activités : Schweyer, 2025 ; Fournier, 2021. Cours PACTE soins primaires.", 16, height - 20);
   return canvas;
 }
 
@@ -184,7 +184,7 @@ function render({ model, el }) {
     if (!current || current.status !== "ok") return;
     drawWeek(spec, current).toBlob((blob) => {
       if (blob) saveBlob(blob, `${FILE}.png`);
-      else message.textContent = "L’image n’a pas pu être créée : téléchargez le CSV.";
+      else message.textContent = "L’image n’a pas pu être créée : téléchargez le CSV.";
     }, "image/png");
   });
 

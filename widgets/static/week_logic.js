@@ -25,16 +25,16 @@ function isObject(x) {
 
 export function summarizeWeek(spec, answers) {
   if (answers === null || answers === undefined) answers = {};
-  if (!isObject(answers)) return invalid("answers", "Réponses illisibles : un objet {structure, hours} est attendu.");
+  if (!isObject(answers)) return invalid("answers", "Réponses illisibles : un objet {structure, hours} est attendu.");
   const structure = answers.structure ?? null;
   if (structure !== null && structure !== "" && !spec.structures.some((s) => s.id === structure)) {
-    return invalid("structure", "Type de structure non prévu : choisissez MSP, centre de santé ou CPTS.");
+    return invalid("structure", "Type de structure non prévu : choisissez MSP, centre de santé ou CPTS.");
   }
   const hours = answers.hours ?? {};
-  if (!isObject(hours)) return invalid("hours", "Heures illisibles : un nombre par activité est attendu.");
+  if (!isObject(hours)) return invalid("hours", "Heures illisibles : un nombre par activité est attendu.");
   const known = new Map(spec.activities.map((a) => [a.id, a]));
   for (const key of Object.keys(hours).sort()) {
-    if (!known.has(key)) return invalid(`hours.${key}`, `Activité inconnue : « ${key} ».`);
+    if (!known.has(key)) return invalid(`hours.${key}`, `Activité inconnue : « ${key} ».`);
   }
   const values = {};
   for (const a of spec.activities) {
@@ -42,11 +42,11 @@ export function summarizeWeek(spec, answers) {
     const field = `hours.${a.id}`;
     if (raw === null || raw === undefined) { values[a.id] = 0; continue; }
     if (typeof raw !== "number" || !Number.isFinite(raw)) {
-      return invalid(field, `« ${a.label} » : saisissez un nombre d'heures (par exemple 2,5).`);
+      return invalid(field, `« ${a.label} » : saisissez un nombre d’heures (par exemple 2,5).`);
     }
-    if (raw < 0) return invalid(field, `« ${a.label} » : le temps ne peut pas être négatif.`);
+    if (raw < 0) return invalid(field, `« ${a.label} » : le temps ne peut pas être négatif.`);
     if (raw > spec.max_hours_activity) {
-      return invalid(field, `« ${a.label} » : ${frenchNumber(spec.max_hours_activity)} heures au plus par activité.`);
+      return invalid(field, `« ${a.label} » : ${frenchNumber(spec.max_hours_activity)} heures au plus par activité.`);
     }
     values[a.id] = round2(raw);
   }
@@ -57,7 +57,7 @@ export function summarizeWeek(spec, answers) {
     return { status: "empty", field: "hours", message: "Indiquez au moins une demi-heure pour une activité avant de voir votre semaine." };
   }
   if (total > spec.max_total_hours) {
-    return invalid("hours", `Votre semaine compte ${frenchNumber(total)} heures, plus que les ${frenchNumber(spec.max_total_hours)} heures prévues : vérifiez vos saisies.`);
+    return invalid("hours", `Votre semaine compte ${frenchNumber(total)} heures, plus que les ${frenchNumber(spec.max_total_hours)} heures prévues : vérifiez vos saisies.`);
   }
   const blocks = spec.blocks.map((b) => {
     let h = 0;
@@ -73,13 +73,13 @@ export function summarizeWeek(spec, answers) {
   const empty = blocks.filter((b) => b.hours === 0).map((b) => b.id);
   const sentences = [
     `Votre semaine de coordination compte ${frenchNumber(total)} heure${total >= 2 ? "s" : ""}.`,
-    `Le bloc « ${top.label} » en occupe la plus grande part (${frenchNumber(top.share)}\u00a0%).`,
+    `Le bloc « ${top.label} » en occupe la plus grande part (${frenchNumber(top.share)}\u00a0%).`,
   ];
   if (empty.length) {
-    const names = blocks.filter((b) => b.hours === 0).map((b) => `« ${b.label} »`).join(", ");
+    const names = blocks.filter((b) => b.hours === 0).map((b) => `« ${b.label} »`).join(", ");
     sentences.push(empty.length > 1
-      ? `Aucun temps pour ces blocs que décrivent les sources : ${names}. Est-ce un choix, une tâche assurée par d'autres ou un travail invisible ?`
-      : `Aucun temps pour ce bloc que décrivent les sources : ${names}. Est-ce un choix, une tâche assurée par d'autres ou un travail invisible ?`);
+      ? `Aucun temps pour ces blocs que décrivent les sources : ${names}. Est-ce un choix, une tâche assurée par d’autres ou un travail invisible ?`
+      : `Aucun temps pour ce bloc que décrivent les sources : ${names}. Est-ce un choix, une tâche assurée par d’autres ou un travail invisible ?`);
   }
   const notes = structure ? spec.structures.find((s) => s.id === structure).notes.map((n) => n.text) : [];
   return { status: "ok", structure, total, blocks, activities, top: top.id, empty, sentences, notes };
@@ -87,7 +87,7 @@ export function summarizeWeek(spec, answers) {
 
 function csvField(text) {
   const s = String(text);
-  return /[;"\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[;"\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function weekCsv(spec, result) {
@@ -98,3 +98,4 @@ export function weekCsv(spec, result) {
   lines.push(["Total", "", frenchNumber(result.total), "100"]);
   return lines.map((row) => row.map(csvField).join(";")).join("\r\n") + "\r\n";
 }
+`
