@@ -2,9 +2,11 @@
 // Each item has « Monter » / « Descendre » buttons and a position menu, so the
 // whole exercise works with the keyboard; a mouse can also drag and drop.
 // « Vérifier mon ordre » scores the order (ordering_logic.js), marks each item
-// and shows the expected order with what each item changed and its source.
-import { scoreOrdering, expectedOrder, livePayload, CORRECT } from "./ordering_logic.js";
+// and shows the expected order with what each item changed and its source; the
+// order goes to a live session through emitAnswer (kind « ordering », question « order »).
+import { scoreOrdering, expectedOrder, CORRECT } from "./ordering_logic.js";
 import { h, injectStyle } from "./dom.js";
+import { emitAnswer } from "./live_client.js";
 
 const STYLE_ID = "pacte-ordering-style";
 const CSS = `
@@ -126,7 +128,7 @@ function render({ model, el }) {
     for (const id of expectedOrder(ex)) {
       const item = byId.get(id);
       const r = result.results[id];
-      ol.append(h("li", { "data-item": id },
+      ol.append(h("li", { "data-solution-item": id },
         h("p", {}, item.marker ? h("span", { class: "pacte-order-marker" }, `${item.marker} — `) : null, item.label,
           r.status === CORRECT ? " (bien placé)" : ` (vous l’aviez mis en position ${r.rank})`),
         h("p", {}, item.explanation),
@@ -182,7 +184,7 @@ function render({ model, el }) {
     draw();
     model.set("answers", { order: [...order] });
     model.save_changes();
-    root.dispatchEvent(new CustomEvent("pacte:answer", { bubbles: true, detail: livePayload(ex, order) }));
+    emitAnswer(root, "ordering", ex.id, "order", [...order]);
   });
   const reset = h("button", { type: "button", class: "pacte-button pacte-secondary", "data-action": "reset" }, "Recommencer");
   reset.addEventListener("click", () => {

@@ -91,9 +91,3 @@ export function scoreOrdering(exercise, answer) {
   return { ...base, status: "complete", correct, pairs, results, order: [...order], perfect: correct === total,
     errors: [], message };
 }
-
-// The answer as a live session receives it: one place to change when the
-// live payload format changes.
-export function livePayload(exercise, order) {
-  return { activity: `ordering:${exercise.id}`, question: "order", answer: [...order], exercise: exercise.id };
-}
