@@ -92,3 +92,11 @@ def test_french_formats():
     assert number(12.5, 1) == "12,5"
     assert percent(56) == "56\u00a0%"
     assert euros(73500) == "73\u00a0500\u00a0€"
+
+
+def test_static_state_never_holds_nan():
+    bank = {"id": "x", "title": "Quiz", "questions": [], "ratio": float("nan"), "rows": [{"v": float("inf")}]}
+    html = Quiz(bank)._repr_mimebundle_()[0]["text/html"]
+    payload = re.search(r'<script type="application/json">(.*)</script>', html, re.S).group(1)
+    state = json.loads(payload)
+    assert state["bank"]["ratio"] is None and state["bank"]["rows"] == [{"v": None}]

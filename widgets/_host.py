@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import html
 import json
+import math
+from typing import Any
 import re
 from functools import lru_cache
 
@@ -18,6 +20,7 @@ import anywidget
 import traitlets as t
 
 from pacte.course.paths import STATIC_DIR
+from pacte.course.typography import french_state
 
 _IMPORT = re.compile(r'^import\s+\{([^}]*)\}\s+from\s+"\./([a-z_]+)\.js";[ \t]*$', re.M)
 _EXPORT = re.compile(r"^export\s+(?:async\s+)?(?:function\*?|const|let|var|class)\s+([A-Za-z_$][\w$]*)", re.M)
@@ -60,6 +63,17 @@ def css_source() -> str:
     return (STATIC_DIR / "pacte.css").read_text(encoding="utf-8")
 
 
+def _json_safe(value: Any) -> Any:
+    """The value with NaN and infinities (not JSON: a browser cannot parse them) turned into None."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(v) for v in value]
+    return value
+
+
 class PacteWidget(anywidget.AnyWidget):
     """An anywidget that can also render in a static page without a kernel."""
 
@@ -69,12 +83,12 @@ class PacteWidget(anywidget.AnyWidget):
     def __init__(self, **kwargs) -> None:
         type(self)._esm = esm_source(self._module)
         type(self)._css = css_source()
-        super().__init__(**kwargs)
+        super().__init__(**french_state(kwargs))  # French typography of the texts (pacte.course.typography)
 
     def static_state(self) -> dict:
         """Return the synced, public state that the static host needs."""
         state = self.get_state()
-        return {k: v for k, v in state.items() if not k.startswith("_") and k not in self._static_exclude}
+        return french_state({k: v for k, v in state.items() if not k.startswith("_") and k not in self._static_exclude})
 
     def fallback_text(self) -> str:
         """Return the text shown where JavaScript does not run."""
@@ -82,7 +96,8 @@ class PacteWidget(anywidget.AnyWidget):
 
     def static_html(self) -> str:
         """Return the container that ``loader.js`` turns into a live widget."""
-        payload = json.dumps(self.static_state(), ensure_ascii=False).replace("</", "<\\/")
+        payload = json.dumps(_json_safe(self.static_state()), ensure_ascii=False, allow_nan=False)
+        payload = payload.replace("</", "<\\/")
         return (
             f'<div class="pacte-widget" data-pacte-module="{html.escape(self._module)}">'
             f'<script type="application/json">{payload}</script>'
