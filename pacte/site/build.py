@@ -11,8 +11,8 @@ from pathlib import Path
 
 import jupytext
 
-from pacte.course.paths import build_dir, course_root, toc_path
-from pacte.course.toc import page_source, toc_files
+from pacte.course.paths import build_dir, course_root
+from pacte.course.toc import page_source, toc_files, write_effective_toc
 from pacte.site.voila_export import myst_to_commonmark
 
 
@@ -91,7 +91,7 @@ def build_book(strict: bool = True, quiet: bool = False) -> int:
     """Build the HTML book with Jupyter Book, streaming its progress; return the exit code."""
     root = course_root()
     cmd = [sys.executable, "-c", "from jupyter_book.cli.main import main; main()", "build", str(root),
-           "--config", str(root / "_config.yml"), "--toc", str(toc_path()),
+           "--config", str(root / "_config.yml"), "--toc", str(write_effective_toc(build_dir() / "_toc.yml", root)),
            "--path-output", str(build_dir().parent)]
     if strict:
         cmd += ["-n", "-W", "--keep-going"]
