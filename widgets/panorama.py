@@ -26,6 +26,8 @@ STRUCTURE_LABELS = {
     "DAC": "Dispositifs d’appui (DAC…)",
 }
 KINDS = ["recensement", "financement ACI", "étape de projet", "objectif"]
+# one distinct colour per source (the course palette has six)
+SOURCE_COLORS = ["#1f5f8b", "#e07b39", "#3a9a6b", "#b5446e", "#7a6fbe", "#8c8c3a", "#2b2b2b", "#5fa8d3"]
 
 
 def _frame():
@@ -36,9 +38,23 @@ def _frame():
     frame["source_full"] = [f"{named.get(s, s)}, {d}" for s, d in zip(frame["source"], frame["source_detail"])]
     frame["qualifier"] = [q if isinstance(q, str) else "" for q in frame["qualifier"]]
     frame["value_label"] = [(f"{q} " if q else "") + number(float(v)) for q, v in zip(frame["qualifier"], frame["value"])]
+    frame["short_label"] = [number(float(v)) for v in frame["value"]]
     frame["value"] = frame["value"].astype(float)
     frame["year"] = frame["year"].astype(int)
+    frame["x"] = [y + _within_year(d) for y, d in zip(frame["year"], frame["date_label"])]
     return frame
+
+
+def _within_year(date_label: str) -> float:
+    """Where in its year a figure was counted, to spread points of the same year (1 January → 0, end → 0.9)."""
+    text = date_label.lower()
+    if "1er janvier" in text:
+        return 0.0
+    if "fin" in text or "31 décembre" in text:
+        return 0.9
+    if "juillet" in text:
+        return 0.55
+    return 0.45
 
 
 def structure_counts_chart(default: str = "MSP") -> Chart:
@@ -58,24 +74,24 @@ def structure_counts_chart(default: str = "MSP") -> Chart:
     tooltip = [alt.Tooltip("date_label:N", title="Date"), alt.Tooltip("value_label:N", title="Chiffre"),
                alt.Tooltip("measure:N", title="Ce qui est compté"), alt.Tooltip("kind:N", title="Type de chiffre"),
                alt.Tooltip("source_full:N", title="Source"), alt.Tooltip("why:N", title="Pourquoi ce chiffre diffère")]
-    x = alt.X("year:Q", title="Année", scale=alt.Scale(domain=[2012, 2026], nice=False),
+    x = alt.X("x:Q", title="Année", scale=alt.Scale(domain=[2012, 2026], nice=False),
               axis=alt.Axis(format="d", tickCount=8, values=list(range(2012, 2027, 2))))
     y = alt.Y("value:Q", title="Nombre de structures", scale=alt.Scale(zero=True))
-    color = alt.Color("source_label:N", title="Source (cliquez pour isoler)", scale=alt.Scale(domain=sources),
-                      legend=alt.Legend(orient="bottom", columns=3))
+    color = alt.Color("source_label:N", title="Source", scale=alt.Scale(domain=sources, range=SOURCE_COLORS[:len(sources)]),
+                      legend=alt.Legend(orient="bottom", columns=2, labelLimit=220, symbolType="circle"))
     shape = alt.Shape("kind:N", title="Type de chiffre", scale=alt.Scale(domain=KINDS),
-                      legend=alt.Legend(orient="bottom", columns=2))
+                      legend=alt.Legend(orient="top", direction="horizontal", labelLimit=160))
     points = base.mark_point(filled=True, size=150).encode(
         x=x, y=y, color=color, shape=shape, tooltip=tooltip,
         opacity=alt.condition(by_source, alt.value(0.95), alt.value(0.15)))
     labels = base.mark_text(align="left", dx=9, dy=-7, fontSize=11, color="#333").encode(
-        x=x, y=y, text="value_label:N", opacity=alt.condition(by_source, alt.value(1), alt.value(0.2)))
-    layered = alt.layer(points, labels).add_params(structure, by_source).properties(height=320, width="container")
+        x=x, y=y, text="short_label:N", opacity=alt.condition(by_source, alt.value(1), alt.value(0.2)))
+    layered = alt.layer(points, labels).add_params(structure, by_source).properties(height=400, width="container")
     used = sorted(set(frame["source_label"]))
     return chart(
         layered,
         title="Combien de structures ? Les chiffres publiés selon la source",
-        subtitle="Un point par chiffre publié ; choisissez un type de structure, survolez un point pour lire sa source",
+        subtitle="Un point par chiffre publié ; survolez un point pour lire sa source, cliquez une source de la légende pour l’isoler",
         description=(
             "Nuage de points : en abscisse l'année (2012 à 2026), en ordonnée le nombre de structures. Chaque point "
             "est un chiffre publié par une source ; sa couleur indique la source, sa forme le type de chiffre "

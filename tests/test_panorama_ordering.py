@@ -1,0 +1,137 @@
+"""Ordering scoring: the Python twin (widgets/ordering.py) and the browser's ordering_logic.js agree case by case."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from pacte.course.paths import STATIC_DIR
+from widgets.ordering import Ordering, expected_order, expected_ranks, live_answer, load_exercise, score_ordering
+
+from conftest import IN_CI
+
+REFORMS = load_exercise("panorama/reformes.ordering_exercise.yaml")
+TIES = {
+    "id": "classement",
+    "items": [
+        {"id": "c", "position": 3}, {"id": "a", "position": 1}, {"id": "b1", "position": 2},
+        {"id": "b2", "position": 2}, {"id": "d", "position": 5},
+    ],
+}
+EXERCISES = {"reforms": REFORMS, "ties": TIES}
+IDS = [i["id"] for i in REFORMS["items"]]
+RIGHT = expected_order(REFORMS)
+CASES = [
+    ("reforms", None), ("reforms", {}), ("reforms", {"order": None}), ("reforms", []),
+    ("reforms", {"order": IDS}), ("reforms", {"order": RIGHT}), ("reforms", RIGHT),
+    ("reforms", {"order": list(reversed(RIGHT))}),
+    ("reforms", {"order": RIGHT[1:] + RIGHT[:1]}),
+    ("reforms", {"order": [RIGHT[1], RIGHT[0]] + RIGHT[2:]}),
+    ("reforms", {"order": RIGHT[:-1]}),
+    ("reforms", {"order": RIGHT + ["inconnu"]}),
+    ("reforms", {"order": RIGHT[:-1] + [RIGHT[0]]}),
+    ("reforms", {"order": RIGHT[:3] + [3, None] + RIGHT[3:]}),
+    ("reforms", {"order": "usb,hpst"}), ("reforms", "texte"), ("reforms", 42),
+    ("ties", ["a", "b1", "b2", "c", "d"]), ("ties", ["a", "b2", "b1", "c", "d"]),
+    ("ties", ["b1", "a", "b2", "c", "d"]), ("ties", ["d", "c", "b2", "b1", "a"]),
+    ("ties", ["a", "c", "b1", "b2", "d"]), ("ties", {"order": ["a", "b1", "b2", "d", "c"]}),
+]
+
+NODE_SCRIPT = """
+import { scoreOrdering, expectedOrder, expectedRanks } from "%(logic)s";
+import { readFileSync } from "node:fs";
+const input = JSON.parse(readFileSync(0, "utf8"));
+const out = {
+  scores: input.cases.map(([ex, answer]) => scoreOrdering(input.exercises[ex], answer)),
+  orders: Object.fromEntries(Object.entries(input.exercises).map(([k, ex]) => [k, expectedOrder(ex)])),
+  ranks: Object.fromEntries(Object.entries(input.exercises).map(([k, ex]) => [k, expectedRanks(ex)])),
+};
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+@pytest.fixture(scope="module")
+def js_results():
+    node = shutil.which("node")
+    if not node:
+        if IN_CI:
+            pytest.fail("node is required for the parity tests")
+        pytest.skip("node is not installed")
+    script = NODE_SCRIPT % {"logic": (STATIC_DIR / "ordering_logic.js").as_uri()}
+    payload = {"exercises": EXERCISES, "cases": CASES}
+    proc = subprocess.run([node, "--input-type=module", "-e", script], input=json.dumps(payload),
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def _normalise(value):
+    return json.loads(json.dumps(value))
+
+
+@pytest.mark.parametrize("index", range(len(CASES)))
+def test_score_parity(js_results, index):
+    ex, answer = CASES[index]
+    assert js_results["scores"][index] == _normalise(score_ordering(EXERCISES[ex], answer))
+
+
+def test_expected_order_and_ranks_parity(js_results):
+    for key, ex in EXERCISES.items():
+        assert js_results["orders"][key] == expected_order(ex)
+        assert js_results["ranks"][key] == _normalise(expected_ranks(ex))
+
+
+def test_scores_by_hand():
+    right = score_ordering(REFORMS, {"order": RIGHT})
+    assert right["status"] == "complete" and right["perfect"] and right["correct"] == len(IDS)
+    assert right["pairs"] == right["pairs_total"] == len(IDS) * (len(IDS) - 1) // 2 - 1  # one tie (2019)
+    backwards = score_ordering(REFORMS, list(reversed(RIGHT)))
+    assert backwards["pairs"] == 0 and not backwards["perfect"]
+    swapped = score_ordering(REFORMS, [RIGHT[1], RIGHT[0]] + RIGHT[2:])
+    assert swapped["correct"] == len(IDS) - 2 and swapped["pairs"] == right["pairs_total"] - 1
+    assert swapped["results"][RIGHT[0]] == {"status": "incorrect", "rank": 2, "expected": [1, 1], "offset": 1}
+    assert swapped["message"] == ("14 éléments sur 16 à la bonne place\u00a0; "
+                                  "118 paires sur 119 dans le bon ordre.")
+    # ties: either order of the two tied items is right
+    assert score_ordering(TIES, ["a", "b2", "b1", "c", "d"])["perfect"]
+    assert expected_ranks(TIES) == {"c": [4, 4], "a": [1, 1], "b1": [2, 3], "b2": [2, 3], "d": [5, 5]}
+
+
+def test_bad_answers_never_raise():
+    assert score_ordering(REFORMS, None)["status"] == "empty"
+    missing = score_ordering(REFORMS, RIGHT[:-1])
+    assert missing["status"] == "invalid" and "manquants" in missing["message"]
+    twice = score_ordering(REFORMS, RIGHT[:-1] + [RIGHT[0]])
+    assert twice["status"] == "invalid" and "deux fois" in twice["message"]
+    assert score_ordering(REFORMS, "texte")["status"] == "invalid"
+    assert "inconnu" in score_ordering(REFORMS, RIGHT + [7])["message"]
+
+
+def test_widget_scores_answers_in_python():
+    w = Ordering.from_file("panorama/reformes.ordering_exercise.yaml")
+    assert w.exercise["citations"]["fournier2021"].startswith("Fournier")
+    w.answers = {"order": RIGHT}
+    assert w.kernel_result["perfect"] and w.kernel_result["correct"] == len(IDS)
+    w.answers = {"order": ["x"]}
+    assert w.kernel_result["status"] == "invalid"
+    html = w.static_html()
+    assert 'data-pacte-module="ordering"' in html and "panorama-reformes" in html
+
+
+def test_live_answer_is_canonical():
+    assert json.loads(live_answer(REFORMS, RIGHT)) == RIGHT
+    with pytest.raises(ValueError):
+        live_answer(REFORMS, RIGHT[:3])
+
+
+def test_live_session_validator_accepts_the_exercise():
+    validation = pytest.importorskip("pacte.live.validation")
+    protocol = pytest.importorskip("pacte.live.protocol")
+    parse = getattr(protocol, "parse_answer", None) or getattr(protocol, "parse", None)
+    if parse is None:
+        pytest.skip("no parse function in pacte.live.protocol")
+    item = parse({"activity": "ordering:panorama-reformes", "question": "order", "answer": RIGHT})
+    assert json.loads(validation.canonical_answer(item)) == RIGHT
