@@ -414,7 +414,9 @@ def serve(options: ServeOptions) -> int:
     except StartupError as exc:
         print(f"pacte serve{NBSP}: {exc}", file=sys.stderr)
         return 2
-    live = LiveContext(store)
+    from pacte.live.limits import FailFastStore
+
+    live = LiveContext(FailFastStore(store))
     # Voilà kernels (the trainer dashboard) inherit these to reach the same store.
     os.environ.update({"PACTE_DATA_DIR": str(options.data_dir), "PACTE_PUBLIC_URL": options.public_url})
     if options.database_url:

@@ -5,6 +5,7 @@
 # Usage:  eval "$(scripts/postgres-test.sh | tail -1)"
 #         scripts/postgres-test.sh --stop     # stop the cluster (keeps its files)
 #         scripts/postgres-test.sh --destroy  # stop it and delete its files
+#         scripts/postgres-test.sh --status   # exit 0 when the cluster runs, 1 otherwise
 # Idempotent: when the cluster already runs it only checks the role and the
 # database and prints the export line. As root it installs Debian's postgresql
 # if missing and runs the server as the `postgres` user; as another user it
@@ -57,6 +58,11 @@ fi
 id "$OWNER" >/dev/null 2>&1 || die "user $OWNER does not exist"
 
 case "${1:-}" in
+  --status)
+    if [ -f "$DATA/PG_VERSION" ] && as_owner "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
+      exit 0
+    fi
+    exit 1 ;;
   --stop|--destroy)
     if [ -f "$DATA/PG_VERSION" ] && as_owner "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
       as_owner "$BIN/pg_ctl" -D "$DATA" -m fast -w stop >&2
@@ -64,7 +70,7 @@ case "${1:-}" in
     [ "$1" = --destroy ] && rm -rf "$BASE"
     exit 0 ;;
   "") ;;
-  *) die "unknown option $1 (expected --stop or --destroy)" ;;
+  *) die "unknown option $1 (expected --stop, --destroy or --status)" ;;
 esac
 
 # One run at a time (two test runs starting together).

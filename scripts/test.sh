@@ -3,13 +3,26 @@
 # build of the book, unit tests, nbval on every executed page, and the
 # end-to-end tests in headless Chromium (static book and `pacte serve`), the
 # live-session store on SQLite and on PostgreSQL.
+#
+# The throwaway PostgreSQL cluster is stopped when this script ends (tests
+# passed, failed or interrupted) unless it was already running before.
+# PACTE_SKIP_SETUP=1 skips the install, `pacte check` and `pacte build` steps
+# (the tests of this script use it); arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/install.sh --test
+if [ -z "${PACTE_SKIP_SETUP:-}" ]; then
+  ./scripts/install.sh --test
+fi
 export PATH="$PWD/.venv/bin:$PATH"
 # A real PostgreSQL server for the live-session store tests (SQLite needs nothing).
+if ! bash scripts/postgres-test.sh --status 2>/dev/null; then
+  trap 'bash scripts/postgres-test.sh --stop >/dev/null 2>&1 || true' EXIT
+  trap 'exit 130' INT TERM
+fi
 eval "$(bash scripts/postgres-test.sh | tail -1)"
-pacte check
-pacte build --quiet
+if [ -z "${PACTE_SKIP_SETUP:-}" ]; then
+  pacte check
+  pacte build --quiet
+fi
 pytest tests _build/jupyter_execute --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg \
   --nbval-cell-timeout=300 "$@"

@@ -134,7 +134,7 @@ def store_unavailable(exc: BaseException | None) -> bool:
         return False
     import sqlite3
 
-    if isinstance(exc, sqlite3.OperationalError):
+    if isinstance(exc, (sqlite3.OperationalError, StoreUnavailable)):
         return True
     for cls in type(exc).__mro__:
         mod = cls.__module__ or ""
@@ -212,3 +212,50 @@ class BoundedJSONRequestHandler(web.RequestHandler):
             log.warning("live store unavailable: %s: %s", typ.__name__, str(value).splitlines()[0] if str(value) else "")
             return
         super().log_exception(typ, value, tb)
+
+
+class StoreUnavailable(RuntimeError):
+    """Raised by :class:`FailFastStore` while the database is known to be down."""
+
+
+class FailFastStore:
+    """Wraps a store: after a « database unreachable » error, calls fail at once for ``cooldown`` seconds.
+
+    Without it every request of a room would wait for its own connection
+    timeout while PostgreSQL is stopped; with it only one request every
+    ``cooldown`` seconds probes the database, the others get an immediate 503,
+    and service resumes by itself as soon as a probe succeeds.
+    """
+
+    def __init__(self, store, cooldown: float = 2.0) -> None:
+        self._store = store
+        self._cooldown = cooldown
+        self._down_until = 0.0
+        self._lock = threading.Lock()
+
+    @property
+    def wrapped(self):
+        return self._store
+
+    def __getattr__(self, name: str):
+        attr = getattr(self._store, name)
+        if not callable(attr) or name.startswith("_") or name == "close":
+            return attr
+
+        def guarded(*args, **kwargs):
+            now = time.monotonic()
+            with self._lock:
+                if now < self._down_until:
+                    raise StoreUnavailable("live store marked unavailable")
+            try:
+                result = attr(*args, **kwargs)
+            except Exception as exc:
+                if store_unavailable(exc):
+                    with self._lock:
+                        self._down_until = time.monotonic() + self._cooldown
+                raise
+            with self._lock:
+                self._down_until = 0.0
+            return result
+
+        return guarded

@@ -27,6 +27,9 @@ except ImportError as exc:  # pragma: no cover - depends on the install
 POOL_MIN = 1
 POOL_MAX = 10
 CONNECT_TIMEOUT = 10.0
+# While serving, a request waits at most this long for a connection: a stopped database server
+# gives a quick 503 (pacte.live.limits) instead of a request hanging for the pool's default 30 s.
+REQUEST_TIMEOUT = 3.0
 
 
 def _where(url: str) -> str:
@@ -64,7 +67,7 @@ class PostgresStore(SQLStore):
                  max_size: int = POOL_MAX):
         super().__init__(clock)
         self._pool = ConnectionPool(url, min_size=min_size, max_size=max_size, open=False,
-                                    kwargs={"autocommit": True},
+                                    kwargs={"autocommit": True, "connect_timeout": 3}, timeout=REQUEST_TIMEOUT,
                                     check=ConnectionPool.check_connection, name="pacte-live")
         try:
             self._pool.open(wait=True, timeout=CONNECT_TIMEOUT)
