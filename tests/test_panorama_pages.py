@@ -1,0 +1,130 @@
+"""Pages of the module « Panorama de l'exercice coordonné »: shape, place in the book, quizzes, typography, execution."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+from pacte.course.banks import load_bank
+from pacte.course.data import load_package, load_table
+from pacte.course.checks import all_data_files, load_data_file
+
+ROOT = Path(__file__).resolve().parents[1]
+MODULE = ROOT / "modules" / "panorama"
+ORDER = ["structures", "compter-les-structures", "histoire-des-reformes", "ailleurs", "effets-et-limites"]
+PAGES = [MODULE / f"{name}.md" for name in ORDER]
+BIN = Path(sys.executable).parent
+CODE_CELL = re.compile(r"```\{code-cell\}.*?```", re.S)
+FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
+ROLE = re.compile(r"\{[a-z]+\}`[^`]*`|`[^`]*`")
+
+
+def prose(page: Path) -> str:
+    text = FRONT.sub("", page.read_text(encoding="utf-8"))
+    text = CODE_CELL.sub("", text)
+    text = ROLE.sub("", text)
+    return "\n".join(line for line in text.splitlines() if not line.startswith((":", "```", "(")))
+
+
+def test_module_has_five_pages_first_in_the_book():
+    assert sorted(MODULE.glob("*.md")) == sorted(PAGES)
+    toc = yaml.safe_load((ROOT / "book" / "_toc.yml").read_text(encoding="utf-8"))
+    modules = next(part for part in toc["parts"] if part["caption"] == "Modules")
+    first = modules["chapters"][0]
+    assert first["file"] == "modules/panorama/structures"
+    assert [s["file"] for s in first["sections"]] == [f"modules/panorama/{n}" for n in ORDER[1:]]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+def test_page_has_the_course_shape(page):
+    text = page.read_text(encoding="utf-8")
+    order = ["(panorama-", "```{admonition} En bref", "**Objectifs**", "**Prérequis**", "**Durée**", "## Points clés",
+             "## Activités", "## Quiz", "## Pour aller plus loin", "## Notes pour le formateur", "{dropdown}"]
+    positions = [text.find(marker) for marker in order]
+    assert all(p >= 0 for p in positions), dict(zip(order, positions))
+    assert positions == sorted(positions), dict(zip(order, positions))
+    assert 'Quiz.from_bank("panorama"' in text and "{cite}`" in text
+    for cell in re.findall(r"```\{code-cell\} ipython3\n(.*?)```", text, re.S):
+        assert cell.startswith(":tags: [remove-input]"), cell
+        assert not re.search(r"^\s*(import|from) (?!widgets\b)", cell, re.M), "pages import only from widgets"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+def test_session_plan_adds_up_to_the_duration(page):
+    text = page.read_text(encoding="utf-8")
+    duration = int(re.search(r"\*\*Durée\*\* — (\d+)\s*minutes", text).group(1))
+    plan = int(re.search(r"\*\*Déroulé \((\d+)\s*min\)\*\*", text).group(1))
+    rows = re.findall(r"^\| (\d+)-(\d+)\s*min \|", text, re.M)
+    assert rows and int(rows[0][0]) == 0 and int(rows[-1][1]) == duration == plan
+    for (a, b), (c, _) in zip(rows, rows[1:]):
+        assert b == c, "the plan has no gap"
+    parts = re.search(r"\*\*Durée\*\* — \d+\s*minutes \(([^)]*)\)", text).group(1)
+    assert sum(int(n) for n in re.findall(r"(\d+)\s*min", parts)) == duration
+
+
+def test_every_question_of_the_bank_is_on_exactly_one_page():
+    bank = {q["id"] for q in load_bank("panorama")["questions"]}
+    used = []
+    for page in PAGES:
+        for call in re.findall(r'Quiz\.from_bank\("panorama", \[(.*?)\]', page.read_text(encoding="utf-8"), re.S):
+            used += re.findall(r'"([a-z0-9-]+)"', call)
+    assert sorted(used) == sorted(bank) and len(used) >= 24
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+def test_french_typography_in_prose(page):
+    text = prose(page)
+    assert "'" not in text, [line for line in text.splitlines() if "'" in line][:3]
+    bad = re.findall(r".{0,20}(?: [:;?!%»€]|« ).{0,10}", text)
+    assert bad == [], bad[:5]
+    numbers = re.findall(r"\b\d{1,3} \d{3}\b", text)
+    assert numbers == [], numbers
+
+
+def _dataset_numbers() -> set[float]:
+    values: set[float] = set()
+    for name in load_package():
+        frame = load_table(name)
+        for column in frame.columns:
+            if str(frame[column].dtype) in ("Float64", "Int64"):
+                values |= {float(v) for v in frame[column].dropna()}
+    return values
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+def test_counts_in_prose_come_from_the_datasets(page):
+    values = _dataset_numbers()
+    text = prose(page)
+    text = re.sub(r"L\.\s?\d{4}-\d", "", text)  # articles of the code de la santé publique
+    found = []
+    for raw in re.findall(r"(?<![\d,])(\d{1,3}(?:[\u00a0\u202f]\d{3})+|\d{3,6})(?![\d,])", text):
+        value = float(re.sub(r"[\u00a0\u202f]", "", raw))
+        if 1900 <= value <= 2030:  # a year
+            continue
+        if value not in values:
+            found.append(raw)
+    assert found == [], f"{page.name}: numbers not in datasets/: {found}"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+def test_page_executes(page, tmp_path):
+    nb = tmp_path / "p.ipynb"
+    out = tmp_path / "p_out.ipynb"
+    subprocess.run([str(BIN / "jupytext"), "--to", "ipynb", "--output", str(nb), str(page)],
+                   check=True, capture_output=True, cwd=ROOT)
+    proc = subprocess.run([str(BIN / "jupyter"), "nbconvert", "--execute", "--to", "notebook", str(nb),
+                           "--output", str(out)], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    executed = nbformat.read(out, as_version=4)
+    code = [c for c in executed.cells if c.cell_type == "code"]
+    assert code
+    for cell in code:
+        assert not any(o.get("output_type") in ("error", "stream") for o in cell.outputs), cell.source
+        html = [o["data"].get("text/html", "") for o in cell.outputs if "data" in o]
+        assert any("pacte-widget" in h or "pacte-counts-table" in h for h in html), cell.source
