@@ -67,7 +67,9 @@ def metier_profile_chart() -> Chart:
     frame = _profile().dropna(subset=["percent"]).copy()
     frame["share"] = frame["percent"].astype(float) / 100
     order = [frame[frame["indicator_id"] == i].iloc[0]["indicator"] for i in INDICATORS if (frame["indicator_id"] == i).any()]
-    frame = frame.astype({c: "object" for c in frame.columns if c != "share"})
+    frame = frame[["indicator_id", "indicator", "structure", "share", "source", "source_detail"]].astype(
+        {c: "object" for c in ("indicator_id", "indicator", "structure", "source", "source_detail")})
+    frame["share"] = frame["share"].astype("float64")
     dots = alt.Chart(frame).mark_point(filled=True, size=110).encode(
         y=alt.Y("indicator:N", title=None, sort=order, axis=alt.Axis(labelLimit=260)),
         x=alt.X("share:Q", title="Part des répondants", axis=alt.Axis(format=".0%"), scale=alt.Scale(domain=[0, 1])),

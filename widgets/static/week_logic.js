@@ -87,7 +87,7 @@ export function summarizeWeek(spec, answers) {
 
 function csvField(text) {
   const s = String(text);
-  return /[;"\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[;"\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function weekCsv(spec, result) {
@@ -98,4 +98,3 @@ export function weekCsv(spec, result) {
   lines.push(["Total", "", frenchNumber(result.total), "100"]);
   return lines.map((row) => row.map(csvField).join(";")).join("\r\n") + "\r\n";
 }
-`
