@@ -50,27 +50,38 @@ def territory_figures(topics: str | list[str], caption: str) -> HTML:
                 f"<th scope='col'>Source</th></tr></thead><tbody>{rows}</tbody></table>")
 
 
+REPERTOIRE = ["organisation des études médicales", "incitations financières", "organisation territoriale des soins",
+              "organisation du travail médical"]
+
+
 def instruments_chart() -> Chart:
-    """Bar chart: number of instruments by country and logic (inciter, contraindre, organiser)."""
+    """Bar chart: instruments by country and by category of P. Hassenteufel's repertoire.
+
+    The logic of each instrument (inciter, contraindre, organiser) is left to
+    the sorting exercise; the chart does not give it away.
+    """
     frame = load_table("territoires_instruments").astype(object)
-    counts = (frame.groupby(["country", "category"]).size().rename("n").reset_index())
-    counts["logique"] = counts["category"].map(CATEGORY_LABELS)
+    counts = frame.groupby(["country", "repertoire"]).size().rename("n").reset_index()
     counts["n"] = counts["n"].astype(int)
-    order = [CATEGORY_LABELS[c] for c in ("incitation", "contrainte", "organisation")]
-    select = alt.selection_point(fields=["logique"], bind="legend")
+    counts["rank"] = counts["repertoire"].map(REPERTOIRE.index)
+    counts = counts.sort_values(["country", "rank"], key=lambda c: c.map(COUNTRIES.index) if c.name == "country" else c)
+    select = alt.selection_point(fields=["repertoire"], bind="legend")
     base = alt.Chart(pd.DataFrame(counts)).mark_bar().encode(
         y=alt.Y("country:N", title=None, sort=COUNTRIES),
-        x=alt.X("n:Q", title="Nombre d’instruments relevés dans les sources", axis=alt.Axis(tickMinStep=1, format="d")),
-        color=alt.Color("logique:N", title="Logique (cliquez pour filtrer)", sort=order,
-                        scale=alt.Scale(domain=order, range=["#1f5f8b", "#c62828", "#3a9a6b"])),
-        order=alt.Order("category:N"),
+        x=alt.X("n:Q", title="Nombre d’instruments relevés", axis=alt.Axis(tickMinStep=1, format="d")),
+        color=alt.Color("repertoire:N", title="Catégorie", sort=REPERTOIRE,
+                        scale=alt.Scale(domain=REPERTOIRE, range=["#6a4c93", "#1f5f8b", "#e07b39", "#3a9a6b"]),
+                        legend=alt.Legend(orient="bottom", columns=2, labelLimit=260)),
+        order=alt.Order("rank:Q"),
         opacity=alt.condition(select, alt.value(1), alt.value(0.25)),
-        tooltip=[alt.Tooltip("country:N", title="Pays"), alt.Tooltip("logique:N", title="Logique"),
+        tooltip=[alt.Tooltip("country:N", title="Pays"), alt.Tooltip("repertoire:N", title="Catégorie"),
                  alt.Tooltip("n:Q", title="Instruments")],
     ).add_params(select).properties(width="container", height=alt.Step(34))
-    parts = ", ".join(f"{r.country} : {r.n} pour « {r.logique} »" for r in counts.itertuples())
-    return chart(base, title="Instruments contre les inégalités territoriales, par pays et par logique",
-                 description=f"Barres empilées du nombre d’instruments relevés dans les sources, par pays : {parts}.",
+    parts = " ; ".join(f"{r.country}, {r.repertoire} : {r.n}" for r in counts.itertuples())
+    return chart(base, title="Instruments contre les inégalités territoriales, par pays",
+                 subtitle="selon les catégories du répertoire de P. Hassenteufel (cliquez sur la légende pour filtrer)",
+                 description=f"Barres empilées du nombre d’instruments relevés dans les sources, par pays et par "
+                             f"catégorie : {parts}.",
                  source="Hassenteufel 2018 ; Schweyer 2018 ; Hénaut 2018 (table datasets/territoires/instruments.csv)")
 
 
