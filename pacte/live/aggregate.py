@@ -111,20 +111,6 @@ def _text_panel(activity: str, counts: dict[str, int]) -> dict | None:
             "respondents": sum(counts.values()), "texts": [{"text": t, "count": n} for t, n in texts]}
 
 
-def _cpts_project_panel(activity: str, question: str, counts: dict[str, int]) -> dict | None:
-    from pacte.live.validation import document
-
-    project = document("cpts_project", activity.split(":", 1)[1])
-    if project is None or question not in ("missions", "partners"):
-        return None
-    per_choice, respondents = _count_choices(counts, True)
-    what = "missions choisies" if question == "missions" else "partenaires associés"
-    return {"kind": "quiz", "title": project["title"], "prompt": f"Les {what} par la salle",
-            "respondents": respondents,
-            "rows": [{"label": e["label"], "count": per_choice.get(e["id"], 0), "correct": False}
-                     for e in project[question]]}
-
-
 CHART_WIDTH = 300
 
 
@@ -177,8 +163,6 @@ def build_panels(aggregate: dict[tuple[str, str], dict[str, int]], hidden: set[t
             panel = _survey_panel(activity, question, counts)
         elif kind == "text":
             panel = _text_panel(activity, counts)
-        elif kind == "cpts_project":
-            panel = _cpts_project_panel(activity, question, counts)
         else:
             panel = None
         if panel is not None:
