@@ -69,7 +69,7 @@ def test_one_missing_statement_is_named_in_the_message():
     ({"log-locaux": 2.5}, ": 2.5 ("),
     ({"inconnue": 2}, "Affirmation inconnue : « inconnue »."),
     (["log-locaux", 3], "Réponses illisibles"),
-    ("n'importe quoi", "Réponses illisibles"),
+    ("n’importe quoi", "Réponses illisibles"),
 ])
 def test_bad_answers_give_a_clear_french_message_and_no_crash(answers, fragment):
     r = evaluate_diagnosis(GRID, answers)
@@ -142,11 +142,11 @@ def test_widget_survives_a_broken_grid_state():
 
 def test_correct_and_incorrect_items_with_hint():
     ok = evaluate_item(SITUATIONS, "suivi-avk", "operatoire")
-    assert ok["status"] == "correct" and ok["message"] == "Bien vu : « Opératoire »." and ok["hint"] is None
+    assert ok["status"] == "correct" and ok["message"] == "Bien vu\u00a0: «\u00a0Opératoire\u00a0»." and ok["hint"] is None
     assert "séquentielle" in ok["explanation"]
     wrong = evaluate_item(SITUATIONS, "rcp-patiente", "collective")
     assert wrong["status"] == "incorrect" and wrong["expected"] == "operatoire"
-    assert wrong["message"] == "Pas tout à fait : la réponse attendue est « Opératoire »."
+    assert wrong["message"] == "Pas tout à fait\u00a0: la réponse attendue est «\u00a0Opératoire\u00a0»."
     assert wrong["hint"].startswith("La réunion est collective par sa forme")
     plain = evaluate_item(SITUATIONS, "rcp-patiente", "logistique")
     assert plain["status"] == "incorrect" and plain["hint"] is None and plain["explanation"]
@@ -155,10 +155,10 @@ def test_correct_and_incorrect_items_with_hint():
 @pytest.mark.parametrize("item,answer,status,message", [
     ("suivi-avk", None, "unanswered", "Choisissez une catégorie avant de valider."),
     ("suivi-avk", "", "unanswered", "Choisissez une catégorie avant de valider."),
-    ("suivi-avk", "synergique", "invalid", "Catégorie inconnue : « synergique » (choix possibles : Logistique, Opératoire, Collective)."),
-    ("suivi-avk", 3, "invalid", "Catégorie inconnue : 3 (choix possibles : Logistique, Opératoire, Collective)."),
-    ("suivi-avk", ["operatoire"], "invalid", 'Catégorie inconnue : ["operatoire"] (choix possibles : Logistique, Opératoire, Collective).'),
-    ("inconnu", "operatoire", "invalid", "Élément inconnu : « inconnu »."),
+    ("suivi-avk", "synergique", "invalid", "Catégorie inconnue\u00a0: «\u00a0synergique\u00a0» (choix possibles\u00a0: Logistique, Opératoire, Collective)."),
+    ("suivi-avk", 3, "invalid", "Catégorie inconnue\u00a0: 3 (choix possibles\u00a0: Logistique, Opératoire, Collective)."),
+    ("suivi-avk", ["operatoire"], "invalid", 'Catégorie inconnue\u00a0: ["operatoire"] (choix possibles\u00a0: Logistique, Opératoire, Collective).'),
+    ("inconnu", "operatoire", "invalid", "Élément inconnu\u00a0: «\u00a0inconnu\u00a0»."),
 ])
 def test_bad_sorting_answers(item, answer, status, message):
     r = evaluate_item(SITUATIONS, item, answer)
@@ -170,9 +170,9 @@ def test_score_counts_and_reports_errors():
     s = score_sorting(SITUATIONS, answers)
     assert (s["correct"], s["answered"], s["total"]) == (1, 2, 17)
     assert s["status"] == "invalid"
-    assert s["errors"] == ["Élément inconnu : « fantome ».",
-                           "« secretariat » : Catégorie inconnue : « xx » (choix possibles : Logistique, Opératoire, Collective)."]
-    assert s["message"] == "Score : 1 / 17 (2 éléments classés)."
+    assert s["errors"] == ["Élément inconnu\u00a0: «\u00a0fantome\u00a0».",
+                           "«\u00a0secretariat\u00a0»\u00a0: Catégorie inconnue\u00a0: «\u00a0xx\u00a0» (choix possibles\u00a0: Logistique, Opératoire, Collective)."]
+    assert s["message"] == "Score\u00a0: 1 / 17 (2 éléments classés)."
     full = score_sorting(RESOURCES, {i["id"]: i["expected"] for i in RESOURCES["items"]})
     assert full["status"] == "complete" and full["correct"] == full["total"] == len(RESOURCES["items"])
     assert score_sorting(RESOURCES, None)["status"] == "empty"

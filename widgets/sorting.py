@@ -24,13 +24,14 @@ from pacte.course.citations import citations_for
 from widgets._host import AnsweringWidget
 from pacte.course.paths import datasets_dir
 from pacte.course.checks import load_data_file
+from pacte.course.messages import message
 
 CORRECT, INCORRECT, UNANSWERED, INVALID = "correct", "incorrect", "unanswered", "invalid"
 
 
 def _describe(raw: Any) -> str:
     if isinstance(raw, str):
-        return f"« {raw} »"
+        return f"«\u00a0{raw}\u00a0»"
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw))
     try:
@@ -44,20 +45,20 @@ def evaluate_item(exercise: dict, item_id: Any, answer: Any) -> dict:
     item = next((i for i in exercise["items"] if i["id"] == item_id), None)
     empty = {"expected": None, "explanation": None, "hint": None}
     if item is None:
-        return {"item": str(item_id), "status": INVALID, "message": f"Élément inconnu : « {item_id} ».", **empty}
+        return {"item": str(item_id), "status": INVALID, "message": message("sorting.unknown_item", item=item_id), **empty}
     cats = {c["id"]: c for c in exercise["categories"]}
     if answer is None or answer == "":
-        return {"item": item["id"], "status": UNANSWERED, "message": "Choisissez une catégorie avant de valider.", **empty}
+        return {"item": item["id"], "status": UNANSWERED, "message": message("sorting.unanswered"), **empty}
     if not isinstance(answer, str) or answer not in cats:
         known = ", ".join(c["label"] for c in exercise["categories"])
         return {"item": item["id"], "status": INVALID,
-                "message": f"Catégorie inconnue : {_describe(answer)} (choix possibles : {known}).", **empty}
+                "message": message("sorting.unknown_category", answer=_describe(answer), known=known), **empty}
     ok = answer == item["expected"]
     label = cats[item["expected"]]["label"]
     return {
         "item": item["id"],
         "status": CORRECT if ok else INCORRECT,
-        "message": f"Bien vu : « {label} »." if ok else f"Pas tout à fait : la réponse attendue est « {label} ».",
+        "message": message("sorting.correct" if ok else "sorting.incorrect", label=label),
         "expected": item["expected"],
         "explanation": item["explanation"],
         "hint": None if ok else (item.get("feedback") or {}).get(answer),
@@ -70,12 +71,12 @@ def score_sorting(exercise: dict, answers: Any) -> dict:
     if answers is None:
         answers = {}
     if not isinstance(answers, dict):
-        errors.append("Réponses illisibles : un dictionnaire {élément: catégorie} est attendu.")
+        errors.append(message("sorting.unreadable"))
         answers = {}
     known = {i["id"] for i in exercise["items"]}
     for key in sorted(answers, key=str):
         if key not in known:
-            errors.append(f"Élément inconnu : « {key} ».")
+            errors.append(message("sorting.unknown_item", item=key))
     results, correct, answered = {}, 0, 0
     for item in exercise["items"]:
         r = evaluate_item(exercise, item["id"], answers.get(item["id"]))
@@ -83,7 +84,7 @@ def score_sorting(exercise: dict, answers: Any) -> dict:
         correct += r["status"] == CORRECT
         answered += r["status"] in (CORRECT, INCORRECT)
         if r["status"] == INVALID:
-            errors.append(f"« {item['id']} » : {r['message']}")
+            errors.append(message("sorting.item_error", item=item["id"], message=r["message"]))
     total = len(exercise["items"])
     if errors:
         status = INVALID
@@ -94,9 +95,8 @@ def score_sorting(exercise: dict, answers: Any) -> dict:
     else:
         status = "complete"
     s = "s" if answered > 1 else ""
-    message = f"Score : {correct} / {total} ({answered} élément{s} classé{s})."
     return {"status": status, "correct": correct, "answered": answered, "total": total, "results": results,
-            "errors": errors, "message": message}
+            "errors": errors, "message": message("sorting.score", correct=correct, total=total, answered=answered, s=s)}
 
 
 def load_exercise(relpath: str) -> dict:

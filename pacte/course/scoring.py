@@ -1,6 +1,6 @@
 """Quiz scoring, the Python mirror of ``static/quiz_logic.js``.
 
-Both implementations are tested against the same cases (tests/test_parity.py)
+Both implementations are tested against the same cases (tests/test_scoring.py)
 so that a learner gets the same verdict in the static book and in Voilà.
 """
 
@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 import re
 from typing import Any
+
+from pacte.course.messages import message
 
 CORRECT, INCORRECT, UNANSWERED, INVALID = "correct", "incorrect", "unanswered", "invalid"
 
@@ -39,37 +41,37 @@ def evaluate(question: dict, answer: Any) -> dict:
     number or numeric string (numeric). ``None`` means not answered yet.
     """
     if answer is None or answer == "" or answer == []:
-        return {"status": UNANSWERED, "feedback": [], "message": "Aucune réponse."}
+        return {"status": UNANSWERED, "feedback": [], "message": message("quiz.unanswered")}
     qtype = question["type"]
     if qtype in ("single", "multiple"):
         choices = {c["id"]: c for c in question["choices"]}
         picked = [answer] if qtype == "single" else answer
         if qtype == "single" and not isinstance(answer, str):
-            return {"status": INVALID, "feedback": [], "message": "Choisissez une seule réponse."}
+            return {"status": INVALID, "feedback": [], "message": message("quiz.single_only")}
         if not isinstance(picked, list) or not all(isinstance(p, str) for p in picked):
-            return {"status": INVALID, "feedback": [], "message": "Réponse illisible."}
+            return {"status": INVALID, "feedback": [], "message": message("quiz.unreadable")}
         unknown = [p for p in picked if p not in choices]
         if unknown:
-            return {"status": INVALID, "feedback": [], "message": "Réponse inconnue : " + ", ".join(unknown) + "."}
+            return {"status": INVALID, "feedback": [], "message": message("quiz.unknown_choice", choices=", ".join(unknown))}
         expected = {cid for cid, c in choices.items() if c.get("correct")}
         ok = set(picked) == expected
         feedback = [choices[p]["feedback"] for p in question_order(question, picked)]
         return {"status": CORRECT if ok else INCORRECT, "feedback": feedback,
-                "message": "Bonne réponse." if ok else "Ce n'est pas la bonne réponse."}
+                "message": message("quiz.correct" if ok else "quiz.incorrect")}
     value = parse_number(answer)
     if value is None:
-        return {"status": INVALID, "feedback": [], "message": "Saisissez un nombre (par exemple 56 ou 12,5)."}
+        return {"status": INVALID, "feedback": [], "message": message("quiz.not_a_number")}
     lo, hi = question.get("min"), question.get("max")
     if (lo is not None and value < lo) or (hi is not None and value > hi):
         return {"status": INVALID, "feedback": [],
-                "message": f"La valeur doit être comprise entre {_fmt(lo if lo is not None else -math.inf)} "
-                           f"et {_fmt(hi if hi is not None else math.inf)}."}
+                "message": message("quiz.out_of_range", lo=_fmt(lo if lo is not None else -math.inf),
+                                   hi=_fmt(hi if hi is not None else math.inf))}
     target, tol = float(question["answer"]), float(question.get("tolerance", 0))
     fb = question["feedback"]
     if abs(value - target) <= tol + 1e-9:
-        return {"status": CORRECT, "feedback": [fb["correct"]], "message": "Bonne réponse."}
+        return {"status": CORRECT, "feedback": [fb["correct"]], "message": message("quiz.correct")}
     side = fb.get("too_low") if value < target else fb.get("too_high")
-    return {"status": INCORRECT, "feedback": [side or fb["incorrect"]], "message": "Ce n'est pas la bonne réponse."}
+    return {"status": INCORRECT, "feedback": [side or fb["incorrect"]], "message": message("quiz.incorrect")}
 
 
 def question_order(question: dict, picked: list[str]) -> list[str]:

@@ -12,6 +12,7 @@ import traitlets as t
 
 from pacte.course.citations import citations_for
 from pacte.course.fmt import NBSP, euros
+from pacte.course.messages import message
 from pacte.course.scoring import parse_number
 from widgets._host import PacteWidget
 from widgets.financement.inputs import (
@@ -53,7 +54,7 @@ def default_aci_inputs(rules: dict) -> dict:
 def _check_aci(rules: dict, inputs: Any) -> tuple[dict | None, list[dict]]:
     errors: list[dict] = []
     if not isinstance(inputs, dict):
-        return None, [{"field": "inputs", "message": "Saisie illisible : les données du simulateur manquent."}]
+        return None, [{"field": "inputs", "message": message("simulator.unreadable")}]
     values = {}
     for name in ("patientele", "professionals", "precarity_share"):
         values[name] = read_number(inputs.get(name), rules["inputs"][name], name, errors)

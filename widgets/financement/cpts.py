@@ -8,6 +8,7 @@ import traitlets as t
 
 from pacte.course.citations import citations_for
 from pacte.course.fmt import euros
+from pacte.course.messages import message
 from widgets._host import PacteWidget
 from widgets.financement.inputs import (
     CPTS_POPULATION_SPEC,
@@ -32,7 +33,7 @@ def cpts_result(rules: dict, inputs: Any) -> dict:
     errors: list[dict] = []
     if not isinstance(inputs, dict):
         return {"ok": False, "status": "error",
-                "errors": [{"field": "inputs", "message": "Saisie illisible : les données du simulateur manquent."}]}
+                "errors": [{"field": "inputs", "message": message("simulator.unreadable")}]}
     spec = {**rules["population"], **CPTS_POPULATION_SPEC}
     pop = read_number(inputs.get("population"), spec, "population", errors)
     if errors:

@@ -2,6 +2,7 @@
 // widgets/financement/. Keep both in step: tests/test_financement_parity.py
 // runs the same cases through each (same messages, same arithmetic).
 import { NBSP, isBlank, parseNumber, roundHalfUp, fmtNumber, readNumber } from "./numbers.js";
+import { message } from "./messages.js";
 
 const MAX_OVERRIDE_POINTS = 100000;
 const MAX_COEFFICIENT = 10;
@@ -28,7 +29,7 @@ export function defaultInputs(rules) {
 function checkAci(rules, inputs) {
   const errors = [];
   if (!isPlainObject(inputs)) {
-    return [null, [{ field: "inputs", message: "Saisie illisible : les données du simulateur manquent." }]];
+    return [null, [{ field: "inputs", message: message("simulator.unreadable") }]];
   }
   const values = {};
   for (const name of ["patientele", "professionals", "precarity_share"]) {

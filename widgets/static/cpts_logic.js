@@ -5,10 +5,11 @@ const POPULATION_SPEC = { short_label: "Population", unit: "habitants", integer:
 
 // Returns the band and amounts, or { ok: false, status: "error", errors: [{ field, message }] }.
 import { NBSP, parseNumber, roundHalfUp, fmtNumber, fmtEuros, readNumber } from "./numbers.js";
+import { message } from "./messages.js";
 export function computeCpts(rules, inputs) {
   const errors = [];
   if (inputs === null || typeof inputs !== "object" || Array.isArray(inputs)) {
-    return { ok: false, status: "error", errors: [{ field: "inputs", message: "Saisie illisible : les données du simulateur manquent." }] };
+    return { ok: false, status: "error", errors: [{ field: "inputs", message: message("simulator.unreadable") }] };
   }
   const spec = { ...rules.population, ...POPULATION_SPEC };
   const pop = readNumber(inputs.population, spec, "population", errors);

@@ -1,7 +1,8 @@
-// Quiz scoring in the browser: the JavaScript twin of widgets/scoring.py.
-// Keep both in step: tests/test_parity.py runs the same cases through each.
+// Quiz scoring in the browser: the JavaScript twin of pacte/course/scoring.py.
+// Keep both in step: tests/test_scoring.py runs the same cases through each.
 
 import { parseNumber } from "./numbers.js";
+import { message } from "./messages.js";
 
 export const CORRECT = "correct";
 export const INCORRECT = "incorrect";
@@ -23,20 +24,20 @@ function orderPicked(question, picked) {
 
 export function evaluate(question, answer) {
   if (answer === null || answer === undefined || answer === "" || (Array.isArray(answer) && answer.length === 0)) {
-    return { status: UNANSWERED, feedback: [], message: "Aucune réponse." };
+    return { status: UNANSWERED, feedback: [], message: message("quiz.unanswered") };
   }
   if (question.type === "single" || question.type === "multiple") {
     const choices = new Map(question.choices.map((c) => [c.id, c]));
     if (question.type === "single" && typeof answer !== "string") {
-      return { status: INVALID, feedback: [], message: "Choisissez une seule réponse." };
+      return { status: INVALID, feedback: [], message: message("quiz.single_only") };
     }
     const picked = question.type === "single" ? [answer] : answer;
     if (!Array.isArray(picked) || !picked.every((p) => typeof p === "string")) {
-      return { status: INVALID, feedback: [], message: "Réponse illisible." };
+      return { status: INVALID, feedback: [], message: message("quiz.unreadable") };
     }
     const unknown = picked.filter((p) => !choices.has(p));
     if (unknown.length) {
-      return { status: INVALID, feedback: [], message: "Réponse inconnue : " + unknown.join(", ") + "." };
+      return { status: INVALID, feedback: [], message: message("quiz.unknown_choice", { choices: unknown.join(", ") }) };
     }
     const expected = new Set(question.choices.filter((c) => c.correct).map((c) => c.id));
     const got = new Set(picked);
@@ -44,12 +45,12 @@ export function evaluate(question, answer) {
     return {
       status: ok ? CORRECT : INCORRECT,
       feedback: orderPicked(question, picked).map((id) => choices.get(id).feedback),
-      message: ok ? "Bonne réponse." : "Ce n'est pas la bonne réponse.",
+      message: message(ok ? "quiz.correct" : "quiz.incorrect"),
     };
   }
   const value = parseNumber(answer);
   if (value === null) {
-    return { status: INVALID, feedback: [], message: "Saisissez un nombre (par exemple 56 ou 12,5)." };
+    return { status: INVALID, feedback: [], message: message("quiz.not_a_number") };
   }
   const lo = question.min ?? null;
   const hi = question.max ?? null;
@@ -57,17 +58,17 @@ export function evaluate(question, answer) {
     return {
       status: INVALID,
       feedback: [],
-      message: `La valeur doit être comprise entre ${formatNumber(lo ?? -Infinity)} et ${formatNumber(hi ?? Infinity)}.`,
+      message: message("quiz.out_of_range", { lo: formatNumber(lo ?? -Infinity), hi: formatNumber(hi ?? Infinity) }),
     };
   }
   const target = Number(question.answer);
   const tol = Number(question.tolerance ?? 0);
   const fb = question.feedback;
   if (Math.abs(value - target) <= tol + 1e-9) {
-    return { status: CORRECT, feedback: [fb.correct], message: "Bonne réponse." };
+    return { status: CORRECT, feedback: [fb.correct], message: message("quiz.correct") };
   }
   const side = value < target ? fb.too_low : fb.too_high;
-  return { status: INCORRECT, feedback: [side || fb.incorrect], message: "Ce n'est pas la bonne réponse." };
+  return { status: INCORRECT, feedback: [side || fb.incorrect], message: message("quiz.incorrect") };
 }
 
 export function score(bank, answers) {

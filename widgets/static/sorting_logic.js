@@ -2,6 +2,8 @@
 // functions in widgets/sorting.py. Keep both in step:
 // tests/test_dimensions_parity.py runs the same cases through each.
 
+import { message } from "./messages.js";
+
 export const CORRECT = "correct";
 export const INCORRECT = "incorrect";
 export const UNANSWERED = "unanswered";
@@ -12,7 +14,7 @@ function isObject(x) {
 }
 
 function describe(raw) {
-  if (typeof raw === "string") return `« ${raw} »`;
+  if (typeof raw === "string") return `«\u00a0${raw}\u00a0»`;
   try {
     return JSON.stringify(raw);
   } catch (err) {
@@ -23,18 +25,18 @@ function describe(raw) {
 export function evaluateItem(exercise, itemId, answer) {
   const item = exercise.items.find((i) => i.id === itemId);
   if (!item) {
-    return { item: String(itemId), status: INVALID, message: `Élément inconnu : « ${itemId} ».`,
+    return { item: String(itemId), status: INVALID, message: message("sorting.unknown_item", { item: itemId }),
       expected: null, explanation: null, hint: null };
   }
   const cats = new Map(exercise.categories.map((c) => [c.id, c]));
   if (answer === null || answer === undefined || answer === "") {
-    return { item: item.id, status: UNANSWERED, message: "Choisissez une catégorie avant de valider.",
+    return { item: item.id, status: UNANSWERED, message: message("sorting.unanswered"),
       expected: null, explanation: null, hint: null };
   }
   if (typeof answer !== "string" || !cats.has(answer)) {
     const known = exercise.categories.map((c) => c.label).join(", ");
     return { item: item.id, status: INVALID,
-      message: `Catégorie inconnue : ${describe(answer)} (choix possibles : ${known}).`,
+      message: message("sorting.unknown_category", { answer: describe(answer), known }),
       expected: null, explanation: null, hint: null };
   }
   const ok = answer === item.expected;
@@ -42,7 +44,7 @@ export function evaluateItem(exercise, itemId, answer) {
   return {
     item: item.id,
     status: ok ? CORRECT : INCORRECT,
-    message: ok ? `Bien vu : « ${expectedLabel} ».` : `Pas tout à fait : la réponse attendue est « ${expectedLabel} ».`,
+    message: message(ok ? "sorting.correct" : "sorting.incorrect", { label: expectedLabel }),
     expected: item.expected,
     explanation: item.explanation,
     hint: ok || !item.feedback || !Object.prototype.hasOwnProperty.call(item.feedback, answer) ? null : item.feedback[answer],
@@ -53,12 +55,12 @@ export function scoreSorting(exercise, answers) {
   const errors = [];
   if (answers === null || answers === undefined) answers = {};
   if (!isObject(answers)) {
-    errors.push("Réponses illisibles : un dictionnaire {élément: catégorie} est attendu.");
+    errors.push(message("sorting.unreadable"));
     answers = {};
   }
   const known = new Set(exercise.items.map((i) => i.id));
   for (const key of Object.keys(answers).sort()) {
-    if (!known.has(key)) errors.push(`Élément inconnu : « ${key} ».`);
+    if (!known.has(key)) errors.push(message("sorting.unknown_item", { item: key }));
   }
   const results = {};
   let correct = 0;
@@ -68,7 +70,7 @@ export function scoreSorting(exercise, answers) {
     results[item.id] = r.status;
     if (r.status === CORRECT) correct += 1;
     if (r.status === CORRECT || r.status === INCORRECT) answered += 1;
-    if (r.status === INVALID) errors.push(`« ${item.id} » : ${r.message}`);
+    if (r.status === INVALID) errors.push(message("sorting.item_error", { item: item.id, message: r.message }));
   }
   const total = exercise.items.length;
   let status;
@@ -76,6 +78,6 @@ export function scoreSorting(exercise, answers) {
   else if (answered === 0) status = "empty";
   else if (answered < total) status = "incomplete";
   else status = "complete";
-  const message = `Score : ${correct} / ${total} (${answered} élément${answered > 1 ? "s" : ""} classé${answered > 1 ? "s" : ""}).`;
-  return { status, correct, answered, total, results, errors, message };
+  const s = answered > 1 ? "s" : "";
+  return { status, correct, answered, total, results, errors, message: message("sorting.score", { correct, total, answered, s }) };
 }
