@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from pacte.course.paths import datasets_dir
-from pacte.course.errors import DataError
+from pacte.course.errors import DataError, utf8_error_line
 
 _TRUE = {"true", "1", "yes", "oui"}
 _FALSE = {"false", "0", "no", "non"}
@@ -119,7 +119,8 @@ def read_resource(resource: Resource) -> list[dict[str, Any]]:
         except StopIteration:
             raise DataError(path, "file is empty", line=1) from None
         except UnicodeDecodeError as exc:
-            raise DataError(path, f"not valid UTF-8 ({exc.reason})", line=1) from None
+            line, reason = utf8_error_line(path) or (1, exc.reason)
+            raise DataError(path, f"not valid UTF-8 ({reason})", line=line) from None
         if header != names:
             missing = [n for n in names if n not in header]
             extra = [h for h in header if h not in names]
@@ -141,7 +142,8 @@ def read_resource(resource: Resource) -> list[dict[str, Any]]:
                     seen[k] = line
                 rows.append(row)
         except UnicodeDecodeError as exc:
-            raise DataError(path, f"not valid UTF-8 ({exc.reason})", line=reader.line_num + 1) from None
+            line, reason = utf8_error_line(path) or (reader.line_num + 1, exc.reason)
+            raise DataError(path, f"not valid UTF-8 ({reason})", line=line) from None
     return rows
 
 

@@ -24,3 +24,17 @@ class DataError(ValueError):
         if field:
             where += f" [{field}]"
         super().__init__(f"{where}: {message}")
+
+
+def utf8_error_line(path: str | Path) -> tuple[int, str] | None:
+    """(1-based line, reason) of the first byte of ``path`` that is not valid UTF-8, or None.
+
+    Text-mode reading decodes by blocks, so the line a reader is on when it
+    fails is not the line of the bad byte: this finds the byte itself.
+    """
+    raw = Path(path).read_bytes()
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return raw.count(b"\n", 0, exc.start) + 1, f"byte 0x{raw[exc.start]:02x} is not valid UTF-8"
+    return None

@@ -82,7 +82,11 @@ def check_course(root: Path | None = None) -> tuple[dict, list[DataError]]:
     # Editorial rules (locators, typography, duplicates, durations, .bib): pacte.course.editorial.
     from pacte.course.editorial import editorial_errors
 
-    errors.extend(editorial_errors(root))
+    try:
+        errors.extend(editorial_errors(root))
+    except UnicodeDecodeError:
+        if not errors:  # a file that is not UTF-8 is reported above by the data checks, with its line
+            raise
     inventory = {
         "pages": pages,
         "banks": list(banks.values()),

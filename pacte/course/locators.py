@@ -19,7 +19,7 @@ from typing import Any, Iterator
 
 import yaml
 
-from pacte.course.errors import DataError
+from pacte.course.errors import DataError, utf8_error_line
 from pacte.course.paths import datasets_dir
 
 MAX_WORDS = 12
@@ -83,8 +83,8 @@ def check_csv_locators(root: Path | None = None) -> list[DataError]:
         return errors  # reported by the package check itself
     for res in resources.values():
         path = res.path
-        if not path.exists():
-            continue
+        if not path.exists() or utf8_error_line(path):
+            continue  # a bad UTF-8 byte is reported (with its line) by the data check
         with path.open(encoding="utf-8", newline="") as handle:
             reader = csv.DictReader(handle)
             if not reader.fieldnames or "source" not in reader.fieldnames:

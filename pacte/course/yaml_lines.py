@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from pacte.course.errors import DataError
+from pacte.course.errors import DataError, utf8_error_line
 
 
 class LineMap:
@@ -57,7 +57,8 @@ def load_yaml_with_lines(path: Path) -> tuple[Any, LineMap]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise DataError(path, f"not valid UTF-8 ({exc.reason})") from exc
+        line, reason = utf8_error_line(path) or (None, exc.reason)
+        raise DataError(path, f"not valid UTF-8 ({reason})", line=line) from exc
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
