@@ -52,14 +52,14 @@ def load_redirects(root: Path | None = None) -> dict[str, str]:
         return {}
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     if not isinstance(data, dict):
-        raise DataError(f"{path}: expected a mapping old page -> new page")
+        raise DataError(path, "expected a mapping old page -> new page")
     out = {}
     for old, new in data.items():
         for value in (old, new):
             if not isinstance(value, str) or not value or value.startswith("/") or value.endswith(".html") or ".." in value:
-                raise DataError(f"{path} [{old}]: page names are document names like 'modules/x/page', got {value!r}")
+                raise DataError(path, f"page names are document names like 'modules/x/page', got {value!r}", field=str(old))
         if old == new:
-            raise DataError(f"{path} [{old}]: a page cannot redirect to itself")
+            raise DataError(path, "a page cannot redirect to itself", field=str(old))
         out[old] = new
     return out
 
