@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import json
 
 from pacte.course.toc import toc_files
@@ -28,15 +30,24 @@ def test_myst_roles_become_plain_text_for_voila():
     assert "> **En bref**" in out and "> **Objectifs**" in out
 
 
-def test_digest_changes_with_data(tmp_path, monkeypatch):
+def test_digest_changes_with_what_outputs_depend_on_and_only_that(tmp_path):
     import shutil
 
-    for folder in ("widgets", "datasets"):
-        shutil.copytree(BUILD.parent / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    root = Path(__file__).resolve().parents[1]
+    for folder in ("widgets", "datasets", "pacte"):
+        shutil.copytree(root / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
     before = code_and_data_digest(tmp_path)
-    csv = tmp_path / "datasets" / "pacte_survey" / "structures.csv"
-    csv.write_text(csv.read_text(encoding="utf-8").replace("277", "278"), encoding="utf-8")
-    assert code_and_data_digest(tmp_path) != before
+    # the server, live sessions, the seeds and a test change no page output: the cache survives
+    for rel in ("pacte/server.py", "pacte/live/api.py", "datasets/sources/seeds.yaml"):
+        path = tmp_path / rel
+        path.write_text(path.read_text(encoding="utf-8") + "\n# touched\n", encoding="utf-8")
+    assert code_and_data_digest(tmp_path) == before
+    # data, widget code and course-data code do
+    for rel in ("datasets/pacte_survey/structures.csv", "widgets/static/quiz.js", "pacte/course/fmt.py"):
+        path = tmp_path / rel
+        path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        assert code_and_data_digest(tmp_path) != before, rel
+        before = code_and_data_digest(tmp_path)
 
 
 def test_exported_voila_notebooks_have_no_myst_roles(built_book):

@@ -56,20 +56,31 @@ def export_voila_notebooks(root: Path | None = None) -> list[Path]:
     return out
 
 
+# What a page's executed outputs can depend on besides its own text: the
+# widgets (Python and the ES modules embedded in widget state), the course-data
+# code they call, and the data. The server, live sessions, build, tests and the
+# seed documents (read only by `pacte check`) cannot change an output.
+OUTPUT_INPUTS = (("widgets", (".py", ".js", ".css", ".svg")), ("pacte/course", (".py",)),
+                 ("datasets", (".csv", ".json", ".yaml", ".yml")))
+NOT_OUTPUT_INPUTS = ("datasets/sources",)
+
+
 def code_and_data_digest(root: Path | None = None) -> str:
-    """Hash of everything a page's outputs depend on besides its own text (widgets and datasets)."""
+    """Hash of everything a page's outputs depend on besides its own text (see ``OUTPUT_INPUTS``)."""
     root = root or course_root()
     digest = hashlib.sha256()
-    for folder in ("widgets", "datasets"):
+    for folder, suffixes in OUTPUT_INPUTS:
         for path in sorted((root / folder).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(str(path.relative_to(root)).encode())
+            rel = path.relative_to(root).as_posix()
+            if (path.is_file() and path.suffix in suffixes and "__pycache__" not in path.parts
+                    and not rel.startswith(NOT_OUTPUT_INPUTS)):
+                digest.update(rel.encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
 def invalidate_stale_cache(root: Path | None = None) -> bool:
-    """Clear the execution cache when widgets or datasets changed since it was filled.
+    """Clear the execution cache when what page outputs depend on changed since it was filled.
 
     Jupyter Book's cache is keyed on each page's code only, so a change in the
     ``widgets`` package or in ``datasets/`` would otherwise leave stale outputs.
