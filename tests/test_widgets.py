@@ -11,7 +11,7 @@ import pytest
 
 from widgets import Quiz, chart
 from widgets._host import esm_source
-from widgets.charts import FRENCH_NUMBER_LOCALE
+from pacte.course.chart_theme import FRENCH_NUMBER_LOCALE
 from pacte.course.fmt import euros, number, percent
 from widgets.survey import profile_chart, survey_explorer
 

@@ -13,6 +13,7 @@ from widgets.charts import Chart, chart
 from widgets.cpts_project import CptsProject
 from pacte.course.data import load_package, load_table
 from widgets.diagnosis import Diagnosis
+from widgets.live_dashboard import LiveDashboard
 from pacte.course.errors import DataError
 from pacte.course.fmt import euros, number, percent
 from widgets.prompt import Prompt
@@ -42,6 +43,7 @@ __all__ = [
     "CptsProject",
     "DataError",
     "Diagnosis",
+    "LiveDashboard",
     "ProfileCompare",
     "Prompt",
     "Quiz",

@@ -8,7 +8,7 @@ from functools import lru_cache
 import altair as alt
 import pandas as pd
 
-from widgets.charts import theme_config
+from pacte.course.chart_theme import theme_config
 from pacte.course.prompts import text_prompts
 from pacte.live.kinds import bank as _bank, describe, document
 from pacte.live.validation import survey_questions
