@@ -1,0 +1,124 @@
+"""Module « Territoires »: page shape, sources, typography, and every page executes as a notebook (what nbval and Voilà need)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = sorted((ROOT / "modules" / "territoires").glob("*.md"))
+BIN = Path(sys.executable).parent
+CODE_CELL = re.compile(r"```\{code-cell\}.*?```", re.S)
+NBSP = "\u00a0\u202f"
+
+
+def _prose(page: Path) -> str:
+    text = page.read_text(encoding="utf-8")
+    text = text.split("\n---\n", 1)[1]  # jupytext header
+    return CODE_CELL.sub("", text)
+
+
+def test_module_has_five_pages_in_the_toc_after_dynamiques():
+    assert len(PAGES) == 5
+    toc = yaml.safe_load((ROOT / "book" / "_toc.yml").read_text(encoding="utf-8"))
+    chapters = next(p for p in toc["parts"] if p["caption"] == "Modules")["chapters"]
+    files = [c["file"] for c in chapters]
+    here = files.index("modules/territoires/cpts-et-responsabilite-territoriale")
+    assert files[here - 1] == "modules/dynamiques/ce-que-dit-l-enquete"
+    sections = {s["file"].rsplit("/", 1)[1] for s in chapters[here]["sections"]}
+    assert sections | {"cpts-et-responsabilite-territoriale"} == {p.stem for p in PAGES}
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+def test_page_has_the_course_shape(page):
+    text = page.read_text(encoding="utf-8")
+    order = ["```{admonition} En bref", "**Objectifs**", "**Prérequis**", "**Durée**", "## Points clés",
+             "## Activités", "## Quiz", "## Pour aller plus loin", "## Notes pour le formateur", "{dropdown}"]
+    positions = [text.find(marker) for marker in order]
+    assert all(p >= 0 for p in positions), dict(zip(order, positions))
+    assert positions == sorted(positions), dict(zip(order, positions))
+    assert re.search(r"^\(territoires-[a-z]+\)=$", text, re.M)
+    assert 'Quiz.from_bank("territoires"' in text and "{cite}`" in text
+    assert "Questions à poser à la salle" in text and "Pièges" in text
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+def test_session_plan_adds_up_to_the_duration(page):
+    text = page.read_text(encoding="utf-8")
+    duration = int(re.search(r"\*\*Durée\*\* — (\d+) minutes", text).group(1))
+    assert f"Plan de séance ({duration} min)" in text
+    slots = re.findall(r"^\| (\d+)-(\d+) min \|", text, re.M)
+    assert slots and int(slots[0][0]) == 0 and int(slots[-1][1]) == duration
+    assert all(int(a[1]) == int(b[0]) for a, b in zip(slots, slots[1:])), slots
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+def test_french_typography(page):
+    prose = _prose(page)
+    prose = re.sub(r"`[^`]*`", "", prose)
+    assert "'" not in prose, "typographic apostrophe ’ in reader text"
+    for mark in (":", ";", "?", "!", "%", "€", "»"):
+        assert not re.search(rf"\w {re.escape(mark)}", prose), mark
+    assert not re.search(r"« ", prose)
+    assert not re.search(r"\d \d{3}\b", prose), "non-breaking space inside numbers"
+
+
+def test_the_two_article_51_are_named_distinctly():
+    coop = (ROOT / "modules" / "territoires" / "cooperation-entre-professions.md").read_text(encoding="utf-8")
+    assert "article 51 de la loi HPST" in coop and "pour 2018" in coop and "{ref}`financement-reformes`" in coop
+    for page in PAGES:
+        text = _prose(page)
+        for match in re.finditer(r"article 51", text):
+            context = text[max(0, match.start() - 200): match.end() + 200]
+            assert "HPST" in context or "2018" in context or "« article" in context, (page.stem, context)
+
+
+def test_figures_of_the_june_2025_document_say_cited_in():
+    text = _prose(ROOT / "modules" / "territoires" / "freins-et-leviers.md")
+    for organisation in ("DREES 2022", "CNSA 2022", "CNOM 2022", "FMF 2023", "Santé publique France 2022",
+                         "Conseil du numérique en santé 2022", "ANAP"):
+        assert re.search(rf"{organisation}[^)]*, cité dans", text), organisation
+
+
+def test_links_to_the_funding_module_use_its_labels():
+    labels = set()
+    for page in (ROOT / "modules" / "financement").glob("*.md"):
+        labels |= set(re.findall(r"^\(([a-z-]+)\)=$", page.read_text(encoding="utf-8"), re.M))
+    used = set()
+    for page in PAGES:
+        used |= set(re.findall(r"\{ref\}`(financement-[a-z-]+)`", page.read_text(encoding="utf-8")))
+    assert used and used <= labels, used - labels
+
+
+def test_pacte_training_is_not_confused_with_the_2012_plan():
+    for page in PAGES:
+        text = _prose(page)
+        if "Pacte territoire santé" in text and page.stem in ("inegalites-territoriales", "cooperation-entre-professions"):
+            assert "formation PACTE" in text
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+def test_page_executes(page, tmp_path):
+    nb = tmp_path / "t.ipynb"
+    out = tmp_path / "t_out.ipynb"
+    subprocess.run([str(BIN / "jupytext"), "--to", "ipynb", "--output", str(nb), str(page)],
+                   check=True, capture_output=True, cwd=ROOT)
+    proc = subprocess.run([str(BIN / "jupyter"), "nbconvert", "--execute", "--to", "notebook", str(nb),
+                           "--output", str(out)], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    executed = nbformat.read(out, as_version=4)
+    code = [c for c in executed.cells if c.cell_type == "code"]
+    assert code, "a module page has activities"
+    for cell in code:
+        assert "remove-input" in cell.metadata.get("tags", []), cell.source
+        assert not any(o.get("output_type") in ("error", "stream") and o.get("name") != "stdout"
+                       for o in cell.outputs if o.get("output_type") != "execute_result"
+                       and o.get("output_type") != "display_data"), cell.source
+        html = [o["data"].get("text/html", "") for o in cell.outputs if "data" in o]
+        assert any("pacte-widget" in h or "pacte-table" in h for h in html), cell.source
