@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import subprocess
 import sys
@@ -98,6 +99,39 @@ def invalidate_stale_cache(root: Path | None = None) -> bool:
     return stale
 
 
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_ERR_LOG = re.compile(r"(?:Notebook exception traceback saved in|traceback saved in):\s*(\S+\.err\.log)")
+_FAILED_PAGE = re.compile(r"^(\S+?):?\s+WARNING: Executing notebook failed")
+_DATA_ERROR = re.compile(r"^(?P<path>[^:]+?)(?::(?P<line>\d+))?(?: \[(?P<field>.*?)\])?: (?P<msg>.*)$")
+NBSP = "\u00a0"
+
+
+def execution_cause(err_log: Path) -> str:
+    """The exception line at the end of a notebook's ``.err.log``, in French (file, line, field when known)."""
+    try:
+        text = _ANSI.sub("", err_log.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return f"(journal illisible{NBSP}: {err_log})"
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    last = next((line for line in reversed(lines) if re.match(r"^[A-Za-z_][\w.]*(Error|Exception|Warning)\b", line)),
+                lines[-1] if lines else "")
+    name, _, detail = last.partition(": ")
+    match = _DATA_ERROR.match(detail) if name.endswith("DataError") else None
+    if match:
+        path = match["path"]
+        try:
+            path = str(Path(path).relative_to(course_root()))
+        except ValueError:
+            pass
+        where = [f"fichier {path}"]
+        if match["line"]:
+            where.append(f"ligne {match['line']}")
+        if match["field"]:
+            where.append(f"champ {match['field']}")
+        return f"{', '.join(where)}{NBSP}: {match['msg']}"
+    return f"{name}{NBSP}: {detail}" if detail else name
+
+
 def build_book(strict: bool = True, quiet: bool = False) -> int:
     """Build the HTML book with Jupyter Book, streaming its progress; return the exit code."""
     root = course_root()
@@ -108,17 +142,24 @@ def build_book(strict: bool = True, quiet: bool = False) -> int:
         cmd += ["-n", "-W", "--keep-going"]
     start = time.perf_counter()
     if invalidate_stale_cache(root):
-        print("pacte build: widgets or datasets changed, execution cache cleared", flush=True)
+        print(f"pacte build{NBSP}: widgets ou données modifiés, cache d’exécution vidé", flush=True)
     pages = toc_files(root)
-    print(f"pacte build: {len(pages)} pages, {len(notebook_pages(root))} with code", flush=True)
+    print(f"pacte build{NBSP}: {len(pages)} pages, dont {len(notebook_pages(root))} avec du code", flush=True)
     proc = subprocess.Popen(cmd, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     assert proc.stdout is not None
     warnings = []
     log_path = build_dir() / "pacte-build.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     log = log_path.open("w", encoding="utf-8")
+    failed: list[tuple[str, Path]] = []
     for line in proc.stdout:
         log.write(line)
+        plain = _ANSI.sub("", line)
+        found = _ERR_LOG.search(plain)
+        if found:
+            page = _FAILED_PAGE.match(plain)
+            page_name = plain.split(": WARNING", 1)[0].strip() if ": WARNING" in plain else (page[1] if page else "?")
+            failed.append((page_name, Path(found.group(1))))
         if "WARNING" in line or "ERROR" in line:
             warnings.append(line.rstrip())
         if not quiet or "WARNING" in line or "ERROR" in line:
@@ -127,7 +168,19 @@ def build_book(strict: bool = True, quiet: bool = False) -> int:
     log.close()
     notebooks = export_voila_notebooks(root)
     elapsed = time.perf_counter() - start
-    status = "ok" if code == 0 else f"FAILED (exit {code}, {len(warnings)} warnings/errors)"
-    print(f"pacte build: {status} in {elapsed:.1f} s; book in {build_dir() / 'html'}; "
-          f"{len(notebooks)} Voilà notebooks in {build_dir() / 'voila'}; log in {log_path}", flush=True)
+    if failed:
+        # Sphinx would not re-read the failed pages next time: force a clean execution then.
+        (build_dir() / ".pacte-inputs").unlink(missing_ok=True)
+        code = code or 1  # a page whose code fails is an error, even without --strict
+    for page_name, err_log in failed:
+        try:
+            page_name = str(Path(page_name).relative_to(root))
+        except ValueError:
+            pass
+        print(f"pacte build{NBSP}: la page {page_name} n’a pas pu être exécutée{NBSP}: {execution_cause(err_log)} "
+              f"(trace complète{NBSP}: {err_log})", flush=True)
+    seconds = f"{elapsed:.1f}".replace(".", ",")
+    status = "réussi" if code == 0 else f"ÉCHEC (code {code}, {len(warnings)} avertissement(s) ou erreur(s))"
+    print(f"pacte build{NBSP}: {status} en {seconds}{NBSP}s{NBSP}; livre dans {build_dir() / 'html'}{NBSP}; "
+          f"{len(notebooks)} carnets Voilà dans {build_dir() / 'voila'}{NBSP}; journal{NBSP}: {log_path}", flush=True)
     return code

@@ -1,0 +1,50 @@
+"""`pacte build` with a broken question bank names the cause (file, line, field) on the console, in French."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+from pacte.site.build import execution_cause
+
+
+def test_execution_cause_reads_the_exception_of_an_err_log(tmp_path):
+    log = tmp_path / "page.err.log"
+    log.write_text("Traceback…\n\x1b[31mDataError\x1b[39m: " + str(ROOT / "datasets/quiz/x.yaml")
+                   + ":42 [questions[4].type]: 'numerique' is not one of ['single']\n", encoding="utf-8")
+    assert execution_cause(log) == ("fichier datasets/quiz/x.yaml, ligne 42, champ questions[4].type\u00a0: "
+                                    "'numerique' is not one of ['single']")
+    log.write_text("KeyError: 'x'\n", encoding="utf-8")
+    assert execution_cause(log) == "KeyError\u00a0: 'x'"
+
+
+def test_build_with_a_broken_bank_shows_file_line_and_field(tmp_path):
+    course = tmp_path / "course"
+    course.mkdir()
+    for name in ("datasets", "book", "modules"):
+        shutil.copytree(ROOT / name, course / name)
+    shutil.copy(ROOT / "_config.yml", course / "_config.yml")
+    bank = course / "datasets" / "quiz" / "profils-coordination.yaml"
+    text = bank.read_text(encoding="utf-8")
+    bank.write_text(text.replace("type: numeric", "type: numerique", 1), encoding="utf-8")
+    line = text[: text.index("type: numeric")].count("\n") + 1
+    page = next(p for p in (course / "modules").rglob("*.md") if 'from_bank("profils-coordination")' in p.read_text())
+    toc = tmp_path / "_toc.yml"
+    toc.write_text(f"format: jb-book\nroot: book/intro\nchapters:\n  - file: {page.relative_to(course).with_suffix('')}\n",
+                   encoding="utf-8")
+    env = {**os.environ, "PACTE_ROOT": str(course), "PACTE_OUTPUT": str(tmp_path / "out"), "PACTE_TOC": str(toc)}
+    proc = subprocess.run([sys.executable, "-m", "pacte.cli", "build", "--quiet", "--no-strict"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=600)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0, out[-2000:]
+    cause = [l for l in out.splitlines() if "n’a pas pu être exécutée" in l]
+    assert cause, out[-2000:]
+    assert f"fichier datasets/quiz/profils-coordination.yaml, ligne {line}, champ questions[" in cause[0]
+    assert "'numerique'" in cause[0] and ".err.log" in cause[0]
+    assert re.search(r"pacte build\u00a0: ÉCHEC", out)
