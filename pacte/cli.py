@@ -23,8 +23,8 @@ def _cmd_check(args) -> int:
     else:
         print(format_inventory(inventory))
         for err in errors:
-            print(f"ERROR {err}", file=sys.stderr)
-        print("pacte check: " + ("ok" if not errors else f"{len(errors)} error(s)"), file=sys.stderr)
+            print(f"ERREUR {err}", file=sys.stderr)
+        print("pacte check\u00a0: " + ("ok" if not errors else f"{len(errors)} erreur(s)"), file=sys.stderr)
     return 1 if errors else 0
 
 
@@ -32,7 +32,7 @@ def _cmd_notebooks(args) -> int:
     from pacte.site.build import export_voila_notebooks
 
     paths = export_voila_notebooks()
-    print(f"pacte notebooks: {len(paths)} notebooks written")
+    print(f"pacte notebooks\u00a0: {len(paths)} carnets écrits")
     return 0
 
 
@@ -48,27 +48,30 @@ def _cmd_serve(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``pacte`` command."""
-    parser = argparse.ArgumentParser(prog="pacte", description="Build, check and serve the PACTE course.")
+    parser = argparse.ArgumentParser(prog="pacte", description="Construire, vérifier et servir le cours PACTE.")
     sub = parser.add_subparsers(dest="command", required=True)
-    p_build = sub.add_parser("build", help="build the book (strict: -n -W --keep-going) and the Voilà notebooks")
-    p_build.add_argument("--no-strict", action="store_true", help="do not turn warnings into errors")
-    p_build.add_argument("--quiet", action="store_true", help="only print warnings and the summary")
+    p_build = sub.add_parser("build", help="construire le livre (strict\u00a0: -n -W --keep-going) et les carnets Voilà")
+    p_build.add_argument("--no-strict", action="store_true", help="ne pas traiter les avertissements comme des erreurs")
+    p_build.add_argument("--quiet", action="store_true", help="n’afficher que les avertissements et le bilan")
     p_build.set_defaults(func=_cmd_build)
-    p_check = sub.add_parser("check", help="validate datasets and question banks and print the inventory")
-    p_check.add_argument("--json", action="store_true", help="machine-readable output")
+    p_check = sub.add_parser("check", help="valider les données et les banques de questions, afficher l’inventaire")
+    p_check.add_argument("--json", action="store_true", help="sortie lisible par une machine (JSON)")
     p_check.set_defaults(func=_cmd_check)
-    p_nb = sub.add_parser("notebooks", help="write the Voilà/Binder notebooks only (no book build)")
+    p_nb = sub.add_parser("notebooks", help="écrire seulement les carnets Voilà/Binder (sans construire le livre)")
     p_nb.set_defaults(func=_cmd_notebooks)
-    p_serve = sub.add_parser("serve", help="serve the built book at / and Voilà views at /voila/render/")
-    p_serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    p_serve.add_argument("--port", type=int, default=8866)
-    p_serve.add_argument("--pool-size", type=int, default=1, help="preheated kernels per page (0: start a kernel on each visit)")
-    p_serve.add_argument("--database-url", help="PostgreSQL URL for live sessions (default: SQLite in --data-dir; "
-                         "env PACTE_DATABASE_URL)")
-    p_serve.add_argument("--data-dir", help="folder of the SQLite store (default: ./var; env PACTE_DATA_DIR)")
-    p_serve.add_argument("--trainer-token", help="secret of the trainer dashboard (default: random; "
-                         "env PACTE_TRAINER_TOKEN)")
-    p_serve.add_argument("--public-url", help="address trainees use, for the join link and QR code")
+    p_serve = sub.add_parser("serve", help="servir le livre construit sur / et les vues Voilà sur /voila/render/")
+    p_serve.add_argument("--host", default="127.0.0.1", help="adresse d’écoute (par défaut 127.0.0.1\u00a0; "
+                         "0.0.0.0 pour le réseau de la salle)")
+    p_serve.add_argument("--port", type=int, default=8866, help="port (par défaut 8866)")
+    p_serve.add_argument("--pool-size", type=int, default=1, help="noyaux préchauffés par page (0\u00a0: un noyau "
+                         "démarré à chaque visite)")
+    p_serve.add_argument("--database-url", help="adresse PostgreSQL des séances en direct (par défaut\u00a0: SQLite "
+                         "dans --data-dir\u00a0; variable PACTE_DATABASE_URL)")
+    p_serve.add_argument("--data-dir", help="dossier de la base SQLite (par défaut\u00a0: ./var\u00a0; "
+                         "variable PACTE_DATA_DIR)")
+    p_serve.add_argument("--trainer-token", help="secret du tableau de bord du formateur (par défaut\u00a0: "
+                         "tiré au hasard\u00a0; variable PACTE_TRAINER_TOKEN)")
+    p_serve.add_argument("--public-url", help="adresse que tapent les apprenants (lien et QR code de la séance)")
     p_serve.set_defaults(func=_cmd_serve)
     args = parser.parse_args(argv)
     return args.func(args)

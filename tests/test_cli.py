@@ -56,7 +56,7 @@ def test_check_fails_with_precise_message_on_bad_bank_and_bad_data(tmp_path):
     assert proc.returncode == 1
     assert "profils-coordination.yaml:6 [questions[0].type]: 'numerique' is not one of" in proc.stderr
     assert "answers.csv:2 [percent]: -16.0 is below the minimum 0" in proc.stderr
-    assert "pacte check: 2 error(s)" in proc.stderr
+    assert "pacte check\u00a0: 2 erreur(s)" in proc.stderr
     as_json = json.loads(run_pacte("check", "--json", env_root=course).stdout)
     assert as_json["ok"] is False and len(as_json["errors"]) == 2
 
