@@ -86,8 +86,9 @@ def test_static_cpts_project(offline_page, book_url):
     assert "Territoire fictif" in text and "- Le centre hospitalier (dont le service de gériatrie)" in text
     root.scroll_into_view_if_needed()
     screenshot(page, "territoires-cpts-static")
-    page.set_viewport_size({"width": 390, "height": 900})
-    root.locator(".pacte-cpts-feedback").scroll_into_view_if_needed()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.reload()
+    page.locator("section.pacte-cpts fieldset[data-group=missions]").scroll_into_view_if_needed()
     screenshot(page, "territoires-cpts-static-390")
     _assert_clean(page)
 
