@@ -27,6 +27,10 @@ NBSP = "\u00a0"
 TOLERATED_404 = ("/favicon.ico", "/api/live/status")
 
 
+def _plain(text: str) -> str:
+    return text.replace(NBSP, " ").replace("\u202f", " ")
+
+
 def _open(page, url: str) -> None:
     page.pacte_404 = []
     page.on("response", lambda r: page.pacte_404.append(r.url) if r.status == 404 else None)
@@ -66,8 +70,8 @@ def build_cpts_project(page):
     rules = root.locator(".pacte-cpts-feedback li").evaluate_all("(li) => li.map((x) => x.dataset.rule)")
     assert "acces-mt-choisi" in rules and "parcours-sans-dac" in rules and "institutions-incompletes" in rules
     assert "trop-de-missions" not in rules
-    assert root.locator(".pacte-cpts-source").first.inner_text().startswith("Source : ")
-    assert root.locator(".pacte-cpts-status").inner_text().startswith("Votre projet : 2 missions et 2 partenaires")
+    assert _plain(root.locator(".pacte-cpts-source").first.inner_text()).startswith("Source : ")
+    assert _plain(root.locator(".pacte-cpts-status").inner_text()).startswith("Votre projet : 2 missions et 2 partenaires")
     events = page.evaluate("window.__pacteAnswers")
     assert {"activity": "cpts_project:projet-cpts-valmoran", "question": "missions",
             "answer": ["acces-mt", "parcours-age"]} in events

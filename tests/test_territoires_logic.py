@@ -61,7 +61,7 @@ def test_a_focused_project_gets_its_strengths_and_its_gaps(project):
     rules = _rules(result)
     assert "acces-mt-choisi" in rules and "parcours-sans-dac" in rules and "institutions-incompletes" in rules
     assert "trop-de-missions" not in rules and "acces-mt-oublie" not in rules
-    assert result["message"].startswith("Votre projet : 2 missions et 2 partenaires ; ")
+    assert result["message"].startswith("Votre projet\u00a0: 2 missions et 2 partenaires\u00a0; ")
 
 
 def test_too_many_missions_and_a_complete_partnership(project):
@@ -90,9 +90,9 @@ def test_every_rule_can_fire(project):
     (None, "empty", "Choisissez des missions"),
     ({"missions": ["snp"]}, "incomplete", "au moins un partenaire"),
     ({"partners": ["dac"]}, "incomplete", "au moins une mission"),
-    ({"missions": ["snp", "urgences"], "partners": ["dac"]}, "invalid", "Choix inconnu parmi les missions : « urgences »"),
+    ({"missions": ["snp", "urgences"], "partners": ["dac"]}, "invalid", "Choix inconnu parmi les missions\u00a0: «\u00a0urgences\u00a0»"),
     ({"missions": "snp", "partners": ["dac"]}, "invalid", "une liste est attendue"),
-    ({"missions": ["snp"], "partners": ["dac"], "budget": 3}, "invalid", "Clé inconnue : « budget »"),
+    ({"missions": ["snp"], "partners": ["dac"], "budget": 3}, "invalid", "Clé inconnue\u00a0: «\u00a0budget\u00a0»"),
     ([1, 2], "invalid", "Réponses illisibles"),
 ])
 def test_bad_or_partial_answers_never_raise(project, answers, status, fragment):

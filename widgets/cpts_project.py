@@ -39,7 +39,7 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
 
 def _describe(raw: Any) -> str:
     if isinstance(raw, str):
-        return f"« {raw} »"
+        return f"« {raw} »"
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw))
     try:
@@ -52,12 +52,12 @@ def _clean_list(raw: Any, known: list[str], what: str, errors: list[str]) -> lis
     if raw is None:
         return []
     if not isinstance(raw, list):
-        errors.append(f"Réponse illisible pour les {what} : une liste est attendue.")
+        errors.append(f"Réponse illisible pour les {what} : une liste est attendue.")
         return []
     seen = set()
     for value in raw:
         if not isinstance(value, str) or value not in known:
-            errors.append(f"Choix inconnu parmi les {what} : {_describe(value)}.")
+            errors.append(f"Choix inconnu parmi les {what} : {_describe(value)}.")
         else:
             seen.add(value)
     return [ident for ident in known if ident in seen]
@@ -89,18 +89,18 @@ def evaluate_project(project: dict, answers: Any) -> dict:
     errors: list[str] = []
     a = {} if answers is None else answers
     if not isinstance(a, dict):
-        errors.append("Réponses illisibles : un dictionnaire {missions, partners} est attendu.")
+        errors.append("Réponses illisibles : un dictionnaire {missions, partners} est attendu.")
         a = {}
     for key in sorted(a, key=str):
         if key not in ("missions", "partners"):
-            errors.append(f"Clé inconnue : « {key} ».")
+            errors.append(f"Clé inconnue : « {key} ».")
     missions = _clean_list(a.get("missions"), [m["id"] for m in project["missions"]], "missions", errors)
     partners = _clean_list(a.get("partners"), [p["id"] for p in project["partners"]], "partenaires", errors)
     counts = {level: 0 for level in LEVELS}
     feedback: list[dict] = []
     if errors:
         status = INVALID
-        message = f"{_plural(len(errors), 'réponse')} à corriger : " + " ".join(errors)
+        message = f"{_plural(len(errors), 'réponse')} à corriger : " + " ".join(errors)
     elif not missions and not partners:
         status, message = EMPTY, "Choisissez des missions et des partenaires, puis validez."
     elif not missions or not partners:
@@ -114,7 +114,7 @@ def evaluate_project(project: dict, answers: Any) -> dict:
             counts[rule["level"]] += 1
             feedback.append({"rule": rule["id"], "level": rule["level"], "message": rule["message"],
                              "source": rule["source"]})
-        message = (f"Votre projet : {_plural(len(missions), 'mission')} et {_plural(len(partners), 'partenaire')} ; "
+        message = (f"Votre projet : {_plural(len(missions), 'mission')} et {_plural(len(partners), 'partenaire')} ; "
                    f"{_plural(counts['point-fort'], 'point fort', 'points forts')}, "
                    f"{_plural(counts['attention'], 'point d’attention', 'points d’attention')}, "
                    f"{_plural(counts['suggestion'], 'suggestion')}.")
@@ -140,12 +140,12 @@ def project_summary(project: dict, result: dict) -> str:
     lines = [project["title"], ""]
     if project["fictional"]:
         lines += [project["territory"]["notice"], ""]
-    lines += ["Missions choisies :", *[f"- {x}" for x in labels(project["missions"], result["missions"])], ""]
-    lines += ["Partenaires associés :", *[f"- {x}" for x in labels(project["partners"], result["partners"])], ""]
-    lines.append("Commentaires :")
+    lines += ["Missions choisies :", *[f"- {x}" for x in labels(project["missions"], result["missions"])], ""]
+    lines += ["Partenaires associés :", *[f"- {x}" for x in labels(project["partners"], result["partners"])], ""]
+    lines.append("Commentaires :")
     for f in result["feedback"]:
         text = re.sub(r"\s+", " ", f["message"]).strip()
-        lines.append(f"- [{f['level']}] {text} (source : {f['source']['ref']}, {f['source']['detail']})")
+        lines.append(f"- [{f['level']}] {text} (source : {f['source']['ref']}, {f['source']['detail']})")
     return "\r\n".join(lines) + "\r\n"
 
 

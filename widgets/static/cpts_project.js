@@ -38,7 +38,7 @@ const CSS = `
 .pacte-cpts-source { display: block; font-size: .8rem; color: #4a5560; margin-top: .2rem; }
 `;
 
-const LEVEL_LABEL = { "point-fort": "Point fort :", attention: "Point d’attention :", suggestion: "Suggestion :" };
+const LEVEL_LABEL = { "point-fort": "Point fort :", attention: "Point d’attention :", suggestion: "Suggestion :" };
 
 function saveText(text, filename) {
   const url = URL.createObjectURL(new Blob(["\ufeff" + text], { type: "text/plain;charset=utf-8" }));
@@ -57,16 +57,16 @@ function render({ model, el }) {
   const cite = (src) => `${(project.citations && project.citations[src.ref]) || src.ref} — ${src.detail}`;
   const t = project.territory;
 
-  const root = h("section", { class: "pacte-cpts", "aria-label": `Activité : ${project.title}` });
+  const root = h("section", { class: "pacte-cpts", "aria-label": `Activité : ${project.title}` });
   root.append(h("h3", {}, project.title), h("p", {}, project.instructions));
   root.append(h("div", { class: "pacte-cpts-territory" },
-    h("h4", {}, `Le territoire : ${t.name}`),
+    h("h4", {}, `Le territoire : ${t.name}`),
     project.fictional ? h("p", { class: "pacte-cpts-notice" }, t.notice) : null,
     h("p", {}, t.description),
     h("ul", { class: "pacte-cpts-indicators", "aria-label": "Chiffres du territoire" },
-      t.indicators.map((i) => h("li", { "data-indicator": i.id }, `${i.label} : `,
+      t.indicators.map((i) => h("li", { "data-indicator": i.id }, `${i.label} : `,
         h("strong", {}, `${fmtNumber(i.value)}${i.unit === "%" ? "\u00a0%" : ""}`)))),
-    h("p", { style: "margin:.4rem 0 0" }, h("strong", {}, "Besoins repérés :")),
+    h("p", { style: "margin:.4rem 0 0" }, h("strong", {}, "Besoins repérés :")),
     h("ul", { class: "pacte-cpts-needs" }, t.needs.map((n) => h("li", {}, n.label)))));
 
   const form = h("form", { class: "pacte-cpts-form", novalidate: true });
@@ -109,7 +109,7 @@ function render({ model, el }) {
     root.dataset.feedback = String(result.feedback.length);
     list.replaceChildren(...result.feedback.map((f) => h("li", { "data-level": f.level, "data-rule": f.rule },
       h("span", { class: "pacte-cpts-level" }, LEVEL_LABEL[f.level] || f.level), f.message,
-      h("span", { class: "pacte-cpts-source" }, "Source : ", cite(f.source)))));
+      h("span", { class: "pacte-cpts-source" }, "Source : ", cite(f.source)))));
     download.disabled = result.status !== COMPLETE;
   };
 

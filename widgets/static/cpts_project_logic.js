@@ -14,7 +14,7 @@ function plural(n, word, plural_) {
 }
 
 function describe(raw) {
-  if (typeof raw === "string") return `« ${raw} »`;
+  if (typeof raw === "string") return `« ${raw} »`;
   try {
     return JSON.stringify(raw);
   } catch (err) {
@@ -26,12 +26,12 @@ function describe(raw) {
 function cleanList(raw, known, what, errors) {
   if (raw === null || raw === undefined) return [];
   if (!Array.isArray(raw)) {
-    errors.push(`Réponse illisible pour les ${what} : une liste est attendue.`);
+    errors.push(`Réponse illisible pour les ${what} : une liste est attendue.`);
     return [];
   }
   const seen = new Set();
   for (const value of raw) {
-    if (typeof value !== "string" || !known.includes(value)) errors.push(`Choix inconnu parmi les ${what} : ${describe(value)}.`);
+    if (typeof value !== "string" || !known.includes(value)) errors.push(`Choix inconnu parmi les ${what} : ${describe(value)}.`);
     else seen.add(value);
   }
   return known.filter((id) => seen.has(id));
@@ -59,11 +59,11 @@ export function evaluateProject(project, answers) {
   let a = answers;
   if (a === null || a === undefined) a = {};
   if (typeof a !== "object" || Array.isArray(a)) {
-    errors.push("Réponses illisibles : un dictionnaire {missions, partners} est attendu.");
+    errors.push("Réponses illisibles : un dictionnaire {missions, partners} est attendu.");
     a = {};
   }
   for (const key of Object.keys(a).sort()) {
-    if (key !== "missions" && key !== "partners") errors.push(`Clé inconnue : « ${key} ».`);
+    if (key !== "missions" && key !== "partners") errors.push(`Clé inconnue : « ${key} ».`);
   }
   const missions = cleanList(a.missions, project.missions.map((m) => m.id), "missions", errors);
   const partners = cleanList(a.partners, project.partners.map((p) => p.id), "partenaires", errors);
@@ -73,7 +73,7 @@ export function evaluateProject(project, answers) {
   let message;
   if (errors.length) {
     status = INVALID;
-    message = `${plural(errors.length, "réponse")} à corriger : ${errors.join(" ")}`;
+    message = `${plural(errors.length, "réponse")} à corriger : ${errors.join(" ")}`;
   } else if (!missions.length && !partners.length) {
     status = EMPTY;
     message = "Choisissez des missions et des partenaires, puis validez.";
@@ -87,7 +87,7 @@ export function evaluateProject(project, answers) {
       counts[rule.level] += 1;
       feedback.push({ rule: rule.id, level: rule.level, message: rule.message, source: rule.source });
     }
-    message = `Votre projet : ${plural(missions.length, "mission")} et ${plural(partners.length, "partenaire")} ; `
+    message = `Votre projet : ${plural(missions.length, "mission")} et ${plural(partners.length, "partenaire")} ; `
       + `${plural(counts["point-fort"], "point fort", "points forts")}, `
       + `${plural(counts.attention, "point d’attention", "points d’attention")}, `
       + `${plural(counts.suggestion, "suggestion")}.`;
@@ -110,11 +110,11 @@ export function projectSummary(project, result) {
   const labels = (list, ids) => ids.map((id) => list.find((x) => x.id === id).label);
   const lines = [project.title, ""];
   if (project.fictional) lines.push(project.territory.notice, "");
-  lines.push("Missions choisies :", ...labels(project.missions, result.missions).map((l) => `- ${l}`), "");
-  lines.push("Partenaires associés :", ...labels(project.partners, result.partners).map((l) => `- ${l}`), "");
-  lines.push("Commentaires :");
+  lines.push("Missions choisies :", ...labels(project.missions, result.missions).map((l) => `- ${l}`), "");
+  lines.push("Partenaires associés :", ...labels(project.partners, result.partners).map((l) => `- ${l}`), "");
+  lines.push("Commentaires :");
   for (const f of result.feedback) {
-    lines.push(`- [${f.level}] ${f.message.replace(/\s+/g, " ").trim()} (source : ${f.source.ref}, ${f.source.detail})`);
+    lines.push(`- [${f.level}] ${f.message.replace(/\s+/g, " ").trim()} (source : ${f.source.ref}, ${f.source.detail})`);
   }
   return lines.join("\r\n") + "\r\n";
 }
