@@ -39,9 +39,10 @@ _COMMON = {
     "form-action": "'self'",
     "frame-ancestors": "'none'",
 }
-# Vega compiles its expressions with ``new Function`` (no CSP-safe interpreter is vendored).
+# Vega compiles its expressions with ``new Function`` (no CSP-safe interpreter is vendored);
+# anywidget (Voilà) imports each widget module from a blob: URL.
 BOOK_SCRIPT_BASE = "'self' 'unsafe-eval'"
-VOILA_SCRIPT_SRC = "'self' 'unsafe-inline' 'unsafe-eval'"
+VOILA_SCRIPT_SRC = "'self' 'unsafe-inline' 'unsafe-eval' blob:"
 
 STATIC_HEADERS = {
     "X-Content-Type-Options": "nosniff",
