@@ -66,7 +66,7 @@ def test_static_simulator_updates_offline(offline_page, book_url):
     sim.get_by_label("Fonction de coordination").uncheck()
     page.wait_for_function("document.querySelector('.pacte-aci').dataset.status === 'blocked'", timeout=TIMEOUT)
     assert _amount(page) == "0"
-    assert "Prérequis non rempli : Fonction de coordination" in sim.inner_text()
+    assert "Prérequis non rempli\u00a0: Fonction de coordination" in sim.inner_text()
     screenshot(page, "financement-aci-blocked")
     assert sim.get_attribute("data-kernel-amount") is None  # no kernel in the static book
     # the comparison table was computed at build time by the Python mirror
@@ -89,7 +89,7 @@ def test_static_cpts_and_timeline_offline(offline_page, book_url):
     assert "157\u00a0500\u00a0€" in cpts.inner_text()
     cpts.locator("input").fill("beaucoup")
     page.wait_for_function("document.querySelector('.pacte-cpts').dataset.status === 'error'", timeout=TIMEOUT)
-    assert "Population : saisissez un nombre" in cpts.inner_text()
+    assert "Population\u00a0: saisissez un nombre" in cpts.inner_text()
     page.wait_for_selector("figure.pacte-chart[data-rendered=true]", timeout=TIMEOUT)
     select = page.locator("figure.pacte-chart select").first
     select.select_option("loi")

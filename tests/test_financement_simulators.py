@@ -92,7 +92,7 @@ def test_missing_prerequisite_pays_nothing(rules):
     assert (r["amount"], r["advance"], r["balance"]) == (0, 0, 0)
     assert all(a["amount"] == 0 for a in r["by_axis"])
     assert r["missing_prerequisites"] == ["coordination"]
-    assert "Prérequis non rempli : Fonction de coordination" in r["warnings"][0]
+    assert "Prérequis non rempli\u00a0: Fonction de coordination" in r["warnings"][0]
     # what it would be: (6 500 − 1 000) + (5 000 − 1 700) = 8 800 points × 7 = 61 600 €
     assert r["potential_amount"] == 61600
 
@@ -102,7 +102,7 @@ def test_missing_socle_criterion_only_loses_its_points(rules):
     r = compute_aci(rules, inputs(rules, criteria={"rcp": False}))
     assert r["status"] == "ok" and r["amount"] == 73500
     assert r["missing_socle"] == ["rcp"]
-    assert "Critère socle non rempli : Concertation pluriprofessionnelle (RCP)" in r["warnings"][0]
+    assert "Critère socle non rempli\u00a0: Concertation pluriprofessionnelle (RCP)" in r["warnings"][0]
 
 
 def test_socle_criteria_only(rules):
@@ -127,16 +127,16 @@ def test_text_inputs_in_french_notation(rules):
 
 
 @pytest.mark.parametrize("field, value, expected", [
-    ("patientele", -5, "Patientèle : la valeur doit être comprise entre 100 et 60\u00a0000\u00a0patients."),
-    ("patientele", 10**9, "Patientèle : la valeur doit être comprise entre 100 et 60\u00a0000\u00a0patients."),
-    ("patientele", "quatre mille", "Patientèle : saisissez un nombre (par exemple 4\u00a0000)."),
-    ("patientele", "", "Patientèle : saisissez un nombre (par exemple 4\u00a0000)."),
-    ("patientele", None, "Patientèle : saisissez un nombre (par exemple 4\u00a0000)."),
-    ("patientele", 4000.5, "Patientèle : saisissez un nombre entier."),
-    ("professionals", "abc", "Professionnels associés : saisissez un nombre (par exemple 13)."),
-    ("professionals", 2, "Professionnels associés : la valeur doit être comprise entre 3 et 100\u00a0professionnels."),
-    ("precarity_share", 120, "Part de patients précaires : la valeur doit être comprise entre 0 et 100\u00a0%."),
-    ("precarity_share", True, "Part de patients précaires : saisissez un nombre (par exemple 0)."),
+    ("patientele", -5, "Patientèle\u00a0: la valeur doit être comprise entre 100 et 60\u00a0000\u00a0patients."),
+    ("patientele", 10**9, "Patientèle\u00a0: la valeur doit être comprise entre 100 et 60\u00a0000\u00a0patients."),
+    ("patientele", "quatre mille", "Patientèle\u00a0: saisissez un nombre (par exemple 4\u00a0000)."),
+    ("patientele", "", "Patientèle\u00a0: saisissez un nombre (par exemple 4\u00a0000)."),
+    ("patientele", None, "Patientèle\u00a0: saisissez un nombre (par exemple 4\u00a0000)."),
+    ("patientele", 4000.5, "Patientèle\u00a0: saisissez un nombre entier."),
+    ("professionals", "abc", "Professionnels associés\u00a0: saisissez un nombre (par exemple 13)."),
+    ("professionals", 2, "Professionnels associés\u00a0: la valeur doit être comprise entre 3 et 100\u00a0professionnels."),
+    ("precarity_share", 120, "Part de patients précaires\u00a0: la valeur doit être comprise entre 0 et 100\u00a0%."),
+    ("precarity_share", True, "Part de patients précaires\u00a0: saisissez un nombre (par exemple 0)."),
 ])
 def test_bad_numbers_give_a_french_message_naming_the_field(rules, field, value, expected):
     bad = inputs(rules, **{field: value})
@@ -154,20 +154,20 @@ def test_bad_criteria_and_overrides(rules):
                                  variant="aci_1999"))
     assert not r["ok"]
     messages = {e["field"]: e["message"] for e in r["errors"]}
-    assert messages["criteria.inconnu"] == "Critère inconnu : « inconnu »."
-    assert messages["criteria.protocoles"] == "« Protocoles pluriprofessionnels » : indiquez un nombre entier entre 0 et 8."
-    assert messages["criteria.rcp"] == "« Concertation pluriprofessionnelle (RCP) » : indiquez oui ou non."
-    assert messages["variant"] == "Variante inconnue : « aci_1999 »."
+    assert messages["criteria.inconnu"] == "Critère inconnu\u00a0: «\u00a0inconnu\u00a0»."
+    assert messages["criteria.protocoles"] == "«\u00a0Protocoles pluriprofessionnels\u00a0»\u00a0: indiquez un nombre entier entre 0 et 8."
+    assert messages["criteria.rcp"] == "«\u00a0Concertation pluriprofessionnelle (RCP)\u00a0»\u00a0: indiquez oui ou non."
+    assert messages["variant"] == "Variante inconnue\u00a0: «\u00a0aci_1999\u00a0»."
     assert "ces points sont confirmés par les sources et ne sont pas modifiables" in messages["points.coordination"]
     assert messages["points.horaires.fixed"].endswith("les points fixes doivent être un nombre entre 0 et 100\u00a0000.")
-    assert "type de points inconnu « bonus »" in messages["points.horaires.bonus"]
+    assert "type de points inconnu «\u00a0bonus\u00a0»" in messages["points.horaires.bonus"]
 
 
 def test_non_dict_input(rules):
     assert aci_result(rules, "4000")["errors"][0]["field"] == "inputs"
     assert aci_result(rules, dict(inputs(rules), criteria=[1, 2]))["errors"][0]["field"] == "criteria"
     r = aci_result(rules, inputs(rules, parameters={"point_value": 8}))
-    assert "n'est pas modifiable" in r["errors"][0]["message"]
+    assert "n’est pas modifiable" in r["errors"][0]["message"]
 
 
 def test_missing_criteria_count_as_not_met(rules):
@@ -198,11 +198,11 @@ def test_cpts_per_inhabitant(cpts_rules):
 
 
 @pytest.mark.parametrize("value, expected", [
-    ("", "Population : saisissez un nombre (par exemple 60\u00a0000)."),
-    ("deux mille", "Population : saisissez un nombre (par exemple 60\u00a0000)."),
-    (0, "Population : la valeur doit être comprise entre 1\u00a0000 et 2\u00a0000\u00a0000\u00a0habitants."),
-    (-40000, "Population : la valeur doit être comprise entre 1\u00a0000 et 2\u00a0000\u00a0000\u00a0habitants."),
-    (45000.5, "Population : saisissez un nombre entier."),
+    ("", "Population\u00a0: saisissez un nombre (par exemple 60\u00a0000)."),
+    ("deux mille", "Population\u00a0: saisissez un nombre (par exemple 60\u00a0000)."),
+    (0, "Population\u00a0: la valeur doit être comprise entre 1\u00a0000 et 2\u00a0000\u00a0000\u00a0habitants."),
+    (-40000, "Population\u00a0: la valeur doit être comprise entre 1\u00a0000 et 2\u00a0000\u00a0000\u00a0habitants."),
+    (45000.5, "Population\u00a0: saisissez un nombre entier."),
 ])
 def test_cpts_bad_input(cpts_rules, value, expected):
     assert cpts_result(cpts_rules, {"population": value})["errors"] == [{"field": "population", "message": expected}]

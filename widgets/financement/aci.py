@@ -11,7 +11,7 @@ from typing import Any
 import traitlets as t
 
 from pacte.course.citations import citations_for
-from pacte.course.fmt import NBSP, euros
+from pacte.course.fmt import euros
 from pacte.course.messages import message
 from pacte.course.scoring import parse_number
 from widgets._host import PacteWidget
@@ -51,108 +51,136 @@ def default_aci_inputs(rules: dict) -> dict:
 # ---------------------------------------------------------------------------
 
 
-def _check_aci(rules: dict, inputs: Any) -> tuple[dict | None, list[dict]]:
-    errors: list[dict] = []
-    if not isinstance(inputs, dict):
-        return None, [{"field": "inputs", "message": message("simulator.unreadable")}]
-    values = {}
-    for name in ("patientele", "professionals", "precarity_share"):
-        values[name] = read_number(inputs.get(name), rules["inputs"][name], name, errors)
+def _object_or_error(value: Any, field: str, key: str, errors: list[dict]) -> dict:
+    obj = {} if value is None else value
+    if isinstance(obj, dict):
+        return obj
+    errors.append({"field": field, "message": message(key)})
+    return {}
+
+
+def _check_criteria(rules: dict, crit_in: dict, errors: list[dict]) -> dict[str, int]:
     by_id = {c["id"]: c for c in rules["criteria"]}
     units = {c["id"]: 0 for c in rules["criteria"]}
-    crit_in = inputs.get("criteria", {})
-    if crit_in is None:
-        crit_in = {}
-    if not isinstance(crit_in, dict):
-        errors.append({"field": "criteria", "message": "Critères : saisie illisible."})
-        crit_in = {}
     for cid, raw in crit_in.items():
         field = f"criteria.{cid}"
         crit = by_id.get(cid)
         if crit is None:
-            errors.append({"field": field, "message": f"Critère inconnu : {quoted(cid)}."})
-            continue
-        if "count" in crit:
+            errors.append({"field": field, "message": message("aci.unknown_criterion", criterion=quoted(cid))})
+        elif "count" in crit:
             n = None if isinstance(raw, bool) or raw is None or raw == "" else parse_number(raw)
             cmax = crit["count"]["max"]
             if n is None or n != int(n) or n < 0 or n > cmax:
-                errors.append({"field": field, "message": f"{quoted(crit['label'])} : indiquez un nombre entier "
-                                                          f"entre 0 et {fmt_number(cmax)}."})
-                continue
-            units[cid] = int(n)
+                errors.append({"field": field, "message": message("aci.count_range", label=quoted(crit["label"]),
+                                                                  max=fmt_number(cmax))})
+            else:
+                units[cid] = int(n)
+        elif not isinstance(raw, bool):
+            errors.append({"field": field, "message": message("aci.yes_no", label=quoted(crit["label"]))})
         else:
-            if not isinstance(raw, bool):
-                errors.append({"field": field, "message": f"{quoted(crit['label'])} : indiquez oui ou non."})
-                continue
             units[cid] = 1 if raw else 0
+    return units
+
+
+def _base_points(rules: dict, variant: Any, errors: list[dict]) -> dict[str, dict]:
     points = {c["id"]: {"fixed": c["fixed_points"], "variable": c["variable_points"],
                         "per_professional": c["per_professional"]["points"] if "per_professional" in c else 0}
               for c in rules["criteria"]}
-    variant = inputs.get("variant")
-    if variant not in (None, ""):
-        found = [v for v in rules.get("variants", []) if v["id"] == variant]
-        if not found:
-            errors.append({"field": "variant", "message": f"Variante inconnue : {quoted(str(variant))}."})
-        else:
-            for cid, pts in found[0]["points"].items():
-                points[cid].update(pts)
-    overrides = inputs.get("points", {})
-    if overrides is None:
-        overrides = {}
-    if not isinstance(overrides, dict):
-        errors.append({"field": "points", "message": "Points : saisie illisible."})
-        overrides = {}
-    names = {"fixed": "les points fixes", "variable": "les points variables",
-             "per_professional": "les points par professionnel"}
+    if variant in (None, ""):
+        return points
+    found = [v for v in rules.get("variants", []) if v["id"] == variant]
+    if not found:
+        errors.append({"field": "variant", "message": message("aci.unknown_variant", variant=quoted(str(variant)))})
+    else:
+        for cid, pts in found[0]["points"].items():
+            points[cid].update(pts)
+    return points
+
+
+POINT_KINDS = {"fixed": "aci.points_fixed", "variable": "aci.points_variable",
+               "per_professional": "aci.points_per_professional"}
+
+
+def _override_points(rules: dict, overrides: dict, points: dict[str, dict], errors: list[dict]) -> None:
+    by_id = {c["id"]: c for c in rules["criteria"]}
     for cid, over in overrides.items():
         crit = by_id.get(cid)
+        field = f"points.{cid}"
         if crit is None:
-            errors.append({"field": f"points.{cid}", "message": f"Points : critère inconnu {quoted(cid)}."})
+            errors.append({"field": field, "message": message("aci.points_unknown_criterion", criterion=quoted(cid))})
+        elif not crit["indicatif"]:
+            errors.append({"field": field, "message": message("aci.points_locked", label=quoted(crit["label"]))})
+        elif not isinstance(over, dict):
+            errors.append({"field": field, "message": message("aci.criterion_unreadable", label=quoted(crit["label"]))})
+        else:
+            _override_criterion(crit, over, points[cid], errors)
+
+
+def _override_criterion(crit: dict, over: dict, points: dict, errors: list[dict]) -> None:
+    for key, raw in over.items():
+        field = f"points.{crit['id']}.{key}"
+        if key not in POINT_KINDS or (key == "per_professional" and "per_professional" not in crit):
+            errors.append({"field": field, "message": message("aci.points_unknown_kind", label=quoted(crit["label"]),
+                                                              kind=quoted(key))})
             continue
-        if not crit["indicatif"]:
-            errors.append({"field": f"points.{cid}", "message": f"{quoted(crit['label'])} : ces points sont "
-                                                               "confirmés par les sources et ne sont pas modifiables."})
+        n = None if isinstance(raw, bool) or raw is None or raw == "" else parse_number(raw)
+        if n is None or n < 0 or n > MAX_OVERRIDE_POINTS:
+            errors.append({"field": field, "message": message("aci.points_range", label=quoted(crit["label"]),
+                                                              kind=message(POINT_KINDS[key]),
+                                                              max=fmt_number(MAX_OVERRIDE_POINTS))})
             continue
-        if not isinstance(over, dict):
-            errors.append({"field": f"points.{cid}", "message": f"{quoted(crit['label'])} : saisie illisible."})
-            continue
-        for key, raw in over.items():
-            field = f"points.{cid}.{key}"
-            if key not in names or (key == "per_professional" and "per_professional" not in crit):
-                errors.append({"field": field, "message": f"{quoted(crit['label'])} : type de points inconnu {quoted(key)}."})
-                continue
-            n = None if isinstance(raw, bool) or raw is None or raw == "" else parse_number(raw)
-            if n is None or n < 0 or n > MAX_OVERRIDE_POINTS:
-                errors.append({"field": field, "message": f"{quoted(crit['label'])} : {names[key]} doivent être un "
-                                                          f"nombre entre 0 et {fmt_number(MAX_OVERRIDE_POINTS)}."})
-                continue
-            points[cid][key] = n
+        points[key] = n
+
+
+def _check_parameters(rules: dict, params_in: dict, errors: list[dict]) -> float:
     coefficient = rules["parameters"]["precarity_coefficient"]["value"]
-    params_in = inputs.get("parameters", {})
-    if params_in is None:
-        params_in = {}
-    if not isinstance(params_in, dict):
-        errors.append({"field": "parameters", "message": "Paramètres : saisie illisible."})
-        params_in = {}
     for key, raw in params_in.items():
         field = f"parameters.{key}"
         param = rules["parameters"].get(key)
         if param is None:
-            errors.append({"field": field, "message": f"Paramètre inconnu : {quoted(key)}."})
+            errors.append({"field": field, "message": message("aci.unknown_parameter", parameter=quoted(key))})
             continue
         if not param.get("indicatif"):
-            errors.append({"field": field, "message": f"{quoted(param['label'])} : cette valeur est confirmée par "
-                                                      "les sources et n'est pas modifiable."})
+            errors.append({"field": field, "message": message("aci.parameter_locked", label=quoted(param["label"]))})
             continue
         n = None if isinstance(raw, bool) or raw is None or raw == "" else parse_number(raw)
         if n is None or n < 0 or n > MAX_COEFFICIENT:
-            errors.append({"field": field, "message": f"{quoted(param['label'])} : saisissez un nombre entre 0 et "
-                                                      f"{fmt_number(MAX_COEFFICIENT)}."})
+            errors.append({"field": field, "message": message("aci.parameter_range", label=quoted(param["label"]),
+                                                              max=fmt_number(MAX_COEFFICIENT))})
             continue
         coefficient = n
+    return coefficient
+
+
+def _check_aci(rules: dict, inputs: Any) -> tuple[dict | None, list[dict]]:
+    """Validate simulator inputs (twin of ``checkAci`` in ``aci_logic.js``): the checked values or French errors."""
+    if not isinstance(inputs, dict):
+        return None, [{"field": "inputs", "message": message("simulator.unreadable")}]
+    errors: list[dict] = []
+    values = {name: read_number(inputs.get(name), rules["inputs"][name], name, errors)
+              for name in ("patientele", "professionals", "precarity_share")}
+    units = _check_criteria(rules, _object_or_error(inputs.get("criteria"), "criteria", "aci.criteria_unreadable",
+                                                    errors), errors)
+    points = _base_points(rules, inputs.get("variant"), errors)
+    _override_points(rules, _object_or_error(inputs.get("points"), "points", "aci.points_unreadable", errors),
+                     points, errors)
+    coefficient = _check_parameters(rules, _object_or_error(inputs.get("parameters"), "parameters",
+                                                            "aci.parameters_unreadable", errors), errors)
     if errors:
         return None, errors
     return {**values, "units": units, "points": points, "coefficient": coefficient}, []
+
+
+def _warnings(missing_prereq: list[str], missing_socle: list[str], labels: dict[str, str], *,
+              capped: bool, cap: float) -> list[str]:
+    warnings = []
+    if missing_prereq:
+        warnings.append(message("aci.missing_prerequisite", criteria=", ".join(labels[c] for c in missing_prereq)))
+    if missing_socle:
+        warnings.append(message("aci.missing_socle", criteria=", ".join(labels[c] for c in missing_socle)))
+    if capped:
+        warnings.append(message("aci.precarity_capped", cap=fmt_number(cap * 100)))
+    return warnings
 
 
 def aci_result(rules: dict, inputs: Any) -> dict:
@@ -198,16 +226,8 @@ def aci_result(rules: dict, inputs: Any) -> dict:
     labels = {c["id"]: c["label"] for c in rules["criteria"]}
     blocked = len(missing_prereq) > 0
     potential = round_half_up((fixed_total + variable_total) * point_value)
-    warnings = []
-    if blocked:
-        warnings.append("Prérequis non rempli : " + ", ".join(labels[c] for c in missing_prereq)
-                        + ". Sans ses prérequis, la MSP ne perçoit aucune rémunération au titre de l'ACI.")
-    if missing_socle:
-        warnings.append("Critère socle non rempli : " + ", ".join(labels[c] for c in missing_socle)
-                        + ". Il est attendu de toute MSP signataire ; le simulateur ne lui attribue aucun point.")
-    if raw_uplift > p["precarity_cap"]["value"]:
-        warnings.append(f"La majoration liée à la précarité est plafonnée à "
-                        f"{fmt_number(p['precarity_cap']['value'] * 100)}{NBSP}%.")
+    warnings = _warnings(missing_prereq, missing_socle, labels,
+                         capped=raw_uplift > p["precarity_cap"]["value"], cap=p["precarity_cap"]["value"])
     keep = 0 if blocked else 1
     amount_exact = (fixed_total + variable_total) * point_value * keep
     amount = round_half_up(amount_exact)

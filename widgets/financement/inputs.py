@@ -8,6 +8,7 @@ from typing import Any
 
 from pacte.course.checks import load_data_file
 from pacte.course.fmt import NBSP, number
+from pacte.course.messages import message
 from pacte.course.paths import datasets_dir
 from pacte.course.scoring import parse_number
 
@@ -51,7 +52,8 @@ def fmt_number(value: float) -> str:
 
 
 def quoted(label: str) -> str:
-    return f"« {label} »"
+    """« label » with the non-breaking spaces of French quotes."""
+    return f"«{NBSP}{label}{NBSP}»"
 
 
 def read_number(raw: Any, spec: dict, field: str, errors: list[dict]) -> float | None:
@@ -60,14 +62,14 @@ def read_number(raw: Any, spec: dict, field: str, errors: list[dict]) -> float |
     value = None if raw is None or isinstance(raw, bool) or raw == "" else parse_number(raw)
     if value is None:
         example = fmt_number(spec["default"]) if "default" in spec else "1"
-        errors.append({"field": field, "message": f"{label} : saisissez un nombre (par exemple {example})."})
+        errors.append({"field": field, "message": message("simulator.not_a_number", label=label, example=example)})
         return None
     if spec.get("integer") and value != int(value):
-        errors.append({"field": field, "message": f"{label} : saisissez un nombre entier."})
+        errors.append({"field": field, "message": message("simulator.not_an_integer", label=label)})
         return None
     if value < spec["min"] or value > spec["max"]:
-        errors.append({"field": field, "message": f"{label} : la valeur doit être comprise entre "
-                                                  f"{fmt_number(spec['min'])} et {fmt_number(spec['max'])}{NBSP}{spec['unit']}."})
+        errors.append({"field": field, "message": message("simulator.out_of_range", label=label, min=fmt_number(spec["min"]),
+                                                          max=fmt_number(spec["max"]), unit=spec["unit"])})
         return None
     return value
 

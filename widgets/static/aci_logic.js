@@ -8,7 +8,7 @@ const MAX_OVERRIDE_POINTS = 100000;
 const MAX_COEFFICIENT = 10;
 
 export function quoted(label) {
-  return `« ${label} »`;
+  return `«${NBSP}${label}${NBSP}»`;
 }
 
 function isPlainObject(x) {
@@ -26,46 +26,36 @@ export function defaultInputs(rules) {
   };
 }
 
-function checkAci(rules, inputs) {
-  const errors = [];
-  if (!isPlainObject(inputs)) {
-    return [null, [{ field: "inputs", message: message("simulator.unreadable") }]];
-  }
-  const values = {};
-  for (const name of ["patientele", "professionals", "precarity_share"]) {
-    values[name] = readNumber(inputs[name], rules.inputs[name], name, errors);
-  }
+function objectOrError(value, field, key, errors) {
+  const obj = value ?? {};
+  if (isPlainObject(obj)) return obj;
+  errors.push({ field, message: message(key) });
+  return {};
+}
+
+function checkCriteria(rules, critIn, errors) {
   const byId = new Map(rules.criteria.map((c) => [c.id, c]));
   const units = {};
   for (const c of rules.criteria) units[c.id] = 0;
-  let critIn = inputs.criteria ?? {};
-  if (!isPlainObject(critIn)) {
-    errors.push({ field: "criteria", message: "Critères : saisie illisible." });
-    critIn = {};
-  }
   for (const [cid, raw] of Object.entries(critIn)) {
     const field = `criteria.${cid}`;
     const crit = byId.get(cid);
     if (!crit) {
-      errors.push({ field, message: `Critère inconnu : ${quoted(cid)}.` });
-      continue;
-    }
-    if (crit.count) {
+      errors.push({ field, message: message("aci.unknown_criterion", { criterion: quoted(cid) }) });
+    } else if (crit.count) {
       const n = isBlank(raw) ? null : parseNumber(raw);
       const cmax = crit.count.max;
       if (n === null || !Number.isInteger(n) || n < 0 || n > cmax) {
-        errors.push({ field, message: `${quoted(crit.label)} : indiquez un nombre entier entre 0 et ${fmtNumber(cmax)}.` });
-        continue;
-      }
-      units[cid] = n;
-    } else {
-      if (typeof raw !== "boolean") {
-        errors.push({ field, message: `${quoted(crit.label)} : indiquez oui ou non.` });
-        continue;
-      }
-      units[cid] = raw ? 1 : 0;
-    }
+        errors.push({ field, message: message("aci.count_range", { label: quoted(crit.label), max: fmtNumber(cmax) }) });
+      } else units[cid] = n;
+    } else if (typeof raw !== "boolean") {
+      errors.push({ field, message: message("aci.yes_no", { label: quoted(crit.label) }) });
+    } else units[cid] = raw ? 1 : 0;
   }
+  return units;
+}
+
+function basePoints(rules, variant, errors) {
   const points = {};
   for (const c of rules.criteria) {
     points[c.id] = {
@@ -74,73 +64,82 @@ function checkAci(rules, inputs) {
       per_professional: c.per_professional ? c.per_professional.points : 0,
     };
   }
-  const variant = inputs.variant;
-  if (variant !== null && variant !== undefined && variant !== "") {
-    const found = (rules.variants || []).filter((v) => v.id === variant);
-    if (!found.length) {
-      errors.push({ field: "variant", message: `Variante inconnue : ${quoted(String(variant))}.` });
-    } else {
-      for (const [cid, pts] of Object.entries(found[0].points)) Object.assign(points[cid], pts);
-    }
+  if (variant === null || variant === undefined || variant === "") return points;
+  const found = (rules.variants || []).filter((v) => v.id === variant);
+  if (!found.length) {
+    errors.push({ field: "variant", message: message("aci.unknown_variant", { variant: quoted(String(variant)) }) });
+  } else {
+    for (const [cid, pts] of Object.entries(found[0].points)) Object.assign(points[cid], pts);
   }
-  let overrides = inputs.points ?? {};
-  if (!isPlainObject(overrides)) {
-    errors.push({ field: "points", message: "Points : saisie illisible." });
-    overrides = {};
-  }
-  const names = { fixed: "les points fixes", variable: "les points variables", per_professional: "les points par professionnel" };
+  return points;
+}
+
+const POINT_KINDS = { fixed: "aci.points_fixed", variable: "aci.points_variable", per_professional: "aci.points_per_professional" };
+
+function overridePoints(rules, overrides, points, errors) {
+  const byId = new Map(rules.criteria.map((c) => [c.id, c]));
   for (const [cid, over] of Object.entries(overrides)) {
     const crit = byId.get(cid);
-    if (!crit) {
-      errors.push({ field: `points.${cid}`, message: `Points : critère inconnu ${quoted(cid)}.` });
-      continue;
-    }
-    if (!crit.indicatif) {
-      errors.push({ field: `points.${cid}`, message: `${quoted(crit.label)} : ces points sont confirmés par les sources et ne sont pas modifiables.` });
-      continue;
-    }
-    if (!isPlainObject(over)) {
-      errors.push({ field: `points.${cid}`, message: `${quoted(crit.label)} : saisie illisible.` });
-      continue;
-    }
-    for (const [key, raw] of Object.entries(over)) {
-      const field = `points.${cid}.${key}`;
-      if (!(key in names) || (key === "per_professional" && !crit.per_professional)) {
-        errors.push({ field, message: `${quoted(crit.label)} : type de points inconnu ${quoted(key)}.` });
-        continue;
-      }
-      const n = isBlank(raw) ? null : parseNumber(raw);
-      if (n === null || n < 0 || n > MAX_OVERRIDE_POINTS) {
-        errors.push({ field, message: `${quoted(crit.label)} : ${names[key]} doivent être un nombre entre 0 et ${fmtNumber(MAX_OVERRIDE_POINTS)}.` });
-        continue;
-      }
-      points[cid][key] = n;
-    }
+    const field = `points.${cid}`;
+    if (!crit) errors.push({ field, message: message("aci.points_unknown_criterion", { criterion: quoted(cid) }) });
+    else if (!crit.indicatif) errors.push({ field, message: message("aci.points_locked", { label: quoted(crit.label) }) });
+    else if (!isPlainObject(over)) errors.push({ field, message: message("aci.criterion_unreadable", { label: quoted(crit.label) }) });
+    else overrideCriterion(crit, over, points[cid], errors);
   }
+}
+
+function overrideCriterion(crit, over, points, errors) {
+  for (const [key, raw] of Object.entries(over)) {
+    const field = `points.${crit.id}.${key}`;
+    if (!(key in POINT_KINDS) || (key === "per_professional" && !crit.per_professional)) {
+      errors.push({ field, message: message("aci.points_unknown_kind", { label: quoted(crit.label), kind: quoted(key) }) });
+      continue;
+    }
+    const n = isBlank(raw) ? null : parseNumber(raw);
+    if (n === null || n < 0 || n > MAX_OVERRIDE_POINTS) {
+      errors.push({ field, message: message("aci.points_range", { label: quoted(crit.label), kind: message(POINT_KINDS[key]), max: fmtNumber(MAX_OVERRIDE_POINTS) }) });
+      continue;
+    }
+    points[key] = n;
+  }
+}
+
+function checkParameters(rules, paramsIn, errors) {
   let coefficient = rules.parameters.precarity_coefficient.value;
-  let paramsIn = inputs.parameters ?? {};
-  if (!isPlainObject(paramsIn)) {
-    errors.push({ field: "parameters", message: "Paramètres : saisie illisible." });
-    paramsIn = {};
-  }
   for (const [key, raw] of Object.entries(paramsIn)) {
     const field = `parameters.${key}`;
     const param = Object.prototype.hasOwnProperty.call(rules.parameters, key) ? rules.parameters[key] : undefined;
     if (!param) {
-      errors.push({ field, message: `Paramètre inconnu : ${quoted(key)}.` });
+      errors.push({ field, message: message("aci.unknown_parameter", { parameter: quoted(key) }) });
       continue;
     }
     if (!param.indicatif) {
-      errors.push({ field, message: `${quoted(param.label)} : cette valeur est confirmée par les sources et n'est pas modifiable.` });
+      errors.push({ field, message: message("aci.parameter_locked", { label: quoted(param.label) }) });
       continue;
     }
     const n = isBlank(raw) ? null : parseNumber(raw);
     if (n === null || n < 0 || n > MAX_COEFFICIENT) {
-      errors.push({ field, message: `${quoted(param.label)} : saisissez un nombre entre 0 et ${fmtNumber(MAX_COEFFICIENT)}.` });
+      errors.push({ field, message: message("aci.parameter_range", { label: quoted(param.label), max: fmtNumber(MAX_COEFFICIENT) }) });
       continue;
     }
     coefficient = n;
   }
+  return coefficient;
+}
+
+function checkAci(rules, inputs) {
+  if (!isPlainObject(inputs)) {
+    return [null, [{ field: "inputs", message: message("simulator.unreadable") }]];
+  }
+  const errors = [];
+  const values = {};
+  for (const name of ["patientele", "professionals", "precarity_share"]) {
+    values[name] = readNumber(inputs[name], rules.inputs[name], name, errors);
+  }
+  const units = checkCriteria(rules, objectOrError(inputs.criteria, "criteria", "aci.criteria_unreadable", errors), errors);
+  const points = basePoints(rules, inputs.variant, errors);
+  overridePoints(rules, objectOrError(inputs.points, "points", "aci.points_unreadable", errors), points, errors);
+  const coefficient = checkParameters(rules, objectOrError(inputs.parameters, "parameters", "aci.parameters_unreadable", errors), errors);
   if (errors.length) return [null, errors];
   return [{ ...values, units, points, coefficient }, []];
 }
@@ -189,17 +188,9 @@ export function computeAci(rules, inputs) {
   const blocked = missingPrereq.length > 0;
   const potential = roundHalfUp((fixedTotal + variableTotal) * pointValue);
   const warnings = [];
-  if (blocked) {
-    warnings.push("Prérequis non rempli : " + missingPrereq.map((c) => labels[c]).join(", ")
-      + ". Sans ses prérequis, la MSP ne perçoit aucune rémunération au titre de l'ACI.");
-  }
-  if (missingSocle.length) {
-    warnings.push("Critère socle non rempli : " + missingSocle.map((c) => labels[c]).join(", ")
-      + ". Il est attendu de toute MSP signataire ; le simulateur ne lui attribue aucun point.");
-  }
-  if (rawUplift > p.precarity_cap.value) {
-    warnings.push(`La majoration liée à la précarité est plafonnée à ${fmtNumber(p.precarity_cap.value * 100)}${NBSP}%.`);
-  }
+  if (blocked) warnings.push(message("aci.missing_prerequisite", { criteria: missingPrereq.map((c) => labels[c]).join(", ") }));
+  if (missingSocle.length) warnings.push(message("aci.missing_socle", { criteria: missingSocle.map((c) => labels[c]).join(", ") }));
+  if (rawUplift > p.precarity_cap.value) warnings.push(message("aci.precarity_capped", { cap: fmtNumber(p.precarity_cap.value * 100) }));
   const keep = blocked ? 0 : 1;
   const amountExact = (fixedTotal + variableTotal) * pointValue * keep;
   const amount = roundHalfUp(amountExact);

@@ -21,7 +21,31 @@ export const MESSAGES = {
   "sorting.unreadable": "Réponses illisibles : un dictionnaire {élément: catégorie} est attendu.",
   "simulator.unreadable": "Saisie illisible : les données du simulateur manquent.",
   "sorting.score": "Score : {correct} / {total} ({answered} élément{s} classé{s}).",
-  "sorting.item_error": "« {item} » : {message}"
+  "sorting.item_error": "« {item} » : {message}",
+  "simulator.not_a_number": "{label} : saisissez un nombre (par exemple {example}).",
+  "simulator.not_an_integer": "{label} : saisissez un nombre entier.",
+  "simulator.out_of_range": "{label} : la valeur doit être comprise entre {min} et {max} {unit}.",
+  "aci.criteria_unreadable": "Critères : saisie illisible.",
+  "aci.unknown_criterion": "Critère inconnu : {criterion}.",
+  "aci.count_range": "{label} : indiquez un nombre entier entre 0 et {max}.",
+  "aci.yes_no": "{label} : indiquez oui ou non.",
+  "aci.unknown_variant": "Variante inconnue : {variant}.",
+  "aci.points_unreadable": "Points : saisie illisible.",
+  "aci.points_unknown_criterion": "Points : critère inconnu {criterion}.",
+  "aci.points_locked": "{label} : ces points sont confirmés par les sources et ne sont pas modifiables.",
+  "aci.criterion_unreadable": "{label} : saisie illisible.",
+  "aci.points_unknown_kind": "{label} : type de points inconnu {kind}.",
+  "aci.points_range": "{label} : {kind} doivent être un nombre entre 0 et {max}.",
+  "aci.points_fixed": "les points fixes",
+  "aci.points_variable": "les points variables",
+  "aci.points_per_professional": "les points par professionnel",
+  "aci.parameters_unreadable": "Paramètres : saisie illisible.",
+  "aci.unknown_parameter": "Paramètre inconnu : {parameter}.",
+  "aci.parameter_locked": "{label} : cette valeur est confirmée par les sources et n’est pas modifiable.",
+  "aci.parameter_range": "{label} : saisissez un nombre entre 0 et {max}.",
+  "aci.missing_prerequisite": "Prérequis non rempli : {criteria}. Sans ses prérequis, la MSP ne perçoit aucune rémunération au titre de l’ACI.",
+  "aci.missing_socle": "Critère socle non rempli : {criteria}. Il est attendu de toute MSP signataire ; le simulateur ne lui attribue aucun point.",
+  "aci.precarity_capped": "La majoration liée à la précarité est plafonnée à {cap} %."
 };
 
 /**

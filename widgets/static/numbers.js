@@ -1,5 +1,7 @@
 // French numbers in the browser: reading what a learner typed, and writing
 // figures the French way (« 1 200 », « 12,5 », « 73 500 € »).
+import { message } from "./messages.js";
+
 
 export const NBSP = "\u00a0";
 
@@ -38,15 +40,15 @@ export function readNumber(raw, spec, field, errors) {
   const value = isBlank(raw) ? null : parseNumber(raw);
   if (value === null) {
     const example = spec.default !== undefined ? fmtNumber(spec.default) : "1";
-    errors.push({ field, message: `${label} : saisissez un nombre (par exemple ${example}).` });
+    errors.push({ field, message: message("simulator.not_a_number", { label, example }) });
     return null;
   }
   if (spec.integer && !Number.isInteger(value)) {
-    errors.push({ field, message: `${label} : saisissez un nombre entier.` });
+    errors.push({ field, message: message("simulator.not_an_integer", { label }) });
     return null;
   }
   if (value < spec.min || value > spec.max) {
-    errors.push({ field, message: `${label} : la valeur doit être comprise entre ${fmtNumber(spec.min)} et ${fmtNumber(spec.max)}${NBSP}${spec.unit}.` });
+    errors.push({ field, message: message("simulator.out_of_range", { label, min: fmtNumber(spec.min), max: fmtNumber(spec.max), unit: spec.unit }) });
     return null;
   }
   return value;
