@@ -73,6 +73,9 @@ def main(argv: list[str] | None = None) -> int:
                          "tiré au hasard\u00a0; variable PACTE_TRAINER_TOKEN)")
     p_serve.add_argument("--public-url", help="adresse que tapent les apprenants (lien et QR code de la séance)")
     p_serve.set_defaults(func=_cmd_serve)
+    from pacte.export.command import add_export_parser
+
+    add_export_parser(sub)  # pacte export {moodle,scorm,pdf}
     args = parser.parse_args(argv)
     return args.func(args)
 
