@@ -16,7 +16,7 @@ from conftest import BUILD
 def test_toc_lists_home_first_and_the_survey_page():
     files = toc_files()
     assert files[0] == "book/intro"
-    assert "modules/profils/qui-sont-les-coordinateurs" in notebook_pages()
+    assert "modules/metier/qui-sont-les-coordinateurs" in notebook_pages()
     assert "book/glossaire" not in notebook_pages()
 
 

@@ -24,7 +24,7 @@ def run_pacte(*args: str, env_root: Path | None = None) -> subprocess.CompletedP
 def test_check_prints_inventory_and_succeeds():
     proc = run_pacte("check")
     assert proc.returncode == 0, proc.stderr
-    assert "modules/profils/qui-sont-les-coordinateurs" in proc.stdout
+    assert "modules/metier/qui-sont-les-coordinateurs" in proc.stdout
     assert "quiz profils-coordination: 8 questions" in proc.stdout
     assert "survey_answers (datasets/pacte_survey/answers.csv): 41 lignes" in proc.stdout
 
@@ -34,7 +34,7 @@ def test_check_json_matches_the_text_inventory():
     assert proc.returncode == 0
     inv = json.loads(proc.stdout)
     assert inv["ok"] is True and inv["errors"] == []
-    page = [p for p in inv["pages"] if p["page"] == "modules/profils/qui-sont-les-coordinateurs"][0]
+    page = [p for p in inv["pages"] if p["page"] == "modules/metier/qui-sont-les-coordinateurs"][0]
     assert page["banks"][0]["questions"] == 8
     assert {d["name"]: d["rows"] for d in inv["datasets"]}["survey_structures"] == 3
     assert inv["totals"]["questions"] == sum(b["questions"] for b in inv["banks"])
@@ -49,12 +49,15 @@ def _copy_course(tmp_path: Path) -> Path:
 def test_check_fails_with_precise_message_on_bad_bank_and_bad_data(tmp_path):
     course = _copy_course(tmp_path)
     bank = course / "datasets" / "quiz" / "profils-coordination.yaml"
-    bank.write_text(bank.read_text(encoding="utf-8").replace("type: numeric", "type: numerique", 1), encoding="utf-8")
+    text = bank.read_text(encoding="utf-8")
+    bank.write_text(text.replace("type: numeric", "type: numerique", 1), encoding="utf-8")
+    line = text[: text.index("type: numeric")].count("\n") + 1
+    index = text[: text.index("type: numeric")].count("\n  - id: ") - 1
     answers = course / "datasets" / "pacte_survey" / "answers.csv"
     answers.write_text(answers.read_text(encoding="utf-8").replace(",16,", ",-16,", 1), encoding="utf-8")
     proc = run_pacte("check", env_root=course)
     assert proc.returncode == 1
-    assert "profils-coordination.yaml:6 [questions[0].type]: 'numerique' is not one of" in proc.stderr
+    assert f"profils-coordination.yaml:{line} [questions[{index}].type]: 'numerique' is not one of" in proc.stderr
     assert "answers.csv:2 [percent]: -16.0 is below the minimum 0" in proc.stderr
     assert "pacte check\u00a0: 2 erreur(s)" in proc.stderr
     as_json = json.loads(run_pacte("check", "--json", env_root=course).stdout)
@@ -63,7 +66,7 @@ def test_check_fails_with_precise_message_on_bad_bank_and_bad_data(tmp_path):
 
 def test_check_reports_a_page_using_an_unknown_bank(tmp_path):
     course = _copy_course(tmp_path)
-    page = course / "modules" / "profils" / "qui-sont-les-coordinateurs.md"
+    page = course / "modules" / "metier" / "qui-sont-les-coordinateurs.md"
     page.write_text(page.read_text(encoding="utf-8").replace('from_bank("profils-coordination")',
                                                              'from_bank("inconnue")'), encoding="utf-8")
     proc = run_pacte("check", env_root=course)

@@ -11,7 +11,7 @@ from conftest import TRAINER_TOKEN, screenshot
 
 pytestmark = pytest.mark.browser
 
-SURVEY = "modules/profils/qui-sont-les-coordinateurs.html"
+SURVEY = "modules/metier/qui-sont-les-coordinateurs.html"
 DASHBOARD = "voila/render/formateur/tableau-de-bord.ipynb"
 
 

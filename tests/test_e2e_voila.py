@@ -11,7 +11,7 @@ from conftest import screenshot
 
 pytestmark = pytest.mark.browser
 
-VOILA_SURVEY = "voila/render/modules/profils/qui-sont-les-coordinateurs.ipynb"
+VOILA_SURVEY = "voila/render/modules/metier/qui-sont-les-coordinateurs.ipynb"
 
 
 def test_server_serves_the_book_and_hides_jupyter_apis(pacte_server):
@@ -32,7 +32,7 @@ def test_voila_view_renders_offline_and_answers_reach_python(offline_page, pacte
     assert page.locator("figure.pacte-chart[data-rendered=true]").count() == 2
     quiz = page.locator(".pacte-quiz")
     form = quiz.locator("form[data-question=feminisation]")
-    form.locator("input[value=p88]").check()
+    form.locator("input[value=p76]").check()
     form.locator("button[type=submit]").click()
     assert "Bonne réponse" in form.locator(".pacte-quiz-feedback").inner_text()
     page.wait_for_selector(".pacte-quiz[data-kernel-score='1']", timeout=20000)

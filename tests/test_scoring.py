@@ -30,7 +30,7 @@ def test_single_choice():
     q = Q["structure-plus-recente"]
     assert evaluate(q, "cpts")["status"] == "correct"
     wrong = evaluate(q, "msp")
-    assert wrong["status"] == "incorrect" and "69 %" in wrong["feedback"][0]
+    assert wrong["status"] == "incorrect" and "69\u00a0%" in wrong["feedback"][0]
     assert evaluate(q, "zzz") == {"status": "invalid", "feedback": [], "message": "Réponse inconnue : zzz."}
     assert evaluate(q, ["cpts"])["status"] == "invalid"
     assert evaluate(q, None)["status"] == "unanswered"
@@ -47,18 +47,18 @@ def test_multiple_choice_needs_the_exact_set():
 
 def test_numeric_with_tolerance_and_bounds():
     q = Q["dynamique-cpts"]
-    assert evaluate(q, "49")["status"] == "correct"
-    assert evaluate(q, "51")["status"] == "correct"
-    low = evaluate(q, "30")
+    assert evaluate(q, "20")["status"] == "correct"
+    assert evaluate(q, "21")["status"] == "correct"
+    low = evaluate(q, "15")
     assert low["status"] == "incorrect" and low["feedback"] == [q["feedback"]["too_low"]]
-    assert evaluate(q, "60")["feedback"] == [q["feedback"]["too_high"]]
+    assert evaluate(q, "25")["feedback"] == [q["feedback"]["too_high"]]
     out = evaluate(q, "150")
     assert out["status"] == "invalid" and out["message"] == "La valeur doit être comprise entre 0 et 100."
     assert evaluate(q, "beaucoup")["status"] == "invalid"
 
 
 def test_score_counts_correct_and_answered():
-    answers = {"taille-echantillon": "521", "feminisation": "p76", "satisfactions": ["projet", "animation"],
+    answers = {"taille-echantillon": "population", "feminisation": "p88", "satisfactions": ["projet", "animation"],
                "cdi-cpts": "nope"}
     result = score(BANK, answers)
     assert (result["correct"], result["answered"], result["total"]) == (2, 3, len(BANK["questions"]))
