@@ -28,6 +28,26 @@ def _cmd_check(args) -> int:
     return 1 if errors else 0
 
 
+def _cmd_typo(args) -> int:
+    from pathlib import Path
+
+    from pacte.course.typocheck import fix_file, markdown_problems, yaml_problems
+
+    status = 0
+    for name in args.paths:
+        path = Path(name)
+        files = sorted(p for p in path.rglob("*") if p.suffix in (".md", ".yaml", ".yml")) if path.is_dir() else [path]
+        for file in files:
+            if args.fix:
+                if fix_file(file):
+                    print(f"corrigé : {file}")
+            problems = markdown_problems(file) if file.suffix == ".md" else yaml_problems(file)
+            for err in problems:
+                print(f"ERREUR {err}", file=sys.stderr)
+                status = 1
+    return status
+
+
 def _cmd_notebooks(args) -> int:
     from pacte.site.build import export_voila_notebooks
 
@@ -57,6 +77,10 @@ def main(argv: list[str] | None = None) -> int:
     p_check = sub.add_parser("check", help="valider les données et les banques de questions, afficher l’inventaire")
     p_check.add_argument("--json", action="store_true", help="sortie lisible par une machine (JSON)")
     p_check.set_defaults(func=_cmd_check)
+    p_typo = sub.add_parser("typo", help="vérifier (ou corriger avec --fix) la typographie française des pages (.md) et des fichiers YAML")
+    p_typo.add_argument("paths", nargs="+", help="fichiers ou dossiers")
+    p_typo.add_argument("--fix", action="store_true", help="réécrire les fichiers avec les espaces insécables et les apostrophes françaises")
+    p_typo.set_defaults(func=_cmd_typo)
     p_nb = sub.add_parser("notebooks", help="écrire seulement les carnets Voilà/Binder (sans construire le livre)")
     p_nb.set_defaults(func=_cmd_notebooks)
     p_serve = sub.add_parser("serve", help="servir le livre construit sur / et les vues Voilà sur /voila/render/")

@@ -9,26 +9,15 @@ from pacte.course.paths import course_root
 
 @lru_cache(maxsize=1)
 def citation_labels() -> dict[str, str]:
-    """Map each BibTeX key to a short French label: first author (or body) and year."""
+    """Map each BibTeX key to the French label of the book (« de Haas, 2018 », « Coordination des soins, 2025 »)."""
     from pybtex.database import parse_file
 
     path = course_root() / "book" / "references.bib"
     if not path.exists():
         return {}
-    labels = {}
-    for key, entry in parse_file(str(path)).entries.items():
-        people = entry.persons.get("author") or entry.persons.get("editor") or []
-        if people:
-            who = " ".join(people[0].last_names)
-            if len(people) == 2:
-                who += " et " + " ".join(people[1].last_names)
-            elif len(people) > 2:
-                who += " et al."
-        else:
-            who = entry.fields.get("organization") or entry.fields.get("institution") or entry.fields.get("publisher") or key
-        who = who.replace("{", "").replace("}", "")
-        labels[key] = f"{who}, {entry.fields.get('year', 's. d.')}"
-    return labels
+    from pacte.site.bibstyle import short_label
+
+    return {key: short_label(entry) for key, entry in parse_file(str(path)).entries.items()}
 
 
 def citations_for(refs) -> dict[str, str]:

@@ -3,6 +3,9 @@
 Each rule returns :class:`DataError` items naming ``file:line [field]``:
 
 * locators of seed-sourced rows and questions (:mod:`pacte.course.locators`);
+* unescaped ``%`` in ``book/references.bib`` (:mod:`pacte.course.bibcheck`);
+* French typography of pages and YAML texts (:mod:`pacte.course.typocheck`);
+* duplicate and near-duplicate questions, « Durée » vs session plan (:mod:`pacte.course.questions`);
 * more rules are registered in :data:`RULES`.
 """
 
@@ -13,10 +16,17 @@ from pathlib import Path
 from typing import Callable
 
 from pacte.course.errors import DataError
+from pacte.course.bibcheck import check_bib_percent
 from pacte.course.locators import check_locators
+from pacte.course.questions import check_duplicates, check_durations
+from pacte.course.typocheck import check_sources
 
 RULES: list[tuple[str, Callable[[Path], list[DataError]]]] = [
     ("locators", check_locators),
+    ("bib-percent", lambda root: check_bib_percent(root / "book" / "references.bib")),
+    ("typography", check_sources),
+    ("duplicate-questions", check_duplicates),
+    ("durations", check_durations),
 ]
 
 

@@ -131,13 +131,12 @@ def _walk_sources(node: Any, path: tuple = ()) -> Iterator[tuple[tuple, str, Any
 def check_yaml_locators(paths: list[Path] | None = None) -> list[DataError]:
     """Questions of banks from a seed need a locator; any locator given in a YAML file must be found."""
     from pacte.course.checks import all_data_files, schema_of
-    from pacte.course.yaml_lines import load_yaml_with_lines
 
     seeds = seed_texts()
     errors: list[DataError] = []
     for path in paths if paths is not None else all_data_files():
         try:
-            data, lines = load_yaml_with_lines(path)
+            data, lines = load_yaml_lines_fast(path)
         except DataError:
             continue  # reported by the schema check
         is_bank = schema_of(path) == "question_bank"
@@ -155,3 +154,46 @@ def check_yaml_locators(paths: list[Path] | None = None) -> list[DataError]:
 def check_locators(root: Path | None = None) -> list[DataError]:
     """All locator errors of the course data (``root``: the course root)."""
     return check_csv_locators(root) + check_yaml_locators()
+
+
+_YAML_CACHE: dict[tuple[str, float], tuple[Any, Any]] = {}
+
+
+def load_yaml_lines_fast(path: Path):
+    """Like :func:`pacte.course.yaml_lines.load_yaml_with_lines`, with libyaml when available, cached per mtime.
+
+    The editorial rules read every YAML data file; this keeps `pacte check` fast.
+    """
+    from pacte.course.yaml_lines import LineMap, load_yaml_with_lines
+
+    key = (str(path), path.stat().st_mtime)
+    if key in _YAML_CACHE:
+        return _YAML_CACHE[key]
+    loader = getattr(yaml, "CSafeLoader", None)
+    if loader is None:
+        result = load_yaml_with_lines(path)
+    else:
+        text = path.read_text(encoding="utf-8")
+        try:
+            node = yaml.compose(text, Loader=loader)
+            data = yaml.load(text, Loader=loader)
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            raise DataError(path, f"invalid YAML: {exc}") from exc
+        if node is None:
+            raise DataError(path, "file is empty")
+        lines = LineMap()
+        _record_lines(node, (), lines)
+        result = (data, lines)
+    _YAML_CACHE[key] = result
+    return result
+
+
+def _record_lines(node, path: tuple, lines) -> None:
+    lines.record(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            _record_lines(value_node, path + (key_node.value,), lines)
+            lines.record(path + (key_node.value,), key_node.start_mark.line + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _record_lines(item, path + (i,), lines)

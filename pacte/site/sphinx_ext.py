@@ -79,10 +79,17 @@ def _drop_thebe_loader(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> dict:
     """Register the course's static files and launch links with Sphinx."""
+    from pacte.site import bibstyle
+
+    bibstyle.register()  # French bibliography: bibtex_default_style / bibtex_reference_style in _config.yml
+    from pacte.site import typography
+
+    typography.setup(app)  # French spaces and apostrophes in every reader-visible text node
     _drop_thebe_loader(app)
     app.connect("config-inited", _add_static)
     app.connect("doctree-resolved", _launch_links)
     app.add_js_file("loader.js", type="module")
     app.add_css_file("pacte.css")
+    app.add_css_file("print.css", media="print")  # paper handouts (pacte export pdf)
     app.setup_extension("pacte.site.redirects")  # pages moved: book/redirects.yaml
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

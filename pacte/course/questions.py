@@ -1,0 +1,190 @@
+"""`pacte check` rules on questions and pages: no duplicate question, durations that add up.
+
+Duplicates across (and within) question banks:
+
+* the same question ``id`` in two banks (a live session or a page subset would
+  not know which one is meant);
+* the same normalised prompt (case, accents, apostrophes and punctuation ignored);
+* near-duplicates: two questions that test the same thing. Their « content
+  words » (words of four letters or more, minus a few common ones) are taken
+  from the prompt, the correct answers and the explanation; the Jaccard index
+  of the two sets must stay below :data:`NEAR_DUPLICATE`, and the similarity
+  ratio of the two prompts' word sequences (``difflib``) below :data:`SIMILAR_PROMPT`.
+
+  The thresholds come from the 147 questions of the course when the rule was
+  written: the pairs known to test the same fact (``fonction-latente`` twice,
+  ``consommateurs``/``batisseurs``, ``niveau-fonctionnement``/``quatre-niveaux``)
+  scored 0.40 to 0.61 on content words and 0.70 on prompts; every pair of
+  distinct questions scored at most 0.31 on content words (two questions on
+  the same page of the same source) and under 0.60 on prompts. 0.35 and 0.65
+  sit in those gaps.
+
+Durations: the « Durée » of a page's « En bref » equals the total of its
+session plan in « Notes pour le formateur »: the duration in the plan's title
+(« Déroulé (45 min) ») and the end of its last time slot (« 40-45 min ») or the
+sum of its slots (« - 10 min — … »).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from pacte.course.errors import DataError
+
+NEAR_DUPLICATE = 0.35
+SIMILAR_PROMPT = 0.65
+
+_STOP = set("""dans pour avec sont plus leur leurs cette elle elles entre mais aussi comme tout tous toute toutes
+etre avoir quel quelle quels quelles selon sans sous vous nous votre notre meme ceux celle celles ainsi donc tres
+peut quoi pourquoi comment elle lequel laquelle lesquels lesquelles parmi autre autres chaque""".split())
+
+
+def normalise(text: str) -> str:
+    """Lower case, no accents, apostrophes and punctuation as spaces."""
+    text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(re.findall(r"[a-z0-9]+", text))
+
+
+def content_words(question: dict) -> set[str]:
+    """Words that say what a question tests: prompt, correct answers, explanation."""
+    parts = [question.get("prompt", ""), question.get("explanation", "")]
+    parts += [c.get("text", "") for c in question.get("choices", []) if c.get("correct")]
+    if "answer" in question:
+        parts.append(str(question["answer"]))
+    return {w for w in normalise(" ".join(parts)).split() if len(w) > 3 and w not in _STOP}
+
+
+def _banks() -> list[tuple[Path, dict, object]]:
+    from pacte.course.checks import all_data_files, schema_of
+    from pacte.course.locators import load_yaml_lines_fast
+
+    out = []
+    for path in all_data_files():
+        if schema_of(path) != "question_bank":
+            continue
+        try:
+            data, lines = load_yaml_lines_fast(path)
+        except DataError:
+            continue
+        if isinstance(data, dict) and isinstance(data.get("questions"), list):
+            out.append((path, data, lines))
+    return out
+
+
+def check_duplicates(root: Path | None = None) -> list[DataError]:
+    """Duplicate ids, identical prompts and near-duplicate questions across banks."""
+    entries = []
+    for path, data, lines in _banks():
+        for i, q in enumerate(data["questions"]):
+            if not isinstance(q, dict) or "id" not in q:
+                continue
+            entries.append({"path": path, "bank": data.get("id", path.stem), "q": q,
+                            "line": lines.line_of(("questions", i)), "norm": normalise(str(q.get("prompt", ""))),
+                            "words": content_words(q)})
+    errors: list[DataError] = []
+    seen_ids: dict[str, dict] = {}
+    seen_prompts: dict[str, dict] = {}
+    for e in entries:
+        qid = e["q"]["id"]
+        where = lambda o: f"{o['path'].name}:{o['line']}"  # noqa: E731
+        if qid in seen_ids and seen_ids[qid]["bank"] != e["bank"]:
+            errors.append(DataError(e["path"], f"question id '{qid}' is also used in bank "
+                                               f"'{seen_ids[qid]['bank']}' ({where(seen_ids[qid])}): ids are unique "
+                                               "across banks", line=e["line"], field="id"))
+        seen_ids.setdefault(qid, e)
+        if e["norm"] in seen_prompts:
+            o = seen_prompts[e["norm"]]
+            errors.append(DataError(e["path"], f"same prompt as question '{o['q']['id']}' of bank '{o['bank']}' "
+                                               f"({where(o)})", line=e["line"], field="prompt"))
+        seen_prompts.setdefault(e["norm"], e)
+    for a, b in itertools.combinations(entries, 2):
+        if a["norm"] == b["norm"]:
+            continue
+        union = a["words"] | b["words"]
+        jaccard = len(a["words"] & b["words"]) / len(union) if union else 0.0
+        matcher = SequenceMatcher(None, a["norm"].split(), b["norm"].split(), autojunk=False)
+        ratio = 0.0
+        if matcher.real_quick_ratio() >= SIMILAR_PROMPT and matcher.quick_ratio() >= SIMILAR_PROMPT:
+            ratio = matcher.ratio()  # the exact ratio only when the cheap upper bounds allow it
+        if jaccard >= NEAR_DUPLICATE or ratio >= SIMILAR_PROMPT:
+            errors.append(DataError(
+                b["path"], f"near-duplicate of question '{a['q']['id']}' of bank '{a['bank']}' "
+                           f"({a['path'].name}:{a['line']}): content words {jaccard:.2f} (limit {NEAR_DUPLICATE}), "
+                           f"prompts {ratio:.2f} (limit {SIMILAR_PROMPT}, 0 when far below); keep one, or make them test "
+                           "different things", line=b["line"], field="prompt"))
+    return errors
+
+
+_DUREE = re.compile(r"\*\*Durée\*\*\s*[—–:-]\s*(?:(\d+)\s*h\s*(\d+)?|(\d+))\s*min", re.I)
+_DUREE_H = re.compile(r"\*\*Durée\*\*\s*[—–:-]\s*(\d+)\s*h(?:\s*(\d+))?")
+_NOTES = re.compile(r"^(?:#+\s*|[`:]{3,}\{dropdown\}\s*)Notes pour le formateur", re.M)
+_PLAN_TITLE = re.compile(r"\*\*(?:Déroulé|Plan de séance|Plan)[^*(]*\((\d+)\s*min(?:utes)?\)\*\*", re.I)
+_RANGE = re.compile(r"(?:^\s*[-*]\s*|^\|\s*)(\d+)\s*[-–]\s*(\d+)\s*min", re.M)
+_SLOT = re.compile(r"^\s*[-*]\s*(\d+)\s*min\b", re.M)
+_SPACES = re.compile(r"[\u00a0\u202f]")
+
+
+def _minutes(match: re.Match) -> int:
+    if match.group(3):
+        return int(match.group(3))
+    return int(match.group(1)) * 60 + int(match.group(2) or 0)
+
+
+def page_duration_errors(path: Path, text: str | None = None) -> list[DataError]:
+    """Compare the « Durée » of a page with the total of its session plan."""
+    text = _SPACES.sub(" ", path.read_text(encoding="utf-8") if text is None else text)
+    header = _DUREE.search(text)
+    notes = _NOTES.search(text)
+    if not header and not notes:
+        return []
+    line_of = lambda pos: text.count("\n", 0, pos) + 1  # noqa: E731
+    if not header:
+        return [DataError(path, "no « **Durée** — N minutes » in the « En bref » box", line=1, field="Durée")]
+    if not notes:
+        return [DataError(path, "no « Notes pour le formateur » dropdown with a timed session plan",
+                          line=line_of(header.start()), field="Notes pour le formateur")]
+    duration = _minutes(header)
+    body = text[notes.end():]
+    end = re.search(r"^#{1,2}\s", body, re.M)  # the notes run to the next section
+    body = body[: end.start()] if end else body
+    plan_line = line_of(notes.start())
+    title = _PLAN_TITLE.search(body)
+    ranges = [(int(a), int(b)) for a, b in _RANGE.findall(body)]
+    slots = [int(s) for s in _SLOT.findall(body)]
+    total = max(b for _, b in ranges) if ranges else (sum(slots) if slots else None)
+    errors = []
+    if title is None and total is None:
+        return [DataError(path, "the trainer notes have no timed session plan (« **Déroulé (N min)** » and "
+                                "slots « 0-10 min : … »)", line=plan_line, field="Notes pour le formateur")]
+    planned = int(title.group(1)) if title else total
+    if planned != duration:
+        errors.append(DataError(path, f"« Durée » says {duration} min but the session plan totals {planned} min",
+                                line=line_of(header.start()), field="Durée"))
+    if title and total is not None and total != int(title.group(1)):
+        errors.append(DataError(path, f"the session plan is titled {title.group(1)} min but its slots add up to "
+                                      f"{total} min", line=plan_line + body[: title.start()].count("\n"),
+                                field="Notes pour le formateur"))
+    return errors
+
+
+def check_durations(root: Path) -> list[DataError]:
+    """Duration rule over the pages of the table of contents."""
+    from pacte.course.toc import page_source, toc_files
+
+    errors: list[DataError] = []
+    for doc in toc_files(root):
+        try:
+            path = page_source(doc, root)
+        except FileNotFoundError:
+            continue
+        if path.suffix == ".md" and "modules" in Path(path).parts:
+            try:
+                errors.extend(page_duration_errors(Path(path)))
+            except UnicodeDecodeError:
+                continue
+    return errors
