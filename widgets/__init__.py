@@ -16,6 +16,7 @@ from widgets.diagnosis import Diagnosis
 from widgets.live_dashboard import LiveDashboard
 from pacte.course.errors import DataError
 from pacte.course.fmt import euros, number, percent
+from widgets.progress_page import ProgressPage
 from widgets.prompt import Prompt
 from widgets.quiz import Quiz
 from widgets.financement import (
@@ -45,6 +46,7 @@ __all__ = [
     "Diagnosis",
     "LiveDashboard",
     "ProfileCompare",
+    "ProgressPage",
     "Prompt",
     "Quiz",
     "Ordering",

@@ -4,6 +4,7 @@
 import { computeAci } from "./aci_logic.js";
 import { fmtEuros, fmtNumber, parseNumber, NBSP } from "./numbers.js";
 import { h as el, injectStyle } from "./dom.js";
+import { remember } from "./progress.js";
 
 const ACI_STYLE_ID = "pacte-aci-style";
 const ACI_CSS = `
@@ -111,6 +112,8 @@ function render({ model, el: host }) {
   const rules = model.get("rules");
   const citations = model.get("citations") || {};
   const base = uid("aci");
+  remember(model, { kind: "simulator", ref: "aci-msp", trait: "inputs", title: "Simulateur de la rémunération ACI d’une MSP",
+    summarize: (i) => { const r = computeAci(rules, i); return { complete: true, label: r.ok ? `montant estimé : ${fmtEuros(r.amount)}` : "saisie à corriger" }; } });
   const start = model.get("inputs") || {};
   const state = {
     patientele: start.patientele ?? rules.inputs.patientele.default,
@@ -209,6 +212,10 @@ function render({ model, el: host }) {
     });
     overrideInputs.push({ input, param: "precarity_coefficient", def: String(coef.value) });
     grid.append(el("span", {}, coef.label), input, el("span", {}, ""), el("span", {}, ""));
+  }
+  for (const o of overrideInputs) { // values the learner had changed (restored inputs)
+    const v = o.param ? start.parameters?.[o.param] : start.points?.[o.cid]?.[o.key];
+    if (v !== undefined && v !== null) o.input.value = String(v);
   }
   details.append(grid);
   const reset = el("button", { type: "button" }, "Revenir aux valeurs indicatives par défaut");

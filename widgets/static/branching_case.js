@@ -3,6 +3,7 @@
 import { walk, nodeIndex, OUTCOME_LABELS } from "./branching_case_logic.js";
 import { h, injectStyle } from "./dom.js";
 import { emitAnswer } from "./live_client.js";
+import { remember } from "./progress.js";
 
 const STYLE_ID = "pacte-branching-case-style";
 const CSS = `
@@ -39,6 +40,19 @@ function render({ model, el }) {
   injectStyle(STYLE_ID, CSS);
   const caseGraph = model.get("case");
   const nodes = nodeIndex(caseGraph);
+  remember(model, { kind: "case", ref: caseGraph.id, title: caseGraph.title,
+    definition: caseGraph.nodes.map((n) => [n.id, (n.choices || []).map((c) => [c.id, c.next])]),
+    migrate: (a) => {
+      const path = Array.isArray(a.path) ? a.path : [];
+      const w = walk(caseGraph, path);
+      const keep = w.ok ? path : path.slice(0, w.index || 0);
+      return { answers: keep.length ? { path: keep } : {}, dropped: path.length - keep.length };
+    },
+    summarize: (a) => {
+      const w = walk(caseGraph, a.path || []);
+      return { complete: !!(w.ok && w.finished), done: w.ok ? w.steps : 0,
+        label: w.ok && w.finished ? `cas terminé : ${(OUTCOME_LABELS[w.outcome] || w.outcome).toLowerCase()}` : `${w.ok ? w.steps : 0} choix fait${w.ok && w.steps > 1 ? "s" : ""}, cas en cours` };
+    } });
   const uid = `${caseGraph.id}-${Math.random().toString(36).slice(2, 8)}`;
   const root = h("section", { class: "pacte-case", "aria-label": `Cas à embranchements : ${caseGraph.title}` });
   root.dataset.caseId = caseGraph.id;

@@ -3,6 +3,7 @@
 import { computeCpts } from "./cpts_logic.js";
 import { fmtEuros, fmtNumber, NBSP } from "./numbers.js";
 import { injectStyle } from "./dom.js";
+import { remember } from "./progress.js";
 
 const CPTS_STYLE_ID = "pacte-cpts-style";
 const CPTS_CSS = `
@@ -96,6 +97,8 @@ function render({ model, el }) {
   const rules = model.get("rules");
   const citations = model.get("citations") || {};
   const base = `cpts-${Math.random().toString(36).slice(2, 9)}`;
+  remember(model, { kind: "simulator", ref: "cpts-funding", trait: "inputs", title: "Financement d’une CPTS selon sa taille",
+    summarize: (i) => { const r = computeCpts(rules, i); return { complete: true, label: r.ok ? `${fmtNumber(r.population)} habitants : ${fmtEuros(r.after)} par an` : "saisie à corriger" }; } });
   const start = model.get("inputs") || {};
   const root = node("section", { class: "pacte-cpts", "aria-labelledby": `${base}-title` });
   root.append(node("h3", { id: `${base}-title` }, "Combien reçoit une CPTS pour fonctionner ?"));

@@ -5,6 +5,7 @@
 import { evaluateDiagnosis, diagnosisCsv, diagnosisSvg, frenchDecimal, parseRating, actionPlan, actionPlanCsv, INVALID, COMPLETE } from "./diagnosis_logic.js";
 import { h as el_, injectStyle } from "./dom.js";
 import { emitAnswer } from "./live_client.js";
+import { remember } from "./progress.js";
 
 const DIAG_STYLE_ID = "pacte-diagnosis-style";
 const DIAG_CSS = `
@@ -71,9 +72,17 @@ function render({ model, el }) {
   injectStyle(DIAG_STYLE_ID, DIAG_CSS);
   const grid = model.get("grid");
   const uid = Math.random().toString(36).slice(2, 8);
-  const answers = { ...(model.get("answers") || {}) };
   const dims = new Map(grid.dimensions.map((d) => [d.id, d]));
   const levels = new Map(grid.levels.map((l) => [l.id, l]));
+  remember(model, { kind: "diagnosis", ref: grid.id, title: grid.title,
+    shape: Object.fromEntries(grid.statements.map((st) => [st.id, grid.scale.labels.map((l) => l.value)])),
+    summarize: (a) => {
+      const r = evaluateDiagnosis(grid, a);
+      return { done: r.answered, total: grid.statements.length, label: `${r.answered} affirmation${r.answered > 1 ? "s" : ""} sur ${grid.statements.length}`,
+        details: r.dimensions.filter((d) => d.mean !== null).map((d) => ({ label: dims.get(d.id).short_label,
+          value: `${frenchDecimal(d.mean)} sur ${grid.scale.max}${d.complete && levels.get(d.level) ? ` (${levels.get(d.level).label})` : " (provisoire)"}` })) };
+    } });
+  const answers = { ...(model.get("answers") || {}) };
   const rtypes = new Map((grid.resource_types || []).map((r) => [r.id, r]));
   const cite = (src) => `${(grid.citations && grid.citations[src.ref]) || src.ref} — ${src.detail}`;
 

@@ -69,9 +69,18 @@ async function mountLive() {
   await mod.mountLiveBox();
 }
 
+async function mountProgress() {
+  // Module pages: record the visit and show « N activités sur M faites sur cette page » (this browser only).
+  const title = document.querySelector("main h1, article h1, h1");
+  if (!title) return;
+  const mod = await import(new URL("progress.js", here).href);
+  mod.mountPageProgress(title, mod.countActivities(document));
+}
+
 function start() {
   mountAll();
   mountLive().catch((err) => console.warn("pacte live session box", err));
+  mountProgress().catch((err) => console.warn("pacte progress", err));
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

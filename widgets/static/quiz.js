@@ -3,6 +3,7 @@
 import { evaluate, score, INVALID } from "./quiz_logic.js";
 import { emitAnswer } from "./live_client.js";
 import { h } from "./dom.js";
+import { remember, droppedNote } from "./progress.js";
 
 const STATUS_TEXT = {
   correct: "Bonne réponse",
@@ -75,8 +76,21 @@ function showFeedback(box, question, result, bank) {
   box.append(h("p", { class: "pacte-quiz-source" }, "Source : ", label, " — ", src.detail));
 }
 
+// Show a stored answer (restored from this browser) with its feedback.
+function restoreQuestion(form, question, answer, bank) {
+  if (answer === undefined || answer === null) return;
+  if (question.type === "numeric") form.querySelector("input").value = String(answer);
+  else form.querySelectorAll("input").forEach((i) => { i.checked = Array.isArray(answer) ? answer.includes(i.value) : i.value === answer; });
+  const result = evaluate(question, answer);
+  showFeedback(form.querySelector(".pacte-quiz-feedback"), question, result, bank);
+  form.dataset.status = result.status;
+}
+
 function render({ model, el }) {
   const bank = model.get("bank");
+  const progress = remember(model, { kind: "quiz", ref: bank.id, title: bank.title,
+    shape: Object.fromEntries(bank.questions.map((q) => [q.id, q.type === "numeric" ? null : q.choices.map((c) => c.id)])),
+    summarize: (a) => { const s = score(bank, a); return { done: s.answered, total: s.total, correct: s.correct, label: `${s.correct} bonne${s.correct > 1 ? "s" : ""} réponse${s.correct > 1 ? "s" : ""} sur ${s.total}` }; } });
   const root = h("section", { class: "pacte-quiz", "aria-label": `Quiz : ${bank.title}` });
   root.append(h("h3", { class: "pacte-quiz-title" }, bank.title));
   if (bank.description) root.append(h("p", {}, bank.description));
@@ -95,7 +109,13 @@ function render({ model, el }) {
     model.save_changes();
     emitAnswer(root, "quiz", bank.id, qid, answer);
   };
-  bank.questions.forEach((q, i) => root.append(renderQuestion(q, i, bank, model, onAnswered)));
+  const note = droppedNote(progress);
+  if (note) root.append(note);
+  bank.questions.forEach((q, i) => {
+    const form = renderQuestion(q, i, bank, model, onAnswered);
+    restoreQuestion(form, q, answers[q.id], bank);
+    root.append(form);
+  });
   const reset = h("button", { type: "button", class: "pacte-button pacte-secondary" }, "Recommencer le quiz");
   reset.addEventListener("click", () => {
     for (const k of Object.keys(answers)) delete answers[k];

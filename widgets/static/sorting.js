@@ -4,6 +4,7 @@
 import { evaluateItem, scoreSorting, CORRECT, INCORRECT, UNANSWERED, INVALID } from "./sorting_logic.js";
 import { injectStyle } from "./dom.js";
 import { emitAnswer } from "./live_client.js";
+import { remember } from "./progress.js";
 
 const SORT_STYLE_ID = "pacte-sorting-style";
 const SORT_CSS = `
@@ -54,6 +55,9 @@ function render({ model, el }) {
   injectStyle(SORT_STYLE_ID, SORT_CSS);
   const ex = model.get("exercise");
   const uid = Math.random().toString(36).slice(2, 8);
+  remember(model, { kind: "sorting", ref: ex.id, title: ex.title,
+    shape: Object.fromEntries(ex.items.map((i) => [i.id, ex.categories.map((c) => c.id)])),
+    summarize: (a) => { const s = scoreSorting(ex, a); return { done: s.answered, total: ex.items.length, correct: s.correct, label: `${s.correct} bien classé${s.correct > 1 ? "s" : ""} sur ${ex.items.length}` }; } });
   const answers = { ...(model.get("answers") || {}) };
   const cite = (src) => `${(ex.citations && ex.citations[src.ref]) || src.ref} — ${src.detail}`;
   const items = new Map(ex.items.map((i) => [i.id, i]));
