@@ -58,6 +58,8 @@ def check_profile(page) -> None:
     relations = wt.locator(".pacte-compare-sentence").evaluate_all("(ps) => ps.map((p) => p.dataset.relation)")
     assert relations == ["inside", "outside"]
     assert f"55{NBSP}%" in wt.locator(".pacte-compare-sentence").nth(1).inner_text()
+    assert "null" not in root.inner_text()
+    assert wt.locator("tr[data-indicator=full_time] td").inner_text().strip() == f"55{NBSP}%"
 
 
 def test_static_profile_page(offline_page, book_url):

@@ -75,10 +75,11 @@ function render({ model, el }) {
       const result = h("div", { class: "pacte-compare-result", "aria-live": "polite" });
       form.append(fs, h("button", { type: "submit", class: "pacte-compare-button" }, "Me situer dans l’enquête"), message, result);
       const show = (placed) => {
-        result.replaceChildren(
+        result.replaceChildren(...[
           ...placed.items.map((it) => h("p", { class: "pacte-compare-sentence", "data-relation": it.relation }, it.sentence)),
           placed.note ? h("p", { class: "pacte-compare-note" }, placed.note) : null,
-          factTable(spec, model.get("room"), q, structure, placed));
+          factTable(spec, model.get("room"), q, structure, placed),
+        ].filter(Boolean));
         form.dataset.status = "ok";
       };
       const previous = answers.structure === structure ? answers[q.id] : undefined;
