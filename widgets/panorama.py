@@ -54,7 +54,7 @@ def _within_year(date_label: str) -> float:
         return 0.9
     if "juillet" in text:
         return 0.55
-    return 0.45
+    return 0.3
 
 
 def structure_counts_chart(default: str = "MSP") -> Chart:
