@@ -293,7 +293,6 @@ answers = st.sampled_from([v for _, _, v in VALID] + ["\u202e", "=HYPERLINK(1)",
        extra=st.dictionaries(st.text(max_size=8), json_values, max_size=3))
 def test_fuzzed_answers_never_5xx_and_store_only_valid_rows(unlimited, activity, question, value, code, participant,
                                                             use_real, extra):
-    from pacte.live.validation import AnswerError
 
     api = unlimited
     if not hasattr(test_fuzzed_answers_never_5xx_and_store_only_valid_rows, "joined"):
@@ -311,16 +310,37 @@ def test_fuzzed_answers_never_5xx_and_store_only_valid_rows(unlimited, activity,
 
 
 def assert_no_invalid_rows(store, session_id) -> None:
-    from pacte.live.validation import AnswerError, canonical_answer
+    from pacte.live.protocol import ProtocolError, parse_answer
+    from pacte.live.validation import canonical_answer
 
     for row in store.export_rows(session_id):
         stored = row["answer"]
         original = json.loads(stored) if stored.startswith("[") else stored
         try:
-            again = canonical_answer(row["activity"], row["question"], original)
-        except AnswerError as exc:
+            again = canonical_answer(parse_answer({"activity": row["activity"], "question": row["question"],
+                                                   "answer": original}))
+        except ProtocolError as exc:
             pytest.fail(f"invalid row stored: {row} ({exc.message})")
         assert again == stored, row
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(base=st.sampled_from(VALID), field=st.sampled_from(["code", "participant", "activity", "question", "answer"]),
+       value=json_values)
+def test_valid_answers_with_one_field_fuzzed(unlimited, base, field, value):
+    api = unlimited
+    if not hasattr(test_valid_answers_with_one_field_fuzzed, "joined"):
+        test_valid_answers_with_one_field_fuzzed.joined = joined(api)
+    session, participant = test_valid_answers_with_one_field_fuzzed.joined
+    activity, question, answer = base
+    body = {"code": session.code, "participant": participant, "activity": activity, "question": question,
+            "answer": answer}
+    assert call(api["base"], "answer", body)[0] == 201
+    body[field] = value
+    status, data = call(api["base"], "answer", body)
+    assert status < 500, (body, status, data)
+    assert_no_invalid_rows(api["store"], session.id)
+    assert api["store"].export_rows(session.id)
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
