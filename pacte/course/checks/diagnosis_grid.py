@@ -54,14 +54,7 @@ def check_sources(data: Any, path: Path, lines) -> None:
             _fail(path, lines, where + ("ref",), f"source '{src['ref']}' is not a key of book/references.bib")
 
 
-def check(data: dict, path: Path, lines) -> None:
-    """Raise :class:`DataError` (file, line, field) on the first semantic problem of a grid."""
-    dims = _unique(data, "dimensions", path, lines)
-    levels = _unique(data, "levels", path, lines)
-    resources = _unique(data, "resource_types", path, lines)
-    _unique(data, "statements", path, lines)
-
-    scale = data["scale"]
+def _check_scale(scale: dict, path: Path, lines) -> None:
     lo, hi = scale["min"], scale["max"]
     if lo >= hi:
         _fail(path, lines, ("scale", "min"), f"scale min {lo} must be below max {hi}")
@@ -74,6 +67,9 @@ def check(data: dict, path: Path, lines) -> None:
         _fail(path, lines, ("scale", "labels"),
               f"scale labels must give each value from {lo} to {hi} once, found {values}")
 
+
+def _check_levels(data: dict, path: Path, lines) -> None:
+    lo, hi = data["scale"]["min"], data["scale"]["max"]
     previous = None
     for i, level in enumerate(data["levels"]):
         if level["min"] >= level["max"]:
@@ -88,6 +84,8 @@ def check(data: dict, path: Path, lines) -> None:
         i = len(data["levels"]) - 1
         _fail(path, lines, ("levels", i, "max"), f"the last level must end at the scale max {hi}, not {previous['max']}")
 
+
+def _check_statements(data: dict, dims: list, levels: list, resources: list, path: Path, lines) -> None:
     counts = {d: 0 for d in dims}
     for i, st in enumerate(data["statements"]):
         if st["dimension"] not in counts:
@@ -105,6 +103,10 @@ def check(data: dict, path: Path, lines) -> None:
             _fail(path, lines, ("dimensions", i, "feedback", extra[0]), f"feedback for unknown level '{extra[0]}' (known: {levels})")
         if missing:
             _fail(path, lines, ("dimensions", i, "feedback"), f"dimension '{dim['id']}' has no feedback for level(s) {missing}")
+
+
+def _check_action_plan(data: dict, path: Path, lines) -> None:
+    lo, hi = data["scale"]["min"], data["scale"]["max"]
     plan = data.get("action_plan")
     if plan is not None and not lo <= plan["threshold"] <= hi:
         _fail(path, lines, ("action_plan", "threshold"), f"threshold {plan['threshold']} is outside the scale {lo}..{hi}")
@@ -113,4 +115,16 @@ def check(data: dict, path: Path, lines) -> None:
             _fail(path, lines, ("statements", i, "levers"), "levers need an action_plan in the grid")
     if plan is not None and not any(st.get("levers") for st in data["statements"]):
         _fail(path, lines, ("action_plan",), "an action_plan needs levers on at least one statement")
+
+
+def check(data: dict, path: Path, lines) -> None:
+    """Raise :class:`DataError` (file, line, field) on the first semantic problem of a grid."""
+    dims = _unique(data, "dimensions", path, lines)
+    levels = _unique(data, "levels", path, lines)
+    resources = _unique(data, "resource_types", path, lines)
+    _unique(data, "statements", path, lines)
+    _check_scale(data["scale"], path, lines)
+    _check_levels(data, path, lines)
+    _check_statements(data, dims, levels, resources, path, lines)
+    _check_action_plan(data, path, lines)
     check_sources(data, path, lines)
