@@ -24,7 +24,7 @@ def _scorm(args: argparse.Namespace) -> int:
     from pacte.export.scorm import export_scorm
 
     site = Path(args.site) if args.site else None
-    summary = export_scorm(Path(args.output), site=site, per=args.per)
+    summary = export_scorm(Path(args.output), site=site)
     print(summary)
     return 0
 
@@ -60,12 +60,9 @@ def add_export_parser(sub: argparse._SubParsersAction) -> None:
     p_moodle = targets.add_parser("moodle", help="une banque de questions Moodle (GIFT et Moodle XML) par quiz")
     p_moodle.add_argument("--output", required=True, help="dossier où écrire les fichiers .gift et .xml")
     p_moodle.set_defaults(func=_run, export_func=_moodle)
-    p_scorm = targets.add_parser("scorm", help="un paquet SCORM 1.2 (zip) du livre construit")
+    p_scorm = targets.add_parser("scorm", help="un paquet SCORM 1.2 (zip) du livre construit, un SCO par page")
     p_scorm.add_argument("--output", required=True, help="fichier .zip à écrire")
     p_scorm.add_argument("--site", help="livre construit à empaqueter (par défaut\u00a0: _build/html)")
-    p_scorm.add_argument(
-        "--per", choices=("module", "page"), default="module", help="un SCO par module (par défaut) ou par page"
-    )
     p_scorm.set_defaults(func=_run, export_func=_scorm)
     p_pdf = targets.add_parser("pdf", help="polycopiés PDF (un par module et un pour le cours) imprimés par Chromium")
     p_pdf.add_argument("--output", required=True, help="dossier où écrire les PDF")

@@ -77,9 +77,33 @@ async function mountProgress() {
   mod.mountPageProgress(title, mod.countActivities(document));
 }
 
+// SCORM 1.2: inside an LMS (an `API` object in a parent or opener window, the
+// standard search), scorm.js reports status, score and answers. Elsewhere
+// nothing is loaded and nothing is requested.
+function findScormApi(win) {
+  for (let w = win, hops = 0; w && hops < 8; hops += 1) {
+    try {
+      if (w.API && typeof w.API.LMSInitialize === "function") return w.API;
+    } catch (err) {
+      /* a cross-origin window: not ours to search */
+    }
+    if (!w.parent || w.parent === w) break;
+    w = w.parent;
+  }
+  return null;
+}
+
+async function mountScorm() {
+  const api = findScormApi(window) || (window.opener ? findScormApi(window.opener) : null);
+  if (!api) return;
+  const mod = await import(new URL("scorm.js", here).href);
+  mod.startScorm(api);
+}
+
 function start() {
   mountAll();
   mountLive().catch((err) => console.warn("pacte live session box", err));
+  mountScorm().catch((err) => console.warn("pacte SCORM", err));
   mountProgress().catch((err) => console.warn("pacte progress", err));
 }
 
