@@ -19,7 +19,7 @@ def test_panels_count_choices_and_compare_with_the_survey():
     quiz, survey, text = build_panels(agg, {("survey:cohesion", "MSP")})
     assert quiz["respondents"] == 3
     assert {r["label"]: (r["count"], r["correct"]) for r in quiz["rows"]} == {
-        "Mener à bien un projet et ses missions": (3, True), "L'animation et la dynamique d'équipe": (2, True),
+        "Mener à bien un projet et ses missions": (3, True), "L’animation et la dynamique d’équipe": (2, True),
         "La réussite personnelle et la reconnaissance des pairs": (0, False)}
     assert quiz["spec"]["description"].endswith("nombre de réponses par choix")
     rows = {r["label"]: r for r in survey["rows"]}

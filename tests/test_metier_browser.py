@@ -43,6 +43,8 @@ def _assert_clean(page) -> None:
 def check_profile(page) -> None:
     root = page.locator("section.pacte-profile")
     root.wait_for(timeout=TIMEOUT)
+    page.evaluate("window.__pacteAnswers = []; document.addEventListener('pacte:answer', "
+                  "(e) => window.__pacteAnswers.push(e.detail));")
     root.get_by_label("Communauté professionnelle territoriale de santé (CPTS", exact=False).check()
     form = root.locator("form[data-question=age]")
     form.get_by_role("button", name="Me situer dans l’enquête").click()
@@ -59,6 +61,9 @@ def check_profile(page) -> None:
     assert relations == ["inside", "outside"]
     assert f"55{NBSP}%" in wt.locator(".pacte-compare-sentence").nth(1).inner_text()
     assert "null" not in root.inner_text()
+    assert page.evaluate("window.__pacteAnswers") == [
+        {"activity": "profile:mon-profil", "question": "CPTS-age", "answer": "under-40"},
+        {"activity": "profile:mon-profil", "question": "CPTS-working-time", "answer": "part-time"}]
     assert wt.locator("tr[data-indicator=full_time] td").inner_text().strip() == f"55{NBSP}%"
 
 

@@ -167,8 +167,9 @@ def test_profile_python_and_javascript_agree(profile):
              [profile, {}, "age", "MSP"]]
     assert call_js("team_compare_logic", "profileRoom", calls) == [profile_room(*c) for c in calls]
     assert profile_room(*calls[0]) == {"respondents": 3, "percents": {"age_under_40": 66.7}}
-    assert call_js("team_compare_logic", "profileLivePayload", [["age", "MSP", "under-40"]]) == \
-        [profile_live_payload("age", "MSP", "under-40")]
+    assert call_js("team_compare_logic", "profileLivePayload", [["mon-profil", "age", "MSP", "under-40"]]) == \
+        [profile_live_payload("mon-profil", "age", "MSP", "under-40")] == \
+        [{"activity": "profile:mon-profil", "question": "MSP-age", "answer": "under-40"}]
 
 
 def test_profile_room_is_tallied_and_validated(profile):
@@ -197,3 +198,22 @@ def test_profile_widget_kernel_result():
     assert w.kernel_result["results"]["contract"]["items"][0]["percent"] == 85
     assert seen == [("contract", "inside")]
     assert 'data-pacte-module="profile_compare"' in w.static_html()
+
+
+# --- live sessions: a profile answer is checked against the course data and drawn beside the survey ----
+
+def test_live_profile_answers_are_validated_and_drawn_beside_the_survey():
+    from pacte.live.aggregate import build_panels
+    from pacte.live.protocol import parse_answer
+    from pacte.live.validation import AnswerError, canonical_answer
+
+    ok = parse_answer({"activity": "profile:mon-profil", "question": "MSP-age", "answer": "under-40"})
+    assert canonical_answer(ok) == "under-40"
+    for question, answer in [("MSP-age", "over-90"), ("EHPAD-age", "under-40"), ("MSP-taille", "x")]:
+        with pytest.raises(AnswerError):
+            canonical_answer(parse_answer({"activity": "profile:mon-profil", "question": question, "answer": answer}))
+    (panel,) = build_panels({("profile:mon-profil", "CPTS-working-time"): {"part-time": 1, "full-time": 3}}, set())
+    assert panel["kind"] == "survey" and panel["respondents"] == 4
+    assert [(r["label"], r["room_percent"], r["survey_percent"]) for r in panel["rows"]] == \
+        [("Temps partiel", 25.0, 26.0), ("Temps plein", 75.0, 55.0)]
+    assert panel["spec"]["description"]

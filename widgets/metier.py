@@ -71,7 +71,7 @@ def metier_profile_chart() -> Chart:
         {c: "object" for c in ("indicator_id", "indicator", "structure", "source", "source_detail")})
     frame["share"] = frame["share"].astype("float64")
     dots = alt.Chart(frame).mark_point(filled=True, size=110).encode(
-        y=alt.Y("indicator:N", title=None, sort=order, axis=alt.Axis(labelLimit=260)),
+        y=alt.Y("indicator:N", title=None, sort=order, axis=alt.Axis(labelLimit=320)),
         x=alt.X("share:Q", title="Part des répondants", axis=alt.Axis(format=".0%"), scale=alt.Scale(domain=[0, 1])),
         color=alt.Color("structure:N", title="Structure", scale=structure_scale()),
         shape=alt.Shape("structure:N", title="Structure", scale=alt.Scale(domain=STRUCTURES)),

@@ -372,9 +372,12 @@ def profile_room(spec: dict, room: dict, question_id: str, structure: str) -> di
     return {"respondents": respondents, "percents": percents}
 
 
-def profile_live_payload(question_id: str, structure: str, answer: str) -> dict:
-    """What a live session stores for one profile answer (mirror of ``profileLivePayload``)."""
-    return {"activity": f"{PROFILE_ACTIVITY}:{question_id}", "question": structure, "answer": answer}
+def profile_live_payload(spec_id: str, question_id: str, structure: str, answer: str) -> dict:
+    """What a live session stores for one profile answer (mirror of ``profileLivePayload``).
+
+    Kind ``profile``, ref the questions file id, question ``<structure>-<question id>`` (see pacte/live/protocol.py).
+    """
+    return {"activity": f"{PROFILE_ACTIVITY}:{spec_id}", "question": f"{structure}-{question_id}", "answer": answer}
 
 
 def tally_profile_room(events: Iterable[dict]) -> dict:

@@ -77,6 +77,39 @@ def _survey_panel(activity: str, structure: str, counts: dict[str, int]) -> dict
             "source": "Schweyer, 2025 (521 apprenants PACTE, 2022-2024)"}
 
 
+@lru_cache(maxsize=1)
+def _profile_reference() -> dict[tuple[str, str], tuple[str, float]]:
+    """(indicator id, structure) -> (indicator label, survey percent), from the survey's profile table."""
+    from pacte.course.data import load_table
+
+    table = load_table("survey_profile")
+    return {(r.indicator_id, r.structure): (r.indicator, float(r.percent))
+            for r in table.itertuples() if not pd.isna(r.percent)}
+
+
+def _profile_panel(activity: str, question: str, counts: dict[str, int]) -> dict | None:
+    """« Mon profil »: the room's share inside each survey indicator, beside the survey's percent."""
+    ref = activity.split(":", 1)[1]
+    doc = document("profile_questions", ref)
+    structure, _, qid = question.partition("-")
+    q = next((q for q in (doc or {}).get("questions", []) if q["id"] == qid), None)
+    if q is None:
+        return None
+    respondents = sum(counts.values())
+    rows = []
+    for ind in q["indicators"]:
+        found = _profile_reference().get((ind["indicator"], structure))
+        if found is None:
+            continue
+        n = sum(counts.get(a, 0) for a in ind["inside"])
+        rows.append({"label": found[0], "count": n, "room_percent": round(100 * n / respondents, 1) if respondents else 0,
+                     "survey_percent": found[1]})
+    if not rows:
+        return None
+    return {"kind": "survey", "title": f"Enquête PACTE — profil ({structure})", "prompt": q["prompt"],
+            "respondents": respondents, "rows": rows, "source": "Schweyer, 2025 (521 apprenants PACTE, 2022-2024)"}
+
+
 def _choice_panel(activity: str, question: str, counts: dict[str, int]) -> dict | None:
     """Any kind whose answers are choices (sorting, diagnosis, case step, CPTS project, quiz choices)."""
     kind, _, ref = activity.partition(":")
@@ -161,6 +194,8 @@ def build_panels(aggregate: dict[tuple[str, str], dict[str, int]], hidden: set[t
             panel = _ordering_panel(activity, counts)
         elif kind == "survey":
             panel = _survey_panel(activity, question, counts)
+        elif kind == "profile":
+            panel = _profile_panel(activity, question, counts)
         elif kind == "text":
             panel = _text_panel(activity, counts)
         else:

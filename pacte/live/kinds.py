@@ -115,12 +115,23 @@ def _cpts_project(ref: str, question: str) -> Question | None:
                     multiple=True)
 
 
+def _profile(ref: str, question: str) -> Question | None:
+    """« Mon profil face à l'enquête PACTE »: question ``<structure>-<question id>``, answers of that question."""
+    doc = document("profile_questions", ref)
+    structure, _, qid = question.partition("-")
+    q = next((q for q in (doc or {}).get("questions", []) if q["id"] == qid), None)
+    if doc is None or q is None or structure not in ("MSP", "CDS", "CPTS"):
+        return None
+    return Question(f"{doc['title']} ({structure})", q["prompt"], tuple(Choice(a["id"], a["label"]) for a in q["answers"]))
+
+
 DESCRIBERS: dict[str, Callable[[str, str], Question | None]] = {
     "quiz": _quiz,
     "sorting": _sorting,
     "diagnosis": _diagnosis,
     "case": _case,
     "cpts_project": _cpts_project,
+    "profile": _profile,
 }
 
 

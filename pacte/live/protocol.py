@@ -15,6 +15,7 @@ diagnosis  diagnosis grid id           statement id            rating (integer)
 case       branching case id           step id                 choice id
 ordering   ordering exercise id        ``"order"``             list of item ids, in order
 cpts_project CPTS project id          ``"missions"``/``"partners"``  list of mission or partner ids
+profile    profile questions file id   ``<structure>-<id>``    answer id (« Mon profil », metier module)
 =========  ==========================  ======================  =================================
 
 The same shape is written in ``datasets/schemas/live_answer.schema.json``
@@ -30,7 +31,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-KINDS = ("quiz", "survey", "text", "sorting", "diagnosis", "case", "ordering", "cpts_project")
+KINDS = ("quiz", "survey", "text", "sorting", "diagnosis", "case", "ordering", "cpts_project", "profile")
 
 # Join codes: 6 characters from an alphabet without look-alikes (no I, L, O, 0, 1).
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"

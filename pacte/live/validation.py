@@ -123,6 +123,7 @@ _UNKNOWN = {
     "diagnosis": "Affirmation inconnue pour cet autodiagnostic.",
     "case": "Étape inconnue pour ce cas.",
     "cpts_project": "Question inconnue pour ce projet de CPTS.",
+    "profile": "Question de profil inconnue.",
 }
 
 
@@ -152,6 +153,7 @@ def _ordering(a: LiveAnswer) -> str:
 VALIDATORS: dict[str, Callable[[LiveAnswer], str]] = {
     "quiz": _quiz, "survey": _survey, "text": _text, "ordering": _ordering,
     "sorting": _choice, "diagnosis": _choice, "case": _choice, "cpts_project": _choice,
+    "profile": _choice,
 }
 
 

@@ -8,8 +8,8 @@ import { KINDS } from "./live_protocol.js";
 import { h, injectStyle } from "./dom.js";
 import { COMPARE_CSS, COMPARE_STYLE_ID, barCell } from "./compare_view.js";
 
-function sendLive(root, questionId, structure, answer) {
-  const payload = profileLivePayload(questionId, structure, answer);
+function sendLive(root, spec, questionId, structure, answer) {
+  const payload = profileLivePayload(spec.id, questionId, structure, answer);
   const [kind, ref] = payload.activity.split(":");
   // Sent once the live protocol knows this kind of answer (see pacte/live/protocol.py).
   if (KINDS.includes(kind)) emitAnswer(root, kind, ref, payload.question, payload.answer);
@@ -103,7 +103,7 @@ function render({ model, el }) {
         shown.set(q.id, () => show(placed));
         answers = { ...answers, structure, [q.id]: answer };
         save();
-        sendLive(root, q.id, structure, answer);
+        sendLive(root, spec, q.id, structure, answer);
       });
       questionsBox.append(form);
     });

@@ -143,6 +143,6 @@ export function profileRoom(spec, room, questionId, structure) {
   return { respondents, percents };
 }
 
-export function profileLivePayload(questionId, structure, answer) {
-  return { activity: `profile:${questionId}`, question: structure, answer };
+export function profileLivePayload(specId, questionId, structure, answer) {
+  return { activity: `profile:${specId}`, question: `${structure}-${questionId}`, answer };
 }
