@@ -68,6 +68,23 @@ def load_package(root: Path | None = None) -> dict[str, Resource]:
     return resources
 
 
+def _parse(value: str, ftype: str) -> Any:
+    """The typed value of a CSV cell; ValueError if it is not of ``ftype``."""
+    if ftype == "integer":
+        return int(value)
+    if ftype == "number":
+        out = float(value)
+        if math.isnan(out) or math.isinf(out):
+            raise ValueError(value)
+        return out
+    if ftype == "boolean":
+        low = value.strip().lower()
+        if low not in _TRUE | _FALSE:
+            raise ValueError(value)
+        return low in _TRUE
+    return value
+
+
 def _convert(value: str, field: dict, path: Path, line: int) -> Any:
     name, ftype = field["name"], field.get("type", "string")
     constraints = field.get("constraints", {})
@@ -76,19 +93,7 @@ def _convert(value: str, field: dict, path: Path, line: int) -> Any:
             raise DataError(path, "value is required but empty", line=line, field=name)
         return None
     try:
-        if ftype == "integer":
-            out: Any = int(value)
-        elif ftype == "number":
-            out = float(value)
-            if math.isnan(out) or math.isinf(out):
-                raise ValueError(value)
-        elif ftype == "boolean":
-            low = value.strip().lower()
-            if low not in _TRUE | _FALSE:
-                raise ValueError(value)
-            out = low in _TRUE
-        else:
-            out = value
+        out = _parse(value, ftype)
     except ValueError:
         raise DataError(path, f"'{value}' is not a valid {ftype}", line=line, field=name) from None
     if "enum" in constraints and out not in constraints["enum"]:
@@ -100,51 +105,57 @@ def _convert(value: str, field: dict, path: Path, line: int) -> Any:
     return out
 
 
+def _check_header(reader: Any, path: Path, names: list[str]) -> None:
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise DataError(path, "file is empty", line=1) from None
+    except UnicodeDecodeError as exc:
+        line, reason = utf8_error_line(path) or (1, exc.reason)
+        raise DataError(path, f"not valid UTF-8 ({reason})", line=line) from None
+    if header != names:
+        missing = [n for n in names if n not in header]
+        extra = [h for h in header if h not in names]
+        raise DataError(path, f"header does not match the schema (missing {missing}, unexpected {extra}, "
+                              f"expected order {names})", line=1)
+
+
+def _read_rows(reader: Any, path: Path, fields: list[dict], key: list[str]) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    seen: dict[tuple, int] = {}
+    for cells in reader:
+        line = reader.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) != len(fields):
+            raise DataError(path, f"row has {len(cells)} cells, the schema has {len(fields)} fields", line=line)
+        row = {f["name"]: _convert(c, f, path, line) for f, c in zip(fields, cells, strict=True)}
+        if key:
+            k = tuple(row[n] for n in key)
+            if k in seen:
+                raise DataError(path, f"duplicate primary key {k} (first seen on line {seen[k]})",
+                                line=line, field=",".join(key))
+            seen[k] = line
+        rows.append(row)
+    return rows
+
+
 def read_resource(resource: Resource) -> list[dict[str, Any]]:
     """Read and validate a resource's CSV; return its rows as typed dicts."""
     path = resource.path
     fields = resource.schema["fields"]
-    names = [f["name"] for f in fields]
     try:
         handle = path.open(encoding="utf-8", newline="")
     except FileNotFoundError as exc:
         raise DataError(path, f"file of resource '{resource.name}' not found") from exc
-    rows: list[dict[str, Any]] = []
-    seen: dict[tuple, int] = {}
-    key = resource.schema.get("primaryKey", [])
     with handle:
         reader = csv.reader(handle)
+        _check_header(reader, path, [f["name"] for f in fields])
         try:
-            header = next(reader)
-        except StopIteration:
-            raise DataError(path, "file is empty", line=1) from None
-        except UnicodeDecodeError as exc:
-            line, reason = utf8_error_line(path) or (1, exc.reason)
-            raise DataError(path, f"not valid UTF-8 ({reason})", line=line) from None
-        if header != names:
-            missing = [n for n in names if n not in header]
-            extra = [h for h in header if h not in names]
-            raise DataError(path, f"header does not match the schema (missing {missing}, unexpected {extra}, "
-                                  f"expected order {names})", line=1)
-        try:
-            for cells in reader:
-                line = reader.line_num
-                if not any(c.strip() for c in cells):
-                    continue
-                if len(cells) != len(names):
-                    raise DataError(path, f"row has {len(cells)} cells, the schema has {len(names)} fields", line=line)
-                row = {f["name"]: _convert(c, f, path, line) for f, c in zip(fields, cells)}
-                if key:
-                    k = tuple(row[n] for n in key)
-                    if k in seen:
-                        raise DataError(path, f"duplicate primary key {k} (first seen on line {seen[k]})",
-                                        line=line, field=",".join(key))
-                    seen[k] = line
-                rows.append(row)
+            return _read_rows(reader, path, fields, resource.schema.get("primaryKey", []))
         except UnicodeDecodeError as exc:
             line, reason = utf8_error_line(path) or (reader.line_num + 1, exc.reason)
             raise DataError(path, f"not valid UTF-8 ({reason})", line=line) from None
-    return rows
 
 
 def load_table(name: str, root: Path | None = None) -> pd.DataFrame:
