@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install what the course needs into ./.venv (Python packages pinned by
 # constraints.txt). With --test, also the system packages the test suite
-# drives: Debian's Chromium (never a downloaded browser) and Node.js.
+# drives: Debian's Chromium (never a downloaded browser), Node.js and hunspell-fr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +13,9 @@ if [ "$with_test" = 1 ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v node >/dev/null 2>&1 || missing+=(nodejs)
   [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+  # French spell check of the prose (tests/test_editorial_spelling.py): Debian's hunspell 1.7 + hunspell-fr 7.0
+  command -v hunspell >/dev/null 2>&1 || missing+=(hunspell)
+  [ -e /usr/share/hunspell/fr_FR.dic ] || missing+=(hunspell-fr)
   if [ "${#missing[@]}" -gt 0 ]; then
     echo "install: apt-get install ${missing[*]}"
     sudo=""

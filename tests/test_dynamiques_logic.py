@@ -261,7 +261,7 @@ def test_quiz_bank_has_twelve_sourced_questions_and_pages_use_all_of_them():
         Quiz.from_bank("dynamiques-equipe", ["absente"])
     part = Quiz.from_bank("dynamiques-equipe", ["hierarchies", "conditions"], title="Quiz : essai")
     assert [q["id"] for q in part.bank["questions"]] == ["hierarchies", "conditions"]
-    assert part.bank["title"] == "Quiz : essai" and part.bank["citations"]["henaut2018"].startswith("Hénaut")
+    assert part.bank["title"] == "Quiz\u00a0: essai" and part.bank["citations"]["henaut2018"].startswith("Hénaut")
 
 
 def test_explorer_has_a_question_select_and_structure_checkboxes():

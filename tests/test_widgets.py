@@ -66,7 +66,7 @@ def test_chart_requires_title_description_and_source():
     c = chart(base, title="T", description="D", source="Schweyer, 2025")
     assert c.spec["description"] == "D" and c.spec["title"] == "T"
     assert c.spec["config"]["locale"]["number"] == FRENCH_NUMBER_LOCALE
-    assert c.source == "Source : Schweyer, 2025"
+    assert c.source == "Source\u00a0: Schweyer, 2025"  # French typography applied by the widget helper
 
 
 def test_survey_explorer_has_a_client_side_selector_over_all_questions():
