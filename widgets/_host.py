@@ -14,6 +14,7 @@ import json
 import math
 from typing import Any
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import anywidget
@@ -125,7 +126,7 @@ class AnsweringWidget(PacteWidget):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self._callbacks = []
+        self._callbacks: list[Callable[[dict], None]] = []
 
     def evaluate(self, answers: dict) -> dict:
         """Return the result of ``answers`` (implemented by each widget)."""

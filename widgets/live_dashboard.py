@@ -51,10 +51,10 @@ class LiveDashboard(PacteWidget):
     """
 
     _module = "live_dashboard"
-    sessions = t.List().tag(sync=True)
+    sessions = t.List(t.Dict()).tag(sync=True)
     current = t.Dict().tag(sync=True)
     participants = t.Int(0).tag(sync=True)
-    panels = t.List().tag(sync=True)
+    panels = t.List(t.Dict()).tag(sync=True)
     command = t.Dict().tag(sync=True)
     message = t.Unicode().tag(sync=True)
     export = t.Dict().tag(sync=True)

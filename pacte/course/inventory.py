@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from pacte.course.paths import course_root
 from pacte.course.banks import select_questions
@@ -20,7 +21,7 @@ def check_course(root: Path | None = None) -> tuple[dict, list[DataError]]:
     """Validate datasets and question banks; return the inventory and the errors found."""
     root = root or course_root()
     errors: list[DataError] = []
-    datasets = []
+    datasets: list[dict[str, Any]] = []
     try:
         resources = load_package()
     except DataError as exc:
@@ -33,7 +34,7 @@ def check_course(root: Path | None = None) -> tuple[dict, list[DataError]]:
             errors.append(exc)
             rows = None
         datasets.append({"name": name, "title": res.title, "path": str(res.path.relative_to(root)), "rows": rows})
-    banks = {}
+    banks: dict[str, dict[str, Any]] = {}
     bank_data: dict[str, dict] = {}
     data_files = []
     for path in all_data_files():
@@ -94,7 +95,7 @@ def check_course(root: Path | None = None) -> tuple[dict, list[DataError]]:
         "datasets": datasets,
         "data_files": data_files,
         "totals": {"pages": len(pages), "banks": len(banks),
-                   "questions": sum(b["questions"] for b in banks.values()),
+                   "questions": sum(int(b["questions"]) for b in banks.values()),
                    "datasets": len(datasets), "rows": sum(d["rows"] or 0 for d in datasets)},
     }
     return inventory, errors

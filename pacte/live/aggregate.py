@@ -41,7 +41,7 @@ def _count_choices(counts: dict[str, int], multiple: bool) -> tuple[dict[str, in
 def _quiz_panel(activity: str, question: str, counts: dict[str, int]) -> dict | None:
     bank = _bank(activity.split(":", 1)[1])
     q = next((q for q in (bank or {}).get("questions", []) if q["id"] == question), None)
-    if q is None:
+    if bank is None or q is None:
         return None
     panel = {"kind": "quiz", "title": bank["title"], "prompt": q["prompt"]}
     if q["type"] == "numeric":

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from pacte.course.banks import bank_path, load_bank_file
 from pacte.course.checks import all_data_files, load_data_file, schema_of
@@ -37,7 +38,7 @@ class Question:
 
 
 @lru_cache(maxsize=64)
-def bank(bank_id: str) -> dict | None:
+def bank(bank_id: str) -> dict[str, Any] | None:
     """The question bank ``bank_id``, or None if there is none (or it is invalid)."""
     path = bank_path(bank_id)
     if not path.exists():
@@ -49,8 +50,8 @@ def bank(bank_id: str) -> dict | None:
 
 
 @lru_cache(maxsize=1)
-def _documents() -> dict[tuple[str, str], dict]:
-    out: dict[tuple[str, str], dict] = {}
+def _documents() -> dict[tuple[str, str], dict[str, Any]]:
+    out: dict[tuple[str, str], dict[str, Any]] = {}
     for path in all_data_files():
         schema = schema_of(path)
         if schema in (None, "question_bank"):
@@ -64,7 +65,7 @@ def _documents() -> dict[tuple[str, str], dict]:
     return out
 
 
-def document(schema: str, ident: str) -> dict | None:
+def document(schema: str, ident: str) -> dict[str, Any] | None:
     """The data document of ``schema`` (e.g. ``sorting_exercise``) whose id is ``ident``."""
     return _documents().get((schema, ident))
 

@@ -189,7 +189,7 @@ def aci_result(rules: dict, inputs: Any) -> dict:
     This is the exact mirror of ``computeAci`` in ``static/aci_logic.js``.
     """
     checked, errors = _check_aci(rules, inputs)
-    if errors:
+    if errors or checked is None:
         return {"ok": False, "status": "error", "errors": errors}
     p = rules["parameters"]
     point_value = p["point_value"]["value"]
@@ -201,7 +201,8 @@ def aci_result(rules: dict, inputs: Any) -> dict:
     fixed_total = 0.0
     variable_total = 0.0
     axis_totals = {a["id"]: [0.0, 0.0] for a in rules["axes"]}
-    missing_prereq, missing_socle = [], []
+    missing_prereq: list[str] = []
+    missing_socle: list[str] = []
     indicatif_used = False
     for crit in rules["criteria"]:
         units = checked["units"][crit["id"]]

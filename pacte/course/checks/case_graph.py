@@ -73,7 +73,7 @@ def _check_sources(data: dict, path: Path, lines: LineMap) -> None:
     keys = bibliography_keys()
     if not keys:
         return
-    cited = [(("based_on", k, "ref"), src["ref"]) for k, src in enumerate(data.get("based_on", []))]
+    cited: list[tuple[tuple[str | int, ...], str]] = [(("based_on", k, "ref"), src["ref"]) for k, src in enumerate(data.get("based_on", []))]
     cited += [(("nodes", i, "sources", k, "ref"), src["ref"])
               for i, node in enumerate(data["nodes"]) for k, src in enumerate(node.get("sources", []))]
     for where, ref in cited:

@@ -95,6 +95,13 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
+def _scalar(row: tuple | None) -> int:
+    """The integer of a one-row, one-column query (COUNT, MAX…)."""
+    if row is None:
+        raise StoreError("the database returned no row for an aggregate query")
+    return int(row[0])
+
+
 def new_code() -> str:
     """A random join code (module-level so that tests can force collisions)."""
     return new_join_code()
@@ -197,12 +204,12 @@ class SQLStore:
         raise StoreError("could not draw a free join code after 50 tries")
 
     def session_by_code(self, code: str) -> LiveSession | None:
-        code = normalize_code(code)
-        if code is None:
+        canonical = normalize_code(code)
+        if canonical is None:
             return None
         with self._tx(write=False) as tx:
             row = tx.one(f"SELECT {_SESSION_COLUMNS} FROM sessions"
-                         " WHERE code = ? AND NOT closed AND expires_at > ?", (code, self._clock()))
+                         " WHERE code = ? AND NOT closed AND expires_at > ?", (canonical, self._clock()))
         return None if row is None else _session(row)
 
     def session(self, session_id: str) -> LiveSession | None:
@@ -245,7 +252,7 @@ class SQLStore:
     def participant_count(self, session_id: str) -> int:
         with self._tx(write=False) as tx:
             self._require_session(tx, session_id)
-            return int(tx.one("SELECT COUNT(*) FROM participants WHERE session_id = ?", (session_id,))[0])
+            return _scalar(tx.one("SELECT COUNT(*) FROM participants WHERE session_id = ?", (session_id,)))
 
     def record_answer(self, session_id: str, participant_id: str, activity: str, question: str,
                       answer: str) -> int:
@@ -270,7 +277,7 @@ class SQLStore:
                 " DO UPDATE SET answer = excluded.answer, answered_at = excluded.answered_at"
                 " RETURNING id",
                 (session_id, participant_id, activity, question, answer, now))
-        return int(row[0])
+        return _scalar(row)
 
     def activity_version(self, session_id: str) -> tuple[int, ...]:
         """A cheap fingerprint of a session's answers, hidden questions and participants.
@@ -281,12 +288,12 @@ class SQLStore:
         with self._tx(write=False) as tx:
             self._require_session(tx, session_id)
             answers = tx.one("SELECT COUNT(*), COALESCE(MAX(id), 0), COALESCE(MAX(answered_at), 0) FROM answers"
-                             " WHERE session_id = ?", (session_id,))
+                             " WHERE session_id = ?", (session_id,)) or (0, 0, 0)
             hidden = tx.one("SELECT COUNT(*), COALESCE(MAX(hidden_at), 0) FROM hidden_questions WHERE session_id = ?",
-                            (session_id,))
-            people = tx.one("SELECT COUNT(*) FROM participants WHERE session_id = ?", (session_id,))
+                            (session_id,)) or (0, 0)
+            people = _scalar(tx.one("SELECT COUNT(*) FROM participants WHERE session_id = ?", (session_id,)))
         return (int(answers[0]), int(answers[1]), int(float(answers[2]) * 1000), int(hidden[0]),
-                int(float(hidden[1]) * 1000), int(people[0]))
+                int(float(hidden[1]) * 1000), people)
 
     def aggregate(self, session_id: str) -> dict[tuple[str, str], dict[str, int]]:
         """``(activity, question) -> {answer: count}`` over current answers (hidden ones included)."""
