@@ -103,6 +103,7 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _ERR_LOG = re.compile(r"(?:Notebook exception traceback saved in|traceback saved in):\s*(\S+\.err\.log)")
 _FAILED_PAGE = re.compile(r"^(\S+?):?\s+WARNING: Executing notebook failed")
 _DATA_ERROR = re.compile(r"^(?P<path>[^:]+?)(?::(?P<line>\d+))?(?: \[(?P<field>.*?)\])?: (?P<msg>.*)$")
+_EXCEPTION_LINE = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception): ")
 _SPHINX_CRASH = re.compile(r"^(Theme error|Extension error|Exception occurred|Sphinx error|Configuration error)")
 NBSP = "\u00a0"
 
@@ -155,11 +156,14 @@ def build_book(strict: bool = True, quiet: bool = False) -> int:
     failed: list[tuple[str, Path]] = []
     crash: list[str] = []  # a Sphinx error that stops the build (theme, extension…), shown even with --quiet
     crash_lines = 0
+    exceptions: list[str] = []
     for line in proc.stdout:
         log.write(line)
         plain = _ANSI.sub("", line)
         if _SPHINX_CRASH.search(plain):
             crash_lines = 3
+        if _EXCEPTION_LINE.match(plain) and plain.split(":", 1)[1].strip():
+            exceptions.append(plain.strip())
         if crash_lines and plain.strip():
             crash.append(plain.strip())
             crash_lines -= 1
@@ -189,6 +193,8 @@ def build_book(strict: bool = True, quiet: bool = False) -> int:
               f"(trace complète{NBSP}: {err_log})", flush=True)
     if crash:
         print(f"pacte build{NBSP}: Sphinx s’est arrêté sur une erreur{NBSP}: {' '.join(crash[:3])}", flush=True)
+    elif code != 0 and not failed and exceptions:
+        print(f"pacte build{NBSP}: Jupyter Book s’est arrêté sur une erreur{NBSP}: {exceptions[0]}", flush=True)
     seconds = f"{elapsed:.1f}".replace(".", ",")
     status = "réussi" if code == 0 else f"ÉCHEC (code {code}, {len(warnings)} avertissement(s) ou erreur(s))"
     print(f"pacte build{NBSP}: {status} en {seconds}{NBSP}s{NBSP}; livre dans {build_dir() / 'html'}{NBSP}; "
