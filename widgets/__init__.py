@@ -32,7 +32,7 @@ from widgets.ordering import Ordering
 from widgets.panorama import structure_counts_chart, structure_counts_table
 from widgets.sorting import Sorting
 from widgets.survey import profile_chart, survey_explorer
-from widgets.metier import metier_profile_chart, metier_profile_table
+from widgets.metier import metier_answers_table, metier_profile_chart, metier_profile_table
 from widgets.team_compare import ProfileCompare, TeamCompare
 from widgets.week import WeekPlanner
 from widgets.team_dynamics import survey_quotes, team_survey_explorer
@@ -65,6 +65,7 @@ __all__ = [
     "instruments_chart",
     "instruments_table",
     "load_table",
+    "metier_answers_table",
     "metier_profile_chart",
     "metier_profile_table",
     "national_total_check",

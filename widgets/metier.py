@@ -90,3 +90,35 @@ def metier_profile_chart() -> Chart:
         ),
         source=source_line(frame),
     )
+
+
+QUESTION_TITLES = {
+    "cohesion": "Cohésion de l’équipe (MSP, centres de santé)",
+    "cpts_dynamics": "Dynamique collective de la CPTS",
+    "satisfaction": "Motifs de satisfaction (plusieurs réponses possibles)",
+    "difficulties": "Difficultés rencontrées (plusieurs réponses possibles)",
+}
+
+
+def metier_answers_table() -> HTML:
+    """The values of the survey explorer chart: every answer of the four survey questions, by structure type."""
+    frame = load_table("survey_answers").astype(object)
+    head = "<th scope='col'>Réponse</th>" + "".join(f"<th scope='col'>{s}</th>" for s in STRUCTURES)
+    body = []
+    for qid, title in QUESTION_TITLES.items():
+        rows = frame[frame["question_id"] == qid]
+        body.append(f"<tr><th scope='colgroup' colspan='4'>{html.escape(title)}</th></tr>")
+        for aid in dict.fromkeys(rows["answer_id"]):
+            sub = rows[rows["answer_id"] == aid]
+            label = sub.iloc[0]["answer"]
+            cells = []
+            for s in STRUCTURES:
+                r = sub[sub["structure"] == s]
+                cells.append(f"<td>{fmt_percent(float(r.iloc[0]['percent']))}</td>" if not r.empty
+                             else "<td>question non posée</td>")
+            body.append(f"<tr data-question='{qid}' data-answer='{aid}'><th scope='row'>{html.escape(label)}</th>"
+                        f"{''.join(cells)}</tr>")
+    caption = "Réponses des 521 apprenants de l’enquête PACTE, en % des répondants de chaque structure"
+    return HTML("<div class='pacte-table-scroll' style='overflow-x:auto'><table class='pacte-table table pacte-metier-answers'>"
+                f"<caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody>"
+                f"</table><p class='pacte-source'>{html.escape(source_line(frame))}</p></div>")
