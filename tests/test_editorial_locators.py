@@ -62,3 +62,13 @@ def test_missing_question_locator_is_an_error(course_copy):
     path.write_text("\n".join(lines), encoding="utf-8")
     errors = check_yaml_locators([path])
     assert [(e.line, e.field) for e in errors] == [(n + 1, "source.locator")]
+
+
+def test_chapter_locator_must_be_in_its_chapter():
+    from pacte.course.locators import seed_texts
+
+    seeds = seed_texts()
+    phrase = "(1 200 MSP labellisées fin 2018)."  # Hassenteufel's chapter
+    assert locator_problem("hassenteufel2018", phrase, seeds) is None
+    problem = locator_problem("schweyer2018", phrase, seeds)
+    assert "in the chapter of hassenteufel2018, not in 'schweyer2018'" in problem

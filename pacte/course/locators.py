@@ -3,7 +3,8 @@
 ``datasets/sources/seeds.yaml`` maps bibliography keys to the seed text kept
 beside it. A CSV row (any data package under ``datasets/``) or a question of a
 bank whose source is such a key must carry a ``locator``: a short phrase
-(at most 12 words) found verbatim in that seed, like ``grep -F`` would.
+(at most 12 words) found verbatim in that seed, like ``grep -F`` would, and,
+for a chapter of the 2018 book (seed 001), inside that chapter.
 Rows whose source is not a seed key may leave ``locator`` empty (the column
 itself is optional in a table with no seed-sourced row). Any other YAML data
 file that gives a ``locator`` beside a seed ``ref``/``source`` has it checked
@@ -23,6 +24,24 @@ from pacte.course.errors import DataError, utf8_error_line
 from pacte.course.paths import datasets_dir
 
 MAX_WORDS = 12
+
+# Seed 001 is a whole book: each chapter key owns a range of its lines (the
+# chapter runs from its title to its author's signature). A locator of a
+# chapter key must be found in that chapter, so that a claim is cited to the
+# chapter that makes it (Schweyer 2018 is not Hassenteufel 2018).
+CHAPTER_LINES = {
+    "bergeron2018": (1, 451), "bourgeois2018": (452, 653), "fournier2018": (654, 878),
+    "vezinat2018": (879, 1044), "peyron_buttard2018": (1045, 1384), "henaut2018": (1385, 1703),
+    "leicher2018": (1704, 1851), "battistoni2018": (1852, 1926), "hassenteufel2018": (1927, 2174),
+    "schweyer2018": (2175, 2497), "dehaas2018": (2498, 2708), "gendry2018": (2709, 10**9),
+}
+
+
+def _chapter_of(text: str, locator: str) -> list[str]:
+    numbers = [i + 1 for i, line in enumerate(text.split("\n")) if locator in line]
+    if not numbers:  # the phrase spans a line break
+        numbers = [text[: text.find(locator)].count("\n") + 1]
+    return [key for key, (a, b) in CHAPTER_LINES.items() if any(a <= n <= b for n in numbers)]
 
 
 @lru_cache(maxsize=4)
@@ -55,6 +74,13 @@ def locator_problem(ref: str, locator: Any, seeds: dict[str, str]) -> str | None
         if locator.replace("'", "’") in seeds[ref] or locator.replace("’", "'") in seeds[ref]:
             hint = " (the seed uses the other apostrophe)"
         return f"locator not found verbatim in the seed of '{ref}'{hint}: {locator!r}"
+    if ref in CHAPTER_LINES:
+        chapters = _chapter_of(seeds[ref], locator)
+        if ref not in chapters:
+            a, b = CHAPTER_LINES[ref]
+            return (f"locator is in the chapter of {', '.join(chapters) or 'no known chapter'}, not in '{ref}' "
+                    f"(lines {a}-{min(b, seeds[ref].count(chr(10)) + 1)} of the seed): cite the chapter that "
+                    f"makes the claim: {locator!r}")
     return None
 
 
