@@ -70,7 +70,9 @@ def _quiz(a: LiveAnswer) -> str:
         lo, hi = q.get("min"), q.get("max")
         if (lo is not None and value < lo) or (hi is not None and value > hi):
             raise AnswerError("Nombre hors des bornes de la question.")
-        return format(value, "g")
+        # Fixed-point text (no exponent: « 2.2e-313 » would not parse back), at most 6 decimals.
+        text = f"{value:.6f}".rstrip("0").rstrip(".")
+        return "0" if text in ("", "-0") else text
     return _choice_ids(a.answer, {c["id"] for c in q["choices"]}, q["type"] == "multiple")
 
 
