@@ -1,0 +1,90 @@
+"""``pacte export pdf``: handouts printed by headless Chromium from the built book, read back with pypdf."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pacte.cli import main
+from pacte.course.toc import effective_toc
+from pacte.export.pdf import course_modules, french_date
+
+pypdf = pytest.importorskip("pypdf")
+pytestmark = pytest.mark.browser
+
+ENGLISH = ("Toggle", "Contents", "Copyright", "previous", "next")
+MODULE = "financement"
+
+
+def pdf_text(path: Path) -> tuple[int, str]:
+    reader = pypdf.PdfReader(str(path))
+    return len(reader.pages), "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u202f", " "))
+
+
+@pytest.fixture(scope="module")
+def module(built_book: Path):
+    modules = {m.name: m for m in course_modules(built_book, effective_toc())}
+    if MODULE not in modules:
+        pytest.skip(f"module {MODULE} not in the built book")
+    return modules[MODULE]
+
+
+@pytest.fixture(scope="module")
+def handouts(built_book: Path, module, tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("pdf")
+    for extra in ([], ["--trainer"]):
+        assert main(["export", "pdf", "--site", str(built_book), "--output", str(out), "--module", MODULE, *extra]) == 0
+    return {"learner": out / f"{MODULE}.pdf", "trainer": out / f"{MODULE}-formateur.pdf"}
+
+
+def test_handouts_exist_with_a_sensible_page_count(handouts, module) -> None:
+    learner, trainer = pdf_text(handouts["learner"]), pdf_text(handouts["trainer"])
+    # a title page, then each page of the module over a few sheets
+    assert len(module.pages) + 1 <= learner[0] <= 15 * len(module.pages)
+    assert learner[0] < trainer[0] <= 25 * len(module.pages), "the trainer's version adds answers and notes"
+
+
+def test_title_page_page_numbers_and_page_titles(handouts, built_book: Path, module) -> None:
+    from pacte.export.scorm import page_title
+
+    count, text = pdf_text(handouts["learner"])
+    flat = norm(text)
+    first = norm(pypdf.PdfReader(str(handouts["learner"])).pages[0].extract_text())
+    assert "PACTE soins primaires" in first and "Version apprenant" in first and "Sommaire" in first
+    assert french_date(date.today()).replace("\u00a0", " ") in first
+    for doc in module.pages:
+        assert norm(page_title(built_book / f"{doc}.html")) in flat
+    assert f"Page 1 sur {count}" in flat and f"Page {count} sur {count}" in flat
+
+
+def test_no_english_theme_strings_and_french_typography(handouts) -> None:
+    for path in handouts.values():
+        _, text = pdf_text(path)
+        for word in ENGLISH:
+            assert not re.search(rf"\b{word}\b", text), f"{path.name}: « {word} »"
+        assert "’" in text and "Données du graphique\u00a0:" in text  # the exporter's own labels: French spaces
+
+
+def test_learner_version_has_questions_without_answers(handouts) -> None:
+    _, text = pdf_text(handouts["learner"])
+    flat = norm(text)
+    assert "Question 1." in flat
+    assert "Données du graphique" in flat, "charts come with their data table"
+    for hidden in ("Réponse attendue", "Explication :", "Notes pour le formateur", "Valider", "Recommencer le quiz"):
+        assert hidden not in flat
+
+
+def test_trainer_version_has_answers_explanations_and_notes(handouts) -> None:
+    _, text = pdf_text(handouts["trainer"])
+    flat = norm(text)
+    assert "Version formateur" in flat
+    assert "Réponse attendue\u00a0:" in text or "Réponses attendues\u00a0:" in text
+    assert "Question 1." in flat and "Réponse attendue" in flat and "Explication :" in flat and "Source :" in flat
+    assert "Notes pour le formateur" in flat and "Version apprenant" not in flat
