@@ -1,11 +1,14 @@
 """Course benchmarks: print figures, assert nothing.
 
-    .venv/bin/python benchmarks/run.py
+    .venv/bin/python benchmarks/run.py [--no-build]
 
 Measures, in one run on this machine:
   * clean build time and no-change rebuild time of the book (separate output folder);
-  * bytes transferred to open the home page, and time to the first drawn chart,
-    in headless Chromium with the network closed;
+    ``--no-build`` skips them and uses the book already built under ``$PACTE_OUTPUT``;
+  * requests and bytes to open the home page and a module page through ``pacte serve``
+    (gzip) in headless Chromium with the network closed, beside the uncompressed bytes,
+    and the theme's Font Awesome script (full set versus the subset the build writes);
+  * time to the first drawn chart on the static page versus a preheated Voilà view, as a ratio;
   * Voilà time to rendered widgets, cold (no preheated kernel) versus preheated,
     and their ratio.
 """
@@ -27,7 +30,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import CHROMIUM_ARGS, LOOPBACK, free_port, wait_for_http  # noqa: E402
 
-SURVEY = "modules/profils/qui-sont-les-coordinateurs"
+SURVEY = "modules/metier/qui-sont-les-coordinateurs"
+MODULE_PAGE = "modules/financement/simulateur-aci-msp"
 
 
 def timed_build(env: dict) -> float:
@@ -95,6 +99,48 @@ def offline_page(browser):
     return context, page
 
 
+def page_weight(browser, url: str) -> tuple[int, int, int]:
+    """Requests, bytes transferred (headers + encoded bodies) and decoded body bytes to load ``url``."""
+    context, page = offline_page(browser)
+    sizes: list[tuple[int, int]] = []
+
+    def done(req):
+        resp = req.response()
+        try:
+            body = len(resp.body()) if resp else 0
+        except Exception:
+            body = 0
+        s = req.sizes()
+        sizes.append((s["responseBodySize"] + s["responseHeadersSize"], body))
+
+    page.on("requestfinished", done)
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(2000)
+    context.close()
+    return len(sizes), sum(t for t, _ in sizes), sum(b for _, b in sizes)
+
+
+def first_chart_time(browser, url: str, runs: int = 3) -> list[float]:
+    times = []
+    for _ in range(runs):
+        context, page = offline_page(browser)
+        start = time.perf_counter()
+        page.goto(url)
+        page.locator("figure.pacte-chart[data-rendered=true] svg").first.wait_for(timeout=120000)
+        times.append(time.perf_counter() - start)
+        context.close()
+    return times
+
+
+def fontawesome_sizes(html_root: Path) -> tuple[int, int]:
+    """(full theme script, shipped subset) sizes of fontawesome.js, in bytes."""
+    from pacte.site.a11y_icons import theme_fontawesome
+
+    full = theme_fontawesome()
+    shipped = html_root / "_static" / "scripts" / "fontawesome.js"
+    return (full.stat().st_size if full else 0), (shipped.stat().st_size if shipped.exists() else 0)
+
+
 def voila_render_time(browser, url: str) -> float:
     context, page = offline_page(browser)
     start = time.perf_counter()
@@ -109,35 +155,34 @@ def voila_render_time(browser, url: str) -> float:
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
-    out = Path(tempfile.mkdtemp(prefix="pacte-bench-"))
-    env = {**os.environ, "PACTE_OUTPUT": str(out)}
-    print(f"machine: {os.cpu_count()} cores; output in {out}")
-    clean = timed_build(env)
-    rebuild = timed_build(env)
-    print(f"book build, clean:            {clean:7.1f} s")
-    print(f"book build, no change:        {rebuild:7.1f} s   (ratio clean/rebuild {clean / rebuild:.1f})")
+    no_build = "--no-build" in sys.argv[1:]
+    if no_build:
+        out = Path(os.environ.get("PACTE_OUTPUT", str(ROOT))).resolve()
+        env = {**os.environ, "PACTE_OUTPUT": str(out)}
+        print(f"machine: {os.cpu_count()} cores; book already built in {out}")
+    else:
+        out = Path(tempfile.mkdtemp(prefix="pacte-bench-"))
+        env = {**os.environ, "PACTE_OUTPUT": str(out)}
+        print(f"machine: {os.cpu_count()} cores; output in {out}")
+        clean = timed_build(env)
+        rebuild = timed_build(env)
+        print(f"book build, clean:            {clean:7.1f} s")
+        print(f"book build, no change:        {rebuild:7.1f} s   (ratio clean/rebuild {clean / rebuild:.1f})")
+    full_fa, shipped_fa = fontawesome_sizes(out / "_build" / "html")
+    if full_fa and shipped_fa:
+        print(f"Font Awesome script: {shipped_fa / 1024:.0f} KiB shipped instead of {full_fa / 1024:.0f} KiB "
+              f"(ratio full/shipped {full_fa / shipped_fa:.0f})")
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
         proc, base = start_server(0, env, out / "serve-cold.log")
         try:
-            context, page = offline_page(browser)
-            sizes: list[int] = []
-            page.on("requestfinished", lambda req: sizes.append(req.sizes()["responseBodySize"]
-                                                                 + req.sizes()["responseHeadersSize"]))
-            page.goto(base + "book/intro.html", wait_until="load")
-            page.wait_for_timeout(2000)
-            print(f"home page: {len(sizes)} requests, {sum(sizes) / 1024:.0f} KiB transferred")
-            context.close()
+            for name, path in (("home page", "book/intro.html"), ("module page", MODULE_PAGE + ".html")):
+                n, sent, decoded = page_weight(browser, base + path)
+                print(f"{name} ({path}): {n} requests, {sent / 1024:.0f} KiB transferred with gzip, "
+                      f"{decoded / 1024:.0f} KiB uncompressed (ratio {decoded / max(sent, 1):.1f})")
 
-            firsts = []
-            for _ in range(3):
-                context, page = offline_page(browser)
-                start = time.perf_counter()
-                page.goto(base + SURVEY + ".html")
-                page.locator("figure.pacte-chart[data-rendered=true] svg").first.wait_for(timeout=30000)
-                firsts.append(time.perf_counter() - start)
-                context.close()
+            firsts = first_chart_time(browser, base + SURVEY + ".html")
             print(f"static survey page, first chart drawn: median {statistics.median(firsts) * 1000:.0f} ms "
                   f"(3 loads: {', '.join(f'{t * 1000:.0f}' for t in firsts)} ms)")
 
@@ -153,6 +198,7 @@ def main() -> None:
                   f"{waited:.0f} s after the server answered")
             url = base + "voila/render/" + SURVEY + ".ipynb"
             warm = [voila_render_time(browser, url) for _ in range(2)]
+            voila_first = first_chart_time(browser, url, runs=1)
         finally:
             stop(proc)
         browser.close()
@@ -160,7 +206,11 @@ def main() -> None:
     print(f"Voilà widgets rendered, cold:      {c:5.2f} s  (runs: {', '.join(f'{t:.2f}' for t in cold)})")
     print(f"Voilà widgets rendered, preheated: {w:5.2f} s  (runs: {', '.join(f'{t:.2f}' for t in warm)})")
     print(f"Voilà cold / preheated ratio: {c / w:.1f}")
-    shutil.rmtree(out, ignore_errors=True)
+    static_first = statistics.median(firsts)
+    print(f"first chart drawn: static page {static_first:.2f} s, preheated Voilà {voila_first[0]:.2f} s "
+          f"(ratio Voilà/static {voila_first[0] / static_first:.1f})")
+    if not no_build:
+        shutil.rmtree(out, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -213,7 +213,8 @@ def make_app_class(options: ServeOptions, live):
         def init_settings(self):
             settings = super().init_settings()
             # Consumed by tornado.web.Application(transforms=…): headers on every response.
-            settings["transforms"] = [SecurityHeaders]
+            # GZipContentEncoding: text responses compressed (tornado ignores compress_response once transforms are set).
+            settings["transforms"] = [SecurityHeaders, web.GZipContentEncoding]
             return settings
 
         def init_handlers(self):

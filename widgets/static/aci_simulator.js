@@ -13,9 +13,9 @@ const ACI_CSS = `
 .pacte-sim fieldset { border: 1px solid #dde3ea; border-radius: 6px; margin: .75rem 0; padding: .5rem .9rem .75rem; background: #fff; }
 .pacte-sim legend { font-weight: 600; padding: 0 .3rem; }
 .pacte-sim-field { display: grid; grid-template-columns: minmax(12rem, 22rem) 9rem auto; gap: .3rem .6rem; align-items: center; margin: .35rem 0; }
-.pacte-sim-field input, .pacte-sim select, .pacte-sim-points input { font: inherit; padding: .2rem .4rem; border: 1px solid #8a99a8; border-radius: 4px; }
+.pacte-sim-field input, .pacte-sim select, .pacte-sim-points input { font: inherit; padding: .2rem .4rem; border: 1px solid #687887; border-radius: 4px; }
 .pacte-sim-field input[aria-invalid="true"], .pacte-sim-points input[aria-invalid="true"] { border: 2px solid #c62828; }
-.pacte-sim input:focus-visible, .pacte-sim select:focus-visible, .pacte-sim summary:focus-visible, .pacte-sim button:focus-visible { outline: 3px solid #e07b39; outline-offset: 2px; }
+.pacte-sim input:focus-visible, .pacte-sim select:focus-visible, .pacte-sim summary:focus-visible, .pacte-sim button:focus-visible { outline: 3px solid #b34700; outline-offset: 2px; }
 .pacte-sim-unit { color: #4a5560; font-size: .9rem; }
 .pacte-sim-field-error { grid-column: 1 / -1; color: #b71c1c; margin: 0; font-size: .9rem; }
 .pacte-sim-field-error:empty { display: none; }
@@ -23,7 +23,7 @@ const ACI_CSS = `
 .pacte-sim-crit:first-of-type { border-top: none; }
 .pacte-sim-crit label { flex: 1 1 16rem; }
 .pacte-sim-pts { font-size: .85rem; color: #4a5560; flex: 1 1 100%; margin-left: 1.6rem; }
-.pacte-sim-badge { display: inline-block; font-size: .75rem; border-radius: 3px; padding: 0 .35rem; margin-left: .25rem; border: 1px solid #8a99a8; color: #33414e; background: #eef2f6; }
+.pacte-sim-badge { display: inline-block; font-size: .75rem; border-radius: 3px; padding: 0 .35rem; margin-left: .25rem; border: 1px solid #687887; color: #33414e; background: #eef2f6; }
 .pacte-sim-badge.pacte-prereq { border-color: #1f5f8b; color: #1f5f8b; background: #e6f0f7; }
 .pacte-sim-badge.pacte-indicatif { border-color: #b35c00; color: #7a3f00; background: #fff3e0; font-style: italic; }
 .pacte-sim details { margin: .75rem 0; }
@@ -35,7 +35,7 @@ const ACI_CSS = `
 .pacte-sim-result { padding-top: .25rem; }
 .pacte-sim-amount { font-size: 1.35rem; margin: .2rem 0; }
 .pacte-sim-amount strong { color: #1f5f8b; }
-.pacte-sim-warn { border-left: 4px solid #ef6c00; background: #fff8ef; padding: .4rem .7rem; margin: .5rem 0; list-style: none; }
+.pacte-sim-warn { border-left: 4px solid #b35c00; background: #fff8ef; padding: .4rem .7rem; margin: .5rem 0; list-style: none; }
 .pacte-sim-warn li { margin: .2rem 0; }
 .pacte-sim-errors { border-left: 4px solid #c62828; background: #fdecea; padding: .4rem .7rem; margin: .5rem 0; }
 .pacte-sim-errors:empty, .pacte-sim-warn:empty { display: none; }
@@ -76,7 +76,11 @@ function drawChart(figure, result, rules) {
   figure.replaceChildren();
   if (!result.ok) return;
   const rows = result.by_axis;
-  const width = 720, left = 250, right = 110, rowH = 34, top = 30;
+  // Phone layout: the viewBox takes the figure's width (text stays at 13 px), labels above the bars.
+  const avail = Math.floor(figure.clientWidth || 720);
+  const narrow = avail < 560;
+  const width = narrow ? Math.max(280, avail) : 720;
+  const left = narrow ? 4 : 250, right = narrow ? 100 : 110, rowH = narrow ? 50 : 34, top = narrow ? 48 : 30;
   const height = top + rows.length * rowH + 10;
   const max = Math.max(1, ...rows.map((r) => r.amount));
   const scale = (width - left - right) / max;
@@ -86,21 +90,24 @@ function drawChart(figure, result, rules) {
   root.append(svg("title", { id: titleId }, "Répartition du montant estimé par axe de l'accord"));
   const desc = rows.map((r) => `${r.label} : ${fmtEuros(r.amount)} (part fixe ${fmtEuros(r.amount_fixed)}, part variable ${fmtEuros(r.amount_variable)})`).join(" ; ");
   root.append(svg("desc", { id: descId }, desc + "."));
-  const legend = svg("g", { transform: "translate(" + left + ",8)", "aria-hidden": "true" });
+  const legend = svg("g", { transform: "translate(" + (narrow ? 4 : left) + ",8)", "aria-hidden": "true" });
   legend.append(svg("rect", { x: 0, y: 0, width: 14, height: 14, fill: "#1f5f8b" }));
   legend.append(svg("text", { x: 20, y: 12, "font-size": 13, fill: "#1b2631" }, "Part fixe"));
-  legend.append(svg("rect", { x: 110, y: 0, width: 14, height: 14, fill: "#e07b39" }));
-  legend.append(svg("text", { x: 130, y: 12, "font-size": 13, fill: "#1b2631" }, "Part variable (selon la patientèle)"));
+  const lx = narrow ? 0 : 110, ly = narrow ? 20 : 0;
+  legend.append(svg("rect", { x: lx, y: ly, width: 14, height: 14, fill: "#c25e1f" }));
+  legend.append(svg("text", { x: lx + 20, y: ly + 12, "font-size": 13, fill: "#1b2631" }, "Part variable (selon la patientèle)"));
   root.append(legend);
   rows.forEach((r, i) => {
     const y = top + i * rowH;
     const g = svg("g", { "aria-hidden": "true", "data-axis": r.id });
-    g.append(svg("text", { x: left - 8, y: y + 18, "text-anchor": "end", "font-size": 13, fill: "#1b2631" }, r.label));
+    g.append(narrow ? svg("text", { x: left, y: y + 12, "font-size": 13, fill: "#1b2631" }, r.label)
+      : svg("text", { x: left - 8, y: y + 18, "text-anchor": "end", "font-size": 13, fill: "#1b2631" }, r.label));
     const wf = r.amount_fixed * scale;
     const wv = r.amount_variable * scale;
-    g.append(svg("rect", { x: left, y: y + 4, width: wf.toFixed(1), height: rowH - 12, fill: "#1f5f8b" }));
-    g.append(svg("rect", { x: (left + wf).toFixed(1), y: y + 4, width: wv.toFixed(1), height: rowH - 12, fill: "#e07b39" }));
-    g.append(svg("text", { x: (left + wf + wv + 6).toFixed(1), y: y + 18, "font-size": 13, fill: "#1b2631" }, fmtEuros(r.amount)));
+    const by = narrow ? y + 18 : y + 4, bh = narrow ? 22 : rowH - 12;
+    g.append(svg("rect", { x: left, y: by, width: wf.toFixed(1), height: bh, fill: "#1f5f8b" }));
+    g.append(svg("rect", { x: (left + wf).toFixed(1), y: by, width: wv.toFixed(1), height: bh, fill: "#c25e1f" }));
+    g.append(svg("text", { x: (left + wf + wv + 6).toFixed(1), y: by + 15, "font-size": 13, fill: "#1b2631" }, fmtEuros(r.amount)));
     root.append(g);
   });
   figure.append(root, el("figcaption", { class: "pacte-sim-note" },
@@ -136,7 +143,7 @@ function render({ model, el: host }) {
   for (const name of ["patientele", "professionals", "precarity_share"]) {
     const spec = rules.inputs[name];
     const id = `${base}-${name}`;
-    const err = el("p", { id: `${id}-err`, class: "pacte-sim-field-error", "aria-live": "polite" });
+    const err = el("p", { id: `${id}-err`, class: "pacte-sim-field-error" });
     const input = el("input", {
       id, name, type: "text", inputmode: spec.integer ? "numeric" : "decimal", autocomplete: "off",
       value: String(state[name]), "aria-describedby": `${id}-unit ${id}-err`, "data-field": name, size: "8",
@@ -224,7 +231,7 @@ function render({ model, el: host }) {
   root.append(form);
 
   // --- result ---------------------------------------------------------------
-  const result = el("div", { class: "pacte-sim-result", "aria-live": "polite" });
+  const result = el("div", { class: "pacte-sim-result" });
   const amountLine = el("p", { class: "pacte-sim-amount" });
   const splitLine = el("p", {});
   const advanceLine = el("p", {});
@@ -233,9 +240,11 @@ function render({ model, el: host }) {
   const indicLine = el("p", { class: "pacte-sim-note" });
   const kernelLine = el("p", { class: "pacte-sim-kernel" });
   const figure = el("figure", { class: "pacte-sim-chart" });
-  const summary = el("div", { class: "pacte-sim-summary", role: "status", "aria-live": "polite" }, amountLine);
+  const summary = el("div", { class: "pacte-sim-summary" }, amountLine);
+  // Screen readers hear one short sentence, once the learner stops typing (issue 17).
+  const announce = el("p", { class: "pacte-sr-only", role: "status", "data-role": "announce" });
   result.append(errorsBox, warnBox, splitLine, advanceLine, indicLine, kernelLine);
-  root.append(summary, result, figure);
+  root.append(summary, announce, result, figure);
   const keys = [...new Set([rules.parameters.point_value.source, rules.parameters.advance_rate.source,
     ...rules.criteria.map((c) => c.source), rules.inputs.patientele.source])];
   root.append(el("p", { class: "pacte-sim-note" }, "Sources : " + keys.map((k) => citations[k] || k).join(" ; ") +
@@ -318,7 +327,30 @@ function render({ model, el: host }) {
     root.dispatchEvent(new CustomEvent("pacte:aci", { bubbles: true, detail: r }));
   }
 
-  form.addEventListener("input", update);
+  let announceTimer = null;
+  let announced = "";
+  const sayResult = () => {
+    const r = computeAci(rules, collect());
+    const text = r.ok
+      ? `Montant annuel estimé : ${fmtEuros(r.amount)}.` + (r.warnings.length ? ` ${r.warnings.length} avertissement${r.warnings.length > 1 ? "s" : ""} sous le résultat.` : "")
+      : `Calcul impossible : ${r.errors.length} erreur${r.errors.length > 1 ? "s" : ""} de saisie. ${r.errors[0].message}`;
+    if (text !== announced) announce.textContent = announced = text;
+  };
+  form.addEventListener("input", () => {
+    update();
+    clearTimeout(announceTimer);
+    announceTimer = setTimeout(sayResult, 900);
+  });
+  let lastWide = null;
+  if (typeof ResizeObserver === "function") {
+    new ResizeObserver(() => {
+      const narrow = (figure.clientWidth || 720) < 560;
+      if (narrow !== lastWide) {
+        lastWide = narrow;
+        drawChart(figure, computeAci(rules, collect()), rules);
+      }
+    }).observe(figure);
+  }
   reset.addEventListener("click", () => {
     for (const o of overrideInputs) o.input.value = o.def;
     update();

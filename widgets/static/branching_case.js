@@ -10,12 +10,12 @@ const CSS = `
 .pacte-case { border: 1px solid #c9d3dd; border-radius: 8px; padding: 1rem 1.25rem; margin: 1.5rem 0; background: #fbfaf7; color: #1b2631; }
 .pacte-case h3 { margin-top: 0; font-size: 1.2rem; }
 .pacte-case h4 { font-size: 1.05rem; margin: .8rem 0 .3rem 0; }
-.pacte-case h4:focus { outline: 3px solid #e07b39; outline-offset: 2px; }
+.pacte-case h4:focus { outline: 3px solid #b34700; outline-offset: 2px; }
 .pacte-case-basis { font-size: .85rem; color: #4a5560; }
 .pacte-case fieldset { border: 1px solid #dde3ea; border-radius: 6px; padding: .5rem .8rem; margin: .5rem 0; }
 .pacte-case legend { font-weight: 600; font-size: 1rem; line-height: 1.4; padding: 0 .3rem; }
 .pacte-case-choice { display: flex; gap: .5rem; align-items: baseline; margin: .35rem 0; }
-.pacte-case-choice input:focus-visible { outline: 3px solid #e07b39; outline-offset: 2px; }
+.pacte-case-choice input:focus-visible { outline: 3px solid #b34700; outline-offset: 2px; }
 .pacte-case-history { border-left: 3px solid #c9d3dd; padding-left: 1.4rem; margin: .5rem 0; }
 .pacte-case-history li { margin: .4rem 0; }
 .pacte-case-step-choice { font-weight: 600; }
@@ -28,7 +28,7 @@ const CSS = `
 .pacte-case-sources { font-size: .85rem; color: #4a5560; }
 .pacte-case .pacte-case-button { font: inherit; padding: .35rem .9rem; border-radius: 6px; border: 1px solid #1f5f8b; background: #1f5f8b; color: #fff; cursor: pointer; margin-right: .5rem; }
 .pacte-case .pacte-case-button.pacte-case-secondary { background: #fff; color: #1f5f8b; }
-.pacte-case .pacte-case-button:focus-visible { outline: 3px solid #e07b39; outline-offset: 2px; }
+.pacte-case .pacte-case-button:focus-visible { outline: 3px solid #b34700; outline-offset: 2px; }
 `;
 
 function sourceLine(sources, citations, prefix) {

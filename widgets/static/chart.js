@@ -1,14 +1,86 @@
 // Chart front end: renders a Vega-Lite spec with the course's vendored runtime.
+// The chart fits its container (phone layout under 560 px), its SVG is one image whose
+// French name is the title and the first sentence of the description (Vega's own English
+// ARIA is switched off), and « Voir les données » shows a table made from the same data.
 
 import { loadRuntime } from "./chart_runtime.js";
+import { prepareSpec, firstSentence, tableRows, PHONE_WIDTH } from "./chart_layout.js";
+import { fmtNumber, NBSP } from "./numbers.js";
+
+function fmtCell(value, col) {
+  if (typeof value !== "number") return String(value);
+  const format = col.format || "";
+  if (format.endsWith("%")) {
+    const digits = Number((format.match(/\.(\d)/) || [0, 0])[1]);
+    return fmtNumber(Number((value * 100).toFixed(digits)), digits) + NBSP + "%";
+  }
+  if (/[,.]0f$|d$/.test(format)) return fmtNumber(Math.round(value));
+  return fmtNumber(value);
+}
+
+function dataTable(spec, title) {
+  const { columns, rows } = tableRows(spec, fmtCell);
+  const details = document.createElement("details");
+  details.className = "pacte-chart-data";
+  const summary = document.createElement("summary");
+  summary.textContent = "Voir les données";
+  details.append(summary);
+  if (!columns.length || !rows.length) return null;
+  const wrap = document.createElement("div");
+  wrap.className = "pacte-chart-table-wrap";
+  const table = document.createElement("table");
+  table.className = "pacte-chart-table";
+  const caption = document.createElement("caption");
+  caption.textContent = `Données du graphique «${NBSP}${title}${NBSP}»`;
+  const head = document.createElement("tr");
+  for (const c of columns) {
+    const th = document.createElement("th");
+    th.scope = "col";
+    th.textContent = c;
+    head.append(th);
+  }
+  const thead = document.createElement("thead");
+  thead.append(head);
+  const tbody = document.createElement("tbody");
+  for (const r of rows) {
+    const tr = document.createElement("tr");
+    for (const cell of r) {
+      const td = document.createElement("td");
+      td.textContent = cell;
+      tr.append(td);
+    }
+    tbody.append(tr);
+  }
+  table.append(caption, thead, tbody);
+  wrap.append(table);
+  details.append(wrap);
+  return details;
+}
+
+function nameSvg(view, label) {
+  const svg = view.querySelector("svg");
+  if (!svg) return;
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", label);
+  svg.removeAttribute("aria-roledescription");
+  svg.removeAttribute("aria-describedby");
+  for (const node of svg.querySelectorAll("[role], [aria-label], [aria-roledescription]")) {
+    node.removeAttribute("role");
+    node.removeAttribute("aria-label");
+    node.removeAttribute("aria-roledescription");
+  }
+}
 
 async function render({ model, el }) {
+  const title = model.get("title");
+  const label = `${title}. ${firstSentence(model.get("description"))}`;
   const figure = document.createElement("figure");
   figure.className = "pacte-chart";
   const view = document.createElement("div");
   view.className = "pacte-chart-view";
+  // Until Vega has drawn, the container itself carries the chart's name.
   view.setAttribute("role", "img");
-  view.setAttribute("aria-label", `${model.get("title")}. ${model.get("description")}`);
+  view.setAttribute("aria-label", label);
   const caption = document.createElement("figcaption");
   const desc = document.createElement("p");
   desc.className = "pacte-chart-description";
@@ -18,26 +90,57 @@ async function render({ model, el }) {
   src.textContent = model.get("source");
   caption.append(desc, src);
   figure.append(view, caption);
+  const table = dataTable(model.get("spec"), title);
+  if (table) figure.append(table);
   el.replaceChildren(figure);
   let result = null;
+  let drawnPhone = null;
+  let drawnWidth = 0;
   const draw = async () => {
     const { vegaEmbed } = await loadRuntime();
+    const width = Math.round(figure.getBoundingClientRect().width) || 640;
     if (result) result.finalize();
-    result = await vegaEmbed(view, model.get("spec"), { actions: false, renderer: "svg" });
+    drawnPhone = width < PHONE_WIDTH;
+    drawnWidth = width;
+    result = await vegaEmbed(view, prepareSpec(model.get("spec"), width), { actions: false, renderer: "svg" });
+    view.removeAttribute("role");
+    view.removeAttribute("aria-label");
+    nameSvg(view, label);
     figure.dataset.rendered = "true";
+    figure.dataset.layout = drawnPhone ? "phone" : "wide";
     figure.dispatchEvent(new CustomEvent("pacte:chart-rendered", { bubbles: true }));
   };
   try {
     await draw();
   } catch (err) {
     figure.dataset.rendered = "error";
-    view.textContent = "Le graphique n'a pas pu être affiché : " + err.message;
+    view.textContent = "Le graphique n’a pas pu être affiché.";
     console.error("pacte chart", err);
   }
-  const onSpec = () => draw().catch((err) => console.error("pacte chart", err));
+  const onSpec = () => {
+    const old = figure.querySelector(".pacte-chart-data");
+    const fresh = dataTable(model.get("spec"), title);
+    if (old && fresh) old.replaceWith(fresh);
+    draw().catch((err) => console.error("pacte chart", err));
+  };
   model.on("change:spec", onSpec);
+  // Redraw when the layout changes (phone / wide) or the width changes a lot (rotation, zoom).
+  let timer = null;
+  const observer = typeof ResizeObserver === "function" ? new ResizeObserver(() => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const width = figure.getBoundingClientRect().width;
+      if (!width || !result) return;
+      const phone = width < PHONE_WIDTH;
+      if (phone !== drawnPhone || (phone && Math.abs(width - drawnWidth) > 40)) {
+        draw().catch((err) => console.error("pacte chart", err));
+      }
+    }, 200);
+  }) : null;
+  if (observer) observer.observe(figure);
   return () => {
     model.off("change:spec", onSpec);
+    if (observer) observer.disconnect();
     if (result) result.finalize();
   };
 }

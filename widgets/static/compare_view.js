@@ -10,7 +10,7 @@ export const COMPARE_CSS = `
 .pacte-compare fieldset { border: 1px solid #dde3ea; border-radius: 6px; padding: .5rem .8rem; margin: .5rem 0; }
 .pacte-compare legend { font-weight: 600; font-size: 1rem; line-height: 1.4; padding: 0 .3rem; }
 .pacte-compare-option { display: flex; gap: .5rem; align-items: baseline; margin: .25rem 0; }
-.pacte-compare input:focus-visible, .pacte-compare button:focus-visible { outline: 3px solid #e07b39; outline-offset: 2px; }
+.pacte-compare input:focus-visible, .pacte-compare button:focus-visible { outline: 3px solid #b34700; outline-offset: 2px; }
 .pacte-compare-hint { font-style: italic; font-size: .9rem; margin: .1rem 0 .3rem 0; }
 .pacte-compare-question { border-top: 1px solid #dde3ea; margin-top: .8rem; padding-top: .5rem; }
 .pacte-compare-button { font: inherit; padding: .35rem .9rem; border-radius: 6px; border: 1px solid #1f5f8b; background: #1f5f8b; color: #fff; cursor: pointer; }

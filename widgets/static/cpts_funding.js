@@ -12,9 +12,9 @@ const CPTS_CSS = `
 .pacte-cpts fieldset { border: 1px solid #dde3ea; border-radius: 6px; padding: .5rem .9rem .75rem; background: #fff; }
 .pacte-cpts legend { font-weight: 600; padding: 0 .3rem; }
 .pacte-cpts-field { display: flex; flex-wrap: wrap; gap: .4rem .7rem; align-items: center; }
-.pacte-cpts input { font: inherit; padding: .2rem .4rem; border: 1px solid #8a99a8; border-radius: 4px; width: 9rem; }
+.pacte-cpts input { font: inherit; padding: .2rem .4rem; border: 1px solid #687887; border-radius: 4px; width: 9rem; }
 .pacte-cpts input[aria-invalid="true"] { border: 2px solid #c62828; }
-.pacte-cpts input:focus-visible { outline: 3px solid #e07b39; outline-offset: 2px; }
+.pacte-cpts input:focus-visible { outline: 3px solid #b34700; outline-offset: 2px; }
 .pacte-cpts-unit, .pacte-cpts-note { color: #4a5560; font-size: .9rem; }
 .pacte-cpts-error { color: #b71c1c; margin: .3rem 0 0; }
 .pacte-cpts-error:empty { display: none; }
@@ -67,7 +67,7 @@ function drawBands(figure, rules, selected) {
     `${b.label} (${b.range_label}) : ${kEuros(b.fonctionnement_2019.value)} en 2019, ${kEuros(b.fonctionnement_avenant2.value)} après l'avenant 2`).join(" ; ")
     + (selected ? `. Taille de votre CPTS : ${selected}.` : ".")));
   const legend = svgNode("g", { "aria-hidden": "true", transform: `translate(${left},6)` });
-  legend.append(svgNode("rect", { x: 0, y: 0, width: 14, height: 14, fill: "#9fb7c9" }));
+  legend.append(svgNode("rect", { x: 0, y: 0, width: 14, height: 14, fill: "#6f93b0" }));
   legend.append(svgNode("text", { x: 20, y: 12, "font-size": 13 }, "ACI 2019"));
   legend.append(svgNode("rect", { x: 110, y: 0, width: 14, height: 14, fill: "#1f5f8b" }));
   legend.append(svgNode("text", { x: 130, y: 12, "font-size": 13 }, "Après l'avenant 2"));
@@ -76,16 +76,16 @@ function drawBands(figure, rules, selected) {
   rules.bands.forEach((b, i) => {
     const x0 = left + i * groupW + groupW / 2 - barW;
     const g = svgNode("g", { "aria-hidden": "true", "data-band": b.id, opacity: !selected || selected === b.id ? 1 : 0.45 });
-    for (const [j, value, color] of [[0, b.fonctionnement_2019.value, "#9fb7c9"], [1, b.fonctionnement_avenant2.value, "#1f5f8b"]]) {
+    for (const [j, value, color] of [[0, b.fonctionnement_2019.value, "#6f93b0"], [1, b.fonctionnement_avenant2.value, "#1f5f8b"]]) {
       const h = (value / max) * plotH;
       g.append(svgNode("rect", { x: (x0 + j * barW).toFixed(1), y: (top + plotH - h).toFixed(1), width: (barW - 4).toFixed(1), height: h.toFixed(1), fill: color }));
-      g.append(svgNode("text", { x: (x0 + j * barW + barW / 2 - 2).toFixed(1), y: (top + plotH - h - 4).toFixed(1), "text-anchor": "middle", "font-size": 11 }, kEuros(value)));
+      g.append(svgNode("text", { x: (x0 + j * barW + barW / 2 - 2).toFixed(1), y: (top + plotH - h - 4).toFixed(1), "text-anchor": "middle", "font-size": 12 }, kEuros(value)));
     }
     const label = svgNode("text", { x: (x0 + barW).toFixed(1), y: top + plotH + 18, "text-anchor": "middle", "font-size": 13, "font-weight": selected === b.id ? 700 : 400 }, b.label);
     const short = b.min_population === 0 ? `< ${fmtNumber(b.max_population + 1)} hab.`
       : b.max_population === null ? `> ${fmtNumber(b.min_population - 1)} hab.`
         : `${fmtNumber(b.min_population)} – ${fmtNumber(b.max_population)}`;
-    const range = svgNode("text", { x: (x0 + barW).toFixed(1), y: top + plotH + 34, "text-anchor": "middle", "font-size": 11, fill: "#4a5560" }, short);
+    const range = svgNode("text", { x: (x0 + barW).toFixed(1), y: top + plotH + 34, "text-anchor": "middle", "font-size": 12, fill: "#4a5560" }, short);
     g.append(label, range);
     root.append(g);
   });
@@ -107,7 +107,7 @@ function render({ model, el }) {
     id: `${base}-pop`, type: "text", inputmode: "numeric", autocomplete: "off", value: String(start.population ?? pop.default),
     "aria-describedby": `${base}-unit ${base}-err`,
   });
-  const err = node("p", { id: `${base}-err`, class: "pacte-cpts-error", "aria-live": "polite" });
+  const err = node("p", { id: `${base}-err`, class: "pacte-cpts-error" });
   const form = node("form", { novalidate: true },
     node("fieldset", {}, node("legend", {}, "Votre CPTS"),
       node("div", { class: "pacte-cpts-field" },
@@ -116,17 +116,20 @@ function render({ model, el }) {
         node("span", { id: `${base}-unit`, class: "pacte-cpts-unit" }, `habitants (de ${fmtNumber(pop.min)} à ${fmtNumber(pop.max)})`)),
       err));
   form.addEventListener("submit", (e) => e.preventDefault());
-  const result = node("div", { class: "pacte-cpts-result", role: "status", "aria-live": "polite" });
+  const result = node("div", { class: "pacte-cpts-result" });
+  // One short sentence for screen readers, once typing has stopped (issue 17).
+  const announce = node("p", { class: "pacte-sr-only", role: "status", "data-role": "announce" });
   const bandLine = node("p", {});
   const amountLine = node("p", { class: "pacte-cpts-amount" });
   const detailLine = node("p", {});
   const kernelLine = node("p", { class: "pacte-cpts-kernel" });
   result.append(bandLine, amountLine, detailLine, kernelLine);
-  const figure = node("figure", {});
+  // Scrolls sideways on a phone rather than shrinking its text under 12 px.
+  const figure = node("figure", { class: "pacte-cpts-chart", tabindex: "0", "aria-label": "Graphique du financement par taille de CPTS" });
   const keys = [...new Set([pop.source, rules.increase.source, ...rules.bands.flatMap((b) => [b.fonctionnement_2019.source, b.fonctionnement_avenant2.source])])];
   const sources = node("p", { class: "pacte-cpts-note" }, "Sources : " + keys.map((k) => citations[k] || k).join(" ; ")
     + ". Seul le volet « fonctionnement » est représenté : les montants attachés à chaque mission ne sont pas confirmés par les sources du cours.");
-  root.append(form, result, figure, sources);
+  root.append(form, announce, result, figure, sources);
 
   function show(r) {
     root.dataset.status = r.status;
@@ -162,7 +165,16 @@ function render({ model, el }) {
     model.set("inputs", inputs);
     model.save_changes();
   }
-  input.addEventListener("input", update);
+  let announceTimer = null;
+  input.addEventListener("input", () => {
+    update();
+    clearTimeout(announceTimer);
+    announceTimer = setTimeout(() => {
+      const r = computeCpts(rules, { population: input.value });
+      announce.textContent = r.ok ? `${r.band_label} : ${fmtEuros(r.after)} par an après l’avenant 2.`
+        : `Calcul impossible. ${r.errors.map((e) => e.message).join(" ")}`;
+    }, 900);
+  });
 
   const showKernel = () => {
     const kr = model.get("kernel_result");

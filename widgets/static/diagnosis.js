@@ -18,11 +18,11 @@ const DIAG_CSS = `
 .pacte-diag-statement > legend { float: left; width: 100%; padding: 0; font-weight: 500; font-size: 1rem; line-height: 1.45; margin-bottom: .2rem; }
 .pacte-diag-options { clear: both; display: flex; flex-wrap: wrap; gap: .25rem .9rem; }
 .pacte-diag-option { display: inline-flex; align-items: center; gap: .3rem; font-size: .92rem; }
-.pacte-diag-option input:focus-visible { outline: 3px solid #e07b39; outline-offset: 2px; }
+.pacte-diag-option input:focus-visible { outline: 3px solid #b34700; outline-offset: 2px; }
 .pacte-diag-tag { display: inline-block; font-size: .72rem; border-radius: 4px; padding: 0 .35rem; margin-left: .4rem; background: #eef2f6; color: #4a5560; vertical-align: middle; }
 .pacte-diag-result { border-top: 2px solid #1f5f8b; margin-top: 1rem; padding-top: .6rem; }
 .pacte-diag-status { font-weight: 600; }
-.pacte-diag-status.pacte-invalid { color: #b23c00; border-left: 4px solid #ef6c00; padding-left: .6rem; }
+.pacte-diag-status.pacte-invalid { color: #b23c00; border-left: 4px solid #b35c00; padding-left: .6rem; }
 .pacte-diag-chart svg { max-width: 100%; height: auto; }
 .pacte-diag-cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); gap: .8rem; margin: .8rem 0; align-items: start; }
 .pacte-diag-card { background: #fff; border: 1px solid #dde3ea; border-left: 5px solid #7f8c99; border-radius: 6px; padding: .6rem .8rem; font-size: .92rem; }
@@ -34,7 +34,7 @@ const DIAG_CSS = `
 .pacte-diag-actions { display: flex; flex-wrap: wrap; gap: .5rem; margin-top: .8rem; }
 .pacte-diag .pacte-button { font: inherit; padding: .35rem .9rem; border-radius: 6px; border: 1px solid #1f5f8b; background: #1f5f8b; color: #fff; cursor: pointer; }
 .pacte-diag .pacte-button.pacte-secondary { background: #fff; color: #1f5f8b; }
-.pacte-diag .pacte-button:focus-visible { outline: 3px solid #e07b39; outline-offset: 2px; }
+.pacte-diag .pacte-button:focus-visible { outline: 3px solid #b34700; outline-offset: 2px; }
 .pacte-diag-plan { background: #fff; border: 1px solid #dde3ea; border-radius: 6px; padding: .5rem .9rem; margin: .8rem 0; font-size: .92rem; }
 .pacte-diag-plan h4 { margin: 0 0 .3rem; font-size: 1rem; }
 .pacte-diag-plan > ol > li { margin: .4rem 0; }
@@ -66,6 +66,21 @@ function svgToPngBlob(svgText, width, height, scale = 2) {
     img.onerror = () => reject(new Error("image SVG illisible"));
     img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svgText);
   });
+}
+
+// Text colour readable on a level's colour (4.5:1): white, or the course's dark text.
+function readableOn(hex) {
+  const lum = (h) => {
+    const c = [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  };
+  if (!/^#[0-9a-f]{6}$/i.test(hex)) return "#fff";
+  return 1.05 / (lum(hex) + 0.05) >= 4.5 ? "#fff" : "#1b2631";
+}
+
+// The displayed chart keeps its text at 12 px or more (the downloaded SVG is unchanged).
+function legible(svgText) {
+  return svgText.replace(/font-size:1[01]px/g, "font-size:12px");
 }
 
 function render({ model, el }) {
@@ -114,13 +129,13 @@ function render({ model, el }) {
 
   const result = el_("div", { class: "pacte-diag-result" });
   const status = el_("p", { class: "pacte-diag-status", role: "status", "aria-live": "polite" });
-  const chart = el_("div", { class: "pacte-diag-chart" });
-  const cards = el_("div", { class: "pacte-diag-cards", "aria-live": "polite" });
+  const chart = el_("div", { class: "pacte-diag-chart", tabindex: "0", role: "group", "aria-label": "Graphique de vos scores (défilement horizontal sur un petit écran)" });
+  const cards = el_("div", { class: "pacte-diag-cards" });
   const resources = el_("div", { class: "pacte-diag-resources" });
   const sourceLine = el_("p", { class: "pacte-diag-source" }, "Source : ", cite(grid.source));
   const actions = el_("div", { class: "pacte-diag-actions" });
   const stem = grid.file_stem || "autodiagnostic-coordination";
-  const plan = grid.action_plan ? el_("div", { class: "pacte-diag-plan", "aria-live": "polite" }) : null;
+  const plan = grid.action_plan ? el_("div", { class: "pacte-diag-plan" }) : null;
   result.append(el_("h4", {}, grid.result_title || "Votre profil de coordination"), status, chart, cards, resources, plan, sourceLine, actions);
   root.append(result);
 
@@ -142,7 +157,7 @@ function render({ model, el }) {
     const fb = dim.feedback[d.level];
     card.style.borderLeftColor = lv.color || "#7f8c99";
     card.append(
-      el_("p", {}, el_("span", { class: "pacte-diag-level", style: `background:${lv.color || "#7f8c99"}` }, lv.label),
+      el_("p", {}, el_("span", { class: "pacte-diag-level", style: `background:${lv.color || "#7f8c99"};color:${readableOn(lv.color || "#7f8c99")}` }, lv.label),
         ` ${frenchDecimal(d.mean)} sur ${grid.scale.max}`),
       el_("p", {}, fb.summary),
       el_("p", {}, el_("strong", {}, "Ce qui est solide : "), fb.strengths),
@@ -159,7 +174,7 @@ function render({ model, el }) {
     root.dataset.status = current.status;
     root.dataset.answered = String(current.answered);
     root.dataset.scores = current.dimensions.map((d) => `${d.id}:${d.mean === null ? "" : d.mean}`).join(",");
-    chart.innerHTML = diagnosisSvg(grid, current, { idSuffix: uid, title: "Score moyen par dimension" });
+    chart.innerHTML = legible(diagnosisSvg(grid, current, { idSuffix: uid, title: "Score moyen par dimension" }));
     cards.replaceChildren(...current.dimensions.map(cardFor));
     const rs = current.resources.filter((r) => r.mean !== null);
     resources.replaceChildren();

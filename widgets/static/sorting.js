@@ -17,12 +17,12 @@ const SORT_CSS = `
 .pacte-sort-item legend { font-weight: 500; font-size: 1rem; line-height: 1.45; padding: 0; margin-bottom: .35rem; float: none; width: auto; }
 .pacte-sort-options { display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: center; }
 .pacte-sort-option { display: inline-flex; align-items: center; gap: .3rem; }
-.pacte-sort-option input:focus-visible { outline: 3px solid #e07b39; outline-offset: 2px; }
+.pacte-sort-option input:focus-visible { outline: 3px solid #b34700; outline-offset: 2px; }
 .pacte-sort-feedback:empty { display: none; }
 .pacte-sort-feedback { margin-top: .4rem; font-size: .92rem; padding-left: .6rem; border-left: 4px solid #7f8c99; }
 .pacte-sort-feedback.pacte-correct { border-left-color: #2e7d32; }
 .pacte-sort-feedback.pacte-incorrect { border-left-color: #c62828; }
-.pacte-sort-feedback.pacte-invalid, .pacte-sort-feedback.pacte-unanswered { border-left-color: #ef6c00; }
+.pacte-sort-feedback.pacte-invalid, .pacte-sort-feedback.pacte-unanswered { border-left-color: #b35c00; }
 .pacte-sort-feedback p { margin: .2rem 0; }
 .pacte-sort-status { font-weight: 600; }
 .pacte-sort-source { font-size: .8rem; color: #4a5560; }
@@ -31,7 +31,7 @@ const SORT_CSS = `
 .pacte-sort-actions { display: flex; flex-wrap: wrap; gap: .5rem; margin-top: .6rem; }
 .pacte-sort .pacte-button { font: inherit; padding: .3rem .85rem; border-radius: 6px; border: 1px solid #1f5f8b; background: #1f5f8b; color: #fff; cursor: pointer; }
 .pacte-sort .pacte-button.pacte-secondary { background: #fff; color: #1f5f8b; }
-.pacte-sort .pacte-button:focus-visible { outline: 3px solid #e07b39; outline-offset: 2px; }
+.pacte-sort .pacte-button:focus-visible { outline: 3px solid #b34700; outline-offset: 2px; }
 `;
 
 function node_(tag, attrs = {}, ...children) {

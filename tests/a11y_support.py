@@ -1,0 +1,110 @@
+"""Shared helpers of the accessibility tests (tests/test_a11y_*.py): axe-core, page list, layout probes.
+
+axe-core is vendored from npm (``tests/vendor/axe.min.js``, rebuilt by ``js/build-test-vendor.mjs``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parents[1]
+AXE = ROOT / "tests" / "vendor" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BLOCKING = ("critical", "serious")
+LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+def built_pages(html_root: Path) -> list[str]:
+    """Every page of the built book, as paths relative to its root (theme assets excluded)."""
+    pages = []
+    for path in sorted(html_root.rglob("*.html")):
+        rel = path.relative_to(html_root)
+        if rel.parts[0] in ("_static", "_sources", "_images") or rel.parts[0].startswith("."):
+            continue
+        pages.append(rel.as_posix())
+    return pages
+
+
+def offline_context(browser, width: int, height: int = 900, **extra):
+    """A browser context whose requests to any non-loopback host are aborted; returns (context, external)."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-FR", **extra)
+    external: list[str] = []
+
+    def route(r):
+        host = urlparse(r.request.url).hostname or ""
+        if r.request.url.startswith(("data:", "blob:")) or host in LOOPBACK:
+            return r.continue_()
+        external.append(r.request.url)
+        return r.abort()
+
+    context.route("**/*", route)
+    return context, external
+
+
+def wait_widgets(page, timeout: int = 20000) -> None:
+    """Wait until every widget of the page is mounted and every chart drawn (or failed)."""
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('div.pacte-widget[data-pacte-module]')].every(
+             (w) => w.querySelector('.pacte-widget-root > *') || w.querySelector('.pacte-error'))
+           && [...document.querySelectorAll('figure.pacte-chart')].every((f) => f.dataset.rendered)""",
+        timeout=timeout,
+    )
+
+
+def run_axe(page, context: str = "document") -> list[dict]:
+    """Run axe-core (WCAG 2.0/2.1 A and AA rules) and return its critical and serious violations, summarised."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    return page.evaluate(
+        """async ([ctx, tags, blocking]) => {
+             const target = ctx === 'document' ? document : document.querySelector(ctx);
+             const r = await axe.run(target, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+             return r.violations.filter((v) => blocking.includes(v.impact)).map((v) => ({
+               id: v.id, impact: v.impact, help: v.help,
+               nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ' :: ' + (n.failureSummary || '').slice(0, 200)) }));
+           }""",
+        [context, WCAG_TAGS, list(BLOCKING)],
+    )
+
+
+def describe(violations: list[dict]) -> str:
+    return json.dumps(violations, ensure_ascii=False, indent=1)
+
+
+# Layout probes at phone width, run in the page: page overflow, charts wider than their widget,
+# SVG text under 12 px (rendered), overlapping labels of the same Vega axis.
+LAYOUT_PROBE = """() => {
+  const out = { overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+                wideCharts: [], smallText: [], overlaps: [] };
+  for (const w of document.querySelectorAll('div.pacte-widget')) {
+    const box = w.getBoundingClientRect();
+    for (const svg of w.querySelectorAll('figure.pacte-chart svg')) {
+      const r = svg.getBoundingClientRect();
+      if (r.width > box.width + 1) out.wideCharts.push(`${svg.getAttribute('aria-label') || '?'}: ${Math.round(r.width)} > ${Math.round(box.width)}`);
+    }
+  }
+  for (const t of document.querySelectorAll('svg text')) {
+    if (!t.textContent.trim()) continue;
+    const r = t.getBoundingClientRect();
+    const cs = getComputedStyle(t);
+    if (!r.width || !r.height || cs.visibility === 'hidden' || cs.display === 'none' || cs.opacity === '0' || t.getAttribute('opacity') === '0') continue;
+    if (t.closest('[aria-hidden="true"][hidden], [hidden]')) continue;
+    const ctm = t.getScreenCTM();
+    const scale = ctm ? Math.hypot(ctm.a, ctm.b) : 1;
+    const size = parseFloat(getComputedStyle(t).fontSize) * scale;
+    if (size < 11.95) out.smallText.push(`${t.textContent.trim().slice(0, 40)}: ${size.toFixed(1)} px`);
+  }
+  for (const axis of document.querySelectorAll('figure.pacte-chart svg g.role-axis-label')) {
+    const boxes = [...axis.querySelectorAll('text')].filter((t) => t.textContent.trim() && t.getAttribute('opacity') !== '0' && getComputedStyle(t).opacity !== '0')
+      .map((t) => ({ t: t.textContent.trim(), r: t.getBoundingClientRect() }));
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i].r, b = boxes[j].r;
+      const ox = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const oy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (ox > 1 && oy > 1) out.overlaps.push(`${boxes[i].t} / ${boxes[j].t}`);
+    }
+  }
+  return out;
+}"""
