@@ -7,8 +7,7 @@ import json
 from pathlib import Path
 
 import jsonschema
-
-from tests.node_runner import call_js
+from node_runner import call_js
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = json.loads((ROOT / "datasets" / "schemas" / "progress_export.schema.json").read_text(encoding="utf-8"))
@@ -159,6 +158,7 @@ def test_course_summary_per_module_page_and_next_step():
     one = s["modules"][0]["pages"][0]
     assert one["visited"] and one["done"] == 1 and one["activities"] == 2 and one["last"] == "2026-01-03T00:00:00.000Z"
     assert [r["kind"] for r in one["records"]] == ["quiz", "case"]  # sorted by ref; empty answers are not an activity
+    assert s["activitiesStarted"] == 2 and one["started"] == 2
     assert s["next"] == {"page": "modules/a/one", "title": "Un", "reason": "unfinished"}
     records["pacte:v1:case:c@modules/a/one"]["summary"] = {"complete": True}
     s = js("summarizeCourse", modules, records)
@@ -183,7 +183,8 @@ def test_widget_modules_with_progress_are_valid_for_anywidget(tmp_path):
     """anywidget gets each module with its imports inlined (widgets/_host.py): it must still parse."""
     import subprocess
 
-    from tests.node_runner import node_binary
+    from node_runner import node_binary
+
     from widgets._host import esm_source
 
     for module in ("quiz", "diagnosis", "sorting", "branching_case", "aci_simulator", "cpts_funding", "progress_page"):

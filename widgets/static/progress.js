@@ -139,10 +139,12 @@ export function mountPageProgress(anchor, activities) {
   const draw = () => {
     const recs = Object.values(readAllRecords()).filter((r) => r.page === page && r.kind !== "visit" && !isEmptyAnswers(r.answers));
     const done = recs.filter(isDone).length;
+    const started = recs.length - done;
     line.dataset.done = String(done);
     line.dataset.total = String(activities);
     line.textContent = activities
-      ? `Votre progression : ${done} activité${done > 1 ? "s" : ""} sur ${activities} faite${done > 1 ? "s" : ""} sur cette page (enregistré dans ce navigateur seulement). `
+      ? `Votre progression : ${done} activité${done > 1 ? "s" : ""} sur ${activities} faite${done > 1 ? "s" : ""} sur cette page`
+        + (started ? `, ${started} en cours` : "") + " (enregistré dans ce navigateur seulement). "
       : "Page ouverte : elle compte dans votre parcours (enregistré dans ce navigateur seulement). ";
     if (!activities) line.dataset.total = "0";
     const link = document.createElement("a");

@@ -231,6 +231,7 @@ export function summarizeCourse(modules, records) {
   let pagesVisited = 0;
   let activitiesKnown = 0;
   let activitiesDone = 0;
+  let activitiesStarted = 0;
   /** @type {{ page: string, title: string, reason: string }|null} */
   let next = null;
   /** @type {{ page: string, title: string, reason: string }|null} */
@@ -246,15 +247,16 @@ export function summarizeCourse(modules, records) {
       if (visit || acts.length) pagesVisited += 1;
       activitiesKnown += known;
       activitiesDone += done;
+      activitiesStarted += acts.length;
       if (!next && (visit || acts.length) && done < known) next = { page: p.page, title: p.title, reason: "unfinished" };
       if (!firstUnvisited && !visit && !acts.length) firstUnvisited = { page: p.page, title: p.title, reason: "unvisited" };
       return { page: p.page, title: p.title, visited: !!(visit || acts.length), last: lastDates.length ? lastDates[lastDates.length - 1] : null,
-        activities: known, done, records: acts };
+        activities: known, done, started: acts.length, records: acts };
     });
     const visited = pages.filter((p) => p.visited).length;
     return { id: mod.id, title: mod.title, pages, visited, complete: visited === pages.length && pages.every((p) => p.done >= p.activities) };
   });
-  return { modules: out, pagesTotal, pagesVisited, activitiesKnown, activitiesDone, next: next || firstUnvisited };
+  return { modules: out, pagesTotal, pagesVisited, activitiesKnown, activitiesDone, activitiesStarted, next: next || firstUnvisited };
 }
 
 /**

@@ -56,14 +56,18 @@ function resultList(records) {
     r.dropped ? ` (${plural(r.dropped, "réponse")} retirée${r.dropped > 1 ? "s" : ""} : l’activité a changé)` : "")));
 }
 
+function activityCount(p) {
+  return `${p.done} terminée${p.done > 1 ? "s" : ""} sur ${p.activities}` + (p.started > p.done ? ` (${p.started - p.done} en cours)` : "");
+}
+
 function pageTable(mod) {
   return h("table", { class: "pacte-progress-table", "data-module": mod.id },
     h("caption", {}, `${mod.title} : ${mod.visited} page${mod.visited > 1 ? "s" : ""} ouverte${mod.visited > 1 ? "s" : ""} sur ${mod.pages.length}`),
-    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Page"), h("th", { scope: "col" }, "Activités faites"),
+    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Page"), h("th", { scope: "col" }, "Activités"),
       h("th", { scope: "col" }, "Résultats"), h("th", { scope: "col" }, "Dernière visite"))),
     h("tbody", {}, mod.pages.map((p) => h("tr", { "data-page": p.page, "data-done": String(p.done) },
       h("th", { scope: "row" }, h("a", { href: courseLink(p.page) }, p.title)),
-      h("td", {}, p.visited ? (p.activities ? `${p.done} sur ${p.activities}` : "aucune activité") : "page non ouverte"),
+      h("td", {}, p.visited ? (p.activities ? activityCount(p) : "aucune activité") : "page non ouverte"),
       h("td", {}, resultList(p.records)),
       h("td", {}, frDate(p.last))))));
 }
@@ -83,11 +87,11 @@ function record(summary) {
     h("h2", {}, "Relevé de parcours — cours PACTE soins primaires (EHESP)"),
     h("p", {}, h("strong", {}, "Relevé déclaratif, ce n’est pas une attestation. "),
       `Établi le ${frDate(today)} à partir des activités enregistrées dans ce navigateur par l’apprenant lui-même ; aucun contrôle d’identité ni de résultat n’a été fait.`),
-    h("p", {}, `Pages ouvertes : ${summary.pagesVisited} sur ${summary.pagesTotal}. Activités faites : ${summary.activitiesDone} sur ${summary.activitiesKnown} (activités des pages ouvertes).`),
+    h("p", {}, `Pages ouvertes : ${summary.pagesVisited} sur ${summary.pagesTotal}. Activités terminées : ${summary.activitiesDone} sur ${summary.activitiesKnown}, ${summary.activitiesStarted - summary.activitiesDone} en cours (activités des pages ouvertes).`),
     summary.modules.map((m) => h("section", {}, h("h3", {}, m.title, m.complete ? " — module terminé" : ""),
       h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "Page"), h("th", {}, "Activités"), h("th", {}, "Résultats"))),
         h("tbody", {}, m.pages.filter((p) => p.visited).map((p) => h("tr", {}, h("td", {}, p.title),
-          h("td", {}, p.activities ? `${p.done} sur ${p.activities}` : "—"), h("td", {}, resultList(p.records)))))),
+          h("td", {}, p.activities ? activityCount(p) : "—"), h("td", {}, resultList(p.records)))))),
       m.visited ? null : h("p", {}, "Module non commencé."))),
     diagnosisDetails(summary));
 }
@@ -104,7 +108,7 @@ function saveFile(text, filename) {
 function render({ model, el }) {
   injectStyle(STYLE_ID, CSS);
   const modules = (model.get("course") || {}).modules || [];
-  const root = h("section", { class: "pacte-progress", "aria-label": "Mon parcours" });
+  const root = h("section", { class: "pacte-progress", "aria-labelledby": "pacte-progress-title" });
   const body = h("div", { class: "pacte-progress-body" });
   const message = h("p", { class: "pacte-progress-message", role: "status", "aria-live": "polite" });
   const say = (text, error = false) => {
@@ -124,7 +128,8 @@ function render({ model, el }) {
     const overall = h("div", { class: "pacte-progress-overall" },
       h("p", { id: "pacte-progress-overall" }, h("strong", {}, "Progression globale : "),
         `${summary.pagesVisited} page${summary.pagesVisited > 1 ? "s" : ""} ouverte${summary.pagesVisited > 1 ? "s" : ""} sur ${summary.pagesTotal}, `,
-        `${summary.activitiesDone} activité${summary.activitiesDone > 1 ? "s" : ""} faite${summary.activitiesDone > 1 ? "s" : ""} sur ${summary.activitiesKnown} dans les pages ouvertes.`),
+        `${summary.activitiesDone} activité${summary.activitiesDone > 1 ? "s" : ""} terminée${summary.activitiesDone > 1 ? "s" : ""} sur ${summary.activitiesKnown} dans les pages ouvertes`,
+        summary.activitiesStarted > summary.activitiesDone ? `, ${summary.activitiesStarted - summary.activitiesDone} en cours.` : "."),
       bar);
     const next = summary.next
       ? h("p", { class: "pacte-progress-next" }, h("strong", {}, "À faire ensuite : "),
@@ -192,7 +197,7 @@ function render({ model, el }) {
     clearButton.focus();
   });
 
-  root.append(h("h3", {}, "Mon parcours"),
+  root.append(h("h3", { id: "pacte-progress-title" }, "Votre progression dans ce navigateur"),
     h("p", { class: "pacte-progress-note" }, "Ces informations sont lues dans ce navigateur seulement : elles ne sont envoyées nulle part."),
     body, message,
     h("div", { class: "pacte-progress-actions" }, exportButton,
