@@ -26,6 +26,8 @@ STRUCTURE_LABELS = {
     "DAC": "Dispositifs d’appui (DAC…)",
 }
 KINDS = ["recensement", "financement ACI", "étape de projet", "objectif"]
+# figures whose label goes left of the point, so that close points stay readable
+LABEL_LEFT = {"msp_dgos_2017", "cds_pluri_ministere_2020"}
 # one distinct colour per source (the course palette has six)
 SOURCE_COLORS = ["#1f5f8b", "#e07b39", "#3a9a6b", "#b5446e", "#7a6fbe", "#8c8c3a", "#2b2b2b", "#5fa8d3"]
 
@@ -42,6 +44,7 @@ def _frame():
     frame["value"] = frame["value"].astype(float)
     frame["year"] = frame["year"].astype(int)
     frame["x"] = [y + _within_year(d) for y, d in zip(frame["year"], frame["date_label"])]
+    frame["label_left"] = [i in LABEL_LEFT for i in frame["id"]]
     return frame
 
 
@@ -78,15 +81,20 @@ def structure_counts_chart(default: str = "MSP") -> Chart:
               axis=alt.Axis(format="d", tickCount=8, values=list(range(2012, 2027, 2))))
     y = alt.Y("value:Q", title="Nombre de structures", scale=alt.Scale(zero=True))
     color = alt.Color("source_label:N", title="Source", scale=alt.Scale(domain=sources, range=SOURCE_COLORS[:len(sources)]),
-                      legend=alt.Legend(orient="bottom", columns=2, labelLimit=220, symbolType="circle"))
-    shape = alt.Shape("kind:N", title="Type de chiffre", scale=alt.Scale(domain=KINDS),
-                      legend=alt.Legend(orient="top", direction="horizontal", labelLimit=160))
+                      legend=alt.Legend(orient="bottom", columns=2, labelLimit=180, symbolType="circle"))
+    short = "datum.label == 'financement ACI' ? 'sous ACI' : datum.label == 'étape de projet' ? 'projet' : datum.label"
+    shape = alt.Shape("kind:N", title="Chiffre", scale=alt.Scale(domain=KINDS),
+                      legend=alt.Legend(orient="top", direction="horizontal", labelLimit=160, labelExpr=short))
     points = base.mark_point(filled=True, size=150).encode(
         x=x, y=y, color=color, shape=shape, tooltip=tooltip,
         opacity=alt.condition(by_source, alt.value(0.95), alt.value(0.15)))
-    labels = base.mark_text(align="left", dx=9, dy=-7, fontSize=11, color="#333").encode(
-        x=x, y=y, text="short_label:N", opacity=alt.condition(by_source, alt.value(1), alt.value(0.2)))
-    layered = alt.layer(points, labels).add_params(structure, by_source).properties(height=400, width="container")
+    label_opacity = alt.condition(by_source, alt.value(1), alt.value(0.2))
+    labels = base.transform_filter("!datum.label_left").mark_text(align="left", dx=9, dy=-7, fontSize=11, color="#333") \
+        .encode(x=x, y=y, text="short_label:N", opacity=label_opacity)
+    labels_left = base.transform_filter("datum.label_left").mark_text(align="right", dx=-9, dy=-7, fontSize=11,
+                                                                      color="#333") \
+        .encode(x=x, y=y, text="short_label:N", opacity=label_opacity)
+    layered = alt.layer(points, labels, labels_left).add_params(structure, by_source).properties(height=400, width="container")
     used = sorted(set(frame["source_label"]))
     return chart(
         layered,
