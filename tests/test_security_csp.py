@@ -88,3 +88,24 @@ def test_a_framing_attempt_is_blocked(csp_context, pacte_server):
         assert child.url.startswith("chrome-error:") or child.locator("link[href*='_static']").count() == 0
     finally:
         page.close()
+
+
+def test_the_token_leaves_the_address_bar_and_is_never_sent_as_referer(browser, pacte_server):
+    context = browser.new_context()
+    referers: list[str] = []
+    urls: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("request", lambda r: (urls.append(r.url), referers.append(r.headers.get("referer", ""))))
+        page.goto(f"{pacte_server}voila/render/formateur/tableau-de-bord.ipynb?token={TRAINER_TOKEN}",
+                  wait_until="load", timeout=120_000)
+        page.locator(".pacte-dashboard").wait_for(timeout=120_000)
+        assert TRAINER_TOKEN not in page.url
+        assert len(urls) > 5
+        assert not [r for r in referers if TRAINER_TOKEN in r]
+        assert not [u for u in urls[1:] if TRAINER_TOKEN in u]
+        cookies = {c["name"]: c for c in context.cookies()}
+        assert cookies["pacte_trainer"]["httpOnly"] and cookies["pacte_trainer"]["sameSite"] == "Strict"
+        assert TRAINER_TOKEN not in cookies["pacte_trainer"]["value"]
+    finally:
+        context.close()
