@@ -23,6 +23,7 @@ ACTORS_PAGE = "modules/territoires/acteurs-des-politiques-publiques"
 INEQ_PAGE = "modules/territoires/inegalites-territoriales"
 BRAKES_PAGE = "modules/territoires/freins-et-leviers"
 TIMEOUT = 30_000
+VOILA_TIMEOUT = 120_000  # a kernel per view: slow on a loaded machine
 NBSP = "\u00a0"
 TOLERATED_404 = ("/favicon.ico", "/api/live/status")
 
@@ -53,9 +54,9 @@ def _assert_clean(page) -> None:
     assert errors == []
 
 
-def build_cpts_project(page):
+def build_cpts_project(page, timeout: int = TIMEOUT):
     root = page.locator("section.pacte-cpts")
-    root.wait_for(timeout=TIMEOUT)
+    root.wait_for(timeout=timeout)
     assert "Territoire fictif" in root.locator(".pacte-cpts-notice").inner_text()
     assert f"6{NBSP}500" in root.locator("[data-indicator=sans-mt]").inner_text()
     root.get_by_role("button", name="Valider mon projet").click()
@@ -137,9 +138,9 @@ def test_static_instruments(offline_page, book_url):
     _assert_clean(page)
 
 
-def rate_brakes(page):
+def rate_brakes(page, timeout: int = TIMEOUT):
     root = page.locator("section.pacte-diag")
-    root.wait_for(timeout=TIMEOUT)
+    root.wait_for(timeout=timeout)
     assert root.locator("h4").first.inner_text() == "Les freins de votre territoire"
     for statement, value in (("temps-medical", 3), ("forfaits", 2), ("silo", 1)):
         root.locator(f"input[data-statement={statement}][value='{value}']").check()
@@ -172,8 +173,8 @@ def test_static_brakes_and_action_plan(offline_page, book_url):
 def test_voila_cpts_project_reaches_the_kernel(offline_page, pacte_server):
     page = offline_page
     _open(page, f"{pacte_server}voila/render/{CPTS_PAGE}.ipynb")
-    root = build_cpts_project(page)
-    page.wait_for_selector("section.pacte-cpts[data-kernel-status=complete]", timeout=TIMEOUT)
+    root = build_cpts_project(page, VOILA_TIMEOUT)
+    page.wait_for_selector("section.pacte-cpts[data-kernel-status=complete]", timeout=VOILA_TIMEOUT)
     assert root.get_attribute("data-kernel-feedback") == root.get_attribute("data-feedback")
     screenshot(page, "territoires-cpts-voila")
     _assert_clean(page)
@@ -182,6 +183,6 @@ def test_voila_cpts_project_reaches_the_kernel(offline_page, pacte_server):
 def test_voila_brakes_reach_the_kernel(offline_page, pacte_server):
     page = offline_page
     _open(page, f"{pacte_server}voila/render/{BRAKES_PAGE}.ipynb")
-    rate_brakes(page)
-    page.wait_for_selector("section.pacte-diag[data-kernel-answered='3']", timeout=TIMEOUT)
+    rate_brakes(page, VOILA_TIMEOUT)
+    page.wait_for_selector("section.pacte-diag[data-kernel-answered='3']", timeout=VOILA_TIMEOUT)
     _assert_clean(page)
