@@ -88,3 +88,30 @@ def test_trainer_version_has_answers_explanations_and_notes(handouts) -> None:
     assert "Réponse attendue\u00a0:" in text or "Réponses attendues\u00a0:" in text
     assert "Question 1." in flat and "Réponse attendue" in flat and "Explication :" in flat and "Source :" in flat
     assert "Notes pour le formateur" in flat and "Version apprenant" not in flat
+
+
+@pytest.mark.parametrize("target", ["pdf", "scorm"])
+def test_unbuilt_book_is_a_french_error(tmp_path: Path, capsys, target: str) -> None:
+    out = tmp_path / ("out" if target == "pdf" else "out.zip")
+    assert main(["export", target, "--site", str(tmp_path), "--output", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"ERREUR pacte export {target}" in err and "pacte build" in err
+    assert not out.exists()
+
+
+def test_unknown_module_is_named(built_book: Path, tmp_path: Path, capsys) -> None:
+    assert main(["export", "pdf", "--site", str(built_book), "--output", str(tmp_path), "--module", "inconnu"]) == 1
+    assert "inconnu" in capsys.readouterr().err
+
+
+def test_title_page_lists_the_pages_in_french() -> None:
+    from pacte.export.pdf import PrintedPage, assemble
+
+    pages = [
+        PrintedPage("modules/x/a", "Première page", "<h1>Première page</h1>"),
+        PrintedPage("modules/x/b", "Seconde", ""),
+    ]
+    doc = assemble("Module X", "Sous-titre", pages, True, date(2026, 12, 1))
+    assert "<li>Première page</li><li>Seconde</li>" in doc
+    assert "Version formateur" in doc and 'class="pacte-print pacte-print-trainer"' in doc and 'lang="fr"' in doc
+    assert "1er\u00a0décembre 2026" in doc and french_date(date(2026, 3, 9)) == "9\u00a0mars 2026"

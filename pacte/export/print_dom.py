@@ -100,8 +100,13 @@ PREPARE_PAGE = r"""(trainer) => {
   }
   for (const s of document.querySelectorAll('section[id^="notes-pour-le-formateur"]')) {
     if (!trainer) s.remove();
-    else s.querySelectorAll("details").forEach((d) => { d.open = true; });
   }
+  if (!trainer) {
+    document.querySelectorAll("article details").forEach((d) => {
+      if (/formateur|Déroulé/.test(d.querySelector("summary")?.textContent || "")) d.remove();
+    });
+  }
+  document.querySelectorAll("article details").forEach((d) => { d.open = true; });
   // Boxes that only make sense on screen, or would print empty.
   document.querySelectorAll(".pacte-launch, .pacte-live, .pacte-page-progress, .pacte-fallback, noscript, .pacte-quiz-feedback, .pacte-quiz-score, button").forEach((e) => e.remove());
   document.querySelectorAll("div.pacte-widget").forEach((w) => { if (!w.textContent.trim() && !w.querySelector("svg, canvas, img")) w.remove(); });
