@@ -25,7 +25,9 @@ TOLERATED_404 = ("/favicon.ico", "/api/live/status")
 
 def _open(page, url: str) -> None:
     page.pacte_404 = []
+    page.pacte_bad = []
     page.on("response", lambda r: page.pacte_404.append(r.url) if r.status == 404 else None)
+    page.on("response", lambda r: page.pacte_bad.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.goto(url, timeout=90_000)
     page.wait_for_load_state("networkidle")
 
@@ -37,7 +39,7 @@ def _assert_clean(page) -> None:
     assert [u for u in missing if not u.endswith(TOLERATED_404)] == []
     errors = [e for e in log.console_errors + log.page_errors
               if not (e.startswith("Failed to load resource") and " 404 " in e and any(missing))]
-    assert errors == []
+    assert errors == [], (errors, page.pacte_bad)
 
 
 def check_profile(page) -> None:
