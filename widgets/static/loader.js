@@ -71,7 +71,7 @@ async function mountLive() {
 
 async function mountProgress() {
   // Module pages: record the visit and show « N activités sur M faites sur cette page » (this browser only).
-  const title = document.querySelector("main h1, article h1, h1");
+  const title = document.querySelector("article h1") || document.querySelector("main h1");
   if (!title) return;
   const mod = await import(new URL("progress.js", here).href);
   mod.mountPageProgress(title, mod.countActivities(document));

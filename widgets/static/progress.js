@@ -2,6 +2,7 @@
 // widget calls remember() first thing in render(); its stored answers are put back into the model
 // before it draws, and each new answer is saved. Nothing is sent anywhere. Same code in the static
 // book (loader.js) and in Voilà / JupyterLab (same origin, same localStorage).
+import { injectStyle } from "./dom.js";
 import { recordKey, pageKey, fingerprint, parseRecord, restoreAnswers, makeRecord, isEmptyAnswers, isDone, PREFIX, ACTIVITY_MODULES } from "./progress_logic.js";
 
 export function progressStorage() {
@@ -129,10 +130,12 @@ export function mountPageProgress(anchor, activities) {
   const store = progressStorage();
   const page = currentPage();
   if (!store || !page.startsWith("modules/")) return null;
-  const title = (typeof document !== "undefined" && document.querySelector("h1")?.textContent || "").replace(/[#¶]\s*$/, "").trim();
+  const title = (anchor.textContent || "").replace(/[#¶]\s*$/, "").trim();
   const visit = makeRecord({ kind: "visit", ref: page, page, title, fingerprint: "", answers: {},
     summary: { total: activities }, now: new Date().toISOString() });
   try { store.setItem(recordKey("visit", page), JSON.stringify(visit)); } catch (err) { return null; }
+  injectStyle("pacte-page-progress-style", ".pacte-page-progress { font-size: .9rem; color: #3d4852; margin: .2rem 0 .8rem; }"
+    + " @media print { .pacte-page-progress { display: none; } }");
   const line = document.createElement("p");
   line.className = "pacte-page-progress";
   line.setAttribute("role", "status");

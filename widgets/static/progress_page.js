@@ -26,14 +26,21 @@ const CSS = `
 .pacte-progress-message.pacte-error { color: #9b1c1c; border-left: 4px solid #c62828; padding-left: .6rem; }
 .pacte-progress-note { font-size: .85rem; color: #4a5560; }
 .pacte-progress-record { display: none; }
-@media (max-width: 600px) { .pacte-progress-table th, .pacte-progress-table td { padding: .25rem; font-size: .85rem; } }
+@media (max-width: 600px) {
+  .pacte-progress-table, .pacte-progress-table tbody, .pacte-progress-table tr, .pacte-progress-table th, .pacte-progress-table td { display: block; width: 100%; box-sizing: border-box; }
+  .pacte-progress-table thead { display: none; }
+  .pacte-progress-table caption { display: block; width: 100%; }
+  .pacte-progress-table tr { border: 1px solid #c9d3dd; border-radius: 6px; margin: .5rem 0; }
+  .pacte-progress-table th, .pacte-progress-table td { border: none; border-top: 1px solid #eef2f6; }
+  .pacte-progress-table td::before { content: attr(data-label) "\\00a0: "; font-weight: 600; }
+}
 @media print {
   body * { visibility: hidden !important; }
   .pacte-progress-record, .pacte-progress-record * { visibility: visible !important; }
   .pacte-progress-record { display: block !important; position: absolute; left: 0; top: 0; width: 100%; color: #000; background: #fff; font-size: 11pt; }
   .pacte-progress-record table { width: 100%; border-collapse: collapse; }
   .pacte-progress-record th, .pacte-progress-record td { border: 1px solid #666; padding: 3pt 5pt; text-align: left; vertical-align: top; }
-  .pacte-progress-record section { break-inside: avoid; }
+  .pacte-progress-record section { break-inside: avoid; margin-top: 10pt; }
 }
 `;
 
@@ -67,9 +74,9 @@ function pageTable(mod) {
       h("th", { scope: "col" }, "Résultats"), h("th", { scope: "col" }, "Dernière visite"))),
     h("tbody", {}, mod.pages.map((p) => h("tr", { "data-page": p.page, "data-done": String(p.done) },
       h("th", { scope: "row" }, h("a", { href: courseLink(p.page) }, p.title)),
-      h("td", {}, p.visited ? (p.activities ? activityCount(p) : "aucune activité") : "page non ouverte"),
-      h("td", {}, resultList(p.records)),
-      h("td", {}, frDate(p.last))))));
+      h("td", { "data-label": "Activités" }, p.visited ? (p.activities ? activityCount(p) : "aucune activité") : "page non ouverte"),
+      h("td", { "data-label": "Résultats" }, resultList(p.records)),
+      h("td", { "data-label": "Dernière visite" }, frDate(p.last))))));
 }
 
 function diagnosisDetails(summary) {
@@ -89,10 +96,11 @@ function record(summary) {
       `Établi le ${frDate(today)} à partir des activités enregistrées dans ce navigateur par l’apprenant lui-même ; aucun contrôle d’identité ni de résultat n’a été fait.`),
     h("p", {}, `Pages ouvertes : ${summary.pagesVisited} sur ${summary.pagesTotal}. Activités terminées : ${summary.activitiesDone} sur ${summary.activitiesKnown}, ${summary.activitiesStarted - summary.activitiesDone} en cours (activités des pages ouvertes).`),
     summary.modules.map((m) => h("section", {}, h("h3", {}, m.title, m.complete ? " — module terminé" : ""),
-      h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "Page"), h("th", {}, "Activités"), h("th", {}, "Résultats"))),
+      m.visited ? h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "Page"), h("th", {}, "Activités"), h("th", {}, "Résultats"))),
         h("tbody", {}, m.pages.filter((p) => p.visited).map((p) => h("tr", {}, h("td", {}, p.title),
-          h("td", {}, p.activities ? activityCount(p) : "—"), h("td", {}, resultList(p.records)))))),
-      m.visited ? null : h("p", {}, "Module non commencé."))),
+          h("td", {}, p.activities ? activityCount(p) : "—"), h("td", {}, resultList(p.records))))))
+        : h("p", {}, "Module non commencé."),
+      m.visited && m.visited < m.pages.length ? h("p", {}, `${m.pages.length - m.visited} page${m.pages.length - m.visited > 1 ? "s" : ""} non ouverte${m.pages.length - m.visited > 1 ? "s" : ""}.`) : null)),
     diagnosisDetails(summary));
 }
 
