@@ -4,7 +4,7 @@
 // ARIA is switched off), and « Voir les données » shows a table made from the same data.
 
 import { loadRuntime } from "./chart_runtime.js";
-import { prepareSpec, firstSentence, tableRows, PHONE_WIDTH } from "./chart_layout.js";
+import { prepareSpec, firstSentence, tableRows, patternFills, PHONE_WIDTH } from "./chart_layout.js";
 import { fmtNumber, NBSP } from "./numbers.js";
 
 function fmtCell(value, col) {
@@ -57,6 +57,49 @@ function dataTable(spec, title) {
   return details;
 }
 
+// The <pattern> definitions used by patternFills(), once per page, in a hidden SVG.
+function ensurePatterns(patterns) {
+  if (!patterns.length) return;
+  const NS = "http://www.w3.org/2000/svg";
+  let defs = document.getElementById("pacte-chart-patterns");
+  if (!defs) {
+    const holder = document.createElementNS(NS, "svg");
+    holder.setAttribute("aria-hidden", "true");
+    holder.setAttribute("focusable", "false");
+    holder.style.cssText = "position:absolute;width:0;height:0;overflow:hidden";
+    defs = document.createElementNS(NS, "defs");
+    defs.id = "pacte-chart-patterns";
+    holder.append(defs);
+    document.body.append(holder);
+  }
+  for (const p of patterns) {
+    if (document.getElementById(p.id)) continue;
+    const pat = document.createElementNS(NS, "pattern");
+    pat.id = p.id;
+    pat.setAttribute("patternUnits", "userSpaceOnUse");
+    pat.setAttribute("width", "8");
+    pat.setAttribute("height", "8");
+    const bg = document.createElementNS(NS, "rect");
+    bg.setAttribute("width", "8");
+    bg.setAttribute("height", "8");
+    bg.setAttribute("fill", p.colour);
+    pat.append(bg);
+    const mark = document.createElementNS(NS, p.kind === "dots" ? "circle" : "path");
+    if (p.kind === "dots") {
+      mark.setAttribute("cx", "4");
+      mark.setAttribute("cy", "4");
+      mark.setAttribute("r", "1.6");
+      mark.setAttribute("fill", "#fff");
+    } else {
+      mark.setAttribute("d", "M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4");
+      mark.setAttribute("stroke", "#fff");
+      mark.setAttribute("stroke-width", "1.5");
+    }
+    pat.append(mark);
+    defs.append(pat);
+  }
+}
+
 function nameSvg(view, label) {
   const svg = view.querySelector("svg");
   if (!svg) return;
@@ -102,7 +145,9 @@ async function render({ model, el }) {
     if (result) result.finalize();
     drawnPhone = width < PHONE_WIDTH;
     drawnWidth = width;
-    result = await vegaEmbed(view, prepareSpec(model.get("spec"), width), { actions: false, renderer: "svg" });
+    const spec = prepareSpec(model.get("spec"), width);
+    ensurePatterns(patternFills(spec));
+    result = await vegaEmbed(view, spec, { actions: false, renderer: "svg" });
     view.removeAttribute("role");
     view.removeAttribute("aria-label");
     nameSvg(view, label);

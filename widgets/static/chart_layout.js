@@ -86,6 +86,15 @@ function phoneLayout(spec, width) {
   const labelPx = Math.round(Math.max(110, width * 0.4));
   const chars = Math.max(12, Math.floor(labelPx / 7));
   let maxLines = 1;
+  let maxCategories = 1;
+  let offsets = 1;
+  for (const view of views(spec)) {
+    const off = (view.encoding || {}).yOffset;
+    if (off && off.field) {
+      const domain = (off.scale || {}).domain;
+      offsets = Math.max(offsets, Array.isArray(domain) ? domain.length : distinct(datasetRows(spec, view), off.field).length);
+    }
+  }
   for (const view of views(spec)) {
     const enc = view.encoding || {};
     for (const [channel, def] of Object.entries(enc)) {
@@ -99,17 +108,31 @@ function phoneLayout(spec, width) {
       if (!values.length) continue;
       const { expr, lines } = wrapExpr(values, chars);
       maxLines = Math.max(maxLines, lines);
+      maxCategories = Math.max(maxCategories, values.length);
       def.axis = { ...(def.axis || {}), labelExpr: expr, labelLimit: labelPx, labelFontSize: MIN_FONT,
         labelLineHeight: 14, labelBaseline: "middle" };
     }
   }
   if (maxLines > 1) {
-    const need = 14 * maxLines + 6;
+    const need = Math.ceil((14 * maxLines + 6) / offsets);
     const step = stepOf(spec);
     if (step !== null && step < need) spec.height = { ...spec.height, step: need };
+    else if (spec.height === undefined) spec.height = { step: need };
+    else if (typeof spec.height === "number") spec.height = Math.max(spec.height, need * maxCategories);
+  }
+  // Text labels beside the marks: numbers keep a margin on the right; long text labels
+  // (dates, names) are left to the tooltip and the data table.
+  if (spec.layer) {
+    const isText = (l) => (typeof l.mark === "string" ? l.mark : (l.mark || {}).type) === "text";
+    const textType = (l) => ((l.encoding || {}).text || {}).type;
+    const beside = (l) => isText(l) && textType(l) === "nominal" && (l.encoding || {}).x;
+    spec.layer = spec.layer.filter((l) => !beside(l));
+    if (spec.layer.some((l) => isText(l) && textType(l) === "quantitative")) {
+      spec.padding = { left: 5, top: 5, bottom: 5, right: 52 };
+    }
   }
   const title = spec.title;
-  const per = Math.max(16, Math.floor((width - 10) / 8.5));
+  const per = Math.max(16, Math.floor((width - 10) / 9.5));
   if (typeof title === "string") spec.title = { text: wrapWords(title, per) };
   else if (title && typeof title === "object") {
     if (typeof title.text === "string") title.text = wrapWords(title.text, per);
@@ -118,12 +141,49 @@ function phoneLayout(spec, width) {
   return spec;
 }
 
+// Chart marks at 3:1 against white: the theme's light orange is darkened, faded marks made solid.
+const DARKER = { "#e07b39": "#c25e1f", "#9fb7c9": "#6f93b0" };
+export function contrastColours(node) {
+  if (Array.isArray(node)) return node.map((v) => (typeof v === "string" && DARKER[v.toLowerCase()]) || contrastColours(v));
+  if (node && typeof node === "object") {
+    for (const [key, value] of Object.entries(node)) {
+      if (typeof value === "string" && DARKER[value.toLowerCase()]) node[key] = DARKER[value.toLowerCase()];
+      else if (key === "opacity" && typeof value === "number" && value < 1 && node.type === "rule") node[key] = 1;
+      else node[key] = contrastColours(value);
+    }
+  }
+  return node;
+}
+
+// Where colour alone tells MSP, CDS and CPTS bars apart, the 2nd and 3rd get a pattern
+// (diagonal stripes, dots) in the same colour; chart.js adds the SVG <pattern> definitions.
+export const PATTERN_KINDS = ["stripes", "dots"];
+export function patternFills(spec) {
+  const patterns = [];
+  for (const view of views(spec)) {
+    const mark = typeof view.mark === "string" ? view.mark : (view.mark || {}).type;
+    const scale = (((view.encoding || {}).color || {}).scale) || {};
+    if (mark !== "bar" || !Array.isArray(scale.domain) || !Array.isArray(scale.range)) continue;
+    if (!scale.domain.some((d) => ["CDS", "CPTS"].includes(d))) continue;
+    scale.range = scale.range.map((colour, i) => {
+      if (i === 0 || i > PATTERN_KINDS.length || !/^#[0-9a-f]{6}$/i.test(colour)) return colour;
+      const kind = PATTERN_KINDS[i - 1];
+      const id = `pacte-pattern-${kind}-${colour.slice(1).toLowerCase()}`;
+      patterns.push({ id, kind, colour });
+      return `url(#${id})`;
+    });
+  }
+  return patterns;
+}
+
 // The spec drawn in a container `width` px wide: fits it, no English ARIA from Vega, 12 px text.
 export function prepareSpec(original, width) {
   const spec = clone(original);
   spec.config = spec.config || {};
   spec.config.aria = false;
   floorFonts(spec);
+  contrastColours(spec);
+  spec.config.point = { opacity: 1, ...(spec.config.point || {}) };
   if (isSingleView(spec)) {
     spec.width = "container";
     spec.autosize = { type: "fit-x", contains: "padding" };

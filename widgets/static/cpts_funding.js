@@ -75,10 +75,13 @@ function drawBands(figure, rules, selected) {
   root.append(svgNode("line", { x1: left, y1: top + plotH, x2: width - right, y2: top + plotH, stroke: "#8a99a8" }));
   rules.bands.forEach((b, i) => {
     const x0 = left + i * groupW + groupW / 2 - barW;
-    const g = svgNode("g", { "aria-hidden": "true", "data-band": b.id, opacity: !selected || selected === b.id ? 1 : 0.45 });
+    // The learner's band is outlined (faded neighbours would fall under 3:1 contrast).
+    const mine = selected === b.id;
+    const g = svgNode("g", { "aria-hidden": "true", "data-band": b.id, "data-selected": String(mine) });
     for (const [j, value, color] of [[0, b.fonctionnement_2019.value, "#6f93b0"], [1, b.fonctionnement_avenant2.value, "#1f5f8b"]]) {
       const h = (value / max) * plotH;
-      g.append(svgNode("rect", { x: (x0 + j * barW).toFixed(1), y: (top + plotH - h).toFixed(1), width: (barW - 4).toFixed(1), height: h.toFixed(1), fill: color }));
+      g.append(svgNode("rect", { x: (x0 + j * barW).toFixed(1), y: (top + plotH - h).toFixed(1), width: (barW - 4).toFixed(1), height: h.toFixed(1), fill: color,
+        ...(mine ? { stroke: "#1b2631", "stroke-width": 2 } : {}) }));
       g.append(svgNode("text", { x: (x0 + j * barW + barW / 2 - 2).toFixed(1), y: (top + plotH - h - 4).toFixed(1), "text-anchor": "middle", "font-size": 12 }, kEuros(value)));
     }
     const label = svgNode("text", { x: (x0 + barW).toFixed(1), y: top + plotH + 18, "text-anchor": "middle", "font-size": 13, "font-weight": selected === b.id ? 700 : 400 }, b.label);
