@@ -188,13 +188,14 @@ def test_printable_record_and_phone_width(profile, book_url: str):
     _open(page, book_url, QUIZ_PAGE)
     _answer_quiz_and_diagnosis(page)
     panel = _parcours(page, book_url)
-    record = panel.locator(".pacte-progress-record")
+    record = page.locator("body > .pacte-progress-print-root .pacte-progress-record")
     assert not record.is_visible()
     page.emulate_media(media="print")
     assert record.is_visible()
     text = record.inner_text()
     assert "Relevé déclaratif, ce n’est pas une attestation" in text
     assert "Les dimensions de la coordination" in text and "Logistique" in text, text
+    assert not panel.is_visible()  # only the record is printed
     page.emulate_media(media="screen")
     page.set_viewport_size({"width": 390, "height": 900})
     _parcours(page, book_url)

@@ -25,7 +25,7 @@ const CSS = `
 .pacte-progress-message { font-weight: 600; min-height: 1.2em; }
 .pacte-progress-message.pacte-error { color: #9b1c1c; border-left: 4px solid #c62828; padding-left: .6rem; }
 .pacte-progress-note { font-size: .85rem; color: #4a5560; }
-.pacte-progress-record { display: none; }
+.pacte-progress-print-root { display: none; }
 @media (max-width: 600px) {
   .pacte-progress-table, .pacte-progress-table tbody, .pacte-progress-table tr, .pacte-progress-table th, .pacte-progress-table td { display: block; width: 100%; box-sizing: border-box; }
   .pacte-progress-table thead { display: none; }
@@ -35,9 +35,8 @@ const CSS = `
   .pacte-progress-table td::before { content: attr(data-label) "\\00a0: "; font-weight: 600; }
 }
 @media print {
-  body * { visibility: hidden !important; }
-  .pacte-progress-record, .pacte-progress-record * { visibility: visible !important; }
-  .pacte-progress-record { display: block !important; position: absolute; left: 0; top: 0; width: 100%; color: #000; background: #fff; font-size: 11pt; }
+  body > *:not(.pacte-progress-print-root) { display: none !important; }
+  .pacte-progress-print-root { display: block !important; color: #000; background: #fff; font-size: 11pt; }
   .pacte-progress-record table { width: 100%; border-collapse: collapse; }
   .pacte-progress-record th, .pacte-progress-record td { border: 1px solid #666; padding: 3pt 5pt; text-align: left; vertical-align: top; }
   .pacte-progress-record section { break-inside: avoid; margin-top: 10pt; }
@@ -90,7 +89,7 @@ function diagnosisDetails(summary) {
 
 function record(summary) {
   const today = new Date().toISOString();
-  return h("div", { class: "pacte-progress-record", "aria-hidden": "true" },
+  return h("div", { class: "pacte-progress-record" },
     h("h2", {}, "Relevé de parcours — cours PACTE soins primaires (EHESP)"),
     h("p", {}, h("strong", {}, "Relevé déclaratif, ce n’est pas une attestation. "),
       `Établi le ${frDate(today)} à partir des activités enregistrées dans ce navigateur par l’apprenant lui-même ; aucun contrôle d’identité ni de résultat n’a été fait.`),
@@ -125,6 +124,9 @@ function render({ model, el }) {
     root.dataset.message = error ? "error" : "ok";
   };
   const storageOk = !!progressStorage();
+  // The printable record is a direct child of <body>: in print, only it is shown (Ctrl+P or the button).
+  const printRoot = h("div", { class: "pacte-progress-print-root" });
+  document.body.append(printRoot);
 
   const draw = () => {
     const records = readAllRecords();
@@ -148,7 +150,8 @@ function render({ model, el }) {
       ? h("p", {}, "Aucune activité enregistrée dans ce navigateur pour l’instant. Ouvrez une page du cours : vos réponses y seront gardées.")
       : null;
     body.replaceChildren(overall, next, ...(empty ? [empty] : []), ...summary.modules.map(pageTable),
-      ...(diagnosisDetails(summary) ? [diagnosisDetails(summary)] : []), record(summary));
+      ...(diagnosisDetails(summary) ? [diagnosisDetails(summary)] : []));
+    printRoot.replaceChildren(record(summary));
   };
 
   const exportButton = h("button", { type: "button", class: "pacte-button", "data-action": "export" }, "Télécharger ma progression (JSON)");
@@ -216,7 +219,10 @@ function render({ model, el }) {
   const onProgress = () => draw();
   document.addEventListener("pacte:progress", onProgress);
   el.replaceChildren(root);
-  return () => document.removeEventListener("pacte:progress", onProgress);
+  return () => {
+    document.removeEventListener("pacte:progress", onProgress);
+    printRoot.remove();
+  };
 }
 
 export default { render };
