@@ -48,3 +48,22 @@ def test_build_with_a_broken_bank_shows_file_line_and_field(tmp_path):
     assert f"fichier datasets/quiz/profils-coordination.yaml, ligne {line}, champ questions[" in cause[0]
     assert "'numerique'" in cause[0] and ".err.log" in cause[0]
     assert re.search(r"pacte build\u00a0: ÉCHEC", out)
+
+
+def test_check_reports_the_line_of_a_bad_utf8_byte(tmp_path):
+    for name in ("datasets", "book", "modules"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    csv_file = tmp_path / "datasets" / "pacte_survey" / "answers.csv"
+    lines = csv_file.read_bytes().split(b"\n")
+    lines[2] += b"\xff"  # line 3
+    csv_file.write_bytes(b"\n".join(lines))
+    bank = tmp_path / "datasets" / "quiz" / "profils-coordination.yaml"
+    lines = bank.read_bytes().split(b"\n")
+    lines[4] += b"\xc3"  # line 5, a truncated two-byte character
+    bank.write_bytes(b"\n".join(lines))
+    proc = subprocess.run([sys.executable, "-m", "pacte.cli", "check"], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "PACTE_ROOT": str(tmp_path)}, timeout=300)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    assert "answers.csv:3: not valid UTF-8 (byte 0xff" in proc.stderr
+    assert "profils-coordination.yaml:5: not valid UTF-8 (byte 0xc3" in proc.stderr
+    assert "pacte check\u00a0:" in proc.stderr
