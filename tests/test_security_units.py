@@ -145,3 +145,24 @@ def test_book_page_policy_lists_inline_scripts_and_handlers_by_hash():
     assert "'unsafe-inline'" not in script_src and "'unsafe-hashes'" in script_src
     assert script_src.count("'sha256-") == 2  # the classic script and the onclick handler, not the JSON
     assert "frame-ancestors 'none'" in csp and "object-src 'none'" in csp
+
+
+def test_the_published_openapi_description_matches_the_routes():
+    import yaml
+
+    from conftest import ROOT
+    from pacte.live.api import live_handlers
+    from pacte.live.protocol import KINDS
+
+    doc = yaml.safe_load((ROOT / "docs" / "live-api.openapi.yaml").read_text(encoding="utf-8"))
+    assert doc["openapi"].startswith("3.")
+    routes = {pattern for pattern, *_ in live_handlers("/api/live", None)}
+    assert set(doc["paths"]) == routes
+    answer = doc["paths"]["/api/live/answer"]["post"]
+    pattern = answer["requestBody"]["content"]["application/json"]["schema"]["properties"]["activity"]["pattern"]
+    import re
+
+    assert all(re.match(pattern, f"{kind}:exemple") for kind in KINDS)
+    for path in doc["paths"].values():
+        for op in path.values():
+            assert all(int(code) < 500 or code == "503" for code in op["responses"])
