@@ -124,7 +124,7 @@ def test_bad_cookies_are_refused_without_error(pacte_server, cookie):
 @pytest.fixture(scope="module")
 def dashboard_kernel(pacte_server) -> str:
     status, _, body = request(pacte_server, "GET", DASHBOARD, headers=trainer_cookie(), timeout=120)
-    assert status == 200 and b"pacte-dashboard" in body or b"live_dashboard" in body or b"kernelId" in body
+    assert status == 200, status
     match = re.search(rb'kernelId"?\s*:\s*"([0-9a-f-]{36})"', body)
     assert match, "no kernel id in the dashboard page"
     return match.group(1).decode()
