@@ -97,7 +97,8 @@ def test_wrong_header_and_short_row(broken_package: Path):
     with pytest.raises(DataError, match=r"profile.csv:1: header does not match"):
         validate_all(broken_package)
     path.write_text(text + "women,Femmes,MSP\n", encoding="utf-8")
-    with pytest.raises(DataError, match=r"row has 3 cells, the schema has 7 fields"):
+    fields = len(text.splitlines()[0].split(","))
+    with pytest.raises(DataError, match=rf"row has 3 cells, the schema has {fields} fields"):
         validate_all(broken_package)
 
 
