@@ -192,3 +192,19 @@ def test_widget_modules_with_progress_are_valid_for_anywidget(tmp_path):
         path.write_text(esm_source(module), encoding="utf-8")
         proc = subprocess.run([node_binary(), "--check", str(path)], capture_output=True, text=True, timeout=60)
         assert proc.returncode == 0, f"{module}: {proc.stderr}"
+
+
+def test_empty_answers():
+    cases = [
+        {},
+        {"path": []},
+        {"structure": None, "hours": {}},
+        {"missions": [], "partners": []},
+        None,
+        [],
+        {"q": 0},
+        {"hours": {"a": 1}},
+        {"q": False},
+        {"path": ["x"]},
+    ]
+    assert call_js("progress_logic", "isEmptyAnswers", [[c] for c in cases]) == [True] * 6 + [False] * 4

@@ -45,3 +45,17 @@ def test_page_is_in_the_book_linked_from_home_and_guide():
     assert "<mon-parcours>`" in (ROOT / "book" / "intro.md").read_text(encoding="utf-8")
     guide = (ROOT / "book" / "mode-emploi" / "en-ligne.md").read_text(encoding="utf-8")
     assert "(mode-en-ligne-progression)=" in guide and "pacte:v1:" in guide and "Binder" in guide
+
+
+def test_every_answering_widget_remembers_and_is_counted_on_its_page():
+    import re
+
+    static = ROOT / "widgets" / "static"
+    listed = re.search(r"ACTIVITY_MODULES = \[([^\]]*)\]", (static / "progress_logic.js").read_text(encoding="utf-8"))
+    counted = set(re.findall(r'"([a-z_]+)"', listed.group(1)))
+    remembering = {
+        p.stem
+        for p in static.glob("*.js")
+        if not p.stem.startswith("progress") and re.search(r"\bremember\(model, \{ kind", p.read_text(encoding="utf-8"), re.M)
+    }
+    assert remembering == counted

@@ -6,6 +6,7 @@ import { evaluateProject, livePayloads, projectSummary, COMPLETE, INVALID } from
 import { h, injectStyle } from "./dom.js";
 import { fmtNumber } from "./numbers.js";
 import { emitAnswer } from "./live_client.js";
+import { remember } from "./progress.js";
 
 const STYLE_ID = "pacte-cpts-project-style";
 const CSS = `
@@ -52,6 +53,16 @@ function saveText(text, filename) {
 function render({ model, el }) {
   injectStyle(STYLE_ID, CSS);
   const project = model.get("project");
+  remember(model, { kind: "cpts_project", ref: project.id, title: project.title,
+    definition: [project.missions.map((m) => m.id), project.partners.map((p) => p.id)],
+    migrate: (a) => { // missions or partners no longer offered are dropped, the rest of the choice is kept
+      const keep = (list, options) => (Array.isArray(list) ? list.filter((x) => options.some((o) => o.id === x)) : []);
+      const out = { missions: keep(a.missions, project.missions), partners: keep(a.partners, project.partners) };
+      const before = (Array.isArray(a.missions) ? a.missions.length : 0) + (Array.isArray(a.partners) ? a.partners.length : 0);
+      return { answers: out, dropped: before - out.missions.length - out.partners.length };
+    },
+    summarize: (a) => { const r = evaluateProject(project, a); const m = (a.missions || []).length; const p = (a.partners || []).length;
+      return { complete: r.status === COMPLETE, label: `${m} mission${m > 1 ? "s" : ""} et ${p} partenaire${p > 1 ? "s" : ""} choisis` }; } });
   const uid = Math.random().toString(36).slice(2, 8);
   const saved = model.get("answers") || {};
   const cite = (src) => `${(project.citations && project.citations[src.ref]) || src.ref} — ${src.detail}`;

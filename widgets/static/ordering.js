@@ -7,6 +7,7 @@
 import { scoreOrdering, expectedOrder, CORRECT } from "./ordering_logic.js";
 import { h, injectStyle } from "./dom.js";
 import { emitAnswer } from "./live_client.js";
+import { remember } from "./progress.js";
 
 const STYLE_ID = "pacte-ordering-style";
 const CSS = `
@@ -52,6 +53,9 @@ const CSS = `
 function render({ model, el }) {
   injectStyle(STYLE_ID, CSS);
   const ex = model.get("exercise");
+  remember(model, { kind: "ordering", ref: ex.id, title: ex.title, definition: ex.items.map((i) => [i.id, i.position]),
+    summarize: (a) => { const r = scoreOrdering(ex, a); return { complete: r.status === "complete", done: r.correct, total: r.total,
+      label: r.status === "complete" ? `${r.correct} à la bonne place sur ${r.total}` : "ordre à revoir" }; } });
   const byId = new Map(ex.items.map((i) => [i.id, i]));
   const fileOrder = ex.items.map((i) => i.id);
   const saved = scoreOrdering(ex, model.get("answers"));

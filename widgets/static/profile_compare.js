@@ -4,6 +4,7 @@
 // session) beside the group's answers. Sibling of team_compare.js, same logic module.
 import { placeProfile, profileRoom, profileLivePayload } from "./team_compare_logic.js";
 import { emitAnswer } from "./live_client.js";
+import { remember } from "./progress.js";
 import { KINDS } from "./live_protocol.js";
 import { h, injectStyle } from "./dom.js";
 import { COMPARE_CSS, COMPARE_STYLE_ID, barCell } from "./compare_view.js";
@@ -39,6 +40,10 @@ function factTable(spec, room, question, structure, placed) {
 function render({ model, el }) {
   injectStyle(COMPARE_STYLE_ID, COMPARE_CSS);
   const spec = model.get("spec");
+  remember(model, { kind: "compare", ref: spec.id || "profil-enquete", title: spec.title,
+    shape: Object.fromEntries([["structure", spec.structures.map((x) => x.id)], ...spec.questions.map((q) => [q.id, q.answers.map((a) => a.id)])]),
+    summarize: (a) => { const n = Object.keys(a).filter((k) => k !== "structure").length;
+      return { done: n, total: spec.questions.length, label: `${n} question${n > 1 ? "s" : ""} sur ${spec.questions.length} situées dans l’enquête` }; } });
   const uid = Math.random().toString(36).slice(2, 8);
   const root = h("section", { class: "pacte-compare pacte-profile", "aria-label": spec.title });
   root.append(h("h3", {}, spec.title),

@@ -67,10 +67,18 @@ export function fingerprint(definition) {
   return hashString(canonical(definition ?? null));
 }
 
-/** @param {any} answers @returns {boolean} */
+/** @param {any} v @returns {boolean} */
+function isEmptyValue(v) {
+  if (v === null || v === undefined || v === "") return true;
+  if (Array.isArray(v)) return v.length === 0;
+  if (typeof v === "object") return Object.values(v).every(isEmptyValue);
+  return false;
+}
+
+/** Answers with nothing in them (no key, or only empty values, lists and objects). @param {any} answers @returns {boolean} */
 export function isEmptyAnswers(answers) {
   if (!answers || typeof answers !== "object" || Array.isArray(answers)) return true;
-  return Object.values(answers).every((v) => v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0));
+  return Object.values(answers).every(isEmptyValue);
 }
 
 /**

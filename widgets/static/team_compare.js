@@ -3,6 +3,7 @@
 // distribution of their type of structure, and (live session) beside the group's answers.
 import { placeAnswer, roomShares, questionsFor, formatPercent } from "./team_compare_logic.js";
 import { emitAnswer } from "./live_client.js";
+import { remember } from "./progress.js";
 import { h, injectStyle } from "./dom.js";
 import { COMPARE_CSS, COMPARE_STYLE_ID, barCell } from "./compare_view.js";
 
@@ -29,6 +30,10 @@ function table(spec, room, question, structure, mine) {
 function render({ model, el }) {
   injectStyle(COMPARE_STYLE_ID, COMPARE_CSS);
   const spec = model.get("spec");
+  remember(model, { kind: "compare", ref: spec.id || "equipe-enquete", title: "Votre équipe face à l’enquête PACTE",
+    shape: Object.fromEntries([["structure", spec.structures.map((x) => x.id)], ...spec.questions.map((q) => [q.id, q.answers.map((a) => a.id)])]),
+    summarize: (a) => { const n = Object.keys(a).filter((k) => k !== "structure").length; const total = a.structure ? questionsFor(spec, a.structure).length : 0;
+      return { done: n, total, label: `${n} question${n > 1 ? "s" : ""} comparée${n > 1 ? "s" : ""} à l’enquête` }; } });
   const uid = Math.random().toString(36).slice(2, 8);
   const root = h("section", { class: "pacte-compare", "aria-label": "Votre équipe face à l'enquête PACTE" });
   root.append(h("h3", {}, "Votre équipe face à l'enquête PACTE"),
@@ -93,6 +98,16 @@ function render({ model, el }) {
         save();
         emitAnswer(root, "survey", q.id, structure, answer);
       });
+      const previous = answers.structure === structure ? answers[q.id] : undefined;
+      if (previous !== undefined && previous !== null) { // a stored answer: shown with its comparison
+        const placed = placeAnswer(spec, structure, q.id, previous);
+        if (placed.status === "ok") {
+          const mine = q.multiple ? previous : [previous];
+          form.querySelectorAll("input").forEach((x) => { x.checked = mine.includes(x.value); });
+          show(placed, mine);
+          shown.set(q.id, () => show(placed, mine));
+        }
+      }
       questionsBox.append(form);
     });
   };

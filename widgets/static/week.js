@@ -5,6 +5,7 @@
 // is personal (a portfolio piece): nothing is sent to a live session.
 import { summarizeWeek, weekCsv, frenchNumber } from "./week_logic.js";
 import { h, injectStyle } from "./dom.js";
+import { remember } from "./progress.js";
 
 const STYLE_ID = "pacte-week-style";
 const CSS = `
@@ -88,6 +89,15 @@ export function drawWeek(spec, result, scale = 2) {
 function render({ model, el }) {
   injectStyle(STYLE_ID, CSS);
   const spec = model.get("spec");
+  remember(model, { kind: "week", ref: spec.id || "semaine", title: spec.title,
+    definition: [spec.structures.map((x) => x.id), spec.activities.map((a) => a.id)],
+    migrate: (a) => { // hours of activities no longer listed, or a structure no longer offered, are dropped
+      const hours = Object.fromEntries(Object.entries(a.hours || {}).filter(([k]) => spec.activities.some((x) => x.id === k)));
+      const structure = spec.structures.some((x) => x.id === a.structure) ? a.structure : null;
+      return { answers: { ...a, structure, hours }, dropped: Object.keys(a.hours || {}).length - Object.keys(hours).length + (a.structure && !structure ? 1 : 0) };
+    },
+    summarize: (a) => { const r = summarizeWeek(spec, a); return { complete: r.status === "ok",
+      label: r.status === "ok" ? `${frenchNumber(r.total)} h réparties` : "semaine à compléter" }; } });
   const uid = Math.random().toString(36).slice(2, 8);
   let answers = { structure: null, hours: {}, ...(model.get("answers") || {}) };
   let current = null;
