@@ -58,7 +58,7 @@ def build_cpts_project(page, timeout: int = TIMEOUT):
     root = page.locator("section.pacte-cpts")
     root.wait_for(timeout=timeout)
     assert "Territoire fictif" in root.locator(".pacte-cpts-notice").inner_text()
-    assert f"6{NBSP}500" in root.locator("[data-indicator=sans-mt]").inner_text()
+    assert "6 500" in _plain(root.locator("[data-indicator=sans-mt]").inner_text())
     root.get_by_role("button", name="Valider mon projet").click()
     assert root.get_attribute("data-status") == "empty"
     for label in ("Trouver un médecin traitant pour les habitants qui n’en ont pas",
