@@ -26,7 +26,7 @@ NEW_PAGE = "modules/metier/qui-sont-les-coordinateurs"
 def _prose(text: str) -> str:
     body = text.split("\n---\n", 1)[1]
     body = CODE_CELL.sub("", body)
-    body = re.sub(r"\{[a-z]+\}`[^`]*`|`[^`]*`", "", body)
+    body = re.sub(r"\{[a-z]+\}`[^`\n]*`|`[^`\n]*`", "", body)
     return "\n".join(l for l in body.splitlines() if not re.match(r"^(\(.*\)=|:\w+:)", l))
 
 
