@@ -11,11 +11,14 @@ Build first::
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+import jsonschema
 import pytest
 from conftest import screenshot
 
 pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parents[1]
 
 QUIZ_PAGE = "modules/dimensions/index"  # self-diagnosis grid and the « dimensions-coordination » quiz
 CASE_PAGE = "modules/dynamiques/noyau-actif-et-legitimite"
@@ -84,8 +87,11 @@ def profile(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 1400}, locale="fr-FR", accept_downloads=True)
     external: list[str] = []
     errors: list[str] = []
+    sent: list[str] = []  # nothing is sent anywhere: no request other than GET of the book's files
 
     def route(r):
+        if r.request.method != "GET":
+            sent.append(f"{r.request.method} {r.request.url}")
         if r.request.url.startswith(("data:", "blob:", "http://127.0.0.1")):
             return r.continue_()
         external.append(r.request.url)
@@ -96,6 +102,7 @@ def profile(browser):
     page.on("pageerror", lambda e: errors.append(str(e)))
     yield page
     assert not external, external
+    assert not sent, sent
     assert not errors, errors
     context.close()
 
@@ -127,6 +134,9 @@ def test_progress_is_kept_listed_exported_erased_and_imported(profile, book_url:
     info.value.save_as(exported)
     data = json.loads(exported.read_text(encoding="utf-8"))
     assert data["format"] == "pacte-progress" and data["version"] == 1
+    jsonschema.validate(
+        data, json.loads((ROOT / "datasets" / "schemas" / "progress_export.schema.json").read_text(encoding="utf-8"))
+    )
     assert QUIZ_KEY in data["records"] and data["records"][QUIZ_KEY]["answers"] == {"factorielle": "logistique"}
 
     # A corrupted or foreign file: a French message, and nothing lost.
