@@ -186,6 +186,13 @@ def test_a_changed_bank_drops_what_no_longer_fits(profile, book_url: str):
     assert page.locator("form[data-question=plus-lente]").get_attribute("data-status") is None
     rec = json.loads(page.evaluate("(k) => localStorage.getItem(k)", QUIZ_KEY))
     assert rec["answers"] == {"factorielle": "logistique"} and rec["fingerprint"] != "deadbeef" and rec["dropped"] == 2
+    page.reload()  # the note was for that visit only; the record keeps the count for « Mon parcours »
+    page.locator("section.pacte-quiz").wait_for(timeout=TIMEOUT)
+    assert page.locator(".pacte-progress-dropped").count() == 0
+    assert page.locator("form[data-question=factorielle]").get_attribute("data-status") == "correct"
+    assert "2 réponses retirées" in _parcours(page, book_url).inner_text()
+    _open(page, book_url, QUIZ_PAGE)
+    quiz = page.locator("section.pacte-quiz")
     # « Recommencer » forgets the activity.
     quiz.locator("button", has_text="Recommencer le quiz").click()
     assert page.evaluate("(k) => localStorage.getItem(k)", QUIZ_KEY) is None

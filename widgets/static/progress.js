@@ -83,6 +83,7 @@ export function remember(model, options) {
   const store = progressStorage();
   const handle = { key, restored: false, dropped: 0, forget: () => { if (store) store.removeItem(key); notifyProgress(); } };
   if (!store) return handle;
+  let droppedTotal = 0; // kept in the record for « Mon parcours »; handle.dropped is what this visit dropped
 
   const save = () => {
     try {
@@ -91,7 +92,7 @@ export function remember(model, options) {
         store.removeItem(key);
       } else {
         const rec = makeRecord({ kind, ref: `${ref}@${page}`, page, title, fingerprint: print, answers,
-          summary: safeSummary(summarize, answers), now: new Date().toISOString(), dropped: handle.dropped });
+          summary: safeSummary(summarize, answers), now: new Date().toISOString(), dropped: droppedTotal });
         store.setItem(key, JSON.stringify(rec));
       }
       notifyProgress();
@@ -109,7 +110,8 @@ export function remember(model, options) {
         answers = m.answers;
         dropped += m.dropped;
       }
-      handle.dropped = dropped + (stored.dropped || 0);
+      handle.dropped = dropped;
+      droppedTotal = dropped + (Number.isInteger(stored.dropped) ? stored.dropped : 0);
       if (!isEmptyAnswers(answers) && isEmptyAnswers(model.get(trait))) {
         model.set(trait, answers);
         model.save_changes();
