@@ -10,7 +10,7 @@ import pytest
 
 from pacte.cli import main
 from pacte.course.toc import effective_toc
-from pacte.export.pdf import course_modules, french_date
+from pacte.export.pdf import course_modules, export_pdf, french_date
 
 pypdf = pytest.importorskip("pypdf")
 pytestmark = pytest.mark.browser
@@ -37,10 +37,11 @@ def module(built_book: Path):
 
 
 @pytest.fixture(scope="module")
-def handouts(built_book: Path, module, tmp_path_factory) -> dict[str, Path]:
+def handouts(built_book: Path, module, browser, tmp_path_factory) -> dict[str, Path]:
+    # the shared test browser (a second Playwright cannot start inside the first one's event loop)
     out = tmp_path_factory.mktemp("pdf")
-    for extra in ([], ["--trainer"]):
-        assert main(["export", "pdf", "--site", str(built_book), "--output", str(out), "--module", MODULE, *extra]) == 0
+    files = [export_pdf(out, site=built_book, trainer=t, modules=[MODULE], browser=browser) for t in (False, True)]
+    assert files == [[out / f"{MODULE}.pdf"], [out / f"{MODULE}-formateur.pdf"]]
     return {"learner": out / f"{MODULE}.pdf", "trainer": out / f"{MODULE}-formateur.pdf"}
 
 

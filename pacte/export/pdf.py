@@ -23,7 +23,7 @@ import shutil
 import socketserver
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -263,8 +263,13 @@ def export_pdf(
     whole: bool = True,
     toc: dict[str, Any] | None = None,
     today: date | None = None,
+    browser: Any | None = None,
 ) -> list[Path]:
-    """Write ``<module>[-formateur].pdf`` for each module and ``cours-complet[-formateur].pdf``; return the files."""
+    """Write ``<module>[-formateur].pdf`` for each module and ``cours-complet[-formateur].pdf``; return the files.
+
+    ``browser``: a Playwright Chromium already running (the tests' shared one);
+    by default Debian's Chromium is started for the export and closed after.
+    """
     site = build_dir() / "html" if site is None else site
     if not (site / "index.html").exists():
         raise FileNotFoundError(
@@ -278,7 +283,7 @@ def export_pdf(
         raise FileNotFoundError(f"module(s) absent(s) du livre construit\u00a0: {', '.join(unknown)}")
     suffix = "-formateur" if trainer else ""
     files: list[Path] = []
-    with serve(site) as base, chromium() as browser:
+    with serve(site) as base, nullcontext(browser) if browser is not None else chromium() as browser:
         printed: dict[str, list[PrintedPage]] = {}
         for module in chosen:
             printed[module.name] = prepare_pages(browser, base, module.pages, trainer)
