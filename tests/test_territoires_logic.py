@@ -208,3 +208,28 @@ process.stdout.write(JSON.stringify(p.cases.map((a) => [actionPlan(p.grid, a), a
     for case, (plan, csv) in zip(PLAN_CASES, js):
         assert plan == action_plan(grid, case), case
         assert csv == action_plan_csv(grid, case), case
+
+
+def test_the_room_choices_are_compared_on_the_dashboard(tmp_path):
+    from pacte.live.aggregate import build_panels
+    from pacte.live.store import open_store
+
+    store = open_store(None, tmp_path)
+    try:
+        session = store.create_session("Séance territoires")
+        rooms = [(["acces-mt", "snp"], ["ars", "cpam"]), (["acces-mt"], ["dac"]), (["parcours-age"], ["dac", "ars"])]
+        for missions, partners in rooms:
+            participant = store.add_participant(session.id)
+            for question, ids in (("missions", missions), ("partners", partners)):
+                item = parse_answer({"activity": "cpts_project:projet-cpts-valmoran", "question": question, "answer": ids})
+                store.record_answer(session.id, participant, item.activity, item.question, canonical_answer(item))
+        panels = {p["question"]: p for p in build_panels(store.aggregate(session.id), set())
+                  if p["activity"] == "cpts_project:projet-cpts-valmoran"}
+    finally:
+        store.close()
+    assert set(panels) == {"missions", "partners"}
+    missions = {r["label"]: r["count"] for r in panels["missions"]["rows"]}
+    assert missions["Trouver un médecin traitant pour les habitants qui n’en ont pas"] == 2
+    partners = {r["label"]: r["count"] for r in panels["partners"]["rows"]}
+    assert partners["Le dispositif d’appui à la coordination (DAC)"] == 2 and partners["L’ARS (délégation départementale)"] == 2
+    assert panels["missions"]["respondents"] == 3 and panels["missions"]["spec"] is not None
