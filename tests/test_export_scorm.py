@@ -145,6 +145,7 @@ def test_sco_reports_status_score_and_answers_to_the_lms(offline_page, lms) -> N
     frame.locator(".pacte-quiz").first.wait_for()
     page.wait_for_function("() => API.cmi.core.lesson_status === 'incomplete' && window.commits >= 1")
     assert page.evaluate("API.isInitialized()")
+    assert page.frames[1].evaluate("document.querySelectorAll('.pacte-launch').length") == 0
     statuses = page.frames[1].evaluate(ANSWER_ALL)
     assert statuses and all(s in ("correct", "incorrect") for s in statuses)
     correct = statuses.count("correct")
@@ -178,6 +179,7 @@ def test_outside_an_lms_the_page_loads_no_scorm(offline_page, lms) -> None:
     page.wait_for_timeout(300)
     assert not any(u.endswith("/scorm.js") for u in requested)
     assert page.evaluate("document.documentElement.dataset.pacteScorm") is None
+    assert page.locator(".pacte-launch").count() == 1, "outside an LMS the page is unchanged"
     assert page.pacte_log.external == []
 
 

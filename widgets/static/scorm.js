@@ -132,6 +132,8 @@ export function startScorm(api, doc = document) {
     call("LMSFinish", "");
   };
   globalThis.addEventListener?.("pagehide", finish);
+  // The « open live / on Binder » links lead out of the LMS (and its tracking): not offered inside it.
+  doc.querySelectorAll(".pacte-launch").forEach((nav) => nav.remove());
   doc.documentElement.dataset.pacteScorm = "on";
   return { report, finish, state };
 }
