@@ -42,8 +42,8 @@ def test_static_diagnosis_updates_chart_and_feedback(offline_page, book_url, tmp
     bar = diag.locator("svg rect.pacte-diag-bar[data-dimension=logistique]")
     wide = float(bar.get_attribute("width"))
     card = diag.locator("article.pacte-diag-card[data-dimension=logistique]")
-    assert card.get_attribute("data-level") == "point-appui" and "Point d'appui" in card.inner_text()
-    assert "Source : Peyron et Buttard, 2018" in card.inner_text()
+    assert card.get_attribute("data-level") == "point-appui" and "Point d’appui" in card.inner_text()
+    assert "Source\u00a0: Peyron et Buttard, 2018" in card.inner_text()
     assert "Répondez encore à 7 affirmations" in diag.locator("article.pacte-diag-card[data-dimension=collective]").inner_text()
 
     for st in LOG:
@@ -114,9 +114,9 @@ def test_static_sorting_gives_feedback_per_item_and_a_score(offline_page, book_u
     rcp.locator("button[type=submit]").click()
     feedback = rcp.locator(".pacte-sort-feedback")
     assert rcp.get_attribute("data-status") == "incorrect"
-    assert "Réponse incorrecte" in feedback.inner_text() and "« Opératoire »" in feedback.inner_text()
+    assert "Réponse incorrecte" in feedback.inner_text() and "«\u00a0Opératoire\u00a0»" in feedback.inner_text()
     assert "La réunion est collective par sa forme" in feedback.inner_text()
-    assert "Source : Peyron et Buttard, 2018" in feedback.inner_text()
+    assert "Source\u00a0: Peyron et Buttard, 2018" in feedback.inner_text()
     rcp.locator("input[value=operatoire]").check()
     rcp.locator("button[type=submit]").click()
     assert rcp.get_attribute("data-status") == "correct" and "Bonne réponse" in feedback.inner_text()
@@ -134,7 +134,7 @@ def test_static_sorting_gives_feedback_per_item_and_a_score(offline_page, book_u
     empty.locator("button[type=submit]").click()
     assert empty.get_attribute("data-status") == "unanswered"
     assert "Choisissez une catégorie avant de valider." in empty.locator(".pacte-sort-feedback").inner_text()
-    assert ex.locator(".pacte-sort-score").inner_text() == "Score : 2 / 17 (2 éléments classés)."
+    assert ex.locator(".pacte-sort-score").inner_text() == "Score\u00a0: 2 / 17 (2 éléments classés)."
     ex.locator("button", has_text="Valider toutes mes réponses").click()
     assert "Encore 15 éléments sans réponse." in ex.locator(".pacte-sort-score").inner_text()
     rcp.scroll_into_view_if_needed()
@@ -152,7 +152,7 @@ def test_static_resources_sorting(offline_page, book_url):
     item.locator("input[value=generique]").check()
     item.locator("button[type=submit]").click()
     text = item.locator(".pacte-sort-feedback").inner_text()
-    assert "« Spécifique »" in text and "son usage ne s'achète pas" in text
+    assert "«\u00a0Spécifique\u00a0»" in text and "son usage ne s’achète pas" in text
     _clean(page)
 
 

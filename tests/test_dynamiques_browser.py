@@ -85,18 +85,18 @@ def check_team_compare(page) -> None:
     _listen_answers(page)
     root.get_by_label("Maison de santé pluriprofessionnelle (MSP)").check()
     form = root.locator("form[data-question=cohesion]")
-    form.get_by_role("button", name="Comparer à l'enquête").click()
+    form.get_by_role("button", name="Comparer à l’enquête").click()
     assert form.locator(".pacte-compare-message").inner_text() == "Choisissez une réponse avant de comparer."
     form.get_by_label("Vraiment soudée").check()
-    form.get_by_role("button", name="Comparer à l'enquête").click()
+    form.get_by_role("button", name="Comparer à l’enquête").click()
     sentence = form.locator(".pacte-compare-sentence").first.inner_text()
-    assert f"Vous faites partie des 25{NBSP}% de coordinateurs de MSP qui jugent leur équipe « vraiment soudée »" \
+    assert f"Vous faites partie des 25{NBSP}% de coordinateurs de MSP qui jugent leur équipe «{NBSP}vraiment soudée{NBSP}»" \
         in sentence, sentence
     assert form.locator("tr.pacte-compare-mine th").inner_text().startswith("Vraiment soudée")
     diff = root.locator("form[data-question=difficulties]")
     diff.get_by_label("Rien").check()
-    diff.get_by_label("Conflits, blocages, manque d'investissement de certains").check()
-    diff.get_by_role("button", name="Comparer à l'enquête").click()
+    diff.get_by_label("Conflits, blocages, manque d’investissement de certains").check()
+    diff.get_by_role("button", name="Comparer à l’enquête").click()
     assert "ne peut pas être coché avec une autre réponse" in diff.locator(".pacte-compare-message").inner_text()
     events = page.evaluate("window.__pacteAnswers")
     assert events == [{"activity": "survey:cohesion", "question": "MSP", "answer": "close_knit"}]
@@ -114,7 +114,7 @@ def play_case_to_the_end(page, index: int = 0) -> str:
         case.get_by_role("button", name="Valider ce choix").click()
     assert case.get_attribute("data-finished") == "true"
     assert case.locator(".pacte-case-outcome").inner_text().startswith("Issue")
-    assert case.locator(".pacte-case-sources").inner_text().startswith("Sources : ")
+    assert case.locator(".pacte-case-sources").inner_text().startswith("Sources\u00a0: ")
     assert case.locator(".pacte-case-history li").count() >= 1
     return case.get_attribute("data-node")
 
@@ -207,7 +207,7 @@ def test_static_team_compare_draws_the_room_beside_the_survey(offline_page, book
     root = page.locator("#room-test section.pacte-compare")
     form = root.locator("form[data-question=cohesion]")  # restored structure: CDS
     form.get_by_label("Vraiment soudée").check()
-    form.get_by_role("button", name="Comparer à l'enquête").click()
+    form.get_by_role("button", name="Comparer à l’enquête").click()
     assert "des 37\u00a0% de coordinateurs de centre de santé" in form.locator(".pacte-compare-sentence").inner_text()
     headers = form.locator("thead th").all_inner_texts()
     assert headers[-1] == "Votre groupe (4 répondants)"

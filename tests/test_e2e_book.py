@@ -66,7 +66,7 @@ def test_quiz_gives_feedback_and_score_without_a_kernel(offline_page, book_url):
     single.locator("button[type=submit]").click()
     feedback = single.locator(".pacte-quiz-feedback")
     assert "Réponse incorrecte" in feedback.inner_text() and "69\u00a0%" in feedback.inner_text()
-    assert "Source : Schweyer, 2025" in feedback.inner_text()
+    assert "Source\u00a0: Schweyer, 2025" in feedback.inner_text()
     single.locator("input[value=cpts]").check()
     single.locator("button[type=submit]").click()
     assert "Bonne réponse" in feedback.inner_text()
@@ -82,10 +82,10 @@ def test_quiz_gives_feedback_and_score_without_a_kernel(offline_page, book_url):
     multiple.locator("input[value=animation]").check()
     multiple.locator("button[type=submit]").click()
     assert multiple.get_attribute("data-status") == "correct"
-    assert quiz.locator(".pacte-quiz-score").inner_text().startswith("Score : 3 / 8")
+    assert quiz.locator(".pacte-quiz-score").inner_text().startswith("Score\u00a0: 3 / 8")
     assert quiz.get_attribute("data-kernel-score") is None
     quiz.locator("button", has_text="Recommencer le quiz").click()
-    assert quiz.locator(".pacte-quiz-score").inner_text().startswith("Score : 0 / 8")
+    assert quiz.locator(".pacte-quiz-score").inner_text().startswith("Score\u00a0: 0 / 8")
     assert page.pacte_log.external == [] and page.pacte_log.console_errors == []
 
 

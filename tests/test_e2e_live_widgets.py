@@ -35,7 +35,7 @@ def _team_compare(page) -> None:
     root.get_by_label("Maison de santé pluriprofessionnelle (MSP)").check()
     form = root.locator("form[data-question=cohesion]")
     form.get_by_label("Vraiment soudée").check()
-    form.get_by_role("button", name="Comparer à l'enquête").click()
+    form.get_by_role("button", name="Comparer à l’enquête").click()
 
 
 def _case(page) -> None:

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_french_spaces_and_apostrophes():
     text = french("Durée : 45 min ; quiz ! « Pacte » l'EHESP, 1 320 MSP, 56 % et 3,8 M€ ?")
-    assert text == (f"Durée{NBSP}: 45 min{NNBSP}; quiz{NNBSP}! «{NBSP}Pacte{NBSP}» l’EHESP, 1{NNBSP}320 MSP, "
+    assert text == (f"Durée{NBSP}: 45 min{NNBSP}; quiz{NNBSP}! «{NBSP}Pacte{NBSP}» l’EHESP, 1{NBSP}320 MSP, "
                     f"56{NBSP}% et 3,8{NBSP}M€{NNBSP}?")
     assert not list(problems(text))
     assert french(french("l'équipe : 1 000 €")) == french("l'équipe : 1 000 €")  # idempotent
@@ -82,7 +82,7 @@ def test_yaml_fixer_keeps_ids_refs_and_locators():
 
 def test_html_outputs_keep_tags_and_scripts():
     markup = '<td title="a : b">Seuil d\'offre : 1 000 &amp; x</td><script type="application/json">{"a": "b : c"}</script>'
-    assert french_html(markup) == ('<td title="a : b">Seuil d’offre' + NBSP + ': 1' + NNBSP + '000 &amp; x</td>'
+    assert french_html(markup) == ('<td title="a : b">Seuil d’offre' + NBSP + ': 1' + NBSP + '000 &amp; x</td>'
                                    '<script type="application/json">{"a": "b : c"}</script>')
 
 
@@ -138,3 +138,23 @@ def test_no_smart_quote_before_a_role(built_book):
     for page in _pages(built_book):
         text = page.read_text(encoding="utf-8")
         assert "l”" not in text and "d”" not in text, page
+
+
+def test_js_twin_agrees_with_python(tmp_path):
+    """widgets/static/dom.js applies the same typography to every text its `h()` helper creates."""
+    import json
+    import shutil
+
+    from conftest import _missing
+
+    node = shutil.which("node")
+    if not node:
+        _missing("node is not installed")
+    samples = ["Durée : 45 min ; quiz ! « Pacte » l'EHESP, 1 320 MSP, 56 % et 3,8 M€ ?",
+               "voir https://example.org/a?b=1 : fin", "à 10:30", "l'**articulation** et l'« inférence »",
+               "Simulateur : la rémunération ACI d'une MSP", "12 345 678 €", "«Vraiment soudée»", "Qu'est-ce ? Non !"]
+    script = tmp_path / "twin.mjs"
+    script.write_text(f'import {{ frenchText }} from "{ROOT / "widgets" / "static" / "dom.js"}";\n'
+                      "console.log(JSON.stringify(JSON.parse(process.argv[2]).map(frenchText)));\n", encoding="utf-8")
+    out = subprocess.run([node, str(script), json.dumps(samples)], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == [french(s) for s in samples]

@@ -60,7 +60,7 @@ def test_static_simulator_updates_offline(offline_page, book_url):
     patientele.fill("-5")
     page.wait_for_function("document.querySelector('.pacte-aci').dataset.status === 'error'", timeout=TIMEOUT)
     assert patientele.get_attribute("aria-invalid") == "true"
-    assert "Patientèle : la valeur doit être comprise entre 100 et 60\u00a0000" in sim.inner_text()
+    assert "Patientèle\u00a0: la valeur doit être comprise entre 100 et 60\u00a0000" in sim.inner_text()
     assert _amount(page) == ""
     patientele.fill("4000")
     sim.get_by_label("Fonction de coordination").uncheck()

@@ -2,7 +2,7 @@
 
 * a non-breaking space before « : ; ! ? » and before the closing guillemet,
   after the opening guillemet, between a number and « % » or « € »;
-* a narrow non-breaking space between the digit groups of a number (« 1 320 »);
+* a non-breaking space between the digit groups of a number (« 1 320 », as :mod:`pacte.course.fmt`);
 * the typographic apostrophe ’ instead of ' inside words (« l’équipe »).
 
 :func:`french` fixes one string; :func:`french_state` walks a widget state or a
@@ -24,7 +24,7 @@ _URL = re.compile(r"(?:https?|ftp|mailto|file):\S+|www\.\S+|\b[\w.-]+@[\w-]+\.\w
 _COLON = re.compile(r"[ \t]+:(?=\s|$|[»)\]\"'’,.])")
 _OTHER = re.compile(r"[ \t]+([;!?])")
 _PCT = re.compile(r"(?<=\d)[ \t]+(?=(?:[kM]?€|%))")
-_NUM = re.compile(r"(?<=\d)[ \u00a0](?=\d{3}(?!\d))")
+_NUM = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 _OPEN = re.compile(r"«[ \t\u202f]*(?=\S)")
 _CLOSE = re.compile(r"(?<=\S)[ \t\u202f]*»")
 _APOS = re.compile(r"(?<=[A-Za-zÀ-ÖØ-öø-ÿœŒ])'(?=[A-Za-zÀ-ÖØ-öø-ÿœŒ0-9*_«{\[])")
@@ -36,7 +36,7 @@ def _fix(text: str) -> str:
     text = _COLON.sub(NBSP + ":", text)
     text = _OTHER.sub(lambda m: NNBSP + m.group(1), text)
     text = _PCT.sub(NBSP, text)
-    text = _NUM.sub(NNBSP, text)
+    text = _NUM.sub(NBSP, text)
     text = _APOS.sub(APOSTROPHE, text)
     return text
 

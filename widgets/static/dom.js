@@ -1,5 +1,33 @@
 // Small DOM helper shared by the widget modules.
 
+// French typography of a text a learner reads: the JS twin of
+// pacte.course.typography.french (tests/test_editorial_typography.py checks both agree).
+const URL_RE = /(?:https?|ftp|mailto|file):\S+|www\.\S+|\b[\w.-]+@[\w-]+\.\w+/g;
+const LETTER = "A-Za-zÀ-ÖØ-öø-ÿœŒ";
+const RULES = [
+  [/«[ \t\u202f]*(?=\S)/g, "«\u00a0"],
+  [/(?<=\S)[ \t\u202f]*»/g, "\u00a0»"],
+  [/[ \t]+:(?=\s|$|[»)\]"'’,.])/g, "\u00a0:"],
+  [/[ \t]+([;!?])/g, "\u202f$1"],
+  [/(?<=\d)[ \t]+(?=(?:[kM]?€|%))/g, "\u00a0"],
+  [/(?<=\d) (?=\d{3}(?!\d))/g, "\u00a0"],
+  [new RegExp(`(?<=[${LETTER}])'(?=[${LETTER}0-9*_«{\\[])`, "g"), "’"],
+];
+
+function fixPart(text) {
+  return RULES.reduce((t, [re, by]) => t.replace(re, by), text);
+}
+
+export function frenchText(text) {
+  if (typeof text !== "string" || !text) return text;
+  let out = "", last = 0;
+  for (const m of text.matchAll(URL_RE)) {
+    out += fixPart(text.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + fixPart(text.slice(last));
+}
+
 export function h(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
@@ -10,7 +38,7 @@ export function h(tag, attrs = {}, ...children) {
   }
   for (const child of children.flat()) {
     if (child === null || child === undefined) continue;
-    node.append(typeof child === "string" ? document.createTextNode(child) : child);
+    node.append(typeof child === "string" ? document.createTextNode(frenchText(child)) : child);
   }
   return node;
 }

@@ -2,7 +2,7 @@
 // Each item is a fieldset of radio buttons (one per category) with its own
 // « Valider » button: usable with the keyboard, no drag and drop.
 import { evaluateItem, scoreSorting, CORRECT, INCORRECT, UNANSWERED, INVALID } from "./sorting_logic.js";
-import { injectStyle } from "./dom.js";
+import { frenchText, injectStyle } from "./dom.js";
 import { emitAnswer } from "./live_client.js";
 import { remember } from "./progress.js";
 
@@ -44,7 +44,7 @@ function node_(tag, attrs = {}, ...children) {
   }
   for (const child of children.flat()) {
     if (child === null || child === undefined) continue;
-    n.append(typeof child === "string" ? document.createTextNode(child) : child);
+    n.append(typeof child === "string" ? document.createTextNode(frenchText(child)) : child);
   }
   return n;
 }
