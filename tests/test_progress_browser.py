@@ -125,6 +125,7 @@ def test_progress_is_kept_listed_exported_erased_and_imported(profile, book_url:
     assert "1 bonne réponse sur" in text and "1 affirmation sur" in text, text
     assert "cas en cours" in panel.locator(f"tr[data-page='{CASE_PAGE}']").inner_text()
     assert "Vos autodiagnostics" in panel.inner_text()
+    assert "module pas encore commencé" in panel.locator("p.pacte-progress-module-empty").first.inner_text()
     assert panel.locator(".pacte-progress-next a").count() == 1
     screenshot(page, "mon-parcours")
 

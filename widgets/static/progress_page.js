@@ -25,6 +25,7 @@ const CSS = `
 .pacte-progress-message { font-weight: 600; min-height: 1.2em; }
 .pacte-progress-message.pacte-error { color: #9b1c1c; border-left: 4px solid #c62828; padding-left: .6rem; }
 .pacte-progress-note { font-size: .85rem; color: #4a5560; }
+.pacte-progress-module-empty { background: #fff; border: 1px solid #dde3ea; border-radius: 6px; padding: .4rem .7rem; }
 .pacte-progress-print-root { display: none; }
 @media (max-width: 600px) {
   .pacte-progress-table, .pacte-progress-table tbody, .pacte-progress-table tr, .pacte-progress-table th, .pacte-progress-table td { display: block; width: 100%; box-sizing: border-box; }
@@ -67,6 +68,11 @@ function activityCount(p) {
 }
 
 function pageTable(mod) {
+  if (!mod.visited) {
+    return h("p", { class: "pacte-progress-module-empty", "data-module": mod.id }, h("strong", {}, mod.title),
+      ` : module pas encore commencé (${mod.pages.length} page${mod.pages.length > 1 ? "s" : ""}). `,
+      h("a", { href: courseLink(mod.pages[0].page) }, "Commencer par « ", mod.pages[0].title, NBSP + "»"), ".");
+  }
   return h("table", { class: "pacte-progress-table", "data-module": mod.id },
     h("caption", {}, `${mod.title} : ${mod.visited} page${mod.visited > 1 ? "s" : ""} ouverte${mod.visited > 1 ? "s" : ""} sur ${mod.pages.length}`),
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Page"), h("th", { scope: "col" }, "Activités"),
