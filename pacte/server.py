@@ -24,7 +24,9 @@ from pathlib import Path
 
 from tornado import web
 
+from pacte.course.fmt import NBSP
 from pacte.course.paths import SITE_DIR, STATIC_DIR, build_dir, course_root
+from pacte.startup import StartupError, open_store_or_explain
 
 TEMPLATES_ROOT = SITE_DIR / "share" / "jupyter"
 TRAINER_COOKIE = "pacte_trainer"
@@ -283,116 +285,6 @@ def public_url(host: str, port: int) -> str:
         except OSError:
             host = socket.gethostname()
     return f"http://{host}:{port}/"
-
-
-NBSP = "\u00a0"
-
-
-class StartupError(Exception):
-    """A reason ``pacte serve`` cannot start: one French line saying what is wrong and what to do."""
-
-
-def _scrub(text: str, url: str | None) -> str:
-    """``text`` without the password of ``url`` (psycopg messages never hold it; belt and braces)."""
-    from urllib.parse import unquote, urlsplit
-
-    if url:
-        try:
-            password = urlsplit(url).password
-        except ValueError:
-            password = None
-        for secret in filter(None, {password, unquote(password or "")}):
-            text = text.replace(secret, "***")
-    return " ".join(text.split())
-
-
-def _check_data_dir(data_dir: Path) -> None:
-    """Refuse a data folder that cannot be a folder (a file, or under a file)."""
-    for parent in [data_dir, *data_dir.parents]:
-        if parent.exists():
-            if not parent.is_dir():
-                raise StartupError(
-                    f"le dossier de données « {data_dir} » ne peut pas être créé{NBSP}: « {parent} » est un fichier. "
-                    f"Choisissez un autre dossier avec --data-dir (ou PACTE_DATA_DIR).")
-            break
-
-
-def _probe_postgres(url: str) -> None:
-    """One direct connection, to tell why PostgreSQL refuses (the pool only says « timeout »)."""
-    from pacte.security import redact_url
-
-    try:
-        import psycopg
-    except ImportError:
-        raise StartupError("psycopg n’est pas installé\u00a0: installez le cours avec "
-                           "`pip install -e .[postgres]` ou utilisez SQLite (sans --database-url).") from None
-    where = redact_url(url)
-    try:
-        with psycopg.connect(url, connect_timeout=5) as conn:
-            conn.execute("SELECT 1")
-    except psycopg.OperationalError as exc:
-        msg = str(exc).lower()
-        if "password" in msg or "authentication" in msg:
-            why = "identifiant ou mot de passe refusé"
-            todo = "vérifiez l’utilisateur et le mot de passe de --database-url"
-        elif "does not exist" in msg and "database" in msg:
-            why = "cette base n’existe pas sur le serveur"
-            todo = "créez-la (createdb) ou corrigez son nom dans --database-url"
-        else:
-            why = "serveur injoignable (arrêté, mauvaise adresse ou mauvais port)"
-            todo = "démarrez PostgreSQL ou corrigez --database-url"
-        raise StartupError(f"impossible de se connecter à PostgreSQL ({where}){NBSP}: {why}. "
-                           f"Que faire{NBSP}? {todo[0].upper() + todo[1:]}.") from None
-    except psycopg.Error as exc:
-        raise StartupError(f"PostgreSQL refuse la connexion ({where}){NBSP}: {_scrub(str(exc), url)[:200]}. "
-                           f"Vérifiez --database-url.") from None
-
-
-def open_store_or_explain(url: str | None, data_dir: Path):
-    """Open the live store, or raise :class:`StartupError` with a French explanation (never a password)."""
-    import sqlite3
-
-    from pacte.live.store import StoreError, open_store
-    from pacte.security import redact_url
-
-    if url and not url.startswith(("sqlite://", "postgresql://", "postgres://")):
-        scheme = url.split(":", 1)[0][:20] if ":" in url else "?"
-        raise StartupError(f"adresse de base de données non prise en charge («{NBSP}{scheme}{NBSP}»){NBSP}: "
-                           f"utilisez postgresql://utilisateur:motdepasse@hôte:5432/base, "
-                           f"sqlite:////chemin/live.sqlite3, ou rien (SQLite dans --data-dir).")
-    if url and url.startswith("sqlite:///"):
-        _check_data_dir(Path(url[len("sqlite://"):]).parent)
-    elif not url:
-        _check_data_dir(data_dir)
-    if url and url.startswith(("postgresql://", "postgres://")):
-        _probe_postgres(url)
-    where = redact_url(url) if url else str(Path(data_dir) / "live.sqlite3")
-    try:
-        return open_store(url, data_dir)
-    except (PermissionError, sqlite3.OperationalError) as exc:
-        if "locked" in str(exc).lower():
-            raise StartupError(f"la base {where} est verrouillée par un autre programme{NBSP}: "
-                               f"arrêtez l’autre « pacte serve » ou choisissez un autre --data-dir.") from None
-        raise StartupError(f"la base {where} est en lecture seule ou inaccessible{NBSP}: donnez le droit d’écriture "
-                           f"sur ce fichier et son dossier, ou choisissez un autre --data-dir.") from None
-    except (FileExistsError, NotADirectoryError, IsADirectoryError) as exc:
-        raise StartupError(f"le dossier de données de {where} est inutilisable ({exc.strerror}){NBSP}: "
-                           f"choisissez un autre --data-dir.") from None
-    except OSError as exc:
-        raise StartupError(f"impossible d’écrire la base {where} ({exc.strerror}){NBSP}: "
-                           f"vérifiez le dossier --data-dir (droits, place disque).") from None
-    except Exception as exc:  # noqa: BLE001 - psycopg errors, store errors, migrations
-        name = type(exc).__name__
-        text = str(exc).lower()
-        if "read-only" in text or "read only" in text or name in ("ReadOnlySqlTransaction", "InsufficientPrivilege"):
-            raise StartupError(f"la base {where} est en lecture seule ou sans droit d’écriture pour cet utilisateur"
-                               f"{NBSP}: donnez-lui le droit de créer des tables et d’écrire, "
-                               f"ou choisissez une autre base.") from None
-        if isinstance(exc, StoreError) and "cannot connect" in text:
-            raise StartupError(f"impossible de se connecter à PostgreSQL ({where}){NBSP}: "
-                               f"démarrez PostgreSQL ou corrigez --database-url.") from None
-        raise StartupError(f"impossible d’ouvrir la base des séances {where} ({name}{NBSP}: "
-                           f"{_scrub(str(exc), url)[:200]}){NBSP}: vérifiez --database-url ou --data-dir.") from None
 
 
 def serve(options: ServeOptions) -> int:

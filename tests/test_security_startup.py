@@ -88,7 +88,7 @@ def test_read_only_sqlite_folder(tmp_path):
 def test_read_only_sqlite_database_message(tmp_path, monkeypatch):
     """The real SQLite error of a read-only database (as root cannot get it from file modes)."""
     import pacte.live.store as store_module
-    from pacte.server import StartupError, open_store_or_explain
+    from pacte.startup import StartupError, open_store_or_explain
 
     path = tmp_path / "ro.sqlite3"
     sqlite3.connect(path).execute("CREATE TABLE t (x)").connection.commit()
