@@ -105,10 +105,10 @@ def test_team_compare_widget_answers_reach_python(spec):
     w = TeamCompare(spec)
     assert w.room == {} and w._module == "team_compare"
     seen = []
-    w.on_answer(lambda q, s, a, r: seen.append((q, s, a, r["status"])))
+    w.on_result(lambda r: seen.append((r["structure"], {q: res["status"] for q, res in r["results"].items()})))
     w.answers = {"structure": "MSP", "cohesion": "close_knit"}
     assert w.kernel_result["results"]["cohesion"]["items"][0]["percent"] == 25
-    assert seen == [("cohesion", "MSP", "close_knit", "ok")]
+    assert seen == [("MSP", {"cohesion": "ok"})]
     with pytest.raises(ValueError, match=r"room\.cohesion\.counts"):
         w.room = {"cohesion": {"counts": {"bad": 1}}}
     w.room = {"cohesion": {"respondents": 3, "counts": {"forming": 1, "close_knit": 2}}}

@@ -10,7 +10,7 @@ import pytest
 
 from node_runner import call_js
 from widgets import ProfileCompare, WeekPlanner
-from widgets.team_compare import (place_profile, profile_live_payload, profile_room, profile_spec,
+from widgets.profile_compare import (place_profile, profile_live_payload, profile_room, profile_spec,
                                   tally_profile_room, validate_profile_room)
 from widgets.week import load_week, share_of, summarize_week, week_csv
 
@@ -193,10 +193,10 @@ def test_profile_room_is_tallied_and_validated(profile):
 def test_profile_widget_kernel_result():
     w = ProfileCompare()
     seen = []
-    w.on_answer(lambda qid, s, a, r: seen.append((qid, r["items"][0]["relation"])))
+    w.on_result(lambda r: seen.append({q: res["items"][0]["relation"] for q, res in r["results"].items()}))
     w.answers = {"structure": "CPTS", "contract": "cdi"}
     assert w.kernel_result["results"]["contract"]["items"][0]["percent"] == 85
-    assert seen == [("contract", "inside")]
+    assert seen == [{"contract": "inside"}]
     assert 'data-pacte-module="profile_compare"' in w.static_html()
 
 

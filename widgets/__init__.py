@@ -33,7 +33,8 @@ from widgets.panorama import structure_counts_chart, structure_counts_table
 from widgets.sorting import Sorting
 from widgets.survey import profile_chart, survey_explorer
 from widgets.metier import metier_answers_table, metier_profile_chart, metier_profile_table
-from widgets.team_compare import ProfileCompare, TeamCompare
+from widgets.profile_compare import ProfileCompare
+from widgets.team_compare import TeamCompare
 from widgets.week import WeekPlanner
 from widgets.team_dynamics import survey_quotes, team_survey_explorer
 from widgets.territories import instruments_chart, instruments_table, territory_figures
