@@ -85,7 +85,10 @@ def test_charts_speak_french_and_show_their_data(browser, book_url, pages, built
                 svg = fig.locator(".pacte-chart-view svg").first
                 assert svg.get_attribute("role") == "img", rel
                 label = svg.get_attribute("aria-label") or ""
-                assert len(label) > 20 and not re.search(r"\b(axis|titled|scale|chart|for a)\b", label, re.I), (rel, label)
+                assert len(label) > 20 and not re.search(r"\b(axis|titled|scale|chart|for a)\b", label, re.I), (
+                    rel,
+                    label,
+                )
                 english = fig.evaluate("""(f) => [...f.querySelectorAll('[aria-label],[aria-roledescription]')]
                     .map((n) => (n.getAttribute('aria-label') || '') + ' ' + (n.getAttribute('aria-roledescription') || ''))
                     .filter((t) => /\\b(axis|titled|scale|legend|for a|graphics)\\b/i.test(t))""")
@@ -108,8 +111,10 @@ def test_root_redirect_page_is_french_with_a_title(built_book):
 
 
 def test_theme_controls_have_french_names(built_book, pages):
-    english = re.compile(r'aria-label="(Main|Site navigation|On this page|Search|Color mode|Breadcrumb|'
-                         r'Toggle primary sidebar|Toggle secondary sidebar|Section Navigation)"|>\s*Toggle (primary|secondary)')
+    english = re.compile(
+        r'aria-label="(Main|Site navigation|On this page|Search|Color mode|Breadcrumb|'
+        r'Toggle primary sidebar|Toggle secondary sidebar|Section Navigation)"|>\s*Toggle (primary|secondary)'
+    )
     found = []
     for rel in pages:
         text = (built_book / rel).read_text(encoding="utf-8")

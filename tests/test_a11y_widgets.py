@@ -16,7 +16,9 @@ from a11y_support import built_pages, describe, offline_context, run_axe, wait_w
 
 pytestmark = pytest.mark.browser
 
-SKIP_BUTTON = re.compile(r"Recommencer|Rejouer|Revenir|Télécharger|Effacer|Réinitialiser|Monter|Descendre|Quitter", re.I)
+SKIP_BUTTON = re.compile(
+    r"Recommencer|Rejouer|Revenir|Télécharger|Effacer|Réinitialiser|Monter|Descendre|Quitter", re.I
+)
 
 # Drive every widget of the page: `round` 0 answers with the first option and invalid text,
 # round 1 with the second option and valid numbers; then submits each form and presses the
@@ -81,7 +83,9 @@ def widget_pages(built_book) -> dict[str, list[str]]:
     """Each page with widgets, and the widget modules it holds."""
     found = {}
     for rel in built_pages(built_book):
-        modules = sorted(set(re.findall(r'data-pacte-module="([a-z_]+)"', (built_book / rel).read_text(encoding="utf-8"))))
+        modules = sorted(
+            set(re.findall(r'data-pacte-module="([a-z_]+)"', (built_book / rel).read_text(encoding="utf-8")))
+        )
         if modules:
             found[rel] = modules
     assert found, "no page with a widget"
@@ -162,7 +166,9 @@ def _answer_focused(page, a: dict) -> int | None:
     if a["tag"] == "summary":
         page.keyboard.press("Enter")
         return 1
-    if a["tag"] == "button" and not (SKIP_BUTTON.search(a["text"]) or a["download"] or a["action"] in ("up", "down", "reset")):
+    if a["tag"] == "button" and not (
+        SKIP_BUTTON.search(a["text"]) or a["download"] or a["action"] in ("up", "down", "reset")
+    ):
         return None
     return 0
 

@@ -71,9 +71,19 @@ def frenchify(text: str) -> str:
     return text
 
 
+_SCROLL_BOX = re.compile(r"<div class=(['\"])pacte-table-scroll\1(?![^>]*tabindex)")
+
+
 def fix_bibliography(body: str) -> str:
     """A bibliography ``role="list"`` whose entries are ``doc-biblioentry`` gets ``listitem`` entries."""
     return body.replace('role="doc-biblioentry"', 'role="listitem"')
+
+
+def focusable_scroll_boxes(body: str) -> str:
+    """Tables that scroll sideways in their box can be reached and scrolled with the keyboard."""
+    return _SCROLL_BOX.sub(
+        lambda m: f'{m.group(0)} tabindex="0" role="region" aria-label="Tableau (défilement horizontal possible)"', body
+    )
 
 
 def redirect_page(url: str, title: str) -> str:
@@ -112,7 +122,7 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[s
         named._pacte_a11y = True  # type: ignore[attr-defined]
         context["generate_toctree_html"] = named
     if isinstance(context.get("body"), str):
-        context["body"] = fix_bibliography(context["body"])
+        context["body"] = focusable_scroll_boxes(fix_bibliography(context["body"]))
 
 
 def _html_collected(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree) -> None:

@@ -28,6 +28,10 @@ function dataTable(spec, title) {
   if (!columns.length || !rows.length) return null;
   const wrap = document.createElement("div");
   wrap.className = "pacte-chart-table-wrap";
+  // A scrolling region: reachable with the keyboard, named for screen readers.
+  wrap.tabIndex = 0;
+  wrap.setAttribute("role", "region");
+  wrap.setAttribute("aria-label", `Données du graphique «${NBSP}${title}${NBSP}»`);
   const table = document.createElement("table");
   table.className = "pacte-chart-table";
   const caption = document.createElement("caption");
@@ -103,6 +107,8 @@ function ensurePatterns(patterns) {
 function nameSvg(view, label) {
   const svg = view.querySelector("svg");
   if (!svg) return;
+  if (svg.getAttribute("role") === "img" && svg.getAttribute("aria-label") === label
+      && !svg.querySelector("[role], [aria-label], [aria-roledescription]")) return;
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-label", label);
   svg.removeAttribute("aria-roledescription");
@@ -137,6 +143,7 @@ async function render({ model, el }) {
   if (table) figure.append(table);
   el.replaceChildren(figure);
   let result = null;
+  let svgWatcher = null;
   let drawnPhone = null;
   let drawnWidth = 0;
   const draw = async () => {
@@ -151,6 +158,11 @@ async function render({ model, el }) {
     view.removeAttribute("role");
     view.removeAttribute("aria-label");
     nameSvg(view, label);
+    // Vega redraws marks when a parameter changes: keep its ARIA attributes out each time.
+    if (!svgWatcher && typeof MutationObserver === "function") {
+      svgWatcher = new MutationObserver(() => nameSvg(view, label));
+      svgWatcher.observe(view, { childList: true, subtree: true, attributes: true, attributeFilter: ["role", "aria-label", "aria-roledescription"] });
+    }
     figure.dataset.rendered = "true";
     figure.dataset.layout = drawnPhone ? "phone" : "wide";
     figure.dispatchEvent(new CustomEvent("pacte:chart-rendered", { bubbles: true }));
@@ -186,6 +198,7 @@ async function render({ model, el }) {
   return () => {
     model.off("change:spec", onSpec);
     if (observer) observer.disconnect();
+    if (svgWatcher) svgWatcher.disconnect();
     if (result) result.finalize();
   };
 }

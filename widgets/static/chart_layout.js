@@ -238,6 +238,7 @@ export function tableColumns(spec) {
 
 // Rows of plain strings for the table, formatted the French way by `fmt(value, column)`.
 export function tableRows(spec, fmt) {
+  const format = typeof fmt === "function" ? fmt : (v) => String(v);
   const { columns, view } = tableColumns(spec);
   const rows = datasetRows(spec, view);
   const present = columns.filter((c) => rows.some((r) => r[c.field] !== undefined && r[c.field] !== null));
@@ -247,7 +248,7 @@ export function tableRows(spec, fmt) {
       const v = r[c.field];
       if (v === null || v === undefined) return "—";
       if (c.labels) return c.labels[String(v)] ?? String(v);
-      return fmt(v, c);
+      return format(v, c);
     })),
   };
 }
