@@ -61,10 +61,10 @@ def test_multiple_answers_are_each_placed_in_survey_order(spec):
 
 
 @pytest.mark.parametrize("structure,question,answer,field,fragment", [
-    ("MSP", "cohesion", "tres_soudee", "answers.cohesion", "Réponse non prévue : « tres_soudee »"),
-    ("CPTS", "cohesion", "close_knit", "answers.cohesion", "n'a pas été posée aux coordinateurs de CPTS"),
+    ("MSP", "cohesion", "tres_soudee", "answers.cohesion", "Réponse non prévue\u00a0: «\u00a0tres_soudee\u00a0»"),
+    ("CPTS", "cohesion", "close_knit", "answers.cohesion", "n’a pas été posée aux coordinateurs de CPTS"),
     ("ESP", "cohesion", "close_knit", "structure", "Type de structure non prévu"),
-    ("MSP", "difficulties", ["nothing", "conflicts"], "answers.difficulties", "« Rien » ne peut pas être coché"),
+    ("MSP", "difficulties", ["nothing", "conflicts"], "answers.difficulties", "«\u00a0Rien\u00a0» ne peut pas être coché"),
     ("MSP", "difficulties", [], "answers.difficulties", "Cochez au moins une réponse"),
     ("MSP", "cohesion", ["close_knit"], "answers.cohesion", "Choisissez une seule réponse"),
     ("MSP", "cohesion", None, "answers.cohesion", "Choisissez une réponse"),

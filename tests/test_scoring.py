@@ -31,7 +31,7 @@ def test_single_choice():
     assert evaluate(q, "cpts")["status"] == "correct"
     wrong = evaluate(q, "msp")
     assert wrong["status"] == "incorrect" and "69\u00a0%" in wrong["feedback"][0]
-    assert evaluate(q, "zzz") == {"status": "invalid", "feedback": [], "message": "Réponse inconnue : zzz."}
+    assert evaluate(q, "zzz") == {"status": "invalid", "feedback": [], "message": "Réponse inconnue\u00a0: zzz."}
     assert evaluate(q, ["cpts"])["status"] == "invalid"
     assert evaluate(q, None)["status"] == "unanswered"
 

@@ -19,6 +19,7 @@ import traitlets as t
 from pacte.course.citations import source_line
 from pacte.course.data import load_table
 from pacte.course.fmt import percent as fmt_percent
+from pacte.course.messages import message
 from widgets._host import AnsweringWidget
 from widgets.team_compare import STRUCTURE_PLURAL, _invalid
 
@@ -70,20 +71,20 @@ def place_profile(spec: dict, structure: Any, question_id: Any, answer: Any) -> 
     """
     structures = {s["id"]: s for s in spec["structures"]}
     if structure not in structures:
-        return _invalid("structure", "Type de structure non prévu : choisissez MSP, centre de santé ou CPTS.")
+        return _invalid("structure", message("compare.unknown_structure"))
     questions = {q["id"]: q for q in spec["questions"]}
     if question_id not in questions:
-        return _invalid("question", f"Question inconnue : « {question_id} ».")
+        return _invalid("question", message("compare.unknown_question", question=question_id))
     q = questions[question_id]
     field = f"answers.{question_id}"
     if answer is None or answer == "":
-        return _invalid(field, "Choisissez une réponse avant de comparer.")
+        return _invalid(field, message("compare.unanswered_single"))
     if not isinstance(answer, str):
-        return _invalid(field, "Réponse illisible : choisissez une réponse.")
+        return _invalid(field, message("compare.unreadable_single"))
     labels = {a["id"]: a["label"] for a in q["answers"]}
     if answer not in labels:
-        allowed = ", ".join(f"« {a['label']} »" for a in q["answers"])
-        return _invalid(field, f"Réponse non prévue : « {answer} ». Réponses possibles : {allowed}.")
+        allowed = ", ".join(f"«\u00a0{a['label']}\u00a0»" for a in q["answers"])
+        return _invalid(field, message("compare.unknown_answer", answer=answer, allowed=allowed))
     who = structures[structure]["plural"]
     items = []
     for fact in spec["facts"][question_id][structure]:

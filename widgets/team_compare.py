@@ -20,6 +20,7 @@ import traitlets as t
 from widgets._host import AnsweringWidget
 from pacte.course.data import load_table
 from pacte.course.fmt import percent as fmt_percent
+from pacte.course.messages import message
 from pacte.course.citations import source_line
 from widgets.survey import survey_answers
 
@@ -96,37 +97,36 @@ def place_answer(spec: dict, structure: Any, question_id: Any, answer: Any) -> d
     """
     structures = {s["id"]: s for s in spec["structures"]}
     if structure not in structures:
-        return _invalid("structure", "Type de structure non prévu : choisissez MSP, centre de santé ou CPTS.")
+        return _invalid("structure", message("compare.unknown_structure"))
     questions = {q["id"]: q for q in spec["questions"]}
     if question_id not in questions:
-        return _invalid("question", f"Question inconnue : « {question_id} ».")
+        return _invalid("question", message("compare.unknown_question", question=question_id))
     q = questions[question_id]
     field = f"answers.{question_id}"
     if structure not in q["structures"]:
-        return _invalid(field, f"Cette question n'a pas été posée aux {structures[structure]['plural']}.")
+        return _invalid(field, message("compare.not_asked", who=structures[structure]["plural"]))
     labels = {a["id"]: a["label"] for a in q["answers"]}
     if q["multiple"]:
         if not isinstance(answer, list) or not all(isinstance(a, str) for a in answer):
-            return _invalid(field, "Réponse illisible : cochez une ou plusieurs réponses.")
+            return _invalid(field, message("compare.unreadable_multiple"))
         picked = answer
     else:
         if isinstance(answer, list):
-            return _invalid(field, "Choisissez une seule réponse.")
+            return _invalid(field, message("quiz.single_only"))
         if not isinstance(answer, str) and answer is not None:
-            return _invalid(field, "Réponse illisible : choisissez une réponse.")
+            return _invalid(field, message("compare.unreadable_single"))
         picked = [] if answer in (None, "") else [answer]
     if not picked:
-        return _invalid(field, "Choisissez une réponse avant de comparer." if not q["multiple"]
-                        else "Cochez au moins une réponse avant de comparer.")
+        return _invalid(field, message("compare.unanswered_multiple" if q["multiple"] else "compare.unanswered_single"))
     unknown = [p for p in picked if p not in labels]
     if unknown:
-        allowed = ", ".join(f"« {a['label']} »" for a in q["answers"])
-        return _invalid(field, f"Réponse non prévue : « {unknown[0]} ». Réponses possibles : {allowed}.")
+        allowed = ", ".join(f"«\u00a0{a['label']}\u00a0»" for a in q["answers"])
+        return _invalid(field, message("compare.unknown_answer", answer=unknown[0], allowed=allowed))
     if len(set(picked)) != len(picked):
-        return _invalid(field, "Une même réponse est cochée deux fois.")
+        return _invalid(field, message("compare.duplicate"))
     for ex in q["exclusive"]:
         if ex in picked and len(picked) > 1:
-            return _invalid(field, f"« {labels[ex]} » ne peut pas être coché avec une autre réponse.")
+            return _invalid(field, message("compare.exclusive", label=labels[ex]))
     dist = spec["distribution"][question_id][structure]
     who = structures[structure]["plural"]
     order = [a["id"] for a in q["answers"]]

@@ -23,6 +23,7 @@ import traitlets as t
 
 from pacte.course.checks import load_data_file
 from pacte.course.citations import citations_for
+from pacte.course.messages import message
 from pacte.course.paths import datasets_dir
 from widgets._host import AnsweringWidget
 
@@ -60,7 +61,7 @@ def summarize_week(spec: dict, answers: Any) -> dict:
         return _invalid("answers", "Réponses illisibles : un objet {structure, hours} est attendu.")
     structure = answers.get("structure")
     if structure not in (None, "") and structure not in [s["id"] for s in spec["structures"]]:
-        return _invalid("structure", "Type de structure non prévu : choisissez MSP, centre de santé ou CPTS.")
+        return _invalid("structure", message("compare.unknown_structure"))
     hours = answers.get("hours")
     if hours is None:
         hours = {}

@@ -45,7 +45,17 @@ export const MESSAGES = {
   "aci.parameter_range": "{label} : saisissez un nombre entre 0 et {max}.",
   "aci.missing_prerequisite": "Prérequis non rempli : {criteria}. Sans ses prérequis, la MSP ne perçoit aucune rémunération au titre de l’ACI.",
   "aci.missing_socle": "Critère socle non rempli : {criteria}. Il est attendu de toute MSP signataire ; le simulateur ne lui attribue aucun point.",
-  "aci.precarity_capped": "La majoration liée à la précarité est plafonnée à {cap} %."
+  "aci.precarity_capped": "La majoration liée à la précarité est plafonnée à {cap} %.",
+  "compare.unknown_structure": "Type de structure non prévu : choisissez MSP, centre de santé ou CPTS.",
+  "compare.unknown_question": "Question inconnue : « {question} ».",
+  "compare.not_asked": "Cette question n’a pas été posée aux {who}.",
+  "compare.unreadable_multiple": "Réponse illisible : cochez une ou plusieurs réponses.",
+  "compare.unreadable_single": "Réponse illisible : choisissez une réponse.",
+  "compare.unanswered_multiple": "Cochez au moins une réponse avant de comparer.",
+  "compare.unanswered_single": "Choisissez une réponse avant de comparer.",
+  "compare.unknown_answer": "Réponse non prévue : « {answer} ». Réponses possibles : {allowed}.",
+  "compare.duplicate": "Une même réponse est cochée deux fois.",
+  "compare.exclusive": "« {label} » ne peut pas être coché avec une autre réponse."
 };
 
 /**

@@ -1,6 +1,8 @@
 // Placing a learner's answer in the PACTE survey distribution: the JavaScript
 // twin of place_answer() and room_shares() in widgets/team_compare.py.
 // tests/test_dynamiques_logic.py runs the same cases through both.
+import { message } from "./messages.js";
+
 
 export function formatPercent(value, digits = 0) {
   const text = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: digits, minimumFractionDigits: digits })
@@ -20,40 +22,40 @@ function invalid(field, message) {
 export function placeAnswer(spec, structure, questionId, answer) {
   const structures = new Map(spec.structures.map((s) => [s.id, s]));
   if (!structures.has(structure)) {
-    return invalid("structure", "Type de structure non prévu : choisissez MSP, centre de santé ou CPTS.");
+    return invalid("structure", message("compare.unknown_structure"));
   }
   const q = spec.questions.find((x) => x.id === questionId);
-  if (!q) return invalid("question", `Question inconnue : « ${questionId} ».`);
+  if (!q) return invalid("question", message("compare.unknown_question", { question: questionId }));
   const field = `answers.${questionId}`;
   if (!q.structures.includes(structure)) {
-    return invalid(field, `Cette question n'a pas été posée aux ${structures.get(structure).plural}.`);
+    return invalid(field, message("compare.not_asked", { who: structures.get(structure).plural }));
   }
   const labels = new Map(q.answers.map((a) => [a.id, a.label]));
   let picked;
   if (q.multiple) {
     if (!Array.isArray(answer) || !answer.every((a) => typeof a === "string")) {
-      return invalid(field, "Réponse illisible : cochez une ou plusieurs réponses.");
+      return invalid(field, message("compare.unreadable_multiple"));
     }
     picked = answer;
   } else {
-    if (Array.isArray(answer)) return invalid(field, "Choisissez une seule réponse.");
+    if (Array.isArray(answer)) return invalid(field, message("quiz.single_only"));
     if (typeof answer !== "string" && answer !== null && answer !== undefined) {
-      return invalid(field, "Réponse illisible : choisissez une réponse.");
+      return invalid(field, message("compare.unreadable_single"));
     }
     picked = answer === null || answer === undefined || answer === "" ? [] : [answer];
   }
   if (!picked.length) {
-    return invalid(field, q.multiple ? "Cochez au moins une réponse avant de comparer." : "Choisissez une réponse avant de comparer.");
+    return invalid(field, message(q.multiple ? "compare.unanswered_multiple" : "compare.unanswered_single"));
   }
   const unknown = picked.filter((p) => !labels.has(p));
   if (unknown.length) {
-    const allowed = q.answers.map((a) => `« ${a.label} »`).join(", ");
-    return invalid(field, `Réponse non prévue : « ${unknown[0]} ». Réponses possibles : ${allowed}.`);
+    const allowed = q.answers.map((a) => `«\u00a0${a.label}\u00a0»`).join(", ");
+    return invalid(field, message("compare.unknown_answer", { answer: unknown[0], allowed }));
   }
-  if (new Set(picked).size !== picked.length) return invalid(field, "Une même réponse est cochée deux fois.");
+  if (new Set(picked).size !== picked.length) return invalid(field, message("compare.duplicate"));
   for (const ex of q.exclusive || []) {
     if (picked.includes(ex) && picked.length > 1) {
-      return invalid(field, `« ${labels.get(ex)} » ne peut pas être coché avec une autre réponse.`);
+      return invalid(field, message("compare.exclusive", { label: labels.get(ex) }));
     }
   }
   const dist = spec.distribution[questionId][structure];
@@ -96,16 +98,16 @@ export function questionsFor(spec, structure) {
 export function placeProfile(spec, structure, questionId, answer) {
   const structures = new Map(spec.structures.map((s) => [s.id, s]));
   if (!structures.has(structure)) {
-    return invalid("structure", "Type de structure non prévu : choisissez MSP, centre de santé ou CPTS.");
+    return invalid("structure", message("compare.unknown_structure"));
   }
   const q = spec.questions.find((x) => x.id === questionId);
-  if (!q) return invalid("question", `Question inconnue : « ${questionId} ».`);
+  if (!q) return invalid("question", message("compare.unknown_question", { question: questionId }));
   const field = `answers.${questionId}`;
-  if (answer === null || answer === undefined || answer === "") return invalid(field, "Choisissez une réponse avant de comparer.");
-  if (typeof answer !== "string") return invalid(field, "Réponse illisible : choisissez une réponse.");
+  if (answer === null || answer === undefined || answer === "") return invalid(field, message("compare.unanswered_single"));
+  if (typeof answer !== "string") return invalid(field, message("compare.unreadable_single"));
   if (!q.answers.some((a) => a.id === answer)) {
-    const allowed = q.answers.map((a) => `« ${a.label} »`).join(", ");
-    return invalid(field, `Réponse non prévue : « ${answer} ». Réponses possibles : ${allowed}.`);
+    const allowed = q.answers.map((a) => `«\u00a0${a.label}\u00a0»`).join(", ");
+    return invalid(field, message("compare.unknown_answer", { answer, allowed }));
   }
   const who = structures.get(structure).plural;
   const items = spec.facts[questionId][structure].map((fact) => {

@@ -2,6 +2,7 @@
 // block, with shares and sentences. JavaScript twin of summarize_week() and
 // week_csv() in widgets/week.py; tests/test_metier_week.py runs the same cases
 // through both.
+import { message } from "./messages.js";
 
 export function round2(x) {
   return Math.floor(x * 100 + 0.5) / 100;
@@ -28,7 +29,7 @@ export function summarizeWeek(spec, answers) {
   if (!isObject(answers)) return invalid("answers", "Réponses illisibles : un objet {structure, hours} est attendu.");
   const structure = answers.structure ?? null;
   if (structure !== null && structure !== "" && !spec.structures.some((s) => s.id === structure)) {
-    return invalid("structure", "Type de structure non prévu : choisissez MSP, centre de santé ou CPTS.");
+    return invalid("structure", message("compare.unknown_structure"));
   }
   const hours = answers.hours ?? {};
   if (!isObject(hours)) return invalid("hours", "Heures illisibles : un nombre par activité est attendu.");
