@@ -84,7 +84,8 @@ class PacteWidget(anywidget.AnyWidget):
     def __init__(self, **kwargs) -> None:
         type(self)._esm = esm_source(self._module)
         type(self)._css = css_source()
-        super().__init__(**french_state(kwargs))  # French typography of the texts (pacte.course.typography)
+        # French typography of the texts (pacte.course.typography); no NaN, which the kernel cannot send as JSON
+        super().__init__(**_json_safe(french_state(kwargs)))
 
     def static_state(self) -> dict:
         """Return the synced, public state that the static host needs."""
