@@ -4,8 +4,6 @@ reaches Python: the kernel_result shows as a data-kernel-* attribute)."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,28 +12,9 @@ from conftest import screenshot
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ["du-paiement-a-l-acte-aux-forfaits", "chronologie-des-reformes", "simulateur-aci-msp", "ailleurs-et-limites"]
-BIN = ROOT / ".venv" / "bin"
 SIM_PAGE = "modules/financement/simulateur-aci-msp"
 REF_PAGE = "modules/financement/chronologie-des-reformes"
 TIMEOUT = 30_000
-
-
-def _tool(name: str) -> str:
-    path = BIN / name
-    return str(path) if path.exists() else (shutil.which(name) or name)
-
-
-@pytest.mark.notebook
-@pytest.mark.parametrize("page", PAGES)
-def test_page_executes(page, tmp_path):
-    nb = tmp_path / "f.ipynb"
-    subprocess.run([_tool("jupytext"), "--to", "ipynb", "--output", str(nb), f"modules/financement/{page}.md"],
-                   cwd=ROOT, check=True, capture_output=True, timeout=120)
-    proc = subprocess.run([_tool("jupyter"), "nbconvert", "--execute", "--to", "notebook", str(nb),
-                           "--output", str(tmp_path / "f_out.ipynb")], cwd=ROOT, capture_output=True, text=True,
-                          timeout=300)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    assert (tmp_path / "f_out.ipynb").exists()
 
 
 def _amount(page, selector=".pacte-aci") -> str:

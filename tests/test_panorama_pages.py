@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
-import nbformat
 import pytest
 import yaml
 
 from pacte.course.banks import load_bank
 from pacte.course.data import load_package, load_table
-from pacte.course.checks import all_data_files, load_data_file
 
 ROOT = Path(__file__).resolve().parents[1]
 MODULE = ROOT / "modules" / "panorama"
 ORDER = ["structures", "compter-les-structures", "histoire-des-reformes", "ailleurs", "effets-et-limites"]
 PAGES = [MODULE / f"{name}.md" for name in ORDER]
-BIN = Path(sys.executable).parent
 CODE_CELL = re.compile(r"```\{code-cell\}.*?```", re.S)
 FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
 ROLE = re.compile(r"\{[a-z]+\}`[^`]*`|`[^`]*`")
@@ -110,21 +105,3 @@ def test_counts_in_prose_come_from_the_datasets(page):
         if value not in values:
             found.append(raw)
     assert found == [], f"{page.name}: numbers not in datasets/: {found}"
-
-
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
-def test_page_executes(page, tmp_path):
-    nb = tmp_path / "p.ipynb"
-    out = tmp_path / "p_out.ipynb"
-    subprocess.run([str(BIN / "jupytext"), "--to", "ipynb", "--output", str(nb), str(page)],
-                   check=True, capture_output=True, cwd=ROOT)
-    proc = subprocess.run([str(BIN / "jupyter"), "nbconvert", "--execute", "--to", "notebook", str(nb),
-                           "--output", str(out)], capture_output=True, text=True, cwd=ROOT, timeout=300)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    executed = nbformat.read(out, as_version=4)
-    code = [c for c in executed.cells if c.cell_type == "code"]
-    assert code
-    for cell in code:
-        assert not any(o.get("output_type") in ("error", "stream") for o in cell.outputs), cell.source
-        html = [o["data"].get("text/html", "") for o in cell.outputs if "data" in o]
-        assert any("pacte-widget" in h or "pacte-counts-table" in h for h in html), cell.source
