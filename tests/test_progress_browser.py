@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 QUIZ_PAGE = "modules/dimensions/index"  # self-diagnosis grid and the « dimensions-coordination » quiz
 CASE_PAGE = "modules/dynamiques/noyau-actif-et-legitimite"
 PARCOURS = "book/mon-parcours"
+ACI_PAGE = "modules/financement/simulateur-aci-msp"
 QUIZ_KEY = f"pacte:v1:quiz:dimensions-coordination@{QUIZ_PAGE}"
 TIMEOUT = 30_000
 KEYS_JS = "() => Object.keys(localStorage).filter((k) => k.startsWith('pacte:v1:')).sort()"
@@ -199,6 +200,18 @@ def test_a_changed_bank_drops_what_no_longer_fits(profile, book_url: str):
     assert page.evaluate("(k) => localStorage.getItem(k)", QUIZ_KEY) is None
     panel = _parcours(page, book_url)
     assert panel.get_attribute("data-activities") == "0"  # the unreadable record is ignored
+
+
+def test_simulator_inputs_are_kept(profile, book_url: str):
+    page = profile
+    _open(page, book_url, ACI_PAGE)
+    field = page.locator("section.pacte-aci input[type=text]").first
+    field.fill("4321")
+    page.wait_for_function("() => Object.keys(localStorage).some((k) => k.startsWith('pacte:v1:simulator:aci-msp@'))")
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("section.pacte-aci input[type=text]").first.input_value() == "4321"
+    assert "montant estimé" in _parcours(page, book_url).locator(f"tr[data-page='{ACI_PAGE}']").inner_text()
 
 
 def test_printable_record_and_phone_width(profile, book_url: str):

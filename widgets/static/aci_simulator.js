@@ -119,7 +119,7 @@ function render({ model, el: host }) {
   const rules = model.get("rules");
   const citations = model.get("citations") || {};
   const base = uid("aci");
-  remember(model, { kind: "simulator", ref: "aci-msp", trait: "inputs", title: "Simulateur de la rémunération ACI d’une MSP",
+  remember(model, { kind: "simulator", ref: "aci-msp", trait: "inputs", overDefaults: true, title: "Simulateur de la rémunération ACI d’une MSP",
     summarize: (i) => { const r = computeAci(rules, i); return { complete: true, label: r.ok ? `montant estimé : ${fmtEuros(r.amount)}` : "saisie à corriger" }; } });
   const start = model.get("inputs") || {};
   const state = {

@@ -100,7 +100,7 @@ function render({ model, el }) {
   const rules = model.get("rules");
   const citations = model.get("citations") || {};
   const base = `cpts-${Math.random().toString(36).slice(2, 9)}`;
-  remember(model, { kind: "simulator", ref: "cpts-funding", trait: "inputs", title: "Financement d’une CPTS selon sa taille",
+  remember(model, { kind: "simulator", ref: "cpts-funding", trait: "inputs", overDefaults: true, title: "Financement d’une CPTS selon sa taille",
     summarize: (i) => { const r = computeCpts(rules, i); return { complete: true, label: r.ok ? `${fmtNumber(r.population)} habitants : ${fmtEuros(r.after)} par an` : "saisie à corriger" }; } });
   const start = model.get("inputs") || {};
   const root = node("section", { class: "pacte-cpts", "aria-labelledby": `${base}-title` });

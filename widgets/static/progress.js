@@ -74,9 +74,12 @@ function safeSummary(summarize, answers) {
 // shape: { answerKey: allowedValues|null } used to drop answers that no longer fit (see progress_logic.js);
 // definition: what else defines the activity (fingerprint only); trait: "answers" (default) or "inputs";
 // migrate(answers) -> { answers, dropped }: a widget's own repair of stored answers (a case path…);
-// summarize(answers) -> { done, total, correct, complete, label, details } for « Mon parcours ».
+// summarize(answers) -> { done, total, correct, complete, label, details } for « Mon parcours »;
+// overDefaults: the trait starts with default values (simulators), which stored values replace.
+// Otherwise stored answers are put back only when the model has none (answers set from Python win).
 export function remember(model, options) {
-  const { kind, ref, title = "", shape = null, definition = null, trait = "answers", summarize = null, migrate = null } = options;
+  const { kind, ref, title = "", shape = null, definition = null, trait = "answers", summarize = null, migrate = null,
+    overDefaults = false } = options;
   const page = currentPage();
   const key = recordKey(kind, `${ref}@${page}`);
   const print = fingerprint(shape || definition);
@@ -112,7 +115,7 @@ export function remember(model, options) {
       }
       handle.dropped = dropped;
       droppedTotal = dropped + (Number.isInteger(stored.dropped) ? stored.dropped : 0);
-      if (!isEmptyAnswers(answers) && isEmptyAnswers(model.get(trait))) {
+      if (!isEmptyAnswers(answers) && (overDefaults || isEmptyAnswers(model.get(trait)))) {
         model.set(trait, answers);
         model.save_changes();
         handle.restored = true;
