@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 
 import pytest
+from node_runner import call_js
 
-from pacte.course.paths import STATIC_DIR
 from widgets.diagnosis import diagnosis_csv, evaluate_diagnosis, level_of, load_grid
 from widgets.sorting import evaluate_item, load_exercise, score_sorting
-
-from conftest import IN_CI
 
 GRID = load_grid("dimensions/diagnostic.diagnosis_grid.yaml")
 EXERCISES = {
@@ -53,37 +49,24 @@ SCORE_CASES = [
     ("ressources", {"logiciel": 42, "leadership": None}),
 ]
 
-NODE_SCRIPT = """
-import { evaluateDiagnosis, diagnosisCsv, levelOf } from "%(diag)s";
-import { evaluateItem, scoreSorting } from "%(sort)s";
-import { readFileSync } from "node:fs";
-const input = JSON.parse(readFileSync(0, "utf8"));
-const out = {
-  diagnosis: input.diagnosis.map((a) => evaluateDiagnosis(input.grid, a)),
-  csv: input.diagnosis.map((a) => diagnosisCsv(input.grid, a, evaluateDiagnosis(input.grid, a))),
-  levels: input.scores.map((s) => levelOf(input.grid, s)),
-  items: input.items.map(([ex, item, answer]) => evaluateItem(input.exercises[ex], item, answer)),
-  scores: input.score_cases.map(([ex, answers]) => scoreSorting(input.exercises[ex], answers)),
-};
-process.stdout.write(JSON.stringify(out));
+# One Node process for every parity case: both twins, the CSV built from the JS evaluation.
+PARITY = """
+const sorting = await twin("sorting_logic");
+const parity = (grid, exercises, diagnosis, scores, items, scoreCases) => ({
+  diagnosis: diagnosis.map((a) => m.evaluateDiagnosis(grid, a)),
+  csv: diagnosis.map((a) => m.diagnosisCsv(grid, a, m.evaluateDiagnosis(grid, a))),
+  levels: scores.map((s) => m.levelOf(grid, s)),
+  items: items.map(([ex, item, answer]) => sorting.evaluateItem(exercises[ex], item, answer)),
+  scores: scoreCases.map(([ex, answers]) => sorting.scoreSorting(exercises[ex], answers)),
+});
 """
 
 
 @pytest.fixture(scope="module")
 def js_results():
-    node = shutil.which("node") or "/usr/bin/node"
-    if not shutil.which(node):
-        if IN_CI:
-            pytest.fail("node is required for the parity tests")
-        pytest.skip("node is not installed")
-    script = NODE_SCRIPT % {"diag": (STATIC_DIR / "diagnosis_logic.js").as_uri(),
-                            "sort": (STATIC_DIR / "sorting_logic.js").as_uri()}
-    payload = {"grid": GRID, "exercises": EXERCISES, "diagnosis": DIAGNOSIS_CASES, "scores": SCORES,
-               "items": ITEM_CASES, "score_cases": SCORE_CASES}
-    proc = subprocess.run([node, "--input-type=module", "-e", script], input=json.dumps(payload),
-                          capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout)
+    [out] = call_js("diagnosis_logic", "parity",
+                    [[GRID, EXERCISES, DIAGNOSIS_CASES, SCORES, ITEM_CASES, SCORE_CASES]], setup=PARITY)
+    return out
 
 
 def _normalise(value):
@@ -114,21 +97,12 @@ def test_sorting_score_parity(js_results, index):
 
 
 def test_svg_chart_is_standalone_and_accessible():
-    node = shutil.which("node")
-    if not node:
-        pytest.skip("node is not installed")
-    script = """
-import { evaluateDiagnosis, diagnosisSvg } from "%s";
-import { readFileSync } from "node:fs";
-const { grid, answers } = JSON.parse(readFileSync(0, "utf8"));
-process.stdout.write(diagnosisSvg(grid, evaluateDiagnosis(grid, answers), { idSuffix: "t" }));
-""" % (STATIC_DIR / "diagnosis_logic.js").as_uri()
+    setup = "const svg = (grid, answers) => m.diagnosisSvg(grid, m.evaluateDiagnosis(grid, answers), { idSuffix: 't' });"
     answers = {i: 4 for i in IDS[:6]}
-    svg = subprocess.run([node, "--input-type=module", "-e", script], input=json.dumps({"grid": GRID, "answers": answers}),
-                         capture_output=True, text=True, timeout=60, check=True).stdout
+    [svg] = call_js("diagnosis_logic", "svg", [[GRID, answers]], setup=setup)
     assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"') and svg.endswith("</svg>")
-    assert '<title id="pacte-diag-title-t">' in svg and "Logistique : 4 sur 4 (Point d&#39;appui)" not in svg
-    assert "Logistique : 4 sur 4 (Point d'appui)" in svg and "Collective : sans réponse" in svg
+    assert '<title id="pacte-diag-title-t">' in svg and "Point d&#39;appui" not in svg
+    assert "Logistique\u00a0: 4 sur 4 (Point d’appui)" in svg and "Collective\u00a0: sans réponse" in svg
     assert 'data-dimension="logistique"' in svg and "http" not in svg.replace("http://www.w3.org/2000/svg", "")
     import xml.dom.minidom
     xml.dom.minidom.parseString(svg)  # well-formed

@@ -105,7 +105,7 @@ def test_csv_has_one_row_per_statement_dimension_and_resource():
     assert rows[0] == "Section;Dimension;Identifiant;Libellé;Réponse;Valeur"
     assert len(rows) == 1 + 20 + 3 + 2
     assert rows[1].startswith("Affirmation;Logistique;log-locaux;") and rows[1].endswith(";Tout à fait;4")
-    assert "Dimension;Logistique;logistique;Coordination logistique (factorielle);Point d'appui;3,17" in rows
+    assert "Dimension;Logistique;logistique;Coordination logistique (factorielle);Point d’appui;3,17" in rows
     assert french_decimal(2.0) == "2" and french_decimal(2.5) == "2,5" and french_decimal(10 / 3) == "3,33"
 
 

@@ -176,9 +176,9 @@ export function diagnosisSvg(grid, result, options = {}) {
   const parts = [];
   const desc = result.dimensions.map((d) => {
     const dim = grid.dimensions.find((g) => g.id === d.id);
-    if (d.mean === null) return `${dim.short_label} : sans réponse`;
+    if (d.mean === null) return `${dim.short_label}\u00a0: sans réponse`;
     const lv = d.level ? levelLabel.get(d.level) : "provisoire";
-    return `${dim.short_label} : ${frenchDecimal(d.mean)} sur ${max} (${lv})`;
+    return `${dim.short_label}\u00a0: ${frenchDecimal(d.mean)} sur ${max} (${lv})`;
   }).join(" ; ");
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="pacte-diag-title${sfx} pacte-diag-desc${sfx}">`);
   parts.push(`<title id="pacte-diag-title${sfx}">${esc(title)}</title>`);
