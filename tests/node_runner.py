@@ -4,36 +4,49 @@
 from __future__ import annotations
 
 import json
-import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import IN_CI
 
 STATIC = Path(__file__).resolve().parents[1] / "widgets" / "static"
 
 
 def node_binary() -> str:
-    """Path of ``node``; fails in CI (``CI=true``) and skips elsewhere when it is missing."""
+    """Path of ``node``; fails in CI (``CI`` set to 1/true/yes) and skips elsewhere when it is missing."""
     node = shutil.which("node")
     if not node:
-        if os.environ.get("CI") == "true":
-            pytest.fail("node is required for the JavaScript twin tests")
+        if IN_CI:
+            pytest.fail("node is required for the JavaScript twin tests (CI is set)")
         pytest.skip("node not installed")
     return node
 
 
-def call_js(module: str, function: str, calls: list[list[Any]]) -> list[Any]:
-    """Return ``[module.function(*args) for args in calls]`` computed by Node (results as JSON)."""
+def call_js(module: str, function: str, calls: list[list[Any]], setup: str = "") -> list[Any]:
+    """Return ``[module.function(*args) for args in calls]`` computed by Node (results as JSON).
+
+    All calls run in one Node process. ``setup`` is optional JavaScript run once in that process before
+    the calls, with the module's namespace bound to ``m`` and ``twin(name)`` returning (a promise of,
+    use ``await``) another module of ``widgets/static``. It may declare functions that compose the
+    twins, e.g. one applied to the result of another, or several exports compared in one process;
+    ``function`` names an export of the module or, failing that, a function declared by ``setup``.
+    """
+    if not re.fullmatch(r"[A-Za-z_$][\w$]*", function):
+        raise ValueError(f"not a JavaScript identifier: {function!r}")
     url = (STATIC / f"{module}.js").as_uri()
     script = (
         f"import * as m from {json.dumps(url)};\n"
+        f"const twin = (name) => import(new URL(`${{name}}.js`, {json.dumps(STATIC.as_uri() + '/')}).href);\n"
+        f"{setup}\n"
+        f"const fn = Object.hasOwn(m, {json.dumps(function)}) ? m[{json.dumps(function)}] : {function};\n"
         "let input = '';\n"
         "process.stdin.on('data', (d) => (input += d));\n"
         "process.stdin.on('end', () => {\n"
-        f"  const out = JSON.parse(input).map((args) => m[{json.dumps(function)}](...args));\n"
+        "  const out = JSON.parse(input).map((args) => fn(...args));\n"
         "  process.stdout.write(JSON.stringify(out));\n"
         "});\n"
     )

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
-
 import pytest
+from node_runner import call_js
 
-from pacte.course.paths import STATIC_DIR
 from pacte.course.banks import load_bank
 from pacte.course.scoring import evaluate, parse_number, score
-
-from conftest import IN_CI
 
 BANK = load_bank("profils-coordination")
 Q = {q["id"]: q for q in BANK["questions"]}
@@ -76,28 +70,19 @@ CASES = [
 ]
 
 
-def run_node(script: str) -> str:
-    node = shutil.which("node")
-    if not node:
-        if IN_CI:
-            pytest.fail("node is required for the JavaScript parity tests")
-        pytest.skip("node not installed")
-    proc = subprocess.run([node, "--input-type=module", "-e", script], capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 0, proc.stderr
-    return proc.stdout
+# The one Node process of the parity test: every case through evaluate(), then score() on all the answers.
+PARITY = """
+const parity = (bank, cases) => {
+  const byId = Object.fromEntries(bank.questions.map((q) => [q.id, q]));
+  const results = cases.map(([id, answer]) => m.evaluate(byId[id], answer));
+  const answers = Object.fromEntries(cases.map(([id, answer]) => [id, answer]));
+  return { results, score: m.score(bank, answers) };
+};
+"""
 
 
 def test_javascript_and_python_agree_on_every_case():
-    payload = json.dumps({"bank": BANK, "cases": CASES})
-    script = f"""
-import {{ evaluate, score }} from {json.dumps((STATIC_DIR / 'quiz_logic.js').as_uri())};
-const data = {payload};
-const byId = Object.fromEntries(data.bank.questions.map((q) => [q.id, q]));
-const out = data.cases.map(([id, answer]) => evaluate(byId[id], answer));
-const answers = Object.fromEntries(data.cases.map(([id, answer]) => [id, answer]));
-console.log(JSON.stringify({{ results: out, score: score(data.bank, answers) }}));
-"""
-    js = json.loads(run_node(script))
+    [js] = call_js("quiz_logic", "parity", [[BANK, CASES]], setup=PARITY)
     py = [evaluate(Q[qid], answer) for qid, answer in CASES]
     assert js["results"] == py
     answers = {qid: answer for qid, answer in CASES}
