@@ -5,25 +5,11 @@ node on the same cases as widgets.financement.aci_result / cpts_result; results 
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 
-import pytest
+from node_runner import call_js
 
-from pacte.course.paths import STATIC_DIR
 from pacte.course.fmt import euros, number
 from widgets.financement import aci_result, cpts_result, default_aci_inputs, load_aci_rules, load_cpts_rules
-
-NODE = shutil.which("node") or "/usr/bin/node"
-
-
-def run_node(script: str, payload: dict) -> dict:
-    if not shutil.which(NODE):
-        pytest.skip("node is not installed")
-    proc = subprocess.run([NODE, "--input-type=module", "-e", script], input=json.dumps(payload),
-                          capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout)
 
 
 def aci_cases(rules: dict) -> list:
@@ -71,15 +57,9 @@ def aci_cases(rules: dict) -> list:
 def test_aci_parity():
     rules = load_aci_rules()
     cases = aci_cases(rules)
-    script = (
-        f"import {{ computeAci }} from 'file://{STATIC_DIR / 'aci_logic.js'}';\n"
-        "let data = ''; process.stdin.on('data', (c) => data += c);\n"
-        "process.stdin.on('end', () => { const p = JSON.parse(data);\n"
-        "  process.stdout.write(JSON.stringify(p.cases.map((c) => computeAci(p.rules, c)))); });"
-    )
-    js = run_node(script, {"rules": rules, "cases": cases})
+    js = call_js("aci_logic", "computeAci", [[rules, c] for c in cases])
     assert len(js) == len(cases)
-    for case, got in zip(cases, js):
+    for case, got in zip(cases, js, strict=True):
         expected = json.loads(json.dumps(aci_result(rules, case)))
         assert got == expected, case
     assert {r["status"] for r in js} == {"ok", "blocked", "error"}
@@ -89,26 +69,16 @@ def test_cpts_parity():
     rules = load_cpts_rules()
     cases = [{"population": p} for p in (1000, 39999, 40000, "79 999", 80000, 123456, 175000, 175001, 2000000,
                                          0, -1, 45000.5, "", "deux mille", None, True, 2000001)] + [None, {}]
-    script = (
-        f"import {{ computeCpts }} from 'file://{STATIC_DIR / 'cpts_logic.js'}';\n"
-        "let data = ''; process.stdin.on('data', (c) => data += c);\n"
-        "process.stdin.on('end', () => { const p = JSON.parse(data);\n"
-        "  process.stdout.write(JSON.stringify(p.cases.map((c) => computeCpts(p.rules, c)))); });"
-    )
-    js = run_node(script, {"rules": rules, "cases": cases})
-    for case, got in zip(cases, js):
+    js = call_js("cpts_logic", "computeCpts", [[rules, c] for c in cases])
+    for case, got in zip(cases, js, strict=True):
         assert got == json.loads(json.dumps(cpts_result(rules, case))), case
 
 
 def test_french_formats_parity():
     values = [0, 7, 1000, 73500, 80500, 153500000, 1918]
-    script = (
-        f"import {{ fmtEuros, fmtNumber }} from 'file://{STATIC_DIR / 'numbers.js'}';\n"
-        "let data = ''; process.stdin.on('data', (c) => data += c);\n"
-        "process.stdin.on('end', () => { const v = JSON.parse(data).values;\n"
-        "  process.stdout.write(JSON.stringify({ e: v.map((x) => fmtEuros(x)), n: v.map((x) => fmtNumber(x)) })); });"
-    )
-    js = run_node(script, {"values": values})
+    setup = "const both = (x) => ({ e: m.fmtEuros(x), n: m.fmtNumber(x) });"
+    out = call_js("numbers", "both", [[v] for v in values], setup=setup)
+    js = {"e": [o["e"] for o in out], "n": [o["n"] for o in out]}
     assert js["e"] == [euros(v) for v in values]
     assert js["n"] == [number(v) for v in values]
     assert "\u202f" not in "".join(js["e"])
