@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
+from node_runner import call_js
 
-from pacte.course.paths import STATIC_DIR, datasets_dir
 from pacte.course.banks import load_bank
-from widgets.cases import BranchingCase, load_case, walk
 from pacte.course.checks import load_data_file
 from pacte.course.errors import DataError
-from widgets.team_compare import (TeamCompare, check_answer, comparison_spec, place_answer, room_shares,
-                                  tally_room, validate_room)
+from pacte.course.paths import datasets_dir
 from widgets import Quiz
+from widgets.cases import BranchingCase, load_case, walk
+from widgets.team_compare import (
+    TeamCompare,
+    check_answer,
+    comparison_spec,
+    place_answer,
+    room_shares,
+    tally_room,
+    validate_room,
+)
 from widgets.team_dynamics import team_survey_explorer
 
 CASE_IDS = sorted(p.name.split(".")[0] for p in (datasets_dir() / "dynamiques").glob("*.case_graph.yaml"))
-NODE = shutil.which("node") or "/usr/bin/node"
 
 
 @pytest.fixture(scope="module")
@@ -278,15 +282,6 @@ def test_explorer_has_a_question_select_and_structure_checkboxes():
 
 # --- JavaScript / Python parity --------------------------------------------------------------
 
-def _node(script: str, payload: dict) -> object:
-    if not Path(NODE).exists():
-        pytest.skip("node is not installed")
-    proc = subprocess.run([NODE, "--input-type=module", "-e", script], input=json.dumps(payload),
-                          capture_output=True, text=True, timeout=60, check=False)
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout)
-
-
 PLACE_CASES = [
     ("MSP", "cohesion", "close_knit"), ("CDS", "cohesion", "forming"), ("CPTS", "cpts_dynamics", "declining"),
     ("CPTS", "cpts_dynamics", "growing"), ("MSP", "satisfaction", ["recognition", "projects"]),
@@ -299,19 +294,17 @@ PLACE_CASES = [
 
 
 def test_placement_parity_js_python(spec):
-    script = f"""
-import {{ placeAnswer, roomShares }} from '{(STATIC_DIR / "team_compare_logic.js").as_uri()}';
-import {{ readFileSync }} from 'node:fs';
-const p = JSON.parse(readFileSync(0, 'utf8'));
-const placed = p.cases.map(([s, q, a]) => placeAnswer(p.spec, s, q, a));
-const rooms = p.rooms.map(([room, q]) => roomShares(p.spec, room, q));
-console.log(JSON.stringify({{ placed, rooms }}));
-"""
     rooms = [({"cohesion": {"respondents": 3, "counts": {"forming": 1, "close_knit": 2}}}, "cohesion"),
              ({"difficulties": {"respondents": 7, "counts": {"conflicts": 5, "other": 1}}}, "difficulties"),
              ({"cohesion": {"counts": {"forming": 2, "fairly_homogeneous": 1}}}, "cohesion"),
              ({}, "cohesion")]
-    out = _node(script, {"spec": spec, "cases": PLACE_CASES, "rooms": rooms})
+    setup = """
+const both = (spec, cases, rooms) => ({
+  placed: cases.map(([s, q, a]) => m.placeAnswer(spec, s, q, a)),
+  rooms: rooms.map(([room, q]) => m.roomShares(spec, room, q)),
+});
+"""
+    [out] = call_js("team_compare_logic", "both", [[spec, PLACE_CASES, rooms]], setup=setup)
     assert out["placed"] == [place_answer(spec, *c) for c in PLACE_CASES]
     assert out["rooms"] == [room_shares(spec, r, q) for r, q in rooms]
 
@@ -325,14 +318,8 @@ def test_case_walk_parity_js_python():
             walks.append((cid, p[:-1]))
         walks.append((cid, ["inexistant"]))
         walks.append((cid, all_paths(case)[0] + ["apres-la-fin"]))
-    script = f"""
-import {{ walk }} from '{(STATIC_DIR / "branching_case_logic.js").as_uri()}';
-import {{ readFileSync }} from 'node:fs';
-const p = JSON.parse(readFileSync(0, 'utf8'));
-console.log(JSON.stringify(p.walks.map(([cid, choices]) => walk(p.cases[cid], choices))));
-"""
-    out = _node(script, {"cases": cases, "walks": walks})
-    for (cid, choices), js in zip(walks, out):
+    out = call_js("branching_case_logic", "walk", [[cases[cid], choices] for cid, choices in walks])
+    for (cid, choices), js in zip(walks, out, strict=True):
         try:
             py = walk(cases[cid], choices)
         except ValueError:
