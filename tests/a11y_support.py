@@ -46,10 +46,12 @@ def offline_context(browser, width: int, height: int = 900, **extra):
         return r.abort()
 
     context.route("**/*", route)
+    context.set_default_navigation_timeout(90_000)  # a loaded CI machine
+    context.set_default_timeout(60_000)
     return context, external
 
 
-def wait_widgets(page, timeout: int = 20000) -> None:
+def wait_widgets(page, timeout: int = 60000) -> None:
     """Wait until every widget of the page is mounted and every chart drawn (or failed)."""
     page.wait_for_function(
         """() => [...document.querySelectorAll('div.pacte-widget[data-pacte-module]')].every(

@@ -137,6 +137,7 @@ RESULT = {
     "week": ".pacte-week-sentence, .pacte-week-message:not(:empty)",
     "cpts_project": ".pacte-cpts-feedback li, .pacte-cpts-status:not(:empty)",
     "chart": "details.pacte-chart-data[open]",
+    "prompt": ".pacte-prompt-status:not(:empty)",
 }
 
 ACTIVE = """(root) => { const a = document.activeElement;
@@ -160,6 +161,8 @@ def _answer_focused(page, a: dict) -> int | None:
     if a["tag"] == "textarea":
         page.keyboard.type("Une réponse tapée au clavier.")
         return 1
+    if a["tag"] == "select" and a["action"]:
+        return 0  # an ordering's position list: moving items is not needed to check the order
     if a["tag"] == "select":
         page.keyboard.press("ArrowDown")
         return 1
@@ -175,7 +178,7 @@ def _answer_focused(page, a: dict) -> int | None:
 
 def keyboard_walk(page, root, max_steps: int = 400) -> int:
     """Tab through ``root`` answering what has focus; returns the number of keys pressed."""
-    root.locator("input, select, textarea, button, summary, [tabindex='0']").first.focus()
+    root.locator(":is(input, select, textarea, button, summary, [tabindex='0']):not([disabled])").first.focus()
     keys = 0
     for _ in range(max_steps):
         a = root.evaluate(ACTIVE)
