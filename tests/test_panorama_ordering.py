@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 
 import pytest
+from node_runner import call_js
 
-from pacte.course.paths import STATIC_DIR
 from widgets.ordering import Ordering, expected_order, expected_ranks, live_answer, load_exercise, score_ordering
-
-from conftest import IN_CI
 
 REFORMS = load_exercise("panorama/reformes.ordering_exercise.yaml")
 TIES = {
@@ -40,32 +36,20 @@ CASES = [
     ("ties", ["a", "c", "b1", "b2", "d"]), ("ties", {"order": ["a", "b1", "b2", "d", "c"]}),
 ]
 
-NODE_SCRIPT = """
-import { scoreOrdering, expectedOrder, expectedRanks } from "%(logic)s";
-import { readFileSync } from "node:fs";
-const input = JSON.parse(readFileSync(0, "utf8"));
-const out = {
-  scores: input.cases.map(([ex, answer]) => scoreOrdering(input.exercises[ex], answer)),
-  orders: Object.fromEntries(Object.entries(input.exercises).map(([k, ex]) => [k, expectedOrder(ex)])),
-  ranks: Object.fromEntries(Object.entries(input.exercises).map(([k, ex]) => [k, expectedRanks(ex)])),
-};
-process.stdout.write(JSON.stringify(out));
+# One Node process: every case scored, and each exercise's expected order and ranks.
+PARITY = """
+const parity = (exercises, cases) => ({
+  scores: cases.map(([ex, answer]) => m.scoreOrdering(exercises[ex], answer)),
+  orders: Object.fromEntries(Object.entries(exercises).map(([k, ex]) => [k, m.expectedOrder(ex)])),
+  ranks: Object.fromEntries(Object.entries(exercises).map(([k, ex]) => [k, m.expectedRanks(ex)])),
+});
 """
 
 
 @pytest.fixture(scope="module")
 def js_results():
-    node = shutil.which("node")
-    if not node:
-        if IN_CI:
-            pytest.fail("node is required for the parity tests")
-        pytest.skip("node is not installed")
-    script = NODE_SCRIPT % {"logic": (STATIC_DIR / "ordering_logic.js").as_uri()}
-    payload = {"exercises": EXERCISES, "cases": CASES}
-    proc = subprocess.run([node, "--input-type=module", "-e", script], input=json.dumps(payload),
-                          capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout)
+    [out] = call_js("ordering_logic", "parity", [[EXERCISES, CASES]], setup=PARITY)
+    return out
 
 
 def _normalise(value):
