@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
+from node_runner import call_js
 
-from pacte.course.paths import STATIC_DIR
 from pacte.live.protocol import parse_answer
 from pacte.live.validation import AnswerError, canonical_answer
 from widgets import CptsProject, Diagnosis
 from widgets.cpts_project import evaluate_project, live_payloads, load_project, project_summary, rule_applies
 from widgets.diagnosis import action_plan, action_plan_csv, load_grid
 
-NODE = shutil.which("node") or "/usr/bin/node"
 PROJECT_FILE = "territoires/valmoran.cpts_project.yaml"
 GRID_FILE = "territoires/obstacles.diagnosis_grid.yaml"
 
@@ -154,15 +150,6 @@ def test_grids_without_an_action_plan_are_unchanged():
 
 # --- Python and JavaScript agree ---------------------------------------------------------------
 
-def _node(script: str, payload: dict) -> object:
-    if not Path(NODE).exists():
-        pytest.skip("node is not installed")
-    proc = subprocess.run([NODE, "--input-type=module", "-e", script], input=json.dumps(payload),
-                          capture_output=True, text=True, timeout=60, check=False)
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout)
-
-
 PROJECT_CASES = [
     None, {}, {"missions": ["snp"]}, {"partners": ["dac"]},
     {"missions": ["acces-mt", "parcours-age"], "partners": ["hopital", "ars"]},
@@ -175,18 +162,14 @@ PROJECT_CASES = [
 
 
 def test_project_parity_js_python(project):
-    script = f"""
-import {{ evaluateProject, livePayloads, projectSummary, COMPLETE }} from '{(STATIC_DIR / "cpts_project_logic.js").as_uri()}';
-import {{ readFileSync }} from 'node:fs';
-const p = JSON.parse(readFileSync(0, 'utf8'));
-const out = p.cases.map((a) => {{
-  const r = evaluateProject(p.project, a);
-  return {{ result: r, live: livePayloads(p.project, r), summary: r.status === COMPLETE ? projectSummary(p.project, r) : null }};
-}});
-process.stdout.write(JSON.stringify(out));
+    setup = """
+const evaluated = (project, answers) => {
+  const r = m.evaluateProject(project, answers);
+  return { result: r, live: m.livePayloads(project, r), summary: r.status === m.COMPLETE ? m.projectSummary(project, r) : null };
+};
 """
-    js = _node(script, {"project": project, "cases": PROJECT_CASES})
-    for case, got in zip(PROJECT_CASES, js):
+    js = call_js("cpts_project_logic", "evaluated", [[project, case] for case in PROJECT_CASES], setup=setup)
+    for case, got in zip(PROJECT_CASES, js, strict=True):
         expected = evaluate_project(project, case)
         assert got["result"] == expected, case
         assert got["live"] == live_payloads(project, expected), case
@@ -198,14 +181,9 @@ PLAN_CASES = [{}, {"temps-medical": 3}, {"silo": 1, "forfaits": 2, "temps-medica
 
 
 def test_action_plan_parity_js_python(grid):
-    script = f"""
-import {{ actionPlan, actionPlanCsv }} from '{(STATIC_DIR / "diagnosis_logic.js").as_uri()}';
-import {{ readFileSync }} from 'node:fs';
-const p = JSON.parse(readFileSync(0, 'utf8'));
-process.stdout.write(JSON.stringify(p.cases.map((a) => [actionPlan(p.grid, a), actionPlanCsv(p.grid, a)])));
-"""
-    js = _node(script, {"grid": grid, "cases": PLAN_CASES})
-    for case, (plan, csv) in zip(PLAN_CASES, js):
+    setup = "const planAndCsv = (grid, answers) => [m.actionPlan(grid, answers), m.actionPlanCsv(grid, answers)];"
+    js = call_js("diagnosis_logic", "planAndCsv", [[grid, case] for case in PLAN_CASES], setup=setup)
+    for case, (plan, csv) in zip(PLAN_CASES, js, strict=True):
         assert plan == action_plan(grid, case), case
         assert csv == action_plan_csv(grid, case), case
 
