@@ -12,11 +12,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import yaml
+from node_runner import call_js
 
-from pacte.course.typography import NBSP, NNBSP, french, french_state, problems
 from pacte.course.typocheck import fix_markdown, fix_yaml, markdown_problems, yaml_problems
+from pacte.course.typography import NBSP, NNBSP, french, french_state, problems
 from pacte.site.typography import french_html, page_problems
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -140,21 +140,9 @@ def test_no_smart_quote_before_a_role(built_book):
         assert "l”" not in text and "d”" not in text, page
 
 
-def test_js_twin_agrees_with_python(tmp_path):
+def test_js_twin_agrees_with_python():
     """widgets/static/dom.js applies the same typography to every text its `h()` helper creates."""
-    import json
-    import shutil
-
-    from conftest import _missing
-
-    node = shutil.which("node")
-    if not node:
-        _missing("node is not installed")
     samples = ["Durée : 45 min ; quiz ! « Pacte » l'EHESP, 1 320 MSP, 56 % et 3,8 M€ ?",
                "voir https://example.org/a?b=1 : fin", "à 10:30", "l'**articulation** et l'« inférence »",
                "Simulateur : la rémunération ACI d'une MSP", "12 345 678 €", "«Vraiment soudée»", "Qu'est-ce ? Non !"]
-    script = tmp_path / "twin.mjs"
-    script.write_text(f'import {{ frenchText }} from "{ROOT / "widgets" / "static" / "dom.js"}";\n'
-                      "console.log(JSON.stringify(JSON.parse(process.argv[2]).map(frenchText)));\n", encoding="utf-8")
-    out = subprocess.run([node, str(script), json.dumps(samples)], capture_output=True, text=True, check=True)
-    assert json.loads(out.stdout) == [french(s) for s in samples]
+    assert call_js("dom", "frenchText", [[s] for s in samples]) == [french(s) for s in samples]
