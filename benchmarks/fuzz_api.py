@@ -22,7 +22,6 @@ import asyncio
 import http.client
 import json
 import logging
-import os
 import subprocess
 import sys
 import tempfile
@@ -43,6 +42,7 @@ VALID = [
 
 
 # -- the server process ----------------------------------------------------------------------
+
 
 def serve(port: int, data_dir: str, database_url: str | None) -> None:
     """Run the live API on ``port`` until killed (the child process)."""
@@ -79,6 +79,7 @@ def rss_mib(pid: int) -> float:
 
 # -- the client --------------------------------------------------------------------------------
 
+
 class Client:
     def __init__(self, port: int) -> None:
         self.port = port
@@ -86,8 +87,9 @@ class Client:
         self.statuses: Counter = Counter()
         self.failures: list[str] = []
 
-    def post(self, route: str, body: bytes, content_type: str = "application/json",
-             announced: int | None = None) -> int:
+    def post(
+        self, route: str, body: bytes, content_type: str = "application/json", announced: int | None = None
+    ) -> int:
         for attempt in (1, 2):
             try:
                 self.conn.putrequest("POST", f"/api/live/{route}")
@@ -124,21 +126,43 @@ class Client:
 def strategies():
     from hypothesis import strategies as st
 
-    leaf = (st.none() | st.booleans() | st.integers() | st.integers(min_value=10**30, max_value=10**400)
-            | st.floats() | st.text(max_size=80)
-            | st.sampled_from(["\u202e", "\u200b", "\ufeff", "=HYPERLINK(\"x\")", "<script>", "\x00", "NaN"]))
-    values = st.recursive(leaf, lambda inner: st.lists(inner, max_size=5)
-                          | st.dictionaries(st.text(max_size=12), inner, max_size=5), max_leaves=16)
-    activity = st.sampled_from([a for a, _, _ in VALID] + ["quiz:x", "survey:", "text", "", "sorting:x", "case:x",
-                                                           "diagnosis:x", "ordering:x", "cpts_project:x"]) \
-        | st.text(max_size=40)
+    leaf = (
+        st.none()
+        | st.booleans()
+        | st.integers()
+        | st.integers(min_value=10**30, max_value=10**400)
+        | st.floats()
+        | st.text(max_size=80)
+        | st.sampled_from(["\u202e", "\u200b", "\ufeff", '=HYPERLINK("x")', "<script>", "\x00", "NaN"])
+    )
+    values = st.recursive(
+        leaf,
+        lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=12), inner, max_size=5),
+        max_leaves=16,
+    )
+    activity = st.sampled_from(
+        [a for a, _, _ in VALID]
+        + ["quiz:x", "survey:", "text", "", "sorting:x", "case:x", "diagnosis:x", "ordering:x", "cpts_project:x"]
+    ) | st.text(max_size=40)
     question = st.sampled_from([q for _, q, _ in VALID] + ["order", "missions", "CPTS", ""]) | st.text(max_size=30)
     answer = st.sampled_from([v for _, _, v in VALID]) | values
-    hostile = st.sampled_from([
-        b"[" * 5000, b"[" * 2000 + b"]" * 2000, b'{"a":' * 900 + b"1" + b"}" * 900, b"1" * 4000,
-        b'{"code": 1e999}', b'{"code": NaN}', b'{"answer": -Infinity}', b'{"code": "\\ud800"}', b"\xff\xfe",
-        b"", b"null", b"[]", b'"x"',
-    ])
+    hostile = st.sampled_from(
+        [
+            b"[" * 5000,
+            b"[" * 2000 + b"]" * 2000,
+            b'{"a":' * 900 + b"1" + b"}" * 900,
+            b"1" * 4000,
+            b'{"code": 1e999}',
+            b'{"code": NaN}',
+            b'{"answer": -Infinity}',
+            b'{"code": "\\ud800"}',
+            b"\xff\xfe",
+            b"",
+            b"null",
+            b"[]",
+            b'"x"',
+        ]
+    )
     return st, values, activity, question, answer, hostile
 
 
@@ -151,33 +175,61 @@ def run_fuzz(client: Client, session_code: str, participant: str, n: int) -> int
         # A valid answer (stored: exercises the upsert and the row check).
         st.fixed_dictionaries({"kind": st.just("valid"), "base": st.sampled_from(VALID)}),
         # Well-formed envelope, generated content.
-        st.fixed_dictionaries({"kind": st.just("answer"), "activity": activity, "question": question,
-                               "answer": answer, "real": st.booleans(), "code": st.text(max_size=10),
-                               "participant": st.text(max_size=70),
-                               "extra": st.dictionaries(st.text(max_size=8), values, max_size=3)}),
+        st.fixed_dictionaries(
+            {
+                "kind": st.just("answer"),
+                "activity": activity,
+                "question": question,
+                "answer": answer,
+                "real": st.booleans(),
+                "code": st.text(max_size=10),
+                "participant": st.text(max_size=70),
+                "extra": st.dictionaries(st.text(max_size=8), values, max_size=3),
+            }
+        ),
         # A valid answer with one field replaced.
-        st.fixed_dictionaries({"kind": st.just("mutate"), "base": st.sampled_from(VALID),
-                               "field": st.sampled_from(["code", "participant", "activity", "question", "answer"]),
-                               "value": values}),
+        st.fixed_dictionaries(
+            {
+                "kind": st.just("mutate"),
+                "base": st.sampled_from(VALID),
+                "field": st.sampled_from(["code", "participant", "activity", "question", "answer"]),
+                "value": values,
+            }
+        ),
         st.fixed_dictionaries({"kind": st.just("join"), "code": values | st.text(max_size=12)}),
-        st.fixed_dictionaries({"kind": st.just("raw"), "route": st.sampled_from(["join", "answer"]),
-                               "body": st.binary(max_size=6000) | hostile,
-                               "ctype": st.sampled_from(["application/json", "text/plain", "",
-                                                         "application/json; charset=utf-16"])}),
-        st.fixed_dictionaries({"kind": st.just("oversized"), "route": st.sampled_from(["join", "answer"]),
-                               "size": st.integers(min_value=4097, max_value=200_000_000)}),
+        st.fixed_dictionaries(
+            {
+                "kind": st.just("raw"),
+                "route": st.sampled_from(["join", "answer"]),
+                "body": st.binary(max_size=6000) | hostile,
+                "ctype": st.sampled_from(["application/json", "text/plain", "", "application/json; charset=utf-16"]),
+            }
+        ),
+        st.fixed_dictionaries(
+            {
+                "kind": st.just("oversized"),
+                "route": st.sampled_from(["join", "answer"]),
+                "size": st.integers(min_value=4097, max_value=200_000_000),
+            }
+        ),
     )
 
-    @settings(max_examples=n, deadline=None, database=None, phases=[Phase.generate],
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=n, deadline=None, database=None, phases=[Phase.generate], suppress_health_check=list(HealthCheck)
+    )
     @given(req=request)
     def one(req):
         counter["n"] += 1
         kind = req["kind"]
         if kind == "answer":
-            body = {**req["extra"], "activity": req["activity"], "question": req["question"], "answer": req["answer"],
-                    "code": session_code if req["real"] else req["code"],
-                    "participant": participant if req["real"] else req["participant"]}
+            body = {
+                **req["extra"],
+                "activity": req["activity"],
+                "question": req["question"],
+                "answer": req["answer"],
+                "code": session_code if req["real"] else req["code"],
+                "participant": participant if req["real"] else req["participant"],
+            }
             client.post("answer", json.dumps(body).encode())
         elif kind == "valid":
             act, q, a = req["base"]
@@ -209,8 +261,9 @@ def invalid_rows(store, session_id: str) -> list[dict]:
         stored = row["answer"]
         try:
             original = json.loads(stored) if stored.startswith("[") else stored
-            again = canonical_answer(parse_answer({"activity": row["activity"], "question": row["question"],
-                                                   "answer": original}))
+            again = canonical_answer(
+                parse_answer({"activity": row["activity"], "question": row["question"], "answer": original})
+            )
             if again != stored:
                 bad.append(row)
         except (ProtocolError, ValueError):
@@ -246,8 +299,10 @@ def main() -> int:
         status, data = client.json("join", {"code": session.code})
         assert status == 201, data
         for act, q, a in VALID:  # warm up: the course data is loaded on first use
-            client.json("answer", {"code": session.code, "participant": data["participant"], "activity": act,
-                                   "question": q, "answer": a})
+            client.json(
+                "answer",
+                {"code": session.code, "participant": data["participant"], "activity": act, "question": q, "answer": a},
+            )
         before = rss_mib(proc.pid)
         start = time.perf_counter()
         tried = run_fuzz(client, session.code, data["participant"], args.requests)

@@ -51,8 +51,12 @@ def questions(k: int) -> list[tuple[str, str, object]]:
             items.append((f"quiz:{BANK}", q["id"], random.choice(q["choices"])["id"]))
         else:
             items.append((f"quiz:{BANK}", q["id"], [q["choices"][0]["id"]]))
-    items += [("survey:cohesion", "MSP", "close_knit"), ("survey:cpts_dynamics", "CPTS", "growing"),
-              ("survey:difficulties", "CDS", ["conflicts"]), ("text:mot-equipe", "answer", "soudée")]
+    items += [
+        ("survey:cohesion", "MSP", "close_knit"),
+        ("survey:cpts_dynamics", "CPTS", "growing"),
+        ("survey:difficulties", "CDS", ["conflicts"]),
+        ("text:mot-equipe", "answer", "soudée"),
+    ]
     if k > len(items):
         raise SystemExit(f"at most {len(items)} distinct questions per trainee")
     return items[:k]
@@ -78,8 +82,18 @@ class Server:
     def __init__(self, data_dir: Path, database_url: str | None) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}/"
-        args = [sys.executable, "-m", "pacte.cli", "serve", "--port", str(self.port), "--pool-size", "0",
-                "--data-dir", str(data_dir)]
+        args = [
+            sys.executable,
+            "-m",
+            "pacte.cli",
+            "serve",
+            "--port",
+            str(self.port),
+            "--pool-size",
+            "0",
+            "--data-dir",
+            str(data_dir),
+        ]
         if database_url:
             args += ["--database-url", database_url]
         self.proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -103,8 +117,7 @@ class Server:
             self.proc.kill()
 
 
-def run_load(server: Server, code: str, trainees: int, k: int, spread: float,
-             kill_after: int | None = None) -> dict:
+def run_load(server: Server, code: str, trainees: int, k: int, spread: float, kill_after: int | None = None) -> dict:
     """Simulate the room; return acknowledged answers, latencies, errors."""
     acked: list[tuple[str, str, str]] = []
     latencies: list[float] = []
@@ -124,9 +137,17 @@ def run_load(server: Server, code: str, trainees: int, k: int, spread: float,
             if killed.is_set() or time.monotonic() > deadline:
                 return
             time.sleep(random.uniform(0, spread / k))
-            status, _, latency = post(server.base, "api/live/answer", {
-                "code": code, "participant": joined["participant"], "activity": activity,
-                "question": question, "answer": answer})
+            status, _, latency = post(
+                server.base,
+                "api/live/answer",
+                {
+                    "code": code,
+                    "participant": joined["participant"],
+                    "activity": activity,
+                    "question": question,
+                    "answer": answer,
+                },
+            )
             with lock:
                 if status == 201:
                     acked.append((joined["participant"], activity, question))
@@ -158,7 +179,9 @@ def main() -> None:
     data_dir = Path(tempfile.mkdtemp(prefix="pacte-load-"))
     store = open_store(args.database_url, data_dir)
     backend = "PostgreSQL" if args.database_url else "SQLite (WAL, synchronous=FULL)"
-    print(f"store: {backend}; {args.trainees} trainees x {args.answers} answers over ~{args.spread:.0f} s, loopback only")
+    print(
+        f"store: {backend}; {args.trainees} trainees x {args.answers} answers over ~{args.spread:.0f} s, loopback only"
+    )
 
     session = store.create_session("Banc de charge")
     server = Server(data_dir, args.database_url)
@@ -170,11 +193,15 @@ def main() -> None:
         server.stop()
     lat = sorted(result["latencies"])
     n = len(result["acked"])
-    print(f"phase 1: {n} answers acknowledged in {result['elapsed']:.1f} s = {n / result['elapsed']:.1f} answers/s; "
-          f"errors {result['errors'] or 'none'}")
+    print(
+        f"phase 1: {n} answers acknowledged in {result['elapsed']:.1f} s = {n / result['elapsed']:.1f} answers/s; "
+        f"errors {result['errors'] or 'none'}"
+    )
     if lat:
-        print(f"phase 1: latency p50 {statistics.median(lat) * 1000:.1f} ms, "
-              f"p95 {lat[int(0.95 * (len(lat) - 1))] * 1000:.1f} ms, max {lat[-1] * 1000:.1f} ms")
+        print(
+            f"phase 1: latency p50 {statistics.median(lat) * 1000:.1f} ms, "
+            f"p95 {lat[int(0.95 * (len(lat) - 1))] * 1000:.1f} ms, max {lat[-1] * 1000:.1f} ms"
+        )
     print(f"phase 1: server memory (RSS) {rss_before:.0f} MiB before, {rss_after:.0f} MiB after")
     print(f"phase 1: lost answers (acknowledged, not stored): {missing(store, session.id, result['acked'])}")
 
@@ -182,8 +209,10 @@ def main() -> None:
     target = args.trainees * args.answers // 2
     server = Server(data_dir, args.database_url)
     result = run_load(server, session2.code, args.trainees, args.answers, args.spread, kill_after=target)
-    print(f"phase 2: server killed with SIGKILL after {len(result['acked'])} acknowledged answers "
-          f"(connection errors after the kill: {result['errors'].get(0, 0)})")
+    print(
+        f"phase 2: server killed with SIGKILL after {len(result['acked'])} acknowledged answers "
+        f"(connection errors after the kill: {result['errors'].get(0, 0)})"
+    )
     server = Server(data_dir, args.database_url)
     try:
         restarted = open_store(args.database_url, data_dir)

@@ -18,8 +18,11 @@ def _cmd_check(args) -> int:
 
     inventory, errors = check_course()
     if args.json:
-        print(json.dumps({"ok": not errors, "errors": [str(e) for e in errors], **inventory},
-                         ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {"ok": not errors, "errors": [str(e) for e in errors], **inventory}, ensure_ascii=False, indent=2
+            )
+        )
     else:
         print(format_inventory(inventory))
         for err in errors:
@@ -61,40 +64,70 @@ def _cmd_serve(args) -> int:
 
     from pacte.server import ServeOptions, serve
 
-    return serve(ServeOptions(host=args.host, port=args.port, pool_size=args.pool_size,
-                              database_url=args.database_url, trainer_token=args.trainer_token,
-                              data_dir=Path(args.data_dir) if args.data_dir else None, public_url=args.public_url))
+    return serve(
+        ServeOptions(
+            host=args.host,
+            port=args.port,
+            pool_size=args.pool_size,
+            database_url=args.database_url,
+            trainer_token=args.trainer_token,
+            data_dir=Path(args.data_dir) if args.data_dir else None,
+            public_url=args.public_url,
+        )
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``pacte`` command."""
     parser = argparse.ArgumentParser(prog="pacte", description="Construire, vérifier et servir le cours PACTE.")
     sub = parser.add_subparsers(dest="command", required=True)
-    p_build = sub.add_parser("build", help="construire le livre (strict\u00a0: -n -W --keep-going) et les carnets Voilà")
+    p_build = sub.add_parser(
+        "build", help="construire le livre (strict\u00a0: -n -W --keep-going) et les carnets Voilà"
+    )
     p_build.add_argument("--no-strict", action="store_true", help="ne pas traiter les avertissements comme des erreurs")
     p_build.add_argument("--quiet", action="store_true", help="n’afficher que les avertissements et le bilan")
     p_build.set_defaults(func=_cmd_build)
     p_check = sub.add_parser("check", help="valider les données et les banques de questions, afficher l’inventaire")
     p_check.add_argument("--json", action="store_true", help="sortie lisible par une machine (JSON)")
     p_check.set_defaults(func=_cmd_check)
-    p_typo = sub.add_parser("typo", help="vérifier (ou corriger avec --fix) la typographie française des pages (.md) et des fichiers YAML")
+    p_typo = sub.add_parser(
+        "typo", help="vérifier (ou corriger avec --fix) la typographie française des pages (.md) et des fichiers YAML"
+    )
     p_typo.add_argument("paths", nargs="+", help="fichiers ou dossiers")
-    p_typo.add_argument("--fix", action="store_true", help="réécrire les fichiers avec les espaces insécables et les apostrophes françaises")
+    p_typo.add_argument(
+        "--fix",
+        action="store_true",
+        help="réécrire les fichiers avec les espaces insécables et les apostrophes françaises",
+    )
     p_typo.set_defaults(func=_cmd_typo)
     p_nb = sub.add_parser("notebooks", help="écrire seulement les carnets Voilà/Binder (sans construire le livre)")
     p_nb.set_defaults(func=_cmd_notebooks)
     p_serve = sub.add_parser("serve", help="servir le livre construit sur / et les vues Voilà sur /voila/render/")
-    p_serve.add_argument("--host", default="127.0.0.1", help="adresse d’écoute (par défaut 127.0.0.1\u00a0; "
-                         "0.0.0.0 pour le réseau de la salle)")
+    p_serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="adresse d’écoute (par défaut 127.0.0.1\u00a0; 0.0.0.0 pour le réseau de la salle)",
+    )
     p_serve.add_argument("--port", type=int, default=8866, help="port (par défaut 8866)")
-    p_serve.add_argument("--pool-size", type=int, default=1, help="noyaux préchauffés par page (0\u00a0: un noyau "
-                         "démarré à chaque visite)")
-    p_serve.add_argument("--database-url", help="adresse PostgreSQL des séances en direct (par défaut\u00a0: SQLite "
-                         "dans --data-dir\u00a0; variable PACTE_DATABASE_URL)")
-    p_serve.add_argument("--data-dir", help="dossier de la base SQLite (par défaut\u00a0: ./var\u00a0; "
-                         "variable PACTE_DATA_DIR)")
-    p_serve.add_argument("--trainer-token", help="secret du tableau de bord du formateur (par défaut\u00a0: "
-                         "tiré au hasard\u00a0; variable PACTE_TRAINER_TOKEN)")
+    p_serve.add_argument(
+        "--pool-size",
+        type=int,
+        default=1,
+        help="noyaux préchauffés par page (0\u00a0: un noyau démarré à chaque visite)",
+    )
+    p_serve.add_argument(
+        "--database-url",
+        help="adresse PostgreSQL des séances en direct (par défaut\u00a0: SQLite "
+        "dans --data-dir\u00a0; variable PACTE_DATABASE_URL)",
+    )
+    p_serve.add_argument(
+        "--data-dir", help="dossier de la base SQLite (par défaut\u00a0: ./var\u00a0; variable PACTE_DATA_DIR)"
+    )
+    p_serve.add_argument(
+        "--trainer-token",
+        help="secret du tableau de bord du formateur (par défaut\u00a0: "
+        "tiré au hasard\u00a0; variable PACTE_TRAINER_TOKEN)",
+    )
     p_serve.add_argument("--public-url", help="adresse que tapent les apprenants (lien et QR code de la séance)")
     p_serve.set_defaults(func=_cmd_serve)
     from pacte.export.command import add_export_parser

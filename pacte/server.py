@@ -95,13 +95,13 @@ def _kernel_is_trainer(kernel_manager, kernel_id: str, voila_root: Path) -> bool
 
     try:
         notebook = kernel_manager._get_notebook_from_kernel(kernel_id)
-    except Exception:  # noqa: BLE001 - older Voilà or no pool: fall back on the kernel's folder
+    except Exception:
         notebook = None
     if notebook and is_trainer_path(notebook, voila_root):
         return True
     try:
         kernel = kernel_manager.get_kernel(kernel_id)
-    except Exception:  # noqa: BLE001 - KeyError or HTTPError(404): unknown kernel, the handler says 404
+    except Exception:
         return False
     cwd = (getattr(kernel, "_launch_args", None) or {}).get("cwd")
     if not cwd:
@@ -135,8 +135,13 @@ def make_app_class(options: ServeOptions, live):
     token = options.trainer_token
     voila_root = build_dir() / "voila"
     notebook_classes = (TornadoVoilaHandler, AllowListFileHandler)
-    kernel_classes = (KernelHandler, VoilaKernelWebsocketHandler, RequestInfoSocketHandler,
-                      VoilaShutdownKernelHandler, ExecutionRequestHandler)
+    kernel_classes = (
+        KernelHandler,
+        VoilaKernelWebsocketHandler,
+        RequestInfoSocketHandler,
+        VoilaShutdownKernelHandler,
+        ExecutionRequestHandler,
+    )
 
     class TrainerGuard:
         """Requires the trainer token for anything that resolves to the trainer folder or its kernels.
@@ -167,11 +172,18 @@ def make_app_class(options: ServeOptions, live):
             if given is not None:
                 if not token_matches(given, token):
                     raise web.HTTPError(403, "trainer token required")
-                self.set_cookie(TRAINER_COOKIE, trainer_cookie_value(token), httponly=True, samesite="Strict",
-                                path="/", secure=self.request.protocol == "https")
+                self.set_cookie(
+                    TRAINER_COOKIE,
+                    trainer_cookie_value(token),
+                    httponly=True,
+                    samesite="Strict",
+                    path="/",
+                    secure=self.request.protocol == "https",
+                )
                 if self.request.method in ("GET", "HEAD") and "Upgrade" not in self.request.headers:
-                    query = urlencode([(k, v) for k, v in parse_qsl(self.request.query, keep_blank_values=True)
-                                       if k != "token"])
+                    query = urlencode(
+                        [(k, v) for k, v in parse_qsl(self.request.query, keep_blank_values=True) if k != "token"]
+                    )
                     self.redirect(self.request.path + (f"?{query}" if query else ""), status=303)
                     return True
                 return False
@@ -204,7 +216,7 @@ def make_app_class(options: ServeOptions, live):
                 return await super().get(path, include_body)
             except web.HTTPError:
                 raise
-            except Exception:  # noqa: BLE001 - Voilà asserts on odd paths
+            except Exception:
                 raise web.HTTPError(404) from None
 
     class PacteVoila(Voila):
@@ -221,7 +233,9 @@ def make_app_class(options: ServeOptions, live):
 
         def init_handlers(self):
             base = super().init_handlers()
-            identity = {h[1] for h in self.identity_provider.get_handlers()} if hasattr(self, "identity_provider") else set()
+            identity = (
+                {h[1] for h in self.identity_provider.get_handlers()} if hasattr(self, "identity_provider") else set()
+            )
             handlers = []
             for h in base:
                 pattern, cls, *rest = h
@@ -234,11 +248,22 @@ def make_app_class(options: ServeOptions, live):
                 elif cls in kernel_classes:
                     cls = guarded(cls, "kernel")
                 handlers.append((pattern, cls, *rest))
-            handlers.insert(0, (url_path_join(self.server_url, r"/pacte/static/(.*)"), web.StaticFileHandler,
-                                {"path": str(STATIC_DIR)}))
+            handlers.insert(
+                0,
+                (
+                    url_path_join(self.server_url, r"/pacte/static/(.*)"),
+                    web.StaticFileHandler,
+                    {"path": str(STATIC_DIR)},
+                ),
+            )
             handlers[1:1] = live_handlers(url_path_join(self.server_url, "/api/live"), live)
-            handlers.append((url_path_join(self.server_url, r"/(.*)"), BookHandler,
-                             {"path": str(build_dir() / "html"), "default_filename": "index.html"}))
+            handlers.append(
+                (
+                    url_path_join(self.server_url, r"/(.*)"),
+                    BookHandler,
+                    {"path": str(build_dir() / "html"), "default_filename": "index.html"},
+                )
+            )
             return handlers
 
         def listen(self):
@@ -294,8 +319,11 @@ def serve(options: ServeOptions) -> int:
     book = build_dir() / "html" / "index.html"
     notebooks = build_dir() / "voila"
     if not book.exists() or not notebooks.exists():
-        print(f"pacte serve{NBSP}: le livre n’est pas construit dans {build_dir()}{NBSP}: "
-              f"lancez d’abord « pacte build ».", file=sys.stderr)
+        print(
+            f"pacte serve{NBSP}: le livre n’est pas construit dans {build_dir()}{NBSP}: "
+            f"lancez d’abord « pacte build ».",
+            file=sys.stderr,
+        )
         return 2
     options.data_dir = Path(options.data_dir or os.environ.get("PACTE_DATA_DIR") or course_root() / "var")
     options.database_url = options.database_url or os.environ.get("PACTE_DATABASE_URL") or None
@@ -319,14 +347,23 @@ def serve(options: ServeOptions) -> int:
     base = f"http://{options.host}:{options.port}/"
     from pacte.security import redact_url
 
-    backend = f"PostgreSQL ({redact_url(options.database_url)})" if options.database_url \
+    backend = (
+        f"PostgreSQL ({redact_url(options.database_url)})"
+        if options.database_url
         else f"SQLite dans {options.data_dir}"
-    print(f"pacte serve{NBSP}: livre sur {base}{NBSP}; vues Voilà sur {base}voila/render/… "
-          f"({options.pool_size} noyau(x) préchauffé(s) par page){NBSP}; séances en direct enregistrées "
-          f"dans {backend}", flush=True)
-    print(f"pacte serve{NBSP}: tableau de bord du formateur (lien à garder pour vous{NBSP}; le jeton passe ensuite "
-          f"dans un cookie){NBSP}: "
-          f"{options.public_url}voila/render/formateur/tableau-de-bord.ipynb?token={options.trainer_token}", flush=True)
+    )
+    print(
+        f"pacte serve{NBSP}: livre sur {base}{NBSP}; vues Voilà sur {base}voila/render/… "
+        f"({options.pool_size} noyau(x) préchauffé(s) par page){NBSP}; séances en direct enregistrées "
+        f"dans {backend}",
+        flush=True,
+    )
+    print(
+        f"pacte serve{NBSP}: tableau de bord du formateur (lien à garder pour vous{NBSP}; le jeton passe ensuite "
+        f"dans un cookie){NBSP}: "
+        f"{options.public_url}voila/render/formateur/tableau-de-bord.ipynb?token={options.trainer_token}",
+        flush=True,
+    )
     app = make_app_class(options, live)
     try:
         app.launch_instance(argv=voila_argv(options.host, options.port, options.pool_size))

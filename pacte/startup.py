@@ -32,7 +32,8 @@ def _check_data_dir(data_dir: Path) -> None:
             if not parent.is_dir():
                 raise StartupError(
                     f"le dossier de données « {data_dir} » ne peut pas être créé{NBSP}: « {parent} » est un fichier. "
-                    f"Choisissez un autre dossier avec --data-dir (ou PACTE_DATA_DIR).")
+                    f"Choisissez un autre dossier avec --data-dir (ou PACTE_DATA_DIR)."
+                )
             break
 
 
@@ -43,8 +44,10 @@ def _probe_postgres(url: str) -> None:
     try:
         import psycopg
     except ImportError:
-        raise StartupError("psycopg n’est pas installé\u00a0: installez le cours avec "
-                           "`pip install -e .[postgres]` ou utilisez SQLite (sans --database-url).") from None
+        raise StartupError(
+            "psycopg n’est pas installé\u00a0: installez le cours avec "
+            "`pip install -e .[postgres]` ou utilisez SQLite (sans --database-url)."
+        ) from None
     where = redact_url(url)
     try:
         with psycopg.connect(url, connect_timeout=5) as conn:
@@ -60,11 +63,14 @@ def _probe_postgres(url: str) -> None:
         else:
             why = "serveur injoignable (arrêté, mauvaise adresse ou mauvais port)"
             todo = "démarrez PostgreSQL ou corrigez --database-url"
-        raise StartupError(f"impossible de se connecter à PostgreSQL ({where}){NBSP}: {why}. "
-                           f"Que faire{NBSP}? {todo[0].upper() + todo[1:]}.") from None
+        raise StartupError(
+            f"impossible de se connecter à PostgreSQL ({where}){NBSP}: {why}. "
+            f"Que faire{NBSP}? {todo[0].upper() + todo[1:]}."
+        ) from None
     except psycopg.Error as exc:
-        raise StartupError(f"PostgreSQL refuse la connexion ({where}){NBSP}: {_scrub(str(exc), url)[:200]}. "
-                           f"Vérifiez --database-url.") from None
+        raise StartupError(
+            f"PostgreSQL refuse la connexion ({where}){NBSP}: {_scrub(str(exc), url)[:200]}. Vérifiez --database-url."
+        ) from None
 
 
 def open_store_or_explain(url: str | None, data_dir: Path):
@@ -76,11 +82,13 @@ def open_store_or_explain(url: str | None, data_dir: Path):
 
     if url and not url.startswith(("sqlite://", "postgresql://", "postgres://")):
         scheme = url.split(":", 1)[0][:20] if ":" in url else "?"
-        raise StartupError(f"adresse de base de données non prise en charge («{NBSP}{scheme}{NBSP}»){NBSP}: "
-                           f"utilisez postgresql://utilisateur:motdepasse@hôte:5432/base, "
-                           f"sqlite:////chemin/live.sqlite3, ou rien (SQLite dans --data-dir).")
+        raise StartupError(
+            f"adresse de base de données non prise en charge («{NBSP}{scheme}{NBSP}»){NBSP}: "
+            f"utilisez postgresql://utilisateur:motdepasse@hôte:5432/base, "
+            f"sqlite:////chemin/live.sqlite3, ou rien (SQLite dans --data-dir)."
+        )
     if url and url.startswith("sqlite:///"):
-        _check_data_dir(Path(url[len("sqlite://"):]).parent)
+        _check_data_dir(Path(url[len("sqlite://") :]).parent)
     elif not url:
         _check_data_dir(data_dir)
     if url and url.startswith(("postgresql://", "postgres://")):
@@ -90,25 +98,38 @@ def open_store_or_explain(url: str | None, data_dir: Path):
         return open_store(url, data_dir)
     except (PermissionError, sqlite3.OperationalError) as exc:
         if "locked" in str(exc).lower():
-            raise StartupError(f"la base {where} est verrouillée par un autre programme{NBSP}: "
-                               f"arrêtez l’autre « pacte serve » ou choisissez un autre --data-dir.") from None
-        raise StartupError(f"la base {where} est en lecture seule ou inaccessible{NBSP}: donnez le droit d’écriture "
-                           f"sur ce fichier et son dossier, ou choisissez un autre --data-dir.") from None
+            raise StartupError(
+                f"la base {where} est verrouillée par un autre programme{NBSP}: "
+                f"arrêtez l’autre « pacte serve » ou choisissez un autre --data-dir."
+            ) from None
+        raise StartupError(
+            f"la base {where} est en lecture seule ou inaccessible{NBSP}: donnez le droit d’écriture "
+            f"sur ce fichier et son dossier, ou choisissez un autre --data-dir."
+        ) from None
     except (FileExistsError, NotADirectoryError, IsADirectoryError) as exc:
-        raise StartupError(f"le dossier de données de {where} est inutilisable ({exc.strerror}){NBSP}: "
-                           f"choisissez un autre --data-dir.") from None
+        raise StartupError(
+            f"le dossier de données de {where} est inutilisable ({exc.strerror}){NBSP}: choisissez un autre --data-dir."
+        ) from None
     except OSError as exc:
-        raise StartupError(f"impossible d’écrire la base {where} ({exc.strerror}){NBSP}: "
-                           f"vérifiez le dossier --data-dir (droits, place disque).") from None
-    except Exception as exc:  # noqa: BLE001 - psycopg errors, store errors, migrations
+        raise StartupError(
+            f"impossible d’écrire la base {where} ({exc.strerror}){NBSP}: "
+            f"vérifiez le dossier --data-dir (droits, place disque)."
+        ) from None
+    except Exception as exc:
         name = type(exc).__name__
         text = str(exc).lower()
         if "read-only" in text or "read only" in text or name in ("ReadOnlySqlTransaction", "InsufficientPrivilege"):
-            raise StartupError(f"la base {where} est en lecture seule ou sans droit d’écriture pour cet utilisateur"
-                               f"{NBSP}: donnez-lui le droit de créer des tables et d’écrire, "
-                               f"ou choisissez une autre base.") from None
+            raise StartupError(
+                f"la base {where} est en lecture seule ou sans droit d’écriture pour cet utilisateur"
+                f"{NBSP}: donnez-lui le droit de créer des tables et d’écrire, "
+                f"ou choisissez une autre base."
+            ) from None
         if isinstance(exc, StoreError) and "cannot connect" in text:
-            raise StartupError(f"impossible de se connecter à PostgreSQL ({where}){NBSP}: "
-                               f"démarrez PostgreSQL ou corrigez --database-url.") from None
-        raise StartupError(f"impossible d’ouvrir la base des séances {where} ({name}{NBSP}: "
-                           f"{_scrub(str(exc), url)[:200]}){NBSP}: vérifiez --database-url ou --data-dir.") from None
+            raise StartupError(
+                f"impossible de se connecter à PostgreSQL ({where}){NBSP}: "
+                f"démarrez PostgreSQL ou corrigez --database-url."
+            ) from None
+        raise StartupError(
+            f"impossible d’ouvrir la base des séances {where} ({name}{NBSP}: "
+            f"{_scrub(str(exc), url)[:200]}){NBSP}: vérifiez --database-url ou --data-dir."
+        ) from None

@@ -31,8 +31,15 @@ BUILD_HTML = BUILD / "html"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 TRAINER_TOKEN = "test-trainer-token-not-secret"
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def _missing(reason: str):
@@ -84,7 +91,7 @@ def wait_for_http(url: str, timeout: float = 90) -> None:
             with urllib.request.urlopen(url, timeout=5) as resp:
                 if resp.status == 200:
                     return
-        except Exception as exc:  # noqa: BLE001 - keep polling until the deadline
+        except Exception as exc:
             last = exc
         time.sleep(0.3)
     raise TimeoutError(f"{url} did not answer within {timeout} s: {last}")
@@ -99,9 +106,25 @@ def pacte_server(built_book: Path):
     log = open(BUILD / "pacte-serve-test.log", "w")
     data_dir = BUILD / "test-live-data"
     shutil.rmtree(data_dir, ignore_errors=True)
-    proc = subprocess.Popen([sys.executable, "-m", "pacte.cli", "serve", "--port", str(port), "--pool-size", "1",
-                             "--trainer-token", TRAINER_TOKEN, "--data-dir", str(data_dir)],
-                            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "pacte.cli",
+            "serve",
+            "--port",
+            str(port),
+            "--pool-size",
+            "1",
+            "--trainer-token",
+            TRAINER_TOKEN,
+            "--data-dir",
+            str(data_dir),
+        ],
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     base = f"http://127.0.0.1:{port}/"
     try:
         wait_for_http(base)

@@ -54,13 +54,28 @@ def test_minimal_bank_loads(tmp_path):
     assert bank["questions"][0]["id"] == "q1"
 
 
-@pytest.mark.parametrize("old,new,line,field,message", [
-    ("    explanation: Parce que.\n", "", 4, "questions[0]", "'explanation' is a required property"),
-    ("{id: b, text: B, feedback: Non.}", "{id: b, text: B}", 9, "questions[0].choices[1]", "'feedback' is a required property"),
-    ("type: single", "type: essay", 5, "questions[0].type", "'essay' is not one of"),
-    ("{ref: schweyer2025, detail: section}", "{ref: schweyer2025}", 11, "questions[0].source", "'detail' is a required property"),
-    ("    prompt: Question ?\n", "    prompt: Question ?\n    hint: nope\n", 4, "questions[0]", "unexpected field"),
-])
+@pytest.mark.parametrize(
+    "old,new,line,field,message",
+    [
+        ("    explanation: Parce que.\n", "", 4, "questions[0]", "'explanation' is a required property"),
+        (
+            "{id: b, text: B, feedback: Non.}",
+            "{id: b, text: B}",
+            9,
+            "questions[0].choices[1]",
+            "'feedback' is a required property",
+        ),
+        ("type: single", "type: essay", 5, "questions[0].type", "'essay' is not one of"),
+        (
+            "{ref: schweyer2025, detail: section}",
+            "{ref: schweyer2025}",
+            11,
+            "questions[0].source",
+            "'detail' is a required property",
+        ),
+        ("    prompt: Question ?\n", "    prompt: Question ?\n    hint: nope\n", 4, "questions[0]", "unexpected field"),
+    ],
+)
 def test_schema_errors_name_line_and_field(tmp_path, old, new, line, field, message):
     path = write_bank(tmp_path, BASE.replace(old, new))
     with pytest.raises(DataError) as err:
@@ -72,7 +87,9 @@ def test_schema_errors_name_line_and_field(tmp_path, old, new, line, field, mess
 
 
 def test_single_choice_needs_exactly_one_correct(tmp_path):
-    path = write_bank(tmp_path, BASE.replace("{id: b, text: B, feedback: Non.}", "{id: b, text: B, correct: true, feedback: Non.}"))
+    path = write_bank(
+        tmp_path, BASE.replace("{id: b, text: B, feedback: Non.}", "{id: b, text: B, correct: true, feedback: Non.}")
+    )
     with pytest.raises(DataError, match=r"exactly one correct choice, found 2") as err:
         load_bank_file(path)
     assert err.value.field == "questions[0].choices" and err.value.line == 7

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-import json
+from conftest import BUILD
 
 from pacte.course.toc import toc_files
 from pacte.site.build import code_and_data_digest, notebook_pages
 from pacte.site.voila_export import myst_to_commonmark
-
-from conftest import BUILD
 
 
 def test_toc_lists_home_first_and_the_survey_page():
@@ -21,8 +20,10 @@ def test_toc_lists_home_first_and_the_survey_page():
 
 
 def test_myst_roles_become_plain_text_for_voila():
-    text = ("(label)=\n# T\nVoir {cite}`schweyer2025,fournier2021`, une {term}`MSP` et "
-            "{ref}`le glossaire <glossaire>`.\n\n```{admonition} En bref\n:class: tip\n**Objectifs**\n```\n")
+    text = (
+        "(label)=\n# T\nVoir {cite}`schweyer2025,fournier2021`, une {term}`MSP` et "
+        "{ref}`le glossaire <glossaire>`.\n\n```{admonition} En bref\n:class: tip\n**Objectifs**\n```\n"
+    )
     out = myst_to_commonmark(text)
     assert "(label)=" not in out and ":class:" not in out
     assert "(Schweyer, 2025 ; Fournier, 2021)" in out

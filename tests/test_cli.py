@@ -17,8 +17,9 @@ def run_pacte(*args: str, env_root: Path | None = None) -> subprocess.CompletedP
         import os
 
         env = {**os.environ, "PACTE_ROOT": str(env_root)}
-    return subprocess.run([sys.executable, "-m", "pacte.cli", *args], cwd=ROOT, capture_output=True, text=True,
-                          env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "pacte.cli", *args], cwd=ROOT, capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 def test_check_prints_inventory_and_succeeds():
@@ -67,8 +68,10 @@ def test_check_fails_with_precise_message_on_bad_bank_and_bad_data(tmp_path):
 def test_check_reports_a_page_using_an_unknown_bank(tmp_path):
     course = _copy_course(tmp_path)
     page = course / "modules" / "metier" / "qui-sont-les-coordinateurs.md"
-    page.write_text(page.read_text(encoding="utf-8").replace('from_bank("profils-coordination")',
-                                                             'from_bank("inconnue")'), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace('from_bank("profils-coordination")', 'from_bank("inconnue")'),
+        encoding="utf-8",
+    )
     proc = run_pacte("check", env_root=course)
     assert proc.returncode == 1
     assert "qui-sont-les-coordinateurs.md:" in proc.stderr and "unknown question bank 'inconnue'" in proc.stderr

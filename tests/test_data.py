@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pacte.course.data import load_package, load_table, read_resource, validate_all
+from pacte.course.data import load_package, load_table, validate_all
 from pacte.course.errors import DataError
 from pacte.course.paths import datasets_dir
 
@@ -16,7 +16,11 @@ from pacte.course.paths import datasets_dir
 def test_survey_tables_match_the_seed():
     answers = load_table("survey_answers")
     cohesion = answers[(answers.question_id == "cohesion") & (answers.structure == "MSP")]
-    assert dict(zip(cohesion.answer_id, cohesion.percent)) == {"forming": 21, "fairly_homogeneous": 54, "close_knit": 25}
+    assert dict(zip(cohesion.answer_id, cohesion.percent, strict=False)) == {
+        "forming": 21,
+        "fairly_homogeneous": 54,
+        "close_knit": 25,
+    }
     structures = load_table("survey_structures").set_index("structure")["sample_size"].to_dict()
     assert structures == {"MSP": 277, "CDS": 58, "CPTS": 186}
     assert sum(structures.values()) == 521
@@ -105,8 +109,9 @@ def test_wrong_header_and_short_row(broken_package: Path):
 def test_descriptor_without_source_field_is_refused(broken_package: Path):
     descriptor = broken_package / "pacte_survey" / "datapackage.json"
     package = json.loads(descriptor.read_text(encoding="utf-8"))
-    package["resources"][0]["schema"]["fields"] = [f for f in package["resources"][0]["schema"]["fields"]
-                                                   if f["name"] != "source"]
+    package["resources"][0]["schema"]["fields"] = [
+        f for f in package["resources"][0]["schema"]["fields"] if f["name"] != "source"
+    ]
     descriptor.write_text(json.dumps(package), encoding="utf-8")
     with pytest.raises(DataError, match="has no 'source' field"):
         load_package(broken_package)

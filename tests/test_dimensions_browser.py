@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import screenshot
 
 pytestmark = pytest.mark.browser
@@ -44,7 +43,10 @@ def test_static_diagnosis_updates_chart_and_feedback(offline_page, book_url, tmp
     card = diag.locator("article.pacte-diag-card[data-dimension=logistique]")
     assert card.get_attribute("data-level") == "point-appui" and "Point d’appui" in card.inner_text()
     assert "Source\u00a0: Peyron et Buttard, 2018" in card.inner_text()
-    assert "Répondez encore à 7 affirmations" in diag.locator("article.pacte-diag-card[data-dimension=collective]").inner_text()
+    assert (
+        "Répondez encore à 7 affirmations"
+        in diag.locator("article.pacte-diag-card[data-dimension=collective]").inner_text()
+    )
 
     for st in LOG:
         _rate(diag, st, 1)
@@ -163,7 +165,9 @@ def test_voila_diagnosis_and_sorting_reach_python(offline_page, pacte_server):
     diag.wait_for(timeout=60000)
     for st in LOG:
         _rate(diag, st, 3)
-    assert diag.locator("article.pacte-diag-card[data-dimension=logistique]").get_attribute("data-level") == "point-appui"
+    assert (
+        diag.locator("article.pacte-diag-card[data-dimension=logistique]").get_attribute("data-level") == "point-appui"
+    )
     page.wait_for_selector(".pacte-diag[data-kernel-answered='6'][data-kernel-status=incomplete]", timeout=30000)
     diag.locator(".pacte-diag-result").scroll_into_view_if_needed()
     screenshot(page, "voila-dimensions-diagnosis")

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from widgets.diagnosis import Diagnosis, diagnosis_csv, evaluate_diagnosis, french_decimal, level_of, load_grid, parse_rating
+from widgets.diagnosis import (
+    Diagnosis,
+    diagnosis_csv,
+    evaluate_diagnosis,
+    french_decimal,
+    level_of,
+    load_grid,
+    parse_rating,
+)
 from widgets.sorting import Sorting, evaluate_item, load_exercise, score_sorting
 
 GRID = load_grid("dimensions/diagnostic.diagnosis_grid.yaml")
@@ -17,18 +25,41 @@ def all_answers(value=3) -> dict:
     return {s["id"]: value for s in GRID["statements"]}
 
 
-@pytest.mark.parametrize("score,level", [
-    (1, "a-construire"), (1.99, "a-construire"), (2, "en-developpement"), (2.99, "en-developpement"),
-    (3, "point-appui"), (4, "point-appui"), (0.5, None), (4.01, None), (None, None),
-])
+@pytest.mark.parametrize(
+    "score,level",
+    [
+        (1, "a-construire"),
+        (1.99, "a-construire"),
+        (2, "en-developpement"),
+        (2.99, "en-developpement"),
+        (3, "point-appui"),
+        (4, "point-appui"),
+        (0.5, None),
+        (4.01, None),
+        (None, None),
+    ],
+)
 def test_levels_cover_the_scale(score, level):
     assert level_of(GRID, score) == level
 
 
-@pytest.mark.parametrize("raw,value", [
-    (3, 3), (3.0, 3), ("3", 3), (" 4 ", 4), (0, None), (5, None), (2.5, None), ("trois", None),
-    (True, None), (None, None), ([3], None), (float("nan"), None),
-])
+@pytest.mark.parametrize(
+    "raw,value",
+    [
+        (3, 3),
+        (3.0, 3),
+        ("3", 3),
+        (" 4 ", 4),
+        (0, None),
+        (5, None),
+        (2.5, None),
+        ("trois", None),
+        (True, None),
+        (None, None),
+        ([3], None),
+        (float("nan"), None),
+    ],
+)
 def test_parse_rating(raw, value):
     assert parse_rating(raw, GRID["scale"]) == value
 
@@ -40,7 +71,14 @@ def test_complete_profile_gives_a_level_and_feedback_per_dimension():
     r = evaluate_diagnosis(GRID, answers)
     assert r["status"] == "complete" and r["answered"] == r["total"] == 20 and r["errors"] == []
     dims = {d["id"]: d for d in r["dimensions"]}
-    assert dims["logistique"] == {"id": "logistique", "answered": 6, "total": 6, "complete": True, "mean": 4.0, "level": "point-appui"}
+    assert dims["logistique"] == {
+        "id": "logistique",
+        "answered": 6,
+        "total": 6,
+        "complete": True,
+        "mean": 4.0,
+        "level": "point-appui",
+    }
     assert dims["operatoire"]["mean"] == round((4 * 5 + 1 + 2) / 7, 2) and dims["operatoire"]["level"] == "point-appui"
     assert dims["collective"]["level"] == "a-construire"
     assert r["message"] == "Profil complet : 20 affirmations sur 20."
@@ -63,14 +101,20 @@ def test_one_missing_statement_is_named_in_the_message():
     assert r["message"] == "Encore 1 affirmation sans réponse : le profil est provisoire."
 
 
-@pytest.mark.parametrize("answers,fragment", [
-    ({"log-locaux": 7}, "Valeur hors échelle pour l'affirmation « log-locaux » : 7 (attendu : un nombre entier de 1 à 4)."),
-    ({"log-locaux": "beaucoup"}, "« beaucoup »"),
-    ({"log-locaux": 2.5}, ": 2.5 ("),
-    ({"inconnue": 2}, "Affirmation inconnue : « inconnue »."),
-    (["log-locaux", 3], "Réponses illisibles"),
-    ("n’importe quoi", "Réponses illisibles"),
-])
+@pytest.mark.parametrize(
+    "answers,fragment",
+    [
+        (
+            {"log-locaux": 7},
+            "Valeur hors échelle pour l'affirmation « log-locaux » : 7 (attendu : un nombre entier de 1 à 4).",
+        ),
+        ({"log-locaux": "beaucoup"}, "« beaucoup »"),
+        ({"log-locaux": 2.5}, ": 2.5 ("),
+        ({"inconnue": 2}, "Affirmation inconnue : « inconnue »."),
+        (["log-locaux", 3], "Réponses illisibles"),
+        ("n’importe quoi", "Réponses illisibles"),
+    ],
+)
 def test_bad_answers_give_a_clear_french_message_and_no_crash(answers, fragment):
     r = evaluate_diagnosis(GRID, answers)
     assert r["status"] == "invalid"
@@ -140,9 +184,12 @@ def test_widget_survives_a_broken_grid_state():
 
 # --- sorting -------------------------------------------------------------------------------------
 
+
 def test_correct_and_incorrect_items_with_hint():
     ok = evaluate_item(SITUATIONS, "suivi-avk", "operatoire")
-    assert ok["status"] == "correct" and ok["message"] == "Bien vu\u00a0: «\u00a0Opératoire\u00a0»." and ok["hint"] is None
+    assert (
+        ok["status"] == "correct" and ok["message"] == "Bien vu\u00a0: «\u00a0Opératoire\u00a0»." and ok["hint"] is None
+    )
     assert "séquentielle" in ok["explanation"]
     wrong = evaluate_item(SITUATIONS, "rcp-patiente", "collective")
     assert wrong["status"] == "incorrect" and wrong["expected"] == "operatoire"
@@ -152,14 +199,32 @@ def test_correct_and_incorrect_items_with_hint():
     assert plain["status"] == "incorrect" and plain["hint"] is None and plain["explanation"]
 
 
-@pytest.mark.parametrize("item,answer,status,message", [
-    ("suivi-avk", None, "unanswered", "Choisissez une catégorie avant de valider."),
-    ("suivi-avk", "", "unanswered", "Choisissez une catégorie avant de valider."),
-    ("suivi-avk", "synergique", "invalid", "Catégorie inconnue\u00a0: «\u00a0synergique\u00a0» (choix possibles\u00a0: Logistique, Opératoire, Collective)."),
-    ("suivi-avk", 3, "invalid", "Catégorie inconnue\u00a0: 3 (choix possibles\u00a0: Logistique, Opératoire, Collective)."),
-    ("suivi-avk", ["operatoire"], "invalid", 'Catégorie inconnue\u00a0: ["operatoire"] (choix possibles\u00a0: Logistique, Opératoire, Collective).'),
-    ("inconnu", "operatoire", "invalid", "Élément inconnu\u00a0: «\u00a0inconnu\u00a0»."),
-])
+@pytest.mark.parametrize(
+    "item,answer,status,message",
+    [
+        ("suivi-avk", None, "unanswered", "Choisissez une catégorie avant de valider."),
+        ("suivi-avk", "", "unanswered", "Choisissez une catégorie avant de valider."),
+        (
+            "suivi-avk",
+            "synergique",
+            "invalid",
+            "Catégorie inconnue\u00a0: «\u00a0synergique\u00a0» (choix possibles\u00a0: Logistique, Opératoire, Collective).",
+        ),
+        (
+            "suivi-avk",
+            3,
+            "invalid",
+            "Catégorie inconnue\u00a0: 3 (choix possibles\u00a0: Logistique, Opératoire, Collective).",
+        ),
+        (
+            "suivi-avk",
+            ["operatoire"],
+            "invalid",
+            'Catégorie inconnue\u00a0: ["operatoire"] (choix possibles\u00a0: Logistique, Opératoire, Collective).',
+        ),
+        ("inconnu", "operatoire", "invalid", "Élément inconnu\u00a0: «\u00a0inconnu\u00a0»."),
+    ],
+)
 def test_bad_sorting_answers(item, answer, status, message):
     r = evaluate_item(SITUATIONS, item, answer)
     assert (r["status"], r["message"]) == (status, message)
@@ -170,8 +235,10 @@ def test_score_counts_and_reports_errors():
     s = score_sorting(SITUATIONS, answers)
     assert (s["correct"], s["answered"], s["total"]) == (1, 2, 17)
     assert s["status"] == "invalid"
-    assert s["errors"] == ["Élément inconnu\u00a0: «\u00a0fantome\u00a0».",
-                           "«\u00a0secretariat\u00a0»\u00a0: Catégorie inconnue\u00a0: «\u00a0xx\u00a0» (choix possibles\u00a0: Logistique, Opératoire, Collective)."]
+    assert s["errors"] == [
+        "Élément inconnu\u00a0: «\u00a0fantome\u00a0».",
+        "«\u00a0secretariat\u00a0»\u00a0: Catégorie inconnue\u00a0: «\u00a0xx\u00a0» (choix possibles\u00a0: Logistique, Opératoire, Collective).",
+    ]
     assert s["message"] == "Score\u00a0: 1 / 17 (2 éléments classés)."
     full = score_sorting(RESOURCES, {i["id"]: i["expected"] for i in RESOURCES["items"]})
     assert full["status"] == "complete" and full["correct"] == full["total"] == len(RESOURCES["items"])

@@ -9,7 +9,6 @@ Build first (only this module is enough)::
 from __future__ import annotations
 
 import pytest
-
 from conftest import screenshot
 
 pytestmark = pytest.mark.browser
@@ -48,8 +47,10 @@ def _voila(page, server: str, doc: str) -> None:
 
 
 def _listen_answers(page) -> None:
-    page.evaluate("window.__pacteAnswers = []; document.addEventListener('pacte:answer', "
-                  "(e) => window.__pacteAnswers.push(e.detail));")
+    page.evaluate(
+        "window.__pacteAnswers = []; document.addEventListener('pacte:answer', "
+        "(e) => window.__pacteAnswers.push(e.detail));"
+    )
 
 
 def _explorer(page):
@@ -67,16 +68,20 @@ def check_explorer_redraws(page) -> None:
     before = _y_labels(fig)
     assert "Vraiment soudée" in before, before
     fig.locator(".vega-bindings select").select_option("difficulties")
-    page.wait_for_function(f"(fig) => !({Y_LABELS_JS})(fig).includes('Vraiment soudée')", arg=fig.element_handle(),
-                           timeout=TIMEOUT)
+    page.wait_for_function(
+        f"(fig) => !({Y_LABELS_JS})(fig).includes('Vraiment soudée')", arg=fig.element_handle(), timeout=TIMEOUT
+    )
     after = _y_labels(fig)
     assert after != before and any(label.startswith("Conflits") for label in after), after
     # Untick every structure asked the cohesion question: the bars give way to a message.
     fig.locator(".vega-bindings select").select_option("cohesion")
     for box in fig.locator(".vega-bindings input[type=checkbox]").all()[:2]:
         box.uncheck()
-    page.wait_for_function("(fig) => [...fig.querySelectorAll('svg text')].some((t) => "
-                           "t.textContent.startsWith('Aucune barre'))", arg=fig.element_handle(), timeout=TIMEOUT)
+    page.wait_for_function(
+        "(fig) => [...fig.querySelectorAll('svg text')].some((t) => t.textContent.startsWith('Aucune barre'))",
+        arg=fig.element_handle(),
+        timeout=TIMEOUT,
+    )
 
 
 def check_team_compare(page) -> None:
@@ -90,8 +95,10 @@ def check_team_compare(page) -> None:
     form.get_by_label("Vraiment soudée").check()
     form.get_by_role("button", name="Comparer à l’enquête").click()
     sentence = form.locator(".pacte-compare-sentence").first.inner_text()
-    assert f"Vous faites partie des 25{NBSP}% de coordinateurs de MSP qui jugent leur équipe «{NBSP}vraiment soudée{NBSP}»" \
-        in sentence, sentence
+    assert (
+        f"Vous faites partie des 25{NBSP}% de coordinateurs de MSP qui jugent leur équipe «{NBSP}vraiment soudée{NBSP}»"
+        in sentence
+    ), sentence
     assert form.locator("tr.pacte-compare-mine th").inner_text().startswith("Vraiment soudée")
     diff = root.locator("form[data-question=difficulties]")
     diff.get_by_label("Rien").check()

@@ -17,9 +17,19 @@ def test_module_has_three_to_four_pages():
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
 def test_page_has_the_course_shape(page):
     text = page.read_text(encoding="utf-8")
-    order = ["```{admonition} En bref", "**Objectifs**", "**Prérequis**", "**Durée**", "## Points clés",
-             "## Activités", "## Quiz", "## Pour aller plus loin", "## Notes pour le formateur", "{dropdown}"]
+    order = [
+        "```{admonition} En bref",
+        "**Objectifs**",
+        "**Prérequis**",
+        "**Durée**",
+        "## Points clés",
+        "## Activités",
+        "## Quiz",
+        "## Pour aller plus loin",
+        "## Notes pour le formateur",
+        "{dropdown}",
+    ]
     positions = [text.find(marker) for marker in order]
-    assert all(p >= 0 for p in positions), dict(zip(order, positions))
-    assert positions == sorted(positions), dict(zip(order, positions))
+    assert all(p >= 0 for p in positions), dict(zip(order, positions, strict=False))
+    assert positions == sorted(positions), dict(zip(order, positions, strict=False))
     assert 'Quiz.from_bank("dynamiques-equipe"' in text and "{cite}`" in text

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import screenshot
+
 from pacte.course.toc import toc_files
 
 pytestmark = pytest.mark.browser
@@ -43,14 +43,18 @@ def test_survey_selector_redraws_the_chart_in_the_browser(offline_page, book_url
     before = explorer.locator("svg").first.text_content()
     assert "Conflits, blocages" in before
     explorer.locator("select").select_option("cohesion")
-    page.wait_for_function("el => el.querySelector('svg').textContent.includes('Vraiment soudée') && "
-                           "!el.querySelector('svg').textContent.includes('Conflits')",
-                           arg=explorer.element_handle(), timeout=10000)
+    page.wait_for_function(
+        "el => el.querySelector('svg').textContent.includes('Vraiment soudée') && "
+        "!el.querySelector('svg').textContent.includes('Conflits')",
+        arg=explorer.element_handle(),
+        timeout=10000,
+    )
     after = explorer.locator("svg").first.text_content()
     assert "Conflits, blocages" not in after and "25\u00a0%" in after
     explorer.locator("select").select_option("difficulties")
-    page.wait_for_function("el => el.querySelector('svg').textContent.includes('Conflits')",
-                           arg=explorer.element_handle(), timeout=10000)
+    page.wait_for_function(
+        "el => el.querySelector('svg').textContent.includes('Conflits')", arg=explorer.element_handle(), timeout=10000
+    )
     explorer.scroll_into_view_if_needed()
     screenshot(page, "static-survey-page")
     assert page.pacte_log.external == [] and page.pacte_log.console_errors == []

@@ -6,7 +6,6 @@ import urllib.error
 import urllib.request
 
 import pytest
-
 from conftest import TRAINER_TOKEN, screenshot
 
 pytestmark = pytest.mark.browser
@@ -55,8 +54,14 @@ def test_two_trainees_answer_and_the_dashboard_shows_both(browser, offline_page,
         external, errors = [], []
         for p in pages:
             p.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            p.route("**/*", lambda r: r.continue_() if r.request.url.startswith(pacte_server)
-                    else (external.append(r.request.url), r.abort()))
+            p.route(
+                "**/*",
+                lambda r: (
+                    r.continue_()
+                    if r.request.url.startswith(pacte_server)
+                    else (external.append(r.request.url), r.abort())
+                ),
+            )
         _answer_quiz(pages[0], pacte_server, code, "cpts")
         _answer_quiz(pages[1], pacte_server, code, "msp")
         prompt = pages[1].locator(".pacte-prompt")

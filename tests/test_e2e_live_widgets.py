@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-
 from conftest import BUILD
+
 from pacte.live.aggregate import build_panels
 from pacte.live.store import open_store
 
@@ -71,15 +71,18 @@ WIDGETS: list[tuple[str, str, str, Callable]] = [
 
 
 @pytest.mark.parametrize("kind,doc,selector,act", WIDGETS, ids=[w[0] for w in WIDGETS])
-def test_an_answer_in_the_static_page_reaches_the_trainer_aggregates(offline_page, pacte_server, live_store,
-                                                                     kind, doc, selector, act):
+def test_an_answer_in_the_static_page_reaches_the_trainer_aggregates(
+    offline_page, pacte_server, live_store, kind, doc, selector, act
+):
     store, session = live_store
     page = offline_page
     page.goto(f"{pacte_server}{doc}.html?seance={session.code}")
     page.locator(".pacte-live[data-joined=true]").wait_for(timeout=20000)
     page.locator(selector).first.wait_for(timeout=20000)
-    page.evaluate("window.__liveErrors = []; document.addEventListener('pacte:live-error', "
-                  "(e) => window.__liveErrors.push(e.detail.message))")
+    page.evaluate(
+        "window.__liveErrors = []; document.addEventListener('pacte:live-error', "
+        "(e) => window.__liveErrors.push(e.detail.message))"
+    )
     with page.expect_response(lambda r: r.url.endswith("/api/live/answer"), timeout=10000) as resp:
         act(page)
     assert resp.value.status == 201, resp.value.text()

@@ -6,7 +6,6 @@ import urllib.error
 import urllib.request
 
 import pytest
-
 from conftest import screenshot
 
 pytestmark = pytest.mark.browser
@@ -42,8 +41,11 @@ def test_voila_view_renders_offline_and_answers_reach_python(offline_page, pacte
     page.wait_for_function("document.querySelector('.pacte-quiz').dataset.score === '1'")
     explorer = page.locator("figure.pacte-chart").nth(1)
     explorer.locator("select").select_option("cohesion")
-    page.wait_for_function("el => el.querySelector('svg').textContent.includes('Vraiment soudée')",
-                           arg=explorer.element_handle(), timeout=10000)
+    page.wait_for_function(
+        "el => el.querySelector('svg').textContent.includes('Vraiment soudée')",
+        arg=explorer.element_handle(),
+        timeout=10000,
+    )
     explorer.scroll_into_view_if_needed()
     screenshot(page, "voila-survey-page")
     assert page.pacte_log.external == []

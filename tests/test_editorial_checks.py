@@ -9,8 +9,15 @@ from pacte.course.editorial import editorial_errors
 from pacte.course.questions import check_duplicates, check_durations, content_words, normalise, page_duration_errors
 
 ROOT = Path(__file__).resolve().parents[1]
-MINE = ("modules/dimensions", "modules/financement", "modules/dynamiques", "quiz/dimensions", "quiz/dynamiques",
-        "quiz/financement", "references.bib")
+MINE = (
+    "modules/dimensions",
+    "modules/financement",
+    "modules/dynamiques",
+    "quiz/dimensions",
+    "quiz/dynamiques",
+    "quiz/financement",
+    "references.bib",
+)
 
 
 def test_no_duplicate_or_near_duplicate_question():
@@ -20,18 +27,24 @@ def test_no_duplicate_or_near_duplicate_question():
 
 def test_normalised_prompts_and_content_words():
     assert normalise("Qu’est-ce qu'un « noyau actif » ?") == "qu est ce qu un noyau actif"
-    words = content_words({"prompt": "Quelle fonction latente ?", "explanation": "Les réunions réitérées.",
-                           "choices": [{"text": "Échanger", "correct": True}, {"text": "Contrôler"}]})
+    words = content_words(
+        {
+            "prompt": "Quelle fonction latente ?",
+            "explanation": "Les réunions réitérées.",
+            "choices": [{"text": "Échanger", "correct": True}, {"text": "Contrôler"}],
+        }
+    )
     assert words == {"fonction", "latente", "reunions", "reiterees", "echanger"}
 
 
 def _bank(path: Path, bank: str, qid: str, prompt: str, explanation: str) -> None:
     path.write_text(
-        f"id: {bank}\ntitle: Banque\nquestions:\n  - id: {qid}\n    type: single\n    prompt: \"{prompt}\"\n"
-        "    choices:\n      - {id: a, text: \"Oui\", correct: true, feedback: \"Oui.\"}\n"
-        "      - {id: b, text: \"Non\", feedback: \"Non.\"}\n"
-        f"    explanation: \"{explanation}\"\n    source: {{ref: ehesp_pacte, detail: \"page\"}}\n",
-        encoding="utf-8")
+        f'id: {bank}\ntitle: Banque\nquestions:\n  - id: {qid}\n    type: single\n    prompt: "{prompt}"\n'
+        '    choices:\n      - {id: a, text: "Oui", correct: true, feedback: "Oui."}\n'
+        '      - {id: b, text: "Non", feedback: "Non."}\n'
+        f'    explanation: "{explanation}"\n    source: {{ref: ehesp_pacte, detail: "page"}}\n',
+        encoding="utf-8",
+    )
 
 
 def test_duplicates_are_reported_with_file_line_field(tmp_path, monkeypatch):
@@ -39,8 +52,13 @@ def test_duplicates_are_reported_with_file_line_field(tmp_path, monkeypatch):
     quiz.mkdir(parents=True)
     _bank(quiz / "a.yaml", "a", "latente", "Quelle fonction latente ont les réunions ?", "Elles font apprendre.")
     _bank(quiz / "b.yaml", "b", "latente", "Quelle fonction latente ont les réunions ?", "Elles font apprendre.")
-    _bank(quiz / "c.yaml", "c", "autre", "Quelle fonction latente ont les réunions répétées ?",
-          "Elles font apprendre les standards des autres.")
+    _bank(
+        quiz / "c.yaml",
+        "c",
+        "autre",
+        "Quelle fonction latente ont les réunions répétées ?",
+        "Elles font apprendre les standards des autres.",
+    )
     monkeypatch.setenv("PACTE_ROOT", str(tmp_path))
     messages = [(Path(e.path).name, e.line, e.field, e.message.split(" ")[0]) for e in check_duplicates()]
     assert ("b.yaml", 4, "id", "question") in messages  # same id across banks
@@ -70,8 +88,10 @@ def test_duration_rule_reads_ranges_slots_and_titles(tmp_path):
 
 def test_unescaped_percent_in_bib(tmp_path):
     bib = tmp_path / "r.bib"
-    bib.write_text("% comment: 50 % is fine here\n@misc{a,\n  title = {T},\n  note = {plafond de 25 % ; avance de 60 \\%}\n}\n",
-                   encoding="utf-8")
+    bib.write_text(
+        "% comment: 50 % is fine here\n@misc{a,\n  title = {T},\n  note = {plafond de 25 % ; avance de 60 \\%}\n}\n",
+        encoding="utf-8",
+    )
     errors = check_bib_percent(bib)
     assert [(e.line, e.field) for e in errors] == [(4, "note")]
     assert check_bib_percent(ROOT / "book" / "references.bib") == []
@@ -101,7 +121,9 @@ def test_citation_labels_are_french():
 
 
 def test_built_citations_are_french(built_book):
-    page = (built_book / "modules" / "financement" / "du-paiement-a-l-acte-aux-forfaits.html").read_text(encoding="utf-8")
+    page = (built_book / "modules" / "financement" / "du-paiement-a-l-acte-aux-forfaits.html").read_text(
+        encoding="utf-8"
+    )
     assert "Haas, 2018" in page and "de\u00a0Haas" in page or "de Haas" in page
     bib = (built_book / "book" / "bibliographie.html").read_text(encoding="utf-8")
     assert " and " not in bib.split("<main")[1].split("</main>")[0]

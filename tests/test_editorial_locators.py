@@ -24,8 +24,15 @@ def test_locator_problem_cases():
 
 
 def test_course_data_has_valid_locators():
-    mine = ("financement/", "dimensions/", "dynamiques/", "live/", "quiz/dimensions", "quiz/dynamiques",
-            "quiz/financement")
+    mine = (
+        "financement/",
+        "dimensions/",
+        "dynamiques/",
+        "live/",
+        "quiz/dimensions",
+        "quiz/dynamiques",
+        "quiz/financement",
+    )
     errors = [e for e in check_csv_locators() + check_yaml_locators() if any(m in e.path for m in mine)]
     assert not errors, "\n".join(map(str, errors))
 

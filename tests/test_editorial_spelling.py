@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import _missing
+
 from pacte.course.spelling import WORD_LIST, check_spelling, hunspell_available, unknown_words, words_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,7 +25,13 @@ def hunspell():
 
 def test_words_of_french_text():
     assert words_of("L’équipe de l’EHESP : coordinateur·rice, 1 320 MSP jusqu’au 12/2020.") == [
-        "équipe", "de", "EHESP", "coordinateur", "MSP", "au"]
+        "équipe",
+        "de",
+        "EHESP",
+        "coordinateur",
+        "MSP",
+        "au",
+    ]
 
 
 def test_misspellings_are_caught_and_the_word_list_is_used(hunspell, tmp_path):

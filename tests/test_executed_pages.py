@@ -12,13 +12,16 @@ from pathlib import Path
 
 import nbformat
 import pytest
-
 from conftest import BUILD, IN_CI
+
 from pacte.course.toc import toc_files
 
 ROOT = Path(__file__).resolve().parents[1]
-MODULE_PAGES = [doc for doc in toc_files() if doc.startswith("modules/")
-                and "```{code-cell}" in (ROOT / f"{doc}.md").read_text(encoding="utf-8")]
+MODULE_PAGES = [
+    doc
+    for doc in toc_files()
+    if doc.startswith("modules/") and "```{code-cell}" in (ROOT / f"{doc}.md").read_text(encoding="utf-8")
+]
 
 
 def _executed(doc: str) -> nbformat.NotebookNode:
@@ -36,8 +39,11 @@ def test_every_code_cell_is_hidden_and_shows_a_result_without_error(doc):
     assert code, f"{doc}: a module page with code has activities"
     for cell in code:
         assert "remove-input" in cell.metadata.get("tags", []), f"{doc}: the reader must not see code: {cell.source}"
-        errors = [o for o in cell.outputs if o.output_type == "error"
-                  or (o.output_type == "stream" and o.get("name") == "stderr")]
+        errors = [
+            o
+            for o in cell.outputs
+            if o.output_type == "error" or (o.output_type == "stream" and o.get("name") == "stderr")
+        ]
         assert errors == [], f"{doc}: {cell.source}\n{errors}"
         shown = [o for o in cell.outputs if o.output_type in ("display_data", "execute_result")]
         assert shown, f"{doc}: the cell shows nothing: {cell.source}"

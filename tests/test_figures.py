@@ -9,13 +9,12 @@ its place in a data file (and so without a source) fails.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from pacte.course.toc import page_source, toc_files
 from pacte.course.checks import all_data_files, load_data_file
 from pacte.course.data import load_package, load_table
+from pacte.course.toc import page_source, toc_files
 
 FIGURE = re.compile(r"(\d{1,3}(?:[\u00a0\u202f ]\d{3})*(?:,\d+)?)[\u00a0\u202f ]?(%|€)")
 CODE_CELL = re.compile(r"```\{code-cell\}.*?```", re.S)

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from pacte.course.paths import datasets_dir
 from pacte.course.banks import bibliography_keys, load_bank
 from pacte.course.checks import load_data_file
-from pacte.course.data import load_table, read_resource, load_package
+from pacte.course.data import load_package, load_table, read_resource
 from pacte.course.errors import DataError
+from pacte.course.paths import datasets_dir
 
 FIN = datasets_dir() / "financement"
 ACI = FIN / "aci_msp.aci_rules.yaml"
@@ -27,7 +27,7 @@ def broken_copy(tmp_path: Path, source: Path, old: str, new: str) -> tuple[Path,
     text = source.read_text(encoding="utf-8")
     assert old in text, old
     old_lines, new_lines = old.split("\n"), new.split("\n")
-    first_diff = next(i for i, (a, b) in enumerate(zip(old_lines, new_lines)) if a != b)
+    first_diff = next(i for i, (a, b) in enumerate(zip(old_lines, new_lines, strict=False)) if a != b)
     line = text[: text.index(old)].count("\n") + 1 + first_diff
     target = tmp_path / source.name
     target.write_text(text.replace(old, new, 1), encoding="utf-8")
@@ -42,7 +42,11 @@ def test_rules_files_are_valid():
     assert aci["parameters"]["precarity_cap"]["value"] == 0.25
     assert aci["parameters"]["reference_patientele"]["value"] == 4000
     coordination = next(c for c in aci["criteria"] if c["id"] == "coordination")
-    assert (coordination["fixed_points"], coordination["variable_points"], coordination["indicatif"]) == (1000, 1700, False)
+    assert (coordination["fixed_points"], coordination["variable_points"], coordination["indicatif"]) == (
+        1000,
+        1700,
+        False,
+    )
     # the COURSE_PLAN marks per-criterion points of ACI 2017 as unverified: all other criteria are indicative
     assert all(c["indicatif"] for c in aci["criteria"] if c["id"] != "coordination")
     assert [b["fonctionnement_2019"]["value"] for b in cpts["bands"]] == [50000, 60000, 75000, 90000]
@@ -62,13 +66,20 @@ def test_every_source_is_in_the_bibliography():
         assert frame["source_detail"].str.len().min() > 0
 
 
-@pytest.mark.parametrize("old, new, field, message", [
-    ("fixed_points: 800", "fixed_points: huit cents", "criteria[0].fixed_points", "is not of type 'number'"),
-    ("level: socle", "level: obligatoire", "criteria[0].level", "is not one of"),
-    ("    value: 7\n", "    value: -7\n", "parameters.point_value.value", "less than or equal to the minimum"),
-    ("    indicatif: true\n    source: fehap2017", "    indicatif: true\n    colour: red\n    source: fehap2017",
-     "criteria[0]", "unexpected field"),
-])
+@pytest.mark.parametrize(
+    "old, new, field, message",
+    [
+        ("fixed_points: 800", "fixed_points: huit cents", "criteria[0].fixed_points", "is not of type 'number'"),
+        ("level: socle", "level: obligatoire", "criteria[0].level", "is not one of"),
+        ("    value: 7\n", "    value: -7\n", "parameters.point_value.value", "less than or equal to the minimum"),
+        (
+            "    indicatif: true\n    source: fehap2017",
+            "    indicatif: true\n    colour: red\n    source: fehap2017",
+            "criteria[0]",
+            "unexpected field",
+        ),
+    ],
+)
 def test_aci_schema_error_names_file_line_field(tmp_path, old, new, field, message):
     path, line = broken_copy(tmp_path, ACI, old, new)
     with pytest.raises(DataError) as exc:
@@ -81,14 +92,25 @@ def test_aci_schema_error_names_file_line_field(tmp_path, old, new, field, messa
     assert str(err).startswith(f"{path}:{err.line} [{field}]")
 
 
-@pytest.mark.parametrize("old, new, field, message", [
-    ("axis: acces\n    level: socle\n    prerequisite: true", "axis: acess\n    level: socle\n    prerequisite: true",
-     "criteria[0].axis", "unknown axis 'acess'"),
-    ("source: essort2022", "source: essort2099", "criteria[1].source", "not a key of book/references.bib"),
-    ("    default: 8\n", "    default: 12\n", "criteria[2].default", "between 0 and 8"),
-    ("level: optionnel\n    prerequisite: false", "level: optionnel\n    prerequisite: true",
-     "criteria[5].prerequisite", "must be a « socle » criterion"),
-])
+@pytest.mark.parametrize(
+    "old, new, field, message",
+    [
+        (
+            "axis: acces\n    level: socle\n    prerequisite: true",
+            "axis: acess\n    level: socle\n    prerequisite: true",
+            "criteria[0].axis",
+            "unknown axis 'acess'",
+        ),
+        ("source: essort2022", "source: essort2099", "criteria[1].source", "not a key of book/references.bib"),
+        ("    default: 8\n", "    default: 12\n", "criteria[2].default", "between 0 and 8"),
+        (
+            "level: optionnel\n    prerequisite: false",
+            "level: optionnel\n    prerequisite: true",
+            "criteria[5].prerequisite",
+            "must be a « socle » criterion",
+        ),
+    ],
+)
 def test_aci_semantic_check_names_file_line_field(tmp_path, old, new, field, message):
     path, line = broken_copy(tmp_path, ACI, old, new)
     with pytest.raises(DataError) as exc:
@@ -97,12 +119,15 @@ def test_aci_semantic_check_names_file_line_field(tmp_path, old, new, field, mes
     assert exc.value.path == str(path) and exc.value.line == line
 
 
-@pytest.mark.parametrize("old, new, field, message", [
-    ("min_population: 40000", "min_population: 40001", "bands[1].min_population", "contiguous"),
-    ("{value: 105000,", "{value: 100000,", "bands[1].fonctionnement_avenant2.value", "is not 60000 × (1 + 0.75)"),
-    ("id: T4", "id: T44", "bands[3].id", "does not match"),
-    ("max_population: null", "max_population: 300000", "bands[3].max_population", "only the last band"),
-])
+@pytest.mark.parametrize(
+    "old, new, field, message",
+    [
+        ("min_population: 40000", "min_population: 40001", "bands[1].min_population", "contiguous"),
+        ("{value: 105000,", "{value: 100000,", "bands[1].fonctionnement_avenant2.value", "is not 60000 × (1 + 0.75)"),
+        ("id: T4", "id: T44", "bands[3].id", "does not match"),
+        ("max_population: null", "max_population: 300000", "bands[3].max_population", "only the last band"),
+    ],
+)
 def test_cpts_rules_errors(tmp_path, old, new, field, message):
     path, line = broken_copy(tmp_path, CPTS, old, new)
     with pytest.raises(DataError) as exc:

@@ -15,8 +15,16 @@ from __future__ import annotations
 import pytest
 
 from pacte.course.fmt import euros
-from widgets.financement import (SimulatorInputError, aci_result, compute_aci, compute_cpts, cpts_result,
-                                default_aci_inputs, load_aci_rules, load_cpts_rules)
+from widgets.financement import (
+    SimulatorInputError,
+    aci_result,
+    compute_aci,
+    compute_cpts,
+    cpts_result,
+    default_aci_inputs,
+    load_aci_rules,
+    load_cpts_rules,
+)
 
 
 @pytest.fixture(scope="module")
@@ -43,10 +51,10 @@ def test_defaults_typical_msp_after_avenant_1(rules):
     assert r["status"] == "ok"
     assert r["points_fixed"] == 6500 and r["points_variable"] == 5000
     assert r["amount"] == 80500
-    assert r["amount_fixed"] == 45500      # 6 500 × 7
-    assert r["amount_variable"] == 35000   # 5 000 × 7
-    assert r["advance"] == 48300           # 60 % × 80 500
-    assert r["balance"] == 32200           # 80 500 − 48 300
+    assert r["amount_fixed"] == 45500  # 6 500 × 7
+    assert r["amount_variable"] == 35000  # 5 000 × 7
+    assert r["advance"] == 48300  # 60 % × 80 500
+    assert r["balance"] == 32200  # 80 500 − 48 300
     axes = {a["id"]: a for a in r["by_axis"]}
     # accès : fixed 800 + 600 = 1 400 → 9 800 € ; variable 300 + 700 = 1 000 → 7 000 €
     assert (axes["acces"]["amount_fixed"], axes["acces"]["amount_variable"]) == (9800, 7000)
@@ -126,18 +134,29 @@ def test_text_inputs_in_french_notation(rules):
     assert r["amount"] == 80500
 
 
-@pytest.mark.parametrize("field, value, expected", [
-    ("patientele", -5, "Patientèle\u00a0: la valeur doit être comprise entre 100 et 60\u00a0000\u00a0patients."),
-    ("patientele", 10**9, "Patientèle\u00a0: la valeur doit être comprise entre 100 et 60\u00a0000\u00a0patients."),
-    ("patientele", "quatre mille", "Patientèle\u00a0: saisissez un nombre (par exemple 4\u00a0000)."),
-    ("patientele", "", "Patientèle\u00a0: saisissez un nombre (par exemple 4\u00a0000)."),
-    ("patientele", None, "Patientèle\u00a0: saisissez un nombre (par exemple 4\u00a0000)."),
-    ("patientele", 4000.5, "Patientèle\u00a0: saisissez un nombre entier."),
-    ("professionals", "abc", "Professionnels associés\u00a0: saisissez un nombre (par exemple 13)."),
-    ("professionals", 2, "Professionnels associés\u00a0: la valeur doit être comprise entre 3 et 100\u00a0professionnels."),
-    ("precarity_share", 120, "Part de patients précaires\u00a0: la valeur doit être comprise entre 0 et 100\u00a0%."),
-    ("precarity_share", True, "Part de patients précaires\u00a0: saisissez un nombre (par exemple 0)."),
-])
+@pytest.mark.parametrize(
+    "field, value, expected",
+    [
+        ("patientele", -5, "Patientèle\u00a0: la valeur doit être comprise entre 100 et 60\u00a0000\u00a0patients."),
+        ("patientele", 10**9, "Patientèle\u00a0: la valeur doit être comprise entre 100 et 60\u00a0000\u00a0patients."),
+        ("patientele", "quatre mille", "Patientèle\u00a0: saisissez un nombre (par exemple 4\u00a0000)."),
+        ("patientele", "", "Patientèle\u00a0: saisissez un nombre (par exemple 4\u00a0000)."),
+        ("patientele", None, "Patientèle\u00a0: saisissez un nombre (par exemple 4\u00a0000)."),
+        ("patientele", 4000.5, "Patientèle\u00a0: saisissez un nombre entier."),
+        ("professionals", "abc", "Professionnels associés\u00a0: saisissez un nombre (par exemple 13)."),
+        (
+            "professionals",
+            2,
+            "Professionnels associés\u00a0: la valeur doit être comprise entre 3 et 100\u00a0professionnels.",
+        ),
+        (
+            "precarity_share",
+            120,
+            "Part de patients précaires\u00a0: la valeur doit être comprise entre 0 et 100\u00a0%.",
+        ),
+        ("precarity_share", True, "Part de patients précaires\u00a0: saisissez un nombre (par exemple 0)."),
+    ],
+)
 def test_bad_numbers_give_a_french_message_naming_the_field(rules, field, value, expected):
     bad = inputs(rules, **{field: value})
     r = aci_result(rules, bad)
@@ -149,17 +168,30 @@ def test_bad_numbers_give_a_french_message_naming_the_field(rules, field, value,
 
 
 def test_bad_criteria_and_overrides(rules):
-    r = aci_result(rules, inputs(rules, criteria={"inconnu": True, "protocoles": 9, "rcp": "oui"},
-                                 points={"coordination": {"fixed": 1}, "horaires": {"fixed": -3, "bonus": 1}},
-                                 variant="aci_1999"))
+    r = aci_result(
+        rules,
+        inputs(
+            rules,
+            criteria={"inconnu": True, "protocoles": 9, "rcp": "oui"},
+            points={"coordination": {"fixed": 1}, "horaires": {"fixed": -3, "bonus": 1}},
+            variant="aci_1999",
+        ),
+    )
     assert not r["ok"]
     messages = {e["field"]: e["message"] for e in r["errors"]}
     assert messages["criteria.inconnu"] == "Critère inconnu\u00a0: «\u00a0inconnu\u00a0»."
-    assert messages["criteria.protocoles"] == "«\u00a0Protocoles pluriprofessionnels\u00a0»\u00a0: indiquez un nombre entier entre 0 et 8."
-    assert messages["criteria.rcp"] == "«\u00a0Concertation pluriprofessionnelle (RCP)\u00a0»\u00a0: indiquez oui ou non."
+    assert (
+        messages["criteria.protocoles"]
+        == "«\u00a0Protocoles pluriprofessionnels\u00a0»\u00a0: indiquez un nombre entier entre 0 et 8."
+    )
+    assert (
+        messages["criteria.rcp"] == "«\u00a0Concertation pluriprofessionnelle (RCP)\u00a0»\u00a0: indiquez oui ou non."
+    )
     assert messages["variant"] == "Variante inconnue\u00a0: «\u00a0aci_1999\u00a0»."
     assert "ces points sont confirmés par les sources et ne sont pas modifiables" in messages["points.coordination"]
-    assert messages["points.horaires.fixed"].endswith("les points fixes doivent être un nombre entre 0 et 100\u00a0000.")
+    assert messages["points.horaires.fixed"].endswith(
+        "les points fixes doivent être un nombre entre 0 et 100\u00a0000."
+    )
     assert "type de points inconnu «\u00a0bonus\u00a0»" in messages["points.horaires.bonus"]
 
 
@@ -176,16 +208,19 @@ def test_missing_criteria_count_as_not_met(rules):
     assert set(r["missing_prerequisites"]) == {"horaires", "coordination", "si_standard"}
 
 
-@pytest.mark.parametrize("population, band, before, after", [
-    (1000, "T1", 50000, 87500),
-    (39999, "T1", 50000, 87500),
-    (40000, "T2", 60000, 105000),   # 60 000 × 1,75 = 105 000
-    (79999, "T2", 60000, 105000),
-    (80000, "T3", 75000, 131250),   # 75 000 × 1,75 = 131 250
-    (175000, "T3", 75000, 131250),  # « > 175 000 » for T4: 175 000 stays in T3
-    (175001, "T4", 90000, 157500),  # 90 000 × 1,75 = 157 500
-    ("200 000", "T4", 90000, 157500),
-])
+@pytest.mark.parametrize(
+    "population, band, before, after",
+    [
+        (1000, "T1", 50000, 87500),
+        (39999, "T1", 50000, 87500),
+        (40000, "T2", 60000, 105000),  # 60 000 × 1,75 = 105 000
+        (79999, "T2", 60000, 105000),
+        (80000, "T3", 75000, 131250),  # 75 000 × 1,75 = 131 250
+        (175000, "T3", 75000, 131250),  # « > 175 000 » for T4: 175 000 stays in T3
+        (175001, "T4", 90000, 157500),  # 90 000 × 1,75 = 157 500
+        ("200 000", "T4", 90000, 157500),
+    ],
+)
 def test_cpts_bands(cpts_rules, population, band, before, after):
     r = compute_cpts(cpts_rules, {"population": population})
     assert (r["band"], r["before"], r["after"], r["increase"]) == (band, before, after, after - before)
@@ -197,13 +232,19 @@ def test_cpts_per_inhabitant(cpts_rules):
     assert (r["per_inhabitant_before"], r["per_inhabitant_after"]) == (1.0, 1.75)
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("", "Population\u00a0: saisissez un nombre (par exemple 60\u00a0000)."),
-    ("deux mille", "Population\u00a0: saisissez un nombre (par exemple 60\u00a0000)."),
-    (0, "Population\u00a0: la valeur doit être comprise entre 1\u00a0000 et 2\u00a0000\u00a0000\u00a0habitants."),
-    (-40000, "Population\u00a0: la valeur doit être comprise entre 1\u00a0000 et 2\u00a0000\u00a0000\u00a0habitants."),
-    (45000.5, "Population\u00a0: saisissez un nombre entier."),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("", "Population\u00a0: saisissez un nombre (par exemple 60\u00a0000)."),
+        ("deux mille", "Population\u00a0: saisissez un nombre (par exemple 60\u00a0000)."),
+        (0, "Population\u00a0: la valeur doit être comprise entre 1\u00a0000 et 2\u00a0000\u00a0000\u00a0habitants."),
+        (
+            -40000,
+            "Population\u00a0: la valeur doit être comprise entre 1\u00a0000 et 2\u00a0000\u00a0000\u00a0habitants.",
+        ),
+        (45000.5, "Population\u00a0: saisissez un nombre entier."),
+    ],
+)
 def test_cpts_bad_input(cpts_rules, value, expected):
     assert cpts_result(cpts_rules, {"population": value})["errors"] == [{"field": "population", "message": expected}]
     with pytest.raises(ValueError, match="population"):
@@ -223,5 +264,5 @@ def test_widgets_recompute_in_python():
     c = CptsFunding()
     c.inputs = {"population": "200000"}
     assert c.kernel_result["band"] == "T4" and c.kernel_result["after"] == 157500
-    assert "data-pacte-module=\"aci_simulator\"" in w.static_html()
+    assert 'data-pacte-module="aci_simulator"' in w.static_html()
     assert "80\u00a0500\u00a0€" in AciSimulator().fallback_text()

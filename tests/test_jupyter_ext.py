@@ -12,10 +12,22 @@ from conftest import ROOT, free_port, wait_for_http
 def test_jupyter_server_extension_serves_static_files(tmp_path):
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "jupyter_server", "--no-browser", f"--port={port}", "--ServerApp.port_retries=0",
-         "--ServerApp.jpserver_extensions={'pacte.site.jupyter_ext': True}", "--IdentityProvider.token=", "--allow-root",
-         f"--ServerApp.root_dir={tmp_path}"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "jupyter_server",
+            "--no-browser",
+            f"--port={port}",
+            "--ServerApp.port_retries=0",
+            "--ServerApp.jpserver_extensions={'pacte.site.jupyter_ext': True}",
+            "--IdentityProvider.token=",
+            "--allow-root",
+            f"--ServerApp.root_dir={tmp_path}",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         url = f"http://127.0.0.1:{port}/pacte/static/vendor/vega-bundle.js"
         wait_for_http(url, timeout=60)

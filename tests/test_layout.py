@@ -35,8 +35,11 @@ def _imports(path: Path) -> list[tuple[str, list[str], bool]]:
 
 
 def test_no_file_over_400_lines():
-    too_long = {str(p.relative_to(ROOT)): n for p in _modules().values()
-                if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    too_long = {
+        str(p.relative_to(ROOT)): n
+        for p in _modules().values()
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
     assert too_long == {}
 
 
@@ -68,12 +71,14 @@ def test_no_private_name_imported_from_another_package():
 
 def test_no_import_cycle_at_module_level():
     modules = _modules()
-    graph = {name: {m for m, _, top in _imports(path) if top and m in modules and m != name}
-             for name, path in modules.items()}
+    graph = {
+        name: {m for m, _, top in _imports(path) if top and m in modules and m != name}
+        for name, path in modules.items()
+    }
 
     def visit(node: str, stack: list[str], done: set[str]) -> None:
         if node in stack:
-            raise AssertionError("import cycle: " + " -> ".join(stack[stack.index(node):] + [node]))
+            raise AssertionError("import cycle: " + " -> ".join(stack[stack.index(node) :] + [node]))
         if node in done:
             return
         for nxt in graph[node]:

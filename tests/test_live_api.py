@@ -9,17 +9,16 @@ import urllib.error
 import urllib.request
 
 import pytest
+from conftest import free_port
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tornado import httpserver, web
 from tornado.ioloop import IOLoop
 
 from pacte.live.api import LiveContext, RateLimiter, live_handlers
-from pacte.live.store import open_store
 from pacte.live.protocol import ProtocolError, parse_answer
+from pacte.live.store import open_store
 from pacte.live.validation import canonical_answer
-
-from conftest import free_port
 
 
 @pytest.fixture(scope="module")
@@ -68,13 +67,19 @@ def joined(api):
 
 
 def answer(api, session, participant, activity, question, value):
-    return call(api["base"], "answer", {"code": session.code, "participant": participant, "activity": activity,
-                                        "question": question, "answer": value})
+    return call(
+        api["base"],
+        "answer",
+        {"code": session.code, "participant": participant, "activity": activity, "question": question, "answer": value},
+    )
 
 
 def test_valid_answers_are_stored_in_canonical_form(api, joined):
     session, participant = joined
-    assert answer(api, session, participant, "quiz:profils-coordination", "satisfactions", ["projet", "animation"])[0] == 201
+    assert (
+        answer(api, session, participant, "quiz:profils-coordination", "satisfactions", ["projet", "animation"])[0]
+        == 201
+    )
     assert answer(api, session, participant, "quiz:profils-coordination", "dynamique-cpts", "48,5")[0] == 201
     assert answer(api, session, participant, "survey:cohesion", "MSP", "close_knit")[0] == 201
     assert answer(api, session, participant, "text:mot-equipe", "answer", "  <b>Très</b>   soudée ")[0] == 201
@@ -84,16 +89,19 @@ def test_valid_answers_are_stored_in_canonical_form(api, joined):
     assert agg[("text:mot-equipe", "answer")] == {"<b>Très</b> soudée": 1}
 
 
-@pytest.mark.parametrize("activity,question,value,status,message", [
-    ("quiz:profils-coordination", "feminisation", "p99", 422, "Choix inconnu"),
-    ("quiz:inconnu", "q", "a", 422, "Quiz inconnu"),
-    ("quiz:profils-coordination", "inconnue", "a", 422, "Question inconnue"),
-    ("quiz:profils-coordination", "dynamique-cpts", "beaucoup", 422, "un nombre"),
-    ("quiz:profils-coordination", "dynamique-cpts", "150", 422, "hors des bornes"),
-    ("survey:cohesion", "CPTS", "close_knit", 422, "Type de structure inconnu"),
-    ("text:mot-equipe", "answer", "x" * 141, 422, "trop longue"),
-    ("eval:__import__('os')", "q", "a", 422, "Activité inconnue"),
-])
+@pytest.mark.parametrize(
+    "activity,question,value,status,message",
+    [
+        ("quiz:profils-coordination", "feminisation", "p99", 422, "Choix inconnu"),
+        ("quiz:inconnu", "q", "a", 422, "Quiz inconnu"),
+        ("quiz:profils-coordination", "inconnue", "a", 422, "Question inconnue"),
+        ("quiz:profils-coordination", "dynamique-cpts", "beaucoup", 422, "un nombre"),
+        ("quiz:profils-coordination", "dynamique-cpts", "150", 422, "hors des bornes"),
+        ("survey:cohesion", "CPTS", "close_knit", 422, "Type de structure inconnu"),
+        ("text:mot-equipe", "answer", "x" * 141, 422, "trop longue"),
+        ("eval:__import__('os')", "q", "a", 422, "Activité inconnue"),
+    ],
+)
 def test_bad_answers_are_refused_and_not_stored(api, joined, activity, question, value, status, message):
     session, participant = joined
     got, data = answer(api, session, participant, activity, question, value)
@@ -132,21 +140,49 @@ def test_failed_join_attempts_are_rate_limited(api):
     api["live"].failed_joins = RateLimiter(limit=20, window=60)
 
 
-json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=50),
-                           lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
-                           max_leaves=10)
-activities = st.sampled_from(["quiz:profils-coordination", "survey:cohesion", "survey:difficulties", "text:mot-equipe",
-                              "quiz:x", "survey:", "text", ""]) | st.text(max_size=30)
-questions = st.sampled_from(["feminisation", "satisfactions", "dynamique-cpts", "MSP", "CDS", "answer"]) | st.text(max_size=20)
-answers = st.sampled_from(["p88", "cpts", ["projet"], "49", "close_knit", ["conflicts"], "<script>alert(1)</script>"]) | json_values
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=50),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=10,
+)
+activities = st.sampled_from(
+    [
+        "quiz:profils-coordination",
+        "survey:cohesion",
+        "survey:difficulties",
+        "text:mot-equipe",
+        "quiz:x",
+        "survey:",
+        "text",
+        "",
+    ]
+) | st.text(max_size=30)
+questions = st.sampled_from(["feminisation", "satisfactions", "dynamique-cpts", "MSP", "CDS", "answer"]) | st.text(
+    max_size=20
+)
+answers = (
+    st.sampled_from(["p88", "cpts", ["projet"], "49", "close_knit", ["conflicts"], "<script>alert(1)</script>"])
+    | json_values
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(activity=activities, question=questions, value=answers, extra=st.dictionaries(st.text(max_size=8), json_values, max_size=3))
+@given(
+    activity=activities,
+    question=questions,
+    value=answers,
+    extra=st.dictionaries(st.text(max_size=8), json_values, max_size=3),
+)
 def test_generated_payloads_never_5xx_and_never_store_invalid_rows(api, joined, activity, question, value, extra):
     session, participant = joined
-    body = {**extra, "code": session.code, "participant": participant, "activity": activity,
-            "question": question, "answer": value}
+    body = {
+        **extra,
+        "code": session.code,
+        "participant": participant,
+        "activity": activity,
+        "question": question,
+        "answer": value,
+    }
     status, _ = call(api["base"], "answer", body)
     assert status < 500
     for row in api["store"].export_rows(session.id):

@@ -7,20 +7,24 @@ import io
 
 import pytest
 
-from widgets.live_dashboard import LiveDashboard
 from pacte.live.aggregate import build_panels
 from pacte.live.store import open_store
+from widgets.live_dashboard import LiveDashboard
 
 
 def test_panels_count_choices_and_compare_with_the_survey():
-    agg = {("quiz:profils-coordination", "satisfactions"): {'["animation", "projet"]': 2, '["projet"]': 1},
-           ("survey:cohesion", "MSP"): {"close_knit": 3, "forming": 1},
-           ("text:mot-equipe", "answer"): {"<script>x</script>": 1, "soudée": 2}}
+    agg = {
+        ("quiz:profils-coordination", "satisfactions"): {'["animation", "projet"]': 2, '["projet"]': 1},
+        ("survey:cohesion", "MSP"): {"close_knit": 3, "forming": 1},
+        ("text:mot-equipe", "answer"): {"<script>x</script>": 1, "soudée": 2},
+    }
     quiz, survey, text = build_panels(agg, {("survey:cohesion", "MSP")})
     assert quiz["respondents"] == 3
     assert {r["label"]: (r["count"], r["correct"]) for r in quiz["rows"]} == {
-        "Mener à bien un projet et ses missions": (3, True), "L’animation et la dynamique d’équipe": (2, True),
-        "La réussite personnelle et la reconnaissance des pairs": (0, False)}
+        "Mener à bien un projet et ses missions": (3, True),
+        "L’animation et la dynamique d’équipe": (2, True),
+        "La réussite personnelle et la reconnaissance des pairs": (0, False),
+    }
     assert quiz["spec"]["description"].endswith("nombre de réponses par choix")
     rows = {r["label"]: r for r in survey["rows"]}
     assert rows["Vraiment soudée"]["room_percent"] == 75.0 and rows["Vraiment soudée"]["survey_percent"] == 25.0

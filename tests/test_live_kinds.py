@@ -35,8 +35,11 @@ def valid_answers() -> list[tuple[str, str, object]]:
         ("sorting:situations-dimensions", item["id"], item["expected"]),
         ("diagnosis:diagnostic-dimensions", grid["statements"][0]["id"], grid["scale"]["max"]),
         ("case:conflit-pouvoir", case["start"], case["nodes"][0]["choices"][0]["id"]),
-        ("ordering:panorama-reformes", "order",
-         [i["id"] for i in sorted(ordering["items"], key=lambda i: i["position"])]),
+        (
+            "ordering:panorama-reformes",
+            "order",
+            [i["id"] for i in sorted(ordering["items"], key=lambda i: i["position"])],
+        ),
         ("cpts_project:projet-cpts-valmoran", "missions", [project["missions"][0]["id"]]),
     ]
 
@@ -57,19 +60,22 @@ def test_a_valid_answer_is_stored_and_reaches_the_panels(tmp_path, activity, que
     store.close()
 
 
-@pytest.mark.parametrize("activity,question,answer", [
-    ("quiz:financement", "nope", "a"),
-    ("quiz:nope", "q", "a"),
-    ("sorting:situations-dimensions", "nope", "logistique"),
-    ("sorting:situations-dimensions", "salles-plages", "nope"),
-    ("diagnosis:diagnostic-dimensions", "log-locaux", 9),
-    ("case:conflit-pouvoir", "protocole", "nope"),
-    ("case:nope", "protocole", "methode"),
-    ("ordering:panorama-reformes", "order", ["x"]),
-    ("cpts_project:projet-cpts-valmoran", "budget", ["x"]),
-    ("text:mot-equipe", "answer", "\u200b\u202e \u2066"),
-    ("survey:cohesion", "HOPITAL", "close_knit"),
-])
+@pytest.mark.parametrize(
+    "activity,question,answer",
+    [
+        ("quiz:financement", "nope", "a"),
+        ("quiz:nope", "q", "a"),
+        ("sorting:situations-dimensions", "nope", "logistique"),
+        ("sorting:situations-dimensions", "salles-plages", "nope"),
+        ("diagnosis:diagnostic-dimensions", "log-locaux", 9),
+        ("case:conflit-pouvoir", "protocole", "nope"),
+        ("case:nope", "protocole", "methode"),
+        ("ordering:panorama-reformes", "order", ["x"]),
+        ("cpts_project:projet-cpts-valmoran", "budget", ["x"]),
+        ("text:mot-equipe", "answer", "\u200b\u202e \u2066"),
+        ("survey:cohesion", "HOPITAL", "close_knit"),
+    ],
+)
 def test_an_answer_the_course_does_not_have_is_refused_in_french(activity, question, answer):
     with pytest.raises(ProtocolError) as err:
         canonical_answer(parse_answer({"activity": activity, "question": question, "answer": answer}))
@@ -79,6 +85,7 @@ def test_an_answer_the_course_does_not_have_is_refused_in_french(activity, quest
 def test_ordering_panel_counts_the_expected_order():
     ordering = document("ordering_exercise", "panorama-reformes")
     expected = [i["id"] for i in sorted(ordering["items"], key=lambda i: i["position"])]
-    panel, = build_panels({("ordering:panorama-reformes", "order"): {json.dumps(expected): 2,
-                                                                      json.dumps(expected[::-1]): 1}}, set())
+    (panel,) = build_panels(
+        {("ordering:panorama-reformes", "order"): {json.dumps(expected): 2, json.dumps(expected[::-1]): 1}}, set()
+    )
     assert [(r["label"], r["count"]) for r in panel["rows"]] == [("Ordre attendu", 2), ("Autre ordre", 1)]

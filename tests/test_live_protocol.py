@@ -7,8 +7,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from node_runner import call_js
+
 from pacte.live.protocol import (
     JOIN_CODE_ALPHABET,
     KINDS,
@@ -72,9 +72,15 @@ def test_python_and_schema_agree(case):
 
 
 def test_javascript_agrees_with_python():
-    js = call_js("live_protocol", "isLiveAnswer",
-                 [[{"activity": a, "question": q, "answer": v}] for a, q, v in CASES if not isinstance(v, int)
-                  or abs(v) < 2**53])
+    js = call_js(
+        "live_protocol",
+        "isLiveAnswer",
+        [
+            [{"activity": a, "question": q, "answer": v}]
+            for a, q, v in CASES
+            if not isinstance(v, int) or abs(v) < 2**53
+        ],
+    )
     py = [python_accepts(*c) for c in CASES if not isinstance(c[2], int) or abs(c[2]) < 2**53]
     assert js == py
 
@@ -83,7 +89,8 @@ def test_the_kinds_are_the_same_in_python_javascript_and_the_schema():
     pattern = SCHEMA["properties"]["activity"]["pattern"]
     assert pattern.startswith("^(" + "|".join(KINDS) + "):")
     assert call_js("live_protocol", "liveAnswer", [[k, "x", "q", "a"] for k in KINDS]) == [
-        {"activity": f"{k}:x", "question": "q", "answer": "a"} for k in KINDS]
+        {"activity": f"{k}:x", "question": "q", "answer": "a"} for k in KINDS
+    ]
 
 
 def test_one_join_code_rule():

@@ -22,8 +22,6 @@ from urllib.parse import quote
 
 import pytest
 
-from pacte.live.store import migrations
-from pacte.live.store import base as store_mod
 from pacte.live.protocol import JOIN_CODE_ALPHABET as CODE_ALPHABET
 from pacte.live.store import (
     LiveSession,
@@ -31,8 +29,10 @@ from pacte.live.store import (
     StoreError,
     UnknownParticipant,
     UnknownSession,
+    migrations,
     open_store,
 )
+from pacte.live.store import base as store_mod
 
 ROOT = Path(__file__).resolve().parents[1]
 IN_CI = os.environ.get("CI") == "true"
@@ -53,7 +53,7 @@ class FakeClock:
 
 @dataclass
 class Backend:
-    kind: str            # "sqlite" or "postgres"
+    kind: str  # "sqlite" or "postgres"
     url: str | None
     data_dir: Path
 
@@ -65,6 +65,7 @@ class Backend:
         if self.kind == "sqlite":
             return sqlite3.connect(self.data_dir / store_mod.SQLITE_FILENAME, isolation_level=None)
         import psycopg
+
         return psycopg.connect(self.url, autocommit=True)
 
     @property
@@ -82,7 +83,7 @@ def _missing(reason: str):
 def pg_url():
     base = os.environ.get(PG_ENV)
     if not base:
-        _missing(f"{PG_ENV} is not set: run eval \"$(scripts/postgres-test.sh | tail -1)\"")
+        _missing(f'{PG_ENV} is not set: run eval "$(scripts/postgres-test.sh | tail -1)"')
     try:
         import psycopg
         from psycopg import sql
@@ -122,6 +123,7 @@ def session(store) -> LiveSession:
 
 
 # -- sessions -------------------------------------------------------------------
+
 
 def test_session_lifecycle(store, clock):
     s = store.create_session("Coordination — groupe A", ttl_seconds=3600)
@@ -212,6 +214,7 @@ def test_create_session_validates(store):
 
 # -- participants and answers -----------------------------------------------------
 
+
 def test_closed_session_refuses_participants_and_answers(store, session):
     p = store.add_participant(session.id)
     store.close_session(session.id)
@@ -276,11 +279,17 @@ def test_unknown_ids(store, session):
     with pytest.raises(UnknownParticipant):  # a participant of another session
         store.record_answer(session.id, q, "quiz:x", "q1", "a")
     assert store.session(bad) is None
-    for call in (lambda: store.add_participant(bad), lambda: store.close_session(bad),
-                 lambda: store.delete_session(bad), lambda: store.aggregate(bad),
-                 lambda: store.participant_count(bad), lambda: store.hidden_questions(bad),
-                 lambda: store.set_hidden(bad, "quiz:x", "q1", True),
-                 lambda: store.reset_question(bad, "quiz:x", "q1"), lambda: store.export_rows(bad)):
+    for call in (
+        lambda: store.add_participant(bad),
+        lambda: store.close_session(bad),
+        lambda: store.delete_session(bad),
+        lambda: store.aggregate(bad),
+        lambda: store.participant_count(bad),
+        lambda: store.hidden_questions(bad),
+        lambda: store.set_hidden(bad, "quiz:x", "q1", True),
+        lambda: store.reset_question(bad, "quiz:x", "q1"),
+        lambda: store.export_rows(bad),
+    ):
         with pytest.raises(UnknownSession):
             call()
 
@@ -312,10 +321,20 @@ def test_export_rows(store, session, clock):
     store.record_answer(session.id, p2, "survey:y", "q1", '["1", "3"]')
     rows = store.export_rows(session.id)
     assert rows == [
-        {"participant": p1, "activity": "quiz:x", "question": "q1", "answer": "a",
-         "answered_at": "2025-06-15T15:06:40Z"},
-        {"participant": p2, "activity": "survey:y", "question": "q1", "answer": '["1", "3"]',
-         "answered_at": "2025-06-15T15:07:41Z"},
+        {
+            "participant": p1,
+            "activity": "quiz:x",
+            "question": "q1",
+            "answer": "a",
+            "answered_at": "2025-06-15T15:06:40Z",
+        },
+        {
+            "participant": p2,
+            "activity": "survey:y",
+            "question": "q1",
+            "answer": '["1", "3"]',
+            "answered_at": "2025-06-15T15:07:41Z",
+        },
     ]
 
 
@@ -333,8 +352,9 @@ def test_delete_cascades(backend, store, session):
     conn = backend.raw()
     try:
         for table in ("participants", "answers", "hidden_questions"):
-            n = conn.execute(f"SELECT COUNT(*) FROM {table} WHERE session_id = {backend.ph}",
-                             (session.id,)).fetchone()[0]
+            n = conn.execute(f"SELECT COUNT(*) FROM {table} WHERE session_id = {backend.ph}", (session.id,)).fetchone()[
+                0
+            ]
             assert n == 0, table
     finally:
         conn.close()
@@ -345,21 +365,42 @@ def test_no_personal_data_columns(backend, store):
     conn = backend.raw()
     try:
         if backend.kind == "sqlite":
-            cols = {r[1] for t in ("sessions", "participants", "answers", "hidden_questions")
-                    for r in conn.execute(f"PRAGMA table_info({t})")}
+            cols = {
+                r[1]
+                for t in ("sessions", "participants", "answers", "hidden_questions")
+                for r in conn.execute(f"PRAGMA table_info({t})")
+            }
         else:
-            cols = {r[0] for r in conn.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()")}
+            cols = {
+                r[0]
+                for r in conn.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                )
+            }
     finally:
         conn.close()
     # An exact list: a new column must be added here on purpose (never a name, e-mail or IP).
     assert cols - {"version", "description", "applied_at"} == {
-        "id", "code", "title", "created_at", "expires_at", "closed", "closed_at",
-        "session_id", "joined_at", "participant_id", "activity", "question", "answer", "answered_at",
-        "hidden_at"}
+        "id",
+        "code",
+        "title",
+        "created_at",
+        "expires_at",
+        "closed",
+        "closed_at",
+        "session_id",
+        "joined_at",
+        "participant_id",
+        "activity",
+        "question",
+        "answer",
+        "answered_at",
+        "hidden_at",
+    }
 
 
 # -- concurrency -------------------------------------------------------------------
+
 
 def test_concurrent_answers_none_lost(store, session):
     threads, per_thread = 8, 200
@@ -411,6 +452,7 @@ def test_concurrent_close_and_answers(store, session):
 
 # -- migrations --------------------------------------------------------------------
 
+
 def test_fresh_database_is_at_latest_version(backend, store):
     conn = backend.raw()
     try:
@@ -428,21 +470,31 @@ def test_upgrade_from_v1_keeps_rows(backend, clock):
     try:
         assert migrations.migrate(conn, backend.kind, target=1) == [1]
         assert migrations.current_version(conn, backend.kind) == 1
-        conn.execute(f"INSERT INTO sessions (id, code, title, created_at, expires_at, closed)"
-                     f" VALUES ({ph}, {ph}, {ph}, {ph}, {ph}, {ph})",
-                     ("sess-old", "ABCDEF", "Ancienne séance", T0 - 100, T0 + 3600, False))
-        conn.execute(f"INSERT INTO sessions (id, code, title, created_at, expires_at, closed)"
-                     f" VALUES ({ph}, {ph}, {ph}, {ph}, {ph}, {ph})",
-                     ("sess-closed", "ABCDEF", "Close", T0 - 200, T0 + 3600, True))
+        conn.execute(
+            f"INSERT INTO sessions (id, code, title, created_at, expires_at, closed)"
+            f" VALUES ({ph}, {ph}, {ph}, {ph}, {ph}, {ph})",
+            ("sess-old", "ABCDEF", "Ancienne séance", T0 - 100, T0 + 3600, False),
+        )
+        conn.execute(
+            f"INSERT INTO sessions (id, code, title, created_at, expires_at, closed)"
+            f" VALUES ({ph}, {ph}, {ph}, {ph}, {ph}, {ph})",
+            ("sess-closed", "ABCDEF", "Close", T0 - 200, T0 + 3600, True),
+        )
         for pid in ("p1", "p2"):
-            conn.execute(f"INSERT INTO participants (id, session_id, joined_at) VALUES ({ph}, {ph}, {ph})",
-                         (pid, "sess-old", T0 - 50))
-        conn.execute(f"INSERT INTO answers (session_id, participant_id, activity, question, answer, answered_at)"
-                     f" VALUES ({ph}, {ph}, {ph}, {ph}, {ph}, {ph})",
-                     ("sess-old", "p1", "quiz:x", "q1", "a", T0 - 40))
-        conn.execute(f"INSERT INTO answers (session_id, participant_id, activity, question, answer, answered_at)"
-                     f" VALUES ({ph}, {ph}, {ph}, {ph}, {ph}, {ph})",
-                     ("sess-old", "p2", "quiz:x", "q1", "b", T0 - 30))
+            conn.execute(
+                f"INSERT INTO participants (id, session_id, joined_at) VALUES ({ph}, {ph}, {ph})",
+                (pid, "sess-old", T0 - 50),
+            )
+        conn.execute(
+            f"INSERT INTO answers (session_id, participant_id, activity, question, answer, answered_at)"
+            f" VALUES ({ph}, {ph}, {ph}, {ph}, {ph}, {ph})",
+            ("sess-old", "p1", "quiz:x", "q1", "a", T0 - 40),
+        )
+        conn.execute(
+            f"INSERT INTO answers (session_id, participant_id, activity, question, answer, answered_at)"
+            f" VALUES ({ph}, {ph}, {ph}, {ph}, {ph}, {ph})",
+            ("sess-old", "p2", "quiz:x", "q1", "b", T0 - 30),
+        )
         with pytest.raises(Exception):  # v1 has no hidden_questions table yet
             conn.execute("SELECT * FROM hidden_questions").fetchall()
     finally:
@@ -474,9 +526,12 @@ def test_upgrade_from_v1_keeps_rows(backend, clock):
 
 def test_failing_migration_rolls_back(backend, monkeypatch):
     backend.open().close()
-    broken = (migrations.LATEST_VERSION + 1, "broken",
-              "CREATE TABLE half_done (a INTEGER); SELECT no_such_function()",
-              "CREATE TABLE half_done (a INTEGER); SELECT no_such_function()")
+    broken = (
+        migrations.LATEST_VERSION + 1,
+        "broken",
+        "CREATE TABLE half_done (a INTEGER); SELECT no_such_function()",
+        "CREATE TABLE half_done (a INTEGER); SELECT no_such_function()",
+    )
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, broken])
     with pytest.raises(Exception):
         backend.open()
@@ -494,8 +549,11 @@ def test_newer_database_is_refused(backend):
     backend.open().close()
     conn = backend.raw()
     try:
-        conn.execute(f"INSERT INTO schema_version (version, description, applied_at)"
-                     f" VALUES ({backend.ph}, {backend.ph}, {backend.ph})", (99, "from the future", T0))
+        conn.execute(
+            f"INSERT INTO schema_version (version, description, applied_at)"
+            f" VALUES ({backend.ph}, {backend.ph}, {backend.ph})",
+            (99, "from the future", T0),
+        )
     finally:
         conn.close()
     with pytest.raises(migrations.MigrationError, match="99"):
@@ -503,6 +561,7 @@ def test_newer_database_is_refused(backend):
 
 
 # -- SQLite specifics ------------------------------------------------------------------
+
 
 def test_open_store_urls(tmp_path):
     s = open_store(f"sqlite:///{tmp_path}/elsewhere/live.db", tmp_path / "unused")
@@ -552,8 +611,14 @@ def test_sqlite_acknowledged_answers_survive_sigkill(tmp_path):
     pid = s.add_participant(session.id)
     s.close()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-c", _WRITER, str(tmp_path), session.id, pid],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _WRITER, str(tmp_path), session.id, pid],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
     acknowledged: dict[int, int] = {}
     try:
         deadline = time.monotonic() + 60
@@ -577,8 +642,12 @@ def test_sqlite_acknowledged_answers_survive_sigkill(tmp_path):
     try:
         conn = s._conn()
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        stored = {int(q[1:]): (rid, a) for rid, q, a in conn.execute(
-            "SELECT id, question, answer FROM answers WHERE session_id = ?", (session.id,))}
+        stored = {
+            int(q[1:]): (rid, a)
+            for rid, q, a in conn.execute(
+                "SELECT id, question, answer FROM answers WHERE session_id = ?", (session.id,)
+            )
+        }
     finally:
         s.close()
     missing = [i for i in acknowledged if i not in stored]

@@ -9,7 +9,6 @@ Build first (only this module is enough, see CONTRIBUTING « Building part of th
 from __future__ import annotations
 
 import pytest
-
 from conftest import screenshot
 
 pytestmark = pytest.mark.browser
@@ -37,16 +36,21 @@ def _assert_clean(page) -> None:
     assert log.external == []
     missing = getattr(page, "pacte_404", [])
     assert [u for u in missing if not u.endswith(TOLERATED_404)] == []
-    errors = [e for e in log.console_errors + log.page_errors
-              if not (e.startswith("Failed to load resource") and " 404 " in e and any(missing))]
+    errors = [
+        e
+        for e in log.console_errors + log.page_errors
+        if not (e.startswith("Failed to load resource") and " 404 " in e and any(missing))
+    ]
     assert errors == [], (errors, page.pacte_bad)
 
 
 def check_profile(page) -> None:
     root = page.locator("section.pacte-profile")
     root.wait_for(timeout=TIMEOUT)
-    page.evaluate("window.__pacteAnswers = []; document.addEventListener('pacte:answer', "
-                  "(e) => window.__pacteAnswers.push(e.detail));")
+    page.evaluate(
+        "window.__pacteAnswers = []; document.addEventListener('pacte:answer', "
+        "(e) => window.__pacteAnswers.push(e.detail));"
+    )
     root.get_by_label("Communauté professionnelle territoriale de santé (CPTS", exact=False).check()
     form = root.locator("form[data-question=age]")
     form.get_by_role("button", name="Me situer dans l’enquête").click()
@@ -65,7 +69,8 @@ def check_profile(page) -> None:
     assert "null" not in root.inner_text()
     assert page.evaluate("window.__pacteAnswers") == [
         {"activity": "profile:mon-profil", "question": "CPTS-age", "answer": "under-40"},
-        {"activity": "profile:mon-profil", "question": "CPTS-working-time", "answer": "part-time"}]
+        {"activity": "profile:mon-profil", "question": "CPTS-working-time", "answer": "part-time"},
+    ]
     assert wt.locator("tr[data-indicator=full_time] td").inner_text().strip() == f"55{NBSP}%"
 
 
@@ -78,8 +83,11 @@ def test_static_profile_page(offline_page, book_url):
     ages = [c.split("\n")[0] for c in table.locator("tr[data-indicator=age_under_40] td").all_inner_texts()]
     assert ages == [f"41{NBSP}%", f"32{NBSP}%", f"53{NBSP}%"]
     cells = [c.split("\n")[0] for c in table.locator("tr[data-indicator=permanent_contract] td").all_inner_texts()]
-    assert cells[0] == f"37{NBSP}%" and cells[2] == f"85{NBSP}%" and "Pas spécifique" in \
-        table.locator("tr[data-indicator=permanent_contract] td").nth(1).inner_text()
+    assert (
+        cells[0] == f"37{NBSP}%"
+        and cells[2] == f"85{NBSP}%"
+        and "Pas spécifique" in table.locator("tr[data-indicator=permanent_contract] td").nth(1).inner_text()
+    )
     check_profile(page)
     page.locator("section.pacte-profile").scroll_into_view_if_needed()
     screenshot(page, "metier-profil-static")
@@ -90,7 +98,12 @@ def test_static_profile_page(offline_page, book_url):
 def test_static_profile_page_on_a_phone(browser, book_url):
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR")
     page = context.new_page()
-    page.route("**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url or r.request.url.startswith(("data:", "blob:")) else r.abort())
+    page.route(
+        "**/*",
+        lambda r: (
+            r.continue_() if "127.0.0.1" in r.request.url or r.request.url.startswith(("data:", "blob:")) else r.abort()
+        ),
+    )
     page.goto(f"{book_url}{PROFILE_PAGE}.html", wait_until="networkidle")
     root = page.locator("section.pacte-profile")
     root.wait_for(timeout=TIMEOUT)

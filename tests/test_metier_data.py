@@ -96,6 +96,7 @@ def test_yaml_files_are_valid_and_their_locators_are_in_the_seeds(path):
         elif isinstance(node, list):
             for v in node:
                 walk(v)
+
     walk(data)
     if path != PROFILE:
         assert sources
@@ -131,17 +132,48 @@ def _broken_copy(tmp_path: Path, source: Path, old: str, new: str) -> tuple[Path
     return target, text[: text.index(old)].count("\n") + 1
 
 
-@pytest.mark.parametrize("source, old, new, field, message", [
-    (WEEK, "  - id: rcp\n    block: clinique", "  - id: rcp\n    block: clinical", "activities[5].block", "unknown block 'clinical'"),
-    (WEEK, "  - id: protocoles\n", "  - id: rcp\n", "activities[6].id", "duplicate id 'rcp'"),
-    (WEEK, "max_hours_activity: 40", "max_hours_activity: 61", "max_hours_activity", "cannot exceed max_total_hours"),
-    (WEEK, "  - id: logistique\n    block: gestion\n    label:", "  - id: logistique\n    block: gestion\n    colour: red\n    label:",
-     "activities[0]", "colour"),
-    (PROFILE, "{indicator: master_degree,", "{indicator: master,", "questions[2].indicators[0].indicator", "unknown indicator 'master'"),
-    (PROFILE, "inside: [cdi]", "inside: [cdd]", "questions[4].indicators[0].inside[0]", "unknown answer 'cdd'"),
-    (ROUTES, "    expected: marche\n    explanation: \"Schweyer associe", "    expected: market\n    explanation: \"Schweyer associe",
-     "items[8].expected", "unknown category 'market'"),
-])
+@pytest.mark.parametrize(
+    "source, old, new, field, message",
+    [
+        (
+            WEEK,
+            "  - id: rcp\n    block: clinique",
+            "  - id: rcp\n    block: clinical",
+            "activities[5].block",
+            "unknown block 'clinical'",
+        ),
+        (WEEK, "  - id: protocoles\n", "  - id: rcp\n", "activities[6].id", "duplicate id 'rcp'"),
+        (
+            WEEK,
+            "max_hours_activity: 40",
+            "max_hours_activity: 61",
+            "max_hours_activity",
+            "cannot exceed max_total_hours",
+        ),
+        (
+            WEEK,
+            "  - id: logistique\n    block: gestion\n    label:",
+            "  - id: logistique\n    block: gestion\n    colour: red\n    label:",
+            "activities[0]",
+            "colour",
+        ),
+        (
+            PROFILE,
+            "{indicator: master_degree,",
+            "{indicator: master,",
+            "questions[2].indicators[0].indicator",
+            "unknown indicator 'master'",
+        ),
+        (PROFILE, "inside: [cdi]", "inside: [cdd]", "questions[4].indicators[0].inside[0]", "unknown answer 'cdd'"),
+        (
+            ROUTES,
+            '    expected: marche\n    explanation: "Schweyer associe',
+            '    expected: market\n    explanation: "Schweyer associe',
+            "items[8].expected",
+            "unknown category 'market'",
+        ),
+    ],
+)
 def test_broken_copies_name_file_line_and_field(tmp_path, source, old, new, field, message):
     path, line = _broken_copy(tmp_path, source, old, new)
     with pytest.raises(DataError) as err:

@@ -7,11 +7,17 @@ import csv
 import io
 
 import pytest
-
 from node_runner import call_js
+
 from widgets import ProfileCompare, WeekPlanner
-from widgets.profile_compare import (place_profile, profile_live_payload, profile_room, profile_spec,
-                                  tally_profile_room, validate_profile_room)
+from widgets.profile_compare import (
+    place_profile,
+    profile_live_payload,
+    profile_room,
+    profile_spec,
+    tally_profile_room,
+    validate_profile_room,
+)
 from widgets.week import load_week, share_of, summarize_week, week_csv
 
 NBSP = "\u00a0"
@@ -28,6 +34,7 @@ def profile() -> dict:
 
 
 # --- « Ma semaine de coordination » ----------------------------------------------------------
+
 
 def test_week_sums_hours_by_block_and_names_the_largest(week):
     r = summarize_week(week, {"structure": "MSP", "hours": {"animation": 3, "rcp": 1.5, "tutelles": 0.5}})
@@ -49,18 +56,24 @@ def test_week_rounds_shares_half_up_and_keeps_ties_in_block_order(week):
     assert share_of(1, 8) == 12.5 and share_of(1, 3) == 33.3
 
 
-@pytest.mark.parametrize("answers, field, words", [
-    ({"hours": {"rcp": -1}}, "hours.rcp", "négatif"),
-    ({"hours": {"rcp": "deux"}}, "hours.rcp", "saisissez un nombre"),
-    ({"hours": {"rcp": True}}, "hours.rcp", "saisissez un nombre"),
-    ({"hours": {"rcp": 41}}, "hours.rcp", "au plus par activité"),
-    ({"hours": {"inconnue": 1}}, "hours.inconnue", "Activité inconnue"),
-    ({"hours": {a: 10 for a in ["rcp", "animation", "protocoles", "etp", "prevention", "elus", "tutelles"]}},
-     "hours", "plus que les 60 heures"),
-    ({"structure": "EHPAD", "hours": {"rcp": 1}}, "structure", "Type de structure"),
-    ({"hours": [1, 2]}, "hours", "Heures illisibles"),
-    ("n'importe quoi", "answers", "Réponses illisibles"),
-])
+@pytest.mark.parametrize(
+    "answers, field, words",
+    [
+        ({"hours": {"rcp": -1}}, "hours.rcp", "négatif"),
+        ({"hours": {"rcp": "deux"}}, "hours.rcp", "saisissez un nombre"),
+        ({"hours": {"rcp": True}}, "hours.rcp", "saisissez un nombre"),
+        ({"hours": {"rcp": 41}}, "hours.rcp", "au plus par activité"),
+        ({"hours": {"inconnue": 1}}, "hours.inconnue", "Activité inconnue"),
+        (
+            {"hours": {a: 10 for a in ["rcp", "animation", "protocoles", "etp", "prevention", "elus", "tutelles"]}},
+            "hours",
+            "plus que les 60 heures",
+        ),
+        ({"structure": "EHPAD", "hours": {"rcp": 1}}, "structure", "Type de structure"),
+        ({"hours": [1, 2]}, "hours", "Heures illisibles"),
+        ("n'importe quoi", "answers", "Réponses illisibles"),
+    ],
+)
 def test_week_refuses_bad_input_naming_the_field(week, answers, field, words):
     r = summarize_week(week, answers)
     assert r["status"] == "invalid" and r["field"] == field and words in r["message"], r
@@ -84,14 +97,41 @@ def test_week_csv_is_french_and_complete(week):
 
 WEEK_CASES = [
     {"structure": "MSP", "hours": {"animation": 3, "rcp": 1.5, "tutelles": 0.5}},
-    {"structure": "CPTS", "hours": {a: 1.25 for a in ["logistique", "organisation", "comptes", "logiciels", "animation",
-                                                       "rcp", "protocoles", "nouveaux-metiers", "prevention", "etp",
-                                                       "usagers", "tutelles", "elus", "se-former", "recherche"]}},
+    {
+        "structure": "CPTS",
+        "hours": {
+            a: 1.25
+            for a in [
+                "logistique",
+                "organisation",
+                "comptes",
+                "logiciels",
+                "animation",
+                "rcp",
+                "protocoles",
+                "nouveaux-metiers",
+                "prevention",
+                "etp",
+                "usagers",
+                "tutelles",
+                "elus",
+                "se-former",
+                "recherche",
+            ]
+        },
+    },
     {"structure": "CDS", "hours": {"recherche": 0.1, "etp": 0.2, "elus": 0.7}},
     {"hours": {"logistique": 1, "animation": 1, "prevention": 1}},
     {"hours": {"rcp": 40, "animation": 20.01}},
-    {"hours": {"rcp": -0.5}}, {"hours": {"rcp": "3"}}, {"hours": {"rcp": None, "etp": 2}},
-    {"hours": {"zzz": 1}}, {"structure": "X"}, {}, None, [1], {"hours": 3},
+    {"hours": {"rcp": -0.5}},
+    {"hours": {"rcp": "3"}},
+    {"hours": {"rcp": None, "etp": 2}},
+    {"hours": {"zzz": 1}},
+    {"structure": "X"},
+    {},
+    None,
+    [1],
+    {"hours": 3},
 ]
 
 
@@ -116,6 +156,7 @@ def test_week_widget_state_and_kernel_result(week):
 
 # --- « Mon profil face à l'enquête PACTE » ---------------------------------------------------
 
+
 def test_profile_spec_reads_every_figure_from_the_survey_table(profile):
     facts = profile["facts"]
     assert [f["percent"] for f in facts["age"]["CPTS"]] == [53]
@@ -139,44 +180,64 @@ def test_profile_inside_outside_and_no_figure(profile):
     assert [i["relation"] for i in r["items"]] == ["outside", "outside"] and "ne qualifie pas" in r["note"]
 
 
-@pytest.mark.parametrize("structure, qid, answer, field", [
-    ("EHPAD", "age", "under-40", "structure"),
-    ("MSP", "taille", "x", "question"),
-    ("MSP", "age", None, "answers.age"),
-    ("MSP", "age", ["under-40"], "answers.age"),
-    ("MSP", "age", "over-90", "answers.age"),
-])
+@pytest.mark.parametrize(
+    "structure, qid, answer, field",
+    [
+        ("EHPAD", "age", "under-40", "structure"),
+        ("MSP", "taille", "x", "question"),
+        ("MSP", "age", None, "answers.age"),
+        ("MSP", "age", ["under-40"], "answers.age"),
+        ("MSP", "age", "over-90", "answers.age"),
+    ],
+)
 def test_profile_refuses_bad_answers(profile, structure, qid, answer, field):
     r = place_profile(profile, structure, qid, answer)
     assert r["status"] == "invalid" and r["field"] == field
 
 
-PROFILE_CASES = [[s, q["id"], a["id"]] for s in ("MSP", "CDS", "CPTS")
-                 for q in profile_spec()["questions"] for a in q["answers"]]
-PROFILE_CASES += [["EHPAD", "age", "under-40"], ["MSP", "x", "y"], ["MSP", "age", None], ["MSP", "age", 3],
-                  ["MSP", "age", "nope"], ["CDS", "age", ""]]
+PROFILE_CASES = [
+    [s, q["id"], a["id"]] for s in ("MSP", "CDS", "CPTS") for q in profile_spec()["questions"] for a in q["answers"]
+]
+PROFILE_CASES += [
+    ["EHPAD", "age", "under-40"],
+    ["MSP", "x", "y"],
+    ["MSP", "age", None],
+    ["MSP", "age", 3],
+    ["MSP", "age", "nope"],
+    ["CDS", "age", ""],
+]
 
 
 def test_profile_python_and_javascript_agree(profile):
     py = [place_profile(profile, *c) for c in PROFILE_CASES]
     js = call_js("team_compare_logic", "placeProfile", [[profile, *c] for c in PROFILE_CASES])
     assert js == py
-    room = {"age": {"MSP": {"respondents": 3, "counts": {"under-40": 2, "from-40": 1}}},
-            "working-time": {"CPTS": {"counts": {"full-time": 1, "part-time": 2}}}}
-    calls = [[profile, room, "age", "MSP"], [profile, room, "age", "CDS"], [profile, room, "working-time", "CPTS"],
-             [profile, {}, "age", "MSP"]]
+    room = {
+        "age": {"MSP": {"respondents": 3, "counts": {"under-40": 2, "from-40": 1}}},
+        "working-time": {"CPTS": {"counts": {"full-time": 1, "part-time": 2}}},
+    }
+    calls = [
+        [profile, room, "age", "MSP"],
+        [profile, room, "age", "CDS"],
+        [profile, room, "working-time", "CPTS"],
+        [profile, {}, "age", "MSP"],
+    ]
     assert call_js("team_compare_logic", "profileRoom", calls) == [profile_room(*c) for c in calls]
     assert profile_room(*calls[0]) == {"respondents": 3, "percents": {"age_under_40": 66.7}}
-    assert call_js("team_compare_logic", "profileLivePayload", [["mon-profil", "age", "MSP", "under-40"]]) == \
-        [profile_live_payload("mon-profil", "age", "MSP", "under-40")] == \
-        [{"activity": "profile:mon-profil", "question": "MSP-age", "answer": "under-40"}]
+    assert (
+        call_js("team_compare_logic", "profileLivePayload", [["mon-profil", "age", "MSP", "under-40"]])
+        == [profile_live_payload("mon-profil", "age", "MSP", "under-40")]
+        == [{"activity": "profile:mon-profil", "question": "MSP-age", "answer": "under-40"}]
+    )
 
 
 def test_profile_room_is_tallied_and_validated(profile):
-    events = [{"activity": "profile", "question": "age", "structure": "MSP", "answer": "under-40", "learner": "a"},
-              {"activity": "profile", "question": "age", "structure": "MSP", "answer": "from-40", "learner": "a"},
-              {"activity": "profile", "question": "age", "structure": "MSP", "answer": "under-40", "learner": "b"},
-              {"activity": "team_compare", "question": "cohesion", "structure": "MSP", "answer": "x"}]
+    events = [
+        {"activity": "profile", "question": "age", "structure": "MSP", "answer": "under-40", "learner": "a"},
+        {"activity": "profile", "question": "age", "structure": "MSP", "answer": "from-40", "learner": "a"},
+        {"activity": "profile", "question": "age", "structure": "MSP", "answer": "under-40", "learner": "b"},
+        {"activity": "team_compare", "question": "cohesion", "structure": "MSP", "answer": "x"},
+    ]
     room = tally_profile_room(events)
     assert room == {"age": {"MSP": {"respondents": 2, "counts": {"from-40": 1, "under-40": 1}}}}
     assert validate_profile_room(profile, room) is room
@@ -202,6 +263,7 @@ def test_profile_widget_kernel_result():
 
 # --- live sessions: a profile answer is checked against the course data and drawn beside the survey ----
 
+
 def test_live_profile_answers_are_validated_and_drawn_beside_the_survey():
     from pacte.live.aggregate import build_panels
     from pacte.live.protocol import parse_answer
@@ -214,6 +276,8 @@ def test_live_profile_answers_are_validated_and_drawn_beside_the_survey():
             canonical_answer(parse_answer({"activity": "profile:mon-profil", "question": question, "answer": answer}))
     (panel,) = build_panels({("profile:mon-profil", "CPTS-working-time"): {"part-time": 1, "full-time": 3}}, set())
     assert panel["kind"] == "survey" and panel["respondents"] == 4
-    assert [(r["label"], r["room_percent"], r["survey_percent"]) for r in panel["rows"]] == \
-        [("Temps partiel", 25.0, 26.0), ("Temps plein", 75.0, 55.0)]
+    assert [(r["label"], r["room_percent"], r["survey_percent"]) for r in panel["rows"]] == [
+        ("Temps partiel", 25.0, 26.0),
+        ("Temps plein", 75.0, 55.0),
+    ]
     assert panel["spec"]["description"]

@@ -41,12 +41,23 @@ def test_toc_lists_the_module_instead_of_profils():
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
 def test_page_has_the_course_shape(page):
     text = page.read_text(encoding="utf-8")
-    order = ["```{admonition} En bref", "**Objectifs**", "**Prérequis**", "**Durée**", "## Points clés",
-             "## Activités", "## Quiz", "## Pour aller plus loin", "## Notes pour le formateur", "{dropdown}",
-             "**Questions à poser au groupe**", "**Pièges**"]
+    order = [
+        "```{admonition} En bref",
+        "**Objectifs**",
+        "**Prérequis**",
+        "**Durée**",
+        "## Points clés",
+        "## Activités",
+        "## Quiz",
+        "## Pour aller plus loin",
+        "## Notes pour le formateur",
+        "{dropdown}",
+        "**Questions à poser au groupe**",
+        "**Pièges**",
+    ]
     positions = [text.find(marker) for marker in order]
-    assert all(p >= 0 for p in positions), dict(zip(order, positions))
-    assert positions == sorted(positions), dict(zip(order, positions))
+    assert all(p >= 0 for p in positions), dict(zip(order, positions, strict=False))
+    assert positions == sorted(positions), dict(zip(order, positions, strict=False))
     assert re.search(r"^\([a-z-]+\)=$", text, re.M) and "{cite}`" in text
 
 
@@ -57,10 +68,15 @@ def test_header_duration_equals_the_trainer_plan(page):
     plan = int(re.search(r"\*\*Déroulé \((\d+)\s*min\)\*\*", text).group(1))
     rows = re.findall(r"^\| (\d+)-(\d+)\s*min \|", text, re.M)
     assert rows and int(rows[0][0]) == 0
-    for (_, end), (start, _) in zip(rows, rows[1:]):
+    for (_, end), (start, _) in zip(rows, rows[1:], strict=False):
         assert end == start, "the plan's rows follow each other"
     assert header == plan == int(rows[-1][1])
-    parts = [int(m) for m in re.findall(r"(\d+)\s*min\b", text[text.index("**Durée**"):text.index("```", text.index("**Durée**"))])]
+    parts = [
+        int(m)
+        for m in re.findall(
+            r"(\d+)\s*min\b", text[text.index("**Durée**") : text.index("```", text.index("**Durée**"))]
+        )
+    ]
     assert sum(parts) == header, parts
 
 
@@ -108,7 +124,9 @@ def test_redirects_file_maps_the_old_profils_page():
 
 
 def test_redirect_page_is_french_with_a_visible_link(tmp_path):
-    written = write_redirects(tmp_path, {NEW_PAGE}, {NEW_PAGE: "Qui sont les coordinatrices et coordinateurs\u00a0?"}, ROOT)
+    written = write_redirects(
+        tmp_path, {NEW_PAGE}, {NEW_PAGE: "Qui sont les coordinatrices et coordinateurs\u00a0?"}, ROOT
+    )
     assert written == [tmp_path / f"{OLD_PAGE}.html"]
     page = written[0].read_text(encoding="utf-8")
     assert '<html lang="fr">' in page and "<title>" in page

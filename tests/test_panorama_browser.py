@@ -9,8 +9,8 @@ sorting and quiz answers reach the kernel.
 from __future__ import annotations
 
 import pytest
-
 from conftest import screenshot
+
 from widgets.ordering import load_exercise, score_ordering
 
 pytestmark = pytest.mark.browser
@@ -31,8 +31,10 @@ def _clean(page) -> None:
 
 
 def _listen_answers(page) -> None:
-    page.evaluate("window.__pacteAnswers = []; document.addEventListener('pacte:answer', "
-                  "(e) => window.__pacteAnswers.push(e.detail));")
+    page.evaluate(
+        "window.__pacteAnswers = []; document.addEventListener('pacte:answer', "
+        "(e) => window.__pacteAnswers.push(e.detail));"
+    )
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -64,8 +66,11 @@ def test_static_counts_chart_switches_structure_and_explains(offline_page, book_
     assert "835" not in texts and "455" not in texts  # CPTS and CDS figures are not shown for MSP
     select = fig.locator(".vega-bindings select")
     select.select_option("CDS")
-    page.wait_for_function("(f) => [...f.querySelectorAll('svg text')].some((t) => t.textContent === '455')",
-                           arg=fig.element_handle(), timeout=TIMEOUT)
+    page.wait_for_function(
+        "(f) => [...f.querySelectorAll('svg text')].some((t) => t.textContent === '455')",
+        arg=fig.element_handle(),
+        timeout=TIMEOUT,
+    )
     texts = _svg_texts(fig)
     assert "1 933" in texts and "1 320" in texts and "964" not in texts, texts
     # hover a point: the tooltip names the source and the reason of the gap
@@ -116,7 +121,9 @@ def test_static_ordering_with_keyboard_and_mouse(offline_page, book_url):
     assert root.get_attribute("data-pairs") == str(expected["pairs"])
     assert _plain(root.locator(".pacte-order-status").inner_text()).endswith(_plain(expected["message"]))
     usb = root.locator("li[data-item=usb]")
-    assert usb.get_attribute("data-status") == "correct" and "Bien placé (années 1970 ou 1983)" in _plain(usb.inner_text())
+    assert usb.get_attribute("data-status") == "correct" and "Bien placé (années 1970 ou 1983)" in _plain(
+        usb.inner_text()
+    )
     wrong = [i for i, r in expected["results"].items() if r["status"] == "incorrect"]
     assert wrong, "the test order should leave some items misplaced"
     assert "Attendu" in root.locator(f"li[data-item={wrong[0]}] .pacte-order-mark").inner_text()
@@ -202,8 +209,11 @@ def test_voila_ordering_sorting_and_quiz_reach_python(offline_page, pacte_server
     root.locator("button[data-action=check]").click()
     order = root.get_attribute("data-order").split(",")
     expected = score_ordering(EXERCISE, {"order": order})
-    page.wait_for_selector(f"section.pacte-order[data-kernel-status=complete][data-kernel-correct='{expected['correct']}']"
-                           f"[data-kernel-pairs='{expected['pairs']}']", timeout=TIMEOUT)
+    page.wait_for_selector(
+        f"section.pacte-order[data-kernel-status=complete][data-kernel-correct='{expected['correct']}']"
+        f"[data-kernel-pairs='{expected['pairs']}']",
+        timeout=TIMEOUT,
+    )
     root.scroll_into_view_if_needed()
     screenshot(page, "voila-panorama-ordering")
     assert page.pacte_log.external == [] and page.pacte_log.page_errors == []

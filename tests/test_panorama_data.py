@@ -113,18 +113,27 @@ def _broken_copy(tmp_path: Path, source: Path, old: str, new: str) -> tuple[Path
     return target, text[: text.index(old)].count("\n") + 1
 
 
-@pytest.mark.parametrize("old,new,field,message", [
-    ("  - id: usb\n", "  - id: medecin-traitant\n", "items[3].id", "duplicate id 'medecin-traitant'"),
-    ("    position: 16\n", "    position: 17\n", "items[2].position", "position 17 should be 16"),
-    ("    position: 4\n", "    position: 4.5\n", "items[1].position", "not of type 'integer'"),
-    ("    position: 4\n", "    rank: 4\n", "items[1]", "'position' is a required property"),
-    ("{ref: bergeron2018, detail: \"introduction\", locator: \"(LOI n° 2004-810 du 13\"}",
-     "{ref: bergeron2018, detail: \"introduction\", locator: \"(LOI n° 2004-810 du 14\"}",
-     "items[1].source.locator", "locator not found"),
-    ("{ref: bergeron2018, detail: \"introduction\", locator: \"(LOI n° 2004-810 du 13\"}",
-     "{ref: bergeron2099, detail: \"introduction\", locator: \"(LOI n° 2004-810 du 13\"}",
-     "items[1].source.ref", "not a key of book/references.bib"),
-])
+@pytest.mark.parametrize(
+    "old,new,field,message",
+    [
+        ("  - id: usb\n", "  - id: medecin-traitant\n", "items[3].id", "duplicate id 'medecin-traitant'"),
+        ("    position: 16\n", "    position: 17\n", "items[2].position", "position 17 should be 16"),
+        ("    position: 4\n", "    position: 4.5\n", "items[1].position", "not of type 'integer'"),
+        ("    position: 4\n", "    rank: 4\n", "items[1]", "'position' is a required property"),
+        (
+            '{ref: bergeron2018, detail: "introduction", locator: "(LOI n° 2004-810 du 13"}',
+            '{ref: bergeron2018, detail: "introduction", locator: "(LOI n° 2004-810 du 14"}',
+            "items[1].source.locator",
+            "locator not found",
+        ),
+        (
+            '{ref: bergeron2018, detail: "introduction", locator: "(LOI n° 2004-810 du 13"}',
+            '{ref: bergeron2099, detail: "introduction", locator: "(LOI n° 2004-810 du 13"}',
+            "items[1].source.ref",
+            "not a key of book/references.bib",
+        ),
+    ],
+)
 def test_ordering_errors_name_file_line_and_field(tmp_path, old, new, field, message):
     path, line = _broken_copy(tmp_path, ORDERING, old, new)
     with pytest.raises(DataError) as err:

@@ -39,11 +39,22 @@ def test_module_has_five_pages_first_in_the_book():
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
 def test_page_has_the_course_shape(page):
     text = page.read_text(encoding="utf-8")
-    order = ["(panorama-", "```{admonition} En bref", "**Objectifs**", "**Prérequis**", "**Durée**", "## Points clés",
-             "## Activités", "## Quiz", "## Pour aller plus loin", "## Notes pour le formateur", "{dropdown}"]
+    order = [
+        "(panorama-",
+        "```{admonition} En bref",
+        "**Objectifs**",
+        "**Prérequis**",
+        "**Durée**",
+        "## Points clés",
+        "## Activités",
+        "## Quiz",
+        "## Pour aller plus loin",
+        "## Notes pour le formateur",
+        "{dropdown}",
+    ]
     positions = [text.find(marker) for marker in order]
-    assert all(p >= 0 for p in positions), dict(zip(order, positions))
-    assert positions == sorted(positions), dict(zip(order, positions))
+    assert all(p >= 0 for p in positions), dict(zip(order, positions, strict=False))
+    assert positions == sorted(positions), dict(zip(order, positions, strict=False))
     assert 'Quiz.from_bank("panorama"' in text and "{cite}`" in text
     for cell in re.findall(r"```\{code-cell\} ipython3\n(.*?)```", text, re.S):
         assert cell.startswith(":tags: [remove-input]"), cell
@@ -57,7 +68,7 @@ def test_session_plan_adds_up_to_the_duration(page):
     plan = int(re.search(r"\*\*Déroulé \((\d+)\s*min\)\*\*", text).group(1))
     rows = re.findall(r"^\| (\d+)-(\d+)\s*min \|", text, re.M)
     assert rows and int(rows[0][0]) == 0 and int(rows[-1][1]) == duration == plan
-    for (a, b), (c, _) in zip(rows, rows[1:]):
+    for (_a, b), (c, _) in zip(rows, rows[1:], strict=False):
         assert b == c, "the plan has no gap"
     parts = re.search(r"\*\*Durée\*\* — \d+\s*minutes \(([^)]*)\)", text).group(1)
     assert sum(int(n) for n in re.findall(r"(\d+)\s*min", parts)) == duration

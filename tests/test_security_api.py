@@ -12,16 +12,15 @@ import urllib.error
 import urllib.request
 
 import pytest
+from conftest import free_port
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tornado import httpserver, web
 from tornado.ioloop import IOLoop
 
 from pacte.live.api import LiveContext, RateLimiter, live_handlers
-from pacte.live.limits import AddressLimits, TokenBucket, load_json, BodyError
+from pacte.live.limits import AddressLimits, BodyError, TokenBucket, load_json
 from pacte.live.store import open_store
-
-from conftest import free_port
 
 NUMERIC = ("quiz:profils-coordination", "dynamique-cpts")
 VALID = [
@@ -99,8 +98,11 @@ def joined(api):
 def post_answer(api, session, participant, activity, question, value, raw=None):
     if raw is not None:
         return call(api["base"], "answer", raw=raw)
-    return call(api["base"], "answer", {"code": session.code, "participant": participant, "activity": activity,
-                                        "question": question, "answer": value})
+    return call(
+        api["base"],
+        "answer",
+        {"code": session.code, "participant": participant, "activity": activity, "question": question, "answer": value},
+    )
 
 
 def assert_french(message: str) -> None:
@@ -108,6 +110,7 @@ def assert_french(message: str) -> None:
 
 
 # -- per-address limits (finding 3) -------------------------------------------------------------
+
 
 def test_token_bucket_refills_and_bounds_memory():
     bucket = TokenBucket(capacity=3, rate=1, max_keys=100)
@@ -190,15 +193,48 @@ def test_hostile_json_gets_a_french_4xx(api, raw, route):
     assert_french(data.get("error", ""))
 
 
-@pytest.mark.parametrize("value", [
-    int("9" * 300), -int("9" * 300), int("1" + "0" * 310), "9" * 300, "1e400", "-1e400", "1e-400",
-    1e308, -1e308, 5e-324, 2.22507e-313, 4e-07, -0.0, 99.9999999, "NaN", "Infinity", "-inf", "0x10", "1_000", "٣", "４８", True, None, [48], {"v": 48},
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        int("9" * 300),
+        -int("9" * 300),
+        int("1" + "0" * 310),
+        "9" * 300,
+        "1e400",
+        "-1e400",
+        "1e-400",
+        1e308,
+        -1e308,
+        5e-324,
+        2.22507e-313,
+        4e-07,
+        -0.0,
+        99.9999999,
+        "NaN",
+        "Infinity",
+        "-inf",
+        "0x10",
+        "1_000",
+        "٣",
+        "４８",
+        True,
+        None,
+        [48],
+        {"v": 48},
+    ],
+)
 def test_extreme_numbers_on_numeric_questions_are_4xx(unlimited, value):
     api = unlimited
     session, participant = joined(api)
-    body = json.dumps({"code": session.code, "participant": participant, "activity": NUMERIC[0],
-                       "question": NUMERIC[1], "answer": value}).encode()
+    body = json.dumps(
+        {
+            "code": session.code,
+            "participant": participant,
+            "activity": NUMERIC[0],
+            "question": NUMERIC[1],
+            "answer": value,
+        }
+    ).encode()
     status, data = call(api["base"], "answer", raw=body)
     assert status < 500, (value, status, data)
     if status >= 400:
@@ -217,8 +253,20 @@ def test_load_json_refuses_what_python_would_choke_on():
 
 # -- invisible text (finding 9) ---------------------------------------------------------------
 
-@pytest.mark.parametrize("text", ["\u200b", "\u202e\u202c", "\u2066\u2069\u2067", "\ufeff\u200d", "\u00a0 \u2009",
-                                  "\u200e\u200f", " \t\n", "\u2060\u2061\u2062"])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u200b",
+        "\u202e\u202c",
+        "\u2066\u2069\u2067",
+        "\ufeff\u200d",
+        "\u00a0 \u2009",
+        "\u200e\u200f",
+        " \t\n",
+        "\u2060\u2061\u2062",
+    ],
+)
 def test_invisible_free_text_is_refused_like_empty_text(unlimited, text):
     api = unlimited
     session, participant = joined(api)
@@ -229,6 +277,7 @@ def test_invisible_free_text_is_refused_like_empty_text(unlimited, text):
 
 
 # -- database outage (finding 11, at run time) ---------------------------------------------------
+
 
 class FlakyStore:
     """Wraps a store; while ``down`` every call fails as an unreachable database would."""
@@ -262,14 +311,35 @@ def test_unreachable_database_gives_a_french_503_and_recovers(tmp_path):
         participant = data["participant"]
         flaky.down = True
         start = time.monotonic()
-        status, data = call(base, "answer", {"code": session.code, "participant": participant,
-                                             "activity": "survey:cohesion", "question": "MSP", "answer": "close_knit"})
+        status, data = call(
+            base,
+            "answer",
+            {
+                "code": session.code,
+                "participant": participant,
+                "activity": "survey:cohesion",
+                "question": "MSP",
+                "answer": "close_knit",
+            },
+        )
         assert status == 503 and time.monotonic() - start < 5
         assert "indisponible" in data["error"] and "réessayez" in data["error"]
         assert call(base, "join", {"code": session.code})[0] == 503
         flaky.down = False
-        assert call(base, "answer", {"code": session.code, "participant": participant, "activity": "survey:cohesion",
-                                     "question": "MSP", "answer": "close_knit"})[0] == 201
+        assert (
+            call(
+                base,
+                "answer",
+                {
+                    "code": session.code,
+                    "participant": participant,
+                    "activity": "survey:cohesion",
+                    "question": "MSP",
+                    "answer": "close_knit",
+                },
+            )[0]
+            == 201
+        )
     finally:
         stop()
         store.close()
@@ -277,30 +347,53 @@ def test_unreachable_database_gives_a_french_503_and_recovers(tmp_path):
 
 # -- quick property-based fuzz of join and answer -----------------------------------------------
 
-json_leaf = (st.none() | st.booleans() | st.integers() | st.integers(min_value=10**40, max_value=10**400)
-             | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=60))
-json_values = st.recursive(json_leaf, lambda inner: st.lists(inner, max_size=4)
-                           | st.dictionaries(st.text(max_size=10), inner, max_size=4), max_leaves=12)
-activities = (st.sampled_from([a for a, _, _ in VALID] + ["quiz:x", "survey:", "text", "", "sorting:x", "case:x",
-                                                          "diagnosis:x", "ordering:x", "cpts_project:x"])
-              | st.text(max_size=40))
+json_leaf = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.integers(min_value=10**40, max_value=10**400)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=60)
+)
+json_values = st.recursive(
+    json_leaf,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=12,
+)
+activities = st.sampled_from(
+    [a for a, _, _ in VALID]
+    + ["quiz:x", "survey:", "text", "", "sorting:x", "case:x", "diagnosis:x", "ordering:x", "cpts_project:x"]
+) | st.text(max_size=40)
 questions = st.sampled_from([q for _, q, _ in VALID] + ["order", "missions", "CDS", "CPTS"]) | st.text(max_size=30)
 answers = st.sampled_from([v for _, _, v in VALID] + ["\u202e", "=HYPERLINK(1)", "x" * 3000]) | json_values
 
 
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(activity=activities, question=questions, value=answers, code=st.none() | st.text(max_size=12),
-       participant=st.none() | st.text(max_size=70), use_real=st.booleans(),
-       extra=st.dictionaries(st.text(max_size=8), json_values, max_size=3))
-def test_fuzzed_answers_never_5xx_and_store_only_valid_rows(unlimited, activity, question, value, code, participant,
-                                                            use_real, extra):
+@given(
+    activity=activities,
+    question=questions,
+    value=answers,
+    code=st.none() | st.text(max_size=12),
+    participant=st.none() | st.text(max_size=70),
+    use_real=st.booleans(),
+    extra=st.dictionaries(st.text(max_size=8), json_values, max_size=3),
+)
+def test_fuzzed_answers_never_5xx_and_store_only_valid_rows(
+    unlimited, activity, question, value, code, participant, use_real, extra
+):
 
     api = unlimited
     if not hasattr(test_fuzzed_answers_never_5xx_and_store_only_valid_rows, "joined"):
         test_fuzzed_answers_never_5xx_and_store_only_valid_rows.joined = joined(api)
     session, real_participant = test_fuzzed_answers_never_5xx_and_store_only_valid_rows.joined
-    body = {**extra, "activity": activity, "question": question, "answer": value,
-            "code": session.code if use_real else code, "participant": real_participant if use_real else participant}
+    body = {
+        **extra,
+        "activity": activity,
+        "question": question,
+        "answer": value,
+        "code": session.code if use_real else code,
+        "participant": real_participant if use_real else participant,
+    }
     status, data = call(api["base"], "answer", body)
     assert status < 500, (body, status, data)
     if status >= 400:
@@ -318,24 +411,33 @@ def assert_no_invalid_rows(store, session_id) -> None:
         stored = row["answer"]
         original = json.loads(stored) if stored.startswith("[") else stored
         try:
-            again = canonical_answer(parse_answer({"activity": row["activity"], "question": row["question"],
-                                                   "answer": original}))
+            again = canonical_answer(
+                parse_answer({"activity": row["activity"], "question": row["question"], "answer": original})
+            )
         except ProtocolError as exc:
             pytest.fail(f"invalid row stored: {row} ({exc.message})")
         assert again == stored, row
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(base=st.sampled_from(VALID), field=st.sampled_from(["code", "participant", "activity", "question", "answer"]),
-       value=json_values)
+@given(
+    base=st.sampled_from(VALID),
+    field=st.sampled_from(["code", "participant", "activity", "question", "answer"]),
+    value=json_values,
+)
 def test_valid_answers_with_one_field_fuzzed(unlimited, base, field, value):
     api = unlimited
     if not hasattr(test_valid_answers_with_one_field_fuzzed, "joined"):
         test_valid_answers_with_one_field_fuzzed.joined = joined(api)
     session, participant = test_valid_answers_with_one_field_fuzzed.joined
     activity, question, answer = base
-    body = {"code": session.code, "participant": participant, "activity": activity, "question": question,
-            "answer": answer}
+    body = {
+        "code": session.code,
+        "participant": participant,
+        "activity": activity,
+        "question": question,
+        "answer": answer,
+    }
     assert call(api["base"], "answer", body)[0] == 201
     body[field] = value
     status, data = call(api["base"], "answer", body)
@@ -345,9 +447,19 @@ def test_valid_answers_with_one_field_fuzzed(unlimited, base, field, value):
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(raw=st.binary(max_size=5000) | st.text(max_size=3000).map(lambda t: t.encode("utf-8", "surrogatepass")),
-       content_type=st.sampled_from(["application/json", "application/json; charset=latin-1", "text/plain", "",
-                                     "application/JSON", "multipart/form-data"]))
+@given(
+    raw=st.binary(max_size=5000) | st.text(max_size=3000).map(lambda t: t.encode("utf-8", "surrogatepass")),
+    content_type=st.sampled_from(
+        [
+            "application/json",
+            "application/json; charset=latin-1",
+            "text/plain",
+            "",
+            "application/JSON",
+            "multipart/form-data",
+        ]
+    ),
+)
 def test_fuzzed_raw_bodies_never_5xx(unlimited, raw, content_type):
     for route in ("join", "answer"):
         assert call(unlimited["base"], route, raw=raw, content_type=content_type)[0] < 500
@@ -370,8 +482,10 @@ def test_sixteen_clients_sending_90_mb_do_not_grow_memory(api):
     def flood(route: str) -> bytes:
         chunk = b"[" * 65536
         with socket.create_connection((u.hostname, u.port), timeout=10) as s:
-            s.sendall(f"POST /api/live/{route} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                      f"Content-Length: {90 * 1024 * 1024}\r\n\r\n".encode())
+            s.sendall(
+                f"POST /api/live/{route} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                f"Content-Length: {90 * 1024 * 1024}\r\n\r\n".encode()
+            )
             try:
                 for _ in range(64):  # up to 4 MiB each, unless the server hangs up first
                     s.sendall(chunk)

@@ -7,7 +7,6 @@ import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 from conftest import ROOT
 
@@ -16,10 +15,15 @@ from pacte.site.build import execution_cause
 
 def test_execution_cause_reads_the_exception_of_an_err_log(tmp_path):
     log = tmp_path / "page.err.log"
-    log.write_text("Traceback…\n\x1b[31mDataError\x1b[39m: " + str(ROOT / "datasets/quiz/x.yaml")
-                   + ":42 [questions[4].type]: 'numerique' is not one of ['single']\n", encoding="utf-8")
-    assert execution_cause(log) == ("fichier datasets/quiz/x.yaml, ligne 42, champ questions[4].type\u00a0: "
-                                    "'numerique' is not one of ['single']")
+    log.write_text(
+        "Traceback…\n\x1b[31mDataError\x1b[39m: "
+        + str(ROOT / "datasets/quiz/x.yaml")
+        + ":42 [questions[4].type]: 'numerique' is not one of ['single']\n",
+        encoding="utf-8",
+    )
+    assert execution_cause(log) == (
+        "fichier datasets/quiz/x.yaml, ligne 42, champ questions[4].type\u00a0: 'numerique' is not one of ['single']"
+    )
     log.write_text("KeyError: 'x'\n", encoding="utf-8")
     assert execution_cause(log) == "KeyError\u00a0: 'x'"
 
@@ -36,11 +40,19 @@ def test_build_with_a_broken_bank_shows_file_line_and_field(tmp_path):
     line = text[: text.index("type: numeric")].count("\n") + 1
     page = next(p for p in (course / "modules").rglob("*.md") if 'from_bank("profils-coordination")' in p.read_text())
     toc = tmp_path / "_toc.yml"
-    toc.write_text(f"format: jb-book\nroot: book/intro\nchapters:\n  - file: {page.relative_to(course).with_suffix('')}\n",
-                   encoding="utf-8")
+    toc.write_text(
+        f"format: jb-book\nroot: book/intro\nchapters:\n  - file: {page.relative_to(course).with_suffix('')}\n",
+        encoding="utf-8",
+    )
     env = {**os.environ, "PACTE_ROOT": str(course), "PACTE_OUTPUT": str(tmp_path / "out"), "PACTE_TOC": str(toc)}
-    proc = subprocess.run([sys.executable, "-m", "pacte.cli", "build", "--quiet", "--no-strict"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pacte.cli", "build", "--quiet", "--no-strict"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     out = proc.stdout + proc.stderr
     assert proc.returncode != 0, out[-2000:]
     cause = [l for l in out.splitlines() if "n’a pas pu être exécutée" in l]
@@ -61,8 +73,14 @@ def test_check_reports_the_line_of_a_bad_utf8_byte(tmp_path):
     lines = bank.read_bytes().split(b"\n")
     lines[4] += b"\xc3"  # line 5, a truncated two-byte character
     bank.write_bytes(b"\n".join(lines))
-    proc = subprocess.run([sys.executable, "-m", "pacte.cli", "check"], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, "PACTE_ROOT": str(tmp_path)}, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pacte.cli", "check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PACTE_ROOT": str(tmp_path)},
+        timeout=300,
+    )
     assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
     assert "answers.csv:3: not valid UTF-8 (byte 0xff" in proc.stderr
     assert "profils-coordination.yaml:5: not valid UTF-8 (byte 0xc3" in proc.stderr

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import BUILD, TRAINER_TOKEN
 
 pytestmark = pytest.mark.browser
@@ -20,7 +19,7 @@ document.addEventListener('securitypolicyviolation', e => window.__csp.push(
 
 def book_pages(built: Path) -> list[str]:
     skip = ("_static", "_sources", "reports", "_images")
-    return sorted(str(p.relative_to(built)) for p in built.rglob("*.html") if not p.relative_to(built).parts[0] in skip)
+    return sorted(str(p.relative_to(built)) for p in built.rglob("*.html") if p.relative_to(built).parts[0] not in skip)
 
 
 def voila_views() -> list[str]:
@@ -71,8 +70,12 @@ def test_every_voila_view_satisfies_its_csp(csp_context, pacte_server):
         url = f"{pacte_server}voila/render/{rel}"
         if rel.startswith("formateur/"):
             url += f"?token={TRAINER_TOKEN}"  # redirected to the clean URL with the cookie set
-        found = visit(csp_context, url, wait_selector="body[data-voila='voila-ready'], .jp-OutputArea-output, main",
-                      settle_ms=1500)
+        found = visit(
+            csp_context,
+            url,
+            wait_selector="body[data-voila='voila-ready'], .jp-OutputArea-output, main",
+            settle_ms=1500,
+        )
         if found:
             violations[rel] = found
     assert violations == {}
@@ -97,8 +100,11 @@ def test_the_token_leaves_the_address_bar_and_is_never_sent_as_referer(browser, 
     try:
         page = context.new_page()
         page.on("request", lambda r: (urls.append(r.url), referers.append(r.headers.get("referer", ""))))
-        page.goto(f"{pacte_server}voila/render/formateur/tableau-de-bord.ipynb?token={TRAINER_TOKEN}",
-                  wait_until="load", timeout=120_000)
+        page.goto(
+            f"{pacte_server}voila/render/formateur/tableau-de-bord.ipynb?token={TRAINER_TOKEN}",
+            wait_until="load",
+            timeout=120_000,
+        )
         page.locator(".pacte-dashboard").wait_for(timeout=120_000)
         assert TRAINER_TOKEN not in page.url
         assert len(urls) > 5

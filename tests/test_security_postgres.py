@@ -12,12 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, free_port
 
 pytestmark = pytest.mark.skipif(
     not any(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl")) and os.geteuid() != 0,
-    reason="PostgreSQL server binaries are not installed")
+    reason="PostgreSQL server binaries are not installed",
+)
 
 
 @pytest.fixture(scope="module")
@@ -31,8 +31,14 @@ def cluster(tmp_path_factory):
 
 
 def pg(cluster, *args) -> subprocess.CompletedProcess:
-    return subprocess.run(["bash", "scripts/postgres-test.sh", *args], cwd=ROOT, env=cluster["env"],
-                          capture_output=True, text=True, timeout=180)
+    return subprocess.run(
+        ["bash", "scripts/postgres-test.sh", *args],
+        cwd=ROOT,
+        env=cluster["env"],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
 
 
 def start(cluster) -> str:
@@ -43,9 +49,14 @@ def start(cluster) -> str:
 
 def test_test_sh_stops_its_cluster_when_the_tests_fail(cluster):
     assert pg(cluster, "--status").returncode == 1
-    proc = subprocess.run(["bash", "scripts/test.sh", "--pacte-no-such-option"], cwd=ROOT,
-                          env={**cluster["env"], "PACTE_SKIP_SETUP": "1"}, capture_output=True, text=True,
-                          timeout=300)
+    proc = subprocess.run(
+        ["bash", "scripts/test.sh", "--pacte-no-such-option"],
+        cwd=ROOT,
+        env={**cluster["env"], "PACTE_SKIP_SETUP": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode != 0
     assert "starting the cluster" in proc.stderr  # it did start one…
     assert pg(cluster, "--status").returncode == 1, "test.sh left its PostgreSQL cluster running"
@@ -54,9 +65,14 @@ def test_test_sh_stops_its_cluster_when_the_tests_fail(cluster):
 def test_test_sh_leaves_a_cluster_it_did_not_start(cluster):
     start(cluster)
     try:
-        proc = subprocess.run(["bash", "scripts/test.sh", "--pacte-no-such-option"], cwd=ROOT,
-                              env={**cluster["env"], "PACTE_SKIP_SETUP": "1"}, capture_output=True, text=True,
-                              timeout=300)
+        proc = subprocess.run(
+            ["bash", "scripts/test.sh", "--pacte-no-such-option"],
+            cwd=ROOT,
+            env={**cluster["env"], "PACTE_SKIP_SETUP": "1"},
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert proc.returncode != 0
         assert pg(cluster, "--status").returncode == 0
     finally:
@@ -64,9 +80,10 @@ def test_test_sh_leaves_a_cluster_it_did_not_start(cluster):
 
 
 def test_database_stopped_while_serving_gives_quick_503_then_recovers(cluster):
+    from test_security_api import call, start_api
+
     from pacte.live.limits import FailFastStore
     from pacte.live.store import open_store
-    from test_security_api import call, start_api
 
     url = start(cluster)
     store = open_store(url, Path("/nonexistent"))
@@ -75,8 +92,13 @@ def test_database_stopped_while_serving_gives_quick_503_then_recovers(cluster):
         session = store.create_session("Panne PostgreSQL")
         status, data = call(base, "join", {"code": session.code})
         assert status == 201
-        body = {"code": session.code, "participant": data["participant"], "activity": "survey:cohesion",
-                "question": "MSP", "answer": "close_knit"}
+        body = {
+            "code": session.code,
+            "participant": data["participant"],
+            "activity": "survey:cohesion",
+            "question": "MSP",
+            "answer": "close_knit",
+        }
         assert pg(cluster, "--stop").returncode == 0
         times = []
         for _ in range(5):
@@ -107,8 +129,14 @@ def run_serve(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     (out / "_build" / "voila").mkdir(exist_ok=True)
     env = {**os.environ, "PACTE_OUTPUT": str(out)}
     env.pop("PACTE_DATABASE_URL", None)
-    return subprocess.run([sys.executable, "-m", "pacte.cli", "serve", "--port", str(free_port()), *args],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "pacte.cli", "serve", "--port", str(free_port()), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_read_only_postgres_database_is_one_french_line(cluster, tmp_path):

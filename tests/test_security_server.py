@@ -11,7 +11,6 @@ import time
 from urllib.parse import urlparse
 
 import pytest
-
 from conftest import TRAINER_TOKEN
 
 from pacte.security import trainer_cookie_value
@@ -41,8 +40,8 @@ BYPASS_PATHS = [
     f"/voila/render/formateur/{NAME}/",
     f"/voila/render/formateur/{NAME}.",
     f"/voila/render/formateur/./{NAME}",
-    f"/voila/render/formateur/",
-    f"/voila/render/formateur",
+    "/voila/render/formateur/",
+    "/voila/render/formateur",
     f"/voila/render/%EF%BD%86ormateur/{NAME}",
     f"/voila/render/formateur/{NAME}?token=",
     f"/voila/render/formateur/{NAME}?token=wrong",
@@ -50,9 +49,9 @@ BYPASS_PATHS = [
     f"/voila/render/formateur/{NAME}?token=%FF",
     f"/voila/render/formateur/{NAME}?TOKEN={TRAINER_TOKEN}",
     f"/voila/render/modules/../formateur/{NAME}?token=%00",
-    f"/voila/tree/formateur",
+    "/voila/tree/formateur",
     f"/voila/tree/formateur/{NAME}",
-    f"/voila/tree/%66ormateur",
+    "/voila/tree/%66ormateur",
     f"/voila/files/formateur/{NAME}",
     f"/voila/files/%66ormateur/{NAME}",
     f"/voila/files/modules/../formateur/{NAME}",
@@ -60,7 +59,7 @@ BYPASS_PATHS = [
     f"/voila/static/%2e%2e/formateur/{NAME}",
     f"/voila/static/..%2f..%2fformateur/{NAME}",
     f"/voila/api/contents/formateur/{NAME}",
-    f"/voila/api/contents/formateur",
+    "/voila/api/contents/formateur",
     f"/voila/templates/pacte/static/../../formateur/{NAME}",
     f"/formateur/{NAME}",
     f"/voila/formateur/{NAME}",
@@ -68,8 +67,9 @@ BYPASS_PATHS = [
 ]
 
 
-def request(base: str, method: str, path: str, headers: dict | None = None, body: bytes | None = None,
-            timeout: float = 30):
+def request(
+    base: str, method: str, path: str, headers: dict | None = None, body: bytes | None = None, timeout: float = 30
+):
     """One raw request, path sent as is (no client-side normalisation)."""
     u = urlparse(base)
     conn = http.client.HTTPConnection(u.hostname, u.port, timeout=timeout)
@@ -114,8 +114,10 @@ def test_token_moves_to_an_httponly_strict_cookie_and_the_url_is_cleaned(pacte_s
     assert headers["Referrer-Policy"] in ("same-origin", "no-referrer", "strict-origin")
 
 
-@pytest.mark.parametrize("cookie", ["%C3%A9", "é".encode().decode("latin-1"), "", "x" * 5000,
-                                    trainer_cookie_value("another-token"), TRAINER_TOKEN])
+@pytest.mark.parametrize(
+    "cookie",
+    ["%C3%A9", "é".encode().decode("latin-1"), "", "x" * 5000, trainer_cookie_value("another-token"), TRAINER_TOKEN],
+)
 def test_bad_cookies_are_refused_without_error(pacte_server, cookie):
     status, _, body = request(pacte_server, "GET", DASHBOARD, headers={"Cookie": f"pacte_trainer={cookie}"})
     assert status in (400, 403) and b"pacte-dashboard" not in body
@@ -130,24 +132,36 @@ def dashboard_kernel(pacte_server) -> str:
     return match.group(1).decode()
 
 
-WS_HEADERS = {"Connection": "Upgrade", "Upgrade": "websocket", "Sec-WebSocket-Version": "13",
-              "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ=="}
+WS_HEADERS = {
+    "Connection": "Upgrade",
+    "Upgrade": "websocket",
+    "Sec-WebSocket-Version": "13",
+    "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
+}
 
 
-@pytest.mark.parametrize("method,path,ws", [
-    ("GET", "/api/kernels/{k}", False),
-    ("DELETE", "/api/kernels/{k}", False),
-    ("GET", "/api/kernels/{k}/channels", False),
-    ("GET", "/api/kernels/{k}/channels", True),
-    ("GET", "/voila/query/{k}", True),
-    ("POST", "/voila/api/shutdown/{k}", False),
-    ("GET", "/voila/execution/{k}", True),
-])
+@pytest.mark.parametrize(
+    "method,path,ws",
+    [
+        ("GET", "/api/kernels/{k}", False),
+        ("DELETE", "/api/kernels/{k}", False),
+        ("GET", "/api/kernels/{k}/channels", False),
+        ("GET", "/api/kernels/{k}/channels", True),
+        ("GET", "/voila/query/{k}", True),
+        ("POST", "/voila/api/shutdown/{k}", False),
+        ("GET", "/voila/execution/{k}", True),
+    ],
+)
 def test_the_dashboard_kernel_needs_the_token(pacte_server, dashboard_kernel, method, path, ws):
     headers = dict(WS_HEADERS) if ws else {}
     headers["Origin"] = pacte_server.rstrip("/")
-    status, _, _ = request(pacte_server, method, path.format(k=dashboard_kernel), headers=headers,
-                           body=b"" if method in ("POST", "DELETE") else None)
+    status, _, _ = request(
+        pacte_server,
+        method,
+        path.format(k=dashboard_kernel),
+        headers=headers,
+        body=b"" if method in ("POST", "DELETE") else None,
+    )
     assert status in (403, 404), (method, path, status)
     # With the cookie the kernel is there (so the 403 above was the guard, not a missing kernel).
     status, _, _ = request(pacte_server, "GET", f"/api/kernels/{dashboard_kernel}", headers=trainer_cookie())
@@ -159,22 +173,54 @@ def test_trainee_pages_still_open_without_token(pacte_server):
     assert status == 200 and "default-src 'self'" in headers["Content-Security-Policy"]
 
 
-@pytest.mark.parametrize("path", ["/logout", "/login", "/voila/templates/x", "/voila/templates/pacte/x",
-                                  "/voila/templates/pacte/nope/x.js", "/voila/templates/../../etc/passwd",
-                                  "/voila/templates/%00/static/x", "/voila/templates//static/", "/voila/api/themes/x",
-                                  "/voila/render/", "/voila/render/nope.ipynb", "/voila/render/%ff.ipynb",
-                                  "/voila/files/", "/voila/static/", "/api/kernels", "/api/sessions",
-                                  "/api/contents", "/api/terminals", "/api/live/", "/api/live/nope",
-                                  "/%2e%2e/%2e%2e/etc/passwd", "/..%5c..%5cetc/passwd", "/index.html%00"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/logout",
+        "/login",
+        "/voila/templates/x",
+        "/voila/templates/pacte/x",
+        "/voila/templates/pacte/nope/x.js",
+        "/voila/templates/../../etc/passwd",
+        "/voila/templates/%00/static/x",
+        "/voila/templates//static/",
+        "/voila/api/themes/x",
+        "/voila/render/",
+        "/voila/render/nope.ipynb",
+        "/voila/render/%ff.ipynb",
+        "/voila/files/",
+        "/voila/static/",
+        "/api/kernels",
+        "/api/sessions",
+        "/api/contents",
+        "/api/terminals",
+        "/api/live/",
+        "/api/live/nope",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/..%5c..%5cetc/passwd",
+        "/index.html%00",
+    ],
+)
 def test_odd_urls_are_4xx_not_500(pacte_server, path):
     status, headers, _ = request(pacte_server, "GET", path)
     assert 300 <= status < 500, (path, status)
     assert headers.get("X-Content-Type-Options") == "nosniff"
 
 
-@pytest.mark.parametrize("path", ["/", "/genindex.html", "/_static/pacte.css", "/pacte/static/loader.js",
-                                  "/api/live/status", "/voila/render/nope.ipynb", "/nope", DASHBOARD,
-                                  "/voila/static/voila.js"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/genindex.html",
+        "/_static/pacte.css",
+        "/pacte/static/loader.js",
+        "/api/live/status",
+        "/voila/render/nope.ipynb",
+        "/nope",
+        DASHBOARD,
+        "/voila/static/voila.js",
+    ],
+)
 def test_every_response_has_the_security_headers(pacte_server, path):
     status, headers, _ = request(pacte_server, "GET", path)
     assert headers.get("X-Content-Type-Options") == "nosniff", path
@@ -188,8 +234,10 @@ def test_oversized_body_is_refused_before_it_is_sent(pacte_server):
     u = urlparse(pacte_server)
     start = time.monotonic()
     with socket.create_connection((u.hostname, u.port), timeout=10) as s:
-        s.sendall(b"POST /api/live/answer HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                  b"Content-Length: 100000000\r\n\r\n" + b"{" * 1000)
+        s.sendall(
+            b"POST /api/live/answer HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Content-Length: 100000000\r\n\r\n" + b"{" * 1000
+        )
         reply = s.recv(4096)
     assert reply.startswith(b"HTTP/1.1 413"), reply[:100]
     assert time.monotonic() - start < 5
@@ -199,8 +247,10 @@ def test_oversized_body_is_refused_before_it_is_sent(pacte_server):
 def test_oversized_chunked_body_is_refused_while_streaming(pacte_server):
     u = urlparse(pacte_server)
     with socket.create_connection((u.hostname, u.port), timeout=10) as s:
-        s.sendall(b"POST /api/live/join HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                  b"Transfer-Encoding: chunked\r\n\r\n")
+        s.sendall(
+            b"POST /api/live/join HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Transfer-Encoding: chunked\r\n\r\n"
+        )
         chunk = b"[" * 2048
         reply = b""
         try:
@@ -224,6 +274,11 @@ def test_large_body_on_other_routes_is_refused(pacte_server):
 
 
 def test_live_api_answers_in_french_on_hostile_json(pacte_server):
-    status, _, body = request(pacte_server, "POST", "/api/live/join", headers={"Content-Type": "application/json"},
-                              body=b"[" * 2000 + b"]" * 2000)
+    status, _, body = request(
+        pacte_server,
+        "POST",
+        "/api/live/join",
+        headers={"Content-Type": "application/json"},
+        body=b"[" * 2000 + b"]" * 2000,
+    )
     assert status == 400 and "Requête" in json.loads(body)["error"]

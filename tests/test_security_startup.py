@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, free_port
 
 SECRET = "Tr3s-S3cret-pw"
@@ -23,8 +22,14 @@ def run_serve(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PACTE_OUTPUT": str(out)}
     env.pop("PACTE_DATABASE_URL", None)
     env.pop("PACTE_DATA_DIR", None)
-    return subprocess.run([sys.executable, "-m", "pacte.cli", "serve", "--port", str(free_port()), *args],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
+    return subprocess.run(
+        [sys.executable, "-m", "pacte.cli", "serve", "--port", str(free_port()), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
 
 
 def assert_one_french_line(proc: subprocess.CompletedProcess, *words: str) -> str:
@@ -107,6 +112,12 @@ def test_read_only_sqlite_database_message(tmp_path, monkeypatch):
 
 def test_book_not_built_is_french(tmp_path):
     env = {**os.environ, "PACTE_OUTPUT": str(tmp_path / "vide")}
-    proc = subprocess.run([sys.executable, "-m", "pacte.cli", "serve", "--port", str(free_port())], cwd=ROOT,
-                          env=env, capture_output=True, text=True, timeout=180)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pacte.cli", "serve", "--port", str(free_port())],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert proc.returncode == 2 and "pacte build" in proc.stderr and "n’est pas construit" in proc.stderr

@@ -29,9 +29,9 @@ TRAINER_SPELLINGS = [
     "modules/../formateur/tableau-de-bord.ipynb",
     "modules/%2e%2e/formateur/tableau-de-bord.ipynb",
     "%2e%2e/voila/formateur/tableau-de-bord.ipynb",
-    "%2566ormateur/tableau-de-bord.ipynb",          # double encoding
-    "%252566ormateur/tableau-de-bord.ipynb",        # triple encoding
-    "formateur\\tableau-de-bord.ipynb",            # back slash
+    "%2566ormateur/tableau-de-bord.ipynb",  # double encoding
+    "%252566ormateur/tableau-de-bord.ipynb",  # triple encoding
+    "formateur\\tableau-de-bord.ipynb",  # back slash
     "formateur%5Ctableau-de-bord.ipynb",
     "FORMATEUR/tableau-de-bord.ipynb",
     "Formateur/Tableau-De-Bord.ipynb",
@@ -44,7 +44,7 @@ TRAINER_SPELLINGS = [
     "formateur/./tableau-de-bord.ipynb",
     "formateur",
     "formateur/",
-    "ｆｏｒｍａｔｅｕｒ/tableau-de-bord.ipynb",         # full-width letters (NFKC)
+    "ｆｏｒｍａｔｅｕｒ/tableau-de-bord.ipynb",  # full-width letters (NFKC)
     "formateur%00/tableau-de-bord.ipynb",
 ]
 
@@ -62,8 +62,15 @@ def test_a_symbolic_link_to_the_trainer_folder_is_recognised(tmp_path):
     assert is_trainer_path("modules/raccourci/tableau-de-bord.ipynb", tmp_path)
 
 
-@pytest.mark.parametrize("path", ["modules/metier/qui-sont-les-coordinateurs.ipynb", "index.ipynb",
-                                  "book/mode-emploi/formateur.ipynb", "modules/formation/x.ipynb"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "modules/metier/qui-sont-les-coordinateurs.ipynb",
+        "index.ipynb",
+        "book/mode-emploi/formateur.ipynb",
+        "modules/formation/x.ipynb",
+    ],
+)
 def test_trainee_pages_are_not_trainer_paths(path, tmp_path):
     (tmp_path / "formateur").mkdir()
     assert not is_trainer_path(path, tmp_path)
@@ -81,23 +88,26 @@ def test_the_cookie_holds_a_derived_value_not_the_token():
     assert not cookie_matches(value, "other-token") and token_matches("secret-token", "secret-token")
 
 
-@pytest.mark.parametrize("cell,expected", [
-    ("=HYPERLINK(\"http://x\",\"clic\")", "'=HYPERLINK(\"http://x\",\"clic\")"),
-    ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
-    ("-2+3", "'-2+3"),
-    ("@SUM(A1)", "'@SUM(A1)"),
-    ("\t=1", "'\t=1"),
-    ("\r=1", "'\r=1"),
-    ("  =1", "'  =1"),
-    ("＝1+1", "'＝1+1"),
-    ("-3", "-3"),
-    ("+2.5", "+2.5"),
-    ("48.5", "48.5"),
-    ("Très soudée", "Très soudée"),
-    ("", ""),
-    (None, None),
-    (3, 3),
-])
+@pytest.mark.parametrize(
+    "cell,expected",
+    [
+        ('=HYPERLINK("http://x","clic")', '\'=HYPERLINK("http://x","clic")'),
+        ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("  =1", "'  =1"),
+        ("＝1+1", "'＝1+1"),
+        ("-3", "-3"),
+        ("+2.5", "+2.5"),
+        ("48.5", "48.5"),
+        ("Très soudée", "Très soudée"),
+        ("", ""),
+        (None, None),
+        (3, 3),
+    ],
+)
 def test_csv_cells_are_formula_safe(cell, expected):
     assert csv_safe(cell) == expected
 
@@ -114,14 +124,29 @@ def test_dashboard_csv_export_neutralises_formulas(tmp_path):
         dashboard = LiveDashboard(store=store)
         dashboard.select(session.id)
         rows = list(csv.DictReader(io.StringIO(dashboard.export_csv())))
-        assert sorted(r["answer"] for r in rows) == ["'=HYPERLINK(\"http://evil\",\"x\")", "'@cmd"]
+        assert sorted(r["answer"] for r in rows) == ['\'=HYPERLINK("http://evil","x")', "'@cmd"]
         assert all(not r["answer"].startswith(("=", "+", "-", "@")) for r in rows)
     finally:
         store.close()
 
 
-@pytest.mark.parametrize("text", ["", " ", "\u200b", "\u202e\u202c", "\u2066\u2069", "\ufeff", "\u00a0\u2009",
-                                  "\u3164", "\u2800", "\x00\x01", "\u200d\u200c\u200e\u200f", "\u180e"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "\u200b",
+        "\u202e\u202c",
+        "\u2066\u2069",
+        "\ufeff",
+        "\u00a0\u2009",
+        "\u3164",
+        "\u2800",
+        "\x00\x01",
+        "\u200d\u200c\u200e\u200f",
+        "\u180e",
+    ],
+)
 def test_invisible_texts_are_blank(text):
     assert is_blank_text(text)
 
@@ -138,8 +163,10 @@ def test_redacted_urls_hide_passwords():
 
 
 def test_book_page_policy_lists_inline_scripts_and_handlers_by_hash():
-    html = ('<html><head><script>var a = 1;</script><script type="application/json">{"x": 1}</script>'
-            '<script src="x.js"></script></head><body><button onclick="go()">x</button></body></html>')
+    html = (
+        '<html><head><script>var a = 1;</script><script type="application/json">{"x": 1}</script>'
+        '<script src="x.js"></script></head><body><button onclick="go()">x</button></body></html>'
+    )
     csp = page_policy_for_html(html)
     script_src = [d for d in csp.split("; ") if d.startswith("script-src")][0]
     assert "'unsafe-inline'" not in script_src and "'unsafe-hashes'" in script_src
@@ -149,8 +176,8 @@ def test_book_page_policy_lists_inline_scripts_and_handlers_by_hash():
 
 def test_the_published_openapi_description_matches_the_routes():
     import yaml
-
     from conftest import ROOT
+
     from pacte.live.api import live_handlers
     from pacte.live.protocol import KINDS
 

@@ -12,7 +12,6 @@ for live sessions; the Voilà views prove the answers reached Python.
 from __future__ import annotations
 
 import pytest
-
 from conftest import screenshot
 
 pytestmark = pytest.mark.browser
@@ -36,8 +35,10 @@ def _open(page, url: str) -> None:
     page.pacte_404 = []
     page.on("response", lambda r: page.pacte_404.append(r.url) if r.status == 404 else None)
     page.goto(url, timeout=90_000)
-    page.evaluate("window.__pacteAnswers = []; document.addEventListener('pacte:answer', "
-                  "(e) => window.__pacteAnswers.push(e.detail));")
+    page.evaluate(
+        "window.__pacteAnswers = []; document.addEventListener('pacte:answer', "
+        "(e) => window.__pacteAnswers.push(e.detail));"
+    )
 
 
 def _assert_clean(page) -> None:
@@ -61,8 +62,10 @@ def build_cpts_project(page, timeout: int = TIMEOUT):
     assert "6 500" in _plain(root.locator("[data-indicator=sans-mt]").inner_text())
     root.get_by_role("button", name="Valider mon projet").click()
     assert root.get_attribute("data-status") == "empty"
-    for label in ("Trouver un médecin traitant pour les habitants qui n’en ont pas",
-                  "Organiser le parcours des personnes âgées à domicile et les sorties d’hospitalisation"):
+    for label in (
+        "Trouver un médecin traitant pour les habitants qui n’en ont pas",
+        "Organiser le parcours des personnes âgées à domicile et les sorties d’hospitalisation",
+    ):
         root.get_by_label(label).check()
     root.get_by_label("Le centre hospitalier (dont le service de gériatrie)").check()
     root.get_by_label("L’ARS (délégation départementale)").check()
@@ -72,12 +75,20 @@ def build_cpts_project(page, timeout: int = TIMEOUT):
     assert "acces-mt-choisi" in rules and "parcours-sans-dac" in rules and "institutions-incompletes" in rules
     assert "trop-de-missions" not in rules
     assert _plain(root.locator(".pacte-cpts-source").first.inner_text()).startswith("Source : ")
-    assert _plain(root.locator(".pacte-cpts-status").inner_text()).startswith("Votre projet : 2 missions et 2 partenaires")
+    assert _plain(root.locator(".pacte-cpts-status").inner_text()).startswith(
+        "Votre projet : 2 missions et 2 partenaires"
+    )
     events = page.evaluate("window.__pacteAnswers")
-    assert {"activity": "cpts_project:projet-cpts-valmoran", "question": "missions",
-            "answer": ["acces-mt", "parcours-age"]} in events
-    assert {"activity": "cpts_project:projet-cpts-valmoran", "question": "partners",
-            "answer": ["hopital", "ars"]} in events
+    assert {
+        "activity": "cpts_project:projet-cpts-valmoran",
+        "question": "missions",
+        "answer": ["acces-mt", "parcours-age"],
+    } in events
+    assert {
+        "activity": "cpts_project:projet-cpts-valmoran",
+        "question": "partners",
+        "answer": ["hopital", "ars"],
+    } in events
     return root
 
 
@@ -98,10 +109,13 @@ def test_static_cpts_project(offline_page, book_url):
     _assert_clean(page)
 
 
-@pytest.mark.parametrize("doc,question,choice", [
-    (COOP_PAGE, "coop-deux-articles", "deux"),
-    (ACTORS_PAGE, "acteurs-carpec", "ars-am"),
-])
+@pytest.mark.parametrize(
+    "doc,question,choice",
+    [
+        (COOP_PAGE, "coop-deux-articles", "deux"),
+        (ACTORS_PAGE, "acteurs-carpec", "ars-am"),
+    ],
+)
 def test_static_page_quiz(offline_page, book_url, doc, question, choice):
     page = offline_page
     _open(page, f"{book_url}{doc}.html")
@@ -110,7 +124,9 @@ def test_static_page_quiz(offline_page, book_url, doc, question, choice):
     form.locator(f"input[value={choice}]").check()
     form.locator("button[type=submit]").click()
     assert form.locator(".pacte-quiz-feedback").inner_text().strip() != ""
-    assert {"activity": "quiz:territoires", "question": question, "answer": choice} in page.evaluate("window.__pacteAnswers")
+    assert {"activity": "quiz:territoires", "question": question, "answer": choice} in page.evaluate(
+        "window.__pacteAnswers"
+    )
     _assert_clean(page)
 
 
@@ -131,8 +147,11 @@ def test_static_instruments(offline_page, book_url):
     item.get_by_role("button", name="Valider").click()
     assert item.get_attribute("data-status") == "correct"
     assert sort.get_attribute("data-score") == "1"
-    assert {"activity": "sorting:instruments-inegalites", "question": "fr-msp-aci", "answer": "organisation"} \
-        in page.evaluate("window.__pacteAnswers")
+    assert {
+        "activity": "sorting:instruments-inegalites",
+        "question": "fr-msp-aci",
+        "answer": "organisation",
+    } in page.evaluate("window.__pacteAnswers")
     fig.scroll_into_view_if_needed()
     screenshot(page, "territoires-instruments-static")
     _assert_clean(page)
@@ -161,8 +180,11 @@ def test_static_brakes_and_action_plan(offline_page, book_url):
     lines = open(info.value.path(), encoding="utf-8-sig").read().splitlines()
     assert lines[0] == "Famille;Point à traiter;Votre note;Levier;Source"
     assert len(lines) == 4 and lines[1].startswith("Organisation;") and "3 (Un frein majeur)" in lines[1]
-    assert {"activity": "diagnosis:freins-leviers-territoire", "question": "temps-medical", "answer": 3} \
-        in page.evaluate("window.__pacteAnswers")
+    assert {
+        "activity": "diagnosis:freins-leviers-territoire",
+        "question": "temps-medical",
+        "answer": 3,
+    } in page.evaluate("window.__pacteAnswers")
     root.locator(".pacte-diag-plan").scroll_into_view_if_needed()
     screenshot(page, "territoires-plan-static")
     quiz = page.locator("section.pacte-quiz")

@@ -43,13 +43,20 @@ def _rows(name: str) -> list[dict]:
 
 # --- the files are valid ------------------------------------------------------------------
 
+
 def test_structured_files_validate():
     project = load_data_file(PROJECT)
     assert project["fictional"] is True and "fictif" in project["territory"]["notice"]
     assert len(project["missions"]) >= 6 and len(project["partners"]) >= 8 and len(project["rules"]) >= 12
     assert len(load_data_file(SORTING)["items"]) >= 12
     grid = load_data_file(GRID)
-    assert [d["id"] for d in grid["dimensions"]] == ["organisation", "culture", "finances", "reglementation", "numerique"]
+    assert [d["id"] for d in grid["dimensions"]] == [
+        "organisation",
+        "culture",
+        "finances",
+        "reglementation",
+        "numerique",
+    ]
     assert all(s.get("levers") for s in grid["statements"]), "every obstacle has at least one lever"
 
 
@@ -116,6 +123,7 @@ def test_quiz_bank():
 
 # --- a broken copy is reported with file, line and field ----------------------------------
 
+
 def _broken_copy(tmp_path: Path, source: Path, old: str, new: str) -> tuple[Path, int]:
     text = source.read_text(encoding="utf-8")
     assert old in text, old
@@ -130,21 +138,38 @@ def _error(path: Path) -> DataError:
     return err.value
 
 
-@pytest.mark.parametrize("old,new,field,message", [
-    ("  - id: snp-choisi\n", "  - id: acces-mt-choisi\n", "rules[3].id", "duplicate id 'acces-mt-choisi'"),
-    ("when: {missions_any: [snp]}", "when: {missions_any: [urgences]}", "rules[3].when.missions_any",
-     "unknown mission 'urgences'"),
-    ("when: {partners_none: [habitants]}", "when: {partners_none: [maires]}", "rules[15].when.partners_none",
-     "unknown partner 'maires'"),
-    ("locator: \"publication de besoins en ressources humaines\"}\n  - id: donnees",
-     "locator: \"publication des besoins en ressources humaines\"}\n  - id: donnees",
-     "missions[6].source.locator", "locator not found in the seed of 'leicher2018'"),
-    ("    source: {ref: coordination2025, detail: \"\u00ab\u00a0L’exemple des territoires pionniers\u00a0\u00bb\", locator: \"Soutien",
-     "    source: {ref: coordination2099, detail: \"\u00ab\u00a0L’exemple des territoires pionniers\u00a0\u00bb\", locator: \"Soutien",
-     "partners[6].source.ref", "not a key of book/references.bib"),
-    ("max_missions: 3", "max_missions: 30", "max_missions", "max_missions 30 > number of missions"),
-    ("  notice: \"Territoire fictif,", "  notice: \"Territoire réel,", "territory.notice", "must say « fictif »"),
-])
+@pytest.mark.parametrize(
+    "old,new,field,message",
+    [
+        ("  - id: snp-choisi\n", "  - id: acces-mt-choisi\n", "rules[3].id", "duplicate id 'acces-mt-choisi'"),
+        (
+            "when: {missions_any: [snp]}",
+            "when: {missions_any: [urgences]}",
+            "rules[3].when.missions_any",
+            "unknown mission 'urgences'",
+        ),
+        (
+            "when: {partners_none: [habitants]}",
+            "when: {partners_none: [maires]}",
+            "rules[15].when.partners_none",
+            "unknown partner 'maires'",
+        ),
+        (
+            'locator: "publication de besoins en ressources humaines"}\n  - id: donnees',
+            'locator: "publication des besoins en ressources humaines"}\n  - id: donnees',
+            "missions[6].source.locator",
+            "locator not found in the seed of 'leicher2018'",
+        ),
+        (
+            '    source: {ref: coordination2025, detail: "\u00ab\u00a0L’exemple des territoires pionniers\u00a0\u00bb", locator: "Soutien',
+            '    source: {ref: coordination2099, detail: "\u00ab\u00a0L’exemple des territoires pionniers\u00a0\u00bb", locator: "Soutien',
+            "partners[6].source.ref",
+            "not a key of book/references.bib",
+        ),
+        ("max_missions: 3", "max_missions: 30", "max_missions", "max_missions 30 > number of missions"),
+        ('  notice: "Territoire fictif,', '  notice: "Territoire réel,', "territory.notice", "must say « fictif »"),
+    ],
+)
 def test_project_semantic_errors_name_file_line_and_field(tmp_path, old, new, field, message):
     path, line = _broken_copy(tmp_path, PROJECT, old, new)
     err = _error(path)
@@ -155,8 +180,12 @@ def test_project_semantic_errors_name_file_line_and_field(tmp_path, old, new, fi
 
 
 def test_project_schema_error_names_the_field(tmp_path):
-    path, line = _broken_copy(tmp_path, PROJECT, "    level: attention\n    when: {missions_min: 4}",
-                              "    level: alerte\n    when: {missions_min: 4}")
+    path, line = _broken_copy(
+        tmp_path,
+        PROJECT,
+        "    level: attention\n    when: {missions_min: 4}",
+        "    level: alerte\n    when: {missions_min: 4}",
+    )
     err = _error(path)
     assert err.field == "rules[0].level" and err.line == line and "alerte" in err.message
 
@@ -169,7 +198,7 @@ def test_grid_action_plan_errors(tmp_path):
     start, end = text.index("action_plan:\n"), text.index("\nscale:")
     bare = tmp_path / "bare" / GRID.name
     bare.parent.mkdir()
-    bare.write_text(text[:start] + text[end + 1:], encoding="utf-8")
+    bare.write_text(text[:start] + text[end + 1 :], encoding="utf-8")
     err = _error(bare)
     assert err.field == "statements[0].levers" and "levers need an action_plan" in err.message
 
@@ -188,12 +217,20 @@ def _broken_table(tmp_path: Path, name: str, old: str, new: str) -> tuple[DataEr
     return err.value, line
 
 
-@pytest.mark.parametrize("name,old,new,field,message", [
-    ("instruments.csv", "fr-restriction,France,", "fr-restriction,Francia,", "country", "is not one of"),
-    ("figures.csv", ",10000,personnes,2018,leicher2018", ",dix mille,personnes,2018,leicher2018", "value",
-     "is not a valid number"),
-    ("figures.csv", "ght_nombre,acteurs,", "ght_nombre,hopital,", "topic", "is not one of"),
-])
+@pytest.mark.parametrize(
+    "name,old,new,field,message",
+    [
+        ("instruments.csv", "fr-restriction,France,", "fr-restriction,Francia,", "country", "is not one of"),
+        (
+            "figures.csv",
+            ",10000,personnes,2018,leicher2018",
+            ",dix mille,personnes,2018,leicher2018",
+            "value",
+            "is not a valid number",
+        ),
+        ("figures.csv", "ght_nombre,acteurs,", "ght_nombre,hopital,", "topic", "is not one of"),
+    ],
+)
 def test_table_errors_name_file_row_and_field(tmp_path, name, old, new, field, message):
     err, line = _broken_table(tmp_path, name, old, new)
     assert err.path.endswith(name) and err.field == field and err.line == line, str(err)

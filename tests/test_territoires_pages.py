@@ -34,11 +34,21 @@ def test_module_has_five_pages_in_the_toc_after_dynamiques():
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
 def test_page_has_the_course_shape(page):
     text = page.read_text(encoding="utf-8")
-    order = ["```{admonition} En bref", "**Objectifs**", "**Prérequis**", "**Durée**", "## Points clés",
-             "## Activités", "## Quiz", "## Pour aller plus loin", "## Notes pour le formateur", "{dropdown}"]
+    order = [
+        "```{admonition} En bref",
+        "**Objectifs**",
+        "**Prérequis**",
+        "**Durée**",
+        "## Points clés",
+        "## Activités",
+        "## Quiz",
+        "## Pour aller plus loin",
+        "## Notes pour le formateur",
+        "{dropdown}",
+    ]
     positions = [text.find(marker) for marker in order]
-    assert all(p >= 0 for p in positions), dict(zip(order, positions))
-    assert positions == sorted(positions), dict(zip(order, positions))
+    assert all(p >= 0 for p in positions), dict(zip(order, positions, strict=False))
+    assert positions == sorted(positions), dict(zip(order, positions, strict=False))
     assert re.search(r"^\(territoires-[a-z]+\)=$", text, re.M)
     assert 'Quiz.from_bank("territoires"' in text and "{cite}`" in text
     assert "Questions à poser à la salle" in text and "Pièges" in text
@@ -51,7 +61,7 @@ def test_session_plan_adds_up_to_the_duration(page):
     assert f"Plan de séance ({duration} min)" in text
     slots = re.findall(r"^\| (\d+)-(\d+) min \|", text, re.M)
     assert slots and int(slots[0][0]) == 0 and int(slots[-1][1]) == duration
-    assert all(int(a[1]) == int(b[0]) for a, b in zip(slots, slots[1:])), slots
+    assert all(int(a[1]) == int(b[0]) for a, b in zip(slots, slots[1:], strict=False)), slots
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
@@ -71,14 +81,21 @@ def test_the_two_article_51_are_named_distinctly():
     for page in PAGES:
         text = _prose(page)
         for match in re.finditer(r"article 51", text):
-            context = text[max(0, match.start() - 200): match.end() + 200]
+            context = text[max(0, match.start() - 200) : match.end() + 200]
             assert "HPST" in context or "2018" in context or "« article" in context, (page.stem, context)
 
 
 def test_figures_of_the_june_2025_document_say_cited_in():
     text = _prose(ROOT / "modules" / "territoires" / "freins-et-leviers.md")
-    for organisation in ("DREES 2022", "CNSA 2022", "CNOM 2022", "FMF 2023", "Santé publique France 2022",
-                         "Conseil du numérique en santé 2022", "ANAP"):
+    for organisation in (
+        "DREES 2022",
+        "CNSA 2022",
+        "CNOM 2022",
+        "FMF 2023",
+        "Santé publique France 2022",
+        "Conseil du numérique en santé 2022",
+        "ANAP",
+    ):
         assert re.search(rf"{organisation}[^)]*, cité dans", text), organisation
 
 
@@ -95,5 +112,8 @@ def test_links_to_the_funding_module_use_its_labels():
 def test_pacte_training_is_not_confused_with_the_2012_plan():
     for page in PAGES:
         text = _prose(page)
-        if "Pacte territoire santé" in text and page.stem in ("inegalites-territoriales", "cooperation-entre-professions"):
+        if "Pacte territoire santé" in text and page.stem in (
+            "inegalites-territoriales",
+            "cooperation-entre-professions",
+        ):
             assert "formation PACTE" in text

@@ -31,8 +31,13 @@ def _course(tmp_path, monkeypatch):
 
 def test_unlisted_module_pages_follow_their_chapter_in_file_name_order(tmp_path, monkeypatch):
     root = _course(tmp_path, monkeypatch)
-    assert toc_files(root) == ["book/intro", "modules/alpha/index", "modules/alpha/deux",
-                               "modules/alpha/ajoutee", "modules/alpha/autre-ajout"]
+    assert toc_files(root) == [
+        "book/intro",
+        "modules/alpha/index",
+        "modules/alpha/deux",
+        "modules/alpha/ajoutee",
+        "modules/alpha/autre-ajout",
+    ]
     written = yaml.safe_load(write_effective_toc(tmp_path / "_build" / "_toc.yml", root).read_text(encoding="utf-8"))
     assert written == effective_toc(root)
 

@@ -9,10 +9,10 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from widgets import Quiz, chart
-from widgets._host import esm_source
 from pacte.course.chart_theme import FRENCH_NUMBER_LOCALE
 from pacte.course.fmt import euros, number, percent
+from widgets import Quiz, chart
+from widgets._host import esm_source
 from widgets.survey import profile_chart, survey_explorer
 
 
@@ -55,7 +55,7 @@ def test_python_side_sees_answers_and_rescores():
 
 def test_esm_inlines_relative_imports_into_one_module():
     source = esm_source("quiz")
-    assert "from \"./quiz_logic.js\"" not in source
+    assert 'from "./quiz_logic.js"' not in source
     assert "function evaluate" in source and source.count("export default") == 1
 
 

@@ -8,17 +8,13 @@ Voilà (as an anywidget, the Python side sees each answer) and the static book
 """
 
 from pacte.course.banks import load_bank
+from pacte.course.data import load_package, load_table
+from pacte.course.errors import DataError
+from pacte.course.fmt import euros, number, percent
 from widgets.cases import BranchingCase
 from widgets.charts import Chart, chart
 from widgets.cpts_project import CptsProject
-from pacte.course.data import load_package, load_table
 from widgets.diagnosis import Diagnosis
-from widgets.live_dashboard import LiveDashboard
-from pacte.course.errors import DataError
-from pacte.course.fmt import euros, number, percent
-from widgets.progress_page import ProgressPage
-from widgets.prompt import Prompt
-from widgets.quiz import Quiz
 from widgets.financement import (
     aci_comparison_chart,
     aci_comparison_table,
@@ -28,16 +24,20 @@ from widgets.financement import (
     national_total_check,
     reform_timeline,
 )
+from widgets.live_dashboard import LiveDashboard
+from widgets.metier import metier_answers_table, metier_profile_chart, metier_profile_table
 from widgets.ordering import Ordering
 from widgets.panorama import structure_counts_chart, structure_counts_table
+from widgets.profile_compare import ProfileCompare
+from widgets.progress_page import ProgressPage
+from widgets.prompt import Prompt
+from widgets.quiz import Quiz
 from widgets.sorting import Sorting
 from widgets.survey import profile_chart, survey_explorer
-from widgets.metier import metier_answers_table, metier_profile_chart, metier_profile_table
-from widgets.profile_compare import ProfileCompare
 from widgets.team_compare import TeamCompare
-from widgets.week import WeekPlanner
 from widgets.team_dynamics import survey_quotes, team_survey_explorer
 from widgets.territories import instruments_chart, instruments_table, territory_figures
+from widgets.week import WeekPlanner
 
 __all__ = [
     "BranchingCase",

@@ -12,10 +12,10 @@ from __future__ import annotations
 import html
 import json
 import math
-from typing import Any
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
+from typing import Any
 
 import anywidget
 import traitlets as t
@@ -29,16 +29,20 @@ _EXPORT = re.compile(r"^export\s+(?:async\s+)?(?:function\*?|const|let|var|class
 
 def _with_imports_inlined(text: str) -> str:
     """Replace each ``import { a, b as c } from "./x.js";`` by ``const { a, b: c } = <x in its own scope>;``."""
+
     def replace(match: re.Match) -> str:
         specifiers = [part.strip() for part in match.group(1).split(",") if part.strip()]
-        names = ", ".join(f"{a.strip()}: {b.strip()}" if " as " in spec else spec
-                          for spec in specifiers for a, _, b in [spec.partition(" as ")])
+        names = ", ".join(
+            f"{a.strip()}: {b.strip()}" if " as " in spec else spec
+            for spec in specifiers
+            for a, _, b in [spec.partition(" as ")]
+        )
         return f"const {{ {names} }} = {_scoped_module(match.group(2))};"
 
     return _IMPORT.sub(replace, text)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _scoped_module(module: str) -> str:
     """A helper module as an expression: its code in a function scope, returning its exports."""
     text = (STATIC_DIR / f"{module}.js").read_text(encoding="utf-8")
@@ -47,7 +51,7 @@ def _scoped_module(module: str) -> str:
     return f"(() => {{\n{body}\nreturn {{ {', '.join(exports)} }};\n}})()"
 
 
-@lru_cache(maxsize=None)
+@cache
 def esm_source(module: str) -> str:
     """Return ``static/<module>.js`` as one self-contained ES module for anywidget.
 
@@ -58,7 +62,7 @@ def esm_source(module: str) -> str:
     return _with_imports_inlined((STATIC_DIR / f"{module}.js").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def css_source() -> str:
     """Return the shared stylesheet of the course widgets."""
     return (STATIC_DIR / "pacte.css").read_text(encoding="utf-8")
@@ -146,7 +150,7 @@ class AnsweringWidget(PacteWidget):
     def _answers_changed(self, change) -> None:
         try:
             result = self.evaluate(change["new"])
-        except Exception as exc:  # noqa: BLE001 - a bad answer must never break the page
+        except Exception as exc:
             result = {"status": "error", "message": f"Réponses non traitées : {exc}", "answered": 0}
         self.kernel_result = result
         for callback in self._callbacks:

@@ -12,11 +12,11 @@ from typing import Any
 
 import traitlets as t
 
-from pacte.course.citations import citation_labels
-from widgets._host import AnsweringWidget
-from pacte.course.paths import datasets_dir
 from pacte.course.checks import load_data_file
+from pacte.course.citations import citation_labels
 from pacte.course.errors import DataError
+from pacte.course.paths import datasets_dir
+from widgets._host import AnsweringWidget
 
 CASES_TOPIC = "dynamiques"
 
@@ -53,14 +53,20 @@ def walk(case: dict, choices: list[Any]) -> dict:
             raise ValueError(f"choices[{i}]: the case already ended at debrief '{node['id']}'; no further choice")
         allowed = [c["id"] for c in node["choices"]]
         if not isinstance(choice_id, str) or choice_id not in allowed:
-            raise ValueError(f"choices[{i}]: {choice_id!r} is not a choice of node '{node['id']}' "
-                             f"(allowed: {', '.join(allowed)})")
+            raise ValueError(
+                f"choices[{i}]: {choice_id!r} is not a choice of node '{node['id']}' (allowed: {', '.join(allowed)})"
+            )
         nxt = next(c["next"] for c in node["choices"] if c["id"] == choice_id)
         node = nodes[nxt]
         path.append(node["id"])
     finished = node["kind"] == "debrief"
-    return {"node": node["id"], "path": path, "steps": len(choices), "finished": finished,
-            "outcome": node.get("outcome") if finished else None}
+    return {
+        "node": node["id"],
+        "path": path,
+        "steps": len(choices),
+        "finished": finished,
+        "outcome": node.get("outcome") if finished else None,
+    }
 
 
 class BranchingCase(AnsweringWidget):
@@ -83,7 +89,7 @@ class BranchingCase(AnsweringWidget):
         super().__init__(case=case, **kwargs)
 
     @classmethod
-    def from_file(cls, case_id: str, topic: str = CASES_TOPIC) -> "BranchingCase":
+    def from_file(cls, case_id: str, topic: str = CASES_TOPIC) -> BranchingCase:
         """Build the widget from ``datasets/<topic>/<case_id>.case_graph.yaml``."""
         return cls(load_case(case_id, topic))
 

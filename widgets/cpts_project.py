@@ -78,8 +78,12 @@ def rule_applies(when: dict, missions: list[str], partners: list[str]) -> bool:
                 return False
             continue
         hits = sum(1 for ident in value if ident in chosen)
-        if (op == "any" and hits == 0) or (op == "all" and hits != len(value)) \
-                or (op == "none" and hits != 0) or (op == "missing" and hits == len(value)):
+        if (
+            (op == "any" and hits == 0)
+            or (op == "all" and hits != len(value))
+            or (op == "none" and hits != 0)
+            or (op == "missing" and hits == len(value))
+        ):
             return False
     return True
 
@@ -112,14 +116,24 @@ def evaluate_project(project: dict, answers: Any) -> dict:
             if not rule_applies(rule["when"], missions, partners):
                 continue
             counts[rule["level"]] += 1
-            feedback.append({"rule": rule["id"], "level": rule["level"], "message": rule["message"],
-                             "source": rule["source"]})
-        message = (f"Votre projet : {_plural(len(missions), 'mission')} et {_plural(len(partners), 'partenaire')} ; "
-                   f"{_plural(counts['point-fort'], 'point fort', 'points forts')}, "
-                   f"{_plural(counts['attention'], 'point d’attention', 'points d’attention')}, "
-                   f"{_plural(counts['suggestion'], 'suggestion')}.")
-    return {"status": status, "message": message, "missions": missions, "partners": partners, "errors": errors,
-            "feedback": feedback, "counts": counts}
+            feedback.append(
+                {"rule": rule["id"], "level": rule["level"], "message": rule["message"], "source": rule["source"]}
+            )
+        message = (
+            f"Votre projet : {_plural(len(missions), 'mission')} et {_plural(len(partners), 'partenaire')} ; "
+            f"{_plural(counts['point-fort'], 'point fort', 'points forts')}, "
+            f"{_plural(counts['attention'], 'point d’attention', 'points d’attention')}, "
+            f"{_plural(counts['suggestion'], 'suggestion')}."
+        )
+    return {
+        "status": status,
+        "message": message,
+        "missions": missions,
+        "partners": partners,
+        "errors": errors,
+        "feedback": feedback,
+        "counts": counts,
+    }
 
 
 def live_payloads(project: dict, result: dict) -> list[dict]:
@@ -127,12 +141,15 @@ def live_payloads(project: dict, result: dict) -> list[dict]:
     if result["status"] != COMPLETE:
         return []
     ref = project["id"]
-    return [{"kind": "cpts_project", "ref": ref, "question": "missions", "answer": list(result["missions"])},
-            {"kind": "cpts_project", "ref": ref, "question": "partners", "answer": list(result["partners"])}]
+    return [
+        {"kind": "cpts_project", "ref": ref, "question": "missions", "answer": list(result["missions"])},
+        {"kind": "cpts_project", "ref": ref, "question": "partners", "answer": list(result["partners"])},
+    ]
 
 
 def project_summary(project: dict, result: dict) -> str:
     """The text summary offered for download (twin of ``projectSummary``)."""
+
     def labels(entries: list[dict], ids: list[str]) -> list[str]:
         by_id = {e["id"]: e["label"] for e in entries}
         return [by_id[i] for i in ids]
@@ -168,7 +185,7 @@ class CptsProject(AnsweringWidget):
         super().__init__(project=project, **kwargs)
 
     @classmethod
-    def from_file(cls, relpath: str) -> "CptsProject":
+    def from_file(cls, relpath: str) -> CptsProject:
         """Build the widget from ``datasets/<relpath>``."""
         return cls(load_project(relpath))
 
@@ -177,5 +194,7 @@ class CptsProject(AnsweringWidget):
         return evaluate_project(self.project, answers)
 
     def fallback_text(self) -> str:
-        return (f"Activité « {self.project['title']} » : {len(self.project['missions'])} missions et "
-                f"{len(self.project['partners'])} partenaires à choisir (JavaScript requis).")
+        return (
+            f"Activité « {self.project['title']} » : {len(self.project['missions'])} missions et "
+            f"{len(self.project['partners'])} partenaires à choisir (JavaScript requis)."
+        )

@@ -21,10 +21,10 @@ from typing import Any
 
 import traitlets as t
 
-from pacte.course.citations import citations_for
-from widgets._host import AnsweringWidget
-from pacte.course.paths import datasets_dir
 from pacte.course.checks import load_data_file
+from pacte.course.citations import citations_for
+from pacte.course.paths import datasets_dir
+from widgets._host import AnsweringWidget
 
 COMPLETE, INCOMPLETE, EMPTY, INVALID = "complete", "incomplete", "empty", "invalid"
 
@@ -113,8 +113,10 @@ def evaluate_diagnosis(grid: dict, answers: Any) -> dict:
             continue
         value = parse_rating(raw, scale)
         if value is None:
-            errors.append(f"Valeur hors échelle pour l'affirmation « {key} » : {_describe(raw)} "
-                          f"(attendu : un nombre entier de {scale['min']} à {scale['max']}).")
+            errors.append(
+                f"Valeur hors échelle pour l'affirmation « {key} » : {_describe(raw)} "
+                f"(attendu : un nombre entier de {scale['min']} à {scale['max']})."
+            )
             continue
         valid[key] = value
     missing = [s["id"] for s in statements if s["id"] not in valid]
@@ -130,9 +132,16 @@ def evaluate_diagnosis(grid: dict, answers: Any) -> dict:
     for d in grid["dimensions"]:
         n, tot, mean = group("dimension", d["id"])
         complete = n == tot
-        dimensions.append({"id": d["id"], "answered": n, "total": tot, "complete": complete,
-                           "mean": None if mean is None else round2(mean),
-                           "level": level_of(grid, mean) if complete else None})
+        dimensions.append(
+            {
+                "id": d["id"],
+                "answered": n,
+                "total": tot,
+                "complete": complete,
+                "mean": None if mean is None else round2(mean),
+                "level": level_of(grid, mean) if complete else None,
+            }
+        )
     resources = []
     for r in grid.get("resource_types") or []:
         n, tot, mean = group("resource", r["id"])
@@ -148,8 +157,16 @@ def evaluate_diagnosis(grid: dict, answers: Any) -> dict:
         message = f"Encore {_plural(len(missing), 'affirmation')} sans réponse : le profil est provisoire."
     else:
         status, message = COMPLETE, f"Profil complet : {answered} affirmations sur {total}."
-    return {"status": status, "message": message, "answered": answered, "total": total, "missing": missing,
-            "errors": errors, "dimensions": dimensions, "resources": resources}
+    return {
+        "status": status,
+        "message": message,
+        "answered": answered,
+        "total": total,
+        "missing": missing,
+        "errors": errors,
+        "dimensions": dimensions,
+        "resources": resources,
+    }
 
 
 def _csv_cell(value: Any) -> str:
@@ -168,17 +185,41 @@ def diagnosis_csv(grid: dict, answers: Any, result: dict) -> str:
     rows = [["Section", "Dimension", "Identifiant", "Libellé", "Réponse", "Valeur"]]
     for s in grid["statements"]:
         value = parse_rating(answers.get(s["id"]), grid["scale"])
-        rows.append(["Affirmation", dims[s["dimension"]]["short_label"], s["id"], s["text"],
-                     "" if value is None else labels.get(value, ""), "" if value is None else str(value)])
+        rows.append(
+            [
+                "Affirmation",
+                dims[s["dimension"]]["short_label"],
+                s["id"],
+                s["text"],
+                "" if value is None else labels.get(value, ""),
+                "" if value is None else str(value),
+            ]
+        )
     for d in result["dimensions"]:
         dim = dims[d["id"]]
         level = levels[d["level"]]["label"] if d["level"] else ("Provisoire" if d["answered"] else "Sans réponse")
-        rows.append(["Dimension", dim["short_label"], d["id"], dim["label"], level,
-                     "" if d["mean"] is None else french_decimal(d["mean"])])
+        rows.append(
+            [
+                "Dimension",
+                dim["short_label"],
+                d["id"],
+                dim["label"],
+                level,
+                "" if d["mean"] is None else french_decimal(d["mean"]),
+            ]
+        )
     rtypes = {r["id"]: r for r in grid.get("resource_types") or []}
     for r in result["resources"]:
-        rows.append(["Ressources", "", r["id"], rtypes[r["id"]]["label"], f"{r['answered']}/{r['total']}",
-                     "" if r["mean"] is None else french_decimal(r["mean"])])
+        rows.append(
+            [
+                "Ressources",
+                "",
+                r["id"],
+                rtypes[r["id"]]["label"],
+                f"{r['answered']}/{r['total']}",
+                "" if r["mean"] is None else french_decimal(r["mean"]),
+            ]
+        )
     return "".join(";".join(_csv_cell(c) for c in row) + "\r\n" for row in rows)
 
 
@@ -198,8 +239,20 @@ def action_plan(grid: dict, answers: Any) -> list[dict]:
         value = parse_rating(answers.get(s["id"]), grid["scale"])
         if value is None or value < plan["threshold"]:
             continue
-        out.append((-value, index, {"id": s["id"], "text": s["text"], "dimension": s["dimension"], "value": value,
-                                    "label": labels.get(value, ""), "levers": list(s.get("levers") or [])}))
+        out.append(
+            (
+                -value,
+                index,
+                {
+                    "id": s["id"],
+                    "text": s["text"],
+                    "dimension": s["dimension"],
+                    "value": value,
+                    "label": labels.get(value, ""),
+                    "levers": list(s.get("levers") or []),
+                },
+            )
+        )
     return [item for _, _, item in sorted(out, key=lambda x: (x[0], x[1]))]
 
 
@@ -213,7 +266,9 @@ def action_plan_csv(grid: dict, answers: Any) -> str:
         if not item["levers"]:
             rows.append([family, item["text"], note, "", ""])
         for lever in item["levers"]:
-            rows.append([family, item["text"], note, lever["text"], f"{lever['source']['ref']}, {lever['source']['detail']}"])
+            rows.append(
+                [family, item["text"], note, lever["text"], f"{lever['source']['ref']}, {lever['source']['detail']}"]
+            )
     return "".join(";".join(_csv_cell(c) for c in row) + "\r\n" for row in rows)
 
 
@@ -241,7 +296,7 @@ class Diagnosis(AnsweringWidget):
         super().__init__(grid=grid, **kwargs)
 
     @classmethod
-    def from_file(cls, relpath: str) -> "Diagnosis":
+    def from_file(cls, relpath: str) -> Diagnosis:
         """Build the widget from ``datasets/<relpath>``."""
         return cls(load_grid(relpath))
 
@@ -258,5 +313,7 @@ class Diagnosis(AnsweringWidget):
         return action_plan_csv(self.grid, self.answers)
 
     def fallback_text(self) -> str:
-        return (f"Autodiagnostic « {self.grid['title']} » : {len(self.grid['statements'])} affirmations "
-                "(JavaScript requis).")
+        return (
+            f"Autodiagnostic « {self.grid['title']} » : {len(self.grid['statements'])} affirmations "
+            "(JavaScript requis)."
+        )

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import traitlets as t
 
-from widgets._host import PacteWidget
 from pacte.course.paths import course_root
 from pacte.live.aggregate import build_panels
 from pacte.security import csv_safe
+from widgets._host import PacteWidget
 
 REFRESH_SECONDS = 1.0  # how often the session fingerprint is read; panels change only with it
 
@@ -70,9 +70,16 @@ class LiveDashboard(PacteWidget):
     # -- state -----------------------------------------------------------------
     def refresh_sessions(self) -> None:
         """Reload the list of sessions."""
-        self.sessions = [{"id": s.id, "code": s.code, "title": s.title, "closed": s.closed,
-                          "created": time.strftime("%d/%m/%Y %H:%M", time.localtime(s.created_at))}
-                         for s in self.store.list_sessions()]
+        self.sessions = [
+            {
+                "id": s.id,
+                "code": s.code,
+                "title": s.title,
+                "closed": s.closed,
+                "created": time.strftime("%d/%m/%Y %H:%M", time.localtime(s.created_at)),
+            }
+            for s in self.store.list_sessions()
+        ]
 
     def select(self, session_id: str) -> None:
         """Show the session ``session_id``."""
@@ -81,8 +88,14 @@ class LiveDashboard(PacteWidget):
             self.message = "Séance introuvable."
             return
         url = join_url(session.code)
-        self.current = {"id": session.id, "code": session.code, "title": session.title, "closed": session.closed,
-                        "join_url": url, "qr_svg": qr_svg(url)}
+        self.current = {
+            "id": session.id,
+            "code": session.code,
+            "title": session.title,
+            "closed": session.closed,
+            "join_url": url,
+            "qr_svg": qr_svg(url),
+        }
         self.refresh()
 
     def refresh(self) -> None:
@@ -142,16 +155,22 @@ class LiveDashboard(PacteWidget):
             elif action == "reset" and sid:
                 n = self.store.reset_question(sid, str(cmd["activity"]), str(cmd["question"]))
                 self.refresh()
-                self.message = f"Question remise à zéro ({n} réponse{'s' if n > 1 else ''} effacée{'s' if n > 1 else ''})."
+                self.message = (
+                    f"Question remise à zéro ({n} réponse{'s' if n > 1 else ''} effacée{'s' if n > 1 else ''})."
+                )
             elif action == "export" and sid:
-                self.export = {"filename": f"seance-{self.current['code']}.csv", "content": self.export_csv(),
-                               "nonce": cmd.get("nonce")}
+                self.export = {
+                    "filename": f"seance-{self.current['code']}.csv",
+                    "content": self.export_csv(),
+                    "nonce": cmd.get("nonce"),
+                }
         except Exception as exc:  # the trainer sees the problem; the kernel keeps running
             self.message = f"Action impossible : {exc}"
 
     # -- live refresh --------------------------------------------------------------
-    def start(self) -> "LiveDashboard":
+    def start(self) -> LiveDashboard:
         """Refresh every second in the kernel's event loop (Voilà, Jupyter)."""
+
         async def loop():
             while True:
                 try:

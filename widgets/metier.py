@@ -21,8 +21,19 @@ from widgets.charts import Chart, chart, structure_scale
 STRUCTURES = ["MSP", "CDS", "CPTS"]
 
 # Row order of the table and chart: the profile table of the survey, top to bottom.
-INDICATORS = ["age_under_40", "women", "recent_structure", "master_degree", "prior_care", "prior_admin",
-              "part_time", "full_time", "permanent_contract", "coordination_with_other", "coordination_main"]
+INDICATORS = [
+    "age_under_40",
+    "women",
+    "recent_structure",
+    "master_degree",
+    "prior_care",
+    "prior_admin",
+    "part_time",
+    "full_time",
+    "permanent_contract",
+    "coordination_with_other",
+    "coordination_main",
+]
 
 
 def _profile() -> pd.DataFrame:
@@ -38,7 +49,8 @@ def metier_profile_table() -> HTML:
     frame = _profile()
     sizes = {r.structure: int(r.sample_size) for r in load_table("survey_structures").itertuples()}
     head = "<th scope='col'>Indicateur</th>" + "".join(
-        f"<th scope='col'>{s} (N\u00a0=\u00a0{sizes[s]})</th>" for s in STRUCTURES)
+        f"<th scope='col'>{s} (N\u00a0=\u00a0{sizes[s]})</th>" for s in STRUCTURES
+    )
     body = []
     for ind in INDICATORS:
         rows = frame[frame["indicator_id"] == ind]
@@ -55,29 +67,46 @@ def metier_profile_table() -> HTML:
             text = html.escape(value) + (f"<br><small>{html.escape(detail)}</small>" if detail else "")
             cells.append(f"<td>{text}</td>")
         body.append(f"<tr data-indicator='{ind}'><th scope='row'>{html.escape(label)}</th>{''.join(cells)}</tr>")
-    caption = ("Profil des 521 répondants de l’enquête PACTE selon le type de structure, en % des répondants "
-               "de chaque structure")
-    return HTML("<div class='pacte-table-scroll' style='overflow-x:auto'><table class='pacte-table table pacte-metier-profile'>"
-                f"<caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody>"
-                f"</table><p class='pacte-source'>{html.escape(source_line(frame))}</p></div>")
+    caption = (
+        "Profil des 521 répondants de l’enquête PACTE selon le type de structure, en % des répondants "
+        "de chaque structure"
+    )
+    return HTML(
+        "<div class='pacte-table-scroll' style='overflow-x:auto'><table class='pacte-table table pacte-metier-profile'>"
+        f"<caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody>"
+        f"</table><p class='pacte-source'>{html.escape(source_line(frame))}</p></div>"
+    )
 
 
 def metier_profile_chart() -> Chart:
     """Dot chart of every survey profile figure (the table above, drawn), one colour per structure type."""
     frame = _profile().dropna(subset=["percent"]).copy()
     frame["share"] = frame["percent"].astype(float) / 100
-    order = [frame[frame["indicator_id"] == i].iloc[0]["indicator"] for i in INDICATORS if (frame["indicator_id"] == i).any()]
+    order = [
+        frame[frame["indicator_id"] == i].iloc[0]["indicator"] for i in INDICATORS if (frame["indicator_id"] == i).any()
+    ]
     frame = frame[["indicator_id", "indicator", "structure", "share", "source", "source_detail"]].astype(
-        {c: "object" for c in ("indicator_id", "indicator", "structure", "source", "source_detail")})
+        {c: "object" for c in ("indicator_id", "indicator", "structure", "source", "source_detail")}
+    )
     frame["share"] = frame["share"].astype("float64")
-    dots = alt.Chart(frame).mark_point(filled=True, size=110).encode(
-        y=alt.Y("indicator:N", title=None, sort=order, axis=alt.Axis(labelLimit=320)),
-        x=alt.X("share:Q", title="Part des répondants", axis=alt.Axis(format=".0%"), scale=alt.Scale(domain=[0, 1])),
-        color=alt.Color("structure:N", title="Structure", scale=structure_scale()),
-        shape=alt.Shape("structure:N", title="Structure", scale=alt.Scale(domain=STRUCTURES)),
-        tooltip=[alt.Tooltip("structure:N", title="Structure"), alt.Tooltip("indicator:N", title="Indicateur"),
-                 alt.Tooltip("share:Q", title="Part", format=".0%")],
-    ).properties(width="container")
+    dots = (
+        alt.Chart(frame)
+        .mark_point(filled=True, size=110)
+        .encode(
+            y=alt.Y("indicator:N", title=None, sort=order, axis=alt.Axis(labelLimit=320)),
+            x=alt.X(
+                "share:Q", title="Part des répondants", axis=alt.Axis(format=".0%"), scale=alt.Scale(domain=[0, 1])
+            ),
+            color=alt.Color("structure:N", title="Structure", scale=structure_scale()),
+            shape=alt.Shape("structure:N", title="Structure", scale=alt.Scale(domain=STRUCTURES)),
+            tooltip=[
+                alt.Tooltip("structure:N", title="Structure"),
+                alt.Tooltip("indicator:N", title="Indicateur"),
+                alt.Tooltip("share:Q", title="Part", format=".0%"),
+            ],
+        )
+        .properties(width="container")
+    )
     return chart(
         dots,
         title="Profil et emploi des répondants selon la structure",
@@ -114,11 +143,18 @@ def metier_answers_table() -> HTML:
             cells = []
             for s in STRUCTURES:
                 r = sub[sub["structure"] == s]
-                cells.append(f"<td>{fmt_percent(float(r.iloc[0]['percent']))}</td>" if not r.empty
-                             else "<td>question non posée</td>")
-            body.append(f"<tr data-question='{qid}' data-answer='{aid}'><th scope='row'>{html.escape(label)}</th>"
-                        f"{''.join(cells)}</tr>")
+                cells.append(
+                    f"<td>{fmt_percent(float(r.iloc[0]['percent']))}</td>"
+                    if not r.empty
+                    else "<td>question non posée</td>"
+                )
+            body.append(
+                f"<tr data-question='{qid}' data-answer='{aid}'><th scope='row'>{html.escape(label)}</th>"
+                f"{''.join(cells)}</tr>"
+            )
     caption = "Réponses des 521 apprenants de l’enquête PACTE, en % des répondants de chaque structure"
-    return HTML("<div class='pacte-table-scroll' style='overflow-x:auto'><table class='pacte-table table pacte-metier-answers'>"
-                f"<caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody>"
-                f"</table><p class='pacte-source'>{html.escape(source_line(frame))}</p></div>")
+    return HTML(
+        "<div class='pacte-table-scroll' style='overflow-x:auto'><table class='pacte-table table pacte-metier-answers'>"
+        f"<caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody>"
+        f"</table><p class='pacte-source'>{html.escape(source_line(frame))}</p></div>"
+    )

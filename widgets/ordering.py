@@ -73,9 +73,18 @@ def score_ordering(exercise: dict, answer: Any) -> dict:
     total = len(items)
     ranks = expected_ranks(exercise)
     position = {i["id"]: i["position"] for i in items}
-    pairs_total = sum(1 for a in range(total) for b in range(a + 1, total) if items[a]["position"] != items[b]["position"])
-    base = {"total": total, "correct": 0, "pairs": 0, "pairs_total": pairs_total, "results": {}, "order": [],
-            "perfect": False}
+    pairs_total = sum(
+        1 for a in range(total) for b in range(a + 1, total) if items[a]["position"] != items[b]["position"]
+    )
+    base = {
+        "total": total,
+        "correct": 0,
+        "pairs": 0,
+        "pairs_total": pairs_total,
+        "results": {},
+        "order": [],
+        "perfect": False,
+    }
     order, errors = _read_order(answer)
     if order is None and not errors:
         return {**base, "status": "empty", "errors": [], "message": "Placez les éléments puis vérifiez votre ordre."}
@@ -93,8 +102,7 @@ def score_ordering(exercise: dict, answer: Any) -> dict:
         if missing and not errors:
             errors.append("Éléments manquants : " + ", ".join(f"« {m} »" for m in missing) + ".")
     if errors:
-        return {**base, "status": "invalid", "errors": errors,
-                "message": "Ordre non reconnu : " + " ".join(errors)}
+        return {**base, "status": "invalid", "errors": errors, "message": "Ordre non reconnu : " + " ".join(errors)}
     results = {}
     correct = 0
     for index, item_id in enumerate(order):
@@ -102,15 +110,26 @@ def score_ordering(exercise: dict, answer: Any) -> dict:
         rank = index + 1
         ok = lo <= rank <= hi
         correct += ok
-        results[item_id] = {"status": CORRECT if ok else INCORRECT, "rank": rank, "expected": [lo, hi],
-                            "offset": 0 if ok else (rank - hi if rank > hi else rank - lo)}
-    pairs = sum(1 for a in range(total) for b in range(a + 1, total)
-                if position[order[a]] < position[order[b]])
+        results[item_id] = {
+            "status": CORRECT if ok else INCORRECT,
+            "rank": rank,
+            "expected": [lo, hi],
+            "offset": 0 if ok else (rank - hi if rank > hi else rank - lo),
+        }
+    pairs = sum(1 for a in range(total) for b in range(a + 1, total) if position[order[a]] < position[order[b]])
     s = "s" if correct > 1 else ""
-    message = (f"{correct} élément{s} sur {total} à la bonne place ; "
-               f"{pairs} paires sur {pairs_total} dans le bon ordre.")
-    return {**base, "status": "complete", "correct": correct, "pairs": pairs, "results": results,
-            "order": list(order), "perfect": correct == total, "errors": [], "message": message}
+    message = f"{correct} élément{s} sur {total} à la bonne place ; {pairs} paires sur {pairs_total} dans le bon ordre."
+    return {
+        **base,
+        "status": "complete",
+        "correct": correct,
+        "pairs": pairs,
+        "results": results,
+        "order": list(order),
+        "perfect": correct == total,
+        "errors": [],
+        "message": message,
+    }
 
 
 def live_answer(exercise: dict, answer: Any) -> str:
@@ -139,7 +158,7 @@ class Ordering(AnsweringWidget):
         super().__init__(exercise=exercise, **kwargs)
 
     @classmethod
-    def from_file(cls, relpath: str) -> "Ordering":
+    def from_file(cls, relpath: str) -> Ordering:
         """Build the widget from ``datasets/<relpath>``."""
         return cls(load_exercise(relpath))
 
@@ -148,5 +167,7 @@ class Ordering(AnsweringWidget):
         return score_ordering(self.exercise, answers)
 
     def fallback_text(self) -> str:
-        return (f"Exercice « {self.exercise['title']} » : {len(self.exercise['items'])} éléments "
-                "à remettre dans l’ordre (JavaScript requis).")
+        return (
+            f"Exercice « {self.exercise['title']} » : {len(self.exercise['items'])} éléments "
+            "à remettre dans l’ordre (JavaScript requis)."
+        )

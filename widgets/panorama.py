@@ -37,13 +37,17 @@ def _frame():
     labels = citation_labels()
     named = {**labels, "coordination2025": "Document de juin 2025"}
     frame["source_label"] = [named.get(s, s) for s in frame["source"]]
-    frame["source_full"] = [f"{named.get(s, s)}, {d}" for s, d in zip(frame["source"], frame["source_detail"])]
+    frame["source_full"] = [
+        f"{named.get(s, s)}, {d}" for s, d in zip(frame["source"], frame["source_detail"], strict=False)
+    ]
     frame["qualifier"] = [q if isinstance(q, str) else "" for q in frame["qualifier"]]
-    frame["value_label"] = [(f"{q} " if q else "") + number(float(v)) for q, v in zip(frame["qualifier"], frame["value"])]
+    frame["value_label"] = [
+        (f"{q} " if q else "") + number(float(v)) for q, v in zip(frame["qualifier"], frame["value"], strict=False)
+    ]
     frame["short_label"] = [number(float(v)) for v in frame["value"]]
     frame["value"] = frame["value"].astype(float)
     frame["year"] = frame["year"].astype(int)
-    frame["x"] = [y + _within_year(d) for y, d in zip(frame["year"], frame["date_label"])]
+    frame["x"] = [y + _within_year(d) for y, d in zip(frame["year"], frame["date_label"], strict=False)]
     frame["label_left"] = [i in LABEL_LEFT for i in frame["id"]]
     return frame
 
@@ -68,33 +72,68 @@ def structure_counts_chart(default: str = "MSP") -> Chart:
     tooltip gives the date, what is counted, the source and why the figure differs.
     """
     frame = _frame()
-    structure = alt.param(name="structure", value=default,
-                          bind=alt.binding_select(options=STRUCTURES, labels=[STRUCTURE_LABELS[s] for s in STRUCTURES],
-                                                  name="Type de structure : "))
+    structure = alt.param(
+        name="structure",
+        value=default,
+        bind=alt.binding_select(
+            options=STRUCTURES, labels=[STRUCTURE_LABELS[s] for s in STRUCTURES], name="Type de structure : "
+        ),
+    )
     by_source = alt.selection_point(name="source_pick", fields=["source_label"], bind="legend")
     sources = sorted(set(frame["source_label"]))
     base = alt.Chart(frame).transform_filter("datum.structure == structure")
-    tooltip = [alt.Tooltip("date_label:N", title="Date"), alt.Tooltip("value_label:N", title="Chiffre"),
-               alt.Tooltip("measure:N", title="Ce qui est compté"), alt.Tooltip("kind:N", title="Type de chiffre"),
-               alt.Tooltip("source_full:N", title="Source"), alt.Tooltip("why:N", title="Pourquoi ce chiffre diffère")]
-    x = alt.X("x:Q", title="Année", scale=alt.Scale(domain=[2012, 2026], nice=False),
-              axis=alt.Axis(format="d", tickCount=8, values=list(range(2012, 2027, 2))))
+    tooltip = [
+        alt.Tooltip("date_label:N", title="Date"),
+        alt.Tooltip("value_label:N", title="Chiffre"),
+        alt.Tooltip("measure:N", title="Ce qui est compté"),
+        alt.Tooltip("kind:N", title="Type de chiffre"),
+        alt.Tooltip("source_full:N", title="Source"),
+        alt.Tooltip("why:N", title="Pourquoi ce chiffre diffère"),
+    ]
+    x = alt.X(
+        "x:Q",
+        title="Année",
+        scale=alt.Scale(domain=[2012, 2026], nice=False),
+        axis=alt.Axis(format="d", tickCount=8, values=list(range(2012, 2027, 2))),
+    )
     y = alt.Y("value:Q", title="Nombre de structures", scale=alt.Scale(zero=True))
-    color = alt.Color("source_label:N", title="Source", scale=alt.Scale(domain=sources, range=SOURCE_COLORS[:len(sources)]),
-                      legend=alt.Legend(orient="bottom", columns=2, labelLimit=180, symbolType="circle"))
+    color = alt.Color(
+        "source_label:N",
+        title="Source",
+        scale=alt.Scale(domain=sources, range=SOURCE_COLORS[: len(sources)]),
+        legend=alt.Legend(orient="bottom", columns=2, labelLimit=180, symbolType="circle"),
+    )
     short = "datum.label == 'financement ACI' ? 'sous ACI' : datum.label == 'étape de projet' ? 'projet' : datum.label"
-    shape = alt.Shape("kind:N", title="Chiffre", scale=alt.Scale(domain=KINDS),
-                      legend=alt.Legend(orient="top", direction="horizontal", labelLimit=160, labelExpr=short))
+    shape = alt.Shape(
+        "kind:N",
+        title="Chiffre",
+        scale=alt.Scale(domain=KINDS),
+        legend=alt.Legend(orient="top", direction="horizontal", labelLimit=160, labelExpr=short),
+    )
     points = base.mark_point(filled=True, size=150).encode(
-        x=x, y=y, color=color, shape=shape, tooltip=tooltip,
-        opacity=alt.condition(by_source, alt.value(0.95), alt.value(0.15)))
+        x=x,
+        y=y,
+        color=color,
+        shape=shape,
+        tooltip=tooltip,
+        opacity=alt.condition(by_source, alt.value(0.95), alt.value(0.15)),
+    )
     label_opacity = alt.condition(by_source, alt.value(1), alt.value(0.2))
-    labels = base.transform_filter("!datum.label_left").mark_text(align="left", dx=9, dy=-7, fontSize=11, color="#333") \
+    labels = (
+        base.transform_filter("!datum.label_left")
+        .mark_text(align="left", dx=9, dy=-7, fontSize=11, color="#333")
         .encode(x=x, y=y, text="short_label:N", opacity=label_opacity)
-    labels_left = base.transform_filter("datum.label_left").mark_text(align="right", dx=-9, dy=-7, fontSize=11,
-                                                                      color="#333") \
+    )
+    labels_left = (
+        base.transform_filter("datum.label_left")
+        .mark_text(align="right", dx=-9, dy=-7, fontSize=11, color="#333")
         .encode(x=x, y=y, text="short_label:N", opacity=label_opacity)
-    layered = alt.layer(points, labels, labels_left).add_params(structure, by_source).properties(height=400, width="container")
+    )
+    layered = (
+        alt.layer(points, labels, labels_left)
+        .add_params(structure, by_source)
+        .properties(height=400, width="container")
+    )
     used = sorted(set(frame["source_label"]))
     return chart(
         layered,
@@ -107,10 +146,17 @@ def structure_counts_chart(default: str = "MSP") -> Chart:
             "MSP, centres de santé, CPTS, maisons et centres ensemble ou dispositifs d'appui. Pour les MSP en 2018, "
             "quatre points proches (406, 964, 1 200 et environ 1 300) montrent que les sources divergent. Le tableau "
             "sous le graphique donne chaque chiffre avec sa source et la raison de l'écart."
-        ).replace("'", "’").replace("« ", "«" + NBSP).replace(" »", NBSP + "»").replace("1 200", "1" + NBSP + "200")
-         .replace("1 300", "1" + NBSP + "300"),
-        source="Source" + NBSP + ": " + " ; ".join(used).replace(" ; ", NBSP + "; ")
-               + " (détail de chaque chiffre au survol et dans le tableau)",
+        )
+        .replace("'", "’")
+        .replace("« ", "«" + NBSP)
+        .replace(" »", NBSP + "»")
+        .replace("1 200", "1" + NBSP + "200")
+        .replace("1 300", "1" + NBSP + "300"),
+        source="Source"
+        + NBSP
+        + ": "
+        + " ; ".join(used).replace(" ; ", NBSP + "; ")
+        + " (détail de chaque chiffre au survol et dans le tableau)",
     )
 
 
@@ -119,13 +165,25 @@ def structure_counts_table(structures: list[str] | None = None) -> HTML:
     frame = _frame()
     if structures:
         frame = frame[frame["structure"].isin(structures)]
-    frame = frame.sort_values(["structure", "year", "value"], key=lambda c: c.map(STRUCTURES.index) if c.name == "structure" else c)
-    head = "".join(f"<th scope='col'>{h}</th>" for h in
-                   ["Structure", "Date", "Chiffre", "Ce qui est compté", "Source", "Pourquoi ce chiffre diffère"])
+    frame = frame.sort_values(
+        ["structure", "year", "value"], key=lambda c: c.map(STRUCTURES.index) if c.name == "structure" else c
+    )
+    head = "".join(
+        f"<th scope='col'>{h}</th>"
+        for h in ["Structure", "Date", "Chiffre", "Ce qui est compté", "Source", "Pourquoi ce chiffre diffère"]
+    )
     body = []
     for r in frame.itertuples():
         cells = [STRUCTURE_LABELS[r.structure], r.date_label, r.value_label, r.measure, r.source_full, r.why]
-        body.append("<tr data-id='" + html.escape(r.id) + "'>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in cells) + "</tr>")
+        body.append(
+            "<tr data-id='"
+            + html.escape(r.id)
+            + "'>"
+            + "".join(f"<td>{html.escape(str(c))}</td>" for c in cells)
+            + "</tr>"
+        )
     caption = "Les chiffres publiés, leur date, leur définition et leur source"
-    return HTML(f"<div class='pacte-table-scroll' style='overflow-x:auto'><table class='pacte-counts-table'>"
-                f"<caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>")
+    return HTML(
+        f"<div class='pacte-table-scroll' style='overflow-x:auto'><table class='pacte-counts-table'>"
+        f"<caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+    )

@@ -35,8 +35,15 @@ def profile_spec(relpath: str = PROFILE_FILE) -> dict:
     data = load_data_file(datasets_dir() / relpath)
     table = load_table("survey_profile")
     sizes = load_table("survey_structures")
-    structures = [{"id": r.structure, "label": r.label, "plural": STRUCTURE_PLURAL[r.structure],
-                   "sample_size": int(r.sample_size)} for r in sizes.itertuples()]
+    structures = [
+        {
+            "id": r.structure,
+            "label": r.label,
+            "plural": STRUCTURE_PLURAL[r.structure],
+            "sample_size": int(r.sample_size),
+        }
+        for r in sizes.itertuples()
+    ]
     rows = {}
     for r in table.itertuples():
         pct = None if pd.isna(r.percent) else float(r.percent)
@@ -53,12 +60,26 @@ def profile_spec(relpath: str = PROFILE_FILE) -> dict:
                 if row is None:
                     continue
                 used.append((ind["indicator"], s["id"]))
-                entries.append({"indicator": ind["indicator"], "label": row["label"], "inside": ind["inside"],
-                                "phrase": ind["phrase"], "percent": row["percent"], "detail": row["detail"]})
+                entries.append(
+                    {
+                        "indicator": ind["indicator"],
+                        "label": row["label"],
+                        "inside": ind["inside"],
+                        "phrase": ind["phrase"],
+                        "percent": row["percent"],
+                        "detail": row["detail"],
+                    }
+                )
             facts.setdefault(q["id"], {})[s["id"]] = entries
-    frame = table[[(i, s) in used for i, s in zip(table["indicator_id"], table["structure"])]]
-    return {"id": data["id"], "title": data["title"], "structures": structures, "questions": questions,
-            "facts": facts, "source": source_line(frame)}
+    frame = table[[(i, s) in used for i, s in zip(table["indicator_id"], table["structure"], strict=False)]]
+    return {
+        "id": data["id"],
+        "title": data["title"],
+        "structures": structures,
+        "questions": questions,
+        "facts": facts,
+        "source": source_line(frame),
+    }
 
 
 def place_profile(spec: dict, structure: Any, question_id: Any, answer: Any) -> dict:
@@ -98,13 +119,27 @@ def place_profile(spec: dict, structure: Any, question_id: Any, answer: Any) -> 
             sentence = f"Vous faites partie des {fmt_percent(pct)} de {who} de l’enquête qui {fact['phrase']}.{detail}"
         else:
             relation = "outside"
-            sentence = f"Dans l’enquête, {fmt_percent(pct)} des {who} {fact['phrase']} : vous n’en faites pas partie.{detail}"
+            sentence = (
+                f"Dans l’enquête, {fmt_percent(pct)} des {who} {fact['phrase']} : vous n’en faites pas partie.{detail}"
+            )
         items.append({"indicator": fact["indicator"], "relation": relation, "percent": pct, "sentence": sentence})
     if not items:
-        items.append({"indicator": None, "relation": "no_figure", "percent": None,
-                      "sentence": f"L’enquête ne donne pas de chiffre sur ce point pour les {who}."})
-    return {"status": "ok", "question": question_id, "structure": structure, "answer": answer,
-            "items": items, "note": q.get("note", "")}
+        items.append(
+            {
+                "indicator": None,
+                "relation": "no_figure",
+                "percent": None,
+                "sentence": f"L’enquête ne donne pas de chiffre sur ce point pour les {who}.",
+            }
+        )
+    return {
+        "status": "ok",
+        "question": question_id,
+        "structure": structure,
+        "answer": answer,
+        "items": items,
+        "note": q.get("note", ""),
+    }
 
 
 def profile_room(spec: dict, room: dict, question_id: str, structure: str) -> dict | None:
@@ -169,13 +204,18 @@ def validate_profile_room(spec: dict, room: Any) -> dict:
                 raise ValueError(f"room.{qid}.{sid}: expected {{'respondents': n, 'counts': {{answer_id: count}}}}")
             for aid, n in entry["counts"].items():
                 if aid not in allowed:
-                    raise ValueError(f"room.{qid}.{sid}.counts.{aid}: not an answer of this question (allowed: {sorted(allowed)})")
+                    raise ValueError(
+                        f"room.{qid}.{sid}.counts.{aid}: not an answer of this question (allowed: {sorted(allowed)})"
+                    )
                 if not isinstance(n, int) or isinstance(n, bool) or n < 0:
                     raise ValueError(f"room.{qid}.{sid}.counts.{aid}: count must be a non-negative integer, got {n!r}")
             resp = entry.get("respondents")
-            if resp is not None and (not isinstance(resp, int) or isinstance(resp, bool)
-                                     or resp < sum(entry["counts"].values())):
-                raise ValueError(f"room.{qid}.{sid}.respondents: must be an integer at least the number of answers, got {resp!r}")
+            if resp is not None and (
+                not isinstance(resp, int) or isinstance(resp, bool) or resp < sum(entry["counts"].values())
+            ):
+                raise ValueError(
+                    f"room.{qid}.{sid}.respondents: must be an integer at least the number of answers, got {resp!r}"
+                )
     return room
 
 
@@ -201,9 +241,15 @@ class ProfileCompare(AnsweringWidget):
     def evaluate(self, answers: dict) -> dict:
         """Each answer placed in the survey's profile table (:func:`place_profile`, twin of ``placeProfile``)."""
         structure = answers.get("structure")
-        return {"structure": structure, "results": {qid: place_profile(self.spec, structure, qid, ans)
-                                                    for qid, ans in answers.items() if qid != "structure"}}
+        return {
+            "structure": structure,
+            "results": {
+                qid: place_profile(self.spec, structure, qid, ans) for qid, ans in answers.items() if qid != "structure"
+            },
+        }
 
     def fallback_text(self) -> str:
-        return ("Activité « Mon profil face à l’enquête PACTE » : indiquez votre profil et comparez-le aux 521 "
-                "apprenants de l’enquête (JavaScript requis).")
+        return (
+            "Activité « Mon profil face à l’enquête PACTE » : indiquez votre profil et comparez-le aux 521 "
+            "apprenants de l’enquête (JavaScript requis)."
+        )

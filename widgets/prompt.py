@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import traitlets as t
 
-from widgets._host import AnsweringWidget
 from pacte.course.prompts import text_prompts
+from widgets._host import AnsweringWidget
 
 
 class Prompt(AnsweringWidget):
@@ -19,7 +19,7 @@ class Prompt(AnsweringWidget):
     prompt = t.Dict().tag(sync=True)
 
     @classmethod
-    def from_id(cls, prompt_id: str) -> "Prompt":
+    def from_id(cls, prompt_id: str) -> Prompt:
         """Build the prompt ``prompt_id`` from the course data."""
         prompts = text_prompts()
         if prompt_id not in prompts:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import traitlets as t
 
-from pacte.course.citations import citation_labels
-from widgets._host import AnsweringWidget
 from pacte.course.banks import load_bank, select_questions
+from pacte.course.citations import citation_labels
 from pacte.course.scoring import score
+from widgets._host import AnsweringWidget
 
 
 class Quiz(AnsweringWidget):
@@ -25,12 +25,13 @@ class Quiz(AnsweringWidget):
     def __init__(self, bank: dict, **kwargs) -> None:
         labels = citation_labels()
         bank = dict(bank)
-        bank["citations"] = {q["source"]["ref"]: labels.get(q["source"]["ref"], q["source"]["ref"])
-                             for q in bank["questions"]}
+        bank["citations"] = {
+            q["source"]["ref"]: labels.get(q["source"]["ref"], q["source"]["ref"]) for q in bank["questions"]
+        }
         super().__init__(bank=bank, **kwargs)
 
     @classmethod
-    def from_bank(cls, bank_id: str, questions: list[str] | None = None, title: str | None = None) -> "Quiz":
+    def from_bank(cls, bank_id: str, questions: list[str] | None = None, title: str | None = None) -> Quiz:
         """Build a quiz from ``datasets/quiz/<bank_id>.yaml``, optionally with only some of its questions."""
         bank = dict(load_bank(bank_id))
         if questions is not None:

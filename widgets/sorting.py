@@ -20,11 +20,11 @@ from typing import Any
 
 import traitlets as t
 
-from pacte.course.citations import citations_for
-from widgets._host import AnsweringWidget
-from pacte.course.paths import datasets_dir
 from pacte.course.checks import load_data_file
+from pacte.course.citations import citations_for
 from pacte.course.messages import message
+from pacte.course.paths import datasets_dir
+from widgets._host import AnsweringWidget
 
 CORRECT, INCORRECT, UNANSWERED, INVALID = "correct", "incorrect", "unanswered", "invalid"
 
@@ -45,14 +45,23 @@ def evaluate_item(exercise: dict, item_id: Any, answer: Any) -> dict:
     item = next((i for i in exercise["items"] if i["id"] == item_id), None)
     empty = {"expected": None, "explanation": None, "hint": None}
     if item is None:
-        return {"item": str(item_id), "status": INVALID, "message": message("sorting.unknown_item", item=item_id), **empty}
+        return {
+            "item": str(item_id),
+            "status": INVALID,
+            "message": message("sorting.unknown_item", item=item_id),
+            **empty,
+        }
     cats = {c["id"]: c for c in exercise["categories"]}
     if answer is None or answer == "":
         return {"item": item["id"], "status": UNANSWERED, "message": message("sorting.unanswered"), **empty}
     if not isinstance(answer, str) or answer not in cats:
         known = ", ".join(c["label"] for c in exercise["categories"])
-        return {"item": item["id"], "status": INVALID,
-                "message": message("sorting.unknown_category", answer=_describe(answer), known=known), **empty}
+        return {
+            "item": item["id"],
+            "status": INVALID,
+            "message": message("sorting.unknown_category", answer=_describe(answer), known=known),
+            **empty,
+        }
     ok = answer == item["expected"]
     label = cats[item["expected"]]["label"]
     return {
@@ -95,8 +104,15 @@ def score_sorting(exercise: dict, answers: Any) -> dict:
     else:
         status = "complete"
     s = "s" if answered > 1 else ""
-    return {"status": status, "correct": correct, "answered": answered, "total": total, "results": results,
-            "errors": errors, "message": message("sorting.score", correct=correct, total=total, answered=answered, s=s)}
+    return {
+        "status": status,
+        "correct": correct,
+        "answered": answered,
+        "total": total,
+        "results": results,
+        "errors": errors,
+        "message": message("sorting.score", correct=correct, total=total, answered=answered, s=s),
+    }
 
 
 def load_exercise(relpath: str) -> dict:
@@ -116,7 +132,7 @@ class Sorting(AnsweringWidget):
         super().__init__(exercise=exercise, **kwargs)
 
     @classmethod
-    def from_file(cls, relpath: str) -> "Sorting":
+    def from_file(cls, relpath: str) -> Sorting:
         """Build the widget from ``datasets/<relpath>``."""
         return cls(load_exercise(relpath))
 

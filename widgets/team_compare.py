@@ -13,15 +13,16 @@ drawn beside the survey when present. :func:`tally_room` builds it from the
 from __future__ import annotations
 
 import math
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import traitlets as t
 
-from widgets._host import AnsweringWidget
+from pacte.course.citations import source_line
 from pacte.course.data import load_table
 from pacte.course.fmt import percent as fmt_percent
 from pacte.course.messages import message
-from pacte.course.citations import source_line
+from widgets._host import AnsweringWidget
 from widgets.survey import survey_answers
 
 ACTIVITY = "team_compare"
@@ -48,16 +49,26 @@ QUESTION_TEXT = {
         "exclusive": ["nothing"],
     },
 }
-STRUCTURE_PLURAL = {"MSP": "coordinateurs de MSP", "CDS": "coordinateurs de centre de santé",
-                    "CPTS": "coordinateurs de CPTS"}
+STRUCTURE_PLURAL = {
+    "MSP": "coordinateurs de MSP",
+    "CDS": "coordinateurs de centre de santé",
+    "CPTS": "coordinateurs de CPTS",
+}
 
 
 def comparison_spec() -> dict:
     """Return the questions, structures and survey distribution the widget needs (JSON-ready)."""
     frame = survey_answers()
     sizes = load_table("survey_structures")
-    structures = [{"id": r.structure, "label": r.label, "plural": STRUCTURE_PLURAL[r.structure],
-                   "sample_size": int(r.sample_size)} for r in sizes.itertuples()]
+    structures = [
+        {
+            "id": r.structure,
+            "label": r.label,
+            "plural": STRUCTURE_PLURAL[r.structure],
+            "sample_size": int(r.sample_size),
+        }
+        for r in sizes.itertuples()
+    ]
     questions, distribution = [], {}
     for qid, text in QUESTION_TEXT.items():
         rows = frame[frame["question_id"] == qid]
@@ -68,14 +79,25 @@ def comparison_spec() -> dict:
             if r.answer_id not in [a["id"] for a in answers]:
                 answers.append({"id": r.answer_id, "label": r.answer})
             distribution.setdefault(qid, {}).setdefault(r.structure, {})[r.answer_id] = float(r.percent)
-        questions.append({
-            "id": qid, "prompt": text["prompt"], "survey_question": rows.iloc[0]["question"],
-            "multiple": bool(rows.iloc[0]["multiple"]), "structures": list(dict.fromkeys(rows["structure"])),
-            "answers": answers, "template": text["template"], "templates": text.get("templates", {}),
-            "exclusive": text.get("exclusive", []),
-        })
-    return {"questions": questions, "structures": structures, "distribution": distribution,
-            "source": source_line(frame)}
+        questions.append(
+            {
+                "id": qid,
+                "prompt": text["prompt"],
+                "survey_question": rows.iloc[0]["question"],
+                "multiple": bool(rows.iloc[0]["multiple"]),
+                "structures": list(dict.fromkeys(rows["structure"])),
+                "answers": answers,
+                "template": text["template"],
+                "templates": text.get("templates", {}),
+                "exclusive": text.get("exclusive", []),
+            }
+        )
+    return {
+        "questions": questions,
+        "structures": structures,
+        "distribution": distribution,
+        "source": source_line(frame),
+    }
 
 
 def _lower_first(text: str) -> str:
@@ -166,9 +188,10 @@ def room_shares(spec: dict, room: dict, question_id: str) -> dict | None:
     respondents = entry.get("respondents") or sum(counts.values())
     if not respondents:
         return None
-    return {"respondents": respondents,
-            "percents": {a["id"]: math.floor(1000 * counts.get(a["id"], 0) / respondents + 0.5) / 10
-                         for a in q["answers"]}}
+    return {
+        "respondents": respondents,
+        "percents": {a["id"]: math.floor(1000 * counts.get(a["id"], 0) / respondents + 0.5) / 10 for a in q["answers"]},
+    }
 
 
 def validate_room(spec: dict, room: Any) -> dict:
@@ -184,15 +207,21 @@ def validate_room(spec: dict, room: Any) -> dict:
         allowed = {a["id"] for a in questions[qid]["answers"]}
         for aid, n in entry["counts"].items():
             if aid not in allowed:
-                raise ValueError(f"room.{qid}.counts.{aid}: not an answer of this question (allowed: {sorted(allowed)})")
+                raise ValueError(
+                    f"room.{qid}.counts.{aid}: not an answer of this question (allowed: {sorted(allowed)})"
+                )
             if not isinstance(n, int) or isinstance(n, bool) or n < 0:
                 raise ValueError(f"room.{qid}.counts.{aid}: count must be a non-negative integer, got {n!r}")
         resp = entry.get("respondents")
         if resp is not None:
             if not isinstance(resp, int) or isinstance(resp, bool) or resp < max(entry["counts"].values(), default=0):
-                raise ValueError(f"room.{qid}.respondents: must be an integer at least as large as every count, got {resp!r}")
+                raise ValueError(
+                    f"room.{qid}.respondents: must be an integer at least as large as every count, got {resp!r}"
+                )
             if not questions[qid]["multiple"] and resp < sum(entry["counts"].values()):
-                raise ValueError(f"room.{qid}.respondents: a single-answer question cannot have more answers than respondents")
+                raise ValueError(
+                    f"room.{qid}.respondents: a single-answer question cannot have more answers than respondents"
+                )
     return room
 
 
@@ -238,9 +267,15 @@ class TeamCompare(AnsweringWidget):
     def evaluate(self, answers: dict) -> dict:
         """Each answer placed in the survey (:func:`place_answer`, twin of ``placeAnswer``)."""
         structure = answers.get("structure")
-        return {"structure": structure, "results": {qid: place_answer(self.spec, structure, qid, ans)
-                                                    for qid, ans in answers.items() if qid != "structure"}}
+        return {
+            "structure": structure,
+            "results": {
+                qid: place_answer(self.spec, structure, qid, ans) for qid, ans in answers.items() if qid != "structure"
+            },
+        }
 
     def fallback_text(self) -> str:
-        return ("Activité « Votre équipe face à l'enquête PACTE » : répondez aux questions de l'enquête pour votre "
-                "équipe et comparez-vous aux 521 apprenants (JavaScript requis).")
+        return (
+            "Activité « Votre équipe face à l'enquête PACTE » : répondez aux questions de l'enquête pour votre "
+            "équipe et comparez-vous aux 521 apprenants (JavaScript requis)."
+        )

@@ -14,10 +14,9 @@ import altair as alt
 import pandas as pd
 from IPython.display import HTML
 
-from pacte.course.citations import citation_labels
-from widgets.charts import Chart, chart, structure_scale
+from pacte.course.citations import citation_labels, source_line
 from pacte.course.data import load_table
-from pacte.course.citations import source_line
+from widgets.charts import Chart, chart, structure_scale
 from widgets.survey import QUESTION_LABELS, survey_answers
 
 STRUCTURES = ["MSP", "CDS", "CPTS"]
@@ -43,16 +42,27 @@ def team_survey_explorer(initial: str = "cohesion", structures: list[str] | None
         raise ValueError(f"structures: unknown type(s) of structure {unknown}; known: {STRUCTURES}")
     frame = survey_answers()
     frame["share"] = frame["percent"] / 100
-    sizes = dict(zip(frame["structure"], frame["sample_size"]))
-    frame["structure_label"] = [f"{s} ({n} répondants)" for s, n in zip(frame["structure"], frame["sample_size"])]
+    sizes = dict(zip(frame["structure"], frame["sample_size"], strict=False))
+    frame["structure_label"] = [
+        f"{s} ({n} répondants)" for s, n in zip(frame["structure"], frame["sample_size"], strict=False)
+    ]
 
     options = list(QUESTION_LABELS)
-    question = alt.param(name="question", value=initial,
-                         bind=alt.binding_select(options=options, labels=[QUESTION_LABELS[o] for o in options],
-                                                 name="Question de l'enquête : "))
-    toggles = [alt.param(name=_param_name(s), value=s in shown,
-                         bind=alt.binding_checkbox(name=f"{STRUCTURE_CHECKBOX_LABELS[s]} ({sizes[s]} répondants) "))
-               for s in STRUCTURES]
+    question = alt.param(
+        name="question",
+        value=initial,
+        bind=alt.binding_select(
+            options=options, labels=[QUESTION_LABELS[o] for o in options], name="Question de l'enquête : "
+        ),
+    )
+    toggles = [
+        alt.param(
+            name=_param_name(s),
+            value=s in shown,
+            bind=alt.binding_checkbox(name=f"{STRUCTURE_CHECKBOX_LABELS[s]} ({sizes[s]} répondants) "),
+        )
+        for s in STRUCTURES
+    ]
     visible = " || ".join(f"(datum.structure == '{s}' && {_param_name(s)})" for s in STRUCTURES)
 
     sort = alt.EncodingSortField("percent", op="max", order="descending")
@@ -63,29 +73,53 @@ def team_survey_explorer(initial: str = "cohesion", structures: list[str] | None
         yOffset=offset,
         x=alt.X("share:Q", title="Part des répondants", axis=alt.Axis(format=".0%"), scale=alt.Scale(domain=[0, 1])),
         color=alt.Color("structure:N", title="Structure", scale=structure_scale()),
-        tooltip=[alt.Tooltip("structure_label:N", title="Structure"), alt.Tooltip("answer:N", title="Réponse"),
-                 alt.Tooltip("share:Q", title="Part", format=".0%")],
+        tooltip=[
+            alt.Tooltip("structure_label:N", title="Structure"),
+            alt.Tooltip("answer:N", title="Réponse"),
+            alt.Tooltip("share:Q", title="Part", format=".0%"),
+        ],
     )
     labels = base.mark_text(align="left", dx=3, fontSize=11).encode(
-        y=alt.Y("answer:N", sort=sort), yOffset=offset,
-        x="share:Q", text=alt.Text("share:Q", format=".0%"),
+        y=alt.Y("answer:N", sort=sort),
+        yOffset=offset,
+        x="share:Q",
+        text=alt.Text("share:Q", format=".0%"),
     )
     # Keeps the answers of the question on the y axis (and the chart's height) when no bar is visible.
-    ghost = alt.Chart(frame).transform_filter("datum.question_id == question").mark_text(text="").encode(
-        y=alt.Y("answer:N", sort=sort), yOffset=offset)
+    ghost = (
+        alt.Chart(frame)
+        .transform_filter("datum.question_id == question")
+        .mark_text(text="")
+        .encode(y=alt.Y("answer:N", sort=sort), yOffset=offset)
+    )
     # One row per question saying who was asked, shown only when no ticked structure was.
     asked = {q: sorted(set(frame.loc[frame["question_id"] == q, "structure"]), key=STRUCTURES.index) for q in options}
-    notes = pd.DataFrame([{
-        "question_id": q,
-        "message": "Aucune barre pour cette sélection.\nQuestion posée seulement aux répondants de "
-                   + " et de ".join(asked[q]) + " :\ncochez " + " ou ".join(asked[q]) + ".",
-        **{f"asked_{s.lower()}": s in asked[q] for s in STRUCTURES},
-    } for q in options])
+    notes = pd.DataFrame(
+        [
+            {
+                "question_id": q,
+                "message": "Aucune barre pour cette sélection.\nQuestion posée seulement aux répondants de "
+                + " et de ".join(asked[q])
+                + " :\ncochez "
+                + " ou ".join(asked[q])
+                + ".",
+                **{f"asked_{s.lower()}": s in asked[q] for s in STRUCTURES},
+            }
+            for q in options
+        ]
+    )
     any_asked = " || ".join(f"(datum.asked_{s.lower()} && {_param_name(s)})" for s in STRUCTURES)
-    empty = alt.Chart(notes).transform_filter(f"datum.question_id == question && !({any_asked})").mark_text(
-        align="left", baseline="top", fontSize=13, lineBreak="\n", lineHeight=18, color="#8a1c1c", x=8, y=6).encode(text="message:N")
-    layered = alt.layer(ghost, bars, labels, empty).add_params(question, *toggles).properties(
-        height=alt.Step(15), width="container")
+    empty = (
+        alt.Chart(notes)
+        .transform_filter(f"datum.question_id == question && !({any_asked})")
+        .mark_text(align="left", baseline="top", fontSize=13, lineBreak="\n", lineHeight=18, color="#8a1c1c", x=8, y=6)
+        .encode(text="message:N")
+    )
+    layered = (
+        alt.layer(ghost, bars, labels, empty)
+        .add_params(question, *toggles)
+        .properties(height=alt.Step(15), width="container")
+    )
     return chart(
         layered,
         title="Cohésion, satisfactions, difficultés : ce que disent les coordinateurs",
@@ -120,5 +154,3 @@ def survey_quotes(theme: str) -> HTML:
         "<style>.pacte-quotes q { quotes: '« ' ' »'; font-style: italic; } "
         ".pacte-quotes li { border-left: 3px solid #c9d3dd; padding-left: .7rem; margin: .35rem 0; }</style>"
     )
-
-

@@ -83,18 +83,26 @@ def summarize_week(spec: dict, answers: Any) -> dict:
         if raw < 0:
             return _invalid(field, f"« {a['label']} » : le temps ne peut pas être négatif.")
         if raw > spec["max_hours_activity"]:
-            return _invalid(field, f"« {a['label']} » : {french_number(spec['max_hours_activity'])} heures au plus par activité.")
+            return _invalid(
+                field, f"« {a['label']} » : {french_number(spec['max_hours_activity'])} heures au plus par activité."
+            )
         values[a["id"]] = round2(raw)
     total = 0
     for a in spec["activities"]:
         total += values[a["id"]]
     total = round2(total)
     if total == 0:
-        return {"status": "empty", "field": "hours",
-                "message": "Indiquez au moins une demi-heure pour une activité avant de voir votre semaine."}
+        return {
+            "status": "empty",
+            "field": "hours",
+            "message": "Indiquez au moins une demi-heure pour une activité avant de voir votre semaine.",
+        }
     if total > spec["max_total_hours"]:
-        return _invalid("hours", f"Votre semaine compte {french_number(total)} heures, plus que les "
-                                 f"{french_number(spec['max_total_hours'])} heures prévues : vérifiez vos saisies.")
+        return _invalid(
+            "hours",
+            f"Votre semaine compte {french_number(total)} heures, plus que les "
+            f"{french_number(spec['max_total_hours'])} heures prévues : vérifiez vos saisies.",
+        )
     blocks = []
     for b in spec["blocks"]:
         h = 0
@@ -103,8 +111,16 @@ def summarize_week(spec: dict, answers: Any) -> dict:
                 h += values[a["id"]]
         h = round2(h)
         blocks.append({"id": b["id"], "label": b["label"], "hours": h, "share": share_of(h, total)})
-    activities = [{"id": a["id"], "block": a["block"], "label": a["label"], "hours": values[a["id"]],
-                   "share": share_of(values[a["id"]], total)} for a in spec["activities"]]
+    activities = [
+        {
+            "id": a["id"],
+            "block": a["block"],
+            "label": a["label"],
+            "hours": values[a["id"]],
+            "share": share_of(values[a["id"]], total),
+        }
+        for a in spec["activities"]
+    ]
     top = blocks[0]
     for b in blocks:
         if b["hours"] > top["hours"]:
@@ -117,11 +133,24 @@ def summarize_week(spec: dict, answers: Any) -> dict:
     if empty:
         names = ", ".join(f"« {b['label']} »" for b in blocks if b["hours"] == 0)
         which = "ces blocs que décrivent" if len(empty) > 1 else "ce bloc que décrivent"
-        sentences.append(f"Aucun temps pour {which} les sources : {names}. Est-ce un choix, une tâche assurée "
-                         "par d’autres ou un travail invisible ?")
-    notes = [n["text"] for n in next(s for s in spec["structures"] if s["id"] == structure)["notes"]] if structure else []
-    return {"status": "ok", "structure": structure or None, "total": total, "blocks": blocks, "activities": activities,
-            "top": top["id"], "empty": empty, "sentences": sentences, "notes": notes}
+        sentences.append(
+            f"Aucun temps pour {which} les sources : {names}. Est-ce un choix, une tâche assurée "
+            "par d’autres ou un travail invisible ?"
+        )
+    notes = (
+        [n["text"] for n in next(s for s in spec["structures"] if s["id"] == structure)["notes"]] if structure else []
+    )
+    return {
+        "status": "ok",
+        "structure": structure or None,
+        "total": total,
+        "blocks": blocks,
+        "activities": activities,
+        "top": top["id"],
+        "empty": empty,
+        "sentences": sentences,
+        "notes": notes,
+    }
 
 
 def _csv_field(text: Any) -> str:
@@ -161,7 +190,7 @@ class WeekPlanner(AnsweringWidget):
         super().__init__(spec=spec, **kwargs)
 
     @classmethod
-    def from_file(cls, relpath: str = "metier/semaine.week_activities.yaml") -> "WeekPlanner":
+    def from_file(cls, relpath: str = "metier/semaine.week_activities.yaml") -> WeekPlanner:
         """Build the widget from ``datasets/<relpath>``."""
         return cls(load_week(relpath))
 
@@ -170,5 +199,7 @@ class WeekPlanner(AnsweringWidget):
         return summarize_week(self.spec, answers)
 
     def fallback_text(self) -> str:
-        return (f"Activité « {self.spec['title']} » : répartissez vos heures sur {len(self.spec['activities'])} "
-                "activités et comparez avec les sources (JavaScript requis).")
+        return (
+            f"Activité « {self.spec['title']} » : répartissez vos heures sur {len(self.spec['activities'])} "
+            "activités et comparez avec les sources (JavaScript requis)."
+        )

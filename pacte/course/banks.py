@@ -12,9 +12,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from pacte.course.errors import DataError
 from pacte.course.paths import course_root, datasets_dir
 from pacte.course.schema import json_path, load_yaml_document
-from pacte.course.errors import DataError
 
 
 def bank_path(bank_id: str) -> Path:
@@ -37,41 +37,73 @@ def _check_semantics(bank: dict, path: Path, lines) -> None:
     for i, q in enumerate(bank["questions"]):
         where = ("questions", i)
         if q["id"] in seen:
-            raise DataError(path, f"duplicate question id '{q['id']}'", line=lines.line_of(where + ("id",)),
-                            field=json_path(where + ("id",)))
+            raise DataError(
+                path,
+                f"duplicate question id '{q['id']}'",
+                line=lines.line_of(where + ("id",)),
+                field=json_path(where + ("id",)),
+            )
         seen.add(q["id"])
         if keys and q["source"]["ref"] not in keys:
-            raise DataError(path, f"source '{q['source']['ref']}' is not a key of book/references.bib",
-                            line=lines.line_of(where + ("source", "ref")), field=json_path(where + ("source", "ref")))
+            raise DataError(
+                path,
+                f"source '{q['source']['ref']}' is not a key of book/references.bib",
+                line=lines.line_of(where + ("source", "ref")),
+                field=json_path(where + ("source", "ref")),
+            )
         if q["type"] in ("single", "multiple"):
             ids = [c["id"] for c in q["choices"]]
             dup = {c for c in ids if ids.count(c) > 1}
             if dup:
-                raise DataError(path, f"duplicate choice id(s) {sorted(dup)}", line=lines.line_of(where + ("choices",)),
-                                field=json_path(where + ("choices",)))
+                raise DataError(
+                    path,
+                    f"duplicate choice id(s) {sorted(dup)}",
+                    line=lines.line_of(where + ("choices",)),
+                    field=json_path(where + ("choices",)),
+                )
             n_correct = sum(bool(c.get("correct")) for c in q["choices"])
             if q["type"] == "single" and n_correct != 1:
-                raise DataError(path, f"a single-choice question needs exactly one correct choice, found {n_correct}",
-                                line=lines.line_of(where + ("choices",)), field=json_path(where + ("choices",)))
+                raise DataError(
+                    path,
+                    f"a single-choice question needs exactly one correct choice, found {n_correct}",
+                    line=lines.line_of(where + ("choices",)),
+                    field=json_path(where + ("choices",)),
+                )
             if q["type"] == "multiple" and n_correct < 1:
-                raise DataError(path, "a multiple-choice question needs at least one correct choice",
-                                line=lines.line_of(where + ("choices",)), field=json_path(where + ("choices",)))
+                raise DataError(
+                    path,
+                    "a multiple-choice question needs at least one correct choice",
+                    line=lines.line_of(where + ("choices",)),
+                    field=json_path(where + ("choices",)),
+                )
         else:
             lo, hi = q.get("min"), q.get("max")
             if lo is not None and hi is not None and lo > hi:
-                raise DataError(path, f"min {lo} is above max {hi}", line=lines.line_of(where + ("min",)),
-                                field=json_path(where + ("min",)))
+                raise DataError(
+                    path,
+                    f"min {lo} is above max {hi}",
+                    line=lines.line_of(where + ("min",)),
+                    field=json_path(where + ("min",)),
+                )
             if (lo is not None and q["answer"] < lo) or (hi is not None and q["answer"] > hi):
-                raise DataError(path, f"answer {q['answer']} is outside [min, max]",
-                                line=lines.line_of(where + ("answer",)), field=json_path(where + ("answer",)))
+                raise DataError(
+                    path,
+                    f"answer {q['answer']} is outside [min, max]",
+                    line=lines.line_of(where + ("answer",)),
+                    field=json_path(where + ("answer",)),
+                )
 
 
 def load_bank_file(path: Path) -> dict:
     """Load and fully validate one question bank file."""
     bank, lines = load_yaml_document(path, "question_bank")
     if bank["id"] != path.stem:
-        raise DataError(path, f"bank id '{bank['id']}' must match the file name '{path.stem}'",
-                        line=lines.line_of(("id",)), field="id")
+        raise DataError(
+            path,
+            f"bank id '{bank['id']}' must match the file name '{path.stem}'",
+            line=lines.line_of(("id",)),
+            field="id",
+        )
     _check_semantics(bank, path, lines)
     return bank
 

@@ -34,6 +34,12 @@ def check_bib_percent(path: Path) -> list[DataError]:
             elif ch == "}":
                 depth = max(0, depth - 1)
             elif ch == "%" and depth > 0 and (i == 0 or line[i - 1] != "\\"):
-                errors.append(DataError(path, "unescaped '%' cuts the field here (BibTeX comment): write '\\%'",
-                                        line=number, field=current_field))
+                errors.append(
+                    DataError(
+                        path,
+                        "unescaped '%' cuts the field here (BibTeX comment): write '\\%'",
+                        line=number,
+                        field=current_field,
+                    )
+                )
     return errors

@@ -16,8 +16,8 @@ from typing import Any
 
 import pandas as pd
 
-from pacte.course.paths import datasets_dir
 from pacte.course.errors import DataError, utf8_error_line
+from pacte.course.paths import datasets_dir
 
 _TRUE = {"true", "1", "yes", "oui"}
 _FALSE = {"false", "0", "no", "non"}
@@ -58,13 +58,20 @@ def load_package(root: Path | None = None) -> dict[str, Resource]:
                     raise DataError(descriptor, f"resource #{i + 1} has no '{key}'", field=f"resources[{i}]")
             fields = {f["name"] for f in res["schema"].get("fields", [])}
             if "source" not in fields:
-                raise DataError(descriptor, f"resource '{res['name']}' has no 'source' field: every row must "
-                                            "name its source", field=f"resources[{i}].schema")
+                raise DataError(
+                    descriptor,
+                    f"resource '{res['name']}' has no 'source' field: every row must name its source",
+                    field=f"resources[{i}].schema",
+                )
             if res["name"] in resources:
-                raise DataError(descriptor, f"resource name '{res['name']}' is already used by "
-                                            f"{resources[res['name']].path}", field=f"resources[{i}].name")
-            resources[res["name"]] = Resource(res["name"], descriptor.parent / res["path"],
-                                              res.get("title", res["name"]), res["schema"])
+                raise DataError(
+                    descriptor,
+                    f"resource name '{res['name']}' is already used by {resources[res['name']].path}",
+                    field=f"resources[{i}].name",
+                )
+            resources[res["name"]] = Resource(
+                res["name"], descriptor.parent / res["path"], res.get("title", res["name"]), res["schema"]
+            )
     return resources
 
 
@@ -116,8 +123,11 @@ def _check_header(reader: Any, path: Path, names: list[str]) -> None:
     if header != names:
         missing = [n for n in names if n not in header]
         extra = [h for h in header if h not in names]
-        raise DataError(path, f"header does not match the schema (missing {missing}, unexpected {extra}, "
-                              f"expected order {names})", line=1)
+        raise DataError(
+            path,
+            f"header does not match the schema (missing {missing}, unexpected {extra}, expected order {names})",
+            line=1,
+        )
 
 
 def _read_rows(reader: Any, path: Path, fields: list[dict], key: list[str]) -> list[dict[str, Any]]:
@@ -133,8 +143,9 @@ def _read_rows(reader: Any, path: Path, fields: list[dict], key: list[str]) -> l
         if key:
             k = tuple(row[n] for n in key)
             if k in seen:
-                raise DataError(path, f"duplicate primary key {k} (first seen on line {seen[k]})",
-                                line=line, field=",".join(key))
+                raise DataError(
+                    path, f"duplicate primary key {k} (first seen on line {seen[k]})", line=line, field=",".join(key)
+                )
             seen[k] = line
         rows.append(row)
     return rows

@@ -12,11 +12,11 @@ Each rule returns :class:`DataError` items naming ``file:line [field]``:
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
-from pacte.course.errors import DataError
 from pacte.course.bibcheck import check_bib_percent
+from pacte.course.errors import DataError
 from pacte.course.locators import check_locators
 from pacte.course.questions import check_duplicates, check_durations
 from pacte.course.typocheck import check_sources

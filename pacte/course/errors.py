@@ -12,8 +12,7 @@ class DataError(ValueError):
     the field, so that ``pacte check`` can point an author at the exact place.
     """
 
-    def __init__(self, path: str | Path, message: str, *, line: int | None = None,
-                 field: str | None = None):
+    def __init__(self, path: str | Path, message: str, *, line: int | None = None, field: str | None = None):
         self.path = str(path)
         self.line = line
         self.field = field

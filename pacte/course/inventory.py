@@ -6,12 +6,12 @@ import re
 from pathlib import Path
 from typing import Any
 
-from pacte.course.paths import course_root
 from pacte.course.banks import select_questions
 from pacte.course.checks import all_data_files, load_data_file, schema_of
-from pacte.course.toc import page_source, toc_files
 from pacte.course.data import load_package, read_resource
 from pacte.course.errors import DataError
+from pacte.course.paths import course_root
+from pacte.course.toc import page_source, toc_files
 
 _BANK_USE = re.compile(r"""from_bank\(\s*["']([a-z0-9_-]+)["'](?:\s*,\s*(?:questions\s*=\s*)?\[([^\]]*)\])?""")
 _TITLE = re.compile(r"^#\s+(.+)$", re.M)
@@ -45,8 +45,12 @@ def check_course(root: Path | None = None) -> tuple[dict, list[DataError]]:
             continue
         if schema_of(path) == "question_bank":
             bank_data[data["id"]] = data
-            banks[data["id"]] = {"id": data["id"], "title": data["title"], "path": str(path.relative_to(root)),
-                                 "questions": len(data["questions"])}
+            banks[data["id"]] = {
+                "id": data["id"],
+                "title": data["title"],
+                "path": str(path.relative_to(root)),
+                "questions": len(data["questions"]),
+            }
         else:
             data_files.append({"path": str(path.relative_to(root)), "schema": schema_of(path)})
     pages = []
@@ -94,9 +98,13 @@ def check_course(root: Path | None = None) -> tuple[dict, list[DataError]]:
         "unused_banks": sorted(set(banks) - used),
         "datasets": datasets,
         "data_files": data_files,
-        "totals": {"pages": len(pages), "banks": len(banks),
-                   "questions": sum(int(b["questions"]) for b in banks.values()),
-                   "datasets": len(datasets), "rows": sum(d["rows"] or 0 for d in datasets)},
+        "totals": {
+            "pages": len(pages),
+            "banks": len(banks),
+            "questions": sum(int(b["questions"]) for b in banks.values()),
+            "datasets": len(datasets),
+            "rows": sum(d["rows"] or 0 for d in datasets),
+        },
     }
     return inventory, errors
 
@@ -118,6 +126,8 @@ def format_inventory(inv: dict) -> str:
     if inv["unused_banks"]:
         lines.append("Banques de questions non utilisées : " + ", ".join(inv["unused_banks"]))
     t = inv["totals"]
-    lines.append(f"Total : {t['pages']} pages, {t['banks']} banques, {t['questions']} questions, "
-                 f"{t['datasets']} jeux de données, {t['rows']} lignes")
+    lines.append(
+        f"Total : {t['pages']} pages, {t['banks']} banques, {t['questions']} questions, "
+        f"{t['datasets']} jeux de données, {t['rows']} lignes"
+    )
     return "\n".join(lines)

@@ -14,9 +14,10 @@ too. Errors name the file, line and field.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
@@ -30,10 +31,18 @@ MAX_WORDS = 12
 # chapter key must be found in that chapter, so that a claim is cited to the
 # chapter that makes it (Schweyer 2018 is not Hassenteufel 2018).
 CHAPTER_LINES = {
-    "bergeron2018": (1, 451), "bourgeois2018": (452, 653), "fournier2018": (654, 878),
-    "vezinat2018": (879, 1044), "peyron_buttard2018": (1045, 1384), "henaut2018": (1385, 1703),
-    "leicher2018": (1704, 1851), "battistoni2018": (1852, 1926), "hassenteufel2018": (1927, 2174),
-    "schweyer2018": (2175, 2497), "dehaas2018": (2498, 2708), "gendry2018": (2709, 10**9),
+    "bergeron2018": (1, 451),
+    "bourgeois2018": (452, 653),
+    "fournier2018": (654, 878),
+    "vezinat2018": (879, 1044),
+    "peyron_buttard2018": (1045, 1384),
+    "henaut2018": (1385, 1703),
+    "leicher2018": (1704, 1851),
+    "battistoni2018": (1852, 1926),
+    "hassenteufel2018": (1927, 2174),
+    "schweyer2018": (2175, 2497),
+    "dehaas2018": (2498, 2708),
+    "gendry2018": (2709, 10**9),
 }
 
 
@@ -64,8 +73,10 @@ def locator_problem(ref: str, locator: Any, seeds: dict[str, str]) -> str | None
     if ref not in seeds:
         return None
     if locator is None or not str(locator).strip():
-        return (f"source '{ref}' is a seed: give a `locator`, a short exact phrase of "
-                f"datasets/sources/{_seed_file(ref)} (grep -F)")
+        return (
+            f"source '{ref}' is a seed: give a `locator`, a short exact phrase of "
+            f"datasets/sources/{_seed_file(ref)} (grep -F)"
+        )
     locator = str(locator)
     if len(locator.split()) > MAX_WORDS:
         return f"locator has {len(locator.split())} words; at most {MAX_WORDS}"
@@ -78,9 +89,11 @@ def locator_problem(ref: str, locator: Any, seeds: dict[str, str]) -> str | None
         chapters = _chapter_of(seeds[ref], locator)
         if ref not in chapters:
             a, b = CHAPTER_LINES[ref]
-            return (f"locator is in the chapter of {', '.join(chapters) or 'no known chapter'}, not in '{ref}' "
-                    f"(lines {a}-{min(b, seeds[ref].count(chr(10)) + 1)} of the seed): cite the chapter that "
-                    f"makes the claim: {locator!r}")
+            return (
+                f"locator is in the chapter of {', '.join(chapters) or 'no known chapter'}, not in '{ref}' "
+                f"(lines {a}-{min(b, seeds[ref].count(chr(10)) + 1)} of the seed): cite the chapter that "
+                f"makes the claim: {locator!r}"
+            )
     return None
 
 
@@ -121,9 +134,15 @@ def check_csv_locators(root: Path | None = None) -> list[DataError]:
                 if ref not in seeds:
                     continue
                 if not has_column:
-                    errors.append(DataError(path, f"rows from a seed ('{ref}') need a `locator` column "
-                                                  "(add it to the CSV and its datapackage.json schema)",
-                                            line=reader.line_num, field="locator"))
+                    errors.append(
+                        DataError(
+                            path,
+                            f"rows from a seed ('{ref}') need a `locator` column "
+                            "(add it to the CSV and its datapackage.json schema)",
+                            line=reader.line_num,
+                            field="locator",
+                        )
+                    )
                     break
                 problem = locator_problem(ref, row.get("locator"), seeds)
                 if problem:

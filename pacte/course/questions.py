@@ -38,9 +38,11 @@ from pacte.course.errors import DataError
 NEAR_DUPLICATE = 0.35
 SIMILAR_PROMPT = 0.65
 
-_STOP = set("""dans pour avec sont plus leur leurs cette elle elles entre mais aussi comme tout tous toute toutes
+_STOP = set(
+    """dans pour avec sont plus leur leurs cette elle elles entre mais aussi comme tout tous toute toutes
 etre avoir quel quelle quels quelles selon sans sous vous nous votre notre meme ceux celle celles ainsi donc tres
-peut quoi pourquoi comment elle lequel laquelle lesquels lesquelles parmi autre autres chaque""".split())
+peut quoi pourquoi comment elle lequel laquelle lesquels lesquelles parmi autre autres chaque""".split()
+)
 
 
 def normalise(text: str) -> str:
@@ -83,9 +85,16 @@ def check_duplicates(root: Path | None = None) -> list[DataError]:
         for i, q in enumerate(data["questions"]):
             if not isinstance(q, dict) or "id" not in q:
                 continue
-            entries.append({"path": path, "bank": data.get("id", path.stem), "q": q,
-                            "line": lines.line_of(("questions", i)), "norm": normalise(str(q.get("prompt", ""))),
-                            "words": content_words(q)})
+            entries.append(
+                {
+                    "path": path,
+                    "bank": data.get("id", path.stem),
+                    "q": q,
+                    "line": lines.line_of(("questions", i)),
+                    "norm": normalise(str(q.get("prompt", ""))),
+                    "words": content_words(q),
+                }
+            )
     errors: list[DataError] = []
     seen_ids: dict[str, dict] = {}
     seen_prompts: dict[str, dict] = {}
@@ -93,14 +102,27 @@ def check_duplicates(root: Path | None = None) -> list[DataError]:
         qid = e["q"]["id"]
         where = lambda o: f"{o['path'].name}:{o['line']}"  # noqa: E731
         if qid in seen_ids and seen_ids[qid]["bank"] != e["bank"]:
-            errors.append(DataError(e["path"], f"question id '{qid}' is also used in bank "
-                                               f"'{seen_ids[qid]['bank']}' ({where(seen_ids[qid])}): ids are unique "
-                                               "across banks", line=e["line"], field="id"))
+            errors.append(
+                DataError(
+                    e["path"],
+                    f"question id '{qid}' is also used in bank "
+                    f"'{seen_ids[qid]['bank']}' ({where(seen_ids[qid])}): ids are unique "
+                    "across banks",
+                    line=e["line"],
+                    field="id",
+                )
+            )
         seen_ids.setdefault(qid, e)
         if e["norm"] in seen_prompts:
             o = seen_prompts[e["norm"]]
-            errors.append(DataError(e["path"], f"same prompt as question '{o['q']['id']}' of bank '{o['bank']}' "
-                                               f"({where(o)})", line=e["line"], field="prompt"))
+            errors.append(
+                DataError(
+                    e["path"],
+                    f"same prompt as question '{o['q']['id']}' of bank '{o['bank']}' ({where(o)})",
+                    line=e["line"],
+                    field="prompt",
+                )
+            )
         seen_prompts.setdefault(e["norm"], e)
     for a, b in itertools.combinations(entries, 2):
         if a["norm"] == b["norm"]:
@@ -112,11 +134,17 @@ def check_duplicates(root: Path | None = None) -> list[DataError]:
         if matcher.real_quick_ratio() >= SIMILAR_PROMPT and matcher.quick_ratio() >= SIMILAR_PROMPT:
             ratio = matcher.ratio()  # the exact ratio only when the cheap upper bounds allow it
         if jaccard >= NEAR_DUPLICATE or ratio >= SIMILAR_PROMPT:
-            errors.append(DataError(
-                b["path"], f"near-duplicate of question '{a['q']['id']}' of bank '{a['bank']}' "
-                           f"({a['path'].name}:{a['line']}): content words {jaccard:.2f} (limit {NEAR_DUPLICATE}), "
-                           f"prompts {ratio:.2f} (limit {SIMILAR_PROMPT}, 0 when far below); keep one, or make them test "
-                           "different things", line=b["line"], field="prompt"))
+            errors.append(
+                DataError(
+                    b["path"],
+                    f"near-duplicate of question '{a['q']['id']}' of bank '{a['bank']}' "
+                    f"({a['path'].name}:{a['line']}): content words {jaccard:.2f} (limit {NEAR_DUPLICATE}), "
+                    f"prompts {ratio:.2f} (limit {SIMILAR_PROMPT}, 0 when far below); keep one, or make them test "
+                    "different things",
+                    line=b["line"],
+                    field="prompt",
+                )
+            )
     return errors
 
 
@@ -146,10 +174,16 @@ def page_duration_errors(path: Path, text: str | None = None) -> list[DataError]
     if not header:
         return [DataError(path, "no « **Durée** — N minutes » in the « En bref » box", line=1, field="Durée")]
     if not notes:
-        return [DataError(path, "no « Notes pour le formateur » dropdown with a timed session plan",
-                          line=line_of(header.start()), field="Notes pour le formateur")]
+        return [
+            DataError(
+                path,
+                "no « Notes pour le formateur » dropdown with a timed session plan",
+                line=line_of(header.start()),
+                field="Notes pour le formateur",
+            )
+        ]
     duration = _minutes(header)
-    body = text[notes.end():]
+    body = text[notes.end() :]
     end = re.search(r"^#{1,2}\s", body, re.M)  # the notes run to the next section
     body = body[: end.start()] if end else body
     plan_line = line_of(notes.start())
@@ -159,16 +193,33 @@ def page_duration_errors(path: Path, text: str | None = None) -> list[DataError]
     total = max(b for _, b in ranges) if ranges else (sum(slots) if slots else None)
     errors = []
     if title is None and total is None:
-        return [DataError(path, "the trainer notes have no timed session plan (« **Déroulé (N min)** » and "
-                                "slots « 0-10 min : … »)", line=plan_line, field="Notes pour le formateur")]
+        return [
+            DataError(
+                path,
+                "the trainer notes have no timed session plan (« **Déroulé (N min)** » and slots « 0-10 min : … »)",
+                line=plan_line,
+                field="Notes pour le formateur",
+            )
+        ]
     planned = int(title.group(1)) if title else total
     if planned != duration:
-        errors.append(DataError(path, f"« Durée » says {duration} min but the session plan totals {planned} min",
-                                line=line_of(header.start()), field="Durée"))
+        errors.append(
+            DataError(
+                path,
+                f"« Durée » says {duration} min but the session plan totals {planned} min",
+                line=line_of(header.start()),
+                field="Durée",
+            )
+        )
     if title and total is not None and total != int(title.group(1)):
-        errors.append(DataError(path, f"the session plan is titled {title.group(1)} min but its slots add up to "
-                                      f"{total} min", line=plan_line + body[: title.start()].count("\n"),
-                                field="Notes pour le formateur"))
+        errors.append(
+            DataError(
+                path,
+                f"the session plan is titled {title.group(1)} min but its slots add up to {total} min",
+                line=plan_line + body[: title.start()].count("\n"),
+                field="Notes pour le formateur",
+            )
+        )
     return errors
 
 

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 
+from pacte.course.errors import DataError
 from pacte.course.paths import datasets_dir
 from pacte.course.yaml_lines import LineMap, load_yaml_with_lines
-from pacte.course.errors import DataError
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(name: str) -> dict:
     """Return the JSON Schema ``datasets/schemas/<name>.schema.json``."""
     path = datasets_dir() / "schemas" / f"{name}.schema.json"

@@ -52,20 +52,33 @@ def evaluate(question: dict, answer: Any) -> dict:
             return {"status": INVALID, "feedback": [], "message": message("quiz.unreadable")}
         unknown = [p for p in picked if p not in choices]
         if unknown:
-            return {"status": INVALID, "feedback": [], "message": message("quiz.unknown_choice", choices=", ".join(unknown))}
+            return {
+                "status": INVALID,
+                "feedback": [],
+                "message": message("quiz.unknown_choice", choices=", ".join(unknown)),
+            }
         expected = {cid for cid, c in choices.items() if c.get("correct")}
         ok = set(picked) == expected
         feedback = [choices[p]["feedback"] for p in question_order(question, picked)]
-        return {"status": CORRECT if ok else INCORRECT, "feedback": feedback,
-                "message": message("quiz.correct" if ok else "quiz.incorrect")}
+        return {
+            "status": CORRECT if ok else INCORRECT,
+            "feedback": feedback,
+            "message": message("quiz.correct" if ok else "quiz.incorrect"),
+        }
     value = parse_number(answer)
     if value is None:
         return {"status": INVALID, "feedback": [], "message": message("quiz.not_a_number")}
     lo, hi = question.get("min"), question.get("max")
     if (lo is not None and value < lo) or (hi is not None and value > hi):
-        return {"status": INVALID, "feedback": [],
-                "message": message("quiz.out_of_range", lo=_fmt(lo if lo is not None else -math.inf),
-                                   hi=_fmt(hi if hi is not None else math.inf))}
+        return {
+            "status": INVALID,
+            "feedback": [],
+            "message": message(
+                "quiz.out_of_range",
+                lo=_fmt(lo if lo is not None else -math.inf),
+                hi=_fmt(hi if hi is not None else math.inf),
+            ),
+        }
     target, tol = float(question["answer"]), float(question.get("tolerance", 0))
     fb = question["feedback"]
     if abs(value - target) <= tol + 1e-9:

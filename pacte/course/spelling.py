@@ -93,8 +93,13 @@ def unknown_words(words: list[str], word_list: Path = WORD_LIST) -> set[str]:
     unique = sorted(set(words))
     if not unique:
         return set()
-    proc = subprocess.run(["hunspell", "-d", DICTIONARY, "-p", str(word_list), "-l"], input="\n".join(unique) + "\n",
-                          capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        ["hunspell", "-d", DICTIONARY, "-p", str(word_list), "-l"],
+        input="\n".join(unique) + "\n",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return {w for w in proc.stdout.split("\n") if w}
 
 
@@ -105,9 +110,15 @@ def check_spelling(root: Path | None = None) -> list[DataError]:
     for path, line, text in prose_of(root):
         for word in words_of(text):
             places.setdefault(word, (path, line))
-    return [DataError(places[w][0], f"unknown word « {w} »: fix it, or add it to {WORD_LIST.name} if it is right",
-                      line=places[w][1], field="orthographe")
-            for w in sorted(unknown_words(list(places)), key=lambda w: (str(places[w][0]), places[w][1]))]
+    return [
+        DataError(
+            places[w][0],
+            f"unknown word « {w} »: fix it, or add it to {WORD_LIST.name} if it is right",
+            line=places[w][1],
+            field="orthographe",
+        )
+        for w in sorted(unknown_words(list(places)), key=lambda w: (str(places[w][0]), places[w][1]))
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:

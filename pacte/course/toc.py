@@ -49,8 +49,11 @@ def effective_toc(root: Path | None = None) -> dict[str, Any]:
             if not head.startswith("modules/"):
                 continue
             folder = root / Path(head).parent
-            extra = [str(p.relative_to(root).with_suffix("")) for p in sorted(folder.glob("*.md"))
-                     if str(p.relative_to(root).with_suffix("")) not in listed]
+            extra = [
+                str(p.relative_to(root).with_suffix(""))
+                for p in sorted(folder.glob("*.md"))
+                if str(p.relative_to(root).with_suffix("")) not in listed
+            ]
             if extra:
                 chapter["sections"] = list(chapter.get("sections") or []) + [{"file": f} for f in extra]
                 listed.update(extra)

@@ -12,19 +12,19 @@ rule makes authors write it in the sources too.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from pacte.course.errors import DataError
 from pacte.course.typography import SKIP_KEYS, french, problems
 
 # Spans of a Markdown line that are not reader prose.
 _MD_PROTECT = re.compile(
-    r"`[^`]*`"                      # inline code and role contents ({cite}`key`)
-    r"|\{[a-z:-]+\}"                # role names
-    r"|\]\([^)]*\)"                 # link targets
-    r"|<[^>\n]*>"                   # inline HTML tags, <url>
-    r"|\$[^$\n]+\$"                 # inline math
+    r"`[^`]*`"  # inline code and role contents ({cite}`key`)
+    r"|\{[a-z:-]+\}"  # role names
+    r"|\]\([^)]*\)"  # link targets
+    r"|<[^>\n]*>"  # inline HTML tags, <url>
+    r"|\$[^$\n]+\$"  # inline math
     r"|https?://\S+"
 )
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,}|:{3,})(.*)$")
@@ -53,8 +53,9 @@ def _markdown_lines(text: str) -> Iterator[tuple[int, str, bool]]:
             fence, info = m.group(2), m.group(3).strip()
             if not info and directives and directives[-1][0] == fence[0] and len(fence) >= len(directives[-1]):
                 directives.pop()  # end of a directive
-            elif info.startswith("{") and not info.startswith(("{code", "{math", "{raw", "{bibliography",
-                                                                  "{toctree", "{glossary")):
+            elif info.startswith("{") and not info.startswith(
+                ("{code", "{math", "{raw", "{bibliography", "{toctree", "{glossary")
+            ):
                 directives.append(fence)
             elif fence[0] == ":" and info:
                 directives.append(fence)
@@ -74,7 +75,7 @@ def _markdown_lines(text: str) -> Iterator[tuple[int, str, bool]]:
 def _protected(line: str, pattern: re.Pattern, fix) -> str:
     out, last = [], 0
     for m in pattern.finditer(line):
-        out.append(fix(line[last:m.start()]))
+        out.append(fix(line[last : m.start()]))
         out.append(m.group(0))
         last = m.end()
     out.append(fix(line[last:]))
@@ -85,7 +86,9 @@ def _mask(line: str, pattern: re.Pattern) -> str:
     return pattern.sub(lambda m: "x" * len(m.group(0)), line)
 
 
-_DIRECTIVE_TITLE = re.compile(r"^(\s*(?:`{3,}|:{3,})\{(?:admonition|dropdown|note|tip|warning|important|caution|attention|hint|seealso)\}\s*)(.+)$")
+_DIRECTIVE_TITLE = re.compile(
+    r"^(\s*(?:`{3,}|:{3,})\{(?:admonition|dropdown|note|tip|warning|important|caution|attention|hint|seealso)\}\s*)(.+)$"
+)
 _ROLE_APOSTROPHE = re.compile(r"(?<=[A-Za-zÀ-ÿ])'(?=\{[a-z])")
 
 
@@ -113,8 +116,14 @@ def markdown_problems(path: Path, text: str | None = None) -> list[DataError]:
         elif not prose:
             continue
         for _, message, excerpt in problems(_mask(line, _MD_PROTECT)):
-            errors.append(DataError(path, f"{message}: …{excerpt.strip()}… (run `pacte typo --fix {path.name}`)",
-                                    line=number, field="typographie"))
+            errors.append(
+                DataError(
+                    path,
+                    f"{message}: …{excerpt.strip()}… (run `pacte typo --fix {path.name}`)",
+                    line=number,
+                    field="typographie",
+                )
+            )
     return errors
 
 
@@ -123,8 +132,8 @@ _SKIP_NAMES = "|".join(re.escape(k) for k in sorted(SKIP_KEYS, key=len, reverse=
 _YAML_SKIP = re.compile(
     r"(?:^|(?<=[{,]))\s*-?\s*(?:(?:" + _SKIP_NAMES + r")\s*:\s*"
     r"(?:\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'|[^,}\n]*)"  # identifiers, locators, expressions: kept
-    r"|[\w$-]+\s*:(?=\s|$))"         # other keys
-    r"|^\s*#.*$"                       # comments
+    r"|[\w$-]+\s*:(?=\s|$))"  # other keys
+    r"|^\s*#.*$"  # comments
 )
 
 
@@ -153,8 +162,14 @@ def yaml_problems(path: Path, text: str | None = None) -> list[DataError]:
         masked = "".join(chars)
         key = re.match(r"^\s*-?\s*([\w$-]+)\s*:", line)
         for _, message, excerpt in problems(masked):
-            errors.append(DataError(path, f"{message}: …{excerpt.strip()}… (run `pacte typo --fix {path.name}`)",
-                                    line=number, field=key.group(1) if key else "typographie"))
+            errors.append(
+                DataError(
+                    path,
+                    f"{message}: …{excerpt.strip()}… (run `pacte typo --fix {path.name}`)",
+                    line=number,
+                    field=key.group(1) if key else "typographie",
+                )
+            )
     return errors
 
 

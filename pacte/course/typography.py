@@ -14,7 +14,8 @@ the tests, ``pacte check`` and ``pacte typo``).
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 NBSP = "\u00a0"  # before « : » and « % », « € », and inside guillemets (as pacte.course.fmt)
 NNBSP = "\u202f"  # before « ; ! ? » and between digit groups
@@ -47,7 +48,7 @@ def french(text: str) -> str:
         return text
     out, last = [], 0
     for m in _URL.finditer(text):
-        out.append(_fix(text[last:m.start()]))
+        out.append(_fix(text[last : m.start()]))
         out.append(m.group(0))
         last = m.end()
     out.append(_fix(text[last:]))
@@ -55,13 +56,57 @@ def french(text: str) -> str:
 
 
 # Keys whose string values are not prose: identifiers, Vega expressions, answers typed by learners.
-SKIP_KEYS = frozenset({
-    "id", "ids", "ref", "key", "module", "locator", "url", "href", "src", "$schema", "field", "fields",
-    "expr", "filter", "calculate", "test", "labelExpr", "signal", "update", "format", "timeFormat",
-    "answers", "answer", "kernel_result", "kernel_answers", "session", "token", "css", "style",
-    "color", "scheme", "fill", "stroke", "mark", "type", "shape", "orient", "align", "baseline",
-    "font", "sort", "name", "as", "groupby", "op", "on", "bind_name",
-})
+SKIP_KEYS = frozenset(
+    {
+        "id",
+        "ids",
+        "ref",
+        "key",
+        "module",
+        "locator",
+        "url",
+        "href",
+        "src",
+        "$schema",
+        "field",
+        "fields",
+        "expr",
+        "filter",
+        "calculate",
+        "test",
+        "labelExpr",
+        "signal",
+        "update",
+        "format",
+        "timeFormat",
+        "answers",
+        "answer",
+        "kernel_result",
+        "kernel_answers",
+        "session",
+        "token",
+        "css",
+        "style",
+        "color",
+        "scheme",
+        "fill",
+        "stroke",
+        "mark",
+        "type",
+        "shape",
+        "orient",
+        "align",
+        "baseline",
+        "font",
+        "sort",
+        "name",
+        "as",
+        "groupby",
+        "op",
+        "on",
+        "bind_name",
+    }
+)
 
 
 def french_state(value: Any, key: str | None = None) -> Any:
@@ -94,4 +139,4 @@ def problems(text: str) -> Iterator[tuple[int, str, str]]:
     for pattern, message in _PROBLEMS:
         for m in pattern.finditer(masked):
             start = max(0, m.start() - 25)
-            yield m.start(), message, text[start:m.end() + 25].replace("\n", " ")
+            yield m.start(), message, text[start : m.end() + 25].replace("\n", " ")

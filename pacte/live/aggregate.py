@@ -10,7 +10,8 @@ import pandas as pd
 
 from pacte.course.chart_theme import theme_config
 from pacte.course.prompts import text_prompts
-from pacte.live.kinds import bank as _bank, describe, document
+from pacte.live.kinds import bank as _bank
+from pacte.live.kinds import describe, document
 from pacte.live.validation import survey_questions
 
 MAX_TEXTS = 60
@@ -47,14 +48,22 @@ def _quiz_panel(activity: str, question: str, counts: dict[str, int]) -> dict | 
     if q["type"] == "numeric":
         total = sum(counts.values())
         values = sorted(counts.items(), key=lambda kv: float(kv[0]))
-        panel["rows"] = [{"label": v.replace(".", ","), "count": n, "correct": abs(float(v) - q["answer"])
-                          <= q.get("tolerance", 0) + 1e-9} for v, n in values]
+        panel["rows"] = [
+            {
+                "label": v.replace(".", ","),
+                "count": n,
+                "correct": abs(float(v) - q["answer"]) <= q.get("tolerance", 0) + 1e-9,
+            }
+            for v, n in values
+        ]
         panel["respondents"] = total
         return panel
     per_choice, respondents = _count_choices(counts, q["type"] == "multiple")
     panel["respondents"] = respondents
-    panel["rows"] = [{"label": c["text"], "count": per_choice.get(c["id"], 0), "correct": bool(c.get("correct"))}
-                     for c in q["choices"]]
+    panel["rows"] = [
+        {"label": c["text"], "count": per_choice.get(c["id"], 0), "correct": bool(c.get("correct"))}
+        for c in q["choices"]
+    ]
     return panel
 
 
@@ -70,11 +79,22 @@ def _survey_panel(activity: str, structure: str, counts: dict[str, int]) -> dict
         if answer_id not in reference:
             continue
         n = per_choice.get(answer_id, 0)
-        rows.append({"label": label, "count": n, "room_percent": round(100 * n / respondents, 1) if respondents else 0,
-                     "survey_percent": reference[answer_id]})
-    return {"kind": "survey", "title": f"Enquête PACTE — {structure}", "prompt": q["label"],
-            "respondents": respondents, "rows": rows,
-            "source": "Schweyer, 2025 (521 apprenants PACTE, 2022-2024)"}
+        rows.append(
+            {
+                "label": label,
+                "count": n,
+                "room_percent": round(100 * n / respondents, 1) if respondents else 0,
+                "survey_percent": reference[answer_id],
+            }
+        )
+    return {
+        "kind": "survey",
+        "title": f"Enquête PACTE — {structure}",
+        "prompt": q["label"],
+        "respondents": respondents,
+        "rows": rows,
+        "source": "Schweyer, 2025 (521 apprenants PACTE, 2022-2024)",
+    }
 
 
 @lru_cache(maxsize=1)
@@ -83,8 +103,11 @@ def _profile_reference() -> dict[tuple[str, str], tuple[str, float]]:
     from pacte.course.data import load_table
 
     table = load_table("survey_profile")
-    return {(r.indicator_id, r.structure): (r.indicator, float(r.percent))
-            for r in table.itertuples() if not pd.isna(r.percent)}
+    return {
+        (r.indicator_id, r.structure): (r.indicator, float(r.percent))
+        for r in table.itertuples()
+        if not pd.isna(r.percent)
+    }
 
 
 def _profile_panel(activity: str, question: str, counts: dict[str, int]) -> dict | None:
@@ -102,12 +125,24 @@ def _profile_panel(activity: str, question: str, counts: dict[str, int]) -> dict
         if found is None:
             continue
         n = sum(counts.get(a, 0) for a in ind["inside"])
-        rows.append({"label": found[0], "count": n, "room_percent": round(100 * n / respondents, 1) if respondents else 0,
-                     "survey_percent": found[1]})
+        rows.append(
+            {
+                "label": found[0],
+                "count": n,
+                "room_percent": round(100 * n / respondents, 1) if respondents else 0,
+                "survey_percent": found[1],
+            }
+        )
     if not rows:
         return None
-    return {"kind": "survey", "title": f"Enquête PACTE — profil ({structure})", "prompt": q["prompt"],
-            "respondents": respondents, "rows": rows, "source": "Schweyer, 2025 (521 apprenants PACTE, 2022-2024)"}
+    return {
+        "kind": "survey",
+        "title": f"Enquête PACTE — profil ({structure})",
+        "prompt": q["prompt"],
+        "respondents": respondents,
+        "rows": rows,
+        "source": "Schweyer, 2025 (521 apprenants PACTE, 2022-2024)",
+    }
 
 
 def _choice_panel(activity: str, question: str, counts: dict[str, int]) -> dict | None:
@@ -117,8 +152,13 @@ def _choice_panel(activity: str, question: str, counts: dict[str, int]) -> dict 
     if q is None:
         return None
     per_choice, respondents = _count_choices(counts, q.multiple)
-    return {"kind": "quiz", "title": q.title, "prompt": q.prompt, "respondents": respondents,
-            "rows": [{"label": c.label, "count": per_choice.get(c.id, 0), "correct": c.correct} for c in q.choices]}
+    return {
+        "kind": "quiz",
+        "title": q.title,
+        "prompt": q.prompt,
+        "respondents": respondents,
+        "rows": [{"label": c.label, "count": per_choice.get(c.id, 0), "correct": c.correct} for c in q.choices],
+    }
 
 
 def _ordering_panel(activity: str, counts: dict[str, int]) -> dict | None:
@@ -127,12 +167,20 @@ def _ordering_panel(activity: str, counts: dict[str, int]) -> dict | None:
     if ex is None:
         return None
     position = {i["id"]: i["position"] for i in ex["items"]}
-    exact = sum(n for order, n in counts.items()
-                if [position.get(i, 0) for i in json.loads(order)] == sorted(position.values()))
+    exact = sum(
+        n for order, n in counts.items() if [position.get(i, 0) for i in json.loads(order)] == sorted(position.values())
+    )
     total = sum(counts.values())
-    return {"kind": "quiz", "title": ex["title"], "prompt": "Ordre proposé par la salle", "respondents": total,
-            "rows": [{"label": "Ordre attendu", "count": exact, "correct": True},
-                     {"label": "Autre ordre", "count": total - exact, "correct": False}]}
+    return {
+        "kind": "quiz",
+        "title": ex["title"],
+        "prompt": "Ordre proposé par la salle",
+        "respondents": total,
+        "rows": [
+            {"label": "Ordre attendu", "count": exact, "correct": True},
+            {"label": "Autre ordre", "count": total - exact, "correct": False},
+        ],
+    }
 
 
 def _text_panel(activity: str, counts: dict[str, int]) -> dict | None:
@@ -140,8 +188,13 @@ def _text_panel(activity: str, counts: dict[str, int]) -> dict | None:
     if prompt is None:
         return None
     texts = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TEXTS]
-    return {"kind": "text", "title": "Question ouverte", "prompt": prompt["prompt"],
-            "respondents": sum(counts.values()), "texts": [{"text": t, "count": n} for t, n in texts]}
+    return {
+        "kind": "text",
+        "title": "Question ouverte",
+        "prompt": prompt["prompt"],
+        "respondents": sum(counts.values()),
+        "texts": [{"text": t, "count": n} for t, n in texts],
+    }
 
 
 CHART_WIDTH = 300
@@ -150,27 +203,57 @@ CHART_WIDTH = 300
 def panel_spec(panel: dict) -> dict | None:
     """Vega-Lite spec (made with Altair, in the course theme) of a quiz or survey panel."""
     if panel["kind"] == "survey":
-        frame = pd.DataFrame([{"label": r["label"], "serie": serie, "value": value / 100}
-                              for r in panel["rows"]
-                              for serie, value in (("La salle", r["room_percent"]), ("Enquête PACTE", r["survey_percent"]))])
-        chart = alt.Chart(frame).mark_bar().encode(
-            y=alt.Y("label:N", title=None, sort=None),
-            yOffset=alt.YOffset("serie:N", sort=["La salle", "Enquête PACTE"]),
-            x=alt.X("value:Q", title="Part des réponses", axis=alt.Axis(format=".0%"), scale=alt.Scale(domain=[0, 1])),
-            color=alt.Color("serie:N", title=None, sort=["La salle", "Enquête PACTE"],
-                            scale=alt.Scale(range=["#e07b39", "#1f5f8b"])),
-            tooltip=[alt.Tooltip("serie:N", title="Série"), alt.Tooltip("label:N", title="Réponse"),
-                     alt.Tooltip("value:Q", title="Part", format=".0%")],
-        ).properties(width=CHART_WIDTH, height=alt.Step(14))
+        frame = pd.DataFrame(
+            [
+                {"label": r["label"], "serie": serie, "value": value / 100}
+                for r in panel["rows"]
+                for serie, value in (("La salle", r["room_percent"]), ("Enquête PACTE", r["survey_percent"]))
+            ]
+        )
+        chart = (
+            alt.Chart(frame)
+            .mark_bar()
+            .encode(
+                y=alt.Y("label:N", title=None, sort=None),
+                yOffset=alt.YOffset("serie:N", sort=["La salle", "Enquête PACTE"]),
+                x=alt.X(
+                    "value:Q", title="Part des réponses", axis=alt.Axis(format=".0%"), scale=alt.Scale(domain=[0, 1])
+                ),
+                color=alt.Color(
+                    "serie:N",
+                    title=None,
+                    sort=["La salle", "Enquête PACTE"],
+                    scale=alt.Scale(range=["#e07b39", "#1f5f8b"]),
+                ),
+                tooltip=[
+                    alt.Tooltip("serie:N", title="Série"),
+                    alt.Tooltip("label:N", title="Réponse"),
+                    alt.Tooltip("value:Q", title="Part", format=".0%"),
+                ],
+            )
+            .properties(width=CHART_WIDTH, height=alt.Step(14))
+        )
         description = f"{panel['prompt']} : part des réponses de la salle et de l'enquête PACTE"
     elif panel["kind"] == "quiz":
-        frame = pd.DataFrame([{"label": r["label"], "count": r["count"],
-                               "correct": "Bonne réponse" if r["correct"] else "Autre réponse"} for r in panel["rows"]])
+        frame = pd.DataFrame(
+            [
+                {
+                    "label": r["label"],
+                    "count": r["count"],
+                    "correct": "Bonne réponse" if r["correct"] else "Autre réponse",
+                }
+                for r in panel["rows"]
+            ]
+        )
         base = alt.Chart(frame).encode(y=alt.Y("label:N", title=None, sort=None))
         bars = base.mark_bar().encode(
             x=alt.X("count:Q", title="Nombre de réponses", axis=alt.Axis(tickMinStep=1, format="d")),
-            color=alt.Color("correct:N", title=None, scale=alt.Scale(domain=["Bonne réponse", "Autre réponse"],
-                                                                     range=["#3a9a6b", "#8a99a8"])))
+            color=alt.Color(
+                "correct:N",
+                title=None,
+                scale=alt.Scale(domain=["Bonne réponse", "Autre réponse"], range=["#3a9a6b", "#8a99a8"]),
+            ),
+        )
         labels = base.mark_text(align="left", dx=3).encode(x="count:Q", text=alt.Text("count:Q", format="d"))
         chart = alt.layer(bars, labels).properties(width=CHART_WIDTH, height=alt.Step(24))
         description = f"{panel['prompt']} : nombre de réponses par choix"

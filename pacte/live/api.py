@@ -16,12 +16,11 @@ from collections import defaultdict, deque
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from tornado import web
 from tornado.ioloop import IOLoop
 
 from pacte.live.limits import AddressLimits, BodyError, BoundedJSONRequestHandler, load_json
-from pacte.live.store import SessionClosed, Store, UnknownParticipant, UnknownSession
 from pacte.live.protocol import JOIN_CODE_RULE, ProtocolError, normalize_join_code, parse_answer, valid_participant
+from pacte.live.store import SessionClosed, Store, UnknownParticipant, UnknownSession
 from pacte.live.validation import canonical_answer
 
 MAX_BODY = 4096
@@ -126,8 +125,12 @@ class _JSONHandler(BoundedJSONRequestHandler):
         return data
 
     def write_error(self, status_code: int, **kwargs: Any) -> None:
-        self.finish(json.dumps({"ok": False, "error": "Erreur du serveur." if status_code >= 500
-                                else "Requête refusée."}, ensure_ascii=False))
+        self.finish(
+            json.dumps(
+                {"ok": False, "error": "Erreur du serveur." if status_code >= 500 else "Requête refusée."},
+                ensure_ascii=False,
+            )
+        )
 
 
 class StatusHandler(_JSONHandler):
@@ -186,8 +189,14 @@ class AnswerHandler(_JSONHandler):
         if session is None:
             return self.fail(404, "Aucune séance ouverte ne porte ce code.")
         try:
-            row = await self.live.run(self.live.store.record_answer, session.id, participant,
-                                      live_answer.activity, live_answer.question, answer)
+            row = await self.live.run(
+                self.live.store.record_answer,
+                session.id,
+                participant,
+                live_answer.activity,
+                live_answer.question,
+                answer,
+            )
         except UnknownParticipant:
             return self.fail(403, "Participant inconnu pour cette séance : rejoignez-la de nouveau.")
         except (UnknownSession, SessionClosed):

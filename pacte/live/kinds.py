@@ -75,8 +75,12 @@ def _quiz(ref: str, question: str) -> Question | None:
     q = next((q for q in (b or {}).get("questions", []) if q["id"] == question), None)
     if b is None or q is None or q["type"] == "numeric":
         return None
-    return Question(b["title"], q["prompt"], tuple(Choice(c["id"], c["text"], bool(c.get("correct")))
-                                                     for c in q["choices"]), q["type"] == "multiple")
+    return Question(
+        b["title"],
+        q["prompt"],
+        tuple(Choice(c["id"], c["text"], bool(c.get("correct"))) for c in q["choices"]),
+        q["type"] == "multiple",
+    )
 
 
 def _sorting(ref: str, question: str) -> Question | None:
@@ -84,8 +88,11 @@ def _sorting(ref: str, question: str) -> Question | None:
     item = next((i for i in (ex or {}).get("items", []) if i["id"] == question), None)
     if ex is None or item is None:
         return None
-    return Question(ex["title"], item["text"], tuple(Choice(c["id"], c["label"], c["id"] == item["expected"])
-                                                       for c in ex["categories"]))
+    return Question(
+        ex["title"],
+        item["text"],
+        tuple(Choice(c["id"], c["label"], c["id"] == item["expected"]) for c in ex["categories"]),
+    )
 
 
 def _diagnosis(ref: str, question: str) -> Question | None:
@@ -103,8 +110,11 @@ def _case(ref: str, question: str) -> Question | None:
     node = next((n for n in (graph or {}).get("nodes", []) if n["id"] == question), None)
     if graph is None or node is None or not node.get("choices"):
         return None
-    return Question(graph["title"], node.get("title") or node.get("text", ""),
-                    tuple(Choice(c["id"], c["text"]) for c in node["choices"]))
+    return Question(
+        graph["title"],
+        node.get("title") or node.get("text", ""),
+        tuple(Choice(c["id"], c["text"]) for c in node["choices"]),
+    )
 
 
 def _cpts_project(ref: str, question: str) -> Question | None:
@@ -112,8 +122,9 @@ def _cpts_project(ref: str, question: str) -> Question | None:
     if project is None or question not in ("missions", "partners"):
         return None
     prompt = "Missions choisies pour démarrer" if question == "missions" else "Partenaires associés"
-    return Question(project["title"], prompt, tuple(Choice(e["id"], e["label"]) for e in project[question]),
-                    multiple=True)
+    return Question(
+        project["title"], prompt, tuple(Choice(e["id"], e["label"]) for e in project[question]), multiple=True
+    )
 
 
 def _profile(ref: str, question: str) -> Question | None:
@@ -123,7 +134,9 @@ def _profile(ref: str, question: str) -> Question | None:
     q = next((q for q in (doc or {}).get("questions", []) if q["id"] == qid), None)
     if doc is None or q is None or structure not in ("MSP", "CDS", "CPTS"):
         return None
-    return Question(f"{doc['title']} ({structure})", q["prompt"], tuple(Choice(a["id"], a["label"]) for a in q["answers"]))
+    return Question(
+        f"{doc['title']} ({structure})", q["prompt"], tuple(Choice(a["id"], a["label"]) for a in q["answers"])
+    )
 
 
 DESCRIBERS: dict[str, Callable[[str, str], Question | None]] = {

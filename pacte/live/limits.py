@@ -29,8 +29,7 @@ MAX_INT_DIGITS = 30
 
 TOO_MANY_FROM_ADDRESS = "Trop de requêtes depuis cette adresse\u00a0: patientez quelques secondes."
 BODY_TOO_LARGE = "Requête trop volumineuse."
-STORE_UNAVAILABLE = ("Base de données des séances momentanément indisponible\u00a0: "
-                     "réessayez dans quelques secondes.")
+STORE_UNAVAILABLE = "Base de données des séances momentanément indisponible\u00a0: réessayez dans quelques secondes."
 BAD_JSON = "Requête illisible (JSON invalide)."
 
 
@@ -52,8 +51,7 @@ class TokenBucket:
             tokens = min(self.capacity, tokens + (now - last) * self.rate)
             if len(self._state) >= self.max_keys and key not in self._state:
                 # Forget the keys that are full again (idle clients).
-                for k in [k for k, (t, l) in self._state.items()
-                          if t + (now - l) * self.rate >= self.capacity]:
+                for k in [k for k, (t, l) in self._state.items() if t + (now - l) * self.rate >= self.capacity]:
                     del self._state[k]
             if tokens < 1:
                 self._state[key] = (tokens, now)
@@ -74,8 +72,12 @@ class AddressLimits:
     proxy that does its own limiting) is exempt unless ``exempt`` says otherwise.
     """
 
-    def __init__(self, join: tuple[float, float] = (60, 1.0), answer: tuple[float, float] = (120, 10.0),
-                 exempt: frozenset[str] | set[str] = LOOPBACK) -> None:
+    def __init__(
+        self,
+        join: tuple[float, float] = (60, 1.0),
+        answer: tuple[float, float] = (120, 10.0),
+        exempt: frozenset[str] | set[str] = LOOPBACK,
+    ) -> None:
         self.buckets = {"join": TokenBucket(*join), "answer": TokenBucket(*answer)}
         self.exempt = frozenset(exempt)
 
@@ -148,7 +150,11 @@ def store_unavailable(exc: BaseException | None) -> bool:
     for cls in type(exc).__mro__:
         mod = cls.__module__ or ""
         if mod.startswith(("psycopg", "psycopg_pool")) and cls.__name__ in (
-                "OperationalError", "InterfaceError", "PoolTimeout", "PoolClosed"):
+            "OperationalError",
+            "InterfaceError",
+            "PoolTimeout",
+            "PoolClosed",
+        ):
             return True
     from pacte.live.store import StoreError
 
@@ -218,7 +224,9 @@ class BoundedJSONRequestHandler(web.RequestHandler):
 
     def log_exception(self, typ, value, tb) -> None:
         if store_unavailable(value):
-            log.warning("live store unavailable: %s: %s", typ.__name__, str(value).splitlines()[0] if str(value) else "")
+            log.warning(
+                "live store unavailable: %s: %s", typ.__name__, str(value).splitlines()[0] if str(value) else ""
+            )
             return
         super().log_exception(typ, value, tb)
 

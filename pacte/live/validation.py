@@ -31,8 +31,9 @@ def survey_questions() -> dict[str, dict]:
     table = load_table("survey_answers")
     out: dict[str, dict] = {}
     for row in table.itertuples():
-        q = out.setdefault(row.question_id, {"label": row.question, "multiple": bool(row.multiple), "answers": {},
-                                             "structures": set()})
+        q = out.setdefault(
+            row.question_id, {"label": row.question, "multiple": bool(row.multiple), "answers": {}, "structures": set()}
+        )
         q["answers"][row.answer_id] = row.answer
         q["structures"].add(row.structure)
     return out
@@ -114,12 +115,6 @@ def _text(a: LiveAnswer) -> str:
     return text
 
 
-
-
-
-
-
-
 _UNKNOWN = {
     "sorting": "Élément inconnu pour cet exercice de classement.",
     "diagnosis": "Affirmation inconnue pour cet autodiagnostic.",
@@ -150,11 +145,15 @@ def _ordering(a: LiveAnswer) -> str:
     return json.dumps(a.answer)
 
 
-
-
 VALIDATORS: dict[str, Callable[[LiveAnswer], str]] = {
-    "quiz": _quiz, "survey": _survey, "text": _text, "ordering": _ordering,
-    "sorting": _choice, "diagnosis": _choice, "case": _choice, "cpts_project": _choice,
+    "quiz": _quiz,
+    "survey": _survey,
+    "text": _text,
+    "ordering": _ordering,
+    "sorting": _choice,
+    "diagnosis": _choice,
+    "case": _choice,
+    "cpts_project": _choice,
     "profile": _choice,
 }
 

@@ -17,15 +17,17 @@ it. :func:`short_label` gives the same label as plain text, for widgets.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional, Union
 
 from pybtex.richtext import BaseText, Tag, Text
+from pybtex.style.formatting import toplevel
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
+from pybtex.style.labels import BaseLabelStyle
 from pybtex.style.template import (
     field as bib_field,
+)
+from pybtex.style.template import (
     first_of,
     join,
-    names as bib_names,
     node,
     optional,
     optional_field,
@@ -33,8 +35,9 @@ from pybtex.style.template import (
     tag,
     words,
 )
-from pybtex.style.formatting import toplevel
-from pybtex.style.labels import BaseLabelStyle
+from pybtex.style.template import (
+    names as bib_names,
+)
 
 FORMATTING_STYLE = "pacte_fr"
 LABEL_STYLE = "pacte_fr"
@@ -111,13 +114,14 @@ def _reference_classes():
     class FrenchPersonStyle(PersonStyle):
         """Person names in citation labels, joined the French way."""
 
-        sep2: Optional[Union[BaseText, str]] = " et "
-        last_sep: Optional[Union[BaseText, str]] = " et "
-        other: Optional[Union[BaseText, str]] = field(default_factory=lambda: Text(" ", Tag("em", "et al.")))
+        sep2: BaseText | str | None = " et "
+        last_sep: BaseText | str | None = " et "
+        other: BaseText | str | None = field(default_factory=lambda: Text(" ", Tag("em", "et al.")))
 
         def author_or_editor_or_title(self, full: bool):
             return author_or_editor_or_short_title(
-                sep=self.sep, sep2=self.sep2, last_sep=self.last_sep, other=None if full else self.other)
+                sep=self.sep, sep2=self.sep2, last_sep=self.last_sep, other=None if full else self.other
+            )
 
     @dataclass
     class FrenchAuthorYearReferenceStyle(AuthorYearReferenceStyle):
@@ -155,6 +159,6 @@ def short_label(entry) -> str:
         elif len(people) > 2:
             who += " et al."
     else:
-        who = (entry.fields.get("shorttitle") or entry.fields.get("title") or entry.key)
+        who = entry.fields.get("shorttitle") or entry.fields.get("title") or entry.key
     who = who.replace("{", "").replace("}", "")
     return f"{who}, {entry.fields.get('year', 's. d.')}"

@@ -61,8 +61,11 @@ def export_voila_notebooks(root: Path | None = None) -> list[Path]:
 # widgets (Python and the ES modules embedded in widget state), the course-data
 # code they call, and the data. The server, live sessions, build, tests and the
 # seed documents (read only by `pacte check`) cannot change an output.
-OUTPUT_INPUTS = (("widgets", (".py", ".js", ".css", ".svg")), ("pacte/course", (".py",)),
-                 ("datasets", (".csv", ".json", ".yaml", ".yml")))
+OUTPUT_INPUTS = (
+    ("widgets", (".py", ".js", ".css", ".svg")),
+    ("pacte/course", (".py",)),
+    ("datasets", (".csv", ".json", ".yaml", ".yml")),
+)
 NOT_OUTPUT_INPUTS = ("datasets/sources",)
 
 
@@ -73,8 +76,12 @@ def code_and_data_digest(root: Path | None = None) -> str:
     for folder, suffixes in OUTPUT_INPUTS:
         for path in sorted((root / folder).rglob("*")):
             rel = path.relative_to(root).as_posix()
-            if (path.is_file() and path.suffix in suffixes and "__pycache__" not in path.parts
-                    and not rel.startswith(NOT_OUTPUT_INPUTS)):
+            if (
+                path.is_file()
+                and path.suffix in suffixes
+                and "__pycache__" not in path.parts
+                and not rel.startswith(NOT_OUTPUT_INPUTS)
+            ):
                 digest.update(rel.encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -115,8 +122,10 @@ def execution_cause(err_log: Path) -> str:
     except OSError:
         return f"(journal illisible{NBSP}: {err_log})"
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    last = next((line for line in reversed(lines) if re.match(r"^[A-Za-z_][\w.]*(Error|Exception|Warning)\b", line)),
-                lines[-1] if lines else "")
+    last = next(
+        (line for line in reversed(lines) if re.match(r"^[A-Za-z_][\w.]*(Error|Exception|Warning)\b", line)),
+        lines[-1] if lines else "",
+    )
     name, _, detail = last.partition(": ")
     match = _DATA_ERROR.match(detail) if name.endswith("DataError") else None
     if match:
@@ -137,9 +146,19 @@ def execution_cause(err_log: Path) -> str:
 def build_book(strict: bool = True, quiet: bool = False) -> int:
     """Build the HTML book with Jupyter Book, streaming its progress; return the exit code."""
     root = course_root()
-    cmd = [sys.executable, "-c", "from jupyter_book.cli.main import main; main()", "build", str(root),
-           "--config", str(root / "_config.yml"), "--toc", str(write_effective_toc(build_dir() / "_toc.yml", root)),
-           "--path-output", str(build_dir().parent)]
+    cmd = [
+        sys.executable,
+        "-c",
+        "from jupyter_book.cli.main import main; main()",
+        "build",
+        str(root),
+        "--config",
+        str(root / "_config.yml"),
+        "--toc",
+        str(write_effective_toc(build_dir() / "_toc.yml", root)),
+        "--path-output",
+        str(build_dir().parent),
+    ]
     if strict:
         cmd += ["-n", "-W", "--keep-going"]
     start = time.perf_counter()
@@ -189,14 +208,20 @@ def build_book(strict: bool = True, quiet: bool = False) -> int:
             page_name = str(Path(page_name).relative_to(root))
         except ValueError:
             pass
-        print(f"pacte build{NBSP}: la page {page_name} n’a pas pu être exécutée{NBSP}: {execution_cause(err_log)} "
-              f"(trace complète{NBSP}: {err_log})", flush=True)
+        print(
+            f"pacte build{NBSP}: la page {page_name} n’a pas pu être exécutée{NBSP}: {execution_cause(err_log)} "
+            f"(trace complète{NBSP}: {err_log})",
+            flush=True,
+        )
     if crash:
         print(f"pacte build{NBSP}: Sphinx s’est arrêté sur une erreur{NBSP}: {' '.join(crash[:3])}", flush=True)
     elif code != 0 and not failed and exceptions:
         print(f"pacte build{NBSP}: Jupyter Book s’est arrêté sur une erreur{NBSP}: {exceptions[0]}", flush=True)
     seconds = f"{elapsed:.1f}".replace(".", ",")
     status = "réussi" if code == 0 else f"ÉCHEC (code {code}, {len(warnings)} avertissement(s) ou erreur(s))"
-    print(f"pacte build{NBSP}: {status} en {seconds}{NBSP}s{NBSP}; livre dans {build_dir() / 'html'}{NBSP}; "
-          f"{len(notebooks)} carnets Voilà dans {build_dir() / 'voila'}{NBSP}; journal{NBSP}: {log_path}", flush=True)
+    print(
+        f"pacte build{NBSP}: {status} en {seconds}{NBSP}s{NBSP}; livre dans {build_dir() / 'html'}{NBSP}; "
+        f"{len(notebooks)} carnets Voilà dans {build_dir() / 'voila'}{NBSP}; journal{NBSP}: {log_path}",
+        flush=True,
+    )
     return code

@@ -125,8 +125,7 @@ def page_policy(path: str) -> str:
 class SecurityHeaders(OutputTransform):
     """Adds the security headers to every response that does not set them itself."""
 
-    def transform_first_chunk(self, status_code: int, headers: httputil.HTTPHeaders, chunk: bytes,
-                              finishing: bool):
+    def transform_first_chunk(self, status_code: int, headers: httputil.HTTPHeaders, chunk: bytes, finishing: bool):
         for name, value in STATIC_HEADERS.items():
             if name not in headers:
                 headers[name] = value

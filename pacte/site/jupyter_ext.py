@@ -20,7 +20,10 @@ def _jupyter_server_extension_points() -> list[dict]:
 
 def _load_jupyter_server_extension(serverapp) -> None:
     base = serverapp.web_app.settings.get("base_url", "/")
-    serverapp.web_app.add_handlers(".*$", [
-        (url_path_join(base, r"/pacte/static/(.*)"), web.StaticFileHandler, {"path": str(STATIC_DIR)}),
-    ])
+    serverapp.web_app.add_handlers(
+        ".*$",
+        [
+            (url_path_join(base, r"/pacte/static/(.*)"), web.StaticFileHandler, {"path": str(STATIC_DIR)}),
+        ],
+    )
     serverapp.log.info("pacte: course static files at %spacte/static/", base)

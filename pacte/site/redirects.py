@@ -56,8 +56,16 @@ def load_redirects(root: Path | None = None) -> dict[str, str]:
     out = {}
     for old, new in data.items():
         for value in (old, new):
-            if not isinstance(value, str) or not value or value.startswith("/") or value.endswith(".html") or ".." in value:
-                raise DataError(path, f"page names are document names like 'modules/x/page', got {value!r}", field=str(old))
+            if (
+                not isinstance(value, str)
+                or not value
+                or value.startswith("/")
+                or value.endswith(".html")
+                or ".." in value
+            ):
+                raise DataError(
+                    path, f"page names are document names like 'modules/x/page', got {value!r}", field=str(old)
+                )
         if old == new:
             raise DataError(path, "a page cannot redirect to itself", field=str(old))
         out[old] = new

@@ -24,8 +24,16 @@ from sphinx.application import Sphinx
 
 from pacte.course.typography import APOSTROPHE, french
 
-_SKIP = (nodes.FixedTextElement, nodes.literal, nodes.raw, nodes.math, nodes.math_block,
-         nodes.comment, nodes.substitution_definition, nodes.target)
+_SKIP = (
+    nodes.FixedTextElement,
+    nodes.literal,
+    nodes.raw,
+    nodes.math,
+    nodes.math_block,
+    nodes.comment,
+    nodes.substitution_definition,
+    nodes.target,
+)
 
 
 def _skipped(node: nodes.Node) -> bool:
@@ -51,8 +59,7 @@ def _join_apostrophes(doctree: nodes.Node) -> None:
                 parent.replace(text, nodes.Text(value[:-1] + APOSTROPHE))
 
 
-_TAG_OR_HIDDEN = re.compile(r"<(script|style|pre|code|textarea|svg|math)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>",
-                            re.S | re.I)
+_TAG_OR_HIDDEN = re.compile(r"<(script|style|pre|code|textarea|svg|math)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.S | re.I)
 
 
 def french_html(markup: str) -> str:
@@ -63,7 +70,7 @@ def french_html(markup: str) -> str:
     """
     out, last = [], 0
     for m in _TAG_OR_HIDDEN.finditer(markup):
-        out.append(_french_text_html(markup[last:m.start()]))
+        out.append(_french_text_html(markup[last : m.start()]))
         out.append(m.group(0))
         last = m.end()
     out.append(_french_text_html(markup[last:]))
@@ -125,8 +132,8 @@ def setup(app: Sphinx) -> None:
 # Checking a built page: the reader-visible text of its HTML and of its widget states
 # ---------------------------------------------------------------------------
 
-from html.parser import HTMLParser  # noqa: E402
 import json  # noqa: E402
+from html.parser import HTMLParser  # noqa: E402
 
 _HIDDEN_TAGS = {"script", "style", "code", "pre", "kbd", "samp", "math", "svg", "noscript", "template", "head"}
 _HIDDEN_CLASSES = {"highlight", "math", "cell_input", "headerlink", "pacte-launch"}

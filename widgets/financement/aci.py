@@ -71,8 +71,12 @@ def _check_criteria(rules: dict, crit_in: dict, errors: list[dict]) -> dict[str,
             n = None if isinstance(raw, bool) or raw is None or raw == "" else parse_number(raw)
             cmax = crit["count"]["max"]
             if n is None or n != int(n) or n < 0 or n > cmax:
-                errors.append({"field": field, "message": message("aci.count_range", label=quoted(crit["label"]),
-                                                                  max=fmt_number(cmax))})
+                errors.append(
+                    {
+                        "field": field,
+                        "message": message("aci.count_range", label=quoted(crit["label"]), max=fmt_number(cmax)),
+                    }
+                )
             else:
                 units[cid] = int(n)
         elif not isinstance(raw, bool):
@@ -83,9 +87,14 @@ def _check_criteria(rules: dict, crit_in: dict, errors: list[dict]) -> dict[str,
 
 
 def _base_points(rules: dict, variant: Any, errors: list[dict]) -> dict[str, dict]:
-    points = {c["id"]: {"fixed": c["fixed_points"], "variable": c["variable_points"],
-                        "per_professional": c["per_professional"]["points"] if "per_professional" in c else 0}
-              for c in rules["criteria"]}
+    points = {
+        c["id"]: {
+            "fixed": c["fixed_points"],
+            "variable": c["variable_points"],
+            "per_professional": c["per_professional"]["points"] if "per_professional" in c else 0,
+        }
+        for c in rules["criteria"]
+    }
     if variant in (None, ""):
         return points
     found = [v for v in rules.get("variants", []) if v["id"] == variant]
@@ -97,8 +106,11 @@ def _base_points(rules: dict, variant: Any, errors: list[dict]) -> dict[str, dic
     return points
 
 
-POINT_KINDS = {"fixed": "aci.points_fixed", "variable": "aci.points_variable",
-               "per_professional": "aci.points_per_professional"}
+POINT_KINDS = {
+    "fixed": "aci.points_fixed",
+    "variable": "aci.points_variable",
+    "per_professional": "aci.points_per_professional",
+}
 
 
 def _override_points(rules: dict, overrides: dict, points: dict[str, dict], errors: list[dict]) -> None:
@@ -120,14 +132,26 @@ def _override_criterion(crit: dict, over: dict, points: dict, errors: list[dict]
     for key, raw in over.items():
         field = f"points.{crit['id']}.{key}"
         if key not in POINT_KINDS or (key == "per_professional" and "per_professional" not in crit):
-            errors.append({"field": field, "message": message("aci.points_unknown_kind", label=quoted(crit["label"]),
-                                                              kind=quoted(key))})
+            errors.append(
+                {
+                    "field": field,
+                    "message": message("aci.points_unknown_kind", label=quoted(crit["label"]), kind=quoted(key)),
+                }
+            )
             continue
         n = None if isinstance(raw, bool) or raw is None or raw == "" else parse_number(raw)
         if n is None or n < 0 or n > MAX_OVERRIDE_POINTS:
-            errors.append({"field": field, "message": message("aci.points_range", label=quoted(crit["label"]),
-                                                              kind=message(POINT_KINDS[key]),
-                                                              max=fmt_number(MAX_OVERRIDE_POINTS))})
+            errors.append(
+                {
+                    "field": field,
+                    "message": message(
+                        "aci.points_range",
+                        label=quoted(crit["label"]),
+                        kind=message(POINT_KINDS[key]),
+                        max=fmt_number(MAX_OVERRIDE_POINTS),
+                    ),
+                }
+            )
             continue
         points[key] = n
 
@@ -145,8 +169,14 @@ def _check_parameters(rules: dict, params_in: dict, errors: list[dict]) -> float
             continue
         n = None if isinstance(raw, bool) or raw is None or raw == "" else parse_number(raw)
         if n is None or n < 0 or n > MAX_COEFFICIENT:
-            errors.append({"field": field, "message": message("aci.parameter_range", label=quoted(param["label"]),
-                                                              max=fmt_number(MAX_COEFFICIENT))})
+            errors.append(
+                {
+                    "field": field,
+                    "message": message(
+                        "aci.parameter_range", label=quoted(param["label"]), max=fmt_number(MAX_COEFFICIENT)
+                    ),
+                }
+            )
             continue
         coefficient = n
     return coefficient
@@ -157,22 +187,28 @@ def _check_aci(rules: dict, inputs: Any) -> tuple[dict | None, list[dict]]:
     if not isinstance(inputs, dict):
         return None, [{"field": "inputs", "message": message("simulator.unreadable")}]
     errors: list[dict] = []
-    values = {name: read_number(inputs.get(name), rules["inputs"][name], name, errors)
-              for name in ("patientele", "professionals", "precarity_share")}
-    units = _check_criteria(rules, _object_or_error(inputs.get("criteria"), "criteria", "aci.criteria_unreadable",
-                                                    errors), errors)
+    values = {
+        name: read_number(inputs.get(name), rules["inputs"][name], name, errors)
+        for name in ("patientele", "professionals", "precarity_share")
+    }
+    units = _check_criteria(
+        rules, _object_or_error(inputs.get("criteria"), "criteria", "aci.criteria_unreadable", errors), errors
+    )
     points = _base_points(rules, inputs.get("variant"), errors)
-    _override_points(rules, _object_or_error(inputs.get("points"), "points", "aci.points_unreadable", errors),
-                     points, errors)
-    coefficient = _check_parameters(rules, _object_or_error(inputs.get("parameters"), "parameters",
-                                                            "aci.parameters_unreadable", errors), errors)
+    _override_points(
+        rules, _object_or_error(inputs.get("points"), "points", "aci.points_unreadable", errors), points, errors
+    )
+    coefficient = _check_parameters(
+        rules, _object_or_error(inputs.get("parameters"), "parameters", "aci.parameters_unreadable", errors), errors
+    )
     if errors:
         return None, errors
     return {**values, "units": units, "points": points, "coefficient": coefficient}, []
 
 
-def _warnings(missing_prereq: list[str], missing_socle: list[str], labels: dict[str, str], *,
-              capped: bool, cap: float) -> list[str]:
+def _warnings(
+    missing_prereq: list[str], missing_socle: list[str], labels: dict[str, str], *, capped: bool, cap: float
+) -> list[str]:
     warnings = []
     if missing_prereq:
         warnings.append(message("aci.missing_prerequisite", criteria=", ".join(labels[c] for c in missing_prereq)))
@@ -210,7 +246,9 @@ def aci_result(rules: dict, inputs: Any) -> dict:
         fixed = pts["fixed"] * units
         if "per_professional" in crit and units > 0:
             pp = crit["per_professional"]
-            fixed += pts["per_professional"] * min(n_prof, pp["up_to"]) + pp["points_beyond"] * max(0, n_prof - pp["up_to"])
+            fixed += pts["per_professional"] * min(n_prof, pp["up_to"]) + pp["points_beyond"] * max(
+                0, n_prof - pp["up_to"]
+            )
         variable = pts["variable"] * units * factor * (1 + uplift)
         if units == 0 and crit["level"] == "socle":
             (missing_prereq if crit["prerequisite"] else missing_socle).append(crit["id"])
@@ -220,15 +258,30 @@ def aci_result(rules: dict, inputs: Any) -> dict:
         variable_total += variable
         axis_totals[crit["axis"]][0] += fixed
         axis_totals[crit["axis"]][1] += variable
-        rows.append({"id": crit["id"], "label": crit["label"], "axis": crit["axis"], "level": crit["level"],
-                     "prerequisite": crit["prerequisite"], "indicatif": crit["indicatif"], "units": units,
-                     "points_fixed": round_half_up(fixed, 2), "points_variable": round_half_up(variable, 2),
-                     "amount": round_half_up((fixed + variable) * point_value)})
+        rows.append(
+            {
+                "id": crit["id"],
+                "label": crit["label"],
+                "axis": crit["axis"],
+                "level": crit["level"],
+                "prerequisite": crit["prerequisite"],
+                "indicatif": crit["indicatif"],
+                "units": units,
+                "points_fixed": round_half_up(fixed, 2),
+                "points_variable": round_half_up(variable, 2),
+                "amount": round_half_up((fixed + variable) * point_value),
+            }
+        )
     labels = {c["id"]: c["label"] for c in rules["criteria"]}
     blocked = len(missing_prereq) > 0
     potential = round_half_up((fixed_total + variable_total) * point_value)
-    warnings = _warnings(missing_prereq, missing_socle, labels,
-                         capped=raw_uplift > p["precarity_cap"]["value"], cap=p["precarity_cap"]["value"])
+    warnings = _warnings(
+        missing_prereq,
+        missing_socle,
+        labels,
+        capped=raw_uplift > p["precarity_cap"]["value"],
+        cap=p["precarity_cap"]["value"],
+    )
     keep = 0 if blocked else 1
     amount_exact = (fixed_total + variable_total) * point_value * keep
     amount = round_half_up(amount_exact)
@@ -236,10 +289,15 @@ def aci_result(rules: dict, inputs: Any) -> dict:
     by_axis = []
     for axis in rules["axes"]:
         f, v = axis_totals[axis["id"]]
-        by_axis.append({"id": axis["id"], "label": axis["label"],
-                        "amount_fixed": round_half_up(f * point_value * keep),
-                        "amount_variable": round_half_up(v * point_value * keep),
-                        "amount": round_half_up((f + v) * point_value * keep)})
+        by_axis.append(
+            {
+                "id": axis["id"],
+                "label": axis["label"],
+                "amount_fixed": round_half_up(f * point_value * keep),
+                "amount_variable": round_half_up(v * point_value * keep),
+                "amount": round_half_up((f + v) * point_value * keep),
+            }
+        )
     if blocked:
         for row in rows:
             row["amount"] = 0
@@ -310,8 +368,10 @@ class AciSimulator(PacteWidget):
     def fallback_text(self) -> str:
         r = aci_result(self.rules, self.inputs)
         amount = euros(r["amount"]) if r["ok"] else "—"
-        return (f"Simulateur de la rémunération ACI d'une MSP (JavaScript requis). Avec les valeurs par défaut, "
-                f"le montant annuel estimé est de {amount}.")
+        return (
+            f"Simulateur de la rémunération ACI d'une MSP (JavaScript requis). Avec les valeurs par défaut, "
+            f"le montant annuel estimé est de {amount}."
+        )
 
 
 def aci_simulator() -> AciSimulator:

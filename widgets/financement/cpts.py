@@ -32,14 +32,20 @@ def cpts_result(rules: dict, inputs: Any) -> dict:
     """CPTS size band and « fonctionnement » funding; mirror of ``computeCpts`` in ``static/cpts_logic.js``."""
     errors: list[dict] = []
     if not isinstance(inputs, dict):
-        return {"ok": False, "status": "error",
-                "errors": [{"field": "inputs", "message": message("simulator.unreadable")}]}
+        return {
+            "ok": False,
+            "status": "error",
+            "errors": [{"field": "inputs", "message": message("simulator.unreadable")}],
+        }
     spec = {**rules["population"], **CPTS_POPULATION_SPEC}
     pop = read_number(inputs.get("population"), spec, "population", errors)
     if errors:
         return {"ok": False, "status": "error", "errors": errors}
-    band = next(b for b in rules["bands"]
-                if pop >= b["min_population"] and (b["max_population"] is None or pop <= b["max_population"]))
+    band = next(
+        b
+        for b in rules["bands"]
+        if pop >= b["min_population"] and (b["max_population"] is None or pop <= b["max_population"])
+    )
     before = band["fonctionnement_2019"]["value"]
     after = band["fonctionnement_avenant2"]["value"]
     return {
@@ -86,8 +92,11 @@ class CptsFunding(PacteWidget):
         self.kernel_result = cpts_result(self.rules, change["new"])
 
     def fallback_text(self) -> str:
-        parts = [f"{b['label']} ({b['range_label']}) : {euros(b['fonctionnement_2019']['value'])} puis "
-                 f"{euros(b['fonctionnement_avenant2']['value'])}" for b in self.rules["bands"]]
+        parts = [
+            f"{b['label']} ({b['range_label']}) : {euros(b['fonctionnement_2019']['value'])} puis "
+            f"{euros(b['fonctionnement_avenant2']['value'])}"
+            for b in self.rules["bands"]
+        ]
         return "Financement du fonctionnement des CPTS (JavaScript requis). " + " ; ".join(parts) + "."
 
 

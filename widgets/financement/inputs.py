@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from pacte.course.checks import load_data_file
@@ -32,14 +32,14 @@ class SimulatorInputError(ValueError):
 # ---------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_rules(relpath: str) -> dict:
     return load_data_file(datasets_dir() / relpath)
 
 
 def round_half_up(value: float, decimals: int = 0) -> float:
     """Round like JavaScript's ``Math.floor(x * 10**d + 0.5) / 10**d`` (not banker's rounding)."""
-    factor = 10 ** decimals
+    factor = 10**decimals
     out = math.floor(value * factor + 0.5) / factor
     return int(out) if decimals == 0 else out
 
@@ -68,8 +68,18 @@ def read_number(raw: Any, spec: dict, field: str, errors: list[dict]) -> float |
         errors.append({"field": field, "message": message("simulator.not_an_integer", label=label)})
         return None
     if value < spec["min"] or value > spec["max"]:
-        errors.append({"field": field, "message": message("simulator.out_of_range", label=label, min=fmt_number(spec["min"]),
-                                                          max=fmt_number(spec["max"]), unit=spec["unit"])})
+        errors.append(
+            {
+                "field": field,
+                "message": message(
+                    "simulator.out_of_range",
+                    label=label,
+                    min=fmt_number(spec["min"]),
+                    max=fmt_number(spec["max"]),
+                    unit=spec["unit"],
+                ),
+            }
+        )
         return None
     return value
 

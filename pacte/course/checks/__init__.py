@@ -12,9 +12,9 @@ import importlib
 from pathlib import Path
 from typing import Any
 
+from pacte.course.errors import DataError
 from pacte.course.paths import datasets_dir
 from pacte.course.schema import load_yaml_document
-from pacte.course.errors import DataError
 
 
 def schema_of(path: Path) -> str | None:
@@ -52,5 +52,8 @@ def load_data_file(path: Path) -> Any:
 def all_data_files() -> list[Path]:
     """Return every YAML data file under ``datasets/``."""
     root = datasets_dir()
-    return sorted(p for p in root.rglob("*.y*ml")
-                  if p.suffix in (".yaml", ".yml") and "schemas" not in p.parts and "sources" not in p.parts)
+    return sorted(
+        p
+        for p in root.rglob("*.y*ml")
+        if p.suffix in (".yaml", ".yml") and "schemas" not in p.parts and "sources" not in p.parts
+    )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pacte.course.schema import json_path
 from pacte.course.banks import bibliography_keys
 from pacte.course.errors import DataError
+from pacte.course.schema import json_path
 
 
 def _fail(path: Path, lines, where: tuple, message: str) -> None:
@@ -50,8 +50,12 @@ def _check_criterion(crit: dict, where: tuple, axes: set[str], path: Path, lines
     default = crit["default"]
     if "count" in crit:
         if isinstance(default, bool) or not 0 <= default <= crit["count"]["max"]:
-            _fail(path, lines, (*where, "default"),
-                  f"default of a counted criterion must be an integer between 0 and {crit['count']['max']}")
+            _fail(
+                path,
+                lines,
+                (*where, "default"),
+                f"default of a counted criterion must be an integer between 0 and {crit['count']['max']}",
+            )
     elif not isinstance(default, bool):
         _fail(path, lines, (*where, "default"), "default of a yes/no criterion must be true or false")
     if crit["fixed_points"] == 0 and crit["variable_points"] == 0 and "per_professional" not in crit:

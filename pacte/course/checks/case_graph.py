@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections import deque
 from pathlib import Path
 
-from pacte.course.schema import json_path
-from pacte.course.yaml_lines import LineMap
 from pacte.course.banks import bibliography_keys
 from pacte.course.errors import DataError
+from pacte.course.schema import json_path
+from pacte.course.yaml_lines import LineMap
 
 
 def _fail(path: Path, lines: LineMap, where: tuple, message: str) -> None:
@@ -30,8 +30,12 @@ def _node_index(data: dict, path: Path, lines: LineMap) -> dict[str, int]:
     index: dict[str, int] = {}
     for i, node in enumerate(data["nodes"]):
         if node["id"] in index:
-            _fail(path, lines, ("nodes", i, "id"),
-                  f"duplicate node id '{node['id']}' (first used by nodes[{index[node['id']]}])")
+            _fail(
+                path,
+                lines,
+                ("nodes", i, "id"),
+                f"duplicate node id '{node['id']}' (first used by nodes[{index[node['id']]}])",
+            )
         index[node["id"]] = i
     if data["start"] not in index:
         _fail(path, lines, ("start",), f"start node '{data['start']}' does not exist; nodes: {sorted(index)}")
@@ -48,9 +52,13 @@ def _edges(data: dict, index: dict[str, int], path: Path, lines: LineMap) -> dic
                 _fail(path, lines, (*where, "id"), f"duplicate choice id '{choice['id']}' in node '{node['id']}'")
             seen.add(choice["id"])
             if choice["next"] not in index:
-                _fail(path, lines, (*where, "next"),
-                      f"choice '{choice['id']}' of node '{node['id']}' leads to '{choice['next']}', "
-                      f"which is not a node of this case")
+                _fail(
+                    path,
+                    lines,
+                    (*where, "next"),
+                    f"choice '{choice['id']}' of node '{node['id']}' leads to '{choice['next']}', "
+                    f"which is not a node of this case",
+                )
             if choice["next"] == node["id"]:
                 _fail(path, lines, (*where, "next"), f"choice '{choice['id']}' leads back to its own node")
         edges[node["id"]] = [c["next"] for c in node.get("choices", [])]
@@ -73,9 +81,14 @@ def _check_sources(data: dict, path: Path, lines: LineMap) -> None:
     keys = bibliography_keys()
     if not keys:
         return
-    cited: list[tuple[tuple[str | int, ...], str]] = [(("based_on", k, "ref"), src["ref"]) for k, src in enumerate(data.get("based_on", []))]
-    cited += [(("nodes", i, "sources", k, "ref"), src["ref"])
-              for i, node in enumerate(data["nodes"]) for k, src in enumerate(node.get("sources", []))]
+    cited: list[tuple[tuple[str | int, ...], str]] = [
+        (("based_on", k, "ref"), src["ref"]) for k, src in enumerate(data.get("based_on", []))
+    ]
+    cited += [
+        (("nodes", i, "sources", k, "ref"), src["ref"])
+        for i, node in enumerate(data["nodes"])
+        for k, src in enumerate(node.get("sources", []))
+    ]
     for where, ref in cited:
         if ref not in keys:
             _fail(path, lines, where, f"source '{ref}' is not a key of book/references.bib")
@@ -91,7 +104,9 @@ def check(data: dict, path: Path, lines: LineMap) -> None:
     reached = _closure({data["start"]}, edges)
     for node_id, i in index.items():
         if node_id not in reached:
-            _fail(path, lines, ("nodes", i, "id"), f"node '{node_id}' cannot be reached from the start '{data['start']}'")
+            _fail(
+                path, lines, ("nodes", i, "id"), f"node '{node_id}' cannot be reached from the start '{data['start']}'"
+            )
     # Nodes from which a debrief can be reached: walk the edges backwards from the debriefs.
     parents: dict[str, set[str]] = {n: set() for n in index}
     for src, targets in edges.items():
@@ -100,6 +115,10 @@ def check(data: dict, path: Path, lines: LineMap) -> None:
     can_end = _closure({n["id"] for n in data["nodes"] if n["kind"] == "debrief"}, parents)
     for node_id, i in index.items():
         if node_id not in can_end:
-            _fail(path, lines, ("nodes", i, "choices"),
-                  f"no debrief can be reached from node '{node_id}': its paths loop without an exit")
+            _fail(
+                path,
+                lines,
+                ("nodes", i, "choices"),
+                f"no debrief can be reached from node '{node_id}': its paths loop without an exit",
+            )
     _check_sources(data, path, lines)

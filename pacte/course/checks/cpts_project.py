@@ -33,7 +33,9 @@ def check(data: dict, path: Path, lines) -> None:
     if data["fictional"] and "fictif" not in data["territory"]["notice"].lower():
         _fail(path, lines, ("territory", "notice"), "a fictional territory must say « fictif » in its notice")
     if data["max_missions"] > len(missions):
-        _fail(path, lines, ("max_missions",), f"max_missions {data['max_missions']} > number of missions {len(missions)}")
+        _fail(
+            path, lines, ("max_missions",), f"max_missions {data['max_missions']} > number of missions {len(missions)}"
+        )
     for i, rule in enumerate(data["rules"]):
         for key, value in rule["when"].items():
             where = ("rules", i, "when", key)
@@ -41,7 +43,9 @@ def check(data: dict, path: Path, lines) -> None:
                 known = missions if key.startswith("missions") else partners
                 for ident in value:
                     if ident not in known:
-                        _fail(path, lines, where, f"unknown {key.split('_')[0][:-1]} '{ident}' (known: {sorted(known)})")
+                        _fail(
+                            path, lines, where, f"unknown {key.split('_')[0][:-1]} '{ident}' (known: {sorted(known)})"
+                        )
         for what in ("missions", "partners"):
             lo, hi = rule["when"].get(f"{what}_min"), rule["when"].get(f"{what}_max")
             if lo is not None and hi is not None and lo > hi:
@@ -51,8 +55,15 @@ def check(data: dict, path: Path, lines) -> None:
     for where, src in iter_sources(data):
         text = seeds.get(src["ref"])
         if text is None:
-            _fail(path, lines, where + ("ref",), f"source '{src['ref']}' has no seed file in datasets/sources/seeds.yaml")
+            _fail(
+                path, lines, where + ("ref",), f"source '{src['ref']}' has no seed file in datasets/sources/seeds.yaml"
+            )
         if src["locator"] not in text:
-            _fail(path, lines, where + ("locator",), f"locator not found in the seed of '{src['ref']}': {src['locator']!r}")
+            _fail(
+                path,
+                lines,
+                where + ("locator",),
+                f"locator not found in the seed of '{src['ref']}': {src['locator']!r}",
+            )
         if len(src["locator"].split()) > 12:
             _fail(path, lines, where + ("locator",), "a locator has at most 12 words")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pacte.course.schema import json_path
 from pacte.course.banks import bibliography_keys
 from pacte.course.errors import DataError
+from pacte.course.schema import json_path
 
 
 def _fail(path: Path, lines, where: tuple, message: str) -> None:
@@ -20,8 +20,12 @@ def _check_band_limits(bands: list[dict], i: int, path: Path, lines) -> None:
     if i > 0:
         prev = bands[i - 1]["max_population"]
         if prev is None or band["min_population"] != prev + 1:
-            _fail(path, lines, (*where, "min_population"),
-                  f"bands must be contiguous: expected min_population {None if prev is None else prev + 1}")
+            _fail(
+                path,
+                lines,
+                (*where, "min_population"),
+                f"bands must be contiguous: expected min_population {None if prev is None else prev + 1}",
+            )
     if (band["max_population"] is None) != (i == len(bands) - 1):
         _fail(path, lines, (*where, "max_population"), "only the last band has no max_population (null)")
     if band["max_population"] is not None and band["max_population"] < band["min_population"]:
@@ -56,5 +60,9 @@ def check(data: dict, path: Path, lines) -> None:
             source(band[key], (*where, key))
         before, after = band["fonctionnement_2019"]["value"], band["fonctionnement_avenant2"]["value"]
         if abs(before * (1 + rate) - after) > 0.5:
-            _fail(path, lines, (*where, "fonctionnement_avenant2", "value"),
-                  f"{after} is not {before} × (1 + {rate}) = {before * (1 + rate)}")
+            _fail(
+                path,
+                lines,
+                (*where, "fonctionnement_avenant2", "value"),
+                f"{after} is not {before} × (1 + {rate}) = {before * (1 + rate)}",
+            )

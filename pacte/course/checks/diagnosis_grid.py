@@ -9,11 +9,12 @@ dimension; sources that are keys of ``book/references.bib``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-from pacte.course.schema import json_path
 from pacte.course.errors import DataError
+from pacte.course.schema import json_path
 
 
 def _fail(path: Path, lines, where: tuple, message: str) -> None:
@@ -61,11 +62,19 @@ def _check_scale(scale: dict, path: Path, lines) -> None:
     values = [entry["value"] for entry in scale["labels"]]
     for j, value in enumerate(values):
         if value < lo or value > hi or values.index(value) != j:
-            _fail(path, lines, ("scale", "labels", j, "value"),
-                  f"scale label value {value} is outside {lo}..{hi} or repeated")
+            _fail(
+                path,
+                lines,
+                ("scale", "labels", j, "value"),
+                f"scale label value {value} is outside {lo}..{hi} or repeated",
+            )
     if sorted(values) != list(range(lo, hi + 1)):
-        _fail(path, lines, ("scale", "labels"),
-              f"scale labels must give each value from {lo} to {hi} once, found {values}")
+        _fail(
+            path,
+            lines,
+            ("scale", "labels"),
+            f"scale labels must give each value from {lo} to {hi} once, found {values}",
+        )
 
 
 def _check_levels(data: dict, path: Path, lines) -> None:
@@ -73,16 +82,32 @@ def _check_levels(data: dict, path: Path, lines) -> None:
     previous = None
     for i, level in enumerate(data["levels"]):
         if level["min"] >= level["max"]:
-            _fail(path, lines, ("levels", i, "min"), f"level '{level['id']}': min {level['min']} must be below max {level['max']}")
+            _fail(
+                path,
+                lines,
+                ("levels", i, "min"),
+                f"level '{level['id']}': min {level['min']} must be below max {level['max']}",
+            )
         if previous is None and level["min"] != lo:
-            _fail(path, lines, ("levels", i, "min"), f"the first level must start at the scale min {lo}, not {level['min']}")
+            _fail(
+                path,
+                lines,
+                ("levels", i, "min"),
+                f"the first level must start at the scale min {lo}, not {level['min']}",
+            )
         if previous is not None and level["min"] != previous["max"]:
-            _fail(path, lines, ("levels", i, "min"),
-                  f"levels must be contiguous: '{level['id']}' starts at {level['min']} but '{previous['id']}' ends at {previous['max']}")
+            _fail(
+                path,
+                lines,
+                ("levels", i, "min"),
+                f"levels must be contiguous: '{level['id']}' starts at {level['min']} but '{previous['id']}' ends at {previous['max']}",
+            )
         previous = level
     if previous is not None and previous["max"] != hi:
         i = len(data["levels"]) - 1
-        _fail(path, lines, ("levels", i, "max"), f"the last level must end at the scale max {hi}, not {previous['max']}")
+        _fail(
+            path, lines, ("levels", i, "max"), f"the last level must end at the scale max {hi}, not {previous['max']}"
+        )
 
 
 def _check_statements(data: dict, dims: list, levels: list, resources: list, path: Path, lines) -> None:
@@ -92,24 +117,40 @@ def _check_statements(data: dict, dims: list, levels: list, resources: list, pat
             _fail(path, lines, ("statements", i, "dimension"), f"unknown dimension '{st['dimension']}' (known: {dims})")
         counts[st["dimension"]] += 1
         if "resource" in st and st["resource"] not in resources:
-            _fail(path, lines, ("statements", i, "resource"),
-                  f"unknown resource type '{st['resource']}' (known: {resources})")
+            _fail(
+                path,
+                lines,
+                ("statements", i, "resource"),
+                f"unknown resource type '{st['resource']}' (known: {resources})",
+            )
     for i, dim in enumerate(data["dimensions"]):
         if counts[dim["id"]] == 0:
             _fail(path, lines, ("dimensions", i, "id"), f"dimension '{dim['id']}' has no statement")
         missing = [lv for lv in levels if lv not in dim["feedback"]]
         extra = [k for k in dim["feedback"] if k not in levels]
         if extra:
-            _fail(path, lines, ("dimensions", i, "feedback", extra[0]), f"feedback for unknown level '{extra[0]}' (known: {levels})")
+            _fail(
+                path,
+                lines,
+                ("dimensions", i, "feedback", extra[0]),
+                f"feedback for unknown level '{extra[0]}' (known: {levels})",
+            )
         if missing:
-            _fail(path, lines, ("dimensions", i, "feedback"), f"dimension '{dim['id']}' has no feedback for level(s) {missing}")
+            _fail(
+                path,
+                lines,
+                ("dimensions", i, "feedback"),
+                f"dimension '{dim['id']}' has no feedback for level(s) {missing}",
+            )
 
 
 def _check_action_plan(data: dict, path: Path, lines) -> None:
     lo, hi = data["scale"]["min"], data["scale"]["max"]
     plan = data.get("action_plan")
     if plan is not None and not lo <= plan["threshold"] <= hi:
-        _fail(path, lines, ("action_plan", "threshold"), f"threshold {plan['threshold']} is outside the scale {lo}..{hi}")
+        _fail(
+            path, lines, ("action_plan", "threshold"), f"threshold {plan['threshold']} is outside the scale {lo}..{hi}"
+        )
     for i, st in enumerate(data["statements"]):
         if st.get("levers") and plan is None:
             _fail(path, lines, ("statements", i, "levers"), "levers need an action_plan in the grid")

@@ -10,7 +10,7 @@ maps to the source key.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -28,7 +28,7 @@ def seed_map() -> dict[str, str]:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
-@lru_cache(maxsize=None)
+@cache
 def seed_text(name: str) -> str:
     return (datasets_dir() / "sources" / name).read_text(encoding="utf-8")
 
@@ -42,7 +42,12 @@ def check_locators(data, path: Path, lines) -> None:
             continue
         seed = seeds.get(src["ref"])
         if seed is None:
-            _fail(path, lines, where + ("locator",), f"source '{src['ref']}' has no seed document in datasets/sources/seeds.yaml")
+            _fail(
+                path,
+                lines,
+                where + ("locator",),
+                f"source '{src['ref']}' has no seed document in datasets/sources/seeds.yaml",
+            )
         if locator not in seed_text(seed):
             _fail(path, lines, where + ("locator",), f"locator not found in datasets/sources/{seed}: '{locator}'")
         if len(locator.split()) > 12:
@@ -57,11 +62,17 @@ def check(data: dict, path: Path, lines) -> None:
     for i, item in enumerate(items):
         before = sum(p < item["position"] for p in positions)
         if item["position"] != before + 1:
-            _fail(path, lines, ("items", i, "position"),
-                  f"position {item['position']} should be {before + 1}: positions rank the items "
-                  f"(1, 2, 2, 4… with ties), {before} item(s) come before this one")
+            _fail(
+                path,
+                lines,
+                ("items", i, "position"),
+                f"position {item['position']} should be {before + 1}: positions rank the items "
+                f"(1, 2, 2, 4… with ties), {before} item(s) come before this one",
+            )
     order = [item["position"] for item in items]
     if order == sorted(order):
-        _fail(path, lines, ("items",), "the items are already in the expected order: list them in a mixed starting order")
+        _fail(
+            path, lines, ("items",), "the items are already in the expected order: list them in a mixed starting order"
+        )
     check_sources(data, path, lines)
     check_locators(data, path, lines)

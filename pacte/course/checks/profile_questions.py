@@ -26,9 +26,17 @@ def check(data: dict, path: Path, lines) -> None:
             answers.append(a["id"])
         for j, ind in enumerate(q["indicators"]):
             if ind["indicator"] not in known:
-                _fail(path, lines, ("questions", i, "indicators", j, "indicator"),
-                      f"unknown indicator '{ind['indicator']}' (indicators of profile.csv: {sorted(known)})")
+                _fail(
+                    path,
+                    lines,
+                    ("questions", i, "indicators", j, "indicator"),
+                    f"unknown indicator '{ind['indicator']}' (indicators of profile.csv: {sorted(known)})",
+                )
             for k, aid in enumerate(ind["inside"]):
                 if aid not in answers:
-                    _fail(path, lines, ("questions", i, "indicators", j, "inside", k),
-                          f"unknown answer '{aid}' (answers of this question: {answers})")
+                    _fail(
+                        path,
+                        lines,
+                        ("questions", i, "indicators", j, "inside", k),
+                        f"unknown answer '{aid}' (answers of this question: {answers})",
+                    )

@@ -23,10 +23,16 @@ def check(data: dict, path: Path, lines) -> None:
         used.add(item["expected"])
         for key in item.get("feedback") or {}:
             if key not in cats:
-                _fail(path, lines, ("items", i, "feedback", key), f"feedback for unknown category '{key}' (known: {cats})")
+                _fail(
+                    path, lines, ("items", i, "feedback", key), f"feedback for unknown category '{key}' (known: {cats})"
+                )
             if key == item["expected"]:
-                _fail(path, lines, ("items", i, "feedback", key),
-                      f"feedback is for wrong answers: '{key}' is the expected category; use 'explanation'")
+                _fail(
+                    path,
+                    lines,
+                    ("items", i, "feedback", key),
+                    f"feedback is for wrong answers: '{key}' is the expected category; use 'explanation'",
+                )
     for i, cat in enumerate(data["categories"]):
         if cat["id"] not in used:
             _fail(path, lines, ("categories", i, "id"), f"category '{cat['id']}' has no item")

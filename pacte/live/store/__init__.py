@@ -22,8 +22,17 @@ from pacte.live.store.base import (
     UnknownSession,
 )
 
-__all__ = ["Clock", "LiveSession", "SQLStore", "SessionClosed", "Store", "StoreError",
-           "UnknownParticipant", "UnknownSession", "open_store"]
+__all__ = [
+    "Clock",
+    "LiveSession",
+    "SQLStore",
+    "SessionClosed",
+    "Store",
+    "StoreError",
+    "UnknownParticipant",
+    "UnknownSession",
+    "open_store",
+]
 
 
 def open_store(url: str | None, data_dir: Path, *, clock: Clock = time.time) -> SQLStore:
@@ -36,16 +45,18 @@ def open_store(url: str | None, data_dir: Path, *, clock: Clock = time.time) -> 
     """
     if url is None or url in ("sqlite://", "sqlite:///"):
         from pacte.live.store.sqlite import SQLiteStore
+
         return SQLiteStore(Path(data_dir) / SQLITE_FILENAME, clock=clock)
     if url.startswith("sqlite:///"):
         from pacte.live.store.sqlite import SQLiteStore
-        path = url[len("sqlite://"):]
+
+        path = url[len("sqlite://") :]
         if path == "/:memory:":
             raise ValueError("an in-memory SQLite store is not supported (one connection per thread)")
         return SQLiteStore(Path(path), clock=clock)
     if url.startswith(("postgresql://", "postgres://")):
         from pacte.live.store.postgres import PostgresStore
+
         return PostgresStore(url, clock=clock)
     scheme = url.split(":", 1)[0] if ":" in url else url[:20]
-    raise ValueError(f"unsupported live-session store URL scheme {scheme!r}: "
-                     "use sqlite:///path or postgresql://…")
+    raise ValueError(f"unsupported live-session store URL scheme {scheme!r}: use sqlite:///path or postgresql://…")

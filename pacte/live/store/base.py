@@ -15,16 +15,17 @@ from __future__ import annotations
 
 import secrets
 import time
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import Any, Protocol
 
 from pacte.live.protocol import new_join_code, normalize_join_code
-from typing import Any, Callable, Protocol, Sequence
 
 DEFAULT_TTL_SECONDS = 8 * 3600
 MAX_ANSWER_CHARS = 2000
-MAX_KEY_CHARS = 200      # activity and question ids
+MAX_KEY_CHARS = 200  # activity and question ids
 MAX_TITLE_CHARS = 200
 SQLITE_FILENAME = "live.sqlite3"
 
@@ -62,8 +63,8 @@ class UnknownParticipant(StoreError):
 
 @dataclass(frozen=True)
 class LiveSession:
-    id: str            # random 128-bit url-safe id, never shown to trainees
-    code: str          # join code, unique among open sessions
+    id: str  # random 128-bit url-safe id, never shown to trainees
+    code: str  # join code, unique among open sessions
     title: str
     created_at: float  # unix seconds
     expires_at: float
@@ -82,8 +83,7 @@ class Store(Protocol):
     def close_session(self, session_id: str) -> None: ...
     def delete_session(self, session_id: str) -> None: ...
     def add_participant(self, session_id: str) -> str: ...
-    def record_answer(self, session_id: str, participant_id: str, activity: str, question: str,
-                      answer: str) -> int: ...
+    def record_answer(self, session_id: str, participant_id: str, activity: str, question: str, answer: str) -> int: ...
     def activity_version(self, session_id: str) -> tuple[int, ...]: ...
     def aggregate(self, session_id: str) -> dict[tuple[str, str], dict[str, int]]: ...
     def participant_count(self, session_id: str) -> int: ...
@@ -141,8 +141,9 @@ _SESSION_COLUMNS = "id, code, title, created_at, expires_at, closed"
 
 
 def _session(row: tuple) -> LiveSession:
-    return LiveSession(id=row[0], code=row[1], title=row[2], created_at=float(row[3]),
-                       expires_at=float(row[4]), closed=bool(row[5]))
+    return LiveSession(
+        id=row[0], code=row[1], title=row[2], created_at=float(row[3]), expires_at=float(row[4]), closed=bool(row[5])
+    )
 
 
 class SQLStore:
@@ -189,13 +190,20 @@ class SQLStore:
             raise ValueError(f"ttl_seconds must be a positive number, got {ttl_seconds!r}")
         for _ in range(50):
             now = self._clock()
-            session = LiveSession(id=secrets.token_urlsafe(16), code=new_code(), title=title,
-                                  created_at=now, expires_at=now + ttl_seconds, closed=False)
+            session = LiveSession(
+                id=secrets.token_urlsafe(16),
+                code=new_code(),
+                title=title,
+                created_at=now,
+                expires_at=now + ttl_seconds,
+                closed=False,
+            )
             try:
                 with self._tx(write=True) as tx:
-                    tx.run(f"INSERT INTO sessions ({_SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
-                           (session.id, session.code, session.title, session.created_at,
-                            session.expires_at, False))
+                    tx.run(
+                        f"INSERT INTO sessions ({_SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+                        (session.id, session.code, session.title, session.created_at, session.expires_at, False),
+                    )
             except Exception as exc:
                 if self._is_unique_violation(exc):
                     continue  # join code taken by another open session: draw again
@@ -208,8 +216,10 @@ class SQLStore:
         if canonical is None:
             return None
         with self._tx(write=False) as tx:
-            row = tx.one(f"SELECT {_SESSION_COLUMNS} FROM sessions"
-                         " WHERE code = ? AND NOT closed AND expires_at > ?", (canonical, self._clock()))
+            row = tx.one(
+                f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE code = ? AND NOT closed AND expires_at > ?",
+                (canonical, self._clock()),
+            )
         return None if row is None else _session(row)
 
     def session(self, session_id: str) -> LiveSession | None:
@@ -224,8 +234,10 @@ class SQLStore:
 
     def close_session(self, session_id: str) -> None:
         with self._tx(write=True) as tx:
-            n = tx.run("UPDATE sessions SET closed = ?, closed_at = COALESCE(closed_at, ?) WHERE id = ?",
-                       (True, self._clock(), session_id))
+            n = tx.run(
+                "UPDATE sessions SET closed = ?, closed_at = COALESCE(closed_at, ?) WHERE id = ?",
+                (True, self._clock(), session_id),
+            )
             if n == 0:
                 raise UnknownSession(session_id)
 
@@ -245,8 +257,10 @@ class SQLStore:
         with self._tx(write=True) as tx:
             now = self._clock()
             self._require_open(tx, session_id, now)
-            tx.run("INSERT INTO participants (id, session_id, joined_at) VALUES (?, ?, ?)",
-                   (participant_id, session_id, now))
+            tx.run(
+                "INSERT INTO participants (id, session_id, joined_at) VALUES (?, ?, ?)",
+                (participant_id, session_id, now),
+            )
         return participant_id
 
     def participant_count(self, session_id: str) -> int:
@@ -254,8 +268,7 @@ class SQLStore:
             self._require_session(tx, session_id)
             return _scalar(tx.one("SELECT COUNT(*) FROM participants WHERE session_id = ?", (session_id,)))
 
-    def record_answer(self, session_id: str, participant_id: str, activity: str, question: str,
-                      answer: str) -> int:
+    def record_answer(self, session_id: str, participant_id: str, activity: str, question: str, answer: str) -> int:
         _check_text("activity", activity, MAX_KEY_CHARS)
         _check_text("question", question, MAX_KEY_CHARS)
         if not isinstance(answer, str):
@@ -267,8 +280,10 @@ class SQLStore:
         with self._tx(write=True) as tx:
             now = self._clock()
             self._require_open(tx, session_id, now)
-            if tx.one("SELECT 1 FROM participants WHERE id = ? AND session_id = ?",
-                      (participant_id, session_id)) is None:
+            if (
+                tx.one("SELECT 1 FROM participants WHERE id = ? AND session_id = ?", (participant_id, session_id))
+                is None
+            ):
                 raise UnknownParticipant(session_id, participant_id)
             row = tx.one(
                 "INSERT INTO answers (session_id, participant_id, activity, question, answer, answered_at)"
@@ -276,7 +291,8 @@ class SQLStore:
                 " ON CONFLICT (session_id, participant_id, activity, question)"
                 " DO UPDATE SET answer = excluded.answer, answered_at = excluded.answered_at"
                 " RETURNING id",
-                (session_id, participant_id, activity, question, answer, now))
+                (session_id, participant_id, activity, question, answer, now),
+            )
         return _scalar(row)
 
     def activity_version(self, session_id: str) -> tuple[int, ...]:
@@ -287,21 +303,33 @@ class SQLStore:
         """
         with self._tx(write=False) as tx:
             self._require_session(tx, session_id)
-            answers = tx.one("SELECT COUNT(*), COALESCE(MAX(id), 0), COALESCE(MAX(answered_at), 0) FROM answers"
-                             " WHERE session_id = ?", (session_id,)) or (0, 0, 0)
-            hidden = tx.one("SELECT COUNT(*), COALESCE(MAX(hidden_at), 0) FROM hidden_questions WHERE session_id = ?",
-                            (session_id,)) or (0, 0)
+            answers = tx.one(
+                "SELECT COUNT(*), COALESCE(MAX(id), 0), COALESCE(MAX(answered_at), 0) FROM answers"
+                " WHERE session_id = ?",
+                (session_id,),
+            ) or (0, 0, 0)
+            hidden = tx.one(
+                "SELECT COUNT(*), COALESCE(MAX(hidden_at), 0) FROM hidden_questions WHERE session_id = ?", (session_id,)
+            ) or (0, 0)
             people = _scalar(tx.one("SELECT COUNT(*) FROM participants WHERE session_id = ?", (session_id,)))
-        return (int(answers[0]), int(answers[1]), int(float(answers[2]) * 1000), int(hidden[0]),
-                int(float(hidden[1]) * 1000), people)
+        return (
+            int(answers[0]),
+            int(answers[1]),
+            int(float(answers[2]) * 1000),
+            int(hidden[0]),
+            int(float(hidden[1]) * 1000),
+            people,
+        )
 
     def aggregate(self, session_id: str) -> dict[tuple[str, str], dict[str, int]]:
         """``(activity, question) -> {answer: count}`` over current answers (hidden ones included)."""
         with self._tx(write=False) as tx:
             self._require_session(tx, session_id)
-            rows = tx.all("SELECT activity, question, answer, COUNT(*) FROM answers WHERE session_id = ?"
-                          " GROUP BY activity, question, answer ORDER BY activity, question, answer",
-                          (session_id,))
+            rows = tx.all(
+                "SELECT activity, question, answer, COUNT(*) FROM answers WHERE session_id = ?"
+                " GROUP BY activity, question, answer ORDER BY activity, question, answer",
+                (session_id,),
+            )
         result: dict[tuple[str, str], dict[str, int]] = {}
         for activity, question, answer, count in rows:
             result.setdefault((activity, question), {})[answer] = int(count)
@@ -313,12 +341,16 @@ class SQLStore:
         with self._tx(write=True) as tx:
             self._require_session(tx, session_id)
             if hidden:
-                tx.run("INSERT INTO hidden_questions (session_id, activity, question, hidden_at)"
-                       " VALUES (?, ?, ?, ?) ON CONFLICT (session_id, activity, question) DO NOTHING",
-                       (session_id, activity, question, self._clock()))
+                tx.run(
+                    "INSERT INTO hidden_questions (session_id, activity, question, hidden_at)"
+                    " VALUES (?, ?, ?, ?) ON CONFLICT (session_id, activity, question) DO NOTHING",
+                    (session_id, activity, question, self._clock()),
+                )
             else:
-                tx.run("DELETE FROM hidden_questions WHERE session_id = ? AND activity = ? AND question = ?",
-                       (session_id, activity, question))
+                tx.run(
+                    "DELETE FROM hidden_questions WHERE session_id = ? AND activity = ? AND question = ?",
+                    (session_id, activity, question),
+                )
 
     def hidden_questions(self, session_id: str) -> set[tuple[str, str]]:
         with self._tx(write=False) as tx:
@@ -329,14 +361,21 @@ class SQLStore:
     def reset_question(self, session_id: str, activity: str, question: str) -> int:
         with self._tx(write=True) as tx:
             self._require_session(tx, session_id)
-            return tx.run("DELETE FROM answers WHERE session_id = ? AND activity = ? AND question = ?",
-                          (session_id, activity, question))
+            return tx.run(
+                "DELETE FROM answers WHERE session_id = ? AND activity = ? AND question = ?",
+                (session_id, activity, question),
+            )
 
     def export_rows(self, session_id: str) -> list[dict]:
         """One dict per current answer, oldest first (``answered_at`` in ISO 8601 UTC)."""
         with self._tx(write=False) as tx:
             self._require_session(tx, session_id)
-            rows = tx.all("SELECT participant_id, activity, question, answer, answered_at FROM answers"
-                          " WHERE session_id = ? ORDER BY answered_at, id", (session_id,))
-        return [{"participant": p, "activity": a, "question": q, "answer": ans, "answered_at": iso_utc(t)}
-                for p, a, q, ans, t in rows]
+            rows = tx.all(
+                "SELECT participant_id, activity, question, answer, answered_at FROM answers"
+                " WHERE session_id = ? ORDER BY answered_at, id",
+                (session_id,),
+            )
+        return [
+            {"participant": p, "activity": a, "question": q, "answer": ans, "answered_at": iso_utc(t)}
+            for p, a, q, ans, t in rows
+        ]

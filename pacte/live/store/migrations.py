@@ -15,8 +15,9 @@ create-copy-drop-rename inside the migration); no ``;`` inside string literals
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any
 
 from pacte.live.store.base import StoreError
 
@@ -167,8 +168,7 @@ def _transaction(conn: Any, dialect: str) -> Iterator[None]:
 
 def _has_version_table(conn: Any, dialect: str) -> bool:
     if dialect == SQLITE:
-        row = conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").fetchone()
+        row = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").fetchone()
         return row is not None
     return conn.execute("SELECT to_regclass('schema_version') IS NOT NULL").fetchone()[0]
 
@@ -191,8 +191,9 @@ def applied_versions(conn: Any, dialect: str) -> list[int]:
     return [int(r[0]) for r in conn.execute("SELECT version FROM schema_version ORDER BY version")]
 
 
-def migrate(conn: Any, dialect: str, target: int | None = None,
-            migrations: list[tuple[int, str, str, str]] | None = None) -> list[int]:
+def migrate(
+    conn: Any, dialect: str, target: int | None = None, migrations: list[tuple[int, str, str, str]] | None = None
+) -> list[int]:
     """Bring the database to ``target`` (default: the latest version); return the versions applied.
 
     ``conn`` is a :mod:`sqlite3` connection (``dialect="sqlite"``, no open
@@ -216,12 +217,14 @@ def migrate(conn: Any, dialect: str, target: int | None = None,
             "CREATE TABLE IF NOT EXISTS schema_version ("
             " version INTEGER PRIMARY KEY,"
             " description TEXT NOT NULL,"
-            " applied_at DOUBLE PRECISION NOT NULL)")
+            " applied_at DOUBLE PRECISION NOT NULL)"
+        )
         current = _max_version(conn)
         if current > latest:
             raise MigrationError(
                 f"the live-session database is at schema version {current}, newer than this "
-                f"code knows ({latest}): upgrade the course package")
+                f"code knows ({latest}): upgrade the course package"
+            )
         if current > target:
             raise MigrationError(f"the database is at schema version {current}, past the target {target}")
         for version, description, sql_sqlite, sql_postgres in migrations:
@@ -231,6 +234,7 @@ def migrate(conn: Any, dialect: str, target: int | None = None,
                 conn.execute(statement)
             conn.execute(
                 f"INSERT INTO schema_version (version, description, applied_at) VALUES ({ph}, {ph}, {ph})",
-                (version, description, time.time()))
+                (version, description, time.time()),
+            )
             applied.append(version)
     return applied

@@ -10,8 +10,9 @@ delete waits for it (or it sees the session closed).
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 from pacte.live.store import migrations
 from pacte.live.store.base import Clock, SQLStore, StoreError
@@ -21,8 +22,10 @@ try:
     from psycopg import errors as pg_errors
     from psycopg_pool import ConnectionPool, PoolTimeout
 except ImportError as exc:  # pragma: no cover - depends on the install
-    raise StoreError("a PostgreSQL live store needs psycopg 3 and psycopg_pool: "
-                     "pip install 'psycopg[binary]>=3.2,<4' 'psycopg-pool>=3.2,<4'") from exc
+    raise StoreError(
+        "a PostgreSQL live store needs psycopg 3 and psycopg_pool: "
+        "pip install 'psycopg[binary]>=3.2,<4' 'psycopg-pool>=3.2,<4'"
+    ) from exc
 
 POOL_MIN = 1
 POOL_MAX = 10
@@ -63,12 +66,18 @@ class PostgresStore(SQLStore):
     dialect = migrations.POSTGRES
     _for_share = " FOR SHARE"
 
-    def __init__(self, url: str, clock: Clock = time.time, *, min_size: int = POOL_MIN,
-                 max_size: int = POOL_MAX):
+    def __init__(self, url: str, clock: Clock = time.time, *, min_size: int = POOL_MIN, max_size: int = POOL_MAX):
         super().__init__(clock)
-        self._pool = ConnectionPool(url, min_size=min_size, max_size=max_size, open=False,
-                                    kwargs={"autocommit": True, "connect_timeout": 3}, timeout=REQUEST_TIMEOUT,
-                                    check=ConnectionPool.check_connection, name="pacte-live")
+        self._pool = ConnectionPool(
+            url,
+            min_size=min_size,
+            max_size=max_size,
+            open=False,
+            kwargs={"autocommit": True, "connect_timeout": 3},
+            timeout=REQUEST_TIMEOUT,
+            check=ConnectionPool.check_connection,
+            name="pacte-live",
+        )
         try:
             self._pool.open(wait=True, timeout=CONNECT_TIMEOUT)
         except PoolTimeout:

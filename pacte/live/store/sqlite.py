@@ -18,9 +18,10 @@ import os
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 from pacte.live.store import migrations
 from pacte.live.store.base import Clock, SQLStore, StoreError
@@ -58,8 +59,10 @@ class SQLiteStore(SQLStore):
     def __init__(self, path: Path, clock: Clock = time.time):
         super().__init__(clock)
         if sqlite3.sqlite_version_info < MIN_SQLITE:
-            raise StoreError(f"SQLite {sqlite3.sqlite_version} is too old for the live store "
-                             f"(needs {'.'.join(map(str, MIN_SQLITE))} or later)")
+            raise StoreError(
+                f"SQLite {sqlite3.sqlite_version} is too old for the live store "
+                f"(needs {'.'.join(map(str, MIN_SQLITE))} or later)"
+            )
         self.path = Path(path)
         self._write_lock = threading.Lock()
         self._local = threading.local()
@@ -78,8 +81,7 @@ class SQLiteStore(SQLStore):
             migrations.migrate(conn, migrations.SQLITE, migrations=migrations.MIGRATIONS)
 
     def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
-                               timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = FULL")
