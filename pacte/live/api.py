@@ -176,7 +176,7 @@ class AnswerHandler(_JSONHandler):
         code, participant = normalize_join_code(data.get("code")), data.get("participant")
         if code is None:
             return self.fail(400, f"Code de séance invalide : {JOIN_CODE_RULE}.")
-        if not valid_participant(participant):
+        if not isinstance(participant, str) or not valid_participant(participant):
             return self.fail(400, "Identifiant de participant invalide.")
         if not self.live.answer_limiter.allow(participant):
             return self.fail(429, "Trop de réponses d'un coup : patientez quelques secondes.")

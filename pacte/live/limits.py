@@ -20,6 +20,7 @@ import time
 from typing import Any
 
 from tornado import web
+from tornado.http1connection import HTTP1Connection
 
 log = logging.getLogger("pacte.live")
 
@@ -51,7 +52,7 @@ class TokenBucket:
             tokens = min(self.capacity, tokens + (now - last) * self.rate)
             if len(self._state) >= self.max_keys and key not in self._state:
                 # Forget the keys that are full again (idle clients).
-                for k in [k for k, (t, l) in self._state.items() if t + (now - l) * self.rate >= self.capacity]:
+                for k in [k for k, (t, seen) in self._state.items() if t + (now - seen) * self.rate >= self.capacity]:
                     del self._state[k]
             if tokens < 1:
                 self._state[key] = (tokens, now)
@@ -192,7 +193,10 @@ class BoundedJSONRequestHandler(web.RequestHandler):
                 self._refuse(413, BODY_TOO_LARGE)
                 return
         # Never accept more than this on the connection, whatever the framing.
-        self.request.connection.set_max_body_size(max(self.max_body * 16, 65536))
+        connection = self.request.connection
+        if not isinstance(connection, HTTP1Connection):  # pragma: no cover - tornado's HTTPServer hands HTTP/1.x
+            raise TypeError(f"unexpected connection type {type(connection).__name__}: cannot bound the body size")
+        connection.set_max_body_size(max(self.max_body * 16, 65536))
 
     def data_received(self, chunk: bytes) -> None:
         if self._finished:
