@@ -17,10 +17,7 @@ _BANK_USE = re.compile(r"""from_bank\(\s*["']([a-z0-9_-]+)["'](?:\s*,\s*(?:quest
 _TITLE = re.compile(r"^#\s+(.+)$", re.M)
 
 
-def check_course(root: Path | None = None) -> tuple[dict, list[DataError]]:
-    """Validate datasets and question banks; return the inventory and the errors found."""
-    root = root or course_root()
-    errors: list[DataError] = []
+def _inventory_datasets(root: Path, errors: list[DataError]) -> list[dict[str, Any]]:
     datasets: list[dict[str, Any]] = []
     try:
         resources = load_package()
@@ -34,6 +31,13 @@ def check_course(root: Path | None = None) -> tuple[dict, list[DataError]]:
             errors.append(exc)
             rows = None
         datasets.append({"name": name, "title": res.title, "path": str(res.path.relative_to(root)), "rows": rows})
+    return datasets
+
+
+def _inventory_data_files(
+    root: Path, errors: list[DataError]
+) -> tuple[dict[str, dict[str, Any]], dict[str, dict], list[dict[str, str | None]]]:
+    """Question banks (summary and data) and the other data files."""
     banks: dict[str, dict[str, Any]] = {}
     bank_data: dict[str, dict] = {}
     data_files = []
@@ -53,37 +57,54 @@ def check_course(root: Path | None = None) -> tuple[dict, list[DataError]]:
             }
         else:
             data_files.append({"path": str(path.relative_to(root)), "schema": schema_of(path)})
-    pages = []
-    used: set[str] = set()
-    for doc in toc_files(root):
+    return banks, bank_data, data_files
+
+
+def _check_bank_ids(
+    bank_ids: list[str], src: Path, text: str, banks: dict, used: set[str], errors: list[DataError]
+) -> None:
+    for bank_id in bank_ids:
+        used.add(bank_id)
+        if bank_id not in banks and not any(e.path.endswith(f"{bank_id}.yaml") for e in errors):
+            line = text[: text.find(bank_id)].count("\n") + 1
+            errors.append(DataError(src, f"page uses unknown question bank '{bank_id}'", line=line))
+
+
+def _page_bank_entry(
+    bank_id: str, subset: str, src: Path, text: str, banks: dict, bank_data: dict, errors: list[DataError]
+) -> dict[str, Any]:
+    entry = dict(banks.get(bank_id, {"id": bank_id, "questions": None}))
+    if not subset.strip():
+        return entry
+    ids = re.findall(r"""["']([a-z0-9_-]+)["']""", subset)
+    entry["questions"] = len(ids)
+    if bank_id in bank_data:
         try:
-            src = page_source(doc, root)
-        except FileNotFoundError as exc:
-            errors.append(DataError(root / "book" / "_toc.yml", str(exc)))
-            continue
-        text = src.read_text(encoding="utf-8")
-        title = _TITLE.search(text)
-        uses = _BANK_USE.findall(text)
-        bank_ids = [u[0] for u in uses]
-        for bank_id in bank_ids:
-            used.add(bank_id)
-            if bank_id not in banks and not any(e.path.endswith(f"{bank_id}.yaml") for e in errors):
-                line = text[: text.find(bank_id)].count("\n") + 1
-                errors.append(DataError(src, f"page uses unknown question bank '{bank_id}'", line=line))
-        page_banks = []
-        for bank_id, subset in uses:
-            entry = dict(banks.get(bank_id, {"id": bank_id, "questions": None}))
-            if subset.strip():
-                ids = re.findall(r"""["']([a-z0-9_-]+)["']""", subset)
-                entry["questions"] = len(ids)
-                if bank_id in bank_data:
-                    try:
-                        select_questions(bank_data[bank_id], ids)
-                    except KeyError as exc:
-                        line = text[: text.find(subset)].count("\n") + 1
-                        errors.append(DataError(src, f"page asks for {exc.args[0]}", line=line))
-            page_banks.append(entry)
-        pages.append({"page": doc, "title": title.group(1).strip() if title else doc, "banks": page_banks})
+            select_questions(bank_data[bank_id], ids)
+        except KeyError as exc:
+            line = text[: text.find(subset)].count("\n") + 1
+            errors.append(DataError(src, f"page asks for {exc.args[0]}", line=line))
+    return entry
+
+
+def _inventory_page(
+    doc: str, root: Path, banks: dict, bank_data: dict, used: set[str], errors: list[DataError]
+) -> dict[str, Any] | None:
+    """The inventory entry of one page of the table of contents (None when its source is missing)."""
+    try:
+        src = page_source(doc, root)
+    except FileNotFoundError as exc:
+        errors.append(DataError(root / "book" / "_toc.yml", str(exc)))
+        return None
+    text = src.read_text(encoding="utf-8")
+    title = _TITLE.search(text)
+    uses = _BANK_USE.findall(text)
+    _check_bank_ids([u[0] for u in uses], src, text, banks, used, errors)
+    page_banks = [_page_bank_entry(bank_id, subset, src, text, banks, bank_data, errors) for bank_id, subset in uses]
+    return {"page": doc, "title": title.group(1).strip() if title else doc, "banks": page_banks}
+
+
+def _editorial(root: Path, errors: list[DataError]) -> None:
     # Editorial rules (locators, typography, duplicates, durations, .bib): pacte.course.editorial.
     from pacte.course.editorial import editorial_errors
 
@@ -92,6 +113,21 @@ def check_course(root: Path | None = None) -> tuple[dict, list[DataError]]:
     except UnicodeDecodeError:
         if not errors:  # a file that is not UTF-8 is reported above by the data checks, with its line
             raise
+
+
+def check_course(root: Path | None = None) -> tuple[dict, list[DataError]]:
+    """Validate datasets and question banks; return the inventory and the errors found."""
+    root = root or course_root()
+    errors: list[DataError] = []
+    datasets = _inventory_datasets(root, errors)
+    banks, bank_data, data_files = _inventory_data_files(root, errors)
+    pages = []
+    used: set[str] = set()
+    for doc in toc_files(root):
+        page = _inventory_page(doc, root, banks, bank_data, used, errors)
+        if page is not None:
+            pages.append(page)
+    _editorial(root, errors)
     inventory = {
         "pages": pages,
         "banks": list(banks.values()),
