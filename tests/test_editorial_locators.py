@@ -57,14 +57,14 @@ def test_bad_csv_locator_names_file_line_field(course_copy):
     path.write_text(text.replace("(1 200 MSP labellisées fin 2018).", "1 201 MSP labellisées"), encoding="utf-8")
     errors = check_csv_locators(course_copy)
     assert len(errors) == 1
-    line = next(i for i, l in enumerate(text.splitlines(), 1) if l.startswith("msp_labellisees_2018"))
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if row.startswith("msp_labellisees_2018"))
     assert str(errors[0]).startswith(f"{path}:{line} [locator]: locator not found")
 
 
 def test_missing_question_locator_is_an_error(course_copy):
     path = course_copy / "datasets/quiz/financement.yaml"
     lines = path.read_text(encoding="utf-8").split("\n")
-    n = next(i for i, l in enumerate(lines) if "locator:" in l and "ref: dehaas2018" in l)
+    n = next(i for i, row in enumerate(lines) if "locator:" in row and "ref: dehaas2018" in row)
     lines[n] = lines[n][: lines[n].index(", locator:")] + "}"
     path.write_text("\n".join(lines), encoding="utf-8")
     errors = check_yaml_locators([path])

@@ -150,27 +150,34 @@ def check_csv_locators(root: Path | None = None) -> list[DataError]:
     return errors
 
 
+def _walk_dict(node: dict, path: tuple) -> Iterator[tuple[tuple, str, Any, bool]]:
+    src = node.get("source")
+    if isinstance(src, dict) and isinstance(src.get("ref"), str):
+        yield path + ("source",), src["ref"], src.get("locator"), "prompt" in node
+    elif isinstance(src, str) and "locator" in node:
+        yield path, src, node.get("locator"), False
+    for key, value in node.items():
+        if key == "source" and isinstance(value, dict):
+            continue
+        yield from _walk_sources(value, path + (key,))  # a `sources` list is walked here, as a value
+
+
+def _walk_list(node: list, path: tuple) -> Iterator[tuple[tuple, str, Any, bool]]:
+    in_sources = bool(path) and path[-1] == "sources"
+    for i, item in enumerate(node):
+        if in_sources and isinstance(item, dict) and isinstance(item.get("ref"), str):
+            if "locator" in item:
+                yield path + (i,), item["ref"], item.get("locator"), False
+            continue
+        yield from _walk_sources(item, path + (i,))
+
+
 def _walk_sources(node: Any, path: tuple = ()) -> Iterator[tuple[tuple, str, Any, bool]]:
     """Yield (json path, ref, locator, is_question) for every source object in a YAML document."""
     if isinstance(node, dict):
-        src = node.get("source")
-        if isinstance(src, dict) and isinstance(src.get("ref"), str):
-            yield path + ("source",), src["ref"], src.get("locator"), "prompt" in node
-        elif isinstance(src, str) and "locator" in node:
-            yield path, src, node.get("locator"), False
-        for key, value in node.items():
-            if key == "source" and isinstance(value, dict):
-                continue
-            yield from _walk_sources(value, path + (key,))
-        if isinstance(node.get("sources"), list):
-            pass  # walked as values above
+        yield from _walk_dict(node, path)
     elif isinstance(node, list):
-        for i, item in enumerate(node):
-            if isinstance(item, dict) and isinstance(item.get("ref"), str) and path and path[-1] == "sources":
-                if "locator" in item:
-                    yield path + (i,), item["ref"], item.get("locator"), False
-                continue
-            yield from _walk_sources(item, path + (i,))
+        yield from _walk_list(node, path)
 
 
 def check_yaml_locators(paths: list[Path] | None = None) -> list[DataError]:
