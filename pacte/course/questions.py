@@ -32,8 +32,12 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from pacte.course.errors import DataError
+
+if TYPE_CHECKING:
+    from pacte.course.yaml_lines import LineMap
 
 NEAR_DUPLICATE = 0.35
 SIMILAR_PROMPT = 0.65
@@ -61,7 +65,7 @@ def content_words(question: dict) -> set[str]:
     return {w for w in normalise(" ".join(parts)).split() if len(w) > 3 and w not in _STOP}
 
 
-def _banks() -> list[tuple[Path, dict, object]]:
+def _banks() -> list[tuple[Path, dict, LineMap]]:
     from pacte.course.checks import all_data_files, schema_of
     from pacte.course.locators import load_yaml_lines_fast
 
@@ -78,8 +82,8 @@ def _banks() -> list[tuple[Path, dict, object]]:
     return out
 
 
-def check_duplicates(root: Path | None = None) -> list[DataError]:
-    """Duplicate ids, identical prompts and near-duplicate questions across banks."""
+def _entries() -> list[dict[str, Any]]:
+    """One entry per question with an id: its bank, line, normalised prompt and content words."""
     entries = []
     for path, data, lines in _banks():
         for i, q in enumerate(data["questions"]):
@@ -95,18 +99,25 @@ def check_duplicates(root: Path | None = None) -> list[DataError]:
                     "words": content_words(q),
                 }
             )
+    return entries
+
+
+def _where(entry: dict[str, Any]) -> str:
+    return f"{entry['path'].name}:{entry['line']}"
+
+
+def _same_id_and_prompt_errors(entries: list[dict[str, Any]]) -> list[DataError]:
     errors: list[DataError] = []
     seen_ids: dict[str, dict] = {}
     seen_prompts: dict[str, dict] = {}
     for e in entries:
         qid = e["q"]["id"]
-        where = lambda o: f"{o['path'].name}:{o['line']}"  # noqa: E731
         if qid in seen_ids and seen_ids[qid]["bank"] != e["bank"]:
             errors.append(
                 DataError(
                     e["path"],
                     f"question id '{qid}' is also used in bank "
-                    f"'{seen_ids[qid]['bank']}' ({where(seen_ids[qid])}): ids are unique "
+                    f"'{seen_ids[qid]['bank']}' ({_where(seen_ids[qid])}): ids are unique "
                     "across banks",
                     line=e["line"],
                     field="id",
@@ -118,33 +129,45 @@ def check_duplicates(root: Path | None = None) -> list[DataError]:
             errors.append(
                 DataError(
                     e["path"],
-                    f"same prompt as question '{o['q']['id']}' of bank '{o['bank']}' ({where(o)})",
+                    f"same prompt as question '{o['q']['id']}' of bank '{o['bank']}' ({_where(o)})",
                     line=e["line"],
                     field="prompt",
                 )
             )
         seen_prompts.setdefault(e["norm"], e)
+    return errors
+
+
+def _near_duplicate_error(a: dict[str, Any], b: dict[str, Any]) -> DataError | None:
+    union = a["words"] | b["words"]
+    jaccard = len(a["words"] & b["words"]) / len(union) if union else 0.0
+    matcher = SequenceMatcher(None, a["norm"].split(), b["norm"].split(), autojunk=False)
+    ratio = 0.0
+    if matcher.real_quick_ratio() >= SIMILAR_PROMPT and matcher.quick_ratio() >= SIMILAR_PROMPT:
+        ratio = matcher.ratio()  # the exact ratio only when the cheap upper bounds allow it
+    if jaccard < NEAR_DUPLICATE and ratio < SIMILAR_PROMPT:
+        return None
+    return DataError(
+        b["path"],
+        f"near-duplicate of question '{a['q']['id']}' of bank '{a['bank']}' "
+        f"({a['path'].name}:{a['line']}): content words {jaccard:.2f} (limit {NEAR_DUPLICATE}), "
+        f"prompts {ratio:.2f} (limit {SIMILAR_PROMPT}, 0 when far below); keep one, or make them test "
+        "different things",
+        line=b["line"],
+        field="prompt",
+    )
+
+
+def check_duplicates(root: Path | None = None) -> list[DataError]:
+    """Duplicate ids, identical prompts and near-duplicate questions across banks."""
+    entries = _entries()
+    errors = _same_id_and_prompt_errors(entries)
     for a, b in itertools.combinations(entries, 2):
         if a["norm"] == b["norm"]:
             continue
-        union = a["words"] | b["words"]
-        jaccard = len(a["words"] & b["words"]) / len(union) if union else 0.0
-        matcher = SequenceMatcher(None, a["norm"].split(), b["norm"].split(), autojunk=False)
-        ratio = 0.0
-        if matcher.real_quick_ratio() >= SIMILAR_PROMPT and matcher.quick_ratio() >= SIMILAR_PROMPT:
-            ratio = matcher.ratio()  # the exact ratio only when the cheap upper bounds allow it
-        if jaccard >= NEAR_DUPLICATE or ratio >= SIMILAR_PROMPT:
-            errors.append(
-                DataError(
-                    b["path"],
-                    f"near-duplicate of question '{a['q']['id']}' of bank '{a['bank']}' "
-                    f"({a['path'].name}:{a['line']}): content words {jaccard:.2f} (limit {NEAR_DUPLICATE}), "
-                    f"prompts {ratio:.2f} (limit {SIMILAR_PROMPT}, 0 when far below); keep one, or make them test "
-                    "different things",
-                    line=b["line"],
-                    field="prompt",
-                )
-            )
+        error = _near_duplicate_error(a, b)
+        if error is not None:
+            errors.append(error)
     return errors
 
 
