@@ -50,10 +50,7 @@ def words_of(text: str) -> list[str]:
     return out
 
 
-def prose_of(root: Path) -> list[tuple[Path, int, str]]:
-    """(file, line, text) of the reader prose of the pages and YAML data files."""
-    from pacte.course.checks import all_data_files
-    from pacte.course.locators import load_yaml_lines_fast
+def _page_prose(root: Path) -> list[tuple[Path, int, str]]:
     from pacte.course.toc import page_source, toc_files
     from pacte.course.typocheck import _MD_PROTECT, _markdown_lines
 
@@ -66,26 +63,40 @@ def prose_of(root: Path) -> list[tuple[Path, int, str]]:
         for number, line, prose in _markdown_lines(path.read_text(encoding="utf-8")):
             if prose:
                 out.append((path, number, _MD_PROTECT.sub(" ", line)))
+    return out
+
+
+def _walk_yaml_prose(value, where: tuple, path: Path, lines, out: list[tuple[Path, int, str]]) -> None:
+    """Append (file, line, text) for every text value with a space, outside the keys of ``_KEEP_OUT``."""
+    if where and where[-1] in _KEEP_OUT:
+        return
+    if isinstance(value, str) and " " in value.strip():
+        out.append((path, lines.line_of(where) or 1, value))
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _walk_yaml_prose(v, where + (k,), path, lines, out)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _walk_yaml_prose(v, where + (i,), path, lines, out)
+
+
+def _data_prose() -> list[tuple[Path, int, str]]:
+    from pacte.course.checks import all_data_files
+    from pacte.course.locators import load_yaml_lines_fast
+
+    out: list[tuple[Path, int, str]] = []
     for path in all_data_files():
         try:
             data, lines = load_yaml_lines_fast(path)
         except DataError:
             continue
-
-        def walk(value, where: tuple) -> None:
-            if where and where[-1] in _KEEP_OUT:
-                return
-            if isinstance(value, str) and " " in value.strip():
-                out.append((path, lines.line_of(where) or 1, value))
-            elif isinstance(value, dict):
-                for k, v in value.items():
-                    walk(v, where + (k,))
-            elif isinstance(value, list):
-                for i, v in enumerate(value):
-                    walk(v, where + (i,))
-
-        walk(data, ())
+        _walk_yaml_prose(data, (), path, lines, out)
     return out
+
+
+def prose_of(root: Path) -> list[tuple[Path, int, str]]:
+    """(file, line, text) of the reader prose of the pages and YAML data files."""
+    return _page_prose(root) + _data_prose()
 
 
 def unknown_words(words: list[str], word_list: Path = WORD_LIST) -> set[str]:
