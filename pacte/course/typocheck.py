@@ -30,46 +30,56 @@ _MD_PROTECT = re.compile(
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,}|:{3,})(.*)$")
 
 
+def _front_matter_end(lines: list[str]) -> int:
+    """Number of lines of the front matter (0 when there is none)."""
+    if not (lines and lines[0].strip() == "---"):
+        return 0
+    end = next((j for j in range(1, len(lines)) if lines[j].strip() == "---"), 0)
+    return end + 1
+
+
+def _closes_code_fence(m: re.Match | None, code_fence: str) -> bool:
+    return bool(m and m.group(2)[0] == code_fence[0] and len(m.group(2)) >= len(code_fence) and not m.group(3).strip())
+
+
+def _open_or_close_fence(m: re.Match, directives: list[str]) -> str | None:
+    """Update the open directives for a fence line outside code; return the code fence it opens, if any."""
+    fence, info = m.group(2), m.group(3).strip()
+    if not info and directives and directives[-1][0] == fence[0] and len(fence) >= len(directives[-1]):
+        directives.pop()  # end of a directive
+    elif info.startswith("{") and not info.startswith(
+        ("{code", "{math", "{raw", "{bibliography", "{toctree", "{glossary")
+    ):
+        directives.append(fence)
+    elif fence[0] == ":" and info:
+        directives.append(fence)
+    elif info.startswith("{glossary"):
+        directives.append(fence)
+    else:
+        return fence
+    return None
+
+
 def _markdown_lines(text: str) -> Iterator[tuple[int, str, bool]]:
     """Yield (line number, line, is_prose) for a MyST page."""
     lines = text.split("\n")
-    i = 0
-    if lines and lines[0].strip() == "---":  # front matter
-        end = next((j for j in range(1, len(lines)) if lines[j].strip() == "---"), 0)
-        for j in range(end + 1):
-            yield j + 1, lines[j], False
-        i = end + 1
+    i = _front_matter_end(lines)
+    for j in range(i):
+        yield j + 1, lines[j], False
     code_fence: str | None = None
     directives: list[str] = []  # open directive fences (admonition, dropdown...): their body is prose
     for j in range(i, len(lines)):
         line = lines[j]
         m = _FENCE.match(line)
         if code_fence is not None:
-            if m and m.group(2)[0] == code_fence[0] and len(m.group(2)) >= len(code_fence) and not m.group(3).strip():
+            if _closes_code_fence(m, code_fence):
                 code_fence = None
             yield j + 1, line, False
-            continue
-        if m:
-            fence, info = m.group(2), m.group(3).strip()
-            if not info and directives and directives[-1][0] == fence[0] and len(fence) >= len(directives[-1]):
-                directives.pop()  # end of a directive
-            elif info.startswith("{") and not info.startswith(
-                ("{code", "{math", "{raw", "{bibliography", "{toctree", "{glossary")
-            ):
-                directives.append(fence)
-            elif fence[0] == ":" and info:
-                directives.append(fence)
-            elif info.startswith("{glossary"):
-                directives.append(fence)
-            else:
-                code_fence = fence
+        elif m:
+            code_fence = _open_or_close_fence(m, directives)
             yield j + 1, line, False
-            continue
-        stripped = line.strip()
-        if re.match(r"^(:[\w-]+:|\([\w-]+\)=|<!--|%|\+\+\+)", stripped):
-            yield j + 1, line, False
-            continue
-        yield j + 1, line, True
+        else:
+            yield j + 1, line, not re.match(r"^(:[\w-]+:|\([\w-]+\)=|<!--|%|\+\+\+)", line.strip())
 
 
 def _protected(line: str, pattern: re.Pattern, fix) -> str:
