@@ -73,13 +73,8 @@ def _probe_postgres(url: str) -> None:
         ) from None
 
 
-def open_store_or_explain(url: str | None, data_dir: Path):
-    """Open the live store, or raise :class:`StartupError` with a French explanation (never a password)."""
-    import sqlite3
-
-    from pacte.live.store import StoreError, open_store
-    from pacte.security import redact_url
-
+def _check_url_and_folder(url: str | None, data_dir: Path) -> None:
+    """Refuse an unknown scheme, an unusable SQLite folder or an unreachable PostgreSQL before opening."""
     if url and not url.startswith(("sqlite://", "postgresql://", "postgres://")):
         scheme = url.split(":", 1)[0][:20] if ":" in url else "?"
         raise StartupError(
@@ -93,43 +88,63 @@ def open_store_or_explain(url: str | None, data_dir: Path):
         _check_data_dir(data_dir)
     if url and url.startswith(("postgresql://", "postgres://")):
         _probe_postgres(url)
+
+
+def _other_open_error(exc: Exception, where: str, url: str | None) -> StartupError:
+    from pacte.live.store import StoreError
+
+    name = type(exc).__name__
+    text = str(exc).lower()
+    if "read-only" in text or "read only" in text or name in ("ReadOnlySqlTransaction", "InsufficientPrivilege"):
+        return StartupError(
+            f"la base {where} est en lecture seule ou sans droit d’écriture pour cet utilisateur"
+            f"{NBSP}: donnez-lui le droit de créer des tables et d’écrire, "
+            f"ou choisissez une autre base."
+        )
+    if isinstance(exc, StoreError) and "cannot connect" in text:
+        return StartupError(
+            f"impossible de se connecter à PostgreSQL ({where}){NBSP}: démarrez PostgreSQL ou corrigez --database-url."
+        )
+    return StartupError(
+        f"impossible d’ouvrir la base des séances {where} ({name}{NBSP}: "
+        f"{_scrub(str(exc), url)[:200]}){NBSP}: vérifiez --database-url ou --data-dir."
+    )
+
+
+def _open_error(exc: Exception, where: str, url: str | None) -> StartupError:
+    """The French explanation of an exception raised while opening the store."""
+    import sqlite3
+
+    if isinstance(exc, (PermissionError, sqlite3.OperationalError)):
+        if "locked" in str(exc).lower():
+            return StartupError(
+                f"la base {where} est verrouillée par un autre programme{NBSP}: "
+                f"arrêtez l’autre « pacte serve » ou choisissez un autre --data-dir."
+            )
+        return StartupError(
+            f"la base {where} est en lecture seule ou inaccessible{NBSP}: donnez le droit d’écriture "
+            f"sur ce fichier et son dossier, ou choisissez un autre --data-dir."
+        )
+    if isinstance(exc, (FileExistsError, NotADirectoryError, IsADirectoryError)):
+        return StartupError(
+            f"le dossier de données de {where} est inutilisable ({exc.strerror}){NBSP}: choisissez un autre --data-dir."
+        )
+    if isinstance(exc, OSError):
+        return StartupError(
+            f"impossible d’écrire la base {where} ({exc.strerror}){NBSP}: "
+            f"vérifiez le dossier --data-dir (droits, place disque)."
+        )
+    return _other_open_error(exc, where, url)
+
+
+def open_store_or_explain(url: str | None, data_dir: Path):
+    """Open the live store, or raise :class:`StartupError` with a French explanation (never a password)."""
+    from pacte.live.store import open_store
+    from pacte.security import redact_url
+
+    _check_url_and_folder(url, data_dir)
     where = redact_url(url) if url else str(Path(data_dir) / "live.sqlite3")
     try:
         return open_store(url, data_dir)
-    except (PermissionError, sqlite3.OperationalError) as exc:
-        if "locked" in str(exc).lower():
-            raise StartupError(
-                f"la base {where} est verrouillée par un autre programme{NBSP}: "
-                f"arrêtez l’autre « pacte serve » ou choisissez un autre --data-dir."
-            ) from None
-        raise StartupError(
-            f"la base {where} est en lecture seule ou inaccessible{NBSP}: donnez le droit d’écriture "
-            f"sur ce fichier et son dossier, ou choisissez un autre --data-dir."
-        ) from None
-    except (FileExistsError, NotADirectoryError, IsADirectoryError) as exc:
-        raise StartupError(
-            f"le dossier de données de {where} est inutilisable ({exc.strerror}){NBSP}: choisissez un autre --data-dir."
-        ) from None
-    except OSError as exc:
-        raise StartupError(
-            f"impossible d’écrire la base {where} ({exc.strerror}){NBSP}: "
-            f"vérifiez le dossier --data-dir (droits, place disque)."
-        ) from None
     except Exception as exc:
-        name = type(exc).__name__
-        text = str(exc).lower()
-        if "read-only" in text or "read only" in text or name in ("ReadOnlySqlTransaction", "InsufficientPrivilege"):
-            raise StartupError(
-                f"la base {where} est en lecture seule ou sans droit d’écriture pour cet utilisateur"
-                f"{NBSP}: donnez-lui le droit de créer des tables et d’écrire, "
-                f"ou choisissez une autre base."
-            ) from None
-        if isinstance(exc, StoreError) and "cannot connect" in text:
-            raise StartupError(
-                f"impossible de se connecter à PostgreSQL ({where}){NBSP}: "
-                f"démarrez PostgreSQL ou corrigez --database-url."
-            ) from None
-        raise StartupError(
-            f"impossible d’ouvrir la base des séances {where} ({name}{NBSP}: "
-            f"{_scrub(str(exc), url)[:200]}){NBSP}: vérifiez --database-url ou --data-dir."
-        ) from None
+        raise _open_error(exc, where, url) from None
