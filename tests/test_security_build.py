@@ -55,7 +55,7 @@ def test_build_with_a_broken_bank_shows_file_line_and_field(tmp_path):
     )
     out = proc.stdout + proc.stderr
     assert proc.returncode != 0, out[-2000:]
-    cause = [l for l in out.splitlines() if "n’a pas pu être exécutée" in l]
+    cause = [row for row in out.splitlines() if "n’a pas pu être exécutée" in row]
     assert cause, out[-2000:]
     assert f"fichier datasets/quiz/profils-coordination.yaml, ligne {line}, champ questions[" in cause[0]
     assert "'numerique'" in cause[0] and ".err.log" in cause[0]

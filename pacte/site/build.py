@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jupytext
@@ -143,9 +144,7 @@ def execution_cause(err_log: Path) -> str:
     return f"{name}{NBSP}: {detail}" if detail else name
 
 
-def build_book(strict: bool = True, quiet: bool = False) -> int:
-    """Build the HTML book with Jupyter Book, streaming its progress; return the exit code."""
-    root = course_root()
+def _build_command(root: Path, strict: bool) -> list[str]:
     cmd = [
         sys.executable,
         "-c",
@@ -161,48 +160,44 @@ def build_book(strict: bool = True, quiet: bool = False) -> int:
     ]
     if strict:
         cmd += ["-n", "-W", "--keep-going"]
-    start = time.perf_counter()
-    if invalidate_stale_cache(root):
-        print(f"pacte build{NBSP}: widgets ou données modifiés, cache d’exécution vidé", flush=True)
-    pages = toc_files(root)
-    print(f"pacte build{NBSP}: {len(pages)} pages, dont {len(notebook_pages(root))} avec du code", flush=True)
-    proc = subprocess.Popen(cmd, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    assert proc.stdout is not None
-    warnings = []
-    log_path = build_dir() / "pacte-build.log"
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    log = log_path.open("w", encoding="utf-8")
-    failed: list[tuple[str, Path]] = []
-    crash: list[str] = []  # a Sphinx error that stops the build (theme, extension…), shown even with --quiet
-    crash_lines = 0
-    exceptions: list[str] = []
-    for line in proc.stdout:
-        log.write(line)
+    return cmd
+
+
+@dataclass
+class _BuildOutput:
+    """What the Jupyter Book output tells: warnings, pages whose code failed, a crash, exceptions."""
+
+    warnings: list[str] = field(default_factory=list)
+    failed: list[tuple[str, Path]] = field(default_factory=list)
+    crash: list[str] = field(default_factory=list)  # a Sphinx error that stops the build, shown even with --quiet
+    crash_lines: int = 0
+    exceptions: list[str] = field(default_factory=list)
+
+    def read(self, line: str, quiet: bool) -> None:
+        """Record one line of output and stream it (only warnings and errors when ``quiet``)."""
         plain = _ANSI.sub("", line)
         if _SPHINX_CRASH.search(plain):
-            crash_lines = 3
+            self.crash_lines = 3
         if _EXCEPTION_LINE.match(plain) and plain.split(":", 1)[1].strip():
-            exceptions.append(plain.strip())
-        if crash_lines and plain.strip():
-            crash.append(plain.strip())
-            crash_lines -= 1
+            self.exceptions.append(plain.strip())
+        if self.crash_lines and plain.strip():
+            self.crash.append(plain.strip())
+            self.crash_lines -= 1
+        self._read_failed_page(plain)
+        if "WARNING" in line or "ERROR" in line:
+            self.warnings.append(line.rstrip())
+        if not quiet or "WARNING" in line or "ERROR" in line:
+            print("  " + line.rstrip(), flush=True)
+
+    def _read_failed_page(self, plain: str) -> None:
         found = _ERR_LOG.search(plain)
         if found:
             page = _FAILED_PAGE.match(plain)
             page_name = plain.split(": WARNING", 1)[0].strip() if ": WARNING" in plain else (page[1] if page else "?")
-            failed.append((page_name, Path(found.group(1))))
-        if "WARNING" in line or "ERROR" in line:
-            warnings.append(line.rstrip())
-        if not quiet or "WARNING" in line or "ERROR" in line:
-            print("  " + line.rstrip(), flush=True)
-    code = proc.wait()
-    log.close()
-    notebooks = export_voila_notebooks(root)
-    elapsed = time.perf_counter() - start
-    if failed:
-        # Sphinx would not re-read the failed pages next time: force a clean execution then.
-        (build_dir() / ".pacte-inputs").unlink(missing_ok=True)
-        code = code or 1  # a page whose code fails is an error, even without --strict
+            self.failed.append((page_name, Path(found.group(1))))
+
+
+def _report_failed_pages(failed: list[tuple[str, Path]], root: Path) -> None:
     for page_name, err_log in failed:
         try:
             page_name = str(Path(page_name).relative_to(root))
@@ -213,12 +208,45 @@ def build_book(strict: bool = True, quiet: bool = False) -> int:
             f"(trace complète{NBSP}: {err_log})",
             flush=True,
         )
-    if crash:
-        print(f"pacte build{NBSP}: Sphinx s’est arrêté sur une erreur{NBSP}: {' '.join(crash[:3])}", flush=True)
-    elif code != 0 and not failed and exceptions:
-        print(f"pacte build{NBSP}: Jupyter Book s’est arrêté sur une erreur{NBSP}: {exceptions[0]}", flush=True)
+
+
+def _report_stop(output: _BuildOutput, code: int) -> None:
+    if output.crash:
+        print(f"pacte build{NBSP}: Sphinx s’est arrêté sur une erreur{NBSP}: {' '.join(output.crash[:3])}", flush=True)
+    elif code != 0 and not output.failed and output.exceptions:
+        print(f"pacte build{NBSP}: Jupyter Book s’est arrêté sur une erreur{NBSP}: {output.exceptions[0]}", flush=True)
+
+
+def build_book(strict: bool = True, quiet: bool = False) -> int:
+    """Build the HTML book with Jupyter Book, streaming its progress; return the exit code."""
+    root = course_root()
+    cmd = _build_command(root, strict)
+    start = time.perf_counter()
+    if invalidate_stale_cache(root):
+        print(f"pacte build{NBSP}: widgets ou données modifiés, cache d’exécution vidé", flush=True)
+    pages = toc_files(root)
+    print(f"pacte build{NBSP}: {len(pages)} pages, dont {len(notebook_pages(root))} avec du code", flush=True)
+    proc = subprocess.Popen(cmd, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert proc.stdout is not None
+    output = _BuildOutput()
+    log_path = build_dir() / "pacte-build.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    log = log_path.open("w", encoding="utf-8")
+    for line in proc.stdout:
+        log.write(line)
+        output.read(line, quiet)
+    code = proc.wait()
+    log.close()
+    notebooks = export_voila_notebooks(root)
+    elapsed = time.perf_counter() - start
+    if output.failed:
+        # Sphinx would not re-read the failed pages next time: force a clean execution then.
+        (build_dir() / ".pacte-inputs").unlink(missing_ok=True)
+        code = code or 1  # a page whose code fails is an error, even without --strict
+    _report_failed_pages(output.failed, root)
+    _report_stop(output, code)
     seconds = f"{elapsed:.1f}".replace(".", ",")
-    status = "réussi" if code == 0 else f"ÉCHEC (code {code}, {len(warnings)} avertissement(s) ou erreur(s))"
+    status = "réussi" if code == 0 else f"ÉCHEC (code {code}, {len(output.warnings)} avertissement(s) ou erreur(s))"
     print(
         f"pacte build{NBSP}: {status} en {seconds}{NBSP}s{NBSP}; livre dans {build_dir() / 'html'}{NBSP}; "
         f"{len(notebooks)} carnets Voilà dans {build_dir() / 'voila'}{NBSP}; journal{NBSP}: {log_path}",
