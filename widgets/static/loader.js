@@ -56,7 +56,8 @@ function mountAll() {
       console.error("pacte widget", err);
       c.append(Object.assign(document.createElement("p"), {
         className: "pacte-error",
-        textContent: "Ce contenu interactif n'a pas pu démarrer : " + err.message,
+        // The browser's own (English) message stays in the console.
+        textContent: "Ce contenu interactif n’a pas pu démarrer. Rechargez la page ; si le problème persiste, signalez-le au formateur.",
       }));
     });
   }
