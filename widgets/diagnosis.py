@@ -84,19 +84,8 @@ def _describe(raw: Any) -> str:
         return str(raw)
 
 
-def evaluate_diagnosis(grid: dict, answers: Any) -> dict:
-    """Score the answers ``{statement_id: rating}`` against a grid; never raises on bad answers.
-
-    Returns ``status`` (``complete``, ``incomplete``, ``empty`` or ``invalid``),
-    a French ``message``, the counts, the ``missing`` statement ids, the
-    ``errors`` (one French sentence per bad answer, which is then ignored),
-    and per dimension and per resource type the number answered and the mean.
-    A dimension gets a ``level`` only when all its statements are answered.
-    """
-    statements = grid["statements"]
-    scale = grid["scale"]
-    total = len(statements)
-    errors: list[str] = []
+def _valid_answers(statements: list[dict], scale: dict, answers: Any, errors: list[str]) -> dict[str, int]:
+    """The answers on the scale, by statement id; one French sentence in ``errors`` per bad answer."""
     valid: dict[str, int] = {}
     if answers is None:
         answers = {}
@@ -119,18 +108,21 @@ def evaluate_diagnosis(grid: dict, answers: Any) -> dict:
             )
             continue
         valid[key] = value
-    missing = [s["id"] for s in statements if s["id"] not in valid]
-    answered = total - len(missing)
+    return valid
 
-    def group(key: str, ident: str) -> tuple[int, int, float | None]:
-        members = [s for s in statements if s.get(key) == ident]
-        values = [valid[s["id"]] for s in members if s["id"] in valid]
-        mean = sum(values) / len(values) if values else None
-        return len(values), len(members), mean
 
+def _group(statements: list[dict], valid: dict[str, int], key: str, ident: str) -> tuple[int, int, float | None]:
+    """(answered, total, mean) of the statements whose ``key`` is ``ident``."""
+    members = [s for s in statements if s.get(key) == ident]
+    values = [valid[s["id"]] for s in members if s["id"] in valid]
+    mean = sum(values) / len(values) if values else None
+    return len(values), len(members), mean
+
+
+def _dimension_results(grid: dict, valid: dict[str, int]) -> list[dict]:
     dimensions = []
     for d in grid["dimensions"]:
-        n, tot, mean = group("dimension", d["id"])
+        n, tot, mean = _group(grid["statements"], valid, "dimension", d["id"])
         complete = n == tot
         dimensions.append(
             {
@@ -142,21 +134,46 @@ def evaluate_diagnosis(grid: dict, answers: Any) -> dict:
                 "level": level_of(grid, mean) if complete else None,
             }
         )
+    return dimensions
+
+
+def _resource_results(grid: dict, valid: dict[str, int]) -> list[dict]:
     resources = []
     for r in grid.get("resource_types") or []:
-        n, tot, mean = group("resource", r["id"])
+        n, tot, mean = _group(grid["statements"], valid, "resource", r["id"])
         resources.append({"id": r["id"], "answered": n, "total": tot, "mean": None if mean is None else round2(mean)})
+    return resources
 
+
+def _status(errors: list[str], answered: int, total: int, missing: list[str]) -> tuple[str, str]:
+    """(status, French message) of an evaluation."""
     if errors:
-        status = INVALID
-        message = f"{_plural(len(errors), 'réponse')} à corriger : " + " ".join(errors)
-    elif answered == 0:
-        status, message = EMPTY, "Répondez aux affirmations pour voir votre profil."
-    elif missing:
-        status = INCOMPLETE
-        message = f"Encore {_plural(len(missing), 'affirmation')} sans réponse : le profil est provisoire."
-    else:
-        status, message = COMPLETE, f"Profil complet : {answered} affirmations sur {total}."
+        return INVALID, f"{_plural(len(errors), 'réponse')} à corriger : " + " ".join(errors)
+    if answered == 0:
+        return EMPTY, "Répondez aux affirmations pour voir votre profil."
+    if missing:
+        return INCOMPLETE, f"Encore {_plural(len(missing), 'affirmation')} sans réponse : le profil est provisoire."
+    return COMPLETE, f"Profil complet : {answered} affirmations sur {total}."
+
+
+def evaluate_diagnosis(grid: dict, answers: Any) -> dict:
+    """Score the answers ``{statement_id: rating}`` against a grid; never raises on bad answers.
+
+    Returns ``status`` (``complete``, ``incomplete``, ``empty`` or ``invalid``),
+    a French ``message``, the counts, the ``missing`` statement ids, the
+    ``errors`` (one French sentence per bad answer, which is then ignored),
+    and per dimension and per resource type the number answered and the mean.
+    A dimension gets a ``level`` only when all its statements are answered.
+    """
+    statements = grid["statements"]
+    total = len(statements)
+    errors: list[str] = []
+    valid = _valid_answers(statements, grid["scale"], answers, errors)
+    missing = [s["id"] for s in statements if s["id"] not in valid]
+    answered = total - len(missing)
+    dimensions = _dimension_results(grid, valid)
+    resources = _resource_results(grid, valid)
+    status, message = _status(errors, answered, total, missing)
     return {
         "status": status,
         "message": message,
