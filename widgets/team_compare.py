@@ -29,7 +29,7 @@ ACTIVITY = "team_compare"
 
 # How each question is put to the learner and how a placed answer is phrased.
 # "{label}" is the answer label with a lower-case first letter.
-QUESTION_TEXT = {
+QUESTION_TEXT: dict[str, dict[str, Any]] = {
     "cohesion": {
         "prompt": "Intuitivement, diriez-vous que votre équipe est…",
         "template": "qui jugent leur équipe « {label} »",
@@ -69,12 +69,13 @@ def comparison_spec() -> dict:
         }
         for r in sizes.itertuples()
     ]
-    questions, distribution = [], {}
+    questions: list[dict[str, Any]] = []
+    distribution: dict[str, dict[str, dict[str, float]]] = {}
     for qid, text in QUESTION_TEXT.items():
         rows = frame[frame["question_id"] == qid]
         if rows.empty:
             raise ValueError(f"survey question '{qid}' is not in datasets/pacte_survey/answers.csv")
-        answers = []
+        answers: list[dict[str, str]] = []
         for r in rows.itertuples():
             if r.answer_id not in [a["id"] for a in answers]:
                 answers.append({"id": r.answer_id, "label": r.answer})
@@ -108,6 +109,49 @@ def _invalid(field: str, message: str) -> dict:
     return {"status": "invalid", "field": field, "message": message}
 
 
+def _picked(q: dict, answer: Any, field: str) -> tuple[list, dict | None]:
+    """(the answer ids given, None) or ([], the invalid result) when the answer is unreadable for ``q``."""
+    if q["multiple"]:
+        if not isinstance(answer, list) or not all(isinstance(a, str) for a in answer):
+            return [], _invalid(field, message("compare.unreadable_multiple"))
+        return answer, None
+    if isinstance(answer, list):
+        return [], _invalid(field, message("quiz.single_only"))
+    if not isinstance(answer, str) and answer is not None:
+        return [], _invalid(field, message("compare.unreadable_single"))
+    return ([] if answer in (None, "") else [answer]), None
+
+
+def _picked_problem(q: dict, picked: list, labels: dict[str, str], field: str) -> dict | None:
+    """The invalid result when the picked answers are empty, unknown, repeated or break an exclusive answer."""
+    if not picked:
+        return _invalid(field, message("compare.unanswered_multiple" if q["multiple"] else "compare.unanswered_single"))
+    unknown = [p for p in picked if p not in labels]
+    if unknown:
+        allowed = ", ".join(f"«\u00a0{a['label']}\u00a0»" for a in q["answers"])
+        return _invalid(field, message("compare.unknown_answer", answer=unknown[0], allowed=allowed))
+    if len(set(picked)) != len(picked):
+        return _invalid(field, message("compare.duplicate"))
+    for ex in q["exclusive"]:
+        if ex in picked and len(picked) > 1:
+            return _invalid(field, message("compare.exclusive", label=labels[ex]))
+    return None
+
+
+def _placed_item(q: dict, aid: str, dist: dict, who: str, labels: dict[str, str], order: list[str]) -> dict:
+    """Percent, rank and sentence of one picked answer in the survey distribution ``dist``."""
+    pct = dist[aid]
+    rank = 1 + sum(1 for v in dist.values() if v > pct)
+    what = q["templates"].get(aid, q["template"]).replace("{label}", _lower_first(labels[aid]))
+    sentence = f"Vous faites partie des {fmt_percent(pct)} de {who} {what}."
+    top = max(order, key=lambda a: (dist[a], -order.index(a)))
+    if rank == 1:
+        sentence += " C'est la réponse la plus fréquente."
+    else:
+        sentence += f" La réponse la plus fréquente est « {labels[top]} » ({fmt_percent(dist[top])})."
+    return {"answer": aid, "label": labels[aid], "percent": pct, "rank": rank, "sentence": sentence}
+
+
 def place_answer(spec: dict, structure: Any, question_id: Any, answer: Any) -> dict:
     """Place one answer in the survey distribution of its structure.
 
@@ -128,42 +172,15 @@ def place_answer(spec: dict, structure: Any, question_id: Any, answer: Any) -> d
     if structure not in q["structures"]:
         return _invalid(field, message("compare.not_asked", who=structures[structure]["plural"]))
     labels = {a["id"]: a["label"] for a in q["answers"]}
-    if q["multiple"]:
-        if not isinstance(answer, list) or not all(isinstance(a, str) for a in answer):
-            return _invalid(field, message("compare.unreadable_multiple"))
-        picked = answer
-    else:
-        if isinstance(answer, list):
-            return _invalid(field, message("quiz.single_only"))
-        if not isinstance(answer, str) and answer is not None:
-            return _invalid(field, message("compare.unreadable_single"))
-        picked = [] if answer in (None, "") else [answer]
-    if not picked:
-        return _invalid(field, message("compare.unanswered_multiple" if q["multiple"] else "compare.unanswered_single"))
-    unknown = [p for p in picked if p not in labels]
-    if unknown:
-        allowed = ", ".join(f"«\u00a0{a['label']}\u00a0»" for a in q["answers"])
-        return _invalid(field, message("compare.unknown_answer", answer=unknown[0], allowed=allowed))
-    if len(set(picked)) != len(picked):
-        return _invalid(field, message("compare.duplicate"))
-    for ex in q["exclusive"]:
-        if ex in picked and len(picked) > 1:
-            return _invalid(field, message("compare.exclusive", label=labels[ex]))
+    picked, invalid = _picked(q, answer, field)
+    if invalid is None:
+        invalid = _picked_problem(q, picked, labels, field)
+    if invalid is not None:
+        return invalid
     dist = spec["distribution"][question_id][structure]
     who = structures[structure]["plural"]
     order = [a["id"] for a in q["answers"]]
-    items = []
-    for aid in sorted(picked, key=order.index):
-        pct = dist[aid]
-        rank = 1 + sum(1 for v in dist.values() if v > pct)
-        what = q["templates"].get(aid, q["template"]).replace("{label}", _lower_first(labels[aid]))
-        sentence = f"Vous faites partie des {fmt_percent(pct)} de {who} {what}."
-        top = max(order, key=lambda a: (dist[a], -order.index(a)))
-        if rank == 1:
-            sentence += " C'est la réponse la plus fréquente."
-        else:
-            sentence += f" La réponse la plus fréquente est « {labels[top]} » ({fmt_percent(dist[top])})."
-        items.append({"answer": aid, "label": labels[aid], "percent": pct, "rank": rank, "sentence": sentence})
+    items = [_placed_item(q, aid, dist, who, labels, order) for aid in sorted(picked, key=order.index)]
     return {"status": "ok", "question": question_id, "structure": structure, "items": items}
 
 
@@ -194,6 +211,24 @@ def room_shares(spec: dict, room: dict, question_id: str) -> dict | None:
     }
 
 
+def _validate_room_counts(qid: str, counts: dict, allowed: set[str]) -> None:
+    for aid, n in counts.items():
+        if aid not in allowed:
+            raise ValueError(f"room.{qid}.counts.{aid}: not an answer of this question (allowed: {sorted(allowed)})")
+        if not isinstance(n, int) or isinstance(n, bool) or n < 0:
+            raise ValueError(f"room.{qid}.counts.{aid}: count must be a non-negative integer, got {n!r}")
+
+
+def _validate_room_respondents(qid: str, entry: dict, question: dict) -> None:
+    resp = entry.get("respondents")
+    if resp is None:
+        return
+    if not isinstance(resp, int) or isinstance(resp, bool) or resp < max(entry["counts"].values(), default=0):
+        raise ValueError(f"room.{qid}.respondents: must be an integer at least as large as every count, got {resp!r}")
+    if not question["multiple"] and resp < sum(entry["counts"].values()):
+        raise ValueError(f"room.{qid}.respondents: a single-answer question cannot have more answers than respondents")
+
+
 def validate_room(spec: dict, room: Any) -> dict:
     """Check a ``room`` value; raise ``ValueError`` naming the field at fault."""
     if not isinstance(room, dict):
@@ -204,24 +239,8 @@ def validate_room(spec: dict, room: Any) -> dict:
             raise ValueError(f"room.{qid}: unknown question (known: {', '.join(questions)})")
         if not isinstance(entry, dict) or not isinstance(entry.get("counts"), dict):
             raise ValueError(f"room.{qid}: expected {{'respondents': n, 'counts': {{answer_id: count}}}}")
-        allowed = {a["id"] for a in questions[qid]["answers"]}
-        for aid, n in entry["counts"].items():
-            if aid not in allowed:
-                raise ValueError(
-                    f"room.{qid}.counts.{aid}: not an answer of this question (allowed: {sorted(allowed)})"
-                )
-            if not isinstance(n, int) or isinstance(n, bool) or n < 0:
-                raise ValueError(f"room.{qid}.counts.{aid}: count must be a non-negative integer, got {n!r}")
-        resp = entry.get("respondents")
-        if resp is not None:
-            if not isinstance(resp, int) or isinstance(resp, bool) or resp < max(entry["counts"].values(), default=0):
-                raise ValueError(
-                    f"room.{qid}.respondents: must be an integer at least as large as every count, got {resp!r}"
-                )
-            if not questions[qid]["multiple"] and resp < sum(entry["counts"].values()):
-                raise ValueError(
-                    f"room.{qid}.respondents: a single-answer question cannot have more answers than respondents"
-                )
+        _validate_room_counts(qid, entry["counts"], {a["id"] for a in questions[qid]["answers"]})
+        _validate_room_respondents(qid, entry, questions[qid])
     return room
 
 
