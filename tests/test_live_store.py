@@ -98,6 +98,15 @@ def pg_url():
         conn.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(sql.Identifier(schema)))
 
 
+def _driver_error(backend: Backend, postgres_error: str) -> type[Exception]:
+    """What the raw driver raises for an undefined table or function (``postgres_error``: a psycopg.errors name)."""
+    if backend.kind == "sqlite":
+        return sqlite3.OperationalError
+    import psycopg
+
+    return getattr(psycopg.errors, postgres_error)
+
+
 @pytest.fixture(params=["sqlite", "postgres"])
 def backend(request, tmp_path) -> Backend:
     if request.param == "sqlite":
@@ -495,7 +504,7 @@ def test_upgrade_from_v1_keeps_rows(backend, clock):
             f" VALUES ({ph}, {ph}, {ph}, {ph}, {ph}, {ph})",
             ("sess-old", "p2", "quiz:x", "q1", "b", T0 - 30),
         )
-        with pytest.raises(Exception):  # v1 has no hidden_questions table yet
+        with pytest.raises(_driver_error(backend, "UndefinedTable")):  # v1 has no hidden_questions table yet
             conn.execute("SELECT * FROM hidden_questions").fetchall()
     finally:
         conn.close()
@@ -533,13 +542,13 @@ def test_failing_migration_rolls_back(backend, monkeypatch):
         "CREATE TABLE half_done (a INTEGER); SELECT no_such_function()",
     )
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, broken])
-    with pytest.raises(Exception):
+    with pytest.raises(_driver_error(backend, "UndefinedFunction")):
         backend.open()
     monkeypatch.undo()
     conn = backend.raw()
     try:
         assert migrations.current_version(conn, backend.kind) == migrations.LATEST_VERSION
-        with pytest.raises(Exception):
+        with pytest.raises(_driver_error(backend, "UndefinedTable")):
             conn.execute("SELECT * FROM half_done").fetchall()
     finally:
         conn.close()
