@@ -247,7 +247,7 @@ def test_profile_room_is_tallied_and_validated(profile):
         validate_profile_room(profile, bad)
     w = ProfileCompare()
     w.room = room
-    with pytest.raises(Exception):
+    with pytest.raises(ValueError, match=r"room\.age\.EHPAD: unknown structure"):
         w.room = {"age": {"EHPAD": {"counts": {}}}}
 
 

@@ -49,7 +49,8 @@ def profile_spec(relpath: str = PROFILE_FILE) -> dict:
         pct = None if pd.isna(r.percent) else float(r.percent)
         detail = "" if pd.isna(r.detail) else str(r.detail)
         rows[(r.indicator_id, r.structure)] = {"percent": pct, "detail": detail, "label": r.indicator}
-    questions, facts = [], {}
+    questions: list[dict[str, Any]] = []
+    facts: dict[str, dict[str, list[dict[str, Any]]]] = {}
     used = []
     for q in data["questions"]:
         questions.append({"id": q["id"], "prompt": q["prompt"], "answers": q["answers"], "note": q.get("note", "")})
@@ -185,6 +186,26 @@ def tally_profile_room(events: Iterable[dict]) -> dict:
     return room
 
 
+def _validate_profile_entry(qid: str, sid: str, entry: Any, allowed: set[str]) -> None:
+    """Check the ``{"respondents", "counts"}`` of one question and structure."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("counts"), dict):
+        raise ValueError(f"room.{qid}.{sid}: expected {{'respondents': n, 'counts': {{answer_id: count}}}}")
+    for aid, n in entry["counts"].items():
+        if aid not in allowed:
+            raise ValueError(
+                f"room.{qid}.{sid}.counts.{aid}: not an answer of this question (allowed: {sorted(allowed)})"
+            )
+        if not isinstance(n, int) or isinstance(n, bool) or n < 0:
+            raise ValueError(f"room.{qid}.{sid}.counts.{aid}: count must be a non-negative integer, got {n!r}")
+    resp = entry.get("respondents")
+    if resp is not None and (
+        not isinstance(resp, int) or isinstance(resp, bool) or resp < sum(entry["counts"].values())
+    ):
+        raise ValueError(
+            f"room.{qid}.{sid}.respondents: must be an integer at least the number of answers, got {resp!r}"
+        )
+
+
 def validate_profile_room(spec: dict, room: Any) -> dict:
     """Check a profile ``room`` value; raise ``ValueError`` naming the field at fault."""
     if not isinstance(room, dict):
@@ -200,22 +221,7 @@ def validate_profile_room(spec: dict, room: Any) -> dict:
         for sid, entry in per_structure.items():
             if sid not in structures:
                 raise ValueError(f"room.{qid}.{sid}: unknown structure (known: {sorted(structures)})")
-            if not isinstance(entry, dict) or not isinstance(entry.get("counts"), dict):
-                raise ValueError(f"room.{qid}.{sid}: expected {{'respondents': n, 'counts': {{answer_id: count}}}}")
-            for aid, n in entry["counts"].items():
-                if aid not in allowed:
-                    raise ValueError(
-                        f"room.{qid}.{sid}.counts.{aid}: not an answer of this question (allowed: {sorted(allowed)})"
-                    )
-                if not isinstance(n, int) or isinstance(n, bool) or n < 0:
-                    raise ValueError(f"room.{qid}.{sid}.counts.{aid}: count must be a non-negative integer, got {n!r}")
-            resp = entry.get("respondents")
-            if resp is not None and (
-                not isinstance(resp, int) or isinstance(resp, bool) or resp < sum(entry["counts"].values())
-            ):
-                raise ValueError(
-                    f"room.{qid}.{sid}.respondents: must be an integer at least the number of answers, got {resp!r}"
-                )
+            _validate_profile_entry(qid, sid, entry, allowed)
     return room
 
 
