@@ -70,7 +70,7 @@ def test_survey_figures_appear_in_their_seed_line():
     for row in csv.DictReader((SURVEY / "profile.csv").open(encoding="utf-8")):
         if not row["percent"]:
             continue
-        line = next(l for l in seed_lines if row["locator"] in l)
+        line = next(text for text in seed_lines if row["locator"] in text)
         assert re.search(rf"(?<!\d){row['percent']}(?!\d)", line), row
 
 

@@ -22,7 +22,7 @@ def _prose(text: str) -> str:
     body = text.split("\n---\n", 1)[1]
     body = CODE_CELL.sub("", body)
     body = re.sub(r"\{[a-z]+\}`[^`\n]*`|`[^`\n]*`", "", body)
-    return "\n".join(l for l in body.splitlines() if not re.match(r"^(\(.*\)=|:\w+:)", l))
+    return "\n".join(row for row in body.splitlines() if not re.match(r"^(\(.*\)=|:\w+:)", row))
 
 
 def test_module_has_at_least_five_pages_and_keeps_the_profils_label():
@@ -97,7 +97,7 @@ def test_citations_and_refs_exist(page):
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
 def test_french_typography_in_the_prose(page):
     prose = _prose(page.read_text(encoding="utf-8"))
-    assert "'" not in prose, [l for l in prose.splitlines() if "'" in l][:3]
+    assert "'" not in prose, [row for row in prose.splitlines() if "'" in row][:3]
     bad = re.findall(r".{0,20} [:;!?%»].{0,10}|.{0,10}« .{0,20}", prose)
     bad = [b for b in bad if not b.lstrip().startswith("|")]
     assert bad == [], bad[:5]
