@@ -47,50 +47,57 @@ def _invalid(field: str, message: str) -> dict:
     return {"status": "invalid", "field": field, "message": message}
 
 
-def summarize_week(spec: dict, answers: Any) -> dict:
-    """Sum the learner's hours by block; never raises on bad answers.
-
-    ``answers`` is ``{"structure": "MSP" | "CDS" | "CPTS" | None, "hours": {activity_id: number}}``.
-    Returns ``{"status": "ok", "total", "blocks", "activities", "top", "empty", "sentences", "notes"}``,
-    ``{"status": "empty", …}`` when no time was given, or ``{"status": "invalid", "field", "message"}``
-    (French message) naming the field at fault.
-    """
+def _read_answers(spec: dict, answers: Any) -> tuple[Any, dict, dict | None]:
+    """(structure, hours, None), or (None, {}, the invalid result) when the answers are unreadable."""
     if answers is None:
         answers = {}
     if not isinstance(answers, dict):
-        return _invalid("answers", "Réponses illisibles : un objet {structure, hours} est attendu.")
+        return None, {}, _invalid("answers", "Réponses illisibles : un objet {structure, hours} est attendu.")
     structure = answers.get("structure")
     if structure not in (None, "") and structure not in [s["id"] for s in spec["structures"]]:
-        return _invalid("structure", message("compare.unknown_structure"))
+        return None, {}, _invalid("structure", message("compare.unknown_structure"))
     hours = answers.get("hours")
     if hours is None:
         hours = {}
     if not isinstance(hours, dict):
-        return _invalid("hours", "Heures illisibles : un nombre par activité est attendu.")
+        return None, {}, _invalid("hours", "Heures illisibles : un nombre par activité est attendu.")
     known = {a["id"]: a for a in spec["activities"]}
     for key in sorted(hours, key=str):
         if key not in known:
-            return _invalid(f"hours.{key}", f"Activité inconnue : « {key} ».")
+            return None, {}, _invalid(f"hours.{key}", f"Activité inconnue : « {key} ».")
+    return structure, hours, None
+
+
+def _activity_problem(spec: dict, a: dict, raw: Any) -> dict | None:
+    """The invalid result when ``raw`` is not a number of hours allowed for activity ``a``."""
+    field = f"hours.{a['id']}"
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not math.isfinite(raw):
+        return _invalid(field, f"« {a['label']} » : saisissez un nombre d’heures (par exemple 2,5).")
+    if raw < 0:
+        return _invalid(field, f"« {a['label']} » : le temps ne peut pas être négatif.")
+    if raw > spec["max_hours_activity"]:
+        return _invalid(
+            field, f"« {a['label']} » : {french_number(spec['max_hours_activity'])} heures au plus par activité."
+        )
+    return None
+
+
+def _hour_values(spec: dict, hours: dict) -> tuple[dict[str, float], dict | None]:
+    """(hours by activity, rounded; None), or ({}, the invalid result) on the first bad value."""
     values: dict[str, float] = {}
     for a in spec["activities"]:
         raw = hours.get(a["id"])
-        field = f"hours.{a['id']}"
         if raw is None:
             values[a["id"]] = 0
             continue
-        if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not math.isfinite(raw):
-            return _invalid(field, f"« {a['label']} » : saisissez un nombre d’heures (par exemple 2,5).")
-        if raw < 0:
-            return _invalid(field, f"« {a['label']} » : le temps ne peut pas être négatif.")
-        if raw > spec["max_hours_activity"]:
-            return _invalid(
-                field, f"« {a['label']} » : {french_number(spec['max_hours_activity'])} heures au plus par activité."
-            )
+        problem = _activity_problem(spec, a, raw)
+        if problem is not None:
+            return {}, problem
         values[a["id"]] = round2(raw)
-    total = 0
-    for a in spec["activities"]:
-        total += values[a["id"]]
-    total = round2(total)
+    return values, None
+
+
+def _total_problem(spec: dict, total: float) -> dict | None:
     if total == 0:
         return {
             "status": "empty",
@@ -103,29 +110,31 @@ def summarize_week(spec: dict, answers: Any) -> dict:
             f"Votre semaine compte {french_number(total)} heures, plus que les "
             f"{french_number(spec['max_total_hours'])} heures prévues : vérifiez vos saisies.",
         )
+    return None
+
+
+def _block_rows(spec: dict, values: dict[str, float], total: float) -> list[dict]:
     blocks = []
     for b in spec["blocks"]:
-        h = 0
+        h: float = 0
         for a in spec["activities"]:
             if a["block"] == b["id"]:
                 h += values[a["id"]]
         h = round2(h)
         blocks.append({"id": b["id"], "label": b["label"], "hours": h, "share": share_of(h, total)})
-    activities = [
-        {
-            "id": a["id"],
-            "block": a["block"],
-            "label": a["label"],
-            "hours": values[a["id"]],
-            "share": share_of(values[a["id"]], total),
-        }
-        for a in spec["activities"]
-    ]
+    return blocks
+
+
+def _top_block(blocks: list[dict]) -> dict:
+    """The first block with the most hours."""
     top = blocks[0]
     for b in blocks:
         if b["hours"] > top["hours"]:
             top = b
-    empty = [b["id"] for b in blocks if b["hours"] == 0]
+    return top
+
+
+def _sentences(total: float, top: dict, blocks: list[dict], empty: list[str]) -> list[str]:
     sentences = [
         f"Votre semaine de coordination compte {french_number(total)} heure{'s' if total >= 2 else ''}.",
         f"Le bloc « {top['label']} » en occupe la plus grande part ({french_number(top['share'])}\u00a0%).",
@@ -137,6 +146,43 @@ def summarize_week(spec: dict, answers: Any) -> dict:
             f"Aucun temps pour {which} les sources : {names}. Est-ce un choix, une tâche assurée "
             "par d’autres ou un travail invisible ?"
         )
+    return sentences
+
+
+def summarize_week(spec: dict, answers: Any) -> dict:
+    """Sum the learner's hours by block; never raises on bad answers.
+
+    ``answers`` is ``{"structure": "MSP" | "CDS" | "CPTS" | None, "hours": {activity_id: number}}``.
+    Returns ``{"status": "ok", "total", "blocks", "activities", "top", "empty", "sentences", "notes"}``,
+    ``{"status": "empty", …}`` when no time was given, or ``{"status": "invalid", "field", "message"}``
+    (French message) naming the field at fault.
+    """
+    structure, hours, invalid = _read_answers(spec, answers)
+    if invalid is not None:
+        return invalid
+    values, invalid = _hour_values(spec, hours)
+    if invalid is not None:
+        return invalid
+    total: float = 0
+    for a in spec["activities"]:
+        total += values[a["id"]]
+    total = round2(total)
+    invalid = _total_problem(spec, total)
+    if invalid is not None:
+        return invalid
+    blocks = _block_rows(spec, values, total)
+    activities = [
+        {
+            "id": a["id"],
+            "block": a["block"],
+            "label": a["label"],
+            "hours": values[a["id"]],
+            "share": share_of(values[a["id"]], total),
+        }
+        for a in spec["activities"]
+    ]
+    top = _top_block(blocks)
+    empty = [b["id"] for b in blocks if b["hours"] == 0]
     notes = (
         [n["text"] for n in next(s for s in spec["structures"] if s["id"] == structure)["notes"]] if structure else []
     )
@@ -148,7 +194,7 @@ def summarize_week(spec: dict, answers: Any) -> dict:
         "activities": activities,
         "top": top["id"],
         "empty": empty,
-        "sentences": sentences,
+        "sentences": _sentences(total, top, blocks, empty),
         "notes": notes,
     }
 
