@@ -101,7 +101,7 @@ def score_ordering(exercise: dict, answer: Any) -> dict:
         missing = [i["id"] for i in items if i["id"] not in seen]
         if missing and not errors:
             errors.append("Éléments manquants : " + ", ".join(f"« {m} »" for m in missing) + ".")
-    if errors:
+    if errors or order is None:  # order is None only with errors here (no answer returned "empty" above)
         return {**base, "status": "invalid", "errors": errors, "message": "Ordre non reconnu : " + " ".join(errors)}
     results = {}
     correct = 0
