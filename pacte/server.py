@@ -15,12 +15,15 @@ keeps refusing execute requests from the browser.
 
 from __future__ import annotations
 
+import inspect
 import os
 import secrets
 import socket
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl, urlencode
 
 from tornado import web
 
@@ -77,8 +80,9 @@ class BookHandler(web.StaticFileHandler):
 
     def get_content_size(self) -> int:
         # Pages without a <head> (the root redirect page) are served unchanged: measure what is sent.
-        if self.absolute_path.endswith(".html"):
-            return len(self._marked(self.absolute_path))
+        path = self.absolute_path
+        if path is not None and path.endswith(".html"):
+            return len(self._marked(path))
         return super().get_content_size()
 
 
@@ -111,98 +115,101 @@ def _kernel_is_trainer(kernel_manager, kernel_id: str, voila_root: Path) -> bool
     return real == trainer or real.startswith(trainer + os.sep)
 
 
-def make_app_class(options: ServeOptions, live):
-    """Return the Voilà application subclass that adds the book, the API and the trainer guard."""
-    import inspect
-    from urllib.parse import parse_qsl, urlencode
+if TYPE_CHECKING:
+    _GuardBase = web.RequestHandler  # the guard is only ever mixed into request handlers
+else:
+    _GuardBase = object
 
-    from jupyter_server.services.kernels.handlers import KernelHandler
-    from jupyter_server.utils import url_path_join
-    from voila.app import Voila
-    from voila.request_info_handler import RequestInfoSocketHandler
-    from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
-    from voila.static_file_handler import AllowListFileHandler, TemplateStaticFileHandler
-    from voila.tornado.contentshandler import VoilaContentsHandler
-    from voila.tornado.execution_request_handler import ExecutionRequestHandler
-    from voila.tornado.handler import TornadoVoilaHandler
-    from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
-    from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
-    from pacte.live.api import live_handlers
-    from pacte.security import cookie_matches, is_trainer_path, token_matches, trainer_cookie_value
-    from pacte.site.headers import SecurityHeaders
+class TrainerGuard(_GuardBase):
+    """Requires the trainer token for anything that resolves to the trainer folder or its kernels.
 
-    token = options.trainer_token
-    voila_root = build_dir() / "voila"
-    notebook_classes = (TornadoVoilaHandler, AllowListFileHandler)
-    kernel_classes = (
-        KernelHandler,
-        VoilaKernelWebsocketHandler,
-        RequestInfoSocketHandler,
-        VoilaShutdownKernelHandler,
-        ExecutionRequestHandler,
+    The decision is taken on what the handler will actually use (the decoded
+    path argument, the raw request path, the kernel's notebook), never on
+    how the URL is spelled. The token comes once as ``?token=``: it is moved
+    to an HttpOnly, SameSite=Strict cookie and the browser is redirected to
+    the same URL without it (no token in the address bar, history or Referer).
+
+    Mixed in front of a Voilà handler by :func:`_guarded`, which sets the kind,
+    the token and the Voilà root.
+    """
+
+    pacte_kind = "notebook"
+    pacte_token: str | None = None
+    pacte_voila_root: Path = Path()
+
+    def _pacte_protected(self) -> bool:
+        from pacte.security import is_trainer_path
+
+        voila_root = self.pacte_voila_root
+        arg = self.path_args[0] if self.path_args else ""
+        if self.pacte_kind == "kernel":
+            kernel_id = (self.path_kwargs.get("kernel_id") or arg or "").split("/")[0]
+            return _kernel_is_trainer(self.settings["kernel_manager"], kernel_id, voila_root)
+        # The raw path too (``/voila/render/<tail>``), in case the handler decodes it differently.
+        tail = self.request.path.split("/voila/", 1)[-1].partition("/")[2]
+        return is_trainer_path(arg or "", voila_root) or is_trainer_path(tail, voila_root)
+
+    def _pacte_accept_token(self, given: str, token: str) -> bool:
+        """Move a ``?token=`` to the cookie; True when the response is a redirect to the URL without it."""
+        from pacte.security import token_matches, trainer_cookie_value
+
+        if not token_matches(given, token):
+            raise web.HTTPError(403, "trainer token required")
+        self.set_cookie(
+            TRAINER_COOKIE,
+            trainer_cookie_value(token),
+            httponly=True,
+            samesite="Strict",
+            path="/",
+            secure=self.request.protocol == "https",
+        )
+        if self.request.method in ("GET", "HEAD") and "Upgrade" not in self.request.headers:
+            query = urlencode(
+                [(k, v) for k, v in parse_qsl(self.request.query, keep_blank_values=True) if k != "token"]
+            )
+            self.redirect(self.request.path + (f"?{query}" if query else ""), status=303)
+            return True
+        return False
+
+    def _pacte_guard(self) -> bool:
+        """Check the token; True when the response is already finished (redirect)."""
+        from pacte.security import cookie_matches
+
+        if not self._pacte_protected():
+            return False
+        token = self.pacte_token
+        if token is None:  # `pacte serve` always sets one: without it, nothing protected is served
+            raise web.HTTPError(403, "trainer token required")
+        given = self.get_query_argument("token", None)
+        if given is not None:
+            return self._pacte_accept_token(given, token)
+        if not cookie_matches(self.get_cookie(TRAINER_COOKIE), token):
+            raise web.HTTPError(403, "trainer token required")
+        return False
+
+    async def prepare(self, *args, **kwargs):
+        if self._pacte_guard():
+            return None
+        result: Any = super().prepare(*args, **kwargs)  # Voilà handlers may return an awaitable
+        if inspect.isawaitable(result):
+            result = await result
+        return result
+
+
+def _guarded(cls: type, kind: str, token: str | None, voila_root: Path) -> type:
+    """``cls`` behind the trainer guard (``kind``: "notebook" or "kernel")."""
+    return type(
+        f"Pacte{cls.__name__}",
+        (TrainerGuard, cls),
+        {"pacte_kind": kind, "pacte_token": token, "pacte_voila_root": voila_root},
     )
 
-    class TrainerGuard:
-        """Requires the trainer token for anything that resolves to the trainer folder or its kernels.
 
-        The decision is taken on what the handler will actually use (the decoded
-        path argument, the raw request path, the kernel's notebook), never on
-        how the URL is spelled. The token comes once as ``?token=``: it is moved
-        to an HttpOnly, SameSite=Strict cookie and the browser is redirected to
-        the same URL without it (no token in the address bar, history or Referer).
-        """
+def _safe_template_static_handler(base: type) -> type:
+    """Voilà's ``TemplateStaticFileHandler`` (``base``) where a malformed path is a 404, not a crash."""
 
-        pacte_kind = "notebook"
-
-        def _pacte_protected(self) -> bool:
-            arg = self.path_args[0] if self.path_args else ""
-            if self.pacte_kind == "kernel":
-                kernel_id = (self.path_kwargs.get("kernel_id") or arg or "").split("/")[0]
-                return _kernel_is_trainer(self.settings["kernel_manager"], kernel_id, voila_root)
-            # The raw path too (``/voila/render/<tail>``), in case the handler decodes it differently.
-            tail = self.request.path.split("/voila/", 1)[-1].partition("/")[2]
-            return is_trainer_path(arg or "", voila_root) or is_trainer_path(tail, voila_root)
-
-        def _pacte_guard(self) -> bool:
-            """Check the token; True when the response is already finished (redirect)."""
-            if not self._pacte_protected():
-                return False
-            given = self.get_query_argument("token", None)
-            if given is not None:
-                if not token_matches(given, token):
-                    raise web.HTTPError(403, "trainer token required")
-                self.set_cookie(
-                    TRAINER_COOKIE,
-                    trainer_cookie_value(token),
-                    httponly=True,
-                    samesite="Strict",
-                    path="/",
-                    secure=self.request.protocol == "https",
-                )
-                if self.request.method in ("GET", "HEAD") and "Upgrade" not in self.request.headers:
-                    query = urlencode(
-                        [(k, v) for k, v in parse_qsl(self.request.query, keep_blank_values=True) if k != "token"]
-                    )
-                    self.redirect(self.request.path + (f"?{query}" if query else ""), status=303)
-                    return True
-                return False
-            if not cookie_matches(self.get_cookie(TRAINER_COOKIE), token):
-                raise web.HTTPError(403, "trainer token required")
-            return False
-
-        async def prepare(self, *args, **kwargs):
-            if self._pacte_guard():
-                return None
-            result = super().prepare(*args, **kwargs)
-            if inspect.isawaitable(result):
-                result = await result
-            return result
-
-    def guarded(cls, kind: str):
-        return type(f"Pacte{cls.__name__}", (TrainerGuard, cls), {"pacte_kind": kind})
-
-    class SafeTemplateStaticFileHandler(TemplateStaticFileHandler):
+    class SafeTemplateStaticFileHandler(base):
         """``/voila/templates/<template>/static/<file>``: a malformed path is a 404, not a crash."""
 
         def parse_url_path(self, path):
@@ -219,6 +226,115 @@ def make_app_class(options: ServeOptions, live):
             except Exception:
                 raise web.HTTPError(404) from None
 
+    return SafeTemplateStaticFileHandler
+
+
+@dataclass(frozen=True)
+class _Routes:
+    """How ``pacte serve`` rewrites Voilà's handlers: dropped, made safe, or put behind the trainer guard."""
+
+    dropped: tuple[type, ...]
+    notebook: tuple[type, ...]
+    kernel: tuple[type, ...]
+    template_static: type
+    safe_template_static: type
+    token: str | None
+    voila_root: Path
+
+    def replace(self, cls: type, identity: set) -> type | None:
+        """The handler class to use instead of ``cls``; None to drop its route."""
+        if cls in self.dropped or cls in identity:
+            return None  # no directory listing, no contents API, no login/logout pages
+        if cls is self.template_static:
+            return self.safe_template_static
+        if cls in self.notebook:
+            return _guarded(cls, "notebook", self.token, self.voila_root)
+        if cls in self.kernel:
+            return _guarded(cls, "kernel", self.token, self.voila_root)
+        return cls
+
+
+def _voila_routes(token: str | None, voila_root: Path) -> _Routes:
+    from jupyter_server.services.kernels.handlers import KernelHandler
+    from voila.request_info_handler import RequestInfoSocketHandler
+    from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
+    from voila.static_file_handler import AllowListFileHandler, TemplateStaticFileHandler
+    from voila.tornado.contentshandler import VoilaContentsHandler
+    from voila.tornado.execution_request_handler import ExecutionRequestHandler
+    from voila.tornado.handler import TornadoVoilaHandler
+    from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
+    from voila.tornado.treehandler import TornadoVoilaTreeHandler
+
+    return _Routes(
+        dropped=(TornadoVoilaTreeHandler, VoilaContentsHandler),
+        notebook=(TornadoVoilaHandler, AllowListFileHandler),
+        kernel=(
+            KernelHandler,
+            VoilaKernelWebsocketHandler,
+            RequestInfoSocketHandler,
+            VoilaShutdownKernelHandler,
+            ExecutionRequestHandler,
+        ),
+        template_static=TemplateStaticFileHandler,
+        safe_template_static=_safe_template_static_handler(TemplateStaticFileHandler),
+        token=token,
+        voila_root=voila_root,
+    )
+
+
+def _pacte_handlers(app: Any, base: list, routes: _Routes, live) -> list:
+    """Voilà's handlers rewritten by ``routes``, with the widgets' static files and the live API first
+    and the book last."""
+    from jupyter_server.utils import url_path_join
+
+    from pacte.live.api import live_handlers
+
+    identity = {h[1] for h in app.identity_provider.get_handlers()} if hasattr(app, "identity_provider") else set()
+    handlers: list[tuple] = []
+    for h in base:
+        pattern, cls, *rest = h
+        replacement = routes.replace(cls, identity)
+        if replacement is not None:
+            handlers.append((pattern, replacement, *rest))
+    handlers.insert(
+        0,
+        (
+            url_path_join(app.server_url, r"/pacte/static/(.*)"),
+            web.StaticFileHandler,
+            {"path": str(STATIC_DIR)},
+        ),
+    )
+    handlers[1:1] = live_handlers(url_path_join(app.server_url, "/api/live"), live)
+    handlers.append(
+        (
+            url_path_join(app.server_url, r"/(.*)"),
+            BookHandler,
+            {"path": str(build_dir() / "html"), "default_filename": "index.html"},
+        )
+    )
+    return handlers
+
+
+def _bounded_listen(original):
+    """``Application.listen`` with bounded request bodies and timeouts (unless given)."""
+
+    def bounded_listen(port, address="", **kwargs):
+        kwargs.setdefault("max_body_size", MAX_HTTP_BODY)
+        kwargs.setdefault("body_timeout", 60)
+        kwargs.setdefault("idle_connection_timeout", 300)
+        return original(port, address, **kwargs)
+
+    return bounded_listen
+
+
+def make_app_class(options: ServeOptions, live):
+    """Return the Voilà application subclass that adds the book, the API and the trainer guard."""
+    from voila.app import Voila
+
+    from pacte.site.headers import SecurityHeaders
+
+    routes = _voila_routes(options.trainer_token, build_dir() / "voila")
+
     class PacteVoila(Voila):
         """Voilà serving the course book at ``/`` beside the page views."""
 
@@ -232,50 +348,10 @@ def make_app_class(options: ServeOptions, live):
             return settings
 
         def init_handlers(self):
-            base = super().init_handlers()
-            identity = (
-                {h[1] for h in self.identity_provider.get_handlers()} if hasattr(self, "identity_provider") else set()
-            )
-            handlers = []
-            for h in base:
-                pattern, cls, *rest = h
-                if cls in (TornadoVoilaTreeHandler, VoilaContentsHandler) or cls in identity:
-                    continue  # no directory listing, no contents API, no login/logout pages
-                if cls is TemplateStaticFileHandler:
-                    cls = SafeTemplateStaticFileHandler
-                elif cls in notebook_classes:
-                    cls = guarded(cls, "notebook")
-                elif cls in kernel_classes:
-                    cls = guarded(cls, "kernel")
-                handlers.append((pattern, cls, *rest))
-            handlers.insert(
-                0,
-                (
-                    url_path_join(self.server_url, r"/pacte/static/(.*)"),
-                    web.StaticFileHandler,
-                    {"path": str(STATIC_DIR)},
-                ),
-            )
-            handlers[1:1] = live_handlers(url_path_join(self.server_url, "/api/live"), live)
-            handlers.append(
-                (
-                    url_path_join(self.server_url, r"/(.*)"),
-                    BookHandler,
-                    {"path": str(build_dir() / "html"), "default_filename": "index.html"},
-                )
-            )
-            return handlers
+            return _pacte_handlers(self, super().init_handlers(), routes, live)
 
         def listen(self):
-            original = self.app.listen
-
-            def bounded_listen(port, address="", **kwargs):
-                kwargs.setdefault("max_body_size", MAX_HTTP_BODY)
-                kwargs.setdefault("body_timeout", 60)
-                kwargs.setdefault("idle_connection_timeout", 300)
-                return original(port, address, **kwargs)
-
-            self.app.listen = bounded_listen
+            self.app.listen = _bounded_listen(self.app.listen)
             return super().listen()
 
     return PacteVoila
