@@ -14,7 +14,7 @@ const CSS = `
 .pacte-cpts h3 { margin-top: 0; font-size: 1.2rem; }
 .pacte-cpts-territory { background: #fff; border: 1px solid #dde3ea; border-radius: 6px; padding: .6rem .9rem; margin: .8rem 0; }
 .pacte-cpts-territory h4 { margin: 0 0 .3rem; font-size: 1.05rem; }
-.pacte-cpts-notice { font-weight: 600; color: #7a4100; background: #fff4e5; border-left: 4px solid #ef6c00; padding: .2rem .5rem; margin: .3rem 0; }
+.pacte-cpts-notice { font-weight: 600; color: #7a4100; background: #fff4e5; border-left: 4px solid #b35c00; padding: .2rem .5rem; margin: .3rem 0; }
 .pacte-cpts-indicators { display: grid; grid-template-columns: repeat(auto-fit, minmax(210px, 1fr)); gap: .3rem .9rem; margin: .5rem 0; padding: 0; list-style: none; font-size: .92rem; }
 .pacte-cpts-indicators strong { font-variant-numeric: tabular-nums; }
 .pacte-cpts-needs { margin: .3rem 0 0 1.1rem; font-size: .92rem; }
@@ -22,12 +22,12 @@ const CSS = `
 .pacte-cpts fieldset.pacte-cpts-group > legend { font-weight: 700; font-size: 1.02rem; padding: 0 .3rem; float: none; width: auto; }
 .pacte-cpts-option { display: flex; align-items: flex-start; gap: .45rem; margin: .3rem 0; line-height: 1.4; }
 .pacte-cpts-option input { margin-top: .25rem; }
-.pacte-cpts-option input:focus-visible { outline: 3px solid #e07b39; outline-offset: 2px; }
+.pacte-cpts-option input:focus-visible { outline: 3px solid #b34700; outline-offset: 2px; }
 .pacte-cpts-count { font-size: .85rem; color: #4a5560; margin: .2rem 0 0; }
 .pacte-cpts-actions { display: flex; flex-wrap: wrap; gap: .5rem; margin-top: .6rem; }
 .pacte-cpts .pacte-button { font: inherit; padding: .35rem .9rem; border-radius: 6px; border: 1px solid #1f5f8b; background: #1f5f8b; color: #fff; cursor: pointer; }
 .pacte-cpts .pacte-button.pacte-secondary { background: #fff; color: #1f5f8b; }
-.pacte-cpts .pacte-button:focus-visible { outline: 3px solid #e07b39; outline-offset: 2px; }
+.pacte-cpts .pacte-button:focus-visible { outline: 3px solid #b34700; outline-offset: 2px; }
 .pacte-cpts-status { font-weight: 600; }
 .pacte-cpts-status.pacte-invalid { color: #b23c00; }
 .pacte-cpts-feedback { list-style: none; padding: 0; margin: .5rem 0; }

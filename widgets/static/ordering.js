@@ -25,9 +25,9 @@ const CSS = `
 .pacte-order-controls select { font: inherit; font-size: .9rem; padding: .1rem .2rem; }
 .pacte-order .pacte-button { font: inherit; padding: .3rem .85rem; border-radius: 6px; border: 1px solid #1f5f8b; background: #1f5f8b; color: #fff; cursor: pointer; }
 .pacte-order .pacte-button.pacte-secondary { background: #fff; color: #1f5f8b; }
-.pacte-order .pacte-move { font: inherit; font-size: .85rem; padding: .15rem .45rem; border-radius: 5px; border: 1px solid #9fb3c8; background: #fff; color: #1b2631; cursor: pointer; }
+.pacte-order .pacte-move { font: inherit; font-size: .85rem; padding: .15rem .45rem; border-radius: 5px; border: 1px solid #687887; background: #fff; color: #1b2631; cursor: pointer; }
 .pacte-order .pacte-move:disabled { opacity: .35; cursor: default; }
-.pacte-order button:focus-visible, .pacte-order select:focus-visible { outline: 3px solid #e07b39; outline-offset: 2px; }
+.pacte-order button:focus-visible, .pacte-order select:focus-visible { outline: 3px solid #b34700; outline-offset: 2px; }
 .pacte-order-mark { grid-column: 2 / 4; font-size: .88rem; }
 .pacte-order-mark:empty { display: none; }
 .pacte-order-item.pacte-correct { border-left-color: #2e7d32; }
@@ -41,7 +41,7 @@ const CSS = `
 .pacte-order-solution li { margin: .5rem 0; }
 .pacte-order-solution .pacte-order-marker { font-weight: 700; }
 .pacte-order-solution p { margin: .15rem 0; }
-.pacte-order-note { border-left: 3px solid #ef6c00; padding-left: .5rem; }
+.pacte-order-note { border-left: 3px solid #b35c00; padding-left: .5rem; }
 .pacte-order-source { font-size: .8rem; color: #4a5560; }
 @media (max-width: 520px) {
   .pacte-order-item { grid-template-columns: 1.8rem 1fr; }

@@ -21,7 +21,7 @@ const CSS = `
 .pacte-progress .pacte-button { font: inherit; padding: .35rem .9rem; border-radius: 6px; border: 1px solid #1f5f8b; background: #1f5f8b; color: #fff; cursor: pointer; }
 .pacte-progress .pacte-button.pacte-secondary { background: #fff; color: #1f5f8b; }
 .pacte-progress .pacte-button.pacte-danger { background: #fff; color: #9b1c1c; border-color: #9b1c1c; }
-.pacte-progress .pacte-button:focus-visible, .pacte-progress input:focus-visible { outline: 3px solid #e07b39; outline-offset: 2px; }
+.pacte-progress .pacte-button:focus-visible, .pacte-progress input:focus-visible { outline: 3px solid #b34700; outline-offset: 2px; }
 .pacte-progress-message { font-weight: 600; min-height: 1.2em; }
 .pacte-progress-message.pacte-error { color: #9b1c1c; border-left: 4px solid #c62828; padding-left: .6rem; }
 .pacte-progress-note { font-size: .85rem; color: #4a5560; }

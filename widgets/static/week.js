@@ -17,7 +17,7 @@ const CSS = `
 .pacte-week-row label { flex: 1 1 auto; }
 .pacte-week-row input { width: 5.5rem; font: inherit; padding: .15rem .3rem; }
 .pacte-week-structure { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; }
-.pacte-week input:focus-visible, .pacte-week button:focus-visible { outline: 3px solid #e07b39; outline-offset: 2px; }
+.pacte-week input:focus-visible, .pacte-week button:focus-visible { outline: 3px solid #b34700; outline-offset: 2px; }
 .pacte-week .pacte-button { font: inherit; padding: .35rem .9rem; border-radius: 6px; border: 1px solid #1f5f8b; background: #1f5f8b; color: #fff; cursor: pointer; }
 .pacte-week .pacte-button.pacte-secondary { background: #fff; color: #1f5f8b; }
 .pacte-week-actions { display: flex; flex-wrap: wrap; gap: .5rem; margin-top: .8rem; }
