@@ -24,7 +24,7 @@ export const COMPARE_CSS = `
 .pacte-compare-cell { display: flex; align-items: center; gap: .4rem; }
 .pacte-compare-bar { height: .9rem; border-radius: 3px; background: #8fb3cc; min-width: 1px; }
 .pacte-compare-mine .pacte-compare-survey .pacte-compare-bar { background: #1f5f8b; }
-.pacte-compare-room .pacte-compare-bar { background: #e07b39; }
+.pacte-compare-room .pacte-compare-bar { background: #c25e1f; }
 .pacte-compare-value { white-space: nowrap; font-variant-numeric: tabular-nums; }
 .pacte-compare-source { font-size: .85rem; color: #4a5560; }
 .pacte-compare-note { font-size: .9rem; font-style: italic; }
