@@ -29,6 +29,7 @@ from tornado import web
 
 from pacte.course.fmt import NBSP
 from pacte.course.paths import SITE_DIR, STATIC_DIR, build_dir, course_root
+from pacte.security import cookie_matches, is_trainer_path, token_matches, trainer_cookie_value
 from pacte.startup import StartupError, open_store_or_explain
 
 TEMPLATES_ROOT = SITE_DIR / "share" / "jupyter"
@@ -129,9 +130,7 @@ class TrainerGuard(_GuardBase):
     how the URL is spelled. The token comes once as ``?token=``: it is moved
     to an HttpOnly, SameSite=Strict cookie and the browser is redirected to
     the same URL without it (no token in the address bar, history or Referer).
-
-    Mixed in front of a Voilà handler by :func:`_guarded`, which sets the kind,
-    the token and the Voilà root.
+    Mixed in front of a Voilà handler by :func:`_guarded`.
     """
 
     pacte_kind = "notebook"
@@ -139,8 +138,6 @@ class TrainerGuard(_GuardBase):
     pacte_voila_root: Path = Path()
 
     def _pacte_protected(self) -> bool:
-        from pacte.security import is_trainer_path
-
         voila_root = self.pacte_voila_root
         arg = self.path_args[0] if self.path_args else ""
         if self.pacte_kind == "kernel":
@@ -150,19 +147,23 @@ class TrainerGuard(_GuardBase):
         tail = self.request.path.split("/voila/", 1)[-1].partition("/")[2]
         return is_trainer_path(arg or "", voila_root) or is_trainer_path(tail, voila_root)
 
-    def _pacte_accept_token(self, given: str, token: str) -> bool:
-        """Move a ``?token=`` to the cookie; True when the response is a redirect to the URL without it."""
-        from pacte.security import token_matches, trainer_cookie_value
-
+    def _pacte_guard(self) -> bool:
+        """Check the token; True when the response is already finished (redirect)."""
+        if not self._pacte_protected():
+            return False
+        token = self.pacte_token
+        if token is None:  # `pacte serve` always sets one: without it, nothing protected is served
+            raise web.HTTPError(403, "trainer token required")
+        given = self.get_query_argument("token", None)
+        if given is None:
+            if not cookie_matches(self.get_cookie(TRAINER_COOKIE), token):
+                raise web.HTTPError(403, "trainer token required")
+            return False
         if not token_matches(given, token):
             raise web.HTTPError(403, "trainer token required")
+        secure = self.request.protocol == "https"
         self.set_cookie(
-            TRAINER_COOKIE,
-            trainer_cookie_value(token),
-            httponly=True,
-            samesite="Strict",
-            path="/",
-            secure=self.request.protocol == "https",
+            TRAINER_COOKIE, trainer_cookie_value(token), httponly=True, samesite="Strict", path="/", secure=secure
         )
         if self.request.method in ("GET", "HEAD") and "Upgrade" not in self.request.headers:
             query = urlencode(
@@ -170,22 +171,6 @@ class TrainerGuard(_GuardBase):
             )
             self.redirect(self.request.path + (f"?{query}" if query else ""), status=303)
             return True
-        return False
-
-    def _pacte_guard(self) -> bool:
-        """Check the token; True when the response is already finished (redirect)."""
-        from pacte.security import cookie_matches
-
-        if not self._pacte_protected():
-            return False
-        token = self.pacte_token
-        if token is None:  # `pacte serve` always sets one: without it, nothing protected is served
-            raise web.HTTPError(403, "trainer token required")
-        given = self.get_query_argument("token", None)
-        if given is not None:
-            return self._pacte_accept_token(given, token)
-        if not cookie_matches(self.get_cookie(TRAINER_COOKIE), token):
-            raise web.HTTPError(403, "trainer token required")
         return False
 
     async def prepare(self, *args, **kwargs):
@@ -199,19 +184,14 @@ class TrainerGuard(_GuardBase):
 
 def _guarded(cls: type, kind: str, token: str | None, voila_root: Path) -> type:
     """``cls`` behind the trainer guard (``kind``: "notebook" or "kernel")."""
-    return type(
-        f"Pacte{cls.__name__}",
-        (TrainerGuard, cls),
-        {"pacte_kind": kind, "pacte_token": token, "pacte_voila_root": voila_root},
-    )
+    attributes = {"pacte_kind": kind, "pacte_token": token, "pacte_voila_root": voila_root}
+    return type(f"Pacte{cls.__name__}", (TrainerGuard, cls), attributes)
 
 
 def _safe_template_static_handler(base: type) -> type:
     """Voilà's ``TemplateStaticFileHandler`` (``base``) where a malformed path is a 404, not a crash."""
 
     class SafeTemplateStaticFileHandler(base):
-        """``/voila/templates/<template>/static/<file>``: a malformed path is a 404, not a crash."""
-
         def parse_url_path(self, path):
             parts = path.split("/", 2)
             if len(parts) != 3 or parts[1] != "static" or not parts[0] or not parts[2]:
@@ -229,32 +209,8 @@ def _safe_template_static_handler(base: type) -> type:
     return SafeTemplateStaticFileHandler
 
 
-@dataclass(frozen=True)
-class _Routes:
-    """How ``pacte serve`` rewrites Voilà's handlers: dropped, made safe, or put behind the trainer guard."""
-
-    dropped: tuple[type, ...]
-    notebook: tuple[type, ...]
-    kernel: tuple[type, ...]
-    template_static: type
-    safe_template_static: type
-    token: str | None
-    voila_root: Path
-
-    def replace(self, cls: type, identity: set) -> type | None:
-        """The handler class to use instead of ``cls``; None to drop its route."""
-        if cls in self.dropped or cls in identity:
-            return None  # no directory listing, no contents API, no login/logout pages
-        if cls is self.template_static:
-            return self.safe_template_static
-        if cls in self.notebook:
-            return _guarded(cls, "notebook", self.token, self.voila_root)
-        if cls in self.kernel:
-            return _guarded(cls, "kernel", self.token, self.voila_root)
-        return cls
-
-
-def _voila_routes(token: str | None, voila_root: Path) -> _Routes:
+def _voila_routes(token: str | None, voila_root: Path):
+    """``replace(cls, identity)``: the class ``pacte serve`` uses for Voilà's handler ``cls`` (None: no route)."""
     from jupyter_server.services.kernels.handlers import KernelHandler
     from voila.request_info_handler import RequestInfoSocketHandler
     from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
@@ -265,66 +221,44 @@ def _voila_routes(token: str | None, voila_root: Path) -> _Routes:
     from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
     from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
-    return _Routes(
-        dropped=(TornadoVoilaTreeHandler, VoilaContentsHandler),
-        notebook=(TornadoVoilaHandler, AllowListFileHandler),
-        kernel=(
-            KernelHandler,
-            VoilaKernelWebsocketHandler,
-            RequestInfoSocketHandler,
-            VoilaShutdownKernelHandler,
-            ExecutionRequestHandler,
-        ),
-        template_static=TemplateStaticFileHandler,
-        safe_template_static=_safe_template_static_handler(TemplateStaticFileHandler),
-        token=token,
-        voila_root=voila_root,
-    )
+    dropped = (TornadoVoilaTreeHandler, VoilaContentsHandler)
+    kinds = {
+        TornadoVoilaHandler: "notebook",
+        AllowListFileHandler: "notebook",
+        KernelHandler: "kernel",
+        VoilaKernelWebsocketHandler: "kernel",
+        RequestInfoSocketHandler: "kernel",
+        VoilaShutdownKernelHandler: "kernel",
+        ExecutionRequestHandler: "kernel",
+    }
+    safe_template_static = _safe_template_static_handler(TemplateStaticFileHandler)
+
+    def replace(cls: type, identity: set) -> type | None:
+        if cls in dropped or cls in identity:
+            return None  # no directory listing, no contents API, no login/logout pages
+        if cls is TemplateStaticFileHandler:
+            return safe_template_static
+        return _guarded(cls, kinds[cls], token, voila_root) if cls in kinds else cls
+
+    return replace
 
 
-def _pacte_handlers(app: Any, base: list, routes: _Routes, live) -> list:
-    """Voilà's handlers rewritten by ``routes``, with the widgets' static files and the live API first
-    and the book last."""
+def _pacte_handlers(app: Any, base: list, replace, live) -> list:
+    """Voilà's handlers rewritten by ``replace``; the widgets' static files and the live API first, the book last."""
     from jupyter_server.utils import url_path_join
 
     from pacte.live.api import live_handlers
 
     identity = {h[1] for h in app.identity_provider.get_handlers()} if hasattr(app, "identity_provider") else set()
-    handlers: list[tuple] = []
-    for h in base:
-        pattern, cls, *rest = h
-        replacement = routes.replace(cls, identity)
+    voila = []
+    for pattern, cls, *rest in base:
+        replacement = replace(cls, identity)
         if replacement is not None:
-            handlers.append((pattern, replacement, *rest))
-    handlers.insert(
-        0,
-        (
-            url_path_join(app.server_url, r"/pacte/static/(.*)"),
-            web.StaticFileHandler,
-            {"path": str(STATIC_DIR)},
-        ),
-    )
-    handlers[1:1] = live_handlers(url_path_join(app.server_url, "/api/live"), live)
-    handlers.append(
-        (
-            url_path_join(app.server_url, r"/(.*)"),
-            BookHandler,
-            {"path": str(build_dir() / "html"), "default_filename": "index.html"},
-        )
-    )
-    return handlers
-
-
-def _bounded_listen(original):
-    """``Application.listen`` with bounded request bodies and timeouts (unless given)."""
-
-    def bounded_listen(port, address="", **kwargs):
-        kwargs.setdefault("max_body_size", MAX_HTTP_BODY)
-        kwargs.setdefault("body_timeout", 60)
-        kwargs.setdefault("idle_connection_timeout", 300)
-        return original(port, address, **kwargs)
-
-    return bounded_listen
+            voila.append((pattern, replacement, *rest))
+    static = (url_path_join(app.server_url, r"/pacte/static/(.*)"), web.StaticFileHandler, {"path": str(STATIC_DIR)})
+    api = live_handlers(url_path_join(app.server_url, "/api/live"), live)
+    book_files = {"path": str(build_dir() / "html"), "default_filename": "index.html"}
+    return [static, *api, *voila, (url_path_join(app.server_url, r"/(.*)"), BookHandler, book_files)]
 
 
 def make_app_class(options: ServeOptions, live):
@@ -333,7 +267,7 @@ def make_app_class(options: ServeOptions, live):
 
     from pacte.site.headers import SecurityHeaders
 
-    routes = _voila_routes(options.trainer_token, build_dir() / "voila")
+    replace = _voila_routes(options.trainer_token, build_dir() / "voila")
 
     class PacteVoila(Voila):
         """Voilà serving the course book at ``/`` beside the page views."""
@@ -348,10 +282,18 @@ def make_app_class(options: ServeOptions, live):
             return settings
 
         def init_handlers(self):
-            return _pacte_handlers(self, super().init_handlers(), routes, live)
+            return _pacte_handlers(self, super().init_handlers(), replace, live)
 
         def listen(self):
-            self.app.listen = _bounded_listen(self.app.listen)
+            original = self.app.listen
+
+            def bounded_listen(port, address="", **kwargs):
+                kwargs.setdefault("max_body_size", MAX_HTTP_BODY)
+                kwargs.setdefault("body_timeout", 60)
+                kwargs.setdefault("idle_connection_timeout", 300)
+                return original(port, address, **kwargs)
+
+            self.app.listen = bounded_listen
             return super().listen()
 
     return PacteVoila
