@@ -36,17 +36,37 @@ MODULE_PAGE = "modules/financement/simulateur-aci-msp"
 
 def timed_build(env: dict) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "pacte.cli", "build", "--quiet"], cwd=ROOT, env=env, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "pacte.cli", "build", "--quiet"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     return time.perf_counter() - start
 
 
 def start_server(pool_size: int, env: dict, log: Path) -> tuple[subprocess.Popen, str]:
     port = free_port()
     with log.open("w") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "pacte.cli", "serve", "--port", str(port),
-                                 "--pool-size", str(pool_size), "--data-dir", str(log.parent / "live")],
-                                cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "pacte.cli",
+                "serve",
+                "--port",
+                str(port),
+                "--pool-size",
+                str(pool_size),
+                "--data-dir",
+                str(log.parent / "live"),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     base = f"http://127.0.0.1:{port}/"
     wait_for_http(base)
     return proc, base
@@ -54,9 +74,11 @@ def start_server(pool_size: int, env: dict, log: Path) -> tuple[subprocess.Popen
 
 def cpu_idle_share(interval: float = 2.0) -> float:
     """Share of CPU time idle over ``interval`` seconds, from /proc/stat."""
+
     def sample():
         values = [int(v) for v in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
         return values[3] + values[4], sum(values)
+
     idle0, total0 = sample()
     time.sleep(interval)
     idle1, total1 = sample()
@@ -170,8 +192,10 @@ def main() -> None:
         print(f"book build, no change:        {rebuild:7.1f} s   (ratio clean/rebuild {clean / rebuild:.1f})")
     full_fa, shipped_fa = fontawesome_sizes(out / "_build" / "html")
     if full_fa and shipped_fa:
-        print(f"Font Awesome script: {shipped_fa / 1024:.0f} KiB shipped instead of {full_fa / 1024:.0f} KiB "
-              f"(ratio full/shipped {full_fa / shipped_fa:.0f})")
+        print(
+            f"Font Awesome script: {shipped_fa / 1024:.0f} KiB shipped instead of {full_fa / 1024:.0f} KiB "
+            f"(ratio full/shipped {full_fa / shipped_fa:.0f})"
+        )
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
@@ -179,12 +203,16 @@ def main() -> None:
         try:
             for name, path in (("home page", "book/intro.html"), ("module page", MODULE_PAGE + ".html")):
                 n, sent, decoded = page_weight(browser, base + path)
-                print(f"{name} ({path}): {n} requests, {sent / 1024:.0f} KiB transferred with gzip, "
-                      f"{decoded / 1024:.0f} KiB uncompressed (ratio {decoded / max(sent, 1):.1f})")
+                print(
+                    f"{name} ({path}): {n} requests, {sent / 1024:.0f} KiB transferred with gzip, "
+                    f"{decoded / 1024:.0f} KiB uncompressed (ratio {decoded / max(sent, 1):.1f})"
+                )
 
             firsts = first_chart_time(browser, base + SURVEY + ".html")
-            print(f"static survey page, first chart drawn: median {statistics.median(firsts) * 1000:.0f} ms "
-                  f"(3 loads: {', '.join(f'{t * 1000:.0f}' for t in firsts)} ms)")
+            print(
+                f"static survey page, first chart drawn: median {statistics.median(firsts) * 1000:.0f} ms "
+                f"(3 loads: {', '.join(f'{t * 1000:.0f}' for t in firsts)} ms)"
+            )
 
             url = base + "voila/render/" + SURVEY + ".ipynb"
             cold = [voila_render_time(browser, url) for _ in range(2)]
@@ -194,8 +222,10 @@ def main() -> None:
         try:
             pages = len(list((out / "_build" / "voila").rglob("*.ipynb")))
             waited = wait_for_pools(out / "serve-warm.log", pages) + wait_until_idle()
-            print(f"Voilà: the {pages} pages' preheated kernels were started and their pages rendered "
-                  f"{waited:.0f} s after the server answered")
+            print(
+                f"Voilà: the {pages} pages' preheated kernels were started and their pages rendered "
+                f"{waited:.0f} s after the server answered"
+            )
             url = base + "voila/render/" + SURVEY + ".ipynb"
             warm = [voila_render_time(browser, url) for _ in range(2)]
             voila_first = first_chart_time(browser, url, runs=1)
@@ -207,8 +237,10 @@ def main() -> None:
     print(f"Voilà widgets rendered, preheated: {w:5.2f} s  (runs: {', '.join(f'{t:.2f}' for t in warm)})")
     print(f"Voilà cold / preheated ratio: {c / w:.1f}")
     static_first = statistics.median(firsts)
-    print(f"first chart drawn: static page {static_first:.2f} s, preheated Voilà {voila_first[0]:.2f} s "
-          f"(ratio Voilà/static {voila_first[0] / static_first:.1f})")
+    print(
+        f"first chart drawn: static page {static_first:.2f} s, preheated Voilà {voila_first[0]:.2f} s "
+        f"(ratio Voilà/static {voila_first[0] / static_first:.1f})"
+    )
     if not no_build:
         shutil.rmtree(out, ignore_errors=True)
 

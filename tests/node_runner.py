@@ -50,8 +50,13 @@ def call_js(module: str, function: str, calls: list[list[Any]], setup: str = "")
         "  process.stdout.write(JSON.stringify(out));\n"
         "});\n"
     )
-    proc = subprocess.run([node_binary(), "--input-type=module", "-e", script], input=json.dumps(calls),
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [node_binary(), "--input-type=module", "-e", script],
+        input=json.dumps(calls),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     if proc.returncode != 0:
         raise AssertionError(f"node failed on {module}.{function}: {proc.stderr}")
     return json.loads(proc.stdout)

@@ -26,7 +26,17 @@ DIAGNOSIS_CASES = [
     {i: 2 for i in IDS[:-1]},
     {i: 3.0 for i in IDS},
     {i: "2" for i in IDS},
-    {IDS[0]: 9, IDS[1]: 0, IDS[2]: "trois", IDS[3]: 2.5, IDS[4]: True, IDS[5]: [1], "inconnue": 2, IDS[6]: None, IDS[7]: ""},
+    {
+        IDS[0]: 9,
+        IDS[1]: 0,
+        IDS[2]: "trois",
+        IDS[3]: 2.5,
+        IDS[4]: True,
+        IDS[5]: [1],
+        "inconnue": 2,
+        IDS[6]: None,
+        IDS[7]: "",
+    },
     {IDS[0]: {"a": 1}},
     ["pas", "un", "dictionnaire"],
     "texte",
@@ -34,16 +44,30 @@ DIAGNOSIS_CASES = [
 ]
 SCORES = [1, 1.5, 1.99, 2, 2.5, 2.999, 3, 3.5, 4, 0.5, 4.5, None]
 ITEM_CASES = [
-    ("situations", "suivi-avk", "operatoire"), ("situations", "rcp-patiente", "collective"),
-    ("situations", "rcp-patiente", "logistique"), ("situations", "logiciel-commun", "operatoire"),
-    ("situations", "suivi-avk", None), ("situations", "suivi-avk", ""), ("situations", "suivi-avk", "synergique"),
-    ("situations", "suivi-avk", 3), ("situations", "suivi-avk", ["operatoire"]), ("situations", "inconnu", "operatoire"),
-    ("ressources", "usage-logiciel", "generique"), ("ressources", "matrice-has", "specifique"),
-    ("ressources", "logiciel", "generique"), ("ressources", "logiciel", True),
+    ("situations", "suivi-avk", "operatoire"),
+    ("situations", "rcp-patiente", "collective"),
+    ("situations", "rcp-patiente", "logistique"),
+    ("situations", "logiciel-commun", "operatoire"),
+    ("situations", "suivi-avk", None),
+    ("situations", "suivi-avk", ""),
+    ("situations", "suivi-avk", "synergique"),
+    ("situations", "suivi-avk", 3),
+    ("situations", "suivi-avk", ["operatoire"]),
+    ("situations", "inconnu", "operatoire"),
+    ("ressources", "usage-logiciel", "generique"),
+    ("ressources", "matrice-has", "specifique"),
+    ("ressources", "logiciel", "generique"),
+    ("ressources", "logiciel", True),
 ]
 SCORE_CASES = [
-    ("situations", {}), ("situations", None), ("situations", "oops"), ("situations", [1, 2]),
-    ("situations", {"suivi-avk": "operatoire", "projet-sante": "logistique", "secretariat": "xx", "fantome": "collective"}),
+    ("situations", {}),
+    ("situations", None),
+    ("situations", "oops"),
+    ("situations", [1, 2]),
+    (
+        "situations",
+        {"suivi-avk": "operatoire", "projet-sante": "logistique", "secretariat": "xx", "fantome": "collective"},
+    ),
     ("ressources", {i["id"]: i["expected"] for i in EXERCISES["ressources"]["items"]}),
     ("ressources", {i["id"]: "generique" for i in EXERCISES["ressources"]["items"]}),
     ("ressources", {"logiciel": 42, "leadership": None}),
@@ -64,8 +88,9 @@ const parity = (grid, exercises, diagnosis, scores, items, scoreCases) => ({
 
 @pytest.fixture(scope="module")
 def js_results():
-    [out] = call_js("diagnosis_logic", "parity",
-                    [[GRID, EXERCISES, DIAGNOSIS_CASES, SCORES, ITEM_CASES, SCORE_CASES]], setup=PARITY)
+    [out] = call_js(
+        "diagnosis_logic", "parity", [[GRID, EXERCISES, DIAGNOSIS_CASES, SCORES, ITEM_CASES, SCORE_CASES]], setup=PARITY
+    )
     return out
 
 
@@ -97,7 +122,9 @@ def test_sorting_score_parity(js_results, index):
 
 
 def test_svg_chart_is_standalone_and_accessible():
-    setup = "const svg = (grid, answers) => m.diagnosisSvg(grid, m.evaluateDiagnosis(grid, answers), { idSuffix: 't' });"
+    setup = (
+        "const svg = (grid, answers) => m.diagnosisSvg(grid, m.evaluateDiagnosis(grid, answers), { idSuffix: 't' });"
+    )
     answers = {i: 4 for i in IDS[:6]}
     [svg] = call_js("diagnosis_logic", "svg", [[GRID, answers]], setup=setup)
     assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"') and svg.endswith("</svg>")
@@ -105,4 +132,5 @@ def test_svg_chart_is_standalone_and_accessible():
     assert "Logistique\u00a0: 4 sur 4 (Point d’appui)" in svg and "Collective\u00a0: sans réponse" in svg
     assert 'data-dimension="logistique"' in svg and "http" not in svg.replace("http://www.w3.org/2000/svg", "")
     import xml.dom.minidom
+
     xml.dom.minidom.parseString(svg)  # well-formed

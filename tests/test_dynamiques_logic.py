@@ -35,6 +35,7 @@ def spec() -> dict:
 
 # --- placing an answer in the survey distribution -------------------------------------------
 
+
 def test_spec_comes_from_the_survey_tables(spec):
     assert [s["id"] for s in spec["structures"]] == ["MSP", "CDS", "CPTS"]
     assert sum(s["sample_size"] for s in spec["structures"]) == 521
@@ -49,7 +50,8 @@ def test_close_knit_msp_team_is_placed_among_the_25_percent(spec):
     (item,) = result["items"]
     assert item["percent"] == 25 and item["rank"] == 2
     assert item["sentence"].startswith(
-        "Vous faites partie des 25\u00a0% de coordinateurs de MSP qui jugent leur équipe « vraiment soudée ».")
+        "Vous faites partie des 25\u00a0% de coordinateurs de MSP qui jugent leur équipe « vraiment soudée »."
+    )
     assert "« Assez homogène » (54\u00a0%)" in item["sentence"]
 
 
@@ -64,16 +66,25 @@ def test_multiple_answers_are_each_placed_in_survey_order(spec):
     assert [i["percent"] for i in result["items"]] == [56, 31]
 
 
-@pytest.mark.parametrize("structure,question,answer,field,fragment", [
-    ("MSP", "cohesion", "tres_soudee", "answers.cohesion", "Réponse non prévue\u00a0: «\u00a0tres_soudee\u00a0»"),
-    ("CPTS", "cohesion", "close_knit", "answers.cohesion", "n’a pas été posée aux coordinateurs de CPTS"),
-    ("ESP", "cohesion", "close_knit", "structure", "Type de structure non prévu"),
-    ("MSP", "difficulties", ["nothing", "conflicts"], "answers.difficulties", "«\u00a0Rien\u00a0» ne peut pas être coché"),
-    ("MSP", "difficulties", [], "answers.difficulties", "Cochez au moins une réponse"),
-    ("MSP", "cohesion", ["close_knit"], "answers.cohesion", "Choisissez une seule réponse"),
-    ("MSP", "cohesion", None, "answers.cohesion", "Choisissez une réponse"),
-    ("MSP", "budget", "x", "question", "Question inconnue"),
-])
+@pytest.mark.parametrize(
+    "structure,question,answer,field,fragment",
+    [
+        ("MSP", "cohesion", "tres_soudee", "answers.cohesion", "Réponse non prévue\u00a0: «\u00a0tres_soudee\u00a0»"),
+        ("CPTS", "cohesion", "close_knit", "answers.cohesion", "n’a pas été posée aux coordinateurs de CPTS"),
+        ("ESP", "cohesion", "close_knit", "structure", "Type de structure non prévu"),
+        (
+            "MSP",
+            "difficulties",
+            ["nothing", "conflicts"],
+            "answers.difficulties",
+            "«\u00a0Rien\u00a0» ne peut pas être coché",
+        ),
+        ("MSP", "difficulties", [], "answers.difficulties", "Cochez au moins une réponse"),
+        ("MSP", "cohesion", ["close_knit"], "answers.cohesion", "Choisissez une seule réponse"),
+        ("MSP", "cohesion", None, "answers.cohesion", "Choisissez une réponse"),
+        ("MSP", "budget", "x", "question", "Question inconnue"),
+    ],
+)
 def test_answers_outside_the_allowed_values_are_refused(spec, structure, question, answer, field, fragment):
     result = place_answer(spec, structure, question, answer)
     assert result["status"] == "invalid" and result["field"] == field
@@ -85,19 +96,35 @@ def test_answers_outside_the_allowed_values_are_refused(spec, structure, questio
 
 def test_room_is_validated_and_tallied(spec):
     events = [
-        {"activity": "team_compare", "question": "cohesion", "structure": "MSP", "answer": "close_knit", "learner": "a"},
+        {
+            "activity": "team_compare",
+            "question": "cohesion",
+            "structure": "MSP",
+            "answer": "close_knit",
+            "learner": "a",
+        },
         {"activity": "team_compare", "question": "cohesion", "structure": "MSP", "answer": "forming", "learner": "a"},
         {"activity": "team_compare", "question": "cohesion", "structure": "CDS", "answer": "forming", "learner": "b"},
-        {"activity": "team_compare", "question": "difficulties", "structure": "CDS", "answer": ["conflicts", "other"],
-         "learner": "b"},
+        {
+            "activity": "team_compare",
+            "question": "difficulties",
+            "structure": "CDS",
+            "answer": ["conflicts", "other"],
+            "learner": "b",
+        },
         {"activity": "quiz", "question": "x", "answer": "y"},
     ]
     room = tally_room(events)
-    assert room == {"cohesion": {"respondents": 2, "counts": {"forming": 2}},
-                    "difficulties": {"respondents": 1, "counts": {"conflicts": 1, "other": 1}}}
+    assert room == {
+        "cohesion": {"respondents": 2, "counts": {"forming": 2}},
+        "difficulties": {"respondents": 1, "counts": {"conflicts": 1, "other": 1}},
+    }
     validate_room(spec, room)
-    assert room_shares(spec, room, "cohesion")["percents"] == {"forming": 100.0, "fairly_homogeneous": 0.0,
-                                                               "close_knit": 0.0}
+    assert room_shares(spec, room, "cohesion")["percents"] == {
+        "forming": 100.0,
+        "fairly_homogeneous": 0.0,
+        "close_knit": 0.0,
+    }
     assert room_shares(spec, {}, "cohesion") is None
     with pytest.raises(ValueError, match=r"room\.cohesion\.counts\.soudee"):
         validate_room(spec, {"cohesion": {"counts": {"soudee": 1}}})
@@ -120,6 +147,7 @@ def test_team_compare_widget_answers_reach_python(spec):
 
 
 # --- case graphs -----------------------------------------------------------------------------
+
 
 def all_paths(case: dict) -> list[list[str]]:
     """Every sequence of choices from the start to a debrief (the graphs have no cycle)."""
@@ -175,8 +203,13 @@ def test_branching_case_widget_reports_to_python():
     w.answers = {"path": ["parti", "renouer"]}
     assert w.kernel_result["node"] == "decision" and w.kernel_result["finished"] is False
     w.answers = {"path": ["methode", "assemblee"]}
-    assert w.kernel_result == {"node": "gouvernance-collegiale", "path": ["protocole", "decision", "gouvernance-collegiale"],
-                               "steps": 2, "finished": True, "outcome": "favorable"}
+    assert w.kernel_result == {
+        "node": "gouvernance-collegiale",
+        "path": ["protocole", "decision", "gouvernance-collegiale"],
+        "steps": 2,
+        "finished": True,
+        "outcome": "favorable",
+    }
     w.answers = {"path": ["nope"]}
     assert "choices[0]" in w.kernel_result["error"]
     assert w.case["citations"]["henaut2018"].startswith("Hénaut")
@@ -201,6 +234,7 @@ def _line_of(path: Path, needle: str) -> int:
 def test_broken_graph_choice_to_nowhere_is_rejected_with_file_line_and_field(tmp_path):
     def mutate(d):
         d["nodes"][1]["choices"][0]["next"] = "nulle-part"
+
     path = _write_case(tmp_path, mutate)
     with pytest.raises(DataError) as err:
         load_data_file(path)
@@ -212,8 +246,18 @@ def test_broken_graph_choice_to_nowhere_is_rejected_with_file_line_and_field(tmp
 
 def test_broken_graph_unreachable_node_is_rejected(tmp_path):
     def mutate(d):
-        d["nodes"].append({"id": "orphelin", "kind": "debrief", "outcome": "mitige", "title": "t", "text": "t",
-                           "takeaways": ["t"], "sources": [{"ref": "schweyer2025", "detail": "d"}]})
+        d["nodes"].append(
+            {
+                "id": "orphelin",
+                "kind": "debrief",
+                "outcome": "mitige",
+                "title": "t",
+                "text": "t",
+                "takeaways": ["t"],
+                "sources": [{"ref": "schweyer2025", "detail": "d"}],
+            }
+        )
+
     path = _write_case(tmp_path, mutate)
     with pytest.raises(DataError, match="cannot be reached from the start") as err:
         load_data_file(path)
@@ -222,28 +266,44 @@ def test_broken_graph_unreachable_node_is_rejected(tmp_path):
 
 def test_broken_graph_cycle_without_exit_is_rejected(tmp_path):
     def mutate(d):
-        d["nodes"].append({"id": "boucle-a", "kind": "situation", "title": "a", "text": "a",
-                           "choices": [{"id": "x", "text": "x", "next": "boucle-b"},
-                                       {"id": "y", "text": "y", "next": "boucle-b"}]})
-        d["nodes"].append({"id": "boucle-b", "kind": "situation", "title": "b", "text": "b",
-                           "choices": [{"id": "x", "text": "x", "next": "boucle-a"},
-                                       {"id": "y", "text": "y", "next": "boucle-a"}]})
+        d["nodes"].append(
+            {
+                "id": "boucle-a",
+                "kind": "situation",
+                "title": "a",
+                "text": "a",
+                "choices": [{"id": "x", "text": "x", "next": "boucle-b"}, {"id": "y", "text": "y", "next": "boucle-b"}],
+            }
+        )
+        d["nodes"].append(
+            {
+                "id": "boucle-b",
+                "kind": "situation",
+                "title": "b",
+                "text": "b",
+                "choices": [{"id": "x", "text": "x", "next": "boucle-a"}, {"id": "y", "text": "y", "next": "boucle-a"}],
+            }
+        )
         d["nodes"][0]["choices"][2]["next"] = "boucle-a"
         d["nodes"] = [n for n in d["nodes"] if n["id"] != "soutien-prive"]
+
     path = _write_case(tmp_path, mutate)
     with pytest.raises(DataError, match="no debrief can be reached from node 'boucle-a'") as err:
         load_data_file(path)
     assert err.value.field.endswith(".choices") and err.value.line is not None
 
 
-@pytest.mark.parametrize("mutate,field,fragment", [
-    (lambda d: d["nodes"][-1]["sources"][0].update(ref="inconnu2099"), "nodes[6].sources[0].ref", "not a key"),
-    (lambda d: d.update(start="ailleurs"), "start", "does not exist"),
-    (lambda d: d["nodes"][0]["choices"][1].update(id="liste"), "nodes[0].choices[1].id", "duplicate choice id"),
-    (lambda d: d["nodes"][-1].pop("sources"), "nodes[6]", "'sources' is a required property"),
-    (lambda d: d["nodes"][0].update(kind="debrief"), "nodes[0]", "required property"),
-    (lambda d: d.update(id="autre-nom"), "id", "must match the file name"),
-])
+@pytest.mark.parametrize(
+    "mutate,field,fragment",
+    [
+        (lambda d: d["nodes"][-1]["sources"][0].update(ref="inconnu2099"), "nodes[6].sources[0].ref", "not a key"),
+        (lambda d: d.update(start="ailleurs"), "start", "does not exist"),
+        (lambda d: d["nodes"][0]["choices"][1].update(id="liste"), "nodes[0].choices[1].id", "duplicate choice id"),
+        (lambda d: d["nodes"][-1].pop("sources"), "nodes[6]", "'sources' is a required property"),
+        (lambda d: d["nodes"][0].update(kind="debrief"), "nodes[0]", "required property"),
+        (lambda d: d.update(id="autre-nom"), "id", "must match the file name"),
+    ],
+)
 def test_other_broken_graphs_are_rejected(tmp_path, mutate, field, fragment):
     path = _write_case(tmp_path, mutate)
     with pytest.raises(DataError) as err:
@@ -252,6 +312,7 @@ def test_other_broken_graphs_are_rejected(tmp_path, mutate, field, fragment):
 
 
 # --- quiz bank and explorer ------------------------------------------------------------------
+
 
 def test_quiz_bank_has_twelve_sourced_questions_and_pages_use_all_of_them():
     bank = load_bank("dynamiques-equipe")
@@ -283,21 +344,34 @@ def test_explorer_has_a_question_select_and_structure_checkboxes():
 # --- JavaScript / Python parity --------------------------------------------------------------
 
 PLACE_CASES = [
-    ("MSP", "cohesion", "close_knit"), ("CDS", "cohesion", "forming"), ("CPTS", "cpts_dynamics", "declining"),
-    ("CPTS", "cpts_dynamics", "growing"), ("MSP", "satisfaction", ["recognition", "projects"]),
-    ("CPTS", "difficulties", ["nothing"]), ("MSP", "difficulties", ["other", "conflicts", "work_content"]),
-    ("MSP", "cohesion", "xyz"), ("CPTS", "cohesion", "close_knit"), ("ESP", "cohesion", "close_knit"),
-    ("MSP", "difficulties", ["nothing", "other"]), ("MSP", "difficulties", []), ("MSP", "cohesion", None),
-    ("MSP", "cohesion", ["close_knit"]), ("MSP", "difficulties", "conflicts"), ("MSP", "difficulties", ["conflicts", "conflicts"]),
-    ("MSP", "nope", "x"), ("CDS", "cohesion", 3),
+    ("MSP", "cohesion", "close_knit"),
+    ("CDS", "cohesion", "forming"),
+    ("CPTS", "cpts_dynamics", "declining"),
+    ("CPTS", "cpts_dynamics", "growing"),
+    ("MSP", "satisfaction", ["recognition", "projects"]),
+    ("CPTS", "difficulties", ["nothing"]),
+    ("MSP", "difficulties", ["other", "conflicts", "work_content"]),
+    ("MSP", "cohesion", "xyz"),
+    ("CPTS", "cohesion", "close_knit"),
+    ("ESP", "cohesion", "close_knit"),
+    ("MSP", "difficulties", ["nothing", "other"]),
+    ("MSP", "difficulties", []),
+    ("MSP", "cohesion", None),
+    ("MSP", "cohesion", ["close_knit"]),
+    ("MSP", "difficulties", "conflicts"),
+    ("MSP", "difficulties", ["conflicts", "conflicts"]),
+    ("MSP", "nope", "x"),
+    ("CDS", "cohesion", 3),
 ]
 
 
 def test_placement_parity_js_python(spec):
-    rooms = [({"cohesion": {"respondents": 3, "counts": {"forming": 1, "close_knit": 2}}}, "cohesion"),
-             ({"difficulties": {"respondents": 7, "counts": {"conflicts": 5, "other": 1}}}, "difficulties"),
-             ({"cohesion": {"counts": {"forming": 2, "fairly_homogeneous": 1}}}, "cohesion"),
-             ({}, "cohesion")]
+    rooms = [
+        ({"cohesion": {"respondents": 3, "counts": {"forming": 1, "close_knit": 2}}}, "cohesion"),
+        ({"difficulties": {"respondents": 7, "counts": {"conflicts": 5, "other": 1}}}, "difficulties"),
+        ({"cohesion": {"counts": {"forming": 2, "fairly_homogeneous": 1}}}, "cohesion"),
+        ({}, "cohesion"),
+    ]
     setup = """
 const both = (spec, cases, rooms) => ({
   placed: cases.map(([s, q, a]) => m.placeAnswer(spec, s, q, a)),

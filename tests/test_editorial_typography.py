@@ -24,8 +24,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_french_spaces_and_apostrophes():
     text = french("Durée : 45 min ; quiz ! « Pacte » l'EHESP, 1 320 MSP, 56 % et 3,8 M€ ?")
-    assert text == (f"Durée{NBSP}: 45 min{NNBSP}; quiz{NNBSP}! «{NBSP}Pacte{NBSP}» l’EHESP, 1{NBSP}320 MSP, "
-                    f"56{NBSP}% et 3,8{NBSP}M€{NNBSP}?")
+    assert text == (
+        f"Durée{NBSP}: 45 min{NNBSP}; quiz{NNBSP}! «{NBSP}Pacte{NBSP}» l’EHESP, 1{NBSP}320 MSP, "
+        f"56{NBSP}% et 3,8{NBSP}M€{NNBSP}?"
+    )
     assert not list(problems(text))
     assert french(french("l'équipe : 1 000 €")) == french("l'équipe : 1 000 €")  # idempotent
 
@@ -33,8 +35,12 @@ def test_french_spaces_and_apostrophes():
 def test_urls_times_and_expressions_are_kept():
     assert french("voir https://example.org/a?b=1 : fin") == f"voir https://example.org/a?b=1{NBSP}: fin"
     assert french("à 10:30") == "à 10:30"
-    spec = {"title": "Vingt ans : réformes", "transform": [{"filter": "datum.kind == 'toutes' || x"}],
-            "encoding": {"x": {"field": "part d'équipe", "title": "Part d'équipe"}}, "answers": {"q": "a : b"}}
+    spec = {
+        "title": "Vingt ans : réformes",
+        "transform": [{"filter": "datum.kind == 'toutes' || x"}],
+        "encoding": {"x": {"field": "part d'équipe", "title": "Part d'équipe"}},
+        "answers": {"q": "a : b"},
+    }
     out = french_state(spec)
     assert out["title"] == f"Vingt ans{NBSP}: réformes"
     assert out["transform"][0]["filter"] == spec["transform"][0]["filter"]
@@ -44,15 +50,22 @@ def test_urls_times_and_expressions_are_kept():
 
 def test_problems_name_each_fault():
     found = {m for _, m, _ in problems("a : b « c » l'x 12 %")}
-    assert {"plain space before « : »", "plain space after « « »", "plain space before « » »",
-            "straight apostrophe (use ’)", "plain space before « % » or « € »"} <= found
+    assert {
+        "plain space before « : »",
+        "plain space after « « »",
+        "plain space before « » »",
+        "straight apostrophe (use ’)",
+        "plain space before « % » or « € »",
+    } <= found
 
 
 def test_markdown_fixer_keeps_code_roles_and_links():
-    page = ("---\nkernelspec:\n  name: python3\n---\n(label)=\n# Titre : sous-titre\n\n"
-            "Texte de l'{term}`EHESP` : voir [lien](https://a.b/c?d=1) et `x = 'a' ; y` {cite}`dehaas2018`.\n\n"
-            "```{code-cell} ipython3\n:tags: [remove-input]\nprint('a : b')\n```\n\n"
-            "```{admonition} En bref\n:class: tip\n**Durée** — 45 minutes ; quiz 10 min.\n```\n")
+    page = (
+        "---\nkernelspec:\n  name: python3\n---\n(label)=\n# Titre : sous-titre\n\n"
+        "Texte de l'{term}`EHESP` : voir [lien](https://a.b/c?d=1) et `x = 'a' ; y` {cite}`dehaas2018`.\n\n"
+        "```{code-cell} ipython3\n:tags: [remove-input]\nprint('a : b')\n```\n\n"
+        "```{admonition} En bref\n:class: tip\n**Durée** — 45 minutes ; quiz 10 min.\n```\n"
+    )
     fixed = fix_markdown(page)
     assert f"# Titre{NBSP}: sous-titre" in fixed
     assert f"Texte de l’{{term}}`EHESP`{NBSP}: voir [lien](https://a.b/c?d=1) et `x = 'a' ; y`" in fixed
@@ -66,9 +79,11 @@ def test_markdown_fixer_keeps_code_roles_and_links():
 
 
 def test_yaml_fixer_keeps_ids_refs_and_locators():
-    text = ("id: banque\ntitle: \"Quiz : l'équipe\"\nquestions:\n  - id: q-1\n"
-            "    prompt: 'Qu''est-ce qu''un « noyau actif » ?'\n"
-            "    source: {ref: schweyer2025, detail: \"« Dynamique »\", locator: \"l'équipe : x\"}\n")
+    text = (
+        'id: banque\ntitle: "Quiz : l\'équipe"\nquestions:\n  - id: q-1\n'
+        "    prompt: 'Qu''est-ce qu''un « noyau actif » ?'\n"
+        '    source: {ref: schweyer2025, detail: "« Dynamique »", locator: "l\'équipe : x"}\n'
+    )
     fixed = fix_yaml(text)
     data, before = yaml.safe_load(fixed), yaml.safe_load(text)
     assert data["id"] == "banque" and data["questions"][0]["id"] == "q-1"
@@ -81,27 +96,47 @@ def test_yaml_fixer_keeps_ids_refs_and_locators():
 
 
 def test_html_outputs_keep_tags_and_scripts():
-    markup = '<td title="a : b">Seuil d\'offre : 1 000 &amp; x</td><script type="application/json">{"a": "b : c"}</script>'
-    assert french_html(markup) == ('<td title="a : b">Seuil d’offre' + NBSP + ': 1' + NBSP + '000 &amp; x</td>'
-                                   '<script type="application/json">{"a": "b : c"}</script>')
+    markup = (
+        '<td title="a : b">Seuil d\'offre : 1 000 &amp; x</td><script type="application/json">{"a": "b : c"}</script>'
+    )
+    assert french_html(markup) == (
+        '<td title="a : b">Seuil d’offre' + NBSP + ": 1" + NBSP + "000 &amp; x</td>"
+        '<script type="application/json">{"a": "b : c"}</script>'
+    )
 
 
 def test_page_problems_reads_text_and_widget_state():
-    page = ('<main><p>Bon\u00a0: oui</p><pre>code : libre</pre><p>l\'erreur</p>'
-            '<div class="pacte-widget"><script type="application/json">{"title": "Titre : x", "id": "a b", '
-            '"spec": {"transform": [{"filter": "datum.a == \'b\'"}]}}</script></div></main>')
+    page = (
+        "<main><p>Bon\u00a0: oui</p><pre>code : libre</pre><p>l'erreur</p>"
+        '<div class="pacte-widget"><script type="application/json">{"title": "Titre : x", "id": "a b", '
+        '"spec": {"transform": [{"filter": "datum.a == \'b\'"}]}}</script></div></main>'
+    )
     found = list(page_problems(page))
-    assert [(w, m) for w, m, _ in found] == [("texte", "straight apostrophe (use ’)"),
-                                             ("état du widget [title]", "plain space before « : »")]
+    assert [(w, m) for w, m, _ in found] == [
+        ("texte", "straight apostrophe (use ’)"),
+        ("état du widget [title]", "plain space before « : »"),
+    ]
 
 
 def test_sources_of_my_modules_are_clean():
     """Pages and YAML of the dimensions, financement and dynamiques modules pass the source rule."""
     from pacte.course.typocheck import check_sources
 
-    mine = ("modules/dimensions", "modules/financement", "modules/dynamiques", "book/intro", "book/glossaire",
-            "book/bibliographie", "quiz/dimensions", "quiz/dynamiques", "quiz/financement", "datasets/dimensions",
-            "datasets/dynamiques", "datasets/financement", "datasets/live")
+    mine = (
+        "modules/dimensions",
+        "modules/financement",
+        "modules/dynamiques",
+        "book/intro",
+        "book/glossaire",
+        "book/bibliographie",
+        "quiz/dimensions",
+        "quiz/dynamiques",
+        "quiz/financement",
+        "datasets/dimensions",
+        "datasets/dynamiques",
+        "datasets/financement",
+        "datasets/live",
+    )
     errors = [str(e) for e in check_sources(ROOT) if any(m in e.path for m in mine)]
     assert not errors, "\n".join(errors[:20])
 
@@ -142,7 +177,14 @@ def test_no_smart_quote_before_a_role(built_book):
 
 def test_js_twin_agrees_with_python():
     """widgets/static/dom.js applies the same typography to every text its `h()` helper creates."""
-    samples = ["Durée : 45 min ; quiz ! « Pacte » l'EHESP, 1 320 MSP, 56 % et 3,8 M€ ?",
-               "voir https://example.org/a?b=1 : fin", "à 10:30", "l'**articulation** et l'« inférence »",
-               "Simulateur : la rémunération ACI d'une MSP", "12 345 678 €", "«Vraiment soudée»", "Qu'est-ce ? Non !"]
+    samples = [
+        "Durée : 45 min ; quiz ! « Pacte » l'EHESP, 1 320 MSP, 56 % et 3,8 M€ ?",
+        "voir https://example.org/a?b=1 : fin",
+        "à 10:30",
+        "l'**articulation** et l'« inférence »",
+        "Simulateur : la rémunération ACI d'une MSP",
+        "12 345 678 €",
+        "«Vraiment soudée»",
+        "Qu'est-ce ? Non !",
+    ]
     assert call_js("dom", "frenchText", [[s] for s in samples]) == [french(s) for s in samples]

@@ -34,8 +34,13 @@ def aci_cases(rules: dict) -> list:
         with_(criteria={"coordination": False}),
         with_(criteria={"rcp": False, "protocoles": 3}),
         with_(criteria=all_off),
-        with_(points={"horaires": {"fixed": "1 000"}, "rcp": {"variable": 1234.5},
-                      "si_standard": {"per_professional": 150}}),
+        with_(
+            points={
+                "horaires": {"fixed": "1 000"},
+                "rcp": {"variable": 1234.5},
+                "si_standard": {"per_professional": 150},
+            }
+        ),
         with_(parameters={"precarity_coefficient": "1,5"}, precarity_share=7),
         {"patientele": 4000, "professionals": 13, "precarity_share": 0},
         # bad input: every message must match word for word
@@ -67,8 +72,28 @@ def test_aci_parity():
 
 def test_cpts_parity():
     rules = load_cpts_rules()
-    cases = [{"population": p} for p in (1000, 39999, 40000, "79 999", 80000, 123456, 175000, 175001, 2000000,
-                                         0, -1, 45000.5, "", "deux mille", None, True, 2000001)] + [None, {}]
+    cases = [
+        {"population": p}
+        for p in (
+            1000,
+            39999,
+            40000,
+            "79 999",
+            80000,
+            123456,
+            175000,
+            175001,
+            2000000,
+            0,
+            -1,
+            45000.5,
+            "",
+            "deux mille",
+            None,
+            True,
+            2000001,
+        )
+    ] + [None, {}]
     js = call_js("cpts_logic", "computeCpts", [[rules, c] for c in cases])
     for case, got in zip(cases, js, strict=True):
         assert got == json.loads(json.dumps(cpts_result(rules, case))), case

@@ -13,16 +13,24 @@ REFORMS = load_exercise("panorama/reformes.ordering_exercise.yaml")
 TIES = {
     "id": "classement",
     "items": [
-        {"id": "c", "position": 3}, {"id": "a", "position": 1}, {"id": "b1", "position": 2},
-        {"id": "b2", "position": 2}, {"id": "d", "position": 5},
+        {"id": "c", "position": 3},
+        {"id": "a", "position": 1},
+        {"id": "b1", "position": 2},
+        {"id": "b2", "position": 2},
+        {"id": "d", "position": 5},
     ],
 }
 EXERCISES = {"reforms": REFORMS, "ties": TIES}
 IDS = [i["id"] for i in REFORMS["items"]]
 RIGHT = expected_order(REFORMS)
 CASES = [
-    ("reforms", None), ("reforms", {}), ("reforms", {"order": None}), ("reforms", []),
-    ("reforms", {"order": IDS}), ("reforms", {"order": RIGHT}), ("reforms", RIGHT),
+    ("reforms", None),
+    ("reforms", {}),
+    ("reforms", {"order": None}),
+    ("reforms", []),
+    ("reforms", {"order": IDS}),
+    ("reforms", {"order": RIGHT}),
+    ("reforms", RIGHT),
     ("reforms", {"order": list(reversed(RIGHT))}),
     ("reforms", {"order": RIGHT[1:] + RIGHT[:1]}),
     ("reforms", {"order": [RIGHT[1], RIGHT[0]] + RIGHT[2:]}),
@@ -30,10 +38,15 @@ CASES = [
     ("reforms", {"order": RIGHT + ["inconnu"]}),
     ("reforms", {"order": RIGHT[:-1] + [RIGHT[0]]}),
     ("reforms", {"order": RIGHT[:3] + [3, None] + RIGHT[3:]}),
-    ("reforms", {"order": "usb,hpst"}), ("reforms", "texte"), ("reforms", 42),
-    ("ties", ["a", "b1", "b2", "c", "d"]), ("ties", ["a", "b2", "b1", "c", "d"]),
-    ("ties", ["b1", "a", "b2", "c", "d"]), ("ties", ["d", "c", "b2", "b1", "a"]),
-    ("ties", ["a", "c", "b1", "b2", "d"]), ("ties", {"order": ["a", "b1", "b2", "d", "c"]}),
+    ("reforms", {"order": "usb,hpst"}),
+    ("reforms", "texte"),
+    ("reforms", 42),
+    ("ties", ["a", "b1", "b2", "c", "d"]),
+    ("ties", ["a", "b2", "b1", "c", "d"]),
+    ("ties", ["b1", "a", "b2", "c", "d"]),
+    ("ties", ["d", "c", "b2", "b1", "a"]),
+    ("ties", ["a", "c", "b1", "b2", "d"]),
+    ("ties", {"order": ["a", "b1", "b2", "d", "c"]}),
 ]
 
 # One Node process: every case scored, and each exercise's expected order and ranks.
@@ -77,8 +90,7 @@ def test_scores_by_hand():
     swapped = score_ordering(REFORMS, [RIGHT[1], RIGHT[0]] + RIGHT[2:])
     assert swapped["correct"] == len(IDS) - 2 and swapped["pairs"] == right["pairs_total"] - 1
     assert swapped["results"][RIGHT[0]] == {"status": "incorrect", "rank": 2, "expected": [1, 1], "offset": 1}
-    assert swapped["message"] == ("14 éléments sur 16 à la bonne place\u00a0; "
-                                  "118 paires sur 119 dans le bon ordre.")
+    assert swapped["message"] == ("14 éléments sur 16 à la bonne place\u00a0; 118 paires sur 119 dans le bon ordre.")
     # ties: either order of the two tied items is right
     assert score_ordering(TIES, ["a", "b2", "b1", "c", "d"])["perfect"]
     assert expected_ranks(TIES) == {"c": [4, 4], "a": [1, 1], "b1": [2, 3], "b2": [2, 3], "d": [5, 5]}

@@ -56,6 +56,7 @@ def test_every_answering_widget_remembers_and_is_counted_on_its_page():
     remembering = {
         p.stem
         for p in static.glob("*.js")
-        if not p.stem.startswith("progress") and re.search(r"\bremember\(model, \{ kind", p.read_text(encoding="utf-8"), re.M)
+        if not p.stem.startswith("progress")
+        and re.search(r"\bremember\(model, \{ kind", p.read_text(encoding="utf-8"), re.M)
     }
     assert remembering == counted

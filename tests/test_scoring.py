@@ -12,10 +12,22 @@ BANK = load_bank("profils-coordination")
 Q = {q["id"]: q for q in BANK["questions"]}
 
 
-@pytest.mark.parametrize("raw,expected", [
-    ("521", 521.0), ("1 200", 1200.0), ("1\u00a0200", 1200.0), ("12,5", 12.5), ("49 %", 49.0),
-    (49, 49.0), ("abc", None), ("", None), (True, None), (float("nan"), None), ("1,2,3", None),
-])
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ("521", 521.0),
+        ("1 200", 1200.0),
+        ("1\u00a0200", 1200.0),
+        ("12,5", 12.5),
+        ("49 %", 49.0),
+        (49, 49.0),
+        ("abc", None),
+        ("", None),
+        (True, None),
+        (float("nan"), None),
+        ("1,2,3", None),
+    ],
+)
 def test_parse_number_accepts_french_notation(raw, expected):
     assert parse_number(raw) == expected
 
@@ -52,21 +64,41 @@ def test_numeric_with_tolerance_and_bounds():
 
 
 def test_score_counts_correct_and_answered():
-    answers = {"taille-echantillon": "population", "feminisation": "p88", "satisfactions": ["projet", "animation"],
-               "cdi-cpts": "nope"}
+    answers = {
+        "taille-echantillon": "population",
+        "feminisation": "p88",
+        "satisfactions": ["projet", "animation"],
+        "cdi-cpts": "nope",
+    }
     result = score(BANK, answers)
     assert (result["correct"], result["answered"], result["total"]) == (2, 3, len(BANK["questions"]))
     assert result["results"]["cdi-cpts"] == "invalid"
 
 
 CASES = [
-    ("structure-plus-recente", "cpts"), ("structure-plus-recente", "msp"), ("structure-plus-recente", "zzz"),
-    ("structure-plus-recente", ["cpts"]), ("structure-plus-recente", None), ("satisfactions", ["animation", "projet"]),
-    ("satisfactions", ["projet"]), ("satisfactions", []), ("satisfactions", ["x"]), ("satisfactions", "projet"),
-    ("dynamique-cpts", "49"), ("dynamique-cpts", "47"), ("dynamique-cpts", "46,9"), ("dynamique-cpts", "51"),
-    ("dynamique-cpts", "1 000"), ("dynamique-cpts", "-3"), ("dynamique-cpts", 49), ("dynamique-cpts", "quarante"),
-    ("taille-echantillon", "521"), ("taille-echantillon", "520"), ("taille-echantillon", "100 001"),
-    ("taille-echantillon", "5,21e2"), ("taille-echantillon", " 521 "),
+    ("structure-plus-recente", "cpts"),
+    ("structure-plus-recente", "msp"),
+    ("structure-plus-recente", "zzz"),
+    ("structure-plus-recente", ["cpts"]),
+    ("structure-plus-recente", None),
+    ("satisfactions", ["animation", "projet"]),
+    ("satisfactions", ["projet"]),
+    ("satisfactions", []),
+    ("satisfactions", ["x"]),
+    ("satisfactions", "projet"),
+    ("dynamique-cpts", "49"),
+    ("dynamique-cpts", "47"),
+    ("dynamique-cpts", "46,9"),
+    ("dynamique-cpts", "51"),
+    ("dynamique-cpts", "1 000"),
+    ("dynamique-cpts", "-3"),
+    ("dynamique-cpts", 49),
+    ("dynamique-cpts", "quarante"),
+    ("taille-echantillon", "521"),
+    ("taille-echantillon", "520"),
+    ("taille-echantillon", "100 001"),
+    ("taille-echantillon", "5,21e2"),
+    ("taille-echantillon", " 521 "),
 ]
 
 

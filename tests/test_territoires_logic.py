@@ -33,19 +33,23 @@ def _rules(result: dict) -> list[str]:
 
 # --- the rules --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("when,missions,partners,expected", [
-    ({"missions_any": ["a", "b"]}, ["b"], [], True),
-    ({"missions_any": ["a", "b"]}, ["c"], [], False),
-    ({"partners_all": ["x", "y"]}, [], ["x"], False),
-    ({"partners_all": ["x", "y"]}, [], ["y", "x"], True),
-    ({"partners_none": ["x"]}, [], ["y"], True),
-    ({"partners_missing": ["x", "y"]}, [], ["x"], True),
-    ({"partners_missing": ["x", "y"]}, [], ["x", "y"], False),
-    ({"missions_min": 4}, ["a", "b", "c"], [], False),
-    ({"missions_min": 4}, ["a", "b", "c", "d"], [], True),
-    ({"partners_max": 2}, [], ["x", "y", "z"], False),
-    ({"missions_any": ["a"], "partners_none": ["x"]}, ["a"], ["x"], False),
-])
+
+@pytest.mark.parametrize(
+    "when,missions,partners,expected",
+    [
+        ({"missions_any": ["a", "b"]}, ["b"], [], True),
+        ({"missions_any": ["a", "b"]}, ["c"], [], False),
+        ({"partners_all": ["x", "y"]}, [], ["x"], False),
+        ({"partners_all": ["x", "y"]}, [], ["y", "x"], True),
+        ({"partners_none": ["x"]}, [], ["y"], True),
+        ({"partners_missing": ["x", "y"]}, [], ["x"], True),
+        ({"partners_missing": ["x", "y"]}, [], ["x", "y"], False),
+        ({"missions_min": 4}, ["a", "b", "c"], [], False),
+        ({"missions_min": 4}, ["a", "b", "c", "d"], [], True),
+        ({"partners_max": 2}, [], ["x", "y", "z"], False),
+        ({"missions_any": ["a"], "partners_none": ["x"]}, ["a"], ["x"], False),
+    ],
+)
 def test_rule_conditions(when, missions, partners, expected):
     assert rule_applies(when, missions, partners) is expected
 
@@ -82,15 +86,26 @@ def test_every_rule_can_fire(project):
     assert fired == {r["id"] for r in project["rules"]}
 
 
-@pytest.mark.parametrize("answers,status,fragment", [
-    (None, "empty", "Choisissez des missions"),
-    ({"missions": ["snp"]}, "incomplete", "au moins un partenaire"),
-    ({"partners": ["dac"]}, "incomplete", "au moins une mission"),
-    ({"missions": ["snp", "urgences"], "partners": ["dac"]}, "invalid", "Choix inconnu parmi les missions\u00a0: «\u00a0urgences\u00a0»"),
-    ({"missions": "snp", "partners": ["dac"]}, "invalid", "une liste est attendue"),
-    ({"missions": ["snp"], "partners": ["dac"], "budget": 3}, "invalid", "Clé inconnue\u00a0: «\u00a0budget\u00a0»"),
-    ([1, 2], "invalid", "Réponses illisibles"),
-])
+@pytest.mark.parametrize(
+    "answers,status,fragment",
+    [
+        (None, "empty", "Choisissez des missions"),
+        ({"missions": ["snp"]}, "incomplete", "au moins un partenaire"),
+        ({"partners": ["dac"]}, "incomplete", "au moins une mission"),
+        (
+            {"missions": ["snp", "urgences"], "partners": ["dac"]},
+            "invalid",
+            "Choix inconnu parmi les missions\u00a0: «\u00a0urgences\u00a0»",
+        ),
+        ({"missions": "snp", "partners": ["dac"]}, "invalid", "une liste est attendue"),
+        (
+            {"missions": ["snp"], "partners": ["dac"], "budget": 3},
+            "invalid",
+            "Clé inconnue\u00a0: «\u00a0budget\u00a0»",
+        ),
+        ([1, 2], "invalid", "Réponses illisibles"),
+    ],
+)
 def test_bad_or_partial_answers_never_raise(project, answers, status, fragment):
     result = evaluate_project(project, answers)
     assert result["status"] == status and fragment in result["message"]
@@ -114,12 +129,15 @@ def test_summary_and_live_payloads(project):
     payloads = live_payloads(project, result)
     assert payloads == [
         {"kind": "cpts_project", "ref": "projet-cpts-valmoran", "question": "missions", "answer": ["snp"]},
-        {"kind": "cpts_project", "ref": "projet-cpts-valmoran", "question": "partners", "answer": ["dac"]}]
+        {"kind": "cpts_project", "ref": "projet-cpts-valmoran", "question": "partners", "answer": ["dac"]},
+    ]
     assert live_payloads(project, evaluate_project(project, {"missions": ["snp"]})) == []
 
 
 def test_live_server_accepts_the_project_answers_and_refuses_others():
-    ok = parse_answer({"activity": "cpts_project:projet-cpts-valmoran", "question": "partners", "answer": ["dac", "ars"]})
+    ok = parse_answer(
+        {"activity": "cpts_project:projet-cpts-valmoran", "question": "partners", "answer": ["dac", "ars"]}
+    )
     assert canonical_answer(ok) == json.dumps(["ars", "dac"])
     for question, answer in (("partners", ["maires"]), ("budget", ["dac"])):
         bad = parse_answer({"activity": "cpts_project:projet-cpts-valmoran", "question": question, "answer": answer})
@@ -128,6 +146,7 @@ def test_live_server_accepts_the_project_answers_and_refuses_others():
 
 
 # --- the action plan of the Diagnosis widget ---------------------------------------------------
+
 
 def test_action_plan_lists_the_heavy_brakes_worst_first(grid):
     plan = action_plan(grid, {"silo": 1, "forfaits": 2, "temps-medical": 3, "empilement": "3", "acte": 9})
@@ -151,13 +170,22 @@ def test_grids_without_an_action_plan_are_unchanged():
 # --- Python and JavaScript agree ---------------------------------------------------------------
 
 PROJECT_CASES = [
-    None, {}, {"missions": ["snp"]}, {"partners": ["dac"]},
+    None,
+    {},
+    {"missions": ["snp"]},
+    {"partners": ["dac"]},
     {"missions": ["acces-mt", "parcours-age"], "partners": ["hopital", "ars"]},
     {"missions": ["palliatifs", "prevention", "qualite", "snp"], "partners": ["msp", "pmi"]},
-    {"missions": ["donnees", "besoins-rh", "acces-mt"], "partners": ["dac", "ehpad", "hopital", "ars", "cpam",
-                                                                      "collectivites", "habitants", "urps"]},
+    {
+        "missions": ["donnees", "besoins-rh", "acces-mt"],
+        "partners": ["dac", "ehpad", "hopital", "ars", "cpam", "collectivites", "habitants", "urps"],
+    },
     {"missions": ["snp", "snp"], "partners": ["ars", "ars"]},
-    {"missions": ["snp", 3], "partners": ["dac"]}, {"missions": "snp"}, {"missions": ["snp"], "x": 1}, [1], "texte",
+    {"missions": ["snp", 3], "partners": ["dac"]},
+    {"missions": "snp"},
+    {"missions": ["snp"], "x": 1},
+    [1],
+    "texte",
 ]
 
 
@@ -176,8 +204,13 @@ const evaluated = (project, answers) => {
         assert got["summary"] == (project_summary(project, expected) if expected["status"] == "complete" else None)
 
 
-PLAN_CASES = [{}, {"temps-medical": 3}, {"silo": 1, "forfaits": 2, "temps-medical": 3, "empilement": "3", "acte": 9},
-              {s: 2 for s in ("montages", "postes", "reticence", "interoperabilite")}, None]
+PLAN_CASES = [
+    {},
+    {"temps-medical": 3},
+    {"silo": 1, "forfaits": 2, "temps-medical": 3, "empilement": "3", "acte": 9},
+    {s: 2 for s in ("montages", "postes", "reticence", "interoperabilite")},
+    None,
+]
 
 
 def test_action_plan_parity_js_python(grid):
@@ -199,15 +232,23 @@ def test_the_room_choices_are_compared_on_the_dashboard(tmp_path):
         for missions, partners in rooms:
             participant = store.add_participant(session.id)
             for question, ids in (("missions", missions), ("partners", partners)):
-                item = parse_answer({"activity": "cpts_project:projet-cpts-valmoran", "question": question, "answer": ids})
+                item = parse_answer(
+                    {"activity": "cpts_project:projet-cpts-valmoran", "question": question, "answer": ids}
+                )
                 store.record_answer(session.id, participant, item.activity, item.question, canonical_answer(item))
-        panels = {p["question"]: p for p in build_panels(store.aggregate(session.id), set())
-                  if p["activity"] == "cpts_project:projet-cpts-valmoran"}
+        panels = {
+            p["question"]: p
+            for p in build_panels(store.aggregate(session.id), set())
+            if p["activity"] == "cpts_project:projet-cpts-valmoran"
+        }
     finally:
         store.close()
     assert set(panels) == {"missions", "partners"}
     missions = {r["label"]: r["count"] for r in panels["missions"]["rows"]}
     assert missions["Trouver un médecin traitant pour les habitants qui n’en ont pas"] == 2
     partners = {r["label"]: r["count"] for r in panels["partners"]["rows"]}
-    assert partners["Le dispositif d’appui à la coordination (DAC)"] == 2 and partners["L’ARS (délégation départementale)"] == 2
+    assert (
+        partners["Le dispositif d’appui à la coordination (DAC)"] == 2
+        and partners["L’ARS (délégation départementale)"] == 2
+    )
     assert panels["missions"]["respondents"] == 3 and panels["missions"]["spec"] is not None

@@ -15,11 +15,12 @@ from __future__ import annotations
 import altair as alt
 import traitlets as t
 
-from widgets._host import PacteWidget
 from pacte.course.chart_theme import (
     STRUCTURE_COLORS,
     theme_config,
 )
+from widgets._host import PacteWidget
+
 
 def structure_scale(domain: list[str] | None = None) -> alt.Scale:
     """Return the colour scale used for MSP / CDS / CPTS across the course."""
@@ -40,8 +41,7 @@ class Chart(PacteWidget):
         return f"Graphique : {self.title}. {self.description} {self.source}"
 
 
-def chart(base: alt.TopLevelMixin, *, title: str, description: str, source: str,
-          subtitle: str | None = None) -> Chart:
+def chart(base: alt.TopLevelMixin, *, title: str, description: str, source: str, subtitle: str | None = None) -> Chart:
     """Style an Altair chart for the course and wrap it in a :class:`Chart` widget.
 
     ``title`` and ``description`` are required: the description is what a
@@ -57,5 +57,9 @@ def chart(base: alt.TopLevelMixin, *, title: str, description: str, source: str,
     config = theme_config()
     config.update(spec.get("config", {}))
     spec["config"] = config
-    return Chart(spec=spec, title=title, description=description,
-                 source=source if source.lower().startswith("source") else f"Source : {source}")
+    return Chart(
+        spec=spec,
+        title=title,
+        description=description,
+        source=source if source.lower().startswith("source") else f"Source : {source}",
+    )

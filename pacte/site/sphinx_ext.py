@@ -58,10 +58,13 @@ def _launch_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     ]
     binder = _binder_urls(app, docname)
     if binder:
-        links.append(f'<a class="pacte-launch-binder" href="{binder[0]}" rel="noopener">Ouvrir dans Voilà sur Binder</a>')
-        links.append(f'<a class="pacte-launch-binder" href="{binder[1]}" rel="noopener">Ouvrir dans JupyterLab sur Binder</a>')
-    html = ('<nav class="pacte-launch" aria-label="Autres façons d\'ouvrir cette page">'
-            + " · ".join(links) + "</nav>")
+        links.append(
+            f'<a class="pacte-launch-binder" href="{binder[0]}" rel="noopener">Ouvrir dans Voilà sur Binder</a>'
+        )
+        links.append(
+            f'<a class="pacte-launch-binder" href="{binder[1]}" rel="noopener">Ouvrir dans JupyterLab sur Binder</a>'
+        )
+    html = '<nav class="pacte-launch" aria-label="Autres façons d\'ouvrir cette page">' + " · ".join(links) + "</nav>"
     sections = list(doctree.findall(nodes.section))
     target = sections[0] if sections else doctree
     index = 1 if sections and len(target.children) > 0 and isinstance(target.children[0], nodes.title) else 0
