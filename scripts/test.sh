@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Install everything and run the whole test suite: data checks, a strict
+# Install everything and run the whole test suite: lint and types (ruff,
+# mypy), data checks, a strict
 # build of the book, unit tests, nbval on every executed page, and the
 # end-to-end tests in headless Chromium (static book and `pacte serve`), the
 # live-session store on SQLite and on PostgreSQL.
@@ -21,6 +22,9 @@ if ! bash scripts/postgres-test.sh --status 2>/dev/null; then
 fi
 eval "$(bash scripts/postgres-test.sh | tail -1)"
 if [ -z "${PACTE_SKIP_SETUP:-}" ]; then
+  ruff check pacte widgets tests benchmarks
+  ruff format --check pacte widgets tests benchmarks
+  mypy
   pacte check
   pacte build --quiet
 fi
