@@ -160,7 +160,7 @@ def test_static_resources_sorting(offline_page, book_url):
 
 def test_voila_diagnosis_and_sorting_reach_python(offline_page, pacte_server):
     page = offline_page
-    page.goto(pacte_server + "voila/render/" + INDEX + ".ipynb")
+    page.goto(pacte_server + "voila/render/" + INDEX + ".ipynb", timeout=120_000)
     diag = page.locator(".pacte-diag")
     diag.wait_for(timeout=60000)
     for st in LOG:
@@ -168,22 +168,22 @@ def test_voila_diagnosis_and_sorting_reach_python(offline_page, pacte_server):
     assert (
         diag.locator("article.pacte-diag-card[data-dimension=logistique]").get_attribute("data-level") == "point-appui"
     )
-    page.wait_for_selector(".pacte-diag[data-kernel-answered='6'][data-kernel-status=incomplete]", timeout=30000)
+    page.wait_for_selector(".pacte-diag[data-kernel-answered='6'][data-kernel-status=incomplete]", timeout=90000)
     diag.locator(".pacte-diag-result").scroll_into_view_if_needed()
     screenshot(page, "voila-dimensions-diagnosis")
     assert page.pacte_log.external == [] and page.pacte_log.page_errors == []
 
-    page.goto(pacte_server + "voila/render/" + TROIS + ".ipynb")
+    page.goto(pacte_server + "voila/render/" + TROIS + ".ipynb", timeout=120_000)
     ex = page.locator(".pacte-sort")
     ex.wait_for(timeout=60000)
     form = ex.locator("form[data-item=projet-sante]")
     form.locator("input[value=collective]").check()
     form.locator("button[type=submit]").click()
     assert form.get_attribute("data-status") == "correct"
-    page.wait_for_selector(".pacte-sort[data-kernel-correct='1'][data-kernel-answered='1']", timeout=30000)
+    page.wait_for_selector(".pacte-sort[data-kernel-correct='1'][data-kernel-answered='1']", timeout=90000)
     form = ex.locator("form[data-item=secretariat]")
     form.locator("input[value=operatoire]").check()
     form.locator("button[type=submit]").click()
     assert "Réponse incorrecte" in form.locator(".pacte-sort-feedback").inner_text()
-    page.wait_for_selector(".pacte-sort[data-kernel-correct='1'][data-kernel-answered='2']", timeout=30000)
+    page.wait_for_selector(".pacte-sort[data-kernel-correct='1'][data-kernel-answered='2']", timeout=90000)
     assert page.pacte_log.external == [] and page.pacte_log.page_errors == []

@@ -90,7 +90,7 @@ def test_voila_simulator_reaches_python(offline_page, pacte_server):
     sim.locator("input[data-field=patientele]").fill("6000")
     page.wait_for_function("document.querySelector('.pacte-aci').dataset.amount === '98000'", timeout=TIMEOUT)
     page.wait_for_function("document.querySelector('.pacte-aci').dataset.kernelAmount === '98000'", timeout=TIMEOUT)
-    assert "Montant recalculé par le noyau Python : 98\u00a0000\u00a0€" in sim.inner_text()
+    assert "Montant recalculé par le noyau Python\u00a0: 98\u00a0000\u00a0€" in sim.inner_text()
     sim.locator("input[data-field=patientele]").fill("abc")
     page.wait_for_function("document.querySelector('.pacte-aci').dataset.kernelStatus === 'error'", timeout=TIMEOUT)
     sim.locator("input[data-field=patientele]").fill("6000")

@@ -166,7 +166,7 @@ def test_static_structure_sorting(offline_page, book_url):
     form.locator("input[value=cds]").check()
     form.locator("button[type=submit]").click()
     text = _plain(form.locator(".pacte-sort-feedback").inner_text())
-    assert form.get_attribute("data-status") == "incorrect" and "«\u00a0MSP\u00a0»" in text
+    assert form.get_attribute("data-status") == "incorrect" and "« MSP »" in text
     assert "emploie des salariés" in text and "Source" in text
     form.locator("input[value=msp]").check()
     form.locator("button[type=submit]").click()

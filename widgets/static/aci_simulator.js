@@ -67,7 +67,7 @@ function pointsText(crit) {
   if (crit.variable_points) parts.push(`${fmtNumber(crit.variable_points)} points variables${per}`);
   if (crit.per_professional) {
     const pp = crit.per_professional;
-    parts.push(`${fmtNumber(pp.points)} points par professionnel associé jusqu'à ${pp.up_to}, ${fmtNumber(pp.points_beyond)} au-delà`);
+    parts.push(`${fmtNumber(pp.points)} points par professionnel associé jusqu’à ${pp.up_to}, ${fmtNumber(pp.points_beyond)} au-delà`);
   }
   return parts.join(" + ");
 }
@@ -87,7 +87,7 @@ function drawChart(figure, result, rules) {
   const titleId = uid("aci-chart-title");
   const descId = uid("aci-chart-desc");
   const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": `${titleId} ${descId}` });
-  root.append(svg("title", { id: titleId }, "Répartition du montant estimé par axe de l'accord"));
+  root.append(svg("title", { id: titleId }, "Répartition du montant estimé par axe de l’accord"));
   const desc = rows.map((r) => `${r.label} : ${fmtEuros(r.amount)} (part fixe ${fmtEuros(r.amount_fixed)}, part variable ${fmtEuros(r.amount_variable)})`).join(" ; ");
   root.append(svg("desc", { id: descId }, desc + "."));
   const legend = svg("g", { transform: "translate(" + (narrow ? 4 : left) + ",8)", "aria-hidden": "true" });
@@ -111,7 +111,7 @@ function drawChart(figure, result, rules) {
     root.append(g);
   });
   figure.append(root, el("figcaption", { class: "pacte-sim-note" },
-    `Répartition par axe. Valeur du point : ${fmtNumber(rules.parameters.point_value.value)}${NBSP}€.`));
+    `Répartition par axe. Valeur du point\u00a0: ${fmtNumber(rules.parameters.point_value.value)}${NBSP}€.`));
 }
 
 function render({ model, el: host }) {
@@ -129,10 +129,10 @@ function render({ model, el: host }) {
     criteria: { ...(start.criteria || {}) },
   };
   const root = el("section", { class: "pacte-sim pacte-aci", "aria-labelledby": `${base}-title`, "data-status": "" });
-  root.append(el("h3", { id: `${base}-title` }, "Simulateur : la rémunération ACI d'une MSP"));
-  root.append(el("p", {}, "Décrivez la MSP et cochez les critères qu'elle remplit : le montant annuel se recalcule à chaque modification. ",
+  root.append(el("h3", { id: `${base}-title` }, "Simulateur\u00a0: la rémunération ACI d’une MSP"));
+  root.append(el("p", {}, "Décrivez la MSP et cochez les critères qu’elle remplit\u00a0: le montant annuel se recalcule à chaque modification. ",
     "Les valeurs marquées ", el("span", { class: "pacte-sim-badge pacte-indicatif" }, "indicatif"),
-    " ne sont pas confirmées par les sources du cours : vous pouvez les ajuster plus bas."));
+    " ne sont pas confirmées par les sources du cours\u00a0: vous pouvez les ajuster plus bas."));
   const form = el("form", { novalidate: true, "aria-describedby": `${base}-title` });
   form.addEventListener("submit", (e) => e.preventDefault());
 
@@ -162,7 +162,7 @@ function render({ model, el: host }) {
   // --- the criteria, one fieldset per axis ------------------------------------
   const critInputs = {};
   for (const axis of rules.axes) {
-    const set = el("fieldset", {}, el("legend", {}, `Axe « ${axis.label} »`));
+    const set = el("fieldset", {}, el("legend", {}, `Axe «\u00a0${axis.label}\u00a0»`));
     for (const crit of rules.criteria.filter((c) => c.axis === axis.id)) {
       const id = `${base}-crit-${crit.id}`;
       const badges = [
@@ -193,7 +193,7 @@ function render({ model, el: host }) {
   const overrideInputs = [];
   const details = el("details", {}, el("summary", {}, "Ajuster les valeurs indicatives"));
   details.append(el("p", { class: "pacte-sim-note" },
-    "Ces valeurs ne sont pas confirmées par les sources du cours. Remplacez-les par celles du texte de l'accord en vigueur si vous les connaissez."));
+    "Ces valeurs ne sont pas confirmées par les sources du cours. Remplacez-les par celles du texte de l’accord en vigueur si vous les connaissez."));
   const grid = el("div", { class: "pacte-sim-points", role: "group", "aria-label": "Points indicatifs par critère" },
     el("span", { class: "pacte-sim-head" }, "Critère"), el("span", { class: "pacte-sim-head" }, "Points fixes"),
     el("span", { class: "pacte-sim-head" }, "Points variables"), el("span", { class: "pacte-sim-head" }, "Par professionnel"));
@@ -247,7 +247,7 @@ function render({ model, el: host }) {
   root.append(summary, announce, result, figure);
   const keys = [...new Set([rules.parameters.point_value.source, rules.parameters.advance_rate.source,
     ...rules.criteria.map((c) => c.source), rules.inputs.patientele.source])];
-  root.append(el("p", { class: "pacte-sim-note" }, "Sources : " + keys.map((k) => citations[k] || k).join(" ; ") +
+  root.append(el("p", { class: "pacte-sim-note" }, "Sources\u00a0: " + keys.map((k) => citations[k] || k).join(" ; ") +
     ". Les points de chaque critère, sauf ceux de la fonction de coordination, sont des valeurs indicatives du cours."));
 
   function collect() {
@@ -280,11 +280,11 @@ function render({ model, el: host }) {
     root.dataset.status = r.status;
     if (!r.ok) {
       root.dataset.amount = "";
-      amountLine.replaceChildren("Montant annuel estimé : ", el("strong", {}, "—"));
+      amountLine.replaceChildren("Montant annuel estimé\u00a0: ", el("strong", {}, "—"));
       splitLine.textContent = "";
       advanceLine.textContent = "";
       indicLine.textContent = "";
-      errorsBox.append(el("p", {}, el("strong", {}, "Calcul impossible : corrigez la saisie.")),
+      errorsBox.append(el("p", {}, el("strong", {}, "Calcul impossible\u00a0: corrigez la saisie.")),
         el("ul", {}, r.errors.map((e) => el("li", {}, e.message))));
       for (const e of r.errors) {
         if (numInputs[e.field]) {
@@ -300,19 +300,19 @@ function render({ model, el: host }) {
       return;
     }
     root.dataset.amount = String(r.amount);
-    amountLine.replaceChildren("Montant annuel estimé : ", el("strong", { "data-role": "amount" }, fmtEuros(r.amount)));
-    splitLine.textContent = `Part fixe : ${fmtEuros(r.amount_fixed)} ; part variable : ${fmtEuros(r.amount_variable)} `
-      + `(${fmtNumber(r.points_total)} points au total ; patientèle de ${fmtNumber(parseNumber(state.patientele))} patients, `
-      + `soit ${fmtNumber(r.patientele_factor)} fois la patientèle de référence ; majoration précarité : ${fmtNumber(r.uplift * 100)}${NBSP}%).`;
+    amountLine.replaceChildren("Montant annuel estimé\u00a0: ", el("strong", { "data-role": "amount" }, fmtEuros(r.amount)));
+    splitLine.textContent = `Part fixe\u00a0: ${fmtEuros(r.amount_fixed)} ; part variable\u00a0: ${fmtEuros(r.amount_variable)} `
+      + `(${fmtNumber(r.points_total)} points au total\u00a0; patientèle de ${fmtNumber(parseNumber(state.patientele))} patients, `
+      + `soit ${fmtNumber(r.patientele_factor)} fois la patientèle de référence\u00a0; majoration précarité\u00a0: ${fmtNumber(r.uplift * 100)}${NBSP}%).`;
     const rate = rules.parameters.advance_rate.value;
-    advanceLine.textContent = `Avance versée en cours d'année (${fmtNumber(rate * 100)}${NBSP}%) : ${fmtEuros(r.advance)} ; `
-      + `solde versé après la fin de l'année : ${fmtEuros(r.balance)}.`;
+    advanceLine.textContent = `Avance versée en cours d’année (${fmtNumber(rate * 100)}${NBSP}%)\u00a0: ${fmtEuros(r.advance)} ; `
+      + `solde versé après la fin de l’année\u00a0: ${fmtEuros(r.balance)}.`;
     for (const w of r.warnings) warnBox.append(el("li", {}, w));
     if (r.status === "blocked") {
-      warnBox.append(el("li", {}, `Si les prérequis étaient remplis, l'estimation serait de ${fmtEuros(r.potential_amount)}.`));
+      warnBox.append(el("li", {}, `Si les prérequis étaient remplis, l’estimation serait de ${fmtEuros(r.potential_amount)}.`));
     }
     indicLine.textContent = r.indicatif
-      ? "Estimation indicative : elle repose sur des points par critère que les sources du cours ne confirment pas."
+      ? "Estimation indicative\u00a0: elle repose sur des points par critère que les sources du cours ne confirment pas."
       : "";
     drawChart(figure, r, rules);
   }
@@ -332,8 +332,8 @@ function render({ model, el: host }) {
   const sayResult = () => {
     const r = computeAci(rules, collect());
     const text = r.ok
-      ? `Montant annuel estimé : ${fmtEuros(r.amount)}.` + (r.warnings.length ? ` ${r.warnings.length} avertissement${r.warnings.length > 1 ? "s" : ""} sous le résultat.` : "")
-      : `Calcul impossible : ${r.errors.length} erreur${r.errors.length > 1 ? "s" : ""} de saisie. ${r.errors[0].message}`;
+      ? `Montant annuel estimé\u00a0: ${fmtEuros(r.amount)}.` + (r.warnings.length ? ` ${r.warnings.length} avertissement${r.warnings.length > 1 ? "s" : ""} sous le résultat.` : "")
+      : `Calcul impossible\u00a0: ${r.errors.length} erreur${r.errors.length > 1 ? "s" : ""} de saisie. ${r.errors[0].message}`;
     if (text !== announced) announce.textContent = announced = text;
   };
   form.addEventListener("input", () => {
@@ -362,8 +362,8 @@ function render({ model, el: host }) {
     root.dataset.kernelStatus = kr.status;
     root.dataset.kernelAmount = kr.ok ? String(kr.amount) : "";
     kernelLine.textContent = kr.ok
-      ? `Montant recalculé par le noyau Python : ${fmtEuros(kr.amount)}.`
-      : "Le noyau Python a refusé la saisie : " + kr.errors.map((e) => e.message).join(" ");
+      ? `Montant recalculé par le noyau Python\u00a0: ${fmtEuros(kr.amount)}.`
+      : "Le noyau Python a refusé la saisie\u00a0: " + kr.errors.map((e) => e.message).join(" ");
   };
   model.on("change:kernel_result", showKernel);
   show(computeAci(rules, collect()));

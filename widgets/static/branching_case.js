@@ -54,14 +54,14 @@ function render({ model, el }) {
         label: w.ok && w.finished ? `cas terminé : ${(OUTCOME_LABELS[w.outcome] || w.outcome).toLowerCase()}` : `${w.ok ? w.steps : 0} choix fait${w.ok && w.steps > 1 ? "s" : ""}, cas en cours` };
     } });
   const uid = `${caseGraph.id}-${Math.random().toString(36).slice(2, 8)}`;
-  const root = h("section", { class: "pacte-case", "aria-label": `Cas à embranchements : ${caseGraph.title}` });
+  const root = h("section", { class: "pacte-case", "aria-label": `Cas à embranchements\u00a0: ${caseGraph.title}` });
   root.dataset.caseId = caseGraph.id;
   const history = h("ol", { class: "pacte-case-history", "aria-label": "Votre parcours dans le cas" });
   const current = h("div", { class: "pacte-case-current" });
   const live = h("p", { class: "pacte-case-live", "aria-live": "polite" });
   root.append(h("h3", {}, caseGraph.title), h("p", {}, caseGraph.structure === "CPTS" ? "En CPTS. " : caseGraph.structure === "CDS" ? "En centre de santé. " : "En MSP. ", caseGraph.context));
   if (caseGraph.based_on && caseGraph.based_on.length) {
-    root.append(h("p", { class: "pacte-case-basis" }, sourceLine(caseGraph.based_on, caseGraph.citations, "Situation construite d'après : ")));
+    root.append(h("p", { class: "pacte-case-basis" }, sourceLine(caseGraph.based_on, caseGraph.citations, "Situation construite d’après\u00a0: ")));
   }
   root.append(history, current, live);
 
@@ -79,7 +79,7 @@ function render({ model, el }) {
       const choice = node.choices.find((c) => c.id === cid);
       history.append(h("li", {},
         h("span", {}, node.title, " — "),
-        h("span", { class: "pacte-case-step-choice" }, `votre choix : « ${choice.text} »`),
+        h("span", { class: "pacte-case-step-choice" }, `votre choix\u00a0: «\u00a0${choice.text}\u00a0»`),
         choice.consequence ? h("p", { class: "pacte-case-consequence" }, choice.consequence) : null));
       node = nodes.get(choice.next);
     }
@@ -102,7 +102,7 @@ function render({ model, el }) {
     current.replaceChildren(heading, h("p", {}, node.text));
     if (node.kind === "situation") {
       const form = h("form", { class: "pacte-case-form", novalidate: "" });
-      const fieldset = h("fieldset", {}, h("legend", {}, "Que faites-vous ?"));
+      const fieldset = h("fieldset", {}, h("legend", {}, "Que faites-vous\u00a0?"));
       for (const choice of node.choices) {
         const id = `${uid}-${node.id}-${choice.id}`;
         fieldset.append(h("div", { class: "pacte-case-choice" },
@@ -121,7 +121,7 @@ function render({ model, el }) {
         }
         choices.push(picked.value);
         const choice = node.choices.find((c) => c.id === picked.value);
-        live.textContent = `Vous avez choisi : « ${choice.text} » ${choice.consequence || ""}`.trim();
+        live.textContent = `Vous avez choisi\u00a0: «\u00a0${choice.text}\u00a0» ${choice.consequence || ""}`.trim();
         commit();
         emitAnswer(root, "case", caseGraph.id, node.id, picked.value);
         draw(true);
@@ -131,9 +131,9 @@ function render({ model, el }) {
       const outcome = node.outcome;
       current.append(
         h("p", { class: `pacte-case-outcome pacte-case-outcome-${outcome}` }, OUTCOME_LABELS[outcome] || outcome),
-        h("p", { class: "pacte-case-takeaways-title" }, h("strong", {}, "À retenir pour le débriefing :")),
+        h("p", { class: "pacte-case-takeaways-title" }, h("strong", {}, "À retenir pour le débriefing\u00a0:")),
         h("ul", { class: "pacte-case-takeaways" }, node.takeaways.map((t) => h("li", {}, t))),
-        h("p", { class: "pacte-case-sources" }, sourceLine(node.sources, caseGraph.citations, "Sources : ")));
+        h("p", { class: "pacte-case-sources" }, sourceLine(node.sources, caseGraph.citations, "Sources\u00a0: ")));
       const back = h("button", { type: "button", class: "pacte-case-button pacte-case-secondary" }, "Revenir au choix précédent");
       back.addEventListener("click", () => { choices.pop(); live.textContent = "Retour au choix précédent."; commit(); draw(true); });
       const again = h("button", { type: "button", class: "pacte-case-button" }, "Rejouer le cas");

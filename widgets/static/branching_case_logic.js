@@ -10,7 +10,7 @@ export function nodeIndex(caseGraph) {
 // { ok: false, index, message } where message is French, for the learner.
 export function walk(caseGraph, choices) {
   if (!Array.isArray(choices)) {
-    return { ok: false, index: null, message: "Parcours illisible : une liste de choix est attendue." };
+    return { ok: false, index: null, message: "Parcours illisible\u00a0: une liste de choix est attendue." };
   }
   const nodes = nodeIndex(caseGraph);
   let node = nodes.get(caseGraph.start);
@@ -18,14 +18,14 @@ export function walk(caseGraph, choices) {
   for (let i = 0; i < choices.length; i += 1) {
     const choiceId = choices[i];
     if (node.kind === "debrief") {
-      return { ok: false, index: i, message: "Le cas est terminé : aucun autre choix n'est possible." };
+      return { ok: false, index: i, message: "Le cas est terminé\u00a0: aucun autre choix n’est possible." };
     }
     const choice = node.choices.find((c) => c.id === choiceId);
     if (typeof choiceId !== "string" || !choice) {
       return {
         ok: false,
         index: i,
-        message: `Choix non prévu à cette étape (« ${String(choiceId)} ») : choisissez l'une des options proposées.`,
+        message: `Choix non prévu à cette étape («\u00a0${String(choiceId)}\u00a0»)\u00a0: choisissez l’une des options proposées.`,
       };
     }
     node = nodes.get(choice.next);

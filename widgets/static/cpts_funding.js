@@ -62,15 +62,15 @@ function drawBands(figure, rules, selected) {
   const titleId = `cpts-title-${Math.random().toString(36).slice(2, 8)}`;
   const descId = `${titleId}-desc`;
   const root = svgNode("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": `${titleId} ${descId}` });
-  root.append(svgNode("title", { id: titleId }, "Financement annuel du fonctionnement des CPTS selon leur taille, avant et après l'avenant 2"));
+  root.append(svgNode("title", { id: titleId }, "Financement annuel du fonctionnement des CPTS selon leur taille, avant et après l’avenant 2"));
   root.append(svgNode("desc", { id: descId }, rules.bands.map((b) =>
-    `${b.label} (${b.range_label}) : ${kEuros(b.fonctionnement_2019.value)} en 2019, ${kEuros(b.fonctionnement_avenant2.value)} après l'avenant 2`).join(" ; ")
-    + (selected ? `. Taille de votre CPTS : ${selected}.` : ".")));
+    `${b.label} (${b.range_label})\u00a0: ${kEuros(b.fonctionnement_2019.value)} en 2019, ${kEuros(b.fonctionnement_avenant2.value)} après l’avenant 2`).join(" ; ")
+    + (selected ? `. Taille de votre CPTS\u00a0: ${selected}.` : ".")));
   const legend = svgNode("g", { "aria-hidden": "true", transform: `translate(${left},6)` });
   legend.append(svgNode("rect", { x: 0, y: 0, width: 14, height: 14, fill: "#6f93b0" }));
   legend.append(svgNode("text", { x: 20, y: 12, "font-size": 13 }, "ACI 2019"));
   legend.append(svgNode("rect", { x: 110, y: 0, width: 14, height: 14, fill: "#1f5f8b" }));
-  legend.append(svgNode("text", { x: 130, y: 12, "font-size": 13 }, "Après l'avenant 2"));
+  legend.append(svgNode("text", { x: 130, y: 12, "font-size": 13 }, "Après l’avenant 2"));
   root.append(legend);
   root.append(svgNode("line", { x1: left, y1: top + plotH, x2: width - right, y2: top + plotH, stroke: "#8a99a8" }));
   rules.bands.forEach((b, i) => {
@@ -104,7 +104,7 @@ function render({ model, el }) {
     summarize: (i) => { const r = computeCpts(rules, i); return { complete: true, label: r.ok ? `${fmtNumber(r.population)} habitants : ${fmtEuros(r.after)} par an` : "saisie à corriger" }; } });
   const start = model.get("inputs") || {};
   const root = node("section", { class: "pacte-cpts", "aria-labelledby": `${base}-title` });
-  root.append(node("h3", { id: `${base}-title` }, "Combien reçoit une CPTS pour fonctionner ?"));
+  root.append(node("h3", { id: `${base}-title` }, "Combien reçoit une CPTS pour fonctionner\u00a0?"));
   const pop = rules.population;
   const input = node("input", {
     id: `${base}-pop`, type: "text", inputmode: "numeric", autocomplete: "off", value: String(start.population ?? pop.default),
@@ -130,8 +130,8 @@ function render({ model, el }) {
   // Scrolls sideways on a phone rather than shrinking its text under 12 px.
   const figure = node("figure", { class: "pacte-cpts-chart", tabindex: "0", "aria-label": "Graphique du financement par taille de CPTS" });
   const keys = [...new Set([pop.source, rules.increase.source, ...rules.bands.flatMap((b) => [b.fonctionnement_2019.source, b.fonctionnement_avenant2.source])])];
-  const sources = node("p", { class: "pacte-cpts-note" }, "Sources : " + keys.map((k) => citations[k] || k).join(" ; ")
-    + ". Seul le volet « fonctionnement » est représenté : les montants attachés à chaque mission ne sont pas confirmés par les sources du cours.");
+  const sources = node("p", { class: "pacte-cpts-note" }, "Sources\u00a0: " + keys.map((k) => citations[k] || k).join(" ; ")
+    + ". Seul le volet «\u00a0fonctionnement\u00a0» est représenté\u00a0: les montants attachés à chaque mission ne sont pas confirmés par les sources du cours.");
   root.append(form, announce, result, figure, sources);
 
   function show(r) {
@@ -143,7 +143,7 @@ function render({ model, el }) {
       root.dataset.band = "";
       input.setAttribute("aria-invalid", "true");
       err.textContent = r.errors.map((e) => e.message).join(" ");
-      bandLine.textContent = "Calcul impossible : corrigez la saisie.";
+      bandLine.textContent = "Calcul impossible\u00a0: corrigez la saisie.";
       amountLine.textContent = "";
       detailLine.textContent = "";
       drawBands(figure, rules, null);
@@ -153,8 +153,8 @@ function render({ model, el }) {
     root.dataset.band = r.band;
     bandLine.replaceChildren("Avec ", node("strong", {}, `${fmtNumber(r.population)} habitants`), `, la CPTS relève de la `,
       node("strong", {}, r.band_label), ` (${r.range_label}).`);
-    amountLine.replaceChildren("Fonctionnement : ", node("strong", {}, fmtEuros(r.before)), " par an en 2019, ",
-      node("strong", { "data-role": "amount" }, fmtEuros(r.after)), " après l'avenant 2.");
+    amountLine.replaceChildren("Fonctionnement\u00a0: ", node("strong", {}, fmtEuros(r.before)), " par an en 2019, ",
+      node("strong", { "data-role": "amount" }, fmtEuros(r.after)), " après l’avenant 2.");
     detailLine.textContent = `Hausse de ${fmtEuros(r.increase)} (+${fmtNumber(r.rate * 100)}${NBSP}%), `
       + `soit ${fmtEuros(r.per_inhabitant_before, 2)} puis ${fmtEuros(r.per_inhabitant_after, 2)} par habitant et par an.`;
     drawBands(figure, rules, r.band);
@@ -185,8 +185,8 @@ function render({ model, el }) {
     root.dataset.kernelStatus = kr.status;
     root.dataset.kernelAmount = kr.ok ? String(kr.after) : "";
     kernelLine.textContent = kr.ok
-      ? `Montant recalculé par le noyau Python : ${fmtEuros(kr.after)} (${kr.band_label}).`
-      : "Le noyau Python a refusé la saisie : " + kr.errors.map((e) => e.message).join(" ");
+      ? `Montant recalculé par le noyau Python\u00a0: ${fmtEuros(kr.after)} (${kr.band_label}).`
+      : "Le noyau Python a refusé la saisie\u00a0: " + kr.errors.map((e) => e.message).join(" ");
   };
   model.on("change:kernel_result", showKernel);
   show(computeCpts(rules, { population: input.value }));

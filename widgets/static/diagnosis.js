@@ -101,7 +101,7 @@ function render({ model, el }) {
   const rtypes = new Map((grid.resource_types || []).map((r) => [r.id, r]));
   const cite = (src) => `${(grid.citations && grid.citations[src.ref]) || src.ref} — ${src.detail}`;
 
-  const root = el_("section", { class: "pacte-diag", "aria-label": `Autodiagnostic : ${grid.title}` });
+  const root = el_("section", { class: "pacte-diag", "aria-label": `Autodiagnostic\u00a0: ${grid.title}` });
   root.append(el_("h3", {}, grid.title), el_("p", {}, grid.instructions));
   const form = el_("form", { class: "pacte-diag-form", novalidate: true, onsubmit: (e) => e.preventDefault() });
   let n = 0;
@@ -132,7 +132,7 @@ function render({ model, el }) {
   const chart = el_("div", { class: "pacte-diag-chart", tabindex: "0", role: "group", "aria-label": "Graphique de vos scores (défilement horizontal sur un petit écran)" });
   const cards = el_("div", { class: "pacte-diag-cards" });
   const resources = el_("div", { class: "pacte-diag-resources" });
-  const sourceLine = el_("p", { class: "pacte-diag-source" }, "Source : ", cite(grid.source));
+  const sourceLine = el_("p", { class: "pacte-diag-source" }, "Source\u00a0: ", cite(grid.source));
   const actions = el_("div", { class: "pacte-diag-actions" });
   const stem = grid.file_stem || "autodiagnostic-coordination";
   const plan = grid.action_plan ? el_("div", { class: "pacte-diag-plan" }) : null;
@@ -150,7 +150,7 @@ function render({ model, el }) {
     if (!d.complete) {
       const left = d.total - d.answered;
       card.append(el_("p", {}, `Répondez encore à ${left} affirmation${left > 1 ? "s" : ""} de cette dimension pour lire le commentaire.`));
-      if (d.mean !== null) card.append(el_("p", { class: "pacte-diag-source" }, `Moyenne provisoire : ${frenchDecimal(d.mean)} sur ${grid.scale.max}.`));
+      if (d.mean !== null) card.append(el_("p", { class: "pacte-diag-source" }, `Moyenne provisoire\u00a0: ${frenchDecimal(d.mean)} sur ${grid.scale.max}.`));
       return card;
     }
     const lv = levels.get(d.level);
@@ -160,10 +160,10 @@ function render({ model, el }) {
       el_("p", {}, el_("span", { class: "pacte-diag-level", style: `background:${lv.color || "#7f8c99"};color:${readableOn(lv.color || "#7f8c99")}` }, lv.label),
         ` ${frenchDecimal(d.mean)} sur ${grid.scale.max}`),
       el_("p", {}, fb.summary),
-      el_("p", {}, el_("strong", {}, "Ce qui est solide : "), fb.strengths),
-      el_("p", {}, el_("strong", {}, "À travailler : "), fb.to_work_on),
-      el_("p", {}, el_("strong", {}, "Ressources à mobiliser : "), fb.resources),
-      el_("p", { class: "pacte-diag-source" }, "Source : ", cite(fb.source)));
+      el_("p", {}, el_("strong", {}, "Ce qui est solide\u00a0: "), fb.strengths),
+      el_("p", {}, el_("strong", {}, "À travailler\u00a0: "), fb.to_work_on),
+      el_("p", {}, el_("strong", {}, "Ressources à mobiliser\u00a0: "), fb.resources),
+      el_("p", { class: "pacte-diag-source" }, "Source\u00a0: ", cite(fb.source)));
     return card;
   };
 
@@ -180,9 +180,9 @@ function render({ model, el }) {
     resources.replaceChildren();
     if (rs.length) {
       resources.append(el_("p", {}, el_("strong", {}, "Ressources génériques et spécifiques. "),
-        "Parmi les affirmations marquées « ressource », votre moyenne est de ",
+        "Parmi les affirmations marquées «\u00a0ressource\u00a0», votre moyenne est de ",
         rs.map((r) => `${frenchDecimal(r.mean)} pour les ${rtypes.get(r.id).label.toLowerCase()} (${r.answered}/${r.total})`).join(" et de "),
-        ". Les ressources génériques s'acquièrent ; les spécifiques se construisent dans l'activité, avec du temps."));
+        ". Les ressources génériques s’acquièrent\u00a0; les spécifiques se construisent dans l’activité, avec du temps."));
     }
     if (plan) {
       const items = actionPlan(grid, answers);
@@ -228,7 +228,7 @@ function render({ model, el }) {
       const blob = await svgToPngBlob(svg, Number(m[1]), Number(m[2]));
       saveBlob(blob, `${stem}.png`);
     } catch (err) {
-      status.textContent = "L'image PNG n'a pas pu être créée : " + err.message + " Essayez le format SVG.";
+      status.textContent = "L’image PNG n’a pas pu être créée\u00a0: " + err.message + " Essayez le format SVG.";
     }
   });
   const reset = el_("button", { type: "button", class: "pacte-button pacte-secondary" }, "Effacer mes réponses");

@@ -80,7 +80,7 @@ export async function sendAnswer(activity, question, answer) {
     notify("sent", { activity, question });
     return true;
   } catch (err) {
-    notify("error", { message: "Serveur de la séance injoignable : la réponse n'a pas été transmise." });
+    notify("error", { message: "Serveur de la séance injoignable\u00a0: la réponse n’a pas été transmise." });
     return false;
   }
 }

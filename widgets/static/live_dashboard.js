@@ -24,7 +24,7 @@ async function drawPanel(card, panel, model) {
         onclick: () => send(model, panel.hidden ? "reveal" : "hide", { activity: panel.activity, question: panel.question }) },
         panel.hidden ? "Révéler les résultats" : "Masquer les résultats"),
       h("button", { type: "button", class: "pacte-button pacte-secondary",
-        onclick: () => { if (window.confirm("Effacer les réponses à cette question ?")) send(model, "reset", { activity: panel.activity, question: panel.question }); } },
+        onclick: () => { if (window.confirm("Effacer les réponses à cette question\u00a0?")) send(model, "reset", { activity: panel.activity, question: panel.question }); } },
         "Remettre à zéro")),
     body);
   card.dataset.activity = panel.activity;
@@ -45,7 +45,7 @@ async function drawPanel(card, panel, model) {
   }
   const view = h("div", { class: "pacte-dash-chart" });
   body.append(view);
-  if (panel.source) body.append(h("p", { class: "pacte-chart-source" }, `Source : ${panel.source}`));
+  if (panel.source) body.append(h("p", { class: "pacte-chart-source" }, `Source\u00a0: ${panel.source}`));
   const { vegaEmbed } = await loadRuntime();
   await vegaEmbed(view, panel.spec, { actions: false, renderer: "svg" });
 }
@@ -71,7 +71,7 @@ function render({ model, el }) {
     select.addEventListener("change", () => select.value && send(model, "select", { id: select.value }));
     head.replaceChildren(
       h("form", { class: "pacte-dash-create", onsubmit: (e) => { e.preventDefault(); send(model, "create", { title: title.value }); } },
-        h("label", { for: "pacte-dash-title" }, "Nouvelle séance : "), title,
+        h("label", { for: "pacte-dash-title" }, "Nouvelle séance\u00a0: "), title,
         h("button", { type: "submit", class: "pacte-button" }, "Ouvrir une séance")),
       select);
   };
@@ -96,9 +96,9 @@ function render({ model, el }) {
         h("div", { class: "pacte-dash-actions" },
           h("button", { type: "button", class: "pacte-button pacte-secondary", onclick: () => send(model, "export") }, "Exporter en CSV"),
           c.closed ? null : h("button", { type: "button", class: "pacte-button pacte-secondary",
-            onclick: () => { if (window.confirm("Fermer la séance ? Plus aucune réponse ne sera acceptée.")) send(model, "close"); } }, "Fermer la séance"),
+            onclick: () => { if (window.confirm("Fermer la séance\u00a0? Plus aucune réponse ne sera acceptée.")) send(model, "close"); } }, "Fermer la séance"),
           h("button", { type: "button", class: "pacte-button pacte-secondary",
-            onclick: () => { if (window.confirm("Supprimer la séance et toutes ses réponses ?")) send(model, "delete"); } }, "Supprimer la séance"))),
+            onclick: () => { if (window.confirm("Supprimer la séance et toutes ses réponses\u00a0?")) send(model, "delete"); } }, "Supprimer la séance"))),
       qr);
   };
   const cards = new Map();

@@ -10,7 +10,7 @@ function draw(box) {
   const session = currentSession();
   if (session) {
     box.dataset.joined = "true";
-    status.textContent = `Vous participez à la séance « ${session.title} » (code ${session.code}). Vos réponses sont transmises au formateur, sans votre nom.`;
+    status.textContent = `Vous participez à la séance «\u00a0${session.title}\u00a0» (code ${session.code}). Vos réponses sont transmises au formateur, sans votre nom.`;
     const leave = el("button", { type: "button", class: "pacte-button pacte-secondary" }, "Quitter la séance");
     leave.addEventListener("click", () => { leaveSession(); draw(box); });
     box.append(status, leave);
@@ -20,10 +20,10 @@ function draw(box) {
   const form = el("form", { class: "pacte-live-form" });
   const input = el("input", { id: "pacte-live-code", type: "text", maxlength: "12", autocomplete: "off",
     inputmode: "text", "aria-describedby": "pacte-live-help", placeholder: "ex. K7M2QX" });
-  form.append(el("label", { for: "pacte-live-code" }, "Séance en direct — code : "), input,
+  form.append(el("label", { for: "pacte-live-code" }, "Séance en direct — code\u00a0: "), input,
     el("button", { type: "submit", class: "pacte-button" }, "Rejoindre"));
   const help = el("p", { id: "pacte-live-help", class: "pacte-live-help" },
-    "Le formateur affiche le code au tableau. Aucune donnée personnelle n'est demandée.");
+    "Le formateur affiche le code au tableau. Aucune donnée personnelle n’est demandée.");
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     status.textContent = "Connexion…";

@@ -29,7 +29,7 @@ function render({ model, el }) {
     event.preventDefault();
     const text = area.value.trim();
     if (!text) {
-      status.textContent = "Écrivez d'abord votre réponse.";
+      status.textContent = "Écrivez d’abord votre réponse.";
       return;
     }
     model.set("answers", { text });

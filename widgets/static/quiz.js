@@ -70,10 +70,10 @@ function showFeedback(box, question, result, bank) {
   if (result.feedback.length) {
     box.append(h("ul", { class: "pacte-quiz-choice-feedback" }, result.feedback.map((f) => h("li", {}, f))));
   }
-  box.append(h("p", { class: "pacte-quiz-explanation" }, h("strong", {}, "Explication : "), question.explanation));
+  box.append(h("p", { class: "pacte-quiz-explanation" }, h("strong", {}, "Explication\u00a0: "), question.explanation));
   const src = question.source;
   const label = (bank.citations && bank.citations[src.ref]) || src.ref;
-  box.append(h("p", { class: "pacte-quiz-source" }, "Source : ", label, " — ", src.detail));
+  box.append(h("p", { class: "pacte-quiz-source" }, "Source\u00a0: ", label, " — ", src.detail));
 }
 
 // Show a stored answer (restored from this browser) with its feedback.
@@ -91,14 +91,14 @@ function render({ model, el }) {
   const progress = remember(model, { kind: "quiz", ref: bank.id, title: bank.title,
     shape: Object.fromEntries(bank.questions.map((q) => [q.id, q.type === "numeric" ? null : q.choices.map((c) => c.id)])),
     summarize: (a) => { const s = score(bank, a); return { done: s.answered, total: s.total, correct: s.correct, label: `${s.correct} bonne${s.correct > 1 ? "s" : ""} réponse${s.correct > 1 ? "s" : ""} sur ${s.total}` }; } });
-  const root = h("section", { class: "pacte-quiz", "aria-label": `Quiz : ${bank.title}` });
+  const root = h("section", { class: "pacte-quiz", "aria-label": `Quiz\u00a0: ${bank.title}` });
   root.append(h("h3", { class: "pacte-quiz-title" }, bank.title));
   if (bank.description) root.append(h("p", {}, bank.description));
   const scoreLine = h("p", { class: "pacte-quiz-score", "aria-live": "polite" });
   const answers = { ...(model.get("answers") || {}) };
   const updateScore = () => {
     const s = score(bank, answers);
-    scoreLine.textContent = `Score : ${s.correct} / ${s.total} (${s.answered} question${s.answered > 1 ? "s" : ""} traitée${s.answered > 1 ? "s" : ""})`;
+    scoreLine.textContent = `Score\u00a0: ${s.correct} / ${s.total} (${s.answered} question${s.answered > 1 ? "s" : ""} traitée${s.answered > 1 ? "s" : ""})`;
     root.dataset.score = String(s.correct);
     root.dataset.answered = String(s.answered);
   };

@@ -62,7 +62,7 @@ function render({ model, el }) {
   const cite = (src) => `${(ex.citations && ex.citations[src.ref]) || src.ref} — ${src.detail}`;
   const items = new Map(ex.items.map((i) => [i.id, i]));
 
-  const root = node_("section", { class: "pacte-sort", "aria-label": `Exercice : ${ex.title}` });
+  const root = node_("section", { class: "pacte-sort", "aria-label": `Exercice\u00a0: ${ex.title}` });
   root.append(node_("h3", {}, ex.title), node_("p", {}, ex.instructions));
   root.append(node_("ul", { class: "pacte-sort-cats", "aria-label": "Catégories" },
     ex.categories.map((c) => node_("li", {}, node_("strong", {}, c.label), c.description ? ` : ${c.description}` : ""))));
@@ -77,7 +77,7 @@ function render({ model, el }) {
     root.dataset.score = String(s.correct);
     root.dataset.answered = String(s.answered);
     root.dataset.status = s.status;
-    errorsBox.textContent = s.errors.length ? "Réponses enregistrées non reconnues : " + s.errors.join(" ") : "";
+    errorsBox.textContent = s.errors.length ? "Réponses enregistrées non reconnues\u00a0: " + s.errors.join(" ") : "";
   };
 
   const push = () => {
@@ -94,7 +94,7 @@ function render({ model, el }) {
     if (result.explanation) box.append(node_("p", {}, result.explanation));
     const item = items.get(result.item);
     if (item && (result.status === CORRECT || result.status === INCORRECT)) {
-      box.append(node_("p", { class: "pacte-sort-source" }, "Source : ", cite(item.source)));
+      box.append(node_("p", { class: "pacte-sort-source" }, "Source\u00a0: ", cite(item.source)));
     }
   };
 

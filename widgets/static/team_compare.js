@@ -21,9 +21,9 @@ function table(spec, room, question, structure, mine) {
       barCell("pacte-compare-survey", dist[a.id]),
       group ? barCell("pacte-compare-room", group.percents[a.id]) : null);
   });
-  const note = question.multiple ? " Plusieurs réponses possibles : les pourcentages ne s'additionnent pas à 100." : "";
+  const note = question.multiple ? " Plusieurs réponses possibles\u00a0: les pourcentages ne s’additionnent pas à 100." : "";
   return h("table", { class: "pacte-compare-table" },
-    h("caption", {}, `Réponses des ${s.plural} à la question « ${question.survey_question} », en % des répondants.${note}`),
+    h("caption", {}, `Réponses des ${s.plural} à la question «\u00a0${question.survey_question}\u00a0», en\u00a0% des répondants.${note}`),
     h("thead", {}, head), h("tbody", {}, rows));
 }
 
@@ -35,10 +35,10 @@ function render({ model, el }) {
     summarize: (a) => { const n = Object.keys(a).filter((k) => k !== "structure").length; const total = a.structure ? questionsFor(spec, a.structure).length : 0;
       return { done: n, total, label: `${n} question${n > 1 ? "s" : ""} comparée${n > 1 ? "s" : ""} à l’enquête` }; } });
   const uid = Math.random().toString(36).slice(2, 8);
-  const root = h("section", { class: "pacte-compare", "aria-label": "Votre équipe face à l'enquête PACTE" });
-  root.append(h("h3", {}, "Votre équipe face à l'enquête PACTE"),
-    h("p", {}, "Répondez pour votre équipe aux questions posées aux 521 apprenants de l'enquête, puis comparez : chaque réponse est placée parmi celles des coordinateurs du même type de structure."));
-  const structureSet = h("fieldset", {}, h("legend", {}, "Dans quel type de structure coordonnez-vous ?"));
+  const root = h("section", { class: "pacte-compare", "aria-label": "Votre équipe face à l’enquête PACTE" });
+  root.append(h("h3", {}, "Votre équipe face à l’enquête PACTE"),
+    h("p", {}, "Répondez pour votre équipe aux questions posées aux 521 apprenants de l’enquête, puis comparez\u00a0: chaque réponse est placée parmi celles des coordinateurs du même type de structure."));
+  const structureSet = h("fieldset", {}, h("legend", {}, "Dans quel type de structure coordonnez-vous\u00a0?"));
   for (const s of spec.structures) {
     const id = `tc-${uid}-${s.id}`;
     structureSet.append(h("div", { class: "pacte-compare-option" },
@@ -64,7 +64,7 @@ function render({ model, el }) {
     questionsFor(spec, structure).forEach((q, i) => {
       const form = h("form", { class: "pacte-compare-question", "data-question": q.id, novalidate: "" });
       const fs = h("fieldset", {}, h("legend", {}, `${i + 1}. ${q.prompt}`));
-      if (q.multiple) fs.append(h("p", { class: "pacte-compare-hint" }, "Plusieurs réponses possibles, comme dans l'enquête."));
+      if (q.multiple) fs.append(h("p", { class: "pacte-compare-hint" }, "Plusieurs réponses possibles, comme dans l’enquête."));
       for (const a of q.answers) {
         const id = `tc-${uid}-${q.id}-${a.id}`;
         fs.append(h("div", { class: "pacte-compare-option" },
@@ -73,7 +73,7 @@ function render({ model, el }) {
       }
       const message = h("p", { class: "pacte-compare-message", role: "alert" });
       const result = h("div", { class: "pacte-compare-result", "aria-live": "polite" });
-      form.append(fs, h("button", { type: "submit", class: "pacte-compare-button" }, "Comparer à l'enquête"), message, result);
+      form.append(fs, h("button", { type: "submit", class: "pacte-compare-button" }, "Comparer à l’enquête"), message, result);
       const show = (placed, mine) => {
         result.replaceChildren(
           ...placed.items.map((it) => h("p", { class: "pacte-compare-sentence" }, it.sentence)),
@@ -117,7 +117,7 @@ function render({ model, el }) {
     answers = { structure };
     save();
     const s = spec.structures.find((x) => x.id === structure);
-    status.textContent = `Questions pour les ${s.plural} : répondez puis cliquez sur « Comparer à l'enquête ».`;
+    status.textContent = `Questions pour les ${s.plural} : répondez puis cliquez sur «\u00a0Comparer à l’enquête\u00a0».`;
     drawQuestions(structure);
   });
 

@@ -134,7 +134,7 @@ function render({ model, el }) {
   const pngButton = h("button", { type: "button", class: "pacte-button pacte-secondary", "data-download": "png", disabled: true }, "Télécharger l’image (PNG)");
   const actions = h("div", { class: "pacte-week-actions" }, csvButton, pngButton);
   const cites = Object.values(spec.citations || {}).join(" ; ");
-  root.append(form, result, actions, h("p", { class: "pacte-week-source" }, `Sources : ${cites}.`));
+  root.append(form, result, actions, h("p", { class: "pacte-week-source" }, `Sources\u00a0: ${cites}.`));
 
   const readForm = () => {
     const hours = {};
