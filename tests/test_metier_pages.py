@@ -39,48 +39,6 @@ def test_toc_lists_the_module_instead_of_profils():
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
-def test_page_has_the_course_shape(page):
-    text = page.read_text(encoding="utf-8")
-    order = [
-        "```{admonition} En bref",
-        "**Objectifs**",
-        "**Prérequis**",
-        "**Durée**",
-        "## Points clés",
-        "## Activités",
-        "## Quiz",
-        "## Pour aller plus loin",
-        "## Notes pour le formateur",
-        "{dropdown}",
-        "**Questions à poser au groupe**",
-        "**Pièges**",
-    ]
-    positions = [text.find(marker) for marker in order]
-    assert all(p >= 0 for p in positions), dict(zip(order, positions, strict=False))
-    assert positions == sorted(positions), dict(zip(order, positions, strict=False))
-    assert re.search(r"^\([a-z-]+\)=$", text, re.M) and "{cite}`" in text
-
-
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
-def test_header_duration_equals_the_trainer_plan(page):
-    text = page.read_text(encoding="utf-8")
-    header = int(re.search(r"\*\*Durée\*\* — (\d+)\s*minutes", text).group(1))
-    plan = int(re.search(r"\*\*Déroulé \((\d+)\s*min\)\*\*", text).group(1))
-    rows = re.findall(r"^\| (\d+)-(\d+)\s*min \|", text, re.M)
-    assert rows and int(rows[0][0]) == 0
-    for (_, end), (start, _) in zip(rows, rows[1:], strict=False):
-        assert end == start, "the plan's rows follow each other"
-    assert header == plan == int(rows[-1][1])
-    parts = [
-        int(m)
-        for m in re.findall(
-            r"(\d+)\s*min\b", text[text.index("**Durée**") : text.index("```", text.index("**Durée**"))]
-        )
-    ]
-    assert sum(parts) == header, parts
-
-
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
 def test_citations_and_refs_exist(page):
     text = page.read_text(encoding="utf-8")
     keys = bibliography_keys()

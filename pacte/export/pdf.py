@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from pacte.course.chart_theme import FRENCH_TIME_LOCALE
 from pacte.course.paths import STATIC_DIR, build_dir
 from pacte.course.toc import effective_toc
 from pacte.export.print_dom import PREPARE_PAGE, READY
@@ -46,20 +47,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 FOOTER = (
     '<div style="font-size:8pt;width:100%;padding:0 16mm;display:flex;justify-content:space-between;'
     'color:#555;font-family:sans-serif"><span>{title}</span><span>Page <span class="pageNumber"></span>'
@@ -104,7 +91,7 @@ def course_modules(site: Path, toc: dict[str, Any] | None = None) -> list[Module
 
 def french_date(day: date) -> str:
     """« 1er décembre 2026 »."""
-    return f"{'1er' if day.day == 1 else day.day}\u00a0{MONTHS[day.month - 1]} {day.year}"
+    return f"{'1er' if day.day == 1 else day.day}\u00a0{FRENCH_TIME_LOCALE['months'][day.month - 1]} {day.year}"
 
 
 @contextmanager
