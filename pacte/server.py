@@ -43,7 +43,7 @@ class ServeOptions:
 
     host: str = "127.0.0.1"
     port: int = 8866
-    pool_size: int = 2
+    pool_size: int = 1  # as the CLI default (`pacte serve --pool-size`)
     database_url: str | None = None
     data_dir: Path | None = None
     trainer_token: str | None = None
