@@ -8,7 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
+
+pytestmark = pytest.mark.slow
 
 
 def run_pacte(*args: str, env_root: Path | None = None) -> subprocess.CompletedProcess:

@@ -8,9 +8,12 @@ import shutil
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT
 
 from pacte.site.build import execution_cause
+
+pytestmark = pytest.mark.slow
 
 
 def test_execution_cause_reads_the_exception_of_an_err_log(tmp_path):

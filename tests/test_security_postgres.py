@@ -14,10 +14,13 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, free_port
 
-pytestmark = pytest.mark.skipif(
-    not any(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl")) and os.geteuid() != 0,
-    reason="PostgreSQL server binaries are not installed",
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not any(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl")) and os.geteuid() != 0,
+        reason="PostgreSQL server binaries are not installed",
+    ),
+]
 
 
 @pytest.fixture(scope="module")

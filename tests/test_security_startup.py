@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, free_port
 
+pytestmark = pytest.mark.slow
+
 SECRET = "Tr3s-S3cret-pw"
 
 
