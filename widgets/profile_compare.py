@@ -14,14 +14,12 @@ from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
-import traitlets as t
 
 from pacte.course.citations import source_line
 from pacte.course.data import load_table
 from pacte.course.fmt import percent as fmt_percent
 from pacte.course.messages import message
-from widgets._host import AnsweringWidget
-from widgets.team_compare import STRUCTURE_PLURAL, _invalid
+from widgets.team_compare import STRUCTURE_PLURAL, SurveyComparison, _invalid
 
 PROFILE_ACTIVITY = "profile"
 PROFILE_FILE = "metier/mon-profil.profile_questions.yaml"
@@ -225,34 +223,14 @@ def validate_profile_room(spec: dict, room: Any) -> dict:
     return room
 
 
-class ProfileCompare(AnsweringWidget):
-    """« Mon profil face à l'enquête PACTE »: the learner's profile against the 521 learners of their structure type.
-
-    ``answers`` (written by the browser) is ``{"structure": "MSP", "<question>": answer_id, …}``;
-    ``kernel_result`` is ``{"structure", "results": {question: place_profile(…)}}`` recomputed in Python.
-    ``room`` (optional) adds the group's answers beside the survey.
-    """
+class ProfileCompare(SurveyComparison):
+    """« Mon profil face à l'enquête PACTE »: the learner's profile against the 521 learners of their
+    structure type (:func:`place_profile`, twin of ``placeProfile``)."""
 
     _module = "profile_compare"
-    spec = t.Dict().tag(sync=True)
-    room = t.Dict().tag(sync=True)
-
-    def __init__(self, spec: dict | None = None, **kwargs: Any) -> None:
-        super().__init__(spec=spec or profile_spec(), **kwargs)
-
-    @t.validate("room")
-    def _check_room(self, proposal):
-        return validate_profile_room(self.spec, proposal["value"])
-
-    def evaluate(self, answers: dict) -> dict:
-        """Each answer placed in the survey's profile table (:func:`place_profile`, twin of ``placeProfile``)."""
-        structure = answers.get("structure")
-        return {
-            "structure": structure,
-            "results": {
-                qid: place_profile(self.spec, structure, qid, ans) for qid, ans in answers.items() if qid != "structure"
-            },
-        }
+    default_spec = staticmethod(profile_spec)
+    place = staticmethod(place_profile)
+    check_room = staticmethod(validate_profile_room)
 
     def fallback_text(self) -> str:
         return (

@@ -264,34 +264,55 @@ def tally_room(events: Iterable[dict]) -> dict:
     return room
 
 
-class TeamCompare(AnsweringWidget):
-    """The learner's team placed against the 521 learners of the PACTE survey.
+class SurveyComparison(AnsweringWidget):
+    """Answers placed against the PACTE survey, optionally beside the room's answers.
 
     ``answers`` (written by the browser) is ``{"structure": "MSP", "<question>": answer, …}``;
-    ``kernel_result`` is ``{"structure", "results": {question: place_answer(…)}}`` recomputed in
-    Python. ``room`` (optional, empty by default) adds the group's answers to each chart.
+    ``kernel_result`` is ``{"structure", "results": {question: place(…)}}`` recomputed in Python.
+    Subclasses name their spec builder, their placing function and their room check.
     """
 
-    _module = "team_compare"
     spec = t.Dict().tag(sync=True)
     room = t.Dict().tag(sync=True)
 
+    @staticmethod
+    def default_spec() -> dict:
+        """The widget's spec when none is given."""
+        raise NotImplementedError
+
+    @staticmethod
+    def place(spec: dict, structure: Any, question_id: Any, answer: Any) -> dict:
+        """One answer placed in the survey (Python twin of the JS placing function)."""
+        raise NotImplementedError
+
+    @staticmethod
+    def check_room(spec: dict, room: Any) -> dict:
+        """The room value, checked (``ValueError`` naming the field at fault)."""
+        raise NotImplementedError
+
     def __init__(self, spec: dict | None = None, **kwargs: Any) -> None:
-        super().__init__(spec=spec or comparison_spec(), **kwargs)
+        super().__init__(spec=spec or self.default_spec(), **kwargs)
 
     @t.validate("room")
     def _check_room(self, proposal):
-        return validate_room(self.spec, proposal["value"])
+        return self.check_room(self.spec, proposal["value"])
 
     def evaluate(self, answers: dict) -> dict:
-        """Each answer placed in the survey (:func:`place_answer`, twin of ``placeAnswer``)."""
+        """Each answer placed in the survey with :meth:`place`."""
         structure = answers.get("structure")
-        return {
-            "structure": structure,
-            "results": {
-                qid: place_answer(self.spec, structure, qid, ans) for qid, ans in answers.items() if qid != "structure"
-            },
+        results = {
+            qid: self.place(self.spec, structure, qid, ans) for qid, ans in answers.items() if qid != "structure"
         }
+        return {"structure": structure, "results": results}
+
+
+class TeamCompare(SurveyComparison):
+    """The learner's team placed against the 521 learners of the PACTE survey (:func:`place_answer`)."""
+
+    _module = "team_compare"
+    default_spec = staticmethod(comparison_spec)
+    place = staticmethod(place_answer)
+    check_room = staticmethod(validate_room)
 
     def fallback_text(self) -> str:
         return (
