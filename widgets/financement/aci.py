@@ -8,24 +8,20 @@ from __future__ import annotations
 
 from typing import Any
 
-import traitlets as t
-
-from pacte.course.citations import citations_for
 from pacte.course.fmt import euros
 from pacte.course.messages import message
 from pacte.course.scoring import parse_number
-from widgets._host import PacteWidget
 from widgets.financement.inputs import (
     ACI_RULES_FILE,
     MAX_COEFFICIENT,
     MAX_OVERRIDE_POINTS,
+    Simulator,
     SimulatorInputError,
     fmt_number,
     load_rules,
     quoted,
     read_number,
     round_half_up,
-    sources_of,
 )
 
 
@@ -341,29 +337,13 @@ def compute_aci(rules: dict, inputs: dict) -> dict:
     return result
 
 
-# ---------------------------------------------------------------------------
-# CPTS
-# ---------------------------------------------------------------------------
-
-
-class AciSimulator(PacteWidget):
-    """ACI MSP simulator. The browser computes (static book); with a kernel, Python recomputes each input."""
+class AciSimulator(Simulator):
+    """ACI MSP simulator (:func:`aci_result`, twin of ``computeAci`` in ``static/aci_logic.js``)."""
 
     _module = "aci_simulator"
-    rules = t.Dict().tag(sync=True)
-    citations = t.Dict().tag(sync=True)
-    inputs = t.Dict().tag(sync=True)
-    kernel_result = t.Dict().tag(sync=True)
-
-    def __init__(self, rules: dict | None = None, **kwargs) -> None:
-        rules = rules or load_aci_rules()
-        kwargs.setdefault("inputs", default_aci_inputs(rules))
-        super().__init__(rules=rules, citations=citations_for(sources_of(rules)), **kwargs)
-        self.kernel_result = {}  # only answers from the browser get a kernel result
-
-    @t.observe("inputs")
-    def _inputs_changed(self, change) -> None:
-        self.kernel_result = aci_result(self.rules, change["new"])
+    load_rules = staticmethod(load_aci_rules)
+    default_inputs = staticmethod(default_aci_inputs)
+    result = staticmethod(aci_result)
 
     def fallback_text(self) -> str:
         r = aci_result(self.rules, self.inputs)

@@ -4,20 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-import traitlets as t
-
-from pacte.course.citations import citations_for
 from pacte.course.fmt import euros
 from pacte.course.messages import message
-from widgets._host import PacteWidget
 from widgets.financement.inputs import (
     CPTS_POPULATION_SPEC,
     CPTS_RULES_FILE,
+    Simulator,
     SimulatorInputError,
     load_rules,
     read_number,
     round_half_up,
-    sources_of,
 )
 
 
@@ -72,24 +68,18 @@ def compute_cpts(rules: dict, inputs: dict) -> dict:
     return result
 
 
-class CptsFunding(PacteWidget):
-    """CPTS funding by size band, before and after avenant 2."""
+def default_cpts_inputs(rules: dict) -> dict:
+    """The population the widget starts with."""
+    return {"population": rules["population"]["default"]}
+
+
+class CptsFunding(Simulator):
+    """CPTS funding by size band, before and after avenant 2 (:func:`cpts_result`)."""
 
     _module = "cpts_funding"
-    rules = t.Dict().tag(sync=True)
-    citations = t.Dict().tag(sync=True)
-    inputs = t.Dict().tag(sync=True)
-    kernel_result = t.Dict().tag(sync=True)
-
-    def __init__(self, rules: dict | None = None, **kwargs) -> None:
-        rules = rules or load_cpts_rules()
-        kwargs.setdefault("inputs", {"population": rules["population"]["default"]})
-        super().__init__(rules=rules, citations=citations_for(sources_of(rules)), **kwargs)
-        self.kernel_result = {}  # only answers from the browser get a kernel result
-
-    @t.observe("inputs")
-    def _inputs_changed(self, change) -> None:
-        self.kernel_result = cpts_result(self.rules, change["new"])
+    load_rules = staticmethod(load_cpts_rules)
+    default_inputs = staticmethod(default_cpts_inputs)
+    result = staticmethod(cpts_result)
 
     def fallback_text(self) -> str:
         parts = [

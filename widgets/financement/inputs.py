@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+import traitlets as t
+
 from pacte.course.checks import load_data_file
+from pacte.course.citations import citations_for
 from pacte.course.fmt import NBSP, number
 from pacte.course.messages import message
 from pacte.course.paths import datasets_dir
 from pacte.course.scoring import parse_number
+from widgets._host import PacteWidget
 
 ACI_RULES_FILE = "financement/aci_msp.aci_rules.yaml"
 CPTS_RULES_FILE = "financement/cpts.cpts_rules.yaml"
@@ -100,3 +105,29 @@ def sources_of(obj) -> set:
         for v in obj:
             found |= sources_of(v)
     return found
+
+
+class Simulator(PacteWidget):
+    """A financing simulator: the browser computes (static book); with a kernel, Python recomputes each input.
+
+    Subclasses name their rules loader, their default inputs and their result
+    function (the Python twin of their ``*_logic.js``).
+    """
+
+    rules = t.Dict().tag(sync=True)
+    citations = t.Dict().tag(sync=True)
+    inputs = t.Dict().tag(sync=True)
+    kernel_result = t.Dict().tag(sync=True)
+    load_rules: Callable[[], dict]
+    default_inputs: Callable[[dict], dict]
+    result: Callable[[dict, Any], dict]
+
+    def __init__(self, rules: dict | None = None, **kwargs: Any) -> None:
+        rules = rules or type(self).load_rules()
+        kwargs.setdefault("inputs", type(self).default_inputs(rules))
+        super().__init__(rules=rules, citations=citations_for(sources_of(rules)), **kwargs)
+        self.kernel_result = {}  # only answers from the browser get a kernel result
+
+    @t.observe("inputs")
+    def _inputs_changed(self, change: dict) -> None:
+        self.kernel_result = type(self).result(self.rules, change["new"])
