@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
-import threading
 import urllib.error
 import urllib.request
 
 import pytest
-from conftest import free_port
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tornado import httpserver, web
-from tornado.ioloop import IOLoop
+from live_api_server import start_api
 
-from pacte.live.api import LiveContext, RateLimiter, live_handlers
+from pacte.live.api import LiveContext, RateLimiter
 from pacte.live.protocol import ProtocolError, parse_answer
 from pacte.live.store import open_store
 from pacte.live.validation import canonical_answer
@@ -26,25 +22,9 @@ def api(tmp_path_factory):
     store = open_store(None, tmp_path_factory.mktemp("live"))
     live = LiveContext(store, workers=4)
     live.answer_limiter = RateLimiter(limit=1_000_000, window=10)  # the generated tests send many answers
-    port = free_port()
-    ready = threading.Event()
-    holder = {}
-
-    def run():
-        asyncio.set_event_loop(asyncio.new_event_loop())
-        app = web.Application(live_handlers("/api/live", live))
-        server = httpserver.HTTPServer(app, max_body_size=64 * 1024)
-        server.listen(port, "127.0.0.1")
-        holder["loop"] = IOLoop.current()
-        ready.set()
-        IOLoop.current().start()
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    ready.wait(10)
-    yield {"base": f"http://127.0.0.1:{port}/api/live/", "store": store, "live": live}
-    holder["loop"].add_callback(holder["loop"].stop)
-    thread.join(5)
+    base, live, stop = start_api(store, live, max_body_size=64 * 1024)
+    yield {"base": base, "store": store, "live": live}
+    stop()
     store.close()
 
 

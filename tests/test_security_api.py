@@ -3,22 +3,18 @@ a database that stops answering (503 in French within seconds), and a quick prop
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sqlite3
-import threading
 import time
 import urllib.error
 import urllib.request
 
 import pytest
-from conftest import free_port
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tornado import httpserver, web
-from tornado.ioloop import IOLoop
+from live_api_server import start_api
 
-from pacte.live.api import LiveContext, RateLimiter, live_handlers
+from pacte.live.api import RateLimiter
 from pacte.live.limits import AddressLimits, BodyError, TokenBucket, load_json
 from pacte.live.store import open_store
 
@@ -29,32 +25,6 @@ VALID = [
     ("survey:cohesion", "MSP", "close_knit"),
     ("text:mot-equipe", "answer", "Très soudée"),
 ]
-
-
-def start_api(store, live=None):
-    live = live or LiveContext(store, workers=4)
-    port = free_port()
-    ready = threading.Event()
-    holder = {}
-
-    def run():
-        asyncio.set_event_loop(asyncio.new_event_loop())
-        app = web.Application(live_handlers("/api/live", live))
-        server = httpserver.HTTPServer(app, max_body_size=256 * 1024)
-        server.listen(port, "127.0.0.1")
-        holder["loop"] = IOLoop.current()
-        ready.set()
-        IOLoop.current().start()
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    ready.wait(10)
-
-    def stop():
-        holder["loop"].add_callback(holder["loop"].stop)
-        thread.join(5)
-
-    return f"http://127.0.0.1:{port}/api/live/", live, stop
 
 
 @pytest.fixture(scope="module")

@@ -83,7 +83,8 @@ def test_test_sh_leaves_a_cluster_it_did_not_start(cluster):
 
 
 def test_database_stopped_while_serving_gives_quick_503_then_recovers(cluster):
-    from test_security_api import call, start_api
+    from live_api_server import start_api
+    from test_security_api import call
 
     from pacte.live.limits import FailFastStore
     from pacte.live.store import open_store
