@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from pacte.course.fmt import NBSP
@@ -128,6 +129,15 @@ def _open_error(exc: Exception, where: str, url: str | None) -> StartupError:
     if isinstance(exc, (FileExistsError, NotADirectoryError, IsADirectoryError)):
         return StartupError(
             f"le dossier de données de {where} est inutilisable ({exc.strerror}){NBSP}: choisissez un autre --data-dir."
+        )
+    if isinstance(exc, OSError) and exc.errno == errno.EROFS:
+        return StartupError(
+            f"la base {where} est sur un disque en lecture seule{NBSP}: choisissez un --data-dir "
+            f"sur un disque où l’on peut écrire."
+        )
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return StartupError(
+            f"le disque de {where} est plein{NBSP}: libérez de la place ou choisissez un autre --data-dir."
         )
     if isinstance(exc, OSError):
         return StartupError(

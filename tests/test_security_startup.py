@@ -16,7 +16,7 @@ pytestmark = pytest.mark.slow
 SECRET = "Tr3s-S3cret-pw"
 
 
-def run_serve(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+def run_serve(tmp_path: Path, *args: str, wrapper: list[str] | None = None) -> subprocess.CompletedProcess:
     out = tmp_path / "out"
     (out / "_build" / "html").mkdir(parents=True, exist_ok=True)
     (out / "_build" / "html" / "index.html").write_text("<html></html>")
@@ -25,7 +25,7 @@ def run_serve(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     env.pop("PACTE_DATABASE_URL", None)
     env.pop("PACTE_DATA_DIR", None)
     return subprocess.run(
-        [sys.executable, "-m", "pacte.cli", "serve", "--port", str(free_port()), *args],
+        [*(wrapper or []), sys.executable, "-m", "pacte.cli", "serve", "--port", str(free_port()), *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -80,16 +80,23 @@ def test_sqlite_file_that_is_not_a_database(tmp_path):
     assert_one_french_line(proc, "base")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
 def test_read_only_sqlite_folder(tmp_path):
+    """A data folder the server cannot write into. Root ignores file modes, so as root the
+    folder is made read-only by a bind mount in a private mount namespace (``unshare``)."""
     data = tmp_path / "donnees"
     data.mkdir()
-    data.chmod(0o500)
-    try:
-        proc = run_serve(tmp_path, "--data-dir", str(data))
-        assert_one_french_line(proc, "lecture seule")
-    finally:
-        data.chmod(0o700)
+    if os.geteuid() != 0:
+        data.chmod(0o500)
+        try:
+            proc = run_serve(tmp_path, "--data-dir", str(data))
+        finally:
+            data.chmod(0o700)
+    else:
+        script = 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" "$1" && shift && exec "$@"'
+        wrapper = ["unshare", "--mount", "sh", "-c", script, "sh", str(data)]
+        proc = run_serve(tmp_path, "--data-dir", str(data), wrapper=wrapper)
+        assert "mount" not in proc.stderr, f"could not make a read-only folder as root: {proc.stderr}"
+    assert_one_french_line(proc, "lecture seule")
 
 
 def test_read_only_sqlite_database_message(tmp_path, monkeypatch):
