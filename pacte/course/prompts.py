@@ -1,15 +1,55 @@
-"""The open prompts of live sessions (``datasets/live/prompts.live_prompts.yaml``)."""
+"""The live prompts of live sessions (``datasets/live/prompts.live_prompts.yaml``).
+
+A live prompt is an activity a trainer pushes to the room that has no right
+answer: an open question (``text``), a word cloud (``wordcloud``), an agreement
+scale (``scale``) or a ranking of items (``ranking``). Each belongs to a module
+page (``page``), whose trainer notes list it.
+"""
 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from pacte.course.checks import load_data_file
 from pacte.course.paths import datasets_dir
 
+PROMPT_KINDS = ("text", "wordcloud", "scale", "ranking")
+WORDCLOUD_MAX_LENGTH = 60
+SCALE_DEFAULT = (1, 5)
+
+
+def _normalised(prompt: dict[str, Any]) -> dict[str, Any]:
+    """The prompt with its defaults filled in (kind, module, page, bounds, max length)."""
+    out = dict(prompt)
+    out.setdefault("kind", "text")
+    out.setdefault("module", "")
+    out.setdefault("page", "")
+    if out["kind"] == "wordcloud":
+        out["max_length"] = min(int(out.get("max_length", WORDCLOUD_MAX_LENGTH)), WORDCLOUD_MAX_LENGTH)
+    if out["kind"] == "scale":
+        out.setdefault("min", SCALE_DEFAULT[0])
+        out.setdefault("max", SCALE_DEFAULT[1])
+    return out
+
 
 @lru_cache(maxsize=1)
-def text_prompts() -> dict[str, dict]:
-    """Open prompt id → its definition (``datasets/live/prompts.live_prompts.yaml``)."""
+def live_prompts() -> dict[str, dict[str, Any]]:
+    """Live prompt id → its definition, defaults filled in, in file order."""
     data = load_data_file(datasets_dir() / "live" / "prompts.live_prompts.yaml")
-    return {p["id"]: p for p in data["prompts"]}
+    return {p["id"]: _normalised(p) for p in data["prompts"]}
+
+
+def prompts_of_kind(kind: str) -> dict[str, dict[str, Any]]:
+    """Live prompts of one kind (``text``, ``wordcloud``, ``scale`` or ``ranking``)."""
+    return {pid: p for pid, p in live_prompts().items() if p["kind"] == kind}
+
+
+def text_prompts() -> dict[str, dict[str, Any]]:
+    """Open prompt id → its definition (the live prompts of kind ``text``)."""
+    return prompts_of_kind("text")
+
+
+def prompts_for_page(page: str) -> list[dict[str, Any]]:
+    """The live prompts tied to a page (path from the repository root, e.g. ``modules/metier/legitimite.md``)."""
+    return [p for p in live_prompts().values() if p["page"] == page]

@@ -139,6 +139,42 @@ def _profile(ref: str, question: str) -> Question | None:
     )
 
 
+def _scale(ref: str, question: str) -> Question | None:
+    """A live agreement scale: one choice per integer value, labelled where the prompt names it."""
+    from pacte.course.prompts import live_prompts
+
+    p = live_prompts().get(ref)
+    if p is None or p["kind"] != "scale" or question != "answer":
+        return None
+    labels = {entry["value"]: entry["label"] for entry in p["labels"]}
+    values = range(p["min"], p["max"] + 1)
+    return Question(
+        p.get("title", "Échelle d’accord"), p["prompt"], tuple(Choice(str(v), labels.get(v, str(v))) for v in values)
+    )
+
+
+def _ranking(ref: str, question: str) -> Question | None:
+    """A live ranking: its items (the answer orders all of them)."""
+    from pacte.course.prompts import live_prompts
+
+    p = live_prompts().get(ref)
+    if p is None or p["kind"] != "ranking" or question != "order":
+        return None
+    return Question(p.get("title", "Classement"), p["prompt"], tuple(Choice(i["id"], i["label"]) for i in p["items"]))
+
+
+def _free_text(kind: str) -> Callable[[str, str], Question | None]:
+    def describe_text(ref: str, question: str) -> Question | None:
+        from pacte.course.prompts import live_prompts
+
+        p = live_prompts().get(ref)
+        if p is None or p["kind"] != kind or question != "answer":
+            return None
+        return Question(p.get("title", "Nuage de mots" if kind == "wordcloud" else "Question ouverte"), p["prompt"])
+
+    return describe_text
+
+
 DESCRIBERS: dict[str, Callable[[str, str], Question | None]] = {
     "quiz": _quiz,
     "sorting": _sorting,
@@ -146,6 +182,10 @@ DESCRIBERS: dict[str, Callable[[str, str], Question | None]] = {
     "case": _case,
     "cpts_project": _cpts_project,
     "profile": _profile,
+    "scale": _scale,
+    "ranking": _ranking,
+    "wordcloud": _free_text("wordcloud"),
+    "text": _free_text("text"),
 }
 
 

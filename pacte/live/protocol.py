@@ -16,6 +16,9 @@ case       branching case id           step id                 choice id
 ordering   ordering exercise id        ``"order"``             list of item ids, in order
 cpts_project CPTS project id          ``"missions"``/``"partners"``  list of mission or partner ids
 profile    profile questions file id   ``<structure>-<id>``    answer id (« Mon profil », metier module)
+wordcloud  live prompt id              ``"answer"``            short free text (60 characters at most)
+scale      live prompt id              ``"answer"``            integer in the prompt's [min, max] (default 1–5)
+ranking    live prompt id              ``"order"``             list of all the prompt's item ids, in order
 =========  ==========================  ======================  =================================
 
 The same shape is written in ``datasets/schemas/live_answer.schema.json``
@@ -31,7 +34,20 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-KINDS = ("quiz", "survey", "text", "sorting", "diagnosis", "case", "ordering", "cpts_project", "profile")
+KINDS = (
+    "quiz",
+    "survey",
+    "text",
+    "sorting",
+    "diagnosis",
+    "case",
+    "ordering",
+    "cpts_project",
+    "profile",
+    "wordcloud",
+    "scale",
+    "ranking",
+)
 
 # Join codes: 6 characters from an alphabet without look-alikes (no I, L, O, 0, 1).
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"

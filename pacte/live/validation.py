@@ -10,33 +10,20 @@ raises :class:`AnswerError` with a French message for the trainee.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any
 
-from pacte.course.prompts import text_prompts
+from pacte.course.prompts import live_prompts, text_prompts
 from pacte.course.scoring import parse_number
 from pacte.live.kinds import bank, describe, document
 from pacte.live.protocol import LiveAnswer, ProtocolError
+from pacte.live.survey import STRUCTURES, survey_questions
 
-STRUCTURES = ("MSP", "CDS", "CPTS")
+__all__ = ["STRUCTURES", "AnswerError", "canonical_answer", "survey_questions"]
+
 AnswerError = ProtocolError
-
-
-@lru_cache(maxsize=1)
-def survey_questions() -> dict[str, dict]:
-    """Survey question id → {"label", "multiple", "answers": {answer_id: label}} (from the dataset)."""
-    from pacte.course.data import load_table
-
-    table = load_table("survey_answers")
-    out: dict[str, dict] = {}
-    for row in table.itertuples():
-        q = out.setdefault(
-            row.question_id, {"label": row.question, "multiple": bool(row.multiple), "answers": {}, "structures": set()}
-        )
-        q["answers"][row.answer_id] = row.answer
-        q["structures"].add(row.structure)
-    return out
+_SMALL_INT = re.compile(r"^-?[0-9]{1,2}$")
 
 
 def _choice_ids(value: Any, allowed: set[str], multiple: bool) -> str:
@@ -115,6 +102,49 @@ def _text(a: LiveAnswer) -> str:
     return text
 
 
+def _wordcloud(a: LiveAnswer) -> str:
+    """A word cloud entry: trimmed, inner spaces collapsed, as typed (the panel folds case to count)."""
+    prompt = live_prompts().get(a.ref)
+    if prompt is None or prompt["kind"] != "wordcloud" or a.question != "answer":
+        raise AnswerError("Nuage de mots inconnu.")
+    if not isinstance(a.answer, str) or not _visible(a.answer):
+        raise AnswerError("Réponse vide.")
+    text = " ".join(a.answer.split())
+    if len(text) > prompt["max_length"]:
+        raise AnswerError(f"Réponse trop longue ({prompt['max_length']}\u00a0caractères au plus).")
+    return text
+
+
+def _scale(a: LiveAnswer) -> str:
+    """An agreement scale: an integer between the prompt's bounds (« 3 » as text is accepted too)."""
+    prompt = live_prompts().get(a.ref)
+    if prompt is None or prompt["kind"] != "scale" or a.question != "answer":
+        raise AnswerError("Échelle inconnue.")
+    value = a.answer
+    if isinstance(value, str) and _SMALL_INT.match(value.strip()):
+        value = int(value.strip())
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise AnswerError("Réponse attendue : un nombre entier.")
+    if not prompt["min"] <= value <= prompt["max"]:
+        raise AnswerError(f"Réponse attendue : un nombre entier de {prompt['min']} à {prompt['max']}.")
+    return str(value)
+
+
+def _ranking(a: LiveAnswer) -> str:
+    """A ranking: every item id of the prompt, each once, in the trainee's order."""
+    prompt = live_prompts().get(a.ref)
+    if prompt is None or prompt["kind"] != "ranking":
+        raise AnswerError("Classement inconnu.")
+    if a.question != "order":
+        raise AnswerError("Question inconnue pour ce classement.")
+    ids = [item["id"] for item in prompt["items"]]
+    if not isinstance(a.answer, list) or sorted(a.answer) != sorted(ids):
+        raise AnswerError("Réponse attendue : tous les éléments, chacun une fois.")
+    return json.dumps(a.answer)
+
+
 _UNKNOWN = {
     "sorting": "Élément inconnu pour cet exercice de classement.",
     "diagnosis": "Affirmation inconnue pour cet autodiagnostic.",
@@ -155,6 +185,9 @@ VALIDATORS: dict[str, Callable[[LiveAnswer], str]] = {
     "case": _choice,
     "cpts_project": _choice,
     "profile": _choice,
+    "wordcloud": _wordcloud,
+    "scale": _scale,
+    "ranking": _ranking,
 }
 
 

@@ -3,7 +3,20 @@
 // pacte/live/protocol.py, both tested against datasets/schemas/live_answer.schema.json.
 // activity = "<kind>:<ref>"; what question and answer hold per kind is listed in protocol.py.
 
-export const KINDS = ["quiz", "survey", "text", "sorting", "diagnosis", "case", "ordering", "cpts_project", "profile"];
+export const KINDS = [
+  "quiz",
+  "survey",
+  "text",
+  "sorting",
+  "diagnosis",
+  "case",
+  "ordering",
+  "cpts_project",
+  "profile",
+  "wordcloud",
+  "scale",
+  "ranking",
+];
 const REF = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const QUESTION = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const MAX_TEXT_CHARS = 2000;

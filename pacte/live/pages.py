@@ -1,0 +1,44 @@
+"""Where each quiz question of the course is shown: its module and page, read from the module pages.
+
+A module page shows a bank with ``Quiz.from_bank("bank", ["id", …])`` (some
+questions) or ``Quiz.from_bank("bank")`` (the whole bank). The live catalogue
+uses this to group quiz questions by module and page.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pacte.course.paths import course_root
+
+_FROM_BANK = re.compile(r"""Quiz\.from_bank\(\s*["']([a-z0-9_-]+)["']\s*(?:,\s*(?:questions\s*=\s*)?\[([^\]]*)\])?""")
+_ID = re.compile(r"""["']([A-Za-z0-9_-]+)["']""")
+SURVEY_PAGE = "modules/dynamiques/ce-que-dit-l-enquete.md"
+
+
+@lru_cache(maxsize=1)
+def quiz_pages() -> dict[str, list[tuple[str, list[str] | None]]]:
+    """Bank id → [(page, question ids or None for the whole bank)], pages in path order."""
+    root = course_root()
+    out: dict[str, list[tuple[str, list[str] | None]]] = {}
+    for path in sorted((root / "modules").glob("*/*.md")):
+        text = path.read_text(encoding="utf-8")
+        for match in _FROM_BANK.finditer(text):
+            ids = _ID.findall(match.group(2)) if match.group(2) is not None else None
+            out.setdefault(match.group(1), []).append((path.relative_to(root).as_posix(), ids))
+    return out
+
+
+def quiz_page(bank_id: str, question_id: str) -> str:
+    """The module page naming question ``question_id`` of bank ``bank_id``, else one showing the whole bank, or ``""``."""
+    pages = quiz_pages().get(bank_id, [])
+    named = [page for page, ids in pages if ids is not None and question_id in ids]
+    whole = [page for page, ids in pages if ids is None]
+    return (named + whole + [""])[0]
+
+
+def module_of(page: str, fallback: str = "") -> str:
+    """The module of a page ``modules/<module>/…``, else ``fallback``."""
+    parts = page.split("/")
+    return parts[1] if len(parts) == 3 and parts[0] == "modules" else fallback
