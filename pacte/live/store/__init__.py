@@ -21,8 +21,15 @@ from pacte.live.store.base import (
     UnknownParticipant,
     UnknownSession,
 )
+from pacte.live.store.errors import ActivityClosed
+from pacte.live.store.stages import IDLE, PRESENCE_WINDOW, STATES, StageRow
 
 __all__ = [
+    "IDLE",
+    "PRESENCE_WINDOW",
+    "STATES",
+    "ActivityClosed",
+    "StageRow",
     "Clock",
     "LiveSession",
     "SQLStore",

@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import secrets
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Protocol
 
 from pacte.live.protocol import new_join_code, normalize_join_code
+from pacte.live.store.errors import SessionClosed, StoreError, UnknownParticipant, UnknownSession
+from pacte.live.store.stages import StageMixin, StageRow, Tx
 
 DEFAULT_TTL_SECONDS = 8 * 3600
 MAX_ANSWER_CHARS = 2000
@@ -30,35 +32,6 @@ MAX_TITLE_CHARS = 200
 SQLITE_FILENAME = "live.sqlite3"
 
 Clock = Callable[[], float]
-
-
-class StoreError(Exception):
-    """A live-session store operation failed."""
-
-
-class UnknownSession(StoreError):
-    """No session has this id."""
-
-    def __init__(self, session_id: str):
-        self.session_id = session_id
-        super().__init__(f"unknown live session {session_id!r}")
-
-
-class SessionClosed(StoreError):
-    """The session is closed or expired: it accepts no participant and no answer."""
-
-    def __init__(self, session_id: str):
-        self.session_id = session_id
-        super().__init__(f"live session {session_id!r} is closed or expired")
-
-
-class UnknownParticipant(StoreError):
-    """No participant has this id in this session."""
-
-    def __init__(self, session_id: str, participant_id: str):
-        self.session_id = session_id
-        self.participant_id = participant_id
-        super().__init__(f"unknown participant {participant_id!r} in live session {session_id!r}")
 
 
 @dataclass(frozen=True)
@@ -92,6 +65,14 @@ class Store(Protocol):
     def reset_question(self, session_id: str, activity: str, question: str) -> int: ...
     def export_rows(self, session_id: str) -> list[dict]: ...
     def expire_sessions(self, now: float | None = None) -> int: ...
+    def stage(self, session_id: str) -> StageRow: ...
+    def set_stage(self, session_id: str, kind: str, ref: str, question: str, state: str) -> StageRow: ...
+    def set_hidden_answer(self, session_id: str, activity: str, question: str, answer: str, hidden: bool) -> None: ...
+    def hidden_answers(self, session_id: str) -> dict[tuple[str, str], set[str]]: ...
+    def has_participant(self, session_id: str, participant_id: str) -> bool: ...
+    def touch_participants(self, participant_ids: Iterable[str], now: float | None = None) -> int: ...
+    def connected_count(self, session_id: str, window: float = ...) -> int: ...
+    def notify(self, session_ids: Iterable[str]) -> None: ...
     def close(self) -> None: ...
 
 
@@ -129,14 +110,6 @@ def _check_text(name: str, value: Any, max_chars: int) -> str:
     return value
 
 
-class Tx(Protocol):
-    """What a backend's transaction offers to :class:`SQLStore` (``?`` placeholders)."""
-
-    def all(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]: ...
-    def one(self, sql: str, params: Sequence[Any] = ()) -> tuple | None: ...
-    def run(self, sql: str, params: Sequence[Any] = ()) -> int: ...
-
-
 _SESSION_COLUMNS = "id, code, title, created_at, expires_at, closed"
 
 
@@ -146,7 +119,7 @@ def _session(row: tuple) -> LiveSession:
     )
 
 
-class SQLStore:
+class SQLStore(StageMixin):
     """The store's logic in SQL common to SQLite and PostgreSQL.
 
     A backend provides :meth:`_tx` (a committed-on-exit transaction, with the
@@ -240,11 +213,13 @@ class SQLStore:
             )
             if n == 0:
                 raise UnknownSession(session_id)
+            self._notify(tx, session_id)
 
     def delete_session(self, session_id: str) -> None:
         with self._tx(write=True) as tx:
             if tx.run("DELETE FROM sessions WHERE id = ?", (session_id,)) == 0:
                 raise UnknownSession(session_id)
+            self._notify(tx, session_id)
 
     def expire_sessions(self, now: float | None = None) -> int:
         now = self._clock() if now is None else now
@@ -261,6 +236,7 @@ class SQLStore:
                 "INSERT INTO participants (id, session_id, joined_at) VALUES (?, ?, ?)",
                 (participant_id, session_id, now),
             )
+            self._notify(tx, session_id)
         return participant_id
 
     def participant_count(self, session_id: str) -> int:
@@ -285,6 +261,7 @@ class SQLStore:
                 is None
             ):
                 raise UnknownParticipant(session_id, participant_id)
+            self._require_accepting(tx, session_id, activity, question)
             row = tx.one(
                 "INSERT INTO answers (session_id, participant_id, activity, question, answer, answered_at)"
                 " VALUES (?, ?, ?, ?, ?, ?)"
@@ -293,6 +270,7 @@ class SQLStore:
                 " RETURNING id",
                 (session_id, participant_id, activity, question, answer, now),
             )
+            self._notify(tx, session_id)
         return _scalar(row)
 
     def activity_version(self, session_id: str) -> tuple[int, ...]:
@@ -351,6 +329,7 @@ class SQLStore:
                     "DELETE FROM hidden_questions WHERE session_id = ? AND activity = ? AND question = ?",
                     (session_id, activity, question),
                 )
+            self._notify(tx, session_id)
 
     def hidden_questions(self, session_id: str) -> set[tuple[str, str]]:
         with self._tx(write=False) as tx:
@@ -361,6 +340,7 @@ class SQLStore:
     def reset_question(self, session_id: str, activity: str, question: str) -> int:
         with self._tx(write=True) as tx:
             self._require_session(tx, session_id)
+            self._notify(tx, session_id)
             return tx.run(
                 "DELETE FROM answers WHERE session_id = ? AND activity = ? AND question = ?",
                 (session_id, activity, question),

@@ -121,6 +121,52 @@ MIGRATIONS: list[tuple[int, str, str, str]] = [
         CREATE INDEX answers_by_question ON answers (session_id, activity, question, answer);
         """,
     ),
+    (
+        3,
+        "session stage pushed by the trainer, hidden word-cloud entries, participants' last_seen",
+        """
+        CREATE TABLE stages (
+            session_id TEXT PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            ref TEXT NOT NULL,
+            question TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('idle', 'open', 'closed', 'revealed')),
+            updated_at REAL NOT NULL
+        );
+        CREATE TABLE hidden_answers (
+            session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            activity TEXT NOT NULL,
+            question TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            hidden_at REAL NOT NULL,
+            PRIMARY KEY (session_id, activity, question, answer)
+        );
+        ALTER TABLE participants ADD COLUMN last_seen REAL;
+        CREATE INDEX participants_last_seen ON participants (session_id, last_seen);
+        """,
+        """
+        CREATE TABLE stages (
+            session_id TEXT PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+            seq BIGINT NOT NULL,
+            kind TEXT NOT NULL,
+            ref TEXT NOT NULL,
+            question TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('idle', 'open', 'closed', 'revealed')),
+            updated_at DOUBLE PRECISION NOT NULL
+        );
+        CREATE TABLE hidden_answers (
+            session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            activity TEXT NOT NULL,
+            question TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            hidden_at DOUBLE PRECISION NOT NULL,
+            PRIMARY KEY (session_id, activity, question, answer)
+        );
+        ALTER TABLE participants ADD COLUMN last_seen DOUBLE PRECISION;
+        CREATE INDEX participants_last_seen ON participants (session_id, last_seen);
+        """,
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -65,9 +65,11 @@ class PostgresStore(SQLStore):
 
     dialect = migrations.POSTGRES
     _for_share = " FOR SHARE"
+    _for_update = " FOR UPDATE"
 
     def __init__(self, url: str, clock: Clock = time.time, *, min_size: int = POOL_MIN, max_size: int = POOL_MAX):
         super().__init__(clock)
+        self.url = url  # for the LISTEN connection of pacte.live.hub (holds the password: never print it)
         self._pool = ConnectionPool(
             url,
             min_size=min_size,
