@@ -1,19 +1,34 @@
 // "Séance en direct" box added to every page of the book when it is served by
-// `pacte serve`: join with a code (or a ?seance=CODE link), see the session,
-// leave it. Answers are then forwarded by live_client.js.
+// `pacte serve` (on the page « Séance en direct », book/direct.md, the box is the
+// page): join with a code (or a ?seance=CODE link), follow the activities the
+// trainer pushes (live_room.js), leave. Answers given on the pages are also
+// forwarded by live_client.js.
 import { currentSession, joinSession, leaveSession, liveAvailable, installForwarder } from "./live_client.js";
 import { h as el } from "./dom.js";
+import { mountRoom } from "./live_room.js";
 
-function draw(box) {
+let room = null;
+let endedMessage = "";
+
+function stopRoom() {
+  if (room) room.close();
+  room = null;
+}
+
+function draw(box, message = "") {
+  stopRoom();
   box.replaceChildren();
   const status = el("p", { class: "pacte-live-status", "aria-live": "polite" });
   const session = currentSession();
   if (session) {
     box.dataset.joined = "true";
-    status.textContent = `Vous participez à la séance «\u00a0${session.title}\u00a0» (code ${session.code}). Vos réponses sont transmises au formateur, sans votre nom.`;
-    const leave = el("button", { type: "button", class: "pacte-button pacte-secondary" }, "Quitter la séance");
-    leave.addEventListener("click", () => { leaveSession(); draw(box); });
-    box.append(status, leave);
+    status.textContent = `Vous participez à la séance «\u00a0${session.title}\u00a0» (code\u00a0${session.code}). Vos réponses sont transmises au formateur, sans votre nom.`;
+    const leave = el("button", { type: "button", class: "pacte-button pacte-secondary pacte-live-leave" }, "Quitter la séance");
+    leave.addEventListener("click", () => { stopRoom(); leaveSession(); });
+    const head = el("div", { class: "pacte-live-head" }, status, leave);
+    const host = el("div", { class: "pacte-live-room", "aria-live": "off" });
+    box.append(head, host);
+    room = mountRoom(host, session, { onEnded: (text) => { room = null; endedMessage = text; leaveSession(); } });
     return;
   }
   delete box.dataset.joined;
@@ -34,7 +49,20 @@ function draw(box) {
       status.textContent = err.message;
     }
   });
+  status.textContent = message;
   box.append(form, help, status);
+}
+
+// Where the box goes: the slot of the page « Séance en direct », else the top of the article.
+function place(box) {
+  const slot = document.querySelector(".pacte-live-slot");
+  if (slot) {
+    box.classList.add("pacte-live-page");
+    slot.replaceChildren(box);
+    return;
+  }
+  const article = document.querySelector("article.bd-article") || document.querySelector("main") || document.body;
+  article.prepend(box);
 }
 
 export async function mountLiveBox() {
@@ -43,9 +71,9 @@ export async function mountLiveBox() {
   const params = new URLSearchParams(window.location.search);
   const code = params.get("seance");
   const box = el("aside", { class: "pacte-live", "aria-label": "Séance en direct" });
-  const article = document.querySelector("article.bd-article") || document.querySelector("main") || document.body;
-  article.prepend(box);
-  if (code && !currentSession()) {
+  place(box);
+  const joined = currentSession();
+  if (code && (!joined || joined.code.toUpperCase() !== code.trim().toUpperCase())) {
     try {
       await joinSession(code);
     } catch (err) {
@@ -55,9 +83,13 @@ export async function mountLiveBox() {
     }
   }
   draw(box);
-  document.addEventListener("pacte:live-left", () => draw(box));
+  document.addEventListener("pacte:live-left", () => {
+    draw(box, endedMessage);
+    endedMessage = "";
+  });
   document.addEventListener("pacte:live-error", (e) => {
+    // The room shows the errors of its own form; answers given on the page are reported here.
     const s = box.querySelector(".pacte-live-status");
-    if (s) s.textContent = e.detail.message;
+    if (s && !room) s.textContent = e.detail.message;
   });
 }

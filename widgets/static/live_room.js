@@ -1,0 +1,308 @@
+// The room led by the trainer, inside the « Séance en direct » box: follows the
+// session's stage over Server-Sent Events (GET events), draws the pushed
+// activity with its answer form (pure logic in live_room_logic.js), posts the
+// answer with sendAnswer (live_client.js), then shows the closed state and the
+// reveal (right answer, explanation, source, the room's results).
+import { apiBase, sendAnswer } from "./live_client.js";
+import { h } from "./dom.js";
+import { activityKey, buildAnswer, counter, emptyValues, moveItem, needsRender, roomView, scaleSteps, TEXT, valuesFromAnswer } from "./live_room_logic.js";
+import { drawResults } from "./live_room_results.js";
+
+const ENDED = [403, 404, 410];
+const RETRY_MS = 3000;
+
+function sentStoreKey(code) {
+  return `pacte-live-sent:${code}`;
+}
+
+function readSent(code) {
+  try {
+    return JSON.parse(sessionStorage.getItem(sentStoreKey(code)) || "{}") || {};
+  } catch (err) {
+    return {};
+  }
+}
+
+/**
+ * Follow the session's stage inside ``host``; ``onEnded(message)`` is called when the
+ * server says the session or the participant is gone. Returns ``{ close() }``.
+ * @param {HTMLElement} host
+ * @param {{ code: string, participant: string }} session
+ * @param {{ onEnded?: (message: string) => void }} [options]
+ */
+export function mountRoom(host, session, options = {}) {
+  const connection = h("p", { class: "pacte-live-connection", role: "status", hidden: true });
+  const content = h("div", { class: "pacte-live-activity" });
+  const announcer = h("p", { class: "pacte-sr-only", "aria-live": "polite" });
+  host.replaceChildren(connection, content, announcer);
+  const memory = { sent: readSent(session.code), structure: "" };
+  let lastSeq = null, lastKey = null, lastStage = null, values = null;
+  let source = null, closed = false, checking = false, retry = null, lastError = "";
+  const query = `code=${encodeURIComponent(session.code)}`;
+  const onError = (event) => { lastError = event.detail && event.detail.message ? event.detail.message : ""; };
+  document.addEventListener("pacte:live-error", onError);
+
+  function setLost(lost) {
+    connection.hidden = !lost;
+    connection.textContent = lost ? TEXT.lost : "";
+    host.dataset.connection = lost ? "lost" : "open";
+  }
+
+  function end(message) {
+    if (closed) return;
+    close();
+    if (options.onEnded) options.onEnded(message || TEXT.ended);
+  }
+
+  function handle(stage) {
+    if (closed || !needsRender(lastSeq, stage)) return;
+    lastStage = stage;
+    draw();
+    if (stage.session && stage.session.open === false) end(TEXT.ended);
+  }
+
+  function draw() {
+    const stage = lastStage;
+    const view = roomView(stage, memory);
+    if (view.key !== lastKey) {
+      values = view.input ? valuesFromAnswer(view.input, view.sent) : emptyValues(null);
+      if (view.input && view.input.type === "survey" && !values.structure) values.structure = memory.structure;
+      if (view.key) announcer.textContent = `Nouvelle activité : ${view.title || view.prompt}`;
+    } else if (view.state !== "open" && view.status) {
+      announcer.textContent = view.status;
+    }
+    lastSeq = view.seq;
+    lastKey = view.key;
+    host.dataset.state = view.state;
+    host.dataset.seq = String(view.seq);
+    content.replaceChildren(...drawView(view));
+  }
+
+  function drawView(view) {
+    const status = h("p", { class: "pacte-live-room-status", role: "status" }, view.status || "");
+    if (view.state === "idle" || view.state === "ended") return [status];
+    const nodes = [];
+    if (view.title) nodes.push(h("h3", { class: "pacte-live-title" }, view.title));
+    if (view.prompt) nodes.push(h("p", { class: "pacte-live-prompt" }, view.prompt));
+    if (view.help) nodes.push(h("p", { class: "pacte-live-help" }, view.help));
+    if (view.input) nodes.push(drawForm(view, status));
+    else nodes.push(status);
+    if (view.reveal) nodes.push(drawReveal(view));
+    return nodes;
+  }
+
+  function drawForm(view, status) {
+    const a = lastStage.activity;
+    const form = h("form", { class: "pacte-live-answer", "data-type": view.input.type, novalidate: true });
+    const fields = h("fieldset", { class: "pacte-live-fields", disabled: !view.canAnswer });
+    fields.append(...drawInput(view.input, view.reveal ? view.reveal.correct : [], a));
+    const button = h("button", { type: "submit", class: "pacte-button pacte-live-send", hidden: !view.canAnswer },
+      view.sent ? "Modifier ma réponse" : "Envoyer ma réponse");
+    form.append(fields, button, status);
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const built = buildAnswer(a, values);
+      status.classList.toggle("pacte-live-error", !built.ok);
+      if (!built.ok) {
+        status.textContent = built.error;
+        return;
+      }
+      button.disabled = true;
+      status.textContent = "Envoi…";
+      lastError = "";
+      const ok = await sendAnswer(built.activity, built.question, built.answer);
+      if (closed) return;
+      button.disabled = false;
+      if (ok) {
+        memory.sent[view.key] = { question: built.question, answer: built.answer };
+        if (a.input.type === "survey") memory.structure = built.question;
+        try { sessionStorage.setItem(sentStoreKey(session.code), JSON.stringify(memory.sent)); } catch (err) { /* private mode */ }
+        button.textContent = "Modifier ma réponse";
+        status.textContent = TEXT.sent;
+        host.dataset.sent = view.key;
+      } else {
+        status.classList.add("pacte-live-error");
+        status.textContent = lastError || "Réponse non transmise.";
+      }
+    });
+    return form;
+  }
+
+  function option(type, name, id, label, checked, onChange, extra) {
+    const input = h("input", { type, name, value: id, checked });
+    input.addEventListener("change", () => onChange(input));
+    return h("label", { class: `pacte-live-option${extra ? ` ${extra}` : ""}` }, input, h("span", {}, label));
+  }
+
+  function drawChoices(input, correct, legend) {
+    const type = input.multiple ? "checkbox" : "radio";
+    const set = h("fieldset", { class: "pacte-live-choices" }, h("legend", {}, legend));
+    for (const c of input.choices) {
+      const right = correct.includes(c.id);
+      const opt = option(type, `pacte-live-choice-${lastSeq}`, c.id, c.label, values.choices.includes(c.id), (el) => {
+        if (input.multiple) values.choices = el.checked ? [...values.choices, c.id] : values.choices.filter((x) => x !== c.id);
+        else values.choices = [c.id];
+      }, right ? "pacte-live-correct" : "");
+      if (right) opt.append(h("strong", { class: "pacte-live-mark" }, "Bonne réponse"));
+      set.append(opt);
+    }
+    return set;
+  }
+
+  function drawInput(input, correct, a) {
+    if (input.type === "choice") return [drawChoices(input, correct, input.multiple ? "Cochez une ou plusieurs réponses" : "Choisissez une réponse")];
+    if (input.type === "survey") {
+      const where = h("fieldset", { class: "pacte-live-choices pacte-live-structures" }, h("legend", {}, "Vous exercez en :"));
+      for (const s of input.structures) {
+        where.append(option("radio", `pacte-live-structure-${lastSeq}`, s.id, s.label, values.structure === s.id, () => { values.structure = s.id; }));
+      }
+      return [where, drawChoices(input, correct, input.multiple ? "Votre réponse (une ou plusieurs)" : "Votre réponse")];
+    }
+    if (input.type === "text") return drawText(input, a);
+    if (input.type === "scale") return [drawScale(input)];
+    if (input.type === "ranking") return [drawRanking(input, correct)];
+    return [];
+  }
+
+  function drawText(input, a) {
+    const id = `pacte-live-text-${lastSeq}`;
+    const long = input.max_length > 80;
+    const field = h(long ? "textarea" : "input", { id, name: "text", maxlength: String(input.max_length), rows: long ? "4" : null,
+      type: long ? null : "text", autocomplete: "off", "aria-describedby": `${id}-count` });
+    field.value = values.text;
+    const count = h("p", { id: `${id}-count`, class: "pacte-live-counter" });
+    const update = () => {
+      values.text = field.value;
+      const c = counter(field.value, input.max_length);
+      count.textContent = c.text;
+      count.classList.toggle("pacte-live-error", c.over);
+    };
+    field.addEventListener("input", update);
+    update();
+    const label = a.kind === "wordcloud" ? "Votre réponse (quelques mots)" : "Votre réponse";
+    return [h("label", { for: id, class: "pacte-live-label" }, label), field, count];
+  }
+
+  function drawScale(input) {
+    const set = h("fieldset", { class: "pacte-live-scale" }, h("legend", {}, "Votre degré d’accord"));
+    const row = h("div", { class: "pacte-live-scale-steps" });
+    for (const step of scaleSteps(input)) {
+      const radio = h("input", { type: "radio", name: `pacte-live-scale-${lastSeq}`, value: String(step.value), checked: values.value === step.value });
+      radio.addEventListener("change", () => { values.value = step.value; });
+      row.append(h("label", { class: "pacte-live-step" }, radio, h("span", { class: "pacte-live-step-value" }, String(step.value)),
+        step.label ? h("span", { class: "pacte-live-step-label" }, step.label) : null));
+    }
+    set.append(row);
+    return set;
+  }
+
+  function drawRanking(input, correct) {
+    const label = Object.fromEntries(input.items.map((i) => [i.id, i.label]));
+    const set = h("fieldset", { class: "pacte-live-ranking" }, h("legend", {}, "Classez du premier au dernier"));
+    const list = h("ol", { class: "pacte-live-rank-list" });
+    const said = h("p", { class: "pacte-sr-only", "aria-live": "assertive" });
+    const fill = (focus) => {
+      list.replaceChildren();
+      values.order.forEach((id, index) => {
+        const up = h("button", { type: "button", class: "pacte-live-move", "aria-label": `Monter « ${label[id]} »`, disabled: index === 0, "data-move": "up" }, "↑");
+        const down = h("button", { type: "button", class: "pacte-live-move", "aria-label": `Descendre « ${label[id]} »`,
+          disabled: index === values.order.length - 1, "data-move": "down" }, "↓");
+        const move = (delta, which) => {
+          values.order = moveItem(values.order, index, delta);
+          said.textContent = `« ${label[id]} » en position ${index + delta + 1} sur ${values.order.length}.`;
+          fill({ id, which });
+        };
+        up.addEventListener("click", () => move(-1, "up"));
+        down.addEventListener("click", () => move(1, "down"));
+        const li = h("li", { class: "pacte-live-rank-item", "data-id": id }, h("span", { class: "pacte-live-rank-label" }, label[id]),
+          h("span", { class: "pacte-live-rank-buttons" }, up, down));
+        list.append(li);
+        if (focus && focus.id === id) {
+          const target = focus.which === "up" && !up.disabled ? up : !down.disabled ? down : up;
+          target.focus();
+        }
+      });
+    };
+    fill(null);
+    set.append(list, said);
+    if (correct.length) {
+      set.append(h("p", { class: "pacte-live-expected" }, "Classement attendu :"),
+        h("ol", { class: "pacte-live-expected-list" }, ...correct.map((id) => h("li", {}, label[id] || id))));
+    }
+    return set;
+  }
+
+  function drawReveal(view) {
+    const r = view.reveal;
+    const box = h("div", { class: "pacte-live-reveal" });
+    if (r.verdict) box.append(h("p", { class: "pacte-live-verdict" }, r.verdict));
+    if (r.explanation) box.append(h("p", { class: "pacte-live-explanation" }, r.explanation));
+    if (r.source) box.append(h("p", { class: "pacte-live-source" }, `Source : ${r.source}`));
+    if (r.panel) box.append(drawResults(r.panel));
+    return box;
+  }
+
+  async function check() {
+    if (checking || closed) return;
+    checking = true;
+    try {
+      const response = await fetch(`${apiBase()}stage?${query}`, { credentials: "omit" });
+      if (ENDED.includes(response.status)) return end(TEXT.ended);
+      if (response.ok) {
+        const data = await response.json();
+        if (data && data.stage) handle(data.stage);
+      }
+      if (source && source.readyState === 2 && !closed) {
+        // The stream gave up (an HTTP error): is the participant still known?
+        const probe = new AbortController();
+        const events = await fetch(eventsUrl(), { credentials: "omit", signal: probe.signal });
+        probe.abort();
+        if (ENDED.includes(events.status)) return end(TEXT.ended);
+        scheduleReconnect();
+      }
+    } catch (err) {
+      if (source && source.readyState === 2) scheduleReconnect();
+    } finally {
+      checking = false;
+    }
+  }
+
+  function eventsUrl() {
+    return `${apiBase()}events?${query}&participant=${encodeURIComponent(session.participant)}`;
+  }
+
+  function scheduleReconnect() {
+    if (closed || retry) return;
+    retry = setTimeout(() => { retry = null; if (!closed) connect(); }, RETRY_MS);
+  }
+
+  function connect() {
+    if (source) source.close();
+    source = new EventSource(eventsUrl());
+    source.addEventListener("stage", (event) => {
+      setLost(false);
+      try {
+        handle(JSON.parse(event.data));
+      } catch (err) {
+        console.warn("pacte live: unreadable stage", err);
+      }
+    });
+    source.addEventListener("open", () => setLost(false));
+    source.addEventListener("error", () => {
+      if (closed) return;
+      setLost(true);
+      check();
+    });
+  }
+
+  function close() {
+    closed = true;
+    if (retry) clearTimeout(retry);
+    if (source) source.close();
+    document.removeEventListener("pacte:live-error", onError);
+  }
+
+  content.append(h("p", { class: "pacte-live-room-status", role: "status" }, "Connexion à la séance…"));
+  connect();
+  return { close, get key() { return activityKey(lastStage); } };
+}
