@@ -1,18 +1,26 @@
-"""What the trainer's dashboard shows for each question: counts, labels, the survey beside the room."""
+"""What the trainer's dashboard shows for each question: counts, labels, the survey beside the room.
+
+:func:`panel` and :func:`activity_panel` (defined in :mod:`pacte.live.panels`)
+are the JSON panels of the kernel-less dashboard; :func:`build_panels` and
+:func:`panel_spec` (Vega-Lite through Altair, imported only when called) serve
+the Voilà dashboard.
+"""
 
 from __future__ import annotations
 
 import json
 from functools import lru_cache
 
-import altair as alt
 import pandas as pd
 
 from pacte.course.chart_theme import theme_config
 from pacte.course.prompts import text_prompts
 from pacte.live.kinds import bank as _bank
 from pacte.live.kinds import describe, document
+from pacte.live.panels import activity_panel, panel
 from pacte.live.validation import survey_questions
+
+__all__ = ["activity_panel", "build_panels", "panel", "panel_spec"]
 
 MAX_TEXTS = 60
 
@@ -202,6 +210,8 @@ CHART_WIDTH = 300
 
 def panel_spec(panel: dict) -> dict | None:
     """Vega-Lite spec (made with Altair, in the course theme) of a quiz or survey panel."""
+    import altair as alt
+
     if panel["kind"] == "survey":
         frame = pd.DataFrame(
             [

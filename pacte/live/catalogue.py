@@ -23,9 +23,8 @@ from pacte.course.citations import citation_labels
 from pacte.course.prompts import live_prompts
 from pacte.live.kinds import bank
 from pacte.live.pages import SURVEY_PAGE, module_of, quiz_page
-from pacte.live.survey import STRUCTURE_LABELS, survey_questions, survey_source
+from pacte.live.survey import STRUCTURE_LABELS, SURVEY_ALL, survey_questions, survey_source
 
-SURVEY_ALL = "all"
 PROMPT_QUESTION = {"text": "answer", "wordcloud": "answer", "scale": "answer", "ranking": "order"}
 KIND_TITLES = {
     "text": "Question ouverte",

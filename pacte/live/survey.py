@@ -16,6 +16,8 @@ from typing import Any
 from pacte.course.fmt import number
 
 STRUCTURES = ("MSP", "CDS", "CPTS")
+# The question of a pushed survey activity: each trainee answers for their own structure.
+SURVEY_ALL = "all"
 STRUCTURE_LABELS = {
     "MSP": "Maison de santé pluriprofessionnelle (MSP)",
     "CDS": "Centre de santé (CDS)",
