@@ -2,7 +2,7 @@
 
 A live prompt is an activity a trainer pushes to the room that has no right
 answer: an open question (``text``), a word cloud (``wordcloud``), an agreement
-scale (``scale``) or a ranking of items (``ranking``). Each belongs to a module
+scale (``scale``, 1 to 5 with agreement labels unless the prompt says otherwise) or a ranking of items (``ranking``). Each belongs to a module
 page (``page``), whose trainer notes list it.
 """
 
@@ -17,6 +17,14 @@ from pacte.course.paths import datasets_dir
 PROMPT_KINDS = ("text", "wordcloud", "scale", "ranking")
 WORDCLOUD_MAX_LENGTH = 60
 SCALE_DEFAULT = (1, 5)
+AGREEMENT_LABELS = (
+    {"value": 1, "label": "Pas du tout d’accord"},
+    {"value": 2, "label": "Plutôt pas d’accord"},
+    {"value": 3, "label": "Ni d’accord ni pas d’accord"},
+    {"value": 4, "label": "Plutôt d’accord"},
+    {"value": 5, "label": "Tout à fait d’accord"},
+)
+KIND_LABELS = {"text": "Question ouverte", "wordcloud": "Nuage de mots", "scale": "Échelle", "ranking": "Classement"}
 
 
 def _normalised(prompt: dict[str, Any]) -> dict[str, Any]:
@@ -30,6 +38,9 @@ def _normalised(prompt: dict[str, Any]) -> dict[str, Any]:
     if out["kind"] == "scale":
         out.setdefault("min", SCALE_DEFAULT[0])
         out.setdefault("max", SCALE_DEFAULT[1])
+        if "labels" not in out and (out["min"], out["max"]) == SCALE_DEFAULT:
+            out["labels"] = [dict(entry) for entry in AGREEMENT_LABELS]
+        out.setdefault("labels", [])
     return out
 
 

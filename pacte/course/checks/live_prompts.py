@@ -28,7 +28,7 @@ def _check_scale(prompt: dict, i: int, path: Path, lines) -> None:
     lo, hi = prompt.get("min", 1), prompt.get("max", 5)
     if lo >= hi:
         _fail(path, lines, ("prompts", i, "min"), f"scale min {lo} must be below max {hi}")
-    values = [entry["value"] for entry in prompt["labels"]]
+    values = [entry["value"] for entry in prompt.get("labels", [])]
     for j, value in enumerate(values):
         if value < lo or value > hi or values.index(value) != j:
             _fail(
@@ -46,7 +46,9 @@ def check(data: dict, path: Path, lines) -> None:
         _check_page(prompt, i, path, lines)
         if prompt["kind"] == "scale":
             _check_scale(prompt, i, path, lines)
-        if prompt["kind"] == "ranking":
-            _unique(prompt, "items", path, lines)
+        ids = [item["id"] for item in prompt.get("items", [])]
+        for j, ident in enumerate(ids):
+            if ids.index(ident) != j:
+                _fail(path, lines, ("prompts", i, "items", j, "id"), f"duplicate item id '{ident}'")
     check_sources(data, path, lines)
     check_locators(data, path, lines)
