@@ -25,6 +25,7 @@ from widgets.financement import (
     reform_timeline,
 )
 from widgets.live_dashboard import LiveDashboard
+from widgets.live_prompts import live_prompts_for
 from widgets.metier import metier_answers_table, metier_profile_chart, metier_profile_table
 from widgets.ordering import Ordering
 from widgets.panorama import structure_counts_chart, structure_counts_table
@@ -65,6 +66,7 @@ __all__ = [
     "load_package",
     "instruments_chart",
     "instruments_table",
+    "live_prompts_for",
     "load_table",
     "metier_answers_table",
     "metier_profile_chart",

@@ -33,6 +33,7 @@ def _normalised(prompt: dict[str, Any]) -> dict[str, Any]:
     out.setdefault("kind", "text")
     out.setdefault("module", "")
     out.setdefault("page", "")
+    out.setdefault("title", KIND_LABELS[out["kind"]])
     if out["kind"] == "wordcloud":
         out["max_length"] = min(int(out.get("max_length", WORDCLOUD_MAX_LENGTH)), WORDCLOUD_MAX_LENGTH)
     if out["kind"] == "scale":
@@ -40,6 +41,8 @@ def _normalised(prompt: dict[str, Any]) -> dict[str, Any]:
         out.setdefault("max", SCALE_DEFAULT[1])
         if "labels" not in out and (out["min"], out["max"]) == SCALE_DEFAULT:
             out["labels"] = [dict(entry) for entry in AGREEMENT_LABELS]
+            if out["title"] == KIND_LABELS["scale"]:
+                out["title"] = "Échelle d’accord"
         out.setdefault("labels", [])
     return out
 
@@ -64,3 +67,20 @@ def text_prompts() -> dict[str, dict[str, Any]]:
 def prompts_for_page(page: str) -> list[dict[str, Any]]:
     """The live prompts tied to a page (path from the repository root, e.g. ``modules/metier/legitimite.md``)."""
     return [p for p in live_prompts().values() if p["page"] == page]
+
+
+@lru_cache(maxsize=1)
+def module_titles() -> dict[str, str]:
+    """Module id → the title of its chapter (its first page in the table of contents), in course order."""
+    from pacte.course.paths import course_root
+    from pacte.course.toc import toc_files
+
+    titles: dict[str, str] = {}
+    for doc in toc_files():
+        parts = doc.split("/")
+        if len(parts) != 3 or parts[0] != "modules" or parts[1] in titles:
+            continue
+        path = course_root() / f"{doc}.md"
+        lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+        titles[parts[1]] = next((line[2:].strip() for line in lines if line.startswith("# ")), parts[1])
+    return titles

@@ -27,16 +27,18 @@ STRUCTURE_LABELS = {
 
 @lru_cache(maxsize=1)
 def survey_questions() -> dict[str, dict[str, Any]]:
-    """Survey question id → {"label", "multiple", "answers": {answer_id: label}, "structures": set}."""
+    """Survey question id → {"label", "multiple", "answers": {answer_id: label}, "structures": set}, labels in French typography."""
     from pacte.course.data import load_table
+    from pacte.course.typography import french
 
     table = load_table("survey_answers")
     out: dict[str, dict[str, Any]] = {}
     for row in table.itertuples():
+        label = french(row.question)
         q = out.setdefault(
-            row.question_id, {"label": row.question, "multiple": bool(row.multiple), "answers": {}, "structures": set()}
+            row.question_id, {"label": label, "multiple": bool(row.multiple), "answers": {}, "structures": set()}
         )
-        q["answers"][row.answer_id] = row.answer
+        q["answers"][row.answer_id] = french(row.answer)
         q["structures"].add(row.structure)
     return out
 
