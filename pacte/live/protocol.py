@@ -123,7 +123,7 @@ def _answer_value(value: Any) -> Any:
         return value
     if isinstance(value, list):
         if not value or len(value) > MAX_LIST_ITEMS or not all(isinstance(v, str) and len(v) <= 64 for v in value):
-            raise ProtocolError("Réponse attendue : une liste de choix.", "answer")
+            raise ProtocolError("Réponse attendue\u00a0: une liste de choix.", "answer")
         return list(value)
     raise ProtocolError("Réponse de type inattendu.", "answer")
 

@@ -31,7 +31,7 @@ def _choice_ids(value: Any, allowed: set[str], multiple: bool) -> str:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
-            raise AnswerError("Réponse attendue : une liste de choix.")
+            raise AnswerError("Réponse attendue\u00a0: une liste de choix.")
         if len(value) > len(allowed):
             raise AnswerError("Trop de choix.")
         unknown = sorted(set(value) - allowed)
@@ -54,7 +54,7 @@ def _quiz(a: LiveAnswer) -> str:
         raw = a.answer
         value = parse_number(raw) if isinstance(raw, (str, int, float)) else None
         if value is None or (isinstance(raw, str) and len(raw) > 40):
-            raise AnswerError("Réponse attendue : un nombre.")
+            raise AnswerError("Réponse attendue\u00a0: un nombre.")
         lo, hi = q.get("min"), q.get("max")
         if (lo is not None and value < lo) or (hi is not None and value > hi):
             raise AnswerError("Nombre hors des bornes de la question.")
@@ -67,7 +67,7 @@ def _quiz(a: LiveAnswer) -> str:
 def _survey(a: LiveAnswer) -> str:
     q = survey_questions().get(a.ref)
     if q is None:
-        raise AnswerError("Question d'enquête inconnue.")
+        raise AnswerError("Question d’enquête inconnue.")
     if a.question not in q["structures"]:
         raise AnswerError("Type de structure inconnu pour cette question.")
     return _choice_ids(a.answer, set(q["answers"]), q["multiple"])
@@ -126,9 +126,9 @@ def _scale(a: LiveAnswer) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if not isinstance(value, int) or isinstance(value, bool):
-        raise AnswerError("Réponse attendue : un nombre entier.")
+        raise AnswerError("Réponse attendue\u00a0: un nombre entier.")
     if not prompt["min"] <= value <= prompt["max"]:
-        raise AnswerError(f"Réponse attendue : un nombre entier de {prompt['min']} à {prompt['max']}.")
+        raise AnswerError(f"Réponse attendue\u00a0: un nombre entier de {prompt['min']} à {prompt['max']}.")
     return str(value)
 
 
@@ -141,7 +141,7 @@ def _ranking(a: LiveAnswer) -> str:
         raise AnswerError("Question inconnue pour ce classement.")
     ids = [item["id"] for item in prompt["items"]]
     if not isinstance(a.answer, list) or sorted(a.answer) != sorted(ids):
-        raise AnswerError("Réponse attendue : tous les éléments, chacun une fois.")
+        raise AnswerError("Réponse attendue\u00a0: tous les éléments, chacun une fois.")
     return json.dumps(a.answer)
 
 
@@ -171,7 +171,7 @@ def _ordering(a: LiveAnswer) -> str:
     if a.question != "order":
         raise AnswerError("Question inconnue pour cet exercice.")
     if not isinstance(a.answer, list) or sorted(a.answer) != sorted(ids):
-        raise AnswerError("Réponse attendue : tous les éléments, chacun une fois.")
+        raise AnswerError("Réponse attendue\u00a0: tous les éléments, chacun une fois.")
     return json.dumps(a.answer)
 
 

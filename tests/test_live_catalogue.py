@@ -1,0 +1,189 @@
+"""The catalogue of pushable activities, what trainees see, what a reveal shows, and the live prompts' pages."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pacte.course.checks.live_prompts import check
+from pacte.course.errors import DataError
+from pacte.course.prompts import live_prompts, module_titles
+from pacte.course.yaml_lines import load_yaml_with_lines
+from pacte.live.catalogue import SURVEY_ALL, activity_view, catalogue, reveal_view, stage_covers
+from pacte.live.kinds import bank
+from pacte.live.survey import survey_questions
+from widgets import live_prompts_for
+
+ROOT = Path(__file__).resolve().parents[1]
+PROMPTS = ROOT / "datasets" / "live" / "prompts.live_prompts.yaml"
+MODULES = {"dimensions", "financement", "dynamiques", "panorama", "metier", "territoires"}
+
+
+def keys(kind: str) -> set[tuple[str, str]]:
+    return {(a["ref"], a["question"]) for a in catalogue() if a["kind"] == kind}
+
+
+def test_every_entry_has_the_contract_fields_and_a_view():
+    entries = catalogue()
+    assert len({(a["kind"], a["ref"], a["question"]) for a in entries}) == len(entries)
+    for a in entries:
+        assert set(a) == {"kind", "ref", "question", "module", "page", "title", "prompt"}
+        assert a["module"] in MODULES | {""} and a["title"] and a["prompt"]
+        assert a["page"] == "" or (ROOT / a["page"]).is_file(), a
+        view = activity_view(a["kind"], a["ref"], a["question"])
+        assert view is not None and (view["kind"], view["ref"], view["question"]) == (
+            a["kind"],
+            a["ref"],
+            a["question"],
+        )
+        json.dumps(view)
+
+
+def test_every_survey_question_is_in_the_catalogue():
+    assert keys("survey") == {(q, SURVEY_ALL) for q in survey_questions()}
+    view = activity_view("survey", "cohesion", SURVEY_ALL)
+    assert view is not None and [s["id"] for s in view["input"]["structures"]] == ["MSP", "CDS"]
+    assert view["input"]["type"] == "survey" and view["input"]["multiple"] is False
+    assert reveal_view("survey", "cohesion", SURVEY_ALL)["source"].startswith("Schweyer, 2025")
+
+
+def test_every_choice_question_of_every_bank_is_in_the_catalogue():
+    expected = set()
+    for path in sorted((ROOT / "datasets" / "quiz").glob("*.yaml")):
+        for q in (bank(path.stem) or {})["questions"]:
+            if q["type"] in ("single", "multiple"):
+                expected.add((path.stem, q["id"]))
+    assert keys("quiz") == expected
+    entry = next(a for a in catalogue() if (a["kind"], a["ref"], a["question"]) == ("quiz", "metier", "activites-bloc"))
+    assert (entry["module"], entry["page"]) == ("metier", "modules/metier/activites-et-taches.md")
+
+
+def test_every_live_prompt_is_in_the_catalogue():
+    assert {(a["kind"], a["ref"]) for a in catalogue() if a["kind"] in ("text", "wordcloud", "scale", "ranking")} == {
+        (p["kind"], pid) for pid, p in live_prompts().items()
+    }
+
+
+def test_no_activity_view_leaks_the_right_answer():
+    for a in catalogue():
+        view = activity_view(a["kind"], a["ref"], a["question"])
+        text = json.dumps(view, ensure_ascii=False)
+        assert '"correct"' not in text and "explanation" not in text and "feedback" not in text
+        if a["kind"] == "quiz":
+            q = next(q for q in bank(a["ref"])["questions"] if q["id"] == a["question"])
+            assert q["explanation"] not in text
+            assert all(c["feedback"] not in text for c in q["choices"] if c.get("feedback"))
+
+
+def test_views_per_input_type():
+    quiz = activity_view("quiz", "metier", "activites-bloc")
+    assert quiz["input"] == {
+        "type": "choice",
+        "multiple": False,
+        "choices": [{"id": c["id"], "label": c["text"]} for c in bank("metier")["questions"][4]["choices"]],
+    }
+    assert activity_view("wordcloud", "coordination-un-mot", "answer")["input"] == {"type": "text", "max_length": 60}
+    scale = activity_view("scale", "aci-temps-coordination", "answer")["input"]
+    assert (scale["type"], scale["min"], scale["max"], scale["labels"]["5"]) == ("scale", 1, 5, "Tout à fait d’accord")
+    ranking = activity_view("ranking", "blocs-semaine", "order")["input"]
+    assert ranking["type"] == "ranking" and [i["id"] for i in ranking["items"]] == [
+        "gestion",
+        "clinique",
+        "sante-publique",
+    ]
+    assert activity_view("text", "mot-equipe", "answer")["input"] == {"type": "text", "max_length": 140}
+
+
+@pytest.mark.parametrize(
+    "activity",
+    [
+        ("quiz", "metier", "inconnue"),
+        ("quiz", "inconnu", "q"),
+        ("survey", "cohesion", "MSP"),
+        ("scale", "blocs-semaine", "answer"),
+        ("ranking", "blocs-semaine", "answer"),
+        ("case", "conflit-pouvoir", "protocole"),
+        ("nope", "x", "y"),
+    ],
+)
+def test_unknown_activities_have_no_view(activity):
+    assert activity_view(*activity) is None
+
+
+def test_reveal_views():
+    quiz = reveal_view("quiz", "metier", "activites-bloc")
+    assert (
+        quiz["correct"] == ["sante-publique"] and quiz["explanation"] and quiz["source"].startswith("Schweyer, 2025, ")
+    )
+    scale = reveal_view("scale", "aci-temps-coordination", "answer")
+    assert scale["correct"] == [] and scale["explanation"] and scale["source"]
+    assert reveal_view("wordcloud", "coordination-un-mot", "answer") == {"correct": [], "explanation": "", "source": ""}
+    assert reveal_view("quiz", "inconnu", "q") == {"correct": [], "explanation": "", "source": ""}
+
+
+def test_a_pushed_survey_question_covers_every_structure():
+    assert stage_covers("survey", "cohesion", SURVEY_ALL, "survey:cohesion", "MSP")
+    assert not stage_covers("survey", "cohesion", SURVEY_ALL, "survey:satisfaction", "MSP")
+    assert stage_covers("quiz", "metier", "activites-bloc", "quiz:metier", "activites-bloc")
+    assert not stage_covers("quiz", "metier", "activites-bloc", "quiz:metier", "activites-traduction")
+
+
+def test_at_least_twelve_prompts_tied_to_the_six_modules():
+    tied = [p for p in live_prompts().values() if p["page"]]
+    assert len(tied) >= 12
+    assert {p["module"] for p in tied} == MODULES
+    assert {p["kind"] for p in tied} >= {"wordcloud", "scale", "ranking"}
+    for p in tied:
+        assert (ROOT / p["page"]).is_file() and p["page"].startswith(f"modules/{p['module']}/")
+    assert set(module_titles()) == MODULES
+
+
+@pytest.mark.parametrize("page", sorted({p["page"] for p in live_prompts().values() if p["page"]}))
+def test_every_prompt_page_lists_its_prompts_in_the_trainer_notes(page):
+    text = (ROOT / page).read_text(encoding="utf-8")
+    notes = text[text.index("## Notes pour le formateur") :]
+    assert re.search(
+        r"```\{code-cell\} ipython3\n:tags: \[remove-input\]\n\nfrom widgets import live_prompts_for\n\n"
+        + re.escape(f'live_prompts_for("{page}")'),
+        notes,
+    ), page
+    shown = live_prompts_for(page).data
+    for p in live_prompts().values():
+        if p["page"] == page:
+            assert f"data-activity='{p['kind']}:{p['id']}'" in shown and p["title"] in shown
+    assert shown.count("class='pacte-live-prompt'") == sum(p["page"] == page for p in live_prompts().values())
+
+
+def test_a_page_without_prompts_is_an_error():
+    with pytest.raises(KeyError):
+        live_prompts_for("modules/metier/naissance-de-la-fonction.md")
+
+
+def _check_with(tmp_path: Path, change) -> None:
+    data = yaml.safe_load(PROMPTS.read_text(encoding="utf-8"))
+    change(data["prompts"])
+    path = tmp_path / "x.live_prompts.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    loaded, lines = load_yaml_with_lines(path)
+    check(loaded, path, lines)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda ps: ps[1].update(page="modules/dimensions/absente.md"), "does not exist"),
+        (lambda ps: ps[1].update(page="modules/metier/legitimite.md"), "not in the folder of module"),
+        (lambda ps: ps[2]["items"].append(dict(ps[2]["items"][0])), "duplicate item id"),
+        (lambda ps: ps.append(dict(ps[0])), "duplicate id"),
+        (lambda ps: ps[3].update(labels=[{"value": 9, "label": "x"}, {"value": 1, "label": "y"}]), "outside 1..5"),
+        (lambda ps: ps[3]["source"].update(locator="une phrase absente de la source"), "locator not found"),
+    ],
+)
+def test_the_check_refuses_bad_prompts(tmp_path, change, message):
+    _check_with(tmp_path, lambda ps: None)
+    with pytest.raises(DataError, match=message):
+        _check_with(tmp_path, change)
