@@ -114,20 +114,31 @@ def test_csv_cells_are_formula_safe(cell, expected):
 
 def test_dashboard_csv_export_neutralises_formulas(tmp_path):
     from pacte.live.store import open_store
-    from widgets.live_dashboard import LiveDashboard
+    from pacte.live.trainer_api import export_csv
 
     store = open_store(None, tmp_path)
     try:
         session = store.create_session("CSV")
         for text in ('=HYPERLINK("http://evil","x")', "@cmd"):
             store.record_answer(session.id, store.add_participant(session.id), "text:mot-equipe", "answer", text)
-        dashboard = LiveDashboard(store=store)
-        dashboard.select(session.id)
-        rows = list(csv.DictReader(io.StringIO(dashboard.export_csv())))
+        rows = list(csv.DictReader(io.StringIO(export_csv(store, session.id)), delimiter=";"))
         assert sorted(r["answer"] for r in rows) == ['\'=HYPERLINK("http://evil","x")', "'@cmd"]
         assert all(not r["answer"].startswith(("=", "+", "-", "@")) for r in rows)
     finally:
         store.close()
+
+
+def test_trainer_pages_without_code_make_no_voila_notebook(tmp_path, monkeypatch):
+    """The dashboard's page only tells how to open /formateur/: no notebook, so no kernel, under formateur/."""
+    from pacte.site import build
+
+    monkeypatch.setattr(build, "notebook_pages", lambda root=None: [])  # the book's own pages are not the point
+
+    (tmp_path / "book" / "formateur").mkdir(parents=True)
+    (tmp_path / "book" / "formateur" / "tableau-de-bord.md").write_text("# Tableau de bord\n\nOuvrez /formateur/.\n")
+    code = "---\njupytext:\n  formats: md:myst\nkernelspec:\n  name: python3\n---\n\n# Outil\n"
+    (tmp_path / "book" / "formateur" / "outil.md").write_text(code)
+    assert [doc for _, doc in build.voila_pages(tmp_path)] == ["formateur/outil"]
 
 
 @pytest.mark.parametrize(
@@ -175,6 +186,8 @@ def test_book_page_policy_lists_inline_scripts_and_handlers_by_hash():
 
 
 def test_the_published_openapi_description_matches_the_routes():
+    import re
+
     import yaml
     from conftest import ROOT
 
@@ -183,12 +196,11 @@ def test_the_published_openapi_description_matches_the_routes():
 
     doc = yaml.safe_load((ROOT / "docs" / "live-api.openapi.yaml").read_text(encoding="utf-8"))
     assert doc["openapi"].startswith("3.")
-    routes = {pattern for pattern, *_ in live_handlers("/api/live", None)}
+    # Route groups such as ``(?P<session_id>[A-Za-z0-9_-]{1,64})`` are OpenAPI's ``{session_id}``.
+    routes = {re.sub(r"\(\?P<(\w+)>[^)]*\)", r"{\1}", pattern) for pattern, *_ in live_handlers("/api/live", None)}
     assert set(doc["paths"]) == routes
     answer = doc["paths"]["/api/live/answer"]["post"]
     pattern = answer["requestBody"]["content"]["application/json"]["schema"]["properties"]["activity"]["pattern"]
-    import re
-
     assert all(re.match(pattern, f"{kind}:exemple") for kind in KINDS)
     for path in doc["paths"].values():
         for op in path.values():

@@ -24,7 +24,6 @@ from widgets.financement import (
     national_total_check,
     reform_timeline,
 )
-from widgets.live_dashboard import LiveDashboard
 from widgets.live_prompts import live_prompts_for
 from widgets.metier import metier_answers_table, metier_profile_chart, metier_profile_table
 from widgets.ordering import Ordering
@@ -46,7 +45,6 @@ __all__ = [
     "CptsProject",
     "DataError",
     "Diagnosis",
-    "LiveDashboard",
     "ProfileCompare",
     "ProgressPage",
     "Prompt",

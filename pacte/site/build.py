@@ -33,11 +33,16 @@ TRAINER_PAGES = "book/formateur"
 
 
 def voila_pages(root: Path | None = None) -> list[tuple[Path, str]]:
-    """(source, target name) of every Voilà notebook: the book's pages with code and the trainer pages."""
+    """(source, target name) of every Voilà notebook: the book's pages with code and the trainer pages with code.
+
+    A trainer page without code (such as ``tableau-de-bord.md``, which only tells how to open the
+    kernel-less dashboard at ``/formateur/``) gets no notebook, so no kernel.
+    """
     root = root or course_root()
     pages = [(page_source(doc, root), doc) for doc in notebook_pages(root)]
     for src in sorted((root / TRAINER_PAGES).glob("*.md")):
-        pages.append((src, f"formateur/{src.stem}"))
+        if is_notebook_page(src):
+            pages.append((src, f"formateur/{src.stem}"))
     return pages
 
 
@@ -55,6 +60,10 @@ def export_voila_notebooks(root: Path | None = None) -> list[Path]:
                 cell.source = myst_to_commonmark(cell.source)
         jupytext.write(nb, target, fmt="ipynb")
         out.append(target)
+    # A trainer notebook left by an earlier build (the Voilà dashboard before /formateur/) is not served.
+    for stale in (build_dir() / "voila" / "formateur").glob("*.ipynb"):
+        if stale not in out:
+            stale.unlink()
     return out
 
 
