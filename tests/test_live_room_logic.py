@@ -171,6 +171,7 @@ def test_reveal_marks_the_right_answer_and_draws_the_room_in_french():
     r = view["reveal"]
     assert r["correct"] == ["a"] and r["explanation"] == "Parce que." and r["source"] == "Schweyer, 2025"
     assert r["verdict"] == "Ce n’est pas la bonne réponse."
+    assert r["right"] is False
     assert r["panel"]["caption"] == f"1{NBSP}320{NBSP}réponses"
     assert r["panel"]["rows"][0] == {
         "label": "MSP",

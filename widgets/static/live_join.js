@@ -88,8 +88,8 @@ export async function mountLiveBox() {
     endedMessage = "";
   });
   document.addEventListener("pacte:live-error", (e) => {
-    // The room shows the errors of its own form; answers given on the page are reported here.
+    // The room shows the errors of its own form; answers given in the page's activities are reported here.
     const s = box.querySelector(".pacte-live-status");
-    if (s && !room) s.textContent = e.detail.message;
+    if (s && !(room && room.sending)) s.textContent = e.detail.message;
   });
 }

@@ -37,7 +37,7 @@ export function mountRoom(host, session, options = {}) {
   host.replaceChildren(connection, content, announcer);
   const memory = { sent: readSent(session.code), structure: "" };
   let lastSeq = null, lastKey = null, lastStage = null, values = null;
-  let source = null, closed = false, checking = false, retry = null, lastError = "";
+  let source = null, closed = false, checking = false, retry = null, lastError = "", sending = false;
   const query = `code=${encodeURIComponent(session.code)}`;
   const onError = (event) => { lastError = event.detail && event.detail.message ? event.detail.message : ""; };
   document.addEventListener("pacte:live-error", onError);
@@ -67,7 +67,7 @@ export function mountRoom(host, session, options = {}) {
     if (view.key !== lastKey) {
       values = view.input ? valuesFromAnswer(view.input, view.sent) : emptyValues(null);
       if (view.input && view.input.type === "survey" && !values.structure) values.structure = memory.structure;
-      if (view.key) announcer.textContent = `Nouvelle activité : ${view.title || view.prompt}`;
+      if (view.key) announcer.textContent = `Nouvelle activité\u00a0: ${view.title || view.prompt}`;
     } else if (view.state !== "open" && view.status) {
       announcer.textContent = view.status;
     }
@@ -110,7 +110,9 @@ export function mountRoom(host, session, options = {}) {
       button.disabled = true;
       status.textContent = "Envoi…";
       lastError = "";
+      sending = true;
       const ok = await sendAnswer(built.activity, built.question, built.answer);
+      sending = false;
       if (closed) return;
       button.disabled = false;
       if (ok) {
@@ -185,8 +187,11 @@ export function mountRoom(host, session, options = {}) {
 
   function drawScale(input) {
     const set = h("fieldset", { class: "pacte-live-scale" }, h("legend", {}, "Votre degré d’accord"));
-    const row = h("div", { class: "pacte-live-scale-steps" });
-    for (const step of scaleSteps(input)) {
+    const steps = scaleSteps(input);
+    const row = h("div", { class: `pacte-live-scale-steps${steps.some((s) => s.label) ? " pacte-live-scale-labelled" : ""}` });
+    // Up to 6 values on one row (phone width); a longer scale wraps.
+    row.style.setProperty("--pacte-steps", String(Math.min(steps.length, 6)));
+    for (const step of steps) {
       const radio = h("input", { type: "radio", name: `pacte-live-scale-${lastSeq}`, value: String(step.value), checked: values.value === step.value });
       radio.addEventListener("change", () => { values.value = step.value; });
       row.append(h("label", { class: "pacte-live-step" }, radio, h("span", { class: "pacte-live-step-value" }, String(step.value)),
@@ -235,7 +240,7 @@ export function mountRoom(host, session, options = {}) {
   function drawReveal(view) {
     const r = view.reveal;
     const box = h("div", { class: "pacte-live-reveal" });
-    if (r.verdict) box.append(h("p", { class: "pacte-live-verdict" }, r.verdict));
+    if (r.verdict) box.append(h("p", { class: `pacte-live-verdict${r.right ? " pacte-live-right" : ""}` }, r.verdict));
     if (r.explanation) box.append(h("p", { class: "pacte-live-explanation" }, r.explanation));
     if (r.source) box.append(h("p", { class: "pacte-live-source" }, `Source : ${r.source}`));
     if (r.panel) box.append(drawResults(r.panel));
@@ -304,5 +309,5 @@ export function mountRoom(host, session, options = {}) {
 
   content.append(h("p", { class: "pacte-live-room-status", role: "status" }, "Connexion à la séance…"));
   connect();
-  return { close, get key() { return activityKey(lastStage); } };
+  return { close, get sending() { return sending; }, get key() { return activityKey(lastStage); } };
 }

@@ -9,7 +9,7 @@ export const TEXT = {
   idle: "En attente de la prochaine activité du formateur.",
   sent: "Réponse envoyée. Vous pouvez la modifier tant que les réponses sont ouvertes.",
   closed: "Les réponses sont closes.",
-  revealed: "Résultats de la salle.",
+  revealed: "Les réponses sont closes. Voici la réponse et les résultats de la salle.",
   ended: "La séance est terminée.",
   lost: "Connexion perdue, reconnexion…",
   unsupported: "Cette activité se fait dans la page du cours.",
@@ -284,7 +284,8 @@ export function roomView(stage, memory = {}) {
   if (state === "revealed" && stage.reveal) {
     const r = stage.reveal;
     const correct = Array.isArray(r.correct) ? r.correct.map(String) : [];
-    view.reveal = { correct, explanation: r.explanation || "", source: r.source || "", panel: panelView(r.panel), verdict: verdict(correct, a.input, sent) };
+    const said = verdict(correct, a.input, sent);
+    view.reveal = { correct, explanation: r.explanation || "", source: r.source || "", panel: panelView(r.panel), verdict: said, right: RIGHT.includes(said) };
   }
   return view;
 }
@@ -298,8 +299,10 @@ export function roomView(stage, memory = {}) {
  */
 export function verdict(correct, input, sent) {
   if (!correct.length || !input || !sent) return "";
-  if (input.type === "ranking") return JSON.stringify(sent.answer) === JSON.stringify(correct) ? "Votre classement est le classement attendu." : "Votre classement diffère du classement attendu.";
+  if (input.type === "ranking") return JSON.stringify(sent.answer) === JSON.stringify(correct) ? RIGHT[1] : "Votre classement diffère du classement attendu.";
   if (input.type !== "choice") return "";
   const mine = (Array.isArray(sent.answer) ? sent.answer : [sent.answer]).map(String).sort();
-  return JSON.stringify(mine) === JSON.stringify([...correct].sort()) ? "Bonne réponse." : "Ce n’est pas la bonne réponse.";
+  return JSON.stringify(mine) === JSON.stringify([...correct].sort()) ? RIGHT[0] : "Ce n’est pas la bonne réponse.";
 }
+
+const RIGHT = ["Bonne réponse.", "Votre classement est le classement attendu."];
