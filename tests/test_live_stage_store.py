@@ -11,6 +11,7 @@ import secrets
 import threading
 import time
 from pathlib import Path
+from typing import NoReturn
 from urllib.parse import quote
 
 import pytest
@@ -30,7 +31,7 @@ class FakeClock:
         return self.t
 
 
-def _missing(reason: str):
+def _missing(reason: str) -> NoReturn:
     if IN_CI:
         pytest.fail(f"{reason} (CI=true: a missing test dependency is a failure)")
     pytest.skip(reason)
@@ -139,6 +140,21 @@ def test_answers_refused_only_for_the_closed_pushed_activity(store, session):
     assert store.aggregate(session.id)[("quiz:bank", "q1")] == {"d": 1}
 
 
+def test_a_pushed_survey_question_covers_every_structure(store, session):
+    from pacte.live.store.stages import SURVEY_ALL
+    from pacte.live.survey import SURVEY_ALL as CATALOGUE_SURVEY_ALL
+
+    assert SURVEY_ALL == CATALOGUE_SURVEY_ALL
+    p = store.add_participant(session.id)
+    store.set_stage(session.id, "survey", "Q1", SURVEY_ALL, "open")
+    store.record_answer(session.id, p, "survey:Q1", "MSP", "a")
+    store.set_stage(session.id, "survey", "Q1", SURVEY_ALL, "closed")
+    for structure in ("MSP", "CDS", "CPTS"):
+        with pytest.raises(ActivityClosed):
+            store.record_answer(session.id, p, "survey:Q1", structure, "b")
+    store.record_answer(session.id, p, "survey:Q2", "MSP", "b")
+
+
 def test_hidden_answers(store, session):
     p = store.add_participant(session.id)
     store.record_answer(session.id, p, "wordcloud:mots", "answer", "bof")
@@ -164,6 +180,8 @@ def test_presence_counts_recently_seen_participants(store, session, clock):
     a, b = store.add_participant(session.id), store.add_participant(session.id)
     c = store.add_participant(other.id)
     assert store.has_participant(session.id, a) and not store.has_participant(session.id, c)
+    assert (store.participant_session(a), store.participant_session(c)) == (session.id, other.id)
+    assert store.participant_session("unknown") is None
     assert store.connected_count(session.id) == 0
     assert store.touch_participants([a, b, c, "unknown"]) == 3
     assert (store.connected_count(session.id), store.connected_count(other.id)) == (2, 1)

@@ -24,6 +24,8 @@ from pacte.live.store.errors import ActivityClosed, SessionClosed, UnknownSessio
 NOTIFY_CHANNEL = "pacte_live"
 STATES = ("idle", "open", "closed", "revealed")
 CLOSED_STATES = ("closed", "revealed")
+# A pushed survey question covers the answers of every structure (as pacte.live.survey.SURVEY_ALL).
+SURVEY_ALL = "all"
 PRESENCE_WINDOW = 45.0  # seconds: a participant seen this recently counts as connected
 MAX_ID_CHARS = 200
 MAX_HIDDEN_ANSWER_CHARS = 2000
@@ -99,11 +101,15 @@ class StageMixin:
                 self._notify(tx, session_id)
 
     def _require_accepting(self, tx: Tx, session_id: str, activity: str, question: str) -> None:
-        """Raise :class:`ActivityClosed` when ``activity``/``question`` is pushed and closed or revealed."""
+        """Raise :class:`ActivityClosed` when ``activity``/``question`` is pushed and closed or revealed.
+
+        The same rule as :func:`pacte.live.catalogue.stage_covers`, in SQL (atomic with the insert).
+        """
         kind, _, ref = activity.partition(":")
         row = tx.one(
-            "SELECT state FROM stages WHERE session_id = ? AND kind = ? AND ref = ? AND question = ?",
-            (session_id, kind, ref, question),
+            "SELECT state FROM stages WHERE session_id = ? AND kind = ? AND ref = ?"
+            " AND (question = ? OR (kind = 'survey' AND question = ?))",
+            (session_id, kind, ref, question, SURVEY_ALL),
         )
         if row is not None and row[0] in CLOSED_STATES:
             raise ActivityClosed(session_id, activity, question)
@@ -189,6 +195,12 @@ class StageMixin:
             self._require_session(tx, session_id)
             row = tx.one("SELECT 1 FROM participants WHERE id = ? AND session_id = ?", (participant_id, session_id))
         return row is not None
+
+    def participant_session(self, participant_id: str) -> str | None:
+        """The id of the session ``participant_id`` joined, or None."""
+        with self._tx(write=False) as tx:
+            row = tx.one("SELECT session_id FROM participants WHERE id = ?", (participant_id,))
+        return None if row is None else str(row[0])
 
     def touch_participants(self, participant_ids: Iterable[str], now: float | None = None) -> int:
         """Set ``last_seen`` of these participants (any sessions) to ``now``; return how many rows changed."""

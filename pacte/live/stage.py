@@ -1,0 +1,137 @@
+"""The STAGE as trainees receive it, and the SUMMARY the trainer's dashboard draws.
+
+Both are built from the store (blocking calls: run them in the store's thread
+pool) once per change, then cached and sent by :mod:`pacte.live.feeds`.
+
+STAGE::
+
+    {"seq": 7, "session": {"code", "title", "open"},
+     "state": "open" | "closed" | "revealed" | "idle",
+     "activity": null | activity_view(...),
+     "reveal": null | {"correct", "explanation", "source", "panel"}}
+
+SUMMARY::
+
+    {"session": {id, code, title, open, participants, created_at}, "join_url",
+     "participants", "connected", "stage": STAGE,
+     "activities": [{"kind", "ref", "question", "title", "prompt", "answers", "panel"}]}
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from pacte.live.catalogue import activity_view, reveal_view
+from pacte.live.panels import activity_panel
+from pacte.live.store import LiveSession, StageRow, Store
+from pacte.live.store.base import iso_utc
+from pacte.live.survey import SURVEY_ALL
+
+log = logging.getLogger(__name__)
+
+Aggregate = Mapping[tuple[str, str], Mapping[str, int]]
+Hidden = Mapping[tuple[str, str], set[str]]
+
+
+def session_json(session: LiveSession, now: float, participants: int | None = None) -> dict[str, Any]:
+    """A session for the trainer (``participants`` when known); never its internal data beyond the id."""
+    out: dict[str, Any] = {
+        "id": session.id,
+        "code": session.code,
+        "title": session.title,
+        "open": session.is_open(now),
+        "created_at": iso_utc(session.created_at),
+        "expires_at": iso_utc(session.expires_at),
+    }
+    if participants is not None:
+        out["participants"] = participants
+    return out
+
+
+def _panel(kind: str, ref: str, question: str, aggregate: Aggregate, hidden: Hidden) -> dict | None:
+    """The panel of an activity; None (and a log line) if the course data cannot draw it."""
+    try:
+        return activity_panel(kind, ref, question, aggregate, hidden)
+    except Exception:  # a panel must never break a room's stream
+        log.exception("cannot draw the live panel of %s:%s / %s", kind, ref, question)
+        return None
+
+
+def build_stage(
+    session: LiveSession, row: StageRow, now: float, aggregate: Aggregate | None = None, hidden: Hidden | None = None
+) -> dict[str, Any]:
+    """The STAGE of ``session`` (``aggregate``/``hidden`` only matter when the stage is revealed)."""
+    stage: dict[str, Any] = {
+        "seq": row.seq,
+        "session": {"code": session.code, "title": session.title, "open": session.is_open(now)},
+        "state": "idle",
+        "activity": None,
+        "reveal": None,
+    }
+    view = activity_view(row.kind, row.ref, row.question) if row.kind else None
+    if view is None:  # nothing pushed, or an activity the course no longer has
+        return stage
+    stage["state"] = row.state
+    stage["activity"] = view
+    if row.state == "revealed":
+        panel = _panel(row.kind, row.ref, row.question, aggregate or {}, hidden or {})
+        stage["reveal"] = {**reveal_view(row.kind, row.ref, row.question), "panel": panel}
+    return stage
+
+
+def load_stage(store: Store, session: LiveSession, now: float) -> dict[str, Any]:
+    """Read the stage of ``session`` and build its STAGE (blocking)."""
+    row = store.stage(session.id)
+    if row.state != "revealed":
+        return build_stage(session, row, now)
+    return build_stage(session, row, now, store.aggregate(session.id), store.hidden_answers(session.id))
+
+
+def _activity_keys(aggregate: Aggregate, row: StageRow) -> list[tuple[str, str, str]]:
+    """``(kind, ref, question)`` of every activity answered or pushed; a survey's structures count as one."""
+    keys: dict[tuple[str, str, str], None] = {}
+    if row.kind:
+        keys[(row.kind, row.ref, row.question)] = None
+    for activity, question in sorted(aggregate):
+        kind, _, ref = activity.partition(":")
+        keys[(kind, ref, SURVEY_ALL if kind == "survey" else question)] = None
+    return list(keys)
+
+
+def _answers(kind: str, ref: str, question: str, aggregate: Aggregate) -> int:
+    activity = f"{kind}:{ref}"
+    if kind == "survey" and question == SURVEY_ALL:
+        return sum(sum(c.values()) for (a, _), c in aggregate.items() if a == activity)
+    return sum(aggregate.get((activity, question), {}).values())
+
+
+def build_summary(store: Store, session: LiveSession, now: float, join_base: str) -> dict[str, Any]:
+    """The SUMMARY of ``session`` for the trainer's dashboard (blocking; ``join_base`` ends with ``/``)."""
+    row = store.stage(session.id)
+    aggregate = store.aggregate(session.id)
+    hidden = store.hidden_answers(session.id)
+    participants = store.participant_count(session.id)
+    activities = []
+    for kind, ref, question in _activity_keys(aggregate, row):
+        view = activity_view(kind, ref, question) or {}
+        activities.append(
+            {
+                "kind": kind,
+                "ref": ref,
+                "question": question,
+                "title": view.get("title", f"{kind}:{ref}"),
+                "prompt": view.get("prompt", question),
+                "answers": _answers(kind, ref, question, aggregate),
+                "panel": _panel(kind, ref, question, aggregate, hidden),
+            }
+        )
+    return {
+        "session": session_json(session, now, participants),
+        "join_url": f"{join_base}direct.html?seance={session.code}",
+        "participants": participants,
+        "connected": store.connected_count(session.id),
+        "stage": build_stage(session, row, now, aggregate, hidden),
+        "activities": activities,
+    }
