@@ -69,11 +69,54 @@ def _cmd_serve(args) -> int:
             host=args.host,
             port=args.port,
             pool_size=args.pool_size,
+            preheat=dict(args.preheat or []),
+            max_kernels=args.max_kernels,
+            kernel_idle=args.kernel_idle,
             database_url=args.database_url,
             trainer_token=args.trainer_token,
             data_dir=Path(args.data_dir) if args.data_dir else None,
             public_url=args.public_url,
+            behind_proxy=args.behind_proxy,
         )
+    )
+
+
+def _preheat(value: str) -> tuple[str, int]:
+    page, _, size = value.partition("=")
+    try:
+        return page, int(size or 1)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"«\u00a0{value}\u00a0»\u00a0: attendu PAGE ou PAGE=N") from None
+
+
+def _add_kernel_options(p_serve: argparse.ArgumentParser) -> None:
+    from pacte.kernels import DEFAULT_IDLE_SECONDS, DEFAULT_MAX_KERNELS
+
+    p_serve.add_argument(
+        "--pool-size",
+        type=int,
+        default=0,
+        help="noyaux préchauffés pour chaque page (par défaut 0\u00a0: un noyau démarré à l’ouverture d’une vue Voilà)",
+    )
+    p_serve.add_argument(
+        "--preheat",
+        action="append",
+        type=_preheat,
+        metavar="PAGE[=N]",
+        help="garder N noyaux prêts (1 par défaut) pour cette page seulement, "
+        "par exemple modules/metier/qui-sont-les-coordinateurs (option répétable)",
+    )
+    p_serve.add_argument(
+        "--max-kernels",
+        type=int,
+        default=DEFAULT_MAX_KERNELS,
+        help=f"vues Voilà ouvertes en même temps au plus (par défaut {DEFAULT_MAX_KERNELS}\u00a0; 0\u00a0: sans limite)",
+    )
+    p_serve.add_argument(
+        "--kernel-idle",
+        type=int,
+        default=DEFAULT_IDLE_SECONDS,
+        help=f"secondes d’inactivité avant l’arrêt d’un noyau, onglet ouvert ou non (par défaut {DEFAULT_IDLE_SECONDS})",
     )
 
 
@@ -109,12 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         help="adresse d’écoute (par défaut 127.0.0.1\u00a0; 0.0.0.0 pour le réseau de la salle)",
     )
     p_serve.add_argument("--port", type=int, default=8866, help="port (par défaut 8866)")
-    p_serve.add_argument(
-        "--pool-size",
-        type=int,
-        default=1,
-        help="noyaux préchauffés par page (0\u00a0: un noyau démarré à chaque visite)",
-    )
+    _add_kernel_options(p_serve)
     p_serve.add_argument(
         "--database-url",
         help="adresse PostgreSQL des séances en direct (par défaut\u00a0: SQLite "
@@ -129,6 +167,12 @@ def main(argv: list[str] | None = None) -> int:
         "tiré au hasard\u00a0; variable PACTE_TRAINER_TOKEN)",
     )
     p_serve.add_argument("--public-url", help="adresse que tapent les apprenants (lien et QR code de la séance)")
+    p_serve.add_argument(
+        "--behind-proxy",
+        action="store_true",
+        help="derrière nginx ou Caddy (deploy/)\u00a0: lire l’adresse du client dans X-Real-IP et le protocole "
+        "dans X-Forwarded-Proto (jamais sans répartiteur devant\u00a0: ces en-têtes se falsifient)",
+    )
     p_serve.set_defaults(func=_cmd_serve)
     from pacte.export.command import add_export_parser
 

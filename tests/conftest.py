@@ -114,8 +114,12 @@ def pacte_server(built_book: Path):
             "serve",
             "--port",
             str(port),
-            "--pool-size",
-            "1",
+            # Kernels on demand (the default), no cap: the CSP test opens every view in turn;
+            # views left open are culled after 5 minutes of inactivity.
+            "--max-kernels",
+            "0",
+            "--kernel-idle",
+            "300",
             "--trainer-token",
             TRAINER_TOKEN,
             "--data-dir",

@@ -1,0 +1,138 @@
+"""Voilà kernels of ``pacte serve``: started on demand, a small pool for named pages, culled when idle, capped.
+
+Trainees read the static book (no kernel); a kernel is only started when someone
+opens a Voilà view (``/voila/render/<page>.ipynb``). Pages named with
+``--preheat`` keep a small pool of ready kernels. Kernels idle for
+``--kernel-idle`` seconds are shut down, connected or not (a tab left open
+keeps nothing alive); closing the tab shuts its kernel down at once (Voilà's
+shutdown beacon). At most ``--max-kernels`` kernels run together: the next view
+gets a French « come back later » page (HTTP 503) instead of exhausting memory.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from traitlets import Integer
+from traitlets.config import Config
+
+from pacte.course.fmt import NBSP
+
+DEFAULT_MAX_KERNELS = 12
+DEFAULT_IDLE_SECONDS = 600
+CULL_INTERVAL = 60
+
+
+class KernelCapReached(Exception):
+    """Starting one more kernel would exceed ``max_kernels``."""
+
+
+class CappedKernelManager(AsyncMappingKernelManager):
+    """Jupyter's kernel manager with a cap on running plus starting kernels."""
+
+    max_kernels = Integer(DEFAULT_MAX_KERNELS, config=True, help="Most kernels running or starting together.")
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.pacte_starting = 0
+
+    def kernel_count(self) -> int:
+        """Kernels running plus kernels being started."""
+        return len(self.list_kernel_ids()) + self.pacte_starting
+
+    async def start_kernel(self, *, kernel_id: str | None = None, **kwargs: Any) -> str:  # type: ignore[override]
+        """Start a kernel, or raise :class:`KernelCapReached` when ``max_kernels`` already run."""
+        if kernel_id is not None and kernel_id in self:
+            return await super().start_kernel(kernel_id=kernel_id, **kwargs)
+        if self.max_kernels > 0 and self.kernel_count() >= self.max_kernels:
+            self.log.warning("pacte: %s kernels running, cap reached: view refused", self.kernel_count())
+            raise KernelCapReached(self.max_kernels)
+        self.pacte_starting += 1
+        try:
+            return await super().start_kernel(kernel_id=kernel_id, **kwargs)
+        finally:
+            self.pacte_starting -= 1
+
+
+def cap_page(path: str, cap: int) -> str:
+    """The French page a Voilà view gets when no kernel can be started (503)."""
+    book = "/" + html.escape(path.removesuffix(".ipynb")) + ".html"
+    return (
+        '<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8">'
+        f"<title>Vue interactive indisponible pour l’instant</title></head><body>"
+        f"<h1>Vue interactive indisponible pour l’instant</h1>"
+        f"<p>Le serveur de la séance fait déjà tourner {cap}{NBSP}vues interactives (Voilà) en même temps, "
+        f"son maximum. Réessayez dans quelques minutes{NBSP}: les vues inutilisées sont fermées automatiquement.</p>"
+        f'<p>La même page du livre fonctionne sans attendre{NBSP}: <a href="{book}">ouvrir la page du livre</a>. '
+        f"Vos réponses y parviennent aussi au formateur.</p></body></html>"
+    )
+
+
+def capped_voila_handler(base: type) -> type:
+    """Voilà's page handler (``base``) answering 503 with :func:`cap_page` when the kernel cap is reached."""
+
+    class CappedVoilaHandler(base):
+        async def get(self, path: str | None = None) -> None:
+            try:
+                await super().get(path)
+            except KernelCapReached as exc:  # raised before anything is written (kernel start precedes output)
+                self.clear()
+                self.set_status(503)
+                self.set_header("Content-Type", "text/html; charset=UTF-8")
+                self.set_header("Retry-After", "60")
+                self.set_header("Cache-Control", "no-store")
+                self.finish(cap_page(path or "", int(exc.args[0])))
+
+    return CappedVoilaHandler
+
+
+def preheat_name(page: str, voila_root: Path) -> str:
+    """The notebook path (relative to ``voila_root``) of a page named on the command line, or ValueError (French)."""
+    name = page.strip().lstrip("/")
+    for prefix in ("voila/render/",):
+        name = name.removeprefix(prefix)
+    for suffix in (".html", ".ipynb", ".md"):
+        name = name.removesuffix(suffix)
+    name += ".ipynb"
+    if ".." in Path(name).parts or not (voila_root / name).is_file():
+        raise ValueError(
+            f"--preheat{NBSP}: « {page} » n’est pas une page avec vue Voilà "
+            f"(exemple{NBSP}: modules/metier/qui-sont-les-coordinateurs)."
+        )
+    return name
+
+
+def kernel_argv(pool_size: int, preheat: dict[str, int], max_kernels: int, idle_seconds: int) -> list[str]:
+    """Voilà options for kernels: ``pool_size`` per page (0: on demand), pools if any, cap, culling."""
+    pooled = pool_size > 0 or any(size > 0 for size in preheat.values())
+    return [
+        "--VoilaConfiguration.multi_kernel_manager_class=pacte.kernels.CappedKernelManager",
+        f"--CappedKernelManager.max_kernels={max(max_kernels, 0)}",
+        f"--VoilaConfiguration.preheat_kernel={pooled}",
+        f"--VoilaConfiguration.default_pool_size={max(pool_size, 0)}",
+        f"--MappingKernelManager.cull_idle_timeout={max(idle_seconds, 0)}",
+        f"--MappingKernelManager.cull_interval={max(1, min(CULL_INTERVAL, idle_seconds // 2))}",
+        "--MappingKernelManager.cull_connected=True",
+    ]
+
+
+def kernel_config(pool_size: int, preheat: dict[str, int]) -> Config:
+    """Voilà's per-page pools (``kernel_pools_config``): ``pool_size`` by default, ``preheat`` for named pages."""
+    pools: dict[str, dict[str, int]] = {"default": {"pool_size": max(pool_size, 0)}}
+    pools.update({name: {"pool_size": max(size, 0)} for name, size in preheat.items()})
+    return Config({"VoilaKernelManager": {"kernel_pools_config": pools}})
+
+
+def describe(pool_size: int, preheat: dict[str, int], max_kernels: int, idle_seconds: int) -> str:
+    """One French phrase for the startup message."""
+    if pool_size > 0:
+        pools = f"{pool_size}{NBSP}noyau(x) préchauffé(s) par page"
+    elif preheat:
+        pools = f"noyaux préchauffés pour {len(preheat)}{NBSP}page(s), les autres démarrés à la demande"
+    else:
+        pools = "noyaux démarrés à la demande"
+    cap = f"{max_kernels}{NBSP}au plus" if max_kernels > 0 else "sans limite"
+    return f"{pools}, {cap}, arrêtés après {idle_seconds // 60}{NBSP}min d’inactivité"
