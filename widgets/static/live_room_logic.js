@@ -3,6 +3,7 @@
 // from the stage the server pushes (see pacte/live/stage.py) to what the
 // « Séance en direct » box shows, and from what the trainee picked or typed to
 // the live answer posted by live_client.js. The DOM is drawn by live_room.js.
+import { message } from "./messages.js";
 import { fmtNumber, NBSP } from "./numbers.js";
 
 export const TEXT = {
@@ -291,7 +292,7 @@ export function roomView(stage, memory = {}) {
 }
 
 /**
- * « Bonne réponse. » / « Ce n’est pas la bonne réponse. » for a choice question with a right answer, else "".
+ * The trainee's verdict (messages quiz.correct / quiz.incorrect) for a choice question with a right answer, else "".
  * @param {string[]} correct
  * @param {any} input
  * @param {any} sent
@@ -302,7 +303,7 @@ export function verdict(correct, input, sent) {
   if (input.type === "ranking") return JSON.stringify(sent.answer) === JSON.stringify(correct) ? RIGHT[1] : "Votre classement diffère du classement attendu.";
   if (input.type !== "choice") return "";
   const mine = (Array.isArray(sent.answer) ? sent.answer : [sent.answer]).map(String).sort();
-  return JSON.stringify(mine) === JSON.stringify([...correct].sort()) ? RIGHT[0] : "Ce n’est pas la bonne réponse.";
+  return JSON.stringify(mine) === JSON.stringify([...correct].sort()) ? RIGHT[0] : message("quiz.incorrect");
 }
 
-const RIGHT = ["Bonne réponse.", "Votre classement est le classement attendu."];
+const RIGHT = [message("quiz.correct"), "Votre classement est le classement attendu."];
