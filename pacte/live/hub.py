@@ -17,6 +17,7 @@ With SQLite (one process) the handlers publish their own changes.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -98,7 +99,13 @@ class Hub:
         while not self._stop.is_set():
             try:
                 with psycopg.connect(
-                    url, autocommit=True, connect_timeout=5, keepalives=1, keepalives_idle=10, keepalives_interval=5
+                    url,
+                    autocommit=True,
+                    connect_timeout=5,
+                    keepalives=1,
+                    keepalives_idle=10,
+                    keepalives_interval=5,
+                    application_name=f"pacte-live-listen-{os.getpid()}",
                 ) as conn:
                     conn.execute(f"LISTEN {CHANNEL}")
                     self.listening.set()
