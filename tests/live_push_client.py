@@ -22,7 +22,7 @@ TOKEN = "jeton-de-test-du-formateur-0123456789"
 COOKIE = f"pacte_trainer={trainer_cookie_value(TOKEN)}"
 
 
-def start_server(store, live: LiveContext | None = None):
+def start_server(store, live: LiveContext | None = None, transforms: list | None = None):
     """Serve the live API and ``/formateur/`` on a free loopback port in a thread: (root URL, live, stop)."""
     live = live or LiveContext(store, workers=4, trainer_token=TOKEN)
     port = free_port()
@@ -31,7 +31,8 @@ def start_server(store, live: LiveContext | None = None):
 
     def run():
         asyncio.set_event_loop(asyncio.new_event_loop())
-        app = web.Application([*live_handlers("/api/live", live), *trainer_page_handlers("/", live)])
+        routes = [*live_handlers("/api/live", live), *trainer_page_handlers("/", live)]
+        app = web.Application(routes, **({"transforms": transforms} if transforms is not None else {}))
         server = httpserver.HTTPServer(app)
         server.listen(port, "127.0.0.1")
         holder["loop"] = IOLoop.current()
@@ -86,7 +87,7 @@ class SSE:
         parts = urlsplit(url)
         self.sock = socket.create_connection((parts.hostname, parts.port or 80), timeout=timeout)
         path = parts.path + (f"?{parts.query}" if parts.query else "")
-        lines = [f"GET {path} HTTP/1.1", f"Host: {parts.netloc}", "Accept: text/event-stream"]
+        lines = [f"GET {path} HTTP/1.1", f"Host: {parts.netloc}", "Accept: text/event-stream", "Accept-Encoding: gzip"]
         if cookie:
             lines.append(f"Cookie: {cookie}")
         self.sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())

@@ -274,6 +274,25 @@ def test_formateur_page_token_cookie_and_static_files(server):
     assert request(root + "formateur/static/nothing.js", headers={"Cookie": COOKIE})[0] == 404
 
 
+def test_streams_are_not_compressed(tmp_path):
+    from tornado.web import GZipContentEncoding
+
+    store = open_store(None, tmp_path)
+    root, live, stop = start_server(store, LiveContext(store, workers=2), transforms=[GZipContentEncoding])
+    try:
+        session = store.create_session("gzip")
+        participant = store.add_participant(session.id)
+        stream = SSE(root + f"api/live/events?code={session.code}&participant={participant}")
+        assert stream.status == 200 and "content-encoding" not in stream.headers
+        assert stream.next_event("stage")[1]["state"] == "idle"
+        stream.close()
+        status, headers, _ = request(root + "api/live/status", headers={"Accept-Encoding": "gzip"})
+        assert status == 200  # (short JSON bodies are left uncompressed by tornado anyway)
+    finally:
+        stop()
+        store.close()
+
+
 def test_no_token_means_no_trainer(tmp_path):
     store = open_store(None, tmp_path)
     root, live, stop = start_server(store, LiveContext(store, workers=2))

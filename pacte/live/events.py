@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 
+from tornado import web
 from tornado.iostream import StreamClosedError
 
 from pacte.course.fmt import NBSP
@@ -68,6 +69,8 @@ class EventStreamHandler(JSONHandler):
         Registered before the first event is read: a change meanwhile is not missed.
         """
         self._done = asyncio.Event()
+        # No gzip on a stream: a compressor per open stream would cost ~300 KB each (1 000 trainees: 300 MB).
+        self._transforms = [t for t in self._transforms if not isinstance(t, web.GZipContentEncoding)]
         self.set_header("Content-Type", "text/event-stream; charset=utf-8")
         self.set_header("Cache-Control", "no-store")
         self.set_header("X-Accel-Buffering", "no")  # nginx: do not buffer the stream
