@@ -184,7 +184,11 @@ def test_word_cloud_sizes_follow_counts_and_keep_hidden_words():
 def test_scale_ranking_and_room_versus_survey_models():
     scale = {
         "type": "scale",
-        "rows": [{"value": 1, "label": "Pas du tout d’accord", "count": 1}, {"value": 5, "count": 3}],
+        "rows": [
+            {"value": 1, "label": "Pas du tout d’accord", "count": 1},
+            {"value": 3, "label": "3", "count": 0},
+            {"value": 5, "count": 3},
+        ],
         "mean": 4,
     }
     ranking = {
@@ -194,6 +198,7 @@ def test_scale_ranking_and_room_versus_survey_models():
             {"id": "a", "label": "A", "mean_rank": 1.25, "first": 3},
         ],
     }
+    unranked = {"type": "ranking", "rows": [{"id": "a", "label": "A", "mean_rank": None, "first": 0}]}
     survey = {
         "type": "room_vs_survey",
         "respondents": 4,
@@ -207,14 +212,30 @@ def test_scale_ranking_and_room_versus_survey_models():
                 "respondents": 2,
                 "survey_n": 300,
                 "rows": [{"id": "x", "label": "Vraiment soudée", "room_percent": 50, "survey_percent": 30}],
-            }
+            },
+            {"id": "CDS", "label": "Centres de santé", "respondents": 0, "survey_n": 80, "rows": []},
         ],
+        "multiple": True,
     }
-    s, r, v, empty, odd = dash("panelModel", [[scale], [ranking], [survey], [None], [{"type": "nope"}]])
-    assert [row["label"] for row in s["rows"]] == ["1 – Pas du tout d’accord", "5"]
+    s, r, u, v, msp, empty, odd = dash(
+        "panelModel",
+        [
+            [scale],
+            [ranking],
+            [unranked],
+            [survey, {"question": "all"}],
+            [survey, {"question": "MSP"}],
+            [None],
+            [{"type": "nope"}],
+        ],
+    )
+    assert [row["label"] for row in s["rows"]] == ["1 – Pas du tout d’accord", "3", "5"]
     assert s["respondents"] == 4 and s["meanText"] == f"Moyenne{NBSP}: 4"
     assert [row["id"] for row in r["rows"]] == ["a", "b"] and r["rows"][0]["value"] == "rang moyen 1,3"
-    assert [g["label"] for g in v["groups"]] == ["Toutes structures", "MSP"]
+    assert u["rows"][0]["value"] == "pas encore classé" and u["rows"][0]["width"] == 0
+    assert [g["label"] for g in v["groups"]] == ["Toutes structures", "MSP"]  # CDS: no answer from the room
+    assert [g["label"] for g in msp["groups"]] == ["MSP"]
+    assert "dépassent 100" in v["note"]
     row = v["groups"][0]["rows"][0]
     assert (row["roomText"], row["surveyText"]) == (f"75{NBSP}%", f"25,5{NBSP}%")
     assert v["groups"][0]["surveyText"] == f"Enquête{NBSP}: 521{NBSP}répondants" and v["note"].startswith("Enquête")

@@ -1,4 +1,4 @@
-"""A live session in headless Chromium: two trainees answer, the trainer's dashboard shows it."""
+"""A live session in headless Chromium: two trainees answer, the trainer's dashboard (/formateur/) shows it."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from conftest import TRAINER_TOKEN, screenshot
 pytestmark = pytest.mark.browser
 
 SURVEY = "modules/metier/qui-sont-les-coordinateurs.html"
-DASHBOARD = "voila/render/formateur/tableau-de-bord.ipynb"
+DASHBOARD = "formateur/"
+NBSP = "\u00a0"
 
 
 def test_dashboard_requires_the_trainer_token(pacte_server):
@@ -38,16 +39,8 @@ def _answer_quiz(page, base: str, code: str, choice: str) -> None:
     assert resp.value.status == 201
 
 
-def test_two_trainees_answer_and_the_dashboard_shows_both(browser, offline_page, pacte_server):
-    trainer = offline_page
-    trainer.goto(f"{pacte_server}{DASHBOARD}?token={TRAINER_TOKEN}")
-    trainer.locator(".pacte-dashboard").wait_for(timeout=60000)
-    trainer.fill("#pacte-dash-title", "Promotion test")
-    trainer.locator(".pacte-dash-create button").click()
-    trainer.wait_for_function("document.querySelector('.pacte-dashboard').dataset.code.length === 6", timeout=20000)
-    code = trainer.locator(".pacte-dashboard").get_attribute("data-code")
-    assert trainer.locator(".pacte-dash-qr svg").count() == 1
-
+def _trainees(browser, pacte_server, code: str) -> None:
+    """Two trainee browsers join and answer the quiz question; the second also sends an open text."""
     contexts = [browser.new_context() for _ in range(2)]
     try:
         pages = [c.new_page() for c in contexts]
@@ -74,24 +67,44 @@ def test_two_trainees_answer_and_the_dashboard_shows_both(browser, offline_page,
         for c in contexts:
             c.close()
 
-    panel = trainer.locator("article.pacte-dash-panel[data-question=structure-plus-recente]")
-    panel.locator("[data-respondents='2']").wait_for(timeout=5000)
-    panel.locator("svg").first.wait_for(timeout=10000)
-    assert "2 participants" in trainer.locator(".pacte-dash-participants").inner_text()
-    texts = trainer.locator("article.pacte-dash-panel[data-activity='text:mot-equipe'] .pacte-dash-texts li")
-    texts.first.wait_for(timeout=5000)
-    assert texts.first.inner_text() == "<script>alert('x')</script> soudée"
-    assert trainer.locator(".pacte-dash-texts script").count() == 0
-    panel.scroll_into_view_if_needed()
-    screenshot(trainer, "voila-live-dashboard")
 
-    panel.locator("button", has_text="Masquer les résultats").click()
-    panel.locator(".pacte-dash-hidden").wait_for(timeout=5000)
-    panel.locator("button", has_text="Révéler les résultats").click()
-    panel.locator("svg").first.wait_for(timeout=10000)
-    with trainer.expect_download() as download:
-        trainer.locator("button", has_text="Exporter en CSV").click()
-    csv_text = open(download.value.path(), encoding="utf-8").read()
-    assert csv_text.splitlines()[0] == "participant,activity,question,answer,answered_at"
-    assert "quiz:profils-coordination,structure-plus-recente,cpts" in csv_text
-    assert trainer.pacte_log.external == []
+def test_two_trainees_answer_and_the_dashboard_shows_both(browser, offline_page, pacte_server):
+    trainer = offline_page
+    trainer.goto(f"{pacte_server}{DASHBOARD}?token={TRAINER_TOKEN}")
+    trainer.locator("main[data-ready=true]").wait_for(timeout=60000)
+    assert TRAINER_TOKEN not in trainer.url
+    trainer.fill("#create-title", "Promotion test")
+    trainer.get_by_role("button", name="Créer la séance").click()
+    trainer.wait_for_function("() => (document.body.dataset.session || '').length === 6", timeout=20000)
+    code = trainer.evaluate("() => document.body.dataset.session")
+    trainer.locator("#join-link").wait_for(timeout=10000)
+    trainer.wait_for_function("() => document.getElementById('join-link').textContent.includes('seance=')")
+    assert trainer.locator("#join-link").inner_text().endswith(f"seance={code}")
+
+    _trainees(browser, pacte_server, code)
+
+    # The summary reaches the page through the trainer's event stream: no reload.
+    quiz = trainer.locator("article.activity[data-key='quiz:profils-coordination|structure-plus-recente']")
+    quiz.and_(trainer.locator("[data-answers='2']")).wait_for(timeout=15000)
+    assert quiz.locator(".bar-row[data-id=cpts]").get_attribute("data-count") == "1"
+    assert quiz.locator(".bar-row[data-id=msp]").get_attribute("data-count") == "1"
+    assert trainer.locator("#participants").inner_text().endswith(f"sur 2{NBSP}participants")
+    text = trainer.locator("article.activity[data-key='text:mot-equipe|answer'] .word")
+    text.first.wait_for(timeout=10000)
+    assert text.first.inner_text() == "<script>alert('x')</script> soudée"
+    assert trainer.locator("article.activity script").count() == 0
+    screenshot(trainer, "formateur-tableau-de-bord")
+
+    # Hide the text from the room, then export: the CSV keeps it, marked hidden.
+    cloud = trainer.locator("article.activity[data-key='text:mot-equipe|answer']")
+    with trainer.expect_response(lambda r: r.url.endswith("/hide")) as hidden:
+        cloud.locator("button.word-toggle").first.click()
+    assert hidden.value.status == 200
+    cloud.locator(".word-item.is-hidden").wait_for(timeout=10000)
+    href = trainer.locator("#export-csv").get_attribute("href")
+    csv_text = trainer.evaluate("(u) => fetch(u, {credentials: 'same-origin'}).then((r) => r.text())", href)
+    lines = csv_text.lstrip("\ufeff").splitlines()
+    assert lines[0] == "participant;activity;question;answer;answered_at;hidden"
+    assert any(";quiz:profils-coordination;structure-plus-recente;cpts;" in line for line in lines)
+    assert any("soudée" in line and line.endswith(";oui") for line in lines)
+    assert trainer.pacte_log.external == [] and trainer.pacte_log.page_errors == []

@@ -1,5 +1,9 @@
 """`pacte serve` in front of a room: the trainer's pages and kernels need the token however they are named,
-bodies are refused before they are read, every response carries the security headers, odd URLs are 4xx."""
+bodies are refused before they are read, every response carries the security headers, odd URLs are 4xx.
+
+The trainer's dashboard is the kernel-less page ``/formateur/``. Voilà's ``formateur/`` folder stays denied
+by default to anyone without the token: a probe notebook with code is put there for these tests (the book
+has none), so a missing guard would serve it (200 with its marker) and the tests would fail."""
 
 from __future__ import annotations
 
@@ -11,14 +15,31 @@ import time
 from urllib.parse import urlparse
 
 import pytest
-from conftest import TRAINER_TOKEN
+from conftest import BUILD, TRAINER_TOKEN
 
 from pacte.security import trainer_cookie_value
 
-DASHBOARD = "/voila/render/formateur/tableau-de-bord.ipynb"
-NAME = "tableau-de-bord.ipynb"
+NAME = "sonde-formateur.ipynb"
+PROBE_PATH = f"/voila/render/formateur/{NAME}"  # the probe: any notebook of Voilà's trainer folder
+MARKER = b"pacte-trainer-probe"  # its code's output
+PROBE_TITLE = b"Sonde du dossier formateur"
+PROBE = {
+    "cells": [
+        {"cell_type": "markdown", "metadata": {}, "source": "# Sonde du dossier formateur"},
+        {
+            "cell_type": "code",
+            "metadata": {},
+            "execution_count": None,
+            "outputs": [],
+            "source": "print('pacte-trainer-' + 'probe')",
+        },
+    ],
+    "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+    "nbformat": 4,
+    "nbformat_minor": 5,
+}
 BYPASS_PATHS = [
-    DASHBOARD,
+    PROBE_PATH,
     f"/voila/render/%66ormateur/{NAME}",
     f"/voila/render/formateur%2f{NAME}",
     f"/voila/render/formateur%2F{NAME}",
@@ -67,6 +88,17 @@ BYPASS_PATHS = [
 ]
 
 
+@pytest.fixture(scope="module", autouse=True)
+def trainer_probe(pacte_server):
+    """A notebook with code in Voilà's ``formateur/`` folder for the duration of this module."""
+    folder = BUILD / "voila" / "formateur"
+    folder.mkdir(parents=True, exist_ok=True)
+    probe = folder / NAME
+    probe.write_text(json.dumps(PROBE), encoding="utf-8")
+    yield probe
+    probe.unlink(missing_ok=True)
+
+
 def request(
     base: str, method: str, path: str, headers: dict | None = None, body: bytes | None = None, timeout: float = 30
 ):
@@ -91,23 +123,23 @@ def trainer_cookie() -> dict:
 
 
 @pytest.mark.parametrize("path", BYPASS_PATHS)
-def test_trainer_dashboard_is_refused_however_it_is_spelled(pacte_server, path):
+def test_trainer_notebooks_are_refused_however_they_are_spelled(pacte_server, path):
     status, headers, body = request(pacte_server, "GET", path)
     assert status in (400, 403, 404), (path, status)
-    assert b"pacte-dashboard" not in body and b"live_dashboard" not in body and b"LiveDashboard" not in body
+    assert MARKER not in body and PROBE_TITLE not in body
     assert "pacte_trainer" not in headers.get("Set-Cookie", "")
 
 
 @pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])
 def test_other_methods_on_the_dashboard_are_refused(pacte_server, method):
     status, _, body = request(pacte_server, method, f"/voila/render/%66ormateur/{NAME}", body=b"")
-    assert status in (403, 404, 405) and b"pacte-dashboard" not in body
+    assert status in (403, 404, 405) and PROBE_TITLE not in body
 
 
 def test_token_moves_to_an_httponly_strict_cookie_and_the_url_is_cleaned(pacte_server):
-    status, headers, _ = request(pacte_server, "GET", f"{DASHBOARD}?a=1&token={TRAINER_TOKEN}&b=2")
+    status, headers, _ = request(pacte_server, "GET", f"{PROBE_PATH}?a=1&token={TRAINER_TOKEN}&b=2")
     assert status == 303
-    assert headers["Location"] == f"{DASHBOARD}?a=1&b=2"
+    assert headers["Location"] == f"{PROBE_PATH}?a=1&b=2"
     cookie = headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Path=/" in cookie
     assert TRAINER_TOKEN not in cookie
@@ -119,16 +151,20 @@ def test_token_moves_to_an_httponly_strict_cookie_and_the_url_is_cleaned(pacte_s
     ["%C3%A9", "é".encode().decode("latin-1"), "", "x" * 5000, trainer_cookie_value("another-token"), TRAINER_TOKEN],
 )
 def test_bad_cookies_are_refused_without_error(pacte_server, cookie):
-    status, _, body = request(pacte_server, "GET", DASHBOARD, headers={"Cookie": f"pacte_trainer={cookie}"})
-    assert status in (400, 403) and b"pacte-dashboard" not in body
+    for path in (PROBE_PATH, "/formateur/", "/formateur/static/dashboard.js"):
+        status, _, body = request(pacte_server, "GET", path, headers={"Cookie": f"pacte_trainer={cookie}"})
+        assert status in (400, 403), (path, status)
+        assert PROBE_TITLE not in body and b"dashboard.js" not in body and b"import" not in body
 
 
 @pytest.fixture(scope="module")
-def dashboard_kernel(pacte_server) -> str:
-    status, _, body = request(pacte_server, "GET", DASHBOARD, headers=trainer_cookie(), timeout=120)
+def probe_kernel(pacte_server) -> str:
+    """The kernel of the probe notebook, opened with the trainer's cookie (so the guard lets it through)."""
+    status, _, body = request(pacte_server, "GET", PROBE_PATH, headers=trainer_cookie(), timeout=180)
     assert status == 200, status
+    assert PROBE_TITLE in body  # the probe is served: without the cookie, the refusals above are the guard's
     match = re.search(rb'kernelId"?\s*:\s*"([0-9a-f-]{36})"', body)
-    assert match, "no kernel id in the dashboard page"
+    assert match, "no kernel id in the probe page"
     return match.group(1).decode()
 
 
@@ -152,20 +188,65 @@ WS_HEADERS = {
         ("GET", "/voila/execution/{k}", True),
     ],
 )
-def test_the_dashboard_kernel_needs_the_token(pacte_server, dashboard_kernel, method, path, ws):
+def test_the_probe_kernel_needs_the_token(pacte_server, probe_kernel, method, path, ws):
     headers = dict(WS_HEADERS) if ws else {}
     headers["Origin"] = pacte_server.rstrip("/")
     status, _, _ = request(
         pacte_server,
         method,
-        path.format(k=dashboard_kernel),
+        path.format(k=probe_kernel),
         headers=headers,
         body=b"" if method in ("POST", "DELETE") else None,
     )
     assert status in (403, 404), (method, path, status)
     # With the cookie the kernel is there (so the 403 above was the guard, not a missing kernel).
-    status, _, _ = request(pacte_server, "GET", f"/api/kernels/{dashboard_kernel}", headers=trainer_cookie())
+    status, _, _ = request(pacte_server, "GET", f"/api/kernels/{probe_kernel}", headers=trainer_cookie())
     assert status == 200
+
+
+DASHBOARD_FILES = ["dashboard.js", "dashboard_logic.js", "dashboard_panels.js", "dashboard.css", "vendor/qrcode.mjs"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/formateur/",
+        "/formateur/index.html",
+        "/formateur/?token=wrong",
+        "/formateur/?TOKEN=" + TRAINER_TOKEN,
+        "/%66ormateur/",
+        "/FORMATEUR/",
+        *[f"/formateur/static/{f}" for f in DASHBOARD_FILES],
+        "/formateur/static/../index.html",
+        "/formateur/static/%2e%2e/index.html",
+        "/api/live/trainer/sessions",
+        "/api/live/trainer/catalogue",
+    ],
+)
+def test_the_dashboard_page_and_its_api_need_the_token(pacte_server, path):
+    status, headers, body = request(pacte_server, "GET", path)
+    assert status in (400, 403, 404), (path, status)
+    assert b"dashboard.js" not in body and b"qrcode" not in body and b"sessions" not in body
+    assert "pacte_trainer" not in headers.get("Set-Cookie", "")
+
+
+def test_the_dashboard_token_moves_to_a_cookie_and_the_page_loads_its_files(pacte_server):
+    status, headers, _ = request(pacte_server, "GET", f"/formateur/?projection=1&token={TRAINER_TOKEN}")
+    assert status == 303 and headers["Location"] == "/formateur/?projection=1"
+    cookie = headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and TRAINER_TOKEN not in cookie
+    status, headers, body = request(pacte_server, "GET", "/formateur/", headers=trainer_cookie())
+    assert status == 200 and b'src="static/dashboard.js"' in body
+    policy = headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline' 'unsafe-eval" not in policy
+    for name in DASHBOARD_FILES:
+        status, headers, body = request(pacte_server, "GET", f"/formateur/static/{name}", headers=trainer_cookie())
+        assert status == 200 and body, name
+        expected = "text/css" if name.endswith(".css") else "javascript"
+        assert expected in headers["Content-Type"], (name, headers["Content-Type"])
+    # The shared modules the dashboard imports (../../pacte/static/… from /formateur/static/) are served.
+    status, headers, _ = request(pacte_server, "GET", "/pacte/static/dom.js")
+    assert status == 200 and "javascript" in headers["Content-Type"]
 
 
 def test_trainee_pages_still_open_without_token(pacte_server):
@@ -217,7 +298,8 @@ def test_odd_urls_are_4xx_not_500(pacte_server, path):
         "/api/live/status",
         "/voila/render/nope.ipynb",
         "/nope",
-        DASHBOARD,
+        PROBE_PATH,
+        "/formateur/",
         "/voila/static/voila.js",
     ],
 )

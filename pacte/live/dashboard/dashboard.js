@@ -227,7 +227,7 @@ function activityCard(entry, isCurrent) {
     h("p", { class: "answers" }, L.countLabel(entry.answers ?? 0, "réponse")),
   );
   const onHide = entry.kind === "wordcloud" || entry.panel?.type === "words" ? (text, hidden) => hideWord(entry, text, hidden) : null;
-  card.append(drawPanel(entry.panel, { onHide }));
+  card.append(drawPanel(entry.panel, { onHide, question: entry.question }));
   return card;
 }
 
@@ -261,7 +261,7 @@ function drawProjection() {
     h("h2", {}, stage.activity.title || stage.activity.ref),
     stage.activity.prompt ? h("p", { class: "prompt" }, stage.activity.prompt) : null,
     h("p", { class: "projection-state" }, `${L.stageControls(stage).text} · ${L.countLabel(entry?.answers ?? 0, "réponse")}`),
-    drawPanel(entry?.panel ?? stage.reveal?.panel, { showCorrect: stage.state === "revealed", projected: true }),
+    drawPanel(entry?.panel ?? stage.reveal?.panel, { showCorrect: stage.state === "revealed", projected: true, question: stage.activity.question }),
   );
 }
 

@@ -139,6 +139,12 @@ function barRows(rows, respondents, showCorrect) {
   });
 }
 
+// « 1 – Pas du tout d’accord », or « 3 » when the value has no label of its own.
+function scaleLabel(r) {
+  const value = String(r.value ?? r.id);
+  return r.label && String(r.label) !== value ? `${value} – ${r.label}` : value;
+}
+
 const WORD_MIN_EM = 1;
 const WORD_MAX_EM = 3.2;
 
@@ -171,10 +177,10 @@ function rankingModel(panel) {
       position: i + 1,
       label: String(r.label),
       meanRank: r.mean_rank,
-      value: `rang moyen ${formatNumber(r.mean_rank)}`,
+      value: typeof r.mean_rank === "number" ? `rang moyen ${formatNumber(r.mean_rank)}` : "pas encore classé",
       first: r.first ?? 0,
       firstText: `${countLabel(r.first ?? 0, "fois", "fois")} en premier`,
-      width: n > 1 ? clamp((100 * (n - r.mean_rank)) / (n - 1)) : 100,
+      width: typeof r.mean_rank !== "number" ? 0 : n > 1 ? clamp((100 * (n - r.mean_rank)) / (n - 1)) : 100,
     })),
   };
 }
@@ -199,17 +205,23 @@ function surveyGroup(group, fallbackLabel) {
   };
 }
 
-function surveyModel(panel) {
-  const groups = [];
-  if ((panel.rows || []).length) groups.push(surveyGroup(panel, panel.structures?.length ? "Toutes structures" : ""));
-  for (const s of panel.structures || []) groups.push(surveyGroup(s, s.id));
-  return { type: "room_vs_survey", respondents: panel.respondents ?? 0, groups, note: panel.survey_note || "" };
+// A pushed survey question (question "all") shows the whole room beside the
+// survey's weighted total, then each structure the room answered for; a
+// structure's own question shows that structure only.
+function surveyModel(panel, question) {
+  const all = question === "all";
+  const structures = panel.structures || [];
+  const own = structures.find((s) => s.id === question);
+  const groups = [surveyGroup(panel, all ? "Toutes structures" : own?.label || question || "")];
+  if (all) for (const s of structures) if (s.respondents > 0) groups.push(surveyGroup(s, s.id));
+  const multiple = panel.multiple ? `Plusieurs réponses possibles${NBSP}: les pourcentages dépassent 100${NBSP}% au total.` : "";
+  return { type: "room_vs_survey", respondents: panel.respondents ?? 0, groups, note: [panel.survey_note, multiple].filter(Boolean).join(" ") };
 }
 
 // What dashboard.js draws for a panel of pacte/live/aggregate.py. ``showCorrect``
 // marks the right answers (always on the trainer's screen, after the reveal
 // when projected).
-export function panelModel(panel, { showCorrect = true } = {}) {
+export function panelModel(panel, { showCorrect = true, question = "" } = {}) {
   if (!panel || typeof panel !== "object") return { type: "empty" };
   if (panel.type === "bars") {
     const rows = panel.rows || [];
@@ -223,13 +235,13 @@ export function panelModel(panel, { showCorrect = true } = {}) {
     return {
       type: "scale",
       respondents,
-      rows: barRows(rows.map((r) => ({ ...r, label: r.label ? `${r.value ?? r.id} – ${r.label}` : String(r.value ?? r.id) })), respondents, false),
+      rows: barRows(rows.map((r) => ({ ...r, label: scaleLabel(r) })), respondents, false),
       mean: hasMean ? panel.mean : null,
       meanText: hasMean ? `Moyenne${NBSP}: ${formatNumber(panel.mean)}` : "Moyenne\u00a0: pas encore de réponse",
     };
   }
   if (panel.type === "ranking") return rankingModel(panel);
-  if (panel.type === "room_vs_survey") return surveyModel(panel);
+  if (panel.type === "room_vs_survey") return surveyModel(panel, question);
   return { type: "unknown" };
 }
 

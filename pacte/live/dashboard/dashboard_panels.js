@@ -105,8 +105,8 @@ function surveyPanel(model) {
 }
 
 // The panel of a summary entry, as a node. ``onHide(text, hidden)`` adds the word buttons.
-export function drawPanel(panel, { showCorrect = true, onHide = null, projected = false } = {}) {
-  const model = panelModel(panel, { showCorrect });
+export function drawPanel(panel, { showCorrect = true, onHide = null, projected = false, question = "" } = {}) {
+  const model = panelModel(panel, { showCorrect, question });
   const box = h("div", { class: `panel panel-${model.type}`, "data-type": model.type });
   if (model.type === "bars") box.append(barList(model.rows));
   else if (model.type === "words") box.append(words(model, { onHide, projected }));
