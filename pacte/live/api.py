@@ -9,6 +9,7 @@ are used in memory for rate limiting only, never stored.
 
 from __future__ import annotations
 
+from pacte.course.fmt import NBSP
 from pacte.live.handlers import MAX_BODY, JSONHandler, LiveContext, RateLimiter
 from pacte.live.protocol import JOIN_CODE_RULE, ProtocolError, normalize_join_code, parse_answer, valid_participant
 from pacte.live.store import ActivityClosed, SessionClosed, UnknownParticipant, UnknownSession
@@ -32,13 +33,13 @@ class JoinHandler(JSONHandler):
         address = self.request.remote_ip or "?"
         if self.live.failed_joins.blocked(address) or self.live.failed_joins_total.blocked("*"):
             self.set_header("Retry-After", "60")
-            return self.fail(429, "Trop de tentatives : réessayez dans une minute.")
+            return self.fail(429, f"Trop de tentatives{NBSP}: réessayez dans une minute.")
         data = self.json_body()
         if data is None:
             return
         code = normalize_join_code(data.get("code"))
         if code is None:
-            return self.fail(400, f"Code de séance invalide : {JOIN_CODE_RULE}.")
+            return self.fail(400, f"Code de séance invalide{NBSP}: {JOIN_CODE_RULE}.")
         session = await self.live.run(self.live.store.session_by_code, code)
         if session is None:
             self.live.failed_joins.hit(address)
@@ -61,11 +62,11 @@ class AnswerHandler(JSONHandler):
             return
         code, participant = normalize_join_code(data.get("code")), data.get("participant")
         if code is None:
-            return self.fail(400, f"Code de séance invalide : {JOIN_CODE_RULE}.")
+            return self.fail(400, f"Code de séance invalide{NBSP}: {JOIN_CODE_RULE}.")
         if not isinstance(participant, str) or not valid_participant(participant):
             return self.fail(400, "Identifiant de participant invalide.")
         if not self.live.answer_limiter.allow(participant):
-            return self.fail(429, "Trop de réponses d'un coup : patientez quelques secondes.")
+            return self.fail(429, f"Trop de réponses d’un coup{NBSP}: patientez quelques secondes.")
         try:
             live_answer = parse_answer(data)
             answer = canonical_answer(live_answer)
@@ -82,7 +83,7 @@ class AnswerHandler(JSONHandler):
                 self.live.store.record_answer, session_id, participant, activity, question, answer
             )
         except UnknownParticipant:
-            return self.fail(403, "Participant inconnu pour cette séance : rejoignez-la de nouveau.")
+            return self.fail(403, f"Participant inconnu pour cette séance{NBSP}: rejoignez-la de nouveau.")
         except (UnknownSession, SessionClosed):
             return self.fail(410, "Cette séance est fermée.")
         except ActivityClosed:
@@ -99,7 +100,7 @@ class StageHandler(JSONHandler):
     async def get(self) -> None:
         code = normalize_join_code(self.get_query_argument("code", ""))
         if code is None:
-            return self.fail(400, f"Code de séance invalide : {JOIN_CODE_RULE}.")
+            return self.fail(400, f"Code de séance invalide{NBSP}: {JOIN_CODE_RULE}.")
         session = await self.live.run(self.live.store.session_by_code, code)
         if session is None:
             return self.fail(404, "Aucune séance ouverte ne porte ce code.")

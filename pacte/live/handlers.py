@@ -11,6 +11,7 @@ from typing import Any
 
 from tornado.ioloop import IOLoop
 
+from pacte.course.fmt import NBSP
 from pacte.live.limits import AddressLimits, BodyError, BoundedJSONRequestHandler, load_json
 from pacte.live.store import Store
 
@@ -138,7 +139,7 @@ class JSONHandler(BoundedJSONRequestHandler):
             return None
         ctype = self.request.headers.get("Content-Type", "").split(";")[0].strip().lower()
         if ctype != "application/json":
-            self.fail(415, "Format attendu : JSON.")
+            self.fail(415, f"Format attendu{NBSP}: JSON.")
             return None
         try:
             data = load_json(self.request.body)
