@@ -13,6 +13,7 @@ import json
 from urllib.parse import urlparse
 
 import pytest
+from a11y_support import describe, run_axe
 from conftest import LOOPBACK
 
 pytestmark = pytest.mark.browser
@@ -283,6 +284,8 @@ def test_a_quiz_is_answered_closed_and_revealed(room):
     assert "75,8\u00a0% (1\u00a0000)" in results.inner_text()
     no_sideways_scroll(page)
     shot(page, width, "quiz-revealed")
+    violations = run_axe(page, ".pacte-live")
+    assert violations == [], describe(violations)
 
     # The same seq again draws nothing new; idle clears the activity.
     page.evaluate("(s) => window.__push(s)", stage(4, QUIZ, "open"))
@@ -338,6 +341,8 @@ def test_a_scale_and_a_ranking_by_touch_and_keyboard(room):
         assert box["height"] >= 44 and box["width"] >= 44
     no_sideways_scroll(page)
     shot(page, width, "ranking")
+    violations = run_axe(page, ".pacte-live")
+    assert violations == [], describe(violations)
     answer = send(page, api, 2)
     assert (answer["activity"], answer["question"], answer["answer"]) == ("ranking:priorites", "order", ["y", "z", "x"])
 
@@ -366,6 +371,8 @@ def test_a_survey_asks_the_structure_first_and_shows_the_room_beside_the_survey(
     assert "La salle" in text and "66,7\u00a0%" in text and "Enquête PACTE" in text and "80\u00a0%" in text
     no_sideways_scroll(page)
     shot(page, width, "survey-revealed")
+    violations = run_axe(page, ".pacte-live")
+    assert violations == [], describe(violations)
 
 
 def test_a_lost_connection_is_shown_and_a_closed_session_is_left(room):

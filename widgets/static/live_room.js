@@ -55,10 +55,12 @@ export function mountRoom(host, session, options = {}) {
   }
 
   function handle(stage) {
-    if (closed || !needsRender(lastSeq, stage)) return;
+    if (closed) return;
+    // A closed session keeps its seq: the server sends it once more, then ends the stream.
+    if (stage && stage.session && stage.session.open === false) return end(TEXT.ended);
+    if (!needsRender(lastSeq, stage)) return;
     lastStage = stage;
     draw();
-    if (stage.session && stage.session.open === false) end(TEXT.ended);
   }
 
   function draw() {
@@ -67,7 +69,10 @@ export function mountRoom(host, session, options = {}) {
     if (view.key !== lastKey) {
       values = view.input ? valuesFromAnswer(view.input, view.sent) : emptyValues(null);
       if (view.input && view.input.type === "survey" && !values.structure) values.structure = memory.structure;
-      if (view.key) announcer.textContent = `Nouvelle activité\u00a0: ${view.title || view.prompt}`;
+      if (view.key) {
+        announcer.textContent = `Nouvelle activité\u00a0: ${view.title || view.prompt}`;
+        bringIntoView();
+      }
     } else if (view.state !== "open" && view.status) {
       announcer.textContent = view.status;
     }
@@ -76,6 +81,15 @@ export function mountRoom(host, session, options = {}) {
     host.dataset.state = view.state;
     host.dataset.seq = String(view.seq);
     content.replaceChildren(...drawView(view));
+  }
+
+  // On the page « Séance en direct », a new activity scrolls into view if the trainee had scrolled away from it.
+  function bringIntoView() {
+    if (!host.closest(".pacte-live-page") || typeof host.scrollIntoView !== "function") return;
+    requestAnimationFrame(() => {
+      const top = content.getBoundingClientRect().top;
+      if (top < 0 || top > window.innerHeight * 0.6) content.scrollIntoView({ block: "start", behavior: "smooth" });
+    });
   }
 
   function drawView(view) {

@@ -1,0 +1,128 @@
+"""The trainee's page against a real ``pacte serve``: the trainer pushes, the page follows, answers,
+sees the reveal, and lands on the current activity again after the server restarts."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from conftest import BUILD, LOOPBACK, ROOT, free_port, wait_for_http
+from live_push_client import call
+
+from pacte.live.catalogue import catalogue
+from pacte.security import trainer_cookie_value
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+TOKEN = "jeton-de-test-de-la-salle-0123456789"
+COOKIE = {"Cookie": f"pacte_trainer={trainer_cookie_value(TOKEN)}"}
+QUIZ = next(a for a in catalogue() if a["kind"] == "quiz")
+WORDS = next(a for a in catalogue() if a["kind"] == "wordcloud")
+
+
+class Serve:
+    """A ``pacte serve`` on a fixed port and data folder, that the test may stop and start again."""
+
+    def __init__(self, data_dir) -> None:
+        self.port = free_port()
+        self.data_dir = data_dir
+        self.base = f"http://127.0.0.1:{self.port}/"
+        self.proc: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        args = ["--port", str(self.port), "--trainer-token", TOKEN, "--data-dir", str(self.data_dir)]
+        log = open(BUILD / "pacte-serve-room.log", "a")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "pacte.cli", "serve", *args], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT
+        )
+        wait_for_http(self.base + "api/live/status")
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+            self.proc = None
+
+    def trainer(self, path: str, body: dict | None = None):
+        method = "GET" if body is None else "POST"
+        status, data = call(self.base + "api/live/trainer/" + path, method, body, False, COOKIE)
+        assert status in (200, 201), data
+        return data
+
+
+@pytest.fixture
+def serve(built_book, tmp_path):
+    if not (built_book / "book" / "direct.html").exists():
+        pytest.skip("book/direct.html is not in this build")
+    server = Serve(tmp_path / "live")
+    server.start()
+    yield server
+    server.stop()
+
+
+def test_the_page_follows_the_trainer_and_comes_back_after_a_restart(browser, serve):
+    session = serve.trainer("sessions", {"title": "Salle de test"})["session"]
+    sid = session["id"]
+    context = browser.new_context(viewport={"width": 360, "height": 900}, locale="fr-FR", has_touch=True)
+    page = context.new_page()
+    errors: list[str] = []
+    external: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.route(
+        "**/*",
+        lambda r: (
+            r.continue_()
+            if (r.request.url.split("/")[2].split(":")[0] in LOOPBACK)
+            else (external.append(r.request.url), r.abort())
+        ),
+    )
+    try:
+        page.goto(f"{serve.base}book/direct.html?seance={session['code']}")
+        room = page.locator(".pacte-live-slot .pacte-live-room")
+        room.locator(".pacte-live-room-status", has_text="En attente").wait_for(timeout=20000)
+
+        def push(activity, state):
+            body = {"state": state, **({k: activity[k] for k in ("kind", "ref", "question")} if activity else {})}
+            seq = serve.trainer(f"sessions/{sid}/stage", body)["stage"]["seq"]
+            page.locator(f".pacte-live-room[data-seq='{seq}']").wait_for(timeout=10000)
+
+        push(QUIZ, "open")
+        assert page.locator(".pacte-live-prompt").text_content().strip()
+        page.locator(".pacte-live-option").first.click()
+        with page.expect_response(lambda r: r.url.endswith("/api/live/answer")) as resp:
+            page.locator(".pacte-live-send").click()
+        assert resp.value.status == 201
+        push(QUIZ, "revealed")
+        assert page.locator(".pacte-live-option.pacte-live-correct").count() >= 1
+        results = page.locator(".pacte-live-results[data-panel=bars]")
+        assert "1\u00a0réponse" in results.inner_text()
+        page.screenshot(path="/tmp/trainee-e2e-revealed-360.png", full_page=True)
+
+        push(WORDS, "open")
+        page.locator(".pacte-live-answer input[type=text]").fill("confiance")
+        with page.expect_response(lambda r: r.url.endswith("/api/live/answer")) as resp:
+            page.locator(".pacte-live-send").click()
+        assert resp.value.status == 201
+
+        # The server stops: the page says so, then lands on the current activity once it is back.
+        serve.stop()
+        page.locator(".pacte-live-connection").wait_for(state="visible", timeout=15000)
+        assert page.locator(".pacte-live-connection").inner_text() == "Connexion perdue, reconnexion…"
+        serve.start()
+        page.locator(".pacte-live-connection").wait_for(state="hidden", timeout=30000)
+        push(WORDS, "revealed")
+        assert "confiance" in page.locator(".pacte-live-words").inner_text()
+        assert page.locator(".pacte-live-answer input[type=text]").input_value() == "confiance"
+
+        # The trainer closes the session: the page leaves it.
+        serve.trainer(f"sessions/{sid}/close", {})
+        page.locator(".pacte-live-form").wait_for(timeout=30000)
+        assert page.locator(".pacte-live-status").inner_text() == "La séance est terminée."
+        assert errors == [] and external == []
+    finally:
+        context.close()
