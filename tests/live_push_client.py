@@ -32,7 +32,7 @@ def start_server(store, live: LiveContext | None = None, transforms: list | None
     def run():
         asyncio.set_event_loop(asyncio.new_event_loop())
         routes = [*live_handlers("/api/live", live), *trainer_page_handlers("/", live)]
-        app = web.Application(routes, **({"transforms": transforms} if transforms is not None else {}))
+        app = web.Application(routes, transforms=transforms)
         server = httpserver.HTTPServer(app)
         server.listen(port, "127.0.0.1")
         holder["loop"] = IOLoop.current()

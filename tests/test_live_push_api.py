@@ -303,3 +303,51 @@ def test_no_token_means_no_trainer(tmp_path):
     finally:
         stop()
         store.close()
+
+
+class CountingStore:
+    """The store, counting the aggregate reads (one per summary build)."""
+
+    def __init__(self, store):
+        self._store = store
+        self.aggregates = 0
+
+    def aggregate(self, session_id):
+        self.aggregates += 1
+        return self._store.aggregate(session_id)
+
+    def __getattr__(self, name):
+        return getattr(self._store, name)
+
+
+def test_summary_is_built_once_per_change_and_debounced(tmp_path):
+    store = open_store(None, tmp_path)
+    counting = CountingStore(store)
+    live = LiveContext(counting, workers=2, trainer_token=TOKEN)
+    live.answer_limiter = RateLimiter(limit=1_000_000, window=10)
+    root, live, stop = start_server(counting, live)
+    api = root + "api/live/"
+    try:
+        session = store.create_session("cache")
+        summary_url = api + f"trainer/sessions/{session.id}/summary"
+        first = call(summary_url)[1]
+        assert call(summary_url)[1] == first and counting.aggregates == 1  # cached
+        people = [store.add_participant(session.id) for _ in range(3)]
+        body = {"code": session.code, "activity": f"wordcloud:{WORDS['ref']}", "question": "answer"}
+        call(api + "answer", "POST", {**body, "participant": people[0], "answer": "Lien"}, trainer=False)
+        assert call(summary_url)[1]["summary"]["activities"][0]["answers"] == 1
+        assert counting.aggregates == 2  # rebuilt once after the change
+        stream = SSE(api + f"trainer/sessions/{session.id}/events", cookie=COOKIE)
+        stream.next_event("summary")
+        before, answers = counting.aggregates, 0
+        for i in range(150):
+            reply = {**body, "participant": people[i % 3], "answer": f"mot {i}"}
+            answers += call(api + "answer", "POST", reply, trainer=False)[0] == 201
+        summary = stream.next_event("summary")[1]
+        while {w["text"] for w in summary["activities"][0]["panel"]["words"]} != {"mot 147", "mot 148", "mot 149"}:
+            summary = stream.next_event("summary")[1]
+        stream.close()
+        assert answers == 150 and counting.aggregates - before < answers / 2  # a flood: far fewer builds
+    finally:
+        stop()
+        store.close()

@@ -100,8 +100,14 @@ class Feeds:
 
     def _forget_if_idle(self, session_id: str) -> None:
         entry = self.sessions.get(session_id)
-        if entry is not None and not entry.watched and not entry.refreshing:
+        if entry is None or entry.watched or entry.refreshing:
+            return
+        if entry.stage is None and entry.summary is None:
             del self.sessions[session_id]
+
+    def _cache_ok(self) -> bool:
+        """Whether cached data can be trusted: on PostgreSQL only while the LISTEN connection is up."""
+        return getattr(self.live.store, "dialect", "") != "postgres" or self.live.hub.listening.is_set()
 
     # -- changes ------------------------------------------------------------------
     def invalidate(self, session_id: str) -> None:
@@ -119,6 +125,8 @@ class Feeds:
             entry.stage = entry.summary = None
             if entry.watched:
                 self._schedule(session_id, entry)
+            else:
+                self._forget_if_idle(session_id)
 
     def _schedule(self, session_id: str, entry: _Session) -> None:
         if entry.refreshing:
@@ -192,7 +200,7 @@ class Feeds:
     async def stage(self, session_id: str) -> dict | None:
         """The cached STAGE of a session (built if needed); None if the session is gone."""
         entry = self.sessions.get(session_id)
-        if entry is not None and entry.stage is not None:
+        if entry is not None and entry.stage is not None and self._cache_ok():
             return entry.stage
         entry = self._entry(session_id)
         try:
@@ -204,7 +212,7 @@ class Feeds:
         """The cached SUMMARY of a session (built if needed) with its join URL; None if the session is gone."""
         entry = self._entry(session_id)
         try:
-            summary = entry.summary
+            summary = entry.summary if self._cache_ok() else None
             if summary is None:
                 summary = (await self._load(session_id, entry, True))[1]
         finally:
