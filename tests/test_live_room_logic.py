@@ -192,7 +192,7 @@ def test_every_panel_type_has_a_french_view():
         {
             "type": "scale",
             "mean": 3.456,
-            "rows": [{"value": 1, "label": "Pas du tout", "count": 1}, {"value": 5, "count": 3}],
+            "rows": [{"value": 1, "label": "Pas du tout", "count": 1}, {"value": 5, "label": "5", "count": 3}],
         },
         {
             "type": "ranking",
@@ -224,6 +224,22 @@ def test_every_panel_type_has_a_french_view():
     assert versus["rows"][0]["room"] == f"66,7{NBSP}%" and versus["rows"][0]["survey"] == f"40{NBSP}%"
     assert versus["caption"] == f"La salle{NBSP}: 3{NBSP}réponses — enquête PACTE{NBSP}: 521{NBSP}répondants"
     assert unknown is None
+    assert words["caption"] == f"1{NBSP}réponse"  # one visible word, no respondents given
+
+
+def test_panels_before_any_answer():
+    ranking = {"type": "ranking", "respondents": 0, "rows": [{"id": "x", "label": "X", "mean_rank": None, "first": 0}]}
+    scale = {
+        "type": "scale",
+        "respondents": 0,
+        "mean": None,
+        "rows": [{"value": 1, "label": "1", "count": 0, "percent": 0}],
+    }
+    words = {"type": "words", "respondents": 0, "words": []}
+    ranking, scale, cloud = call_js("live_room_logic", "panelView", [[ranking], [scale], [words]])
+    assert ranking["rows"][0]["meanRank"] == "pas encore classé"
+    assert scale["mean"] == "" and scale["rows"][0]["label"] == "1" and scale["rows"][0]["percent"] == f"0{NBSP}%"
+    assert cloud["caption"] == f"0{NBSP}réponse" and cloud["words"] == []
 
 
 def test_only_a_new_seq_is_drawn_and_the_key_names_the_activity():

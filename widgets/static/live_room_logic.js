@@ -201,7 +201,7 @@ export function panelView(panel) {
     const top = Math.max(1, ...words.map((/** @type {any} */ w) => w.count || 0));
     return {
       type,
-      caption: plural(words.length, "mot"),
+      caption: plural(typeof panel.respondents === "number" ? panel.respondents : words.length, "réponse"),
       words: words.map((/** @type {any} */ w) => ({ text: w.text, count: fmtNumber(w.count || 0), size: 1 + Math.round((4 * (w.count || 0)) / top) })),
     };
   }
@@ -214,20 +214,22 @@ export function panelView(panel) {
       mean: typeof panel.mean === "number" ? `Moyenne de la salle${NBSP}: ${fmtNumber(panel.mean, 1)}` : "",
       rows: rows.map((/** @type {any} */ r) => {
         const p = typeof r.percent === "number" ? r.percent : total ? (100 * r.count) / total : 0;
-        const name = r.label ? `${fmtNumber(r.value)} — ${r.label}` : fmtNumber(r.value);
+        const worded = r.label && r.label !== String(r.value);
+        const name = worded ? `${fmtNumber(r.value)} — ${r.label}` : fmtNumber(r.value);
         return { label: name, count: fmtNumber(r.count || 0), percent: percent(p), width: bound(p), correct: false };
       }),
     };
   }
   if (type === "ranking") {
-    const rows = [...(panel.rows || [])].sort((/** @type {any} */ a, /** @type {any} */ b) => a.mean_rank - b.mean_rank);
+    const rank = (/** @type {any} */ r) => (typeof r.mean_rank === "number" ? r.mean_rank : Infinity);
+    const rows = [...(panel.rows || [])].sort((/** @type {any} */ a, /** @type {any} */ b) => rank(a) - rank(b) || 0);
     return {
       type,
       caption: plural(panel.respondents || 0, "classement"),
       rows: rows.map((/** @type {any} */ r, /** @type {number} */ i) => ({
         position: i + 1,
         label: r.label,
-        meanRank: `rang moyen ${fmtNumber(r.mean_rank, 1)}`,
+        meanRank: typeof r.mean_rank === "number" ? `rang moyen ${fmtNumber(r.mean_rank, 1)}` : "pas encore classé",
         first: `${fmtNumber(r.first || 0)}${NBSP}fois en premier`,
       })),
     };
