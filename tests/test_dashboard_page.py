@@ -126,6 +126,16 @@ def test_a_pushed_summary_updates_the_counts(dashboard):
     assert page.locator("article.activity").first.get_attribute("data-kind") == "wordcloud"
 
 
+def test_a_refused_stream_is_opened_again(dashboard):
+    page = dashboard
+    page.evaluate("() => { const s = window.__sources[0]; s.readyState = 2; s.dispatchEvent(new Event('error')); }")
+    assert page.locator("#status").inner_text() == "Connexion au serveur perdue, reconnexion en cours…"
+    page.wait_for_function("() => window.__sources.length === 2", timeout=10000)
+    page.wait_for_function("() => document.getElementById('status').textContent === 'Connexion rétablie.'")
+    assert page.evaluate("() => window.__sources[1].url").endswith("/sessions/s1/events")
+    assert [p for m, p, _ in page.pacte_api.calls if m == "GET"].count("sessions") == 2
+
+
 def test_sessions_are_created_closed_and_deleted_with_confirmation(dashboard):
     page = dashboard
     dialogs: list[str] = []

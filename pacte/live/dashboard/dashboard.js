@@ -109,6 +109,7 @@ function openStream() {
     setSummary(data.summary || data);
   });
   source.addEventListener("open", () => {
+    if (document.body.dataset.stream === "lost") say("Connexion rétablie.");
     document.body.dataset.stream = "open";
   });
   source.addEventListener("error", () => {
@@ -116,14 +117,27 @@ function openStream() {
     say("Connexion au serveur perdue, reconnexion en cours…");
     // The browser retries by itself unless the server refused the stream: then retry here.
     if (source.readyState === EventSource.CLOSED && state.source === source) {
-      state.retry = setTimeout(openStream, RETRY_MS);
+      state.retry = setTimeout(reconnect, RETRY_MS);
     }
   });
 }
 
+// After a refused stream: the session may have been deleted (by another window); else open it again.
+async function reconnect() {
+  try {
+    await loadSessions();
+  } catch {
+    state.retry = setTimeout(reconnect, RETRY_MS); // the server is still down: try again
+    return;
+  }
+  if (!state.sessionId) {
+    selectSession(null);
+    say("Cette séance n’existe plus.");
+  } else openStream();
+}
+
 function setSummary(summary) {
   if (!summary || (summary.session && summary.session.id && summary.session.id !== state.sessionId)) return;
-  if (document.body.dataset.stream === "lost") say("Connexion rétablie.");
   state.summary = summary;
   const listed = state.sessions.find((s) => s.id === state.sessionId);
   if (listed && summary.session) Object.assign(listed, summary.session, { participants: summary.participants });

@@ -65,9 +65,9 @@ function ranking(model) {
       h(
         "li",
         { class: "bar-row", "data-id": String(r.id) },
-        h("span", { class: "bar-label" }, `${r.position}. ${r.label}`),
+        h("span", { class: "bar-label" }, `${r.position}. ${r.label}`, h("span", { class: "first" }, r.firstText)),
         bar(r.width, "rank"),
-        h("span", { class: "bar-value" }, `${r.value} · ${r.firstText}`),
+        h("span", { class: "bar-value" }, r.value),
       ),
     ),
   );
