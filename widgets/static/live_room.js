@@ -269,7 +269,8 @@ export function mountRoom(host, session, options = {}) {
       if (ENDED.includes(response.status)) return end(TEXT.ended);
       if (response.ok) {
         const data = await response.json();
-        if (data && data.stage) handle(data.stage);
+        // Only a newer stage: an event may have arrived while this answer was on its way.
+        if (data && data.stage && (lastSeq === null || data.stage.seq > lastSeq)) handle(data.stage);
       }
       if (source && source.readyState === 2 && !closed) {
         // The stream gave up (an HTTP error): is the participant still known?
