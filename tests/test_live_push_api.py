@@ -311,6 +311,11 @@ class CountingStore:
     def __init__(self, store):
         self._store = store
         self.aggregates = 0
+        self.stages = 0
+
+    def stage(self, session_id):
+        self.stages += 1
+        return self._store.stage(session_id)
 
     def aggregate(self, session_id):
         self.aggregates += 1
@@ -348,6 +353,31 @@ def test_summary_is_built_once_per_change_and_debounced(tmp_path):
             summary = stream.next_event("summary")[1]
         stream.close()
         assert answers == 150 and counting.aggregates - before < answers / 2  # a flood: far fewer builds
+    finally:
+        stop()
+        store.close()
+
+
+def test_a_room_connecting_at_once_reads_the_stage_once(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    store = open_store(None, tmp_path)
+    counting = CountingStore(store)
+    root, live, stop = start_server(counting, LiveContext(counting, workers=8, trainer_token=TOKEN))
+    try:
+        session = store.create_session("foule")
+        people = [store.add_participant(session.id) for _ in range(30)]
+        store.set_stage(session.id, WORDS["kind"], WORDS["ref"], WORDS["question"], "open")
+
+        def connect(p):
+            return SSE(root + f"api/live/events?code={session.code}&participant={p}", timeout=20)
+
+        with ThreadPoolExecutor(30) as pool:
+            streams = list(pool.map(connect, people))
+        assert all(s.next_event("stage")[1]["state"] == "open" for s in streams)
+        assert counting.stages <= 2
+        for s in streams:
+            s.close()
     finally:
         stop()
         store.close()

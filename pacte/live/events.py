@@ -36,6 +36,10 @@ class EventStreamHandler(JSONHandler):
     _ended = False
     _sent_event = False
 
+    def initialize(self, live: LiveContext) -> None:
+        super().initialize(live)
+        self._done = asyncio.Event()
+
     def send_raw(self, chunk: bytes) -> None:
         """Write ``chunk`` and flush it (a closed connection ends the stream)."""
         if self._ended:
@@ -68,7 +72,6 @@ class EventStreamHandler(JSONHandler):
 
         Registered before the first event is read: a change meanwhile is not missed.
         """
-        self._done = asyncio.Event()
         # No gzip on a stream: a compressor per open stream would cost ~300 KB each (1 000 trainees: 300 MB).
         self._transforms = [t for t in self._transforms if not isinstance(t, web.GZipContentEncoding)]
         self.set_header("Content-Type", "text/event-stream; charset=utf-8")

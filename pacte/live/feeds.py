@@ -63,6 +63,8 @@ class _Session:
     refreshing: bool = False
     again: bool = False
     last_refresh: float = -1e9
+    loading: asyncio.Future | None = None  # one stage read at a time: a room connecting at once shares it
+    loading_version: int = -1
 
     @property
     def watched(self) -> bool:
@@ -203,9 +205,15 @@ class Feeds:
         if entry is not None and entry.stage is not None and self._cache_ok():
             return entry.stage
         entry = self._entry(session_id)
+        if entry.loading is None or entry.loading_version != entry.version:
+            entry.loading_version = entry.version
+            entry.loading = asyncio.ensure_future(self._load(session_id, entry, False))
+        loading = entry.loading
         try:
-            return (await self._load(session_id, entry, False))[0]
+            return (await loading)[0]
         finally:
+            if entry.loading is loading:
+                entry.loading = None
             self._forget_if_idle(session_id)
 
     async def summary(self, session_id: str, join_base: str) -> dict | None:
