@@ -77,6 +77,9 @@ def build_stage(
     stage["activity"] = view
     if row.state == "revealed":
         panel = _panel(row.kind, row.ref, row.question, aggregate or {}, hidden or {})
+        if panel is not None and isinstance(panel.get("words"), list):
+            # The room never receives a hidden entry, not even flagged: only the trainer's panel keeps it.
+            panel = {**panel, "words": [w for w in panel["words"] if not w.get("hidden")]}
         stage["reveal"] = {**reveal_view(row.kind, row.ref, row.question), "panel": panel}
     return stage
 
