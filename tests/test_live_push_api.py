@@ -9,6 +9,7 @@ from live_push_client import COOKIE, SSE, TOKEN, call, request, start_server
 
 from pacte.live.api import LiveContext, RateLimiter
 from pacte.live.catalogue import catalogue
+from pacte.live.events import MAX_STREAMS_PER_PARTICIPANT
 from pacte.live.store import open_store
 
 QUIZ = next(a for a in catalogue() if a["kind"] == "quiz")
@@ -30,7 +31,7 @@ def server(tmp_path_factory):
 @pytest.fixture
 def room(server):
     """A new session made through the trainer API, and two joined trainees."""
-    status, data = call(server["api"] + "trainer/sessions", "POST", {"title": "  Séance   de test "})
+    status, data = call(server["api"] + "trainer/sessions", "POST", {"title": "  Séance \t  de test "})
     assert status == 201, data
     session = data["session"]
     assert session["title"] == "Séance de test" and session["open"] and session["participants"] == 0
@@ -170,6 +171,11 @@ def test_sessions_list_close_delete(room):
     assert call(api + f"trainer/sessions/{sid}/summary")[0] == 404
 
 
+def test_a_title_keeps_its_non_breaking_spaces(server):
+    status, data = call(server["api"] + "trainer/sessions", "POST", {"title": "Groupe A\u00a0: mars"})
+    assert status == 201 and data["session"]["title"] == "Groupe A\u00a0: mars"
+
+
 def test_catalogue(server):
     status, data = call(server["api"] + "trainer/catalogue")
     assert status == 200 and len(data["activities"]) == len(catalogue())
@@ -182,6 +188,12 @@ def test_trainee_stream_refusals(room):
     assert SSE(room["api"] + f"events?code=0&participant={p}").status == 400
     assert SSE(room["api"] + f"events?code={code}").status == 400
     assert call(room["api"] + "stage?code=ZZZZZZ", trainer=False)[0] == 404
+    streams = [SSE(room["api"] + f"events?code={code}&participant={p}") for _ in range(MAX_STREAMS_PER_PARTICIPANT)]
+    for s in streams:
+        s.next_event("stage")
+    assert SSE(room["api"] + f"events?code={code}&participant={p}").status == 429
+    for s in streams:
+        s.close()
 
 
 TRAINER_ROUTES = [

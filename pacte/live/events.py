@@ -26,6 +26,7 @@ from pacte.live.protocol import JOIN_CODE_RULE, normalize_join_code, valid_parti
 from pacte.live.trainer_auth import UNKNOWN_SESSION, TrainerAuth, join_base
 
 RETRY = b"retry: 3000\n\n"
+MAX_STREAMS_PER_PARTICIPANT = 6  # tabs of one trainee on this process (and half-dead connections)
 NO_SESSION = "Aucune séance ouverte ne porte ce code."
 CLOSED = "Cette séance est fermée."
 
@@ -116,6 +117,8 @@ class TraineeEventsHandler(EventStreamHandler):
         if not await self.live.run(store.has_participant, session.id, participant):
             return self.fail(403, f"Participant inconnu pour cette séance{NBSP}: rejoignez-la de nouveau.")
         feeds = self.live.feeds
+        if feeds.streams_of(participant) >= MAX_STREAMS_PER_PARTICIPANT:
+            return self.fail(429, f"Trop de connexions ouvertes pour ce participant{NBSP}: fermez un onglet.")
 
         async def first() -> bytes | None:
             stage = await feeds.stage(session.id)

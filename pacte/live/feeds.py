@@ -263,6 +263,10 @@ class Feeds:
 
         return remove
 
+    def streams_of(self, participant: str) -> int:
+        """How many streams ``participant`` has open on this process."""
+        return self._present.get(participant, ("", 0))[1]
+
     def connected_here(self, session_id: str) -> int:
         """Participants of ``session_id`` with a stream open on this process."""
         return sum(1 for sid, _ in self._present.values() if sid == session_id)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from pacte.course.fmt import NBSP
 from pacte.live.catalogue import activity_view, catalogue
@@ -59,7 +60,7 @@ class SessionsHandler(TrainerAuth):
         title = data.get("title")
         if not isinstance(title, str) or is_blank_text(title) or "\x00" in title:
             return self.fail(422, "Donnez un titre à la séance.")
-        title = " ".join(title.split())
+        title = re.sub(r"[ \t\r\n]+", " ", title).strip()  # non-breaking spaces are kept (French typography)
         if len(title) > MAX_TITLE_CHARS:
             return self.fail(422, f"Titre trop long ({MAX_TITLE_CHARS} caractères au plus).")
         session = await self.live.run(self.live.store.create_session, title)
