@@ -86,17 +86,23 @@ def tree_rss_mib(pid: int) -> tuple[float, float]:
 class Server:
     """A ``pacte serve`` process on a free loopback port (SQLite in a temporary folder unless told)."""
 
-    def __init__(self, extra: list[str] | None = None, database_url: str | None = None, port: int | None = None):
+    def __init__(
+        self,
+        extra: list[str] | None = None,
+        database_url: str | None = None,
+        port: int | None = None,
+        data_dir: Path | None = None,
+    ):
         self.port = port or free_port()
         self.base = f"http://127.0.0.1:{self.port}/"
-        self.data_dir = Path(tempfile.mkdtemp(prefix="pacte-serve-bench-"))
-        self.log = self.data_dir / "serve.log"
+        self.data_dir = data_dir or Path(tempfile.mkdtemp(prefix="pacte-serve-bench-"))
+        self.log = self.data_dir / f"serve-{self.port}.log"
         args = [sys.executable, "-m", "pacte.cli", "serve", "--port", str(self.port)]
         args += ["--trainer-token", TOKEN, "--data-dir", str(self.data_dir), *(extra or [])]
         if database_url:
             args += ["--database-url", database_url]
         self.launched = time.perf_counter()
-        with self.log.open("w") as out:
+        with self.log.open("a") as out:
             self.proc = subprocess.Popen(args, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
 
     def wait_ready(self, paths: tuple[str, ...] = ("", "api/live/status"), timeout: float = 120) -> dict[str, float]:

@@ -99,6 +99,7 @@ def _pacte_handlers(app: Any, base: list, replace, live) -> list:
     from jupyter_server.utils import url_path_join
 
     from pacte.live.api import live_handlers
+    from pacte.live.trainer_page import trainer_page_handlers
 
     identity = {h[1] for h in app.identity_provider.get_handlers()} if hasattr(app, "identity_provider") else set()
     voila = []
@@ -108,6 +109,7 @@ def _pacte_handlers(app: Any, base: list, replace, live) -> list:
             voila.append((pattern, replacement, *rest))
     static = (url_path_join(app.server_url, r"/pacte/static/(.*)"), web.StaticFileHandler, {"path": str(STATIC_DIR)})
     api = live_handlers(url_path_join(app.server_url, "/api/live"), live)
+    api += trainer_page_handlers(app.server_url, live)  # /formateur/: the kernel-less dashboard
     book_files = {"path": str(build_dir() / "html"), "default_filename": "index.html"}
     return [static, *api, *voila, (url_path_join(app.server_url, r"/(.*)"), BookHandler, book_files)]
 
@@ -195,7 +197,11 @@ def serve(options: ServeOptions) -> int:
     options.data_dir = Path(options.data_dir or os.environ.get("PACTE_DATA_DIR") or course_root() / "var")
     options.database_url = options.database_url or os.environ.get("PACTE_DATABASE_URL") or None
     options.trainer_token = options.trainer_token or os.environ.get("PACTE_TRAINER_TOKEN") or secrets.token_urlsafe(24)
-    options.public_url = options.public_url or public_url(options.host, options.port)
+    # Join address on the dashboard: --public-url, else this machine's (not behind a proxy: the request's host).
+    options.public_url = options.public_url or (
+        None if options.behind_proxy else public_url(options.host, options.port)
+    )
+    join_url, options.public_url = options.public_url, options.public_url or public_url(options.host, options.port)
     try:
         options.preheat = {kernels.preheat_name(page, notebooks): n for page, n in options.preheat.items()}
     except ValueError as exc:
@@ -209,7 +215,7 @@ def serve(options: ServeOptions) -> int:
         return 2
     from pacte.live.limits import FailFastStore
 
-    live = LiveContext(FailFastStore(store))
+    live = LiveContext(FailFastStore(store), trainer_token=options.trainer_token, public_url=join_url)
     # Voilà kernels (the trainer dashboard) inherit these to reach the same store.
     os.environ.update({"PACTE_DATA_DIR": str(options.data_dir), "PACTE_PUBLIC_URL": options.public_url})
     if options.database_url:
@@ -234,7 +240,7 @@ def serve(options: ServeOptions) -> int:
     print(
         f"pacte serve{NBSP}: tableau de bord du formateur (lien à garder pour vous{NBSP}; le jeton passe ensuite "
         f"dans un cookie){NBSP}: "
-        f"{options.public_url}voila/render/formateur/tableau-de-bord.ipynb?token={options.trainer_token}",
+        f"{options.public_url}formateur/?token={options.trainer_token}",
         flush=True,
     )
     app = make_app_class(options, live)
