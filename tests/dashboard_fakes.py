@@ -61,6 +61,15 @@ CATALOGUE = [
         "title": "Cohésion de l’équipe (MSP)",
         "prompt": "Votre équipe est-elle soudée\u00a0?",
     },
+    {
+        "kind": "quiz",
+        "ref": "territoires",
+        "question": "cpts-missions",
+        "module": "Territoires",
+        "page": "territoires/cpts",
+        "title": "Les missions des CPTS",
+        "prompt": "Quelle mission est socle\u00a0?",
+    },
 ]
 
 

@@ -80,14 +80,20 @@ def test_a_word_is_hidden_and_shown_again(dashboard):
 def test_the_catalogue_is_grouped_searchable_and_pushable(dashboard):
     page = dashboard
     headings = page.locator(".catalogue .group h3").all_inner_texts()
-    assert headings == ["Le métier de coordinateur (3)", "Dynamiques d’équipe (2)"]
-    assert (
-        page.locator(".item.is-current").get_attribute("data-key") == "quiz:profils-coordination|structure-plus-recente"
-    )
+    assert headings == ["Le métier de coordinateur (3)", "Dynamiques d’équipe (2)", "Territoires (1)"]
+    current = page.locator(".item.is-current")
+    assert current.get_attribute("data-key") == "quiz:profils-coordination|structure-plus-recente"
+    # Modules fold: only the one holding the current activity is open; a search opens every match.
+    assert page.locator(".catalogue details.group[open]").count() == 1
+    assert page.locator(".catalogue .item").nth(3).is_hidden()
     page.fill("#catalogue-search", "echelle")
-    assert page.locator(".catalogue .item").count() == 1
-    assert page.locator("#catalogue-count").inner_text() == f"1{NBSP}activité sur 5"
+    assert page.locator(".catalogue .item").count() == 1 and page.locator(".catalogue .item").is_visible()
+    assert page.locator("#catalogue-count").inner_text() == f"1{NBSP}activité sur 6"
     page.fill("#catalogue-search", "")
+    page.locator(".catalogue summary", has_text="Dynamiques").click()
+    page.evaluate("(s) => window.__emitSummary(s)", summary("open", current=1))  # redrawn, still unfolded
+    page.locator(".item.is-current[data-key='wordcloud:mot-equipe|answer']").wait_for()
+    assert page.locator(".catalogue details.group[open]").count() == 2
     page.get_by_role("button", name=f"Pousser «{NBSP}Vos priorités{NBSP}»").click()
     page.wait_for_function("() => document.getElementById('stage-title').textContent === 'Vos priorités'")
     assert posts(page, "/stage")[-1] == {"kind": "ranking", "ref": "priorites", "question": "order", "state": "open"}

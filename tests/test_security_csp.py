@@ -94,7 +94,7 @@ def test_the_trainer_dashboard_satisfies_its_csp(csp_context, pacte_server, quer
     found = visit(
         csp_context,
         f"{pacte_server}formateur/?{query}token={TRAINER_TOKEN}",  # redirected to the clean URL with the cookie set
-        wait_selector="main[data-ready=true]",
+        wait_selector="body[data-ready=true]",
         settle_ms=1000,
     )
     assert found == []

@@ -9,7 +9,7 @@ const API = new URL("../../api/live/trainer/", import.meta.url);
 const REMEMBER = "pacte-trainer-session";
 const RETRY_MS = 3000;
 const $ = (id) => document.getElementById(id);
-const state = { sessions: [], sessionId: null, catalogue: [], summary: null, query: "", projection: false, source: null, retry: null };
+const state = { sessions: [], sessionId: null, catalogue: [], summary: null, query: "", projection: false, source: null, retry: null, openGroups: new Set(), catalogueSignature: "" };
 
 function say(text, error = false) {
   const status = $("status");
@@ -146,39 +146,47 @@ function setSummary(summary) {
 }
 
 // -- catalogue -------------------------------------------------------------------
+function catalogueItem(a, stageActivity, canPush) {
+  const isCurrent = L.sameActivity(a, stageActivity);
+  const verb = isCurrent ? "Relancer" : "Pousser";
+  const push = h("button", { type: "button", class: "button small", disabled: !canPush }, verb);
+  const detail = a.prompt ? `\u00a0: ${a.prompt.slice(0, 80)}` : "";
+  push.setAttribute("aria-label", `${verb} «\u00a0${a.title}\u00a0»${detail}`);
+  push.addEventListener("click", () => pushStage(a, "open"));
+  return h(
+    "li",
+    { class: isCurrent ? "item is-current" : "item", "data-key": a.key, "aria-current": isCurrent ? "true" : null },
+    h("span", { class: "item-text" },
+      h("span", { class: "kind" }, L.kindLabel(a.kind)), " ", h("strong", {}, a.title),
+      a.prompt ? h("span", { class: "prompt" }, a.prompt) : null,
+      isCurrent ? h("span", { class: "badge" }, "En cours") : null),
+    push,
+  );
+}
+
+// Modules fold (the catalogue is long); one opens by itself when searched or holding the current activity.
 function drawCatalogue() {
   const groups = L.groupCatalogue(state.catalogue, state.query);
   const stageActivity = state.summary?.stage?.activity;
   const canPush = Boolean(state.sessionId) && current()?.open !== false;
+  const signature = JSON.stringify([state.catalogue.length, state.query, L.activityKey(stageActivity), canPush]);
+  if (signature === state.catalogueSignature) return; // summaries arrive often: redraw only on a change
+  state.catalogueSignature = signature;
   const total = groups.reduce((n, g) => n + g.items.length, 0);
   $("catalogue-count").textContent = `${L.countLabel(total, "activité")} sur ${L.formatNumber(state.catalogue.length)}`;
   $("catalogue-groups").replaceChildren(
-    ...groups.map((g) =>
-      h(
-        "section",
-        { class: "group" },
-        h("h3", {}, `${g.label} (${g.items.length})`),
-        h(
-          "ul",
-          { class: "items" },
-          g.items.map((a) => {
-            const isCurrent = L.sameActivity(a, stageActivity);
-            const push = h("button", { type: "button", class: "button small", disabled: !canPush }, isCurrent ? "Relancer" : "Pousser");
-            push.setAttribute("aria-label", `${isCurrent ? "Relancer" : "Pousser"} «\u00a0${a.title}\u00a0»`);
-            push.addEventListener("click", () => pushStage(a, "open"));
-            return h(
-              "li",
-              { class: isCurrent ? "item is-current" : "item", "data-key": a.key, "aria-current": isCurrent ? "true" : null },
-              h("span", { class: "item-text" },
-                h("span", { class: "kind" }, L.kindLabel(a.kind)), " ", h("strong", {}, a.title),
-                a.prompt ? h("span", { class: "prompt" }, a.prompt) : null,
-                isCurrent ? h("span", { class: "badge" }, "En cours") : null),
-              push,
-            );
-          }),
-        ),
-      ),
-    ),
+    ...groups.map((g) => {
+      const holdsCurrent = g.items.some((a) => L.sameActivity(a, stageActivity));
+      const open = Boolean(state.query) || holdsCurrent || groups.length <= 2 || state.openGroups.has(g.module);
+      const box = h("details", { class: "group", open },
+        h("summary", {}, h("h3", {}, `${g.label} (${g.items.length})`)),
+        h("ul", { class: "items" }, g.items.map((a) => catalogueItem(a, stageActivity, canPush))));
+      box.addEventListener("toggle", () => {
+        if (box.open) state.openGroups.add(g.module);
+        else state.openGroups.delete(g.module);
+      });
+      return box;
+    }),
   );
 }
 
@@ -360,6 +368,7 @@ async function start() {
   });
   if (L.isProjection(location.search)) setProjection(true);
   document.querySelector("main").dataset.ready = "true";
+  document.body.dataset.ready = "true"; // visible in projection mode too (main is hidden there)
 }
 
 start();
