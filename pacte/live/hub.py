@@ -51,6 +51,9 @@ class Hub:
             if self._loop is not None:
                 return
             self._loop = loop
+            if self._pending:
+                self._scheduled = True
+                loop.add_callback(self._deliver)
         if listen_url:
             self._thread = threading.Thread(
                 target=self._listen, args=(listen_url,), name="pacte-live-listen", daemon=True
