@@ -18,7 +18,9 @@ def run(coro):
 
 def test_publish_coalesces_and_reaches_every_subscriber():
     async def scenario():
-        hub, got, other = Hub(), [], []
+        hub = Hub()
+        got: list[set[str]] = []
+        other: list[set[str]] = []
         hub.publish("early")  # before start: delivered once started
         hub.start(IOLoop.current())
 
@@ -65,7 +67,8 @@ def test_postgres_listener_hears_other_connections_and_reconnects():
         return False
 
     async def scenario():
-        hub, got = Hub(), []
+        hub = Hub()
+        got: list[set[str]] = []
         hub.subscribe(got.append)
         hub.start(IOLoop.current(), url)
         try:
