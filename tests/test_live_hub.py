@@ -31,9 +31,12 @@ def test_publish_coalesces_and_reaches_every_subscriber():
         hub.subscribe(got.append)
         unsubscribe = hub.subscribe(other.append)
         await asyncio.sleep(0.05)
-        threads = [
-            threading.Thread(target=lambda i=i: [hub.publish(f"s{i % 5}") for _ in range(100)]) for i in range(10)
-        ]
+
+        def flood(i: int) -> None:
+            for _ in range(100):
+                hub.publish(f"s{i % 5}")
+
+        threads = [threading.Thread(target=flood, args=(i,)) for i in range(10)]
         for t in threads:
             t.start()
         for t in threads:
