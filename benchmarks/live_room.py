@@ -391,6 +391,7 @@ async def lead(setup: Setup, room: Room, args: argparse.Namespace) -> dict:
     figures["rss_connected"] = setup.rss_mib()
     start = time.monotonic()
     killed_at = args.activities // 2 if args.kill else -1
+    killed_time = 0.0
     for i, act in enumerate(chosen):
         key = f"{act['kind']}:{act['ref']}:{act['question']}"
         stage = {"kind": act["kind"], "ref": act["ref"], "question": act["question"], "state": "open"}
@@ -410,9 +411,13 @@ async def lead(setup: Setup, room: Room, args: argparse.Namespace) -> dict:
             raise RuntimeError(f"push refused: {status} {body}")
         if i == killed_at:
             await wait_for(room, lambda k=key: room.answered[k] >= room.trainees // 2, args.activity_timeout)
+            killed_time = time.monotonic()
             figures["killed"] = setup.kill_one()
         if not await wait_for(room, lambda k=key: room.answered[k] >= room.trainees, args.activity_timeout):
             room.errors[f"activity timeout ({room.answered[key]} of {room.trainees} answered)"] += 1
+        if i == killed_at:  # as a trainer would, wait for the room to be back before the next activity
+            await wait_for(room, lambda: room.connected >= room.trainees, args.activity_timeout)
+            figures["back"] = (room.connected, time.monotonic() - killed_time)
     figures["completion"] = time.monotonic() - start
     figures["activities"] = len(chosen)
     room.stop.set()
@@ -423,8 +428,8 @@ async def lead(setup: Setup, room: Room, args: argparse.Namespace) -> dict:
     return figures
 
 
-def run_setup(processes: int, database_url: str | None, use_nginx: bool, args: argparse.Namespace) -> None:
-    """Start a setup, run the room against it, print its figures, stop it."""
+def run_setup(processes: int, database_url: str | None, use_nginx: bool, args: argparse.Namespace) -> bool:
+    """Start a setup, run the room against it, print its figures, stop it; False if an answer was lost or missing."""
     setup = Setup(processes, database_url, use_nginx)
     n = args.trainees
     print(f"setup: {setup.description}; {n} trainees x {args.activities} activities; machine: {os.cpu_count()} cores")
@@ -456,8 +461,10 @@ def run_setup(processes: int, database_url: str | None, use_nginx: bool, args: a
     )
     print(f"  retried or failed requests: {dict(room.errors) or 'none'}; stream reconnections: {room.reconnections}")
     if "killed" in figures:
-        print(f"  mid-run: {figures['killed']}")
+        back, after = figures["back"]
+        print(f"  mid-run: {figures['killed']}; {back} of {n} event streams open again {after:.1f} s after the kill")
     print(f"  lost answers (acknowledged with 201, missing from the database): {lost}")
+    return lost == 0 and joined == n and len(room.acked) == n * figures["activities"]
 
 
 def main() -> None:
@@ -473,16 +480,22 @@ def main() -> None:
     parser.add_argument("--no-kill", dest="kill", action="store_false", help="no SIGKILL mid-run")
     parser.add_argument("--think", type=float, default=4.0, help="longest think time before answering, s")
     parser.add_argument("--activity-timeout", type=float, default=90.0, help="longest wait for the room, s")
+    parser.add_argument("--check", action="store_true", help="exit 1 unless every answer was acknowledged and kept")
     args = parser.parse_args()
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, min(hard, 4 * args.trainees + 1024)), hard))
+    ok = True
     if args.setup in ("sqlite", "both"):
-        run_setup(1, None, False, args)
+        ok = run_setup(1, None, False, args) and ok
     if args.setup in ("postgres", "both"):
-        if not args.database_url:
+        if args.database_url:
+            use_nginx = nginx_binary() is not None and not args.no_nginx
+            ok = run_setup(args.processes, args.database_url, use_nginx, args) and ok
+        else:
             print("setup PostgreSQL skipped: no --database-url, PACTE_DATABASE_URL or PACTE_TEST_DATABASE_URL")
-            return
-        run_setup(args.processes, args.database_url, nginx_binary() is not None and not args.no_nginx, args)
+    if args.check and not ok:
+        print("live_room: FAILED (a trainee could not join, an answer was not acknowledged, or one was lost)")
+        sys.exit(1)
 
 
 if __name__ == "__main__":

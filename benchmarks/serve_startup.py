@@ -1,13 +1,12 @@
 """Startup and memory of ``pacte serve``: print figures, assert nothing.
 
-    .venv/bin/python benchmarks/serve_startup.py [--pool-size 0] [--kernels 3] [--sse 200]
+    .venv/bin/python benchmarks/serve_startup.py [--pool-size 0] [--kernels 3] [--sse 1000]
 
 Measures, on this machine, with the book already built under ``$PACTE_OUTPUT``:
   * seconds from launching ``pacte serve`` to the first 200 on ``/`` and on ``/api/live/status``;
   * memory (RSS of the server and all its child processes, from /proc) when idle;
   * cold time to a rendered Voilà view and memory per Voilà kernel (``--kernels`` views, one page each);
-  * memory per trainee connected to the events stream (``--sse`` streams open at once),
-    when the server has ``/api/live/events``.
+  * memory per trainee connected to the events stream (``--sse`` streams open at once).
 ``--pool-size 1`` measures the old default instead (a preheated kernel per page): add
 the time until every page's pool is filled.
 """
@@ -161,50 +160,35 @@ def wait_for_pools(log: Path, count: int, timeout: float = 900) -> float:
     raise TimeoutError("pools not filled")
 
 
-async def open_streams(base: str, code: str, participants: list[str]) -> list:
-    """Open one events stream per participant; return the open requests (futures) once all got their first event."""
-    from tornado.httpclient import AsyncHTTPClient, HTTPRequest
+async def open_streams(port: int, code: str, participants: list[str]) -> list[asyncio.StreamWriter]:
+    """One events stream per participant, each read up to its first event; the open connections."""
 
-    AsyncHTTPClient.configure(None, max_clients=len(participants) + 10)
-    client = AsyncHTTPClient()
-    got = [asyncio.Event() for _ in participants]
-    futures = []
-    for i, participant in enumerate(participants):
-        request = HTTPRequest(
-            f"{base}api/live/events?code={code}&participant={participant}",
-            request_timeout=3600,
-            streaming_callback=lambda chunk, e=got[i]: e.set(),
-        )
-        futures.append(client.fetch(request, raise_error=False))
-    await asyncio.wait_for(asyncio.gather(*(e.wait() for e in got)), timeout=120)
-    return futures
+    async def one(participant: str) -> asyncio.StreamWriter:
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        path = f"/api/live/events?code={code}&participant={participant}"
+        writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: text/event-stream\r\n\r\n".encode())
+        await reader.readuntil(b"event: stage")
+        return writer
+
+    return list(await asyncio.wait_for(asyncio.gather(*(one(p) for p in participants)), timeout=180))
 
 
 def measure_sse(server: Server, n: int) -> str:
-    """RSS delta of the server per connected events stream, or why it cannot be measured."""
+    """RSS delta of the server per connected events stream."""
     from pacte.live.store import open_store
 
-    with urllib.request.urlopen(server.base + "api/live/status", timeout=5):
-        pass
     store = open_store(None, server.data_dir)
     session = store.create_session("Banc de démarrage")
     participants = [store.add_participant(session.id) for _ in range(n)]
     store.close()
-    try:
-        urllib.request.urlopen(f"{server.base}api/live/events?code=NOCODE&participant=x", timeout=5)
-    except urllib.error.HTTPError as err:
-        if err.code == 404 and "json" not in (err.headers.get("Content-Type") or ""):
-            return "no /api/live/events on this server yet"
-    except OSError as exc:
-        return f"events stream unavailable ({exc})"
     before = server.rss()[0]
 
     async def run() -> float:
-        futures = await open_streams(server.base, session.code, participants)
+        writers = await open_streams(server.port, session.code, participants)
         await asyncio.sleep(2)
         after = server.rss()[0]
-        for fut in futures:
-            fut.cancel()
+        for writer in writers:
+            writer.close()
         return after
 
     after = asyncio.run(run())
@@ -215,7 +199,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pool-size", type=int, default=0, help="as pacte serve --pool-size (1: the old default)")
     parser.add_argument("--kernels", type=int, default=3, help="Voilà views opened to measure a kernel")
-    parser.add_argument("--sse", type=int, default=200, help="events streams opened to measure a trainee")
+    parser.add_argument("--sse", type=int, default=1000, help="events streams opened to measure a trainee")
     args = parser.parse_args()
     out = build_dir()
     pages = len(list((out / "voila").rglob("*.ipynb")))

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install what the course needs into ./.venv (Python packages pinned by
 # constraints.txt). With --test, also the system packages the test suite
-# drives: Debian's Chromium (never a downloaded browser), Node.js and hunspell-fr.
+# drives: Debian's Chromium (never a downloaded browser), Node.js, hunspell-fr and
+# nginx (tests/test_deploy_nginx.py runs deploy/nginx.conf in front of two servers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,8 @@ if [ "$with_test" = 1 ]; then
   # French spell check of the prose (tests/test_editorial_spelling.py): Debian's hunspell 1.7 + hunspell-fr 7.0
   command -v hunspell >/dev/null 2>&1 || missing+=(hunspell)
   [ -e /usr/share/hunspell/fr_FR.dic ] || missing+=(hunspell-fr)
+  # Reverse proxy of the multi-process test (Debian's nginx 1.22; its service is not started)
+  command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
   if [ "${#missing[@]}" -gt 0 ]; then
     echo "install: apt-get install ${missing[*]}"
     sudo=""

@@ -3,7 +3,8 @@
 # mypy), data checks, a strict
 # build of the book, unit tests, nbval on every executed page, and the
 # end-to-end tests in headless Chromium (static book and `pacte serve`), the
-# live-session store on SQLite and on PostgreSQL.
+# live-session store on SQLite and on PostgreSQL, two `pacte serve` behind nginx,
+# then a small run of the live-room load benchmark (so that it cannot rot).
 #
 # The throwaway PostgreSQL cluster is stopped when this script ends (tests
 # passed, failed or interrupted) unless it was already running before.
@@ -30,3 +31,8 @@ if [ -z "${PACTE_SKIP_SETUP:-}" ]; then
 fi
 pytest tests _build/jupyter_execute --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg \
   --nbval-cell-timeout=300 "$@"
+# The load benchmark, small (50 trainees, 3 activities, SQLite then PostgreSQL behind nginx):
+# figures only, but it fails if the room cannot join, answer or be pushed to.
+if [ -z "${PACTE_SKIP_BENCHMARK:-}" ]; then
+  python benchmarks/live_room.py --trainees 50 --activities 3 --think 1 --activity-timeout 30 --check
+fi
