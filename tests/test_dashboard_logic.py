@@ -96,6 +96,12 @@ def test_catalogue_is_grouped_by_module_in_catalogue_order_and_searchable():
     assert none == []
 
 
+def test_modules_are_headed_by_their_title_when_the_catalogue_gives_it():
+    titled = [{**a, "module_title": "Le métier"} if a["module"] == "Métier" else a for a in CATALOGUE]
+    (groups,) = dash("groupCatalogue", [[titled, "le metier"]])
+    assert [(g["module"], g["label"], len(g["items"])) for g in groups] == [("Métier", "Le métier", 4)]
+
+
 def test_next_activity_stays_on_the_same_module_and_page():
     first, second, last, alone, unknown = dash(
         "nextActivity",

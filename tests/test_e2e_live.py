@@ -108,3 +108,39 @@ def test_two_trainees_answer_and_the_dashboard_shows_both(browser, offline_page,
     assert any(";quiz:profils-coordination;structure-plus-recente;cpts;" in line for line in lines)
     assert any("soudée" in line and line.endswith(";oui") for line in lines)
     assert trainer.pacte_log.external == [] and trainer.pacte_log.page_errors == []
+
+
+def test_the_trainer_pushes_closes_reveals_and_projects(offline_page, pacte_server):
+    trainer = offline_page
+    trainer.goto(f"{pacte_server}{DASHBOARD}?token={TRAINER_TOKEN}")
+    trainer.locator("main[data-ready=true]").wait_for(timeout=60000)
+    trainer.fill("#create-title", "Séance menée")
+    trainer.get_by_role("button", name="Créer la séance").click()
+    trainer.wait_for_function("() => (document.body.dataset.session || '').length === 6", timeout=20000)
+    code = trainer.evaluate("() => document.body.dataset.session")
+    key = "quiz:profils-coordination|structure-plus-recente"
+    trainer.fill("#catalogue-search", "profils-coordination structure-plus-recente")
+    item = trainer.locator(f".catalogue .item[data-key='{key}']")
+    item.get_by_role("button").click()
+    stage = trainer.locator("#stage")
+    trainer.wait_for_function("() => document.getElementById('stage').dataset.state === 'open'", timeout=15000)
+    item.and_(trainer.locator(".is-current")).wait_for(timeout=10000)
+    for button, state in (("Clore les réponses", "closed"), ("Révéler", "revealed")):
+        stage.get_by_role("button", name=button).click()
+        trainer.wait_for_function(f"() => document.getElementById('stage').dataset.state === '{state}'")
+    # The server's own view of the stage agrees (what trainees receive).
+    stage_json = trainer.evaluate(
+        "(c) => fetch(`/api/live/stage?code=${c}`, {credentials: 'omit'}).then((r) => r.json())", code
+    )
+    assert stage_json["stage"]["state"] == "revealed"
+    assert stage_json["stage"]["activity"]["question"] == "structure-plus-recente"
+    trainer.get_by_role("button", name="Mode projection").click()
+    trainer.locator("#projection-qr svg").wait_for(timeout=10000)
+    assert trainer.locator("#projection-code").inner_text() == code
+    assert trainer.locator("#projection-url").inner_text().endswith(f"direct.html?seance={code}")
+    screenshot(trainer, "formateur-projection")
+    trainer.keyboard.press("Escape")
+    stage.get_by_role("button", name="Effacer l’écran").click()
+    trainer.wait_for_function("() => document.getElementById('stage').dataset.state === 'idle'")
+    assert trainer.pacte_log.external == [] and trainer.pacte_log.page_errors == []
+    assert trainer.pacte_log.console_errors == []

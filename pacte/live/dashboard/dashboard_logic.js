@@ -50,7 +50,7 @@ export function kindLabel(kind) {
 
 const OTHER_MODULE = "Autres activités";
 
-// Activities grouped by module in catalogue order, keeping those whose title,
+// Activities grouped by module (headed by ``module_title`` when the catalogue gives it) in catalogue order, keeping those whose title,
 // prompt, module, page, reference or kind contain every word of ``query``
 // (case and accents ignored).
 export function groupCatalogue(activities, query = "") {
@@ -58,11 +58,11 @@ export function groupCatalogue(activities, query = "") {
   const groups = [];
   const byModule = new Map();
   for (const a of activities || []) {
-    const haystack = fold([a.title, a.prompt, a.module, a.page, a.ref, a.kind, kindLabel(a.kind)].join(" "));
+    const haystack = fold([a.title, a.prompt, a.module, a.module_title, a.page, a.ref, a.question, a.kind, kindLabel(a.kind)].join(" "));
     if (!words.every((w) => haystack.includes(w))) continue;
     const module = a.module || "";
     if (!byModule.has(module)) {
-      const group = { module, label: module || OTHER_MODULE, items: [] };
+      const group = { module, label: a.module_title || module || OTHER_MODULE, items: [] };
       byModule.set(module, group);
       groups.push(group);
     }
