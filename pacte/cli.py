@@ -110,7 +110,8 @@ def _add_kernel_options(p_serve: argparse.ArgumentParser) -> None:
         "--max-kernels",
         type=int,
         default=DEFAULT_MAX_KERNELS,
-        help=f"vues Voilà ouvertes en même temps au plus (par défaut {DEFAULT_MAX_KERNELS}\u00a0; 0\u00a0: sans limite)",
+        help=f"vues Voilà ouvertes en même temps au plus, en plus des noyaux préchauffés "
+        f"(par défaut {DEFAULT_MAX_KERNELS}\u00a0; 0\u00a0: sans limite)",
     )
     p_serve.add_argument(
         "--kernel-idle",

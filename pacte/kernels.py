@@ -105,13 +105,24 @@ def preheat_name(page: str, voila_root: Path) -> str:
     return name
 
 
-def kernel_argv(pool_size: int, preheat: dict[str, int], max_kernels: int, idle_seconds: int) -> list[str]:
-    """Voilà options for kernels: ``pool_size`` per page (0: on demand), pools if any, cap, culling."""
-    pooled = pool_size > 0 or any(size > 0 for size in preheat.values())
+def pooled_kernels(pool_size: int, preheat: dict[str, int], pages: int) -> int:
+    """Kernels the pools keep ready: ``pool_size`` for each of ``pages`` pages, ``preheat`` for the named ones."""
+    return max(pool_size, 0) * max(pages - len(preheat), 0) + sum(max(n, 0) for n in preheat.values())
+
+
+def kernel_argv(pool_size: int, preheat: dict[str, int], max_kernels: int, idle_seconds: int, pages: int) -> list[str]:
+    """Voilà options for kernels: pools if any, at most ``max_kernels`` besides them (0: no cap), culling.
+
+    The cap counts every kernel (pooled ones too) against ``max_kernels`` plus the
+    pools' size: the pools always fill, and a pooled page used by many is refilled
+    until ``max_kernels`` kernels are in use.
+    """
+    pooled = pooled_kernels(pool_size, preheat, pages)
+    cap = max_kernels + pooled if max_kernels > 0 else 0
     return [
         "--VoilaConfiguration.multi_kernel_manager_class=pacte.kernels.CappedKernelManager",
-        f"--CappedKernelManager.max_kernels={max(max_kernels, 0)}",
-        f"--VoilaConfiguration.preheat_kernel={pooled}",
+        f"--CappedKernelManager.max_kernels={cap}",
+        f"--VoilaConfiguration.preheat_kernel={pooled > 0}",
         f"--VoilaConfiguration.default_pool_size={max(pool_size, 0)}",
         f"--MappingKernelManager.cull_idle_timeout={max(idle_seconds, 0)}",
         f"--MappingKernelManager.cull_interval={max(1, min(CULL_INTERVAL, idle_seconds // 2))}",
@@ -134,5 +145,12 @@ def describe(pool_size: int, preheat: dict[str, int], max_kernels: int, idle_sec
         pools = f"noyaux préchauffés pour {len(preheat)}{NBSP}page(s), les autres démarrés à la demande"
     else:
         pools = "noyaux démarrés à la demande"
-    cap = f"{max_kernels}{NBSP}au plus" if max_kernels > 0 else "sans limite"
-    return f"{pools}, {cap}, arrêtés après {idle_seconds // 60}{NBSP}min d’inactivité"
+    plural = "s" if max_kernels > 1 else ""
+    cap = f"au plus {max_kernels}{NBSP}vue{plural} ouverte{plural}" if max_kernels > 0 else "vues sans limite"
+    if idle_seconds <= 0:
+        idle = "jamais arrêtés"
+    elif idle_seconds % 60:
+        idle = f"arrêtés après {idle_seconds}{NBSP}s d’inactivité"
+    else:
+        idle = f"arrêtés après {idle_seconds // 60}{NBSP}min d’inactivité"
+    return f"{pools}, {cap}, {idle}"

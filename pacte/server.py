@@ -155,6 +155,7 @@ def make_app_class(options: ServeOptions, live):
 
 def voila_argv(options: ServeOptions) -> list[str]:
     """Command-line options given to Voilà by ``pacte serve`` (kernels: see :mod:`pacte.kernels`)."""
+    pages = sum(1 for _ in (build_dir() / "voila").rglob("*.ipynb"))
     return [
         str(build_dir() / "voila"),
         f"--Voila.ip={options.host}",
@@ -167,7 +168,7 @@ def voila_argv(options: ServeOptions) -> list[str]:
         # Only the widget runtimes: other lab extensions (jupytext…) fail outside JupyterLab.
         "--VoilaConfiguration.extension_allowlist=['@jupyter-widgets/jupyterlab-manager', 'anywidget', "
         "'@voila-dashboards/widgets-manager8']",
-        *kernels.kernel_argv(options.pool_size, options.preheat, options.max_kernels, options.kernel_idle),
+        *kernels.kernel_argv(options.pool_size, options.preheat, options.max_kernels, options.kernel_idle, pages),
     ]
 
 

@@ -14,7 +14,15 @@ from conftest import BUILD, ROOT, TRAINER_TOKEN, free_port, wait_for_http
 
 from pacte.cli import main as cli_main
 from pacte.course.fmt import NBSP
-from pacte.kernels import DEFAULT_MAX_KERNELS, cap_page, kernel_argv, kernel_config, preheat_name
+from pacte.kernels import (
+    DEFAULT_MAX_KERNELS,
+    cap_page,
+    describe,
+    kernel_argv,
+    kernel_config,
+    pooled_kernels,
+    preheat_name,
+)
 
 POOLED = "modules/metier/qui-sont-les-coordinateurs"
 OTHERS = ["modules/financement/simulateur-aci-msp", "modules/dynamiques/ce-que-dit-l-enquete"]
@@ -33,7 +41,7 @@ def test_cap_page_escapes_the_path():
 
 
 def test_kernel_argv_on_demand_by_default():
-    argv = kernel_argv(0, {}, DEFAULT_MAX_KERNELS, 600)
+    argv = kernel_argv(0, {}, DEFAULT_MAX_KERNELS, 600, 31)
     assert "--VoilaConfiguration.preheat_kernel=False" in argv
     assert "--MappingKernelManager.cull_idle_timeout=600" in argv
     assert "--MappingKernelManager.cull_connected=True" in argv
@@ -41,8 +49,17 @@ def test_kernel_argv_on_demand_by_default():
     assert kernel_config(0, {}).VoilaKernelManager.kernel_pools_config == {"default": {"pool_size": 0}}
 
 
+def test_the_cap_leaves_room_for_every_pool():
+    assert pooled_kernels(1, {}, 31) == 31
+    assert pooled_kernels(1, {f"{POOLED}.ipynb": 3}, 31) == 33
+    assert "--CappedKernelManager.max_kernels=43" in kernel_argv(1, {}, 12, 600, 31)
+    assert "--CappedKernelManager.max_kernels=0" in kernel_argv(1, {}, 0, 600, 31)  # no cap
+
+
 def test_kernel_argv_pools_only_named_pages():
-    assert "--VoilaConfiguration.preheat_kernel=True" in kernel_argv(0, {f"{POOLED}.ipynb": 2}, 4, 60)
+    argv = kernel_argv(0, {f"{POOLED}.ipynb": 2}, 4, 60, 31)
+    assert "--VoilaConfiguration.preheat_kernel=True" in argv
+    assert "--CappedKernelManager.max_kernels=6" in argv  # the cap is besides the pools
     pools = kernel_config(0, {f"{POOLED}.ipynb": 2}).VoilaKernelManager.kernel_pools_config
     assert pools == {"default": {"pool_size": 0}, f"{POOLED}.ipynb": {"pool_size": 2}}
 
@@ -105,13 +122,16 @@ def test_kernels_start_on_demand_are_capped_and_culled(built_book, tmp_path: Pat
     port = free_port()
     log = tmp_path / "serve.log"
     args = ["serve", "--port", str(port), "--trainer-token", TRAINER_TOKEN, "--data-dir", str(tmp_path / "live")]
-    args += ["--preheat", POOLED, "--max-kernels", "2", "--kernel-idle", "6"]
+    args += ["--preheat", POOLED, "--max-kernels", "1", "--kernel-idle", "6"]
     with log.open("w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "pacte.cli", *args], cwd=ROOT, stdout=out, stderr=out)
     base = f"http://127.0.0.1:{port}/"
     try:
         wait_for_http(base + "api/live/status")
-        assert "noyaux préchauffés pour 1\u00a0page(s), les autres démarrés à la demande" in log.read_text()
+        assert (
+            "noyaux préchauffés pour 1\u00a0page(s), les autres démarrés à la demande, au plus 1\u00a0vue ouverte"
+            in log.read_text()
+        )
         # Only the named page's pool: one kernel, not one per page.
         _wait(lambda: f"Kernel pool of {POOLED}.ipynb is filled" in log.read_text(), "pool filled")
         assert len(_kernels(proc.pid)) == 1
@@ -132,3 +152,13 @@ def test_kernels_start_on_demand_are_capped_and_culled(built_book, tmp_path: Pat
             proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+def test_the_startup_phrase_is_french():
+    assert describe(0, {}, 12, 600) == (
+        f"noyaux démarrés à la demande, au plus 12{NBSP}vues ouvertes, arrêtés après 10{NBSP}min d’inactivité"
+    )
+    assert describe(1, {}, 0, 0).endswith("vues sans limite, jamais arrêtés")
+    assert describe(0, {"a.ipynb": 1}, 1, 90).endswith(
+        f"au plus 1{NBSP}vue ouverte, arrêtés après 90{NBSP}s d’inactivité"
+    )
