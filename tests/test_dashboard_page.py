@@ -71,6 +71,13 @@ def test_a_word_is_hidden_and_shown_again(dashboard):
     cloud.get_by_role("button", name=f"Masquer «{NBSP}soudée{NBSP}»").click()
     cloud.get_by_role("button", name=f"Afficher «{NBSP}bavarde{NBSP}»").click()
     page.wait_for_function("() => document.getElementById('status').textContent.includes('de nouveau affiché')")
+    # The server's next summary redraws the cloud: the focus stays on the word's button, now « Afficher ».
+    cloud.get_by_role("button", name=f"Masquer «{NBSP}soudée{NBSP}»").focus()
+    new = summary()
+    next(a for a in new["activities"] if a["kind"] == "wordcloud")["panel"]["words"][0]["hidden"] = True
+    page.evaluate("(s) => window.__emitSummary(s)", new)
+    cloud.get_by_role("button", name=f"Afficher «{NBSP}soudée{NBSP}»").wait_for()
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == f"Afficher «{NBSP}soudée{NBSP}»"
     assert posts(page, "/hide") == [
         {"activity": "wordcloud:mot-equipe", "question": "answer", "answer": "soudée", "hidden": True},
         {"activity": "wordcloud:mot-equipe", "question": "answer", "answer": "bavarde", "hidden": False},

@@ -9,7 +9,7 @@ const API = new URL("../../api/live/trainer/", import.meta.url);
 const REMEMBER = "pacte-trainer-session";
 const RETRY_MS = 3000;
 const $ = (id) => document.getElementById(id);
-const state = { sessions: [], sessionId: null, catalogue: [], summary: null, query: "", projection: false, source: null, retry: null, openGroups: new Set(), catalogueSignature: "" };
+const state = { sessions: [], sessionId: null, catalogue: [], summary: null, query: "", projection: false, source: null, retry: null, openGroups: new Set(), catalogueSignature: "", activitiesSignature: "" };
 
 function say(text, error = false) {
   const status = $("status");
@@ -253,14 +253,26 @@ function activityCard(entry, isCurrent) {
   return card;
 }
 
+// Redrawn only when the activities or the stage changed; a focused « Masquer » button keeps the focus.
 function drawActivities() {
   const box = $("activities");
   const entries = state.summary?.activities || [];
   const stageActivity = state.summary?.stage?.activity;
+  const signature = JSON.stringify([state.sessionId, entries, L.activityKey(stageActivity)]);
+  if (signature === state.activitiesSignature) return;
+  state.activitiesSignature = signature;
+  const focused = box.contains(document.activeElement) ? document.activeElement : null;
+  const focusKey = focused?.closest("article")?.dataset.key;
+  const focusWord = focused?.dataset.word;
   const sorted = [...entries].sort((a, b) => Number(L.sameActivity(b, stageActivity)) - Number(L.sameActivity(a, stageActivity)));
   box.replaceChildren(...sorted.map((e) => activityCard(e, L.sameActivity(e, stageActivity))));
   if (!state.sessionId) box.append(h("p", { class: "empty" }, "Créez ou choisissez une séance pour voir les réponses."));
   else if (!entries.length) box.append(h("p", { class: "empty" }, "Pas encore de réponse dans cette séance."));
+  if (focusKey && focusWord !== undefined) {
+    const card = [...box.querySelectorAll("article")].find((a) => a.dataset.key === focusKey);
+    const again = card && [...card.querySelectorAll("button.word-toggle")].find((b) => b.dataset.word === focusWord);
+    if (again) again.focus();
+  }
 }
 
 // -- projection --------------------------------------------------------------------

@@ -45,8 +45,9 @@ function words(model, { onHide, projected }) {
     const item = h("li", { class: w.hidden ? "word-item is-hidden" : "word-item", "data-count": String(w.count) }, word);
     item.append(h("span", { class: "word-count" }, ` (${w.count})`));
     if (onHide) {
-      const button = h("button", { type: "button", class: "word-toggle", "aria-pressed": w.hidden ? "true" : "false" },
+      const button = h("button", { type: "button", class: "word-toggle" },
         w.hidden ? "Afficher" : "Masquer");
+      button.dataset.word = w.text; // to give the focus back after a redraw
       button.setAttribute("aria-label", `${w.hidden ? "Afficher" : "Masquer"} «${NBSP}${w.text}${NBSP}»`);
       button.addEventListener("click", () => onHide(w.text, !w.hidden));
       item.append(button);
