@@ -187,6 +187,10 @@ def test_trainee_stream_refusals(room):
     assert SSE(room["api"] + f"events?code={code}&participant=inconnu-0000000000000").status == 403
     assert SSE(room["api"] + f"events?code=0&participant={p}").status == 400
     assert SSE(room["api"] + f"events?code={code}").status == 400
+    assert SSE(room["api"] + "events?code=%FF&participant=%FF%FE").status == 400
+    assert SSE(room["api"] + f"events?code={code}&participant=" + "a" * 5000).status == 400
+    assert call(room["api"] + "stage?code=%FF", trainer=False)[0] == 400
+    assert call(room["api"] + "stage", trainer=False)[0] == 400
     assert call(room["api"] + "stage?code=ZZZZZZ", trainer=False)[0] == 404
     streams = [SSE(room["api"] + f"events?code={code}&participant={p}") for _ in range(MAX_STREAMS_PER_PARTICIPANT)]
     for s in streams:
