@@ -307,6 +307,13 @@ def test_qr_path_has_a_quiet_zone_and_one_run_per_dark_stretch():
     assert drawn == dark
 
 
+def test_printed_date_in_french():
+    setup = f"const dash = await import({json.dumps(LOGIC.as_uri())});\nconst printedAt = (...a) => dash.printedText(new Date(...a));"
+    first, other = call_js("numbers", "printedAt", [[2026, 11, 1, 14, 5], [2027, 0, 23, 9, 30]], setup=setup)
+    assert first == f"Résumé imprimé le 1er{NBSP}décembre{NBSP}2026{NBSP}à{NBSP}14:05"
+    assert other == f"Résumé imprimé le 23{NBSP}janvier{NBSP}2027{NBSP}à{NBSP}09:30"
+
+
 def test_projection_is_asked_by_the_address():
     assert dash("isProjection", [["?projection=1"], ["?projection=0"], [""], ["?a=1&projection=1"]]) == [
         True,

@@ -112,6 +112,7 @@ def test_stage_controls_close_reveal_next_and_clear(dashboard):
     page.get_by_role("button", name="Clore les réponses").click()
     page.wait_for_function("() => document.getElementById('stage').dataset.state === 'closed'")
     assert stage.get_by_role("button", name="Clore les réponses").is_disabled()
+    assert page.evaluate("() => document.activeElement.textContent") == "Révéler"  # focus not lost
     page.get_by_role("button", name="Révéler").click()
     page.wait_for_function("() => document.getElementById('stage').dataset.state === 'revealed'")
     page.get_by_role("button", name="Activité suivante").click()
@@ -236,6 +237,8 @@ def test_projection_is_opened_by_the_address(offline_page):
 def test_print_gives_every_activity_without_controls(dashboard):
     page = dashboard
     page.emulate_media(media="print")
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator("#print-date").inner_text().startswith("Résumé imprimé le ")
     assert page.locator(".catalogue").is_hidden() and page.locator(".stage-actions").is_hidden()
     assert page.locator(".word-toggle").first.is_hidden()
     assert page.locator("article.activity").count() == len(CATALOGUE)

@@ -211,9 +211,16 @@ function drawStage() {
   $("stage-title").textContent = stage?.activity ? stage.activity.title || stage.activity.ref : L.STATE_TEXT.idle;
   $("stage-state").textContent = stage?.activity ? controls.text : "";
   $("stage-count").textContent = stage?.activity ? `${L.countLabel(entry?.answers ?? 0, "réponse")} à l’activité en cours` : "";
-  for (const button of document.querySelectorAll(".stage-actions button")) {
+  const buttons = [...document.querySelectorAll(".stage-actions button")];
+  const focused = buttons.indexOf(document.activeElement);
+  for (const button of buttons) {
     button.disabled = !controls[button.dataset.action] || !state.sessionId;
     if (button.dataset.action === "next") button.title = next ? `Suivante\u00a0: ${next.title}` : "Pas d’activité suivante sur cette page";
+  }
+  // The button just used may now be disabled: the focus moves to the next one still usable.
+  if (focused >= 0 && buttons[focused].disabled) {
+    const after = [...buttons.slice(focused + 1), ...buttons.slice(0, focused)].find((b) => !b.disabled);
+    (after || $("stage-title")).focus();
   }
 }
 
@@ -353,6 +360,9 @@ function wire() {
     });
   });
   $("print").addEventListener("click", () => window.print());
+  window.addEventListener("beforeprint", () => {
+    $("print-date").textContent = L.printedText(new Date());
+  });
   $("catalogue-search").addEventListener("input", (event) => {
     state.query = event.target.value;
     drawCatalogue();

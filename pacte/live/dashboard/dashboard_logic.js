@@ -274,6 +274,12 @@ export function qrPath(matrix, border = 4) {
   return { d: parts.join(""), size: matrix.size + 2 * border };
 }
 
+// « Résumé imprimé le 1er décembre 2026 à 14:05 ».
+export function printedText(date) {
+  const when = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short" }).format(date);
+  return `Résumé imprimé le ${when.replace(/^1 /, "1er ").replace(/[\u202f ]/g, NBSP)}`;
+}
+
 export function isProjection(search) {
   return new URLSearchParams(search || "").get("projection") === "1";
 }
