@@ -42,8 +42,11 @@ PRESENCE_SOON = 1.0
 class Stream(Protocol):
     """An open event stream (see :mod:`pacte.live.events`)."""
 
-    def send_raw(self, chunk: bytes) -> None: ...
-    def end(self) -> None: ...
+    def send_raw(self, chunk: bytes) -> None:
+        """Write one block of the stream (an event or a comment)."""
+
+    def end(self) -> None:
+        """Close the stream."""
 
 
 def event_bytes(event: str, payload: Any) -> bytes:
@@ -68,6 +71,7 @@ class _Session:
 
     @property
     def watched(self) -> bool:
+        """Whether a stream of this process follows the session."""
         return bool(self.trainees or self.trainers)
 
 

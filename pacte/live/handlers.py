@@ -125,10 +125,12 @@ class JSONHandler(BoundedJSONRequestHandler):
         """JSON API without cookies: cross-site form posts are refused by the content-type check."""
 
     def fail(self, status: int, message: str) -> None:
+        """Finish with ``status`` and ``{"ok": false, "error": message}`` (``message`` in French)."""
         self.set_status(status)
         self.finish(json.dumps({"ok": False, "error": message}, ensure_ascii=False))
 
     def ok(self, payload: dict, status: int = 200) -> None:
+        """Finish with ``status`` and ``{"ok": true, **payload}``."""
         self.set_status(status)
         self.finish(json.dumps({"ok": True, **payload}, ensure_ascii=False))
 
