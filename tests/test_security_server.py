@@ -204,7 +204,14 @@ def test_the_probe_kernel_needs_the_token(pacte_server, probe_kernel, method, pa
     assert status == 200
 
 
-DASHBOARD_FILES = ["dashboard.js", "dashboard_logic.js", "dashboard_panels.js", "dashboard.css", "vendor/qrcode.mjs"]
+DASHBOARD_FILES = [
+    "dashboard.js",
+    "dashboard_logic.js",
+    "dashboard_panels.js",
+    "dashboard_projection.js",
+    "dashboard.css",
+    "vendor/qrcode.mjs",
+]
 
 
 @pytest.mark.parametrize(

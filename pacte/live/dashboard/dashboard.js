@@ -2,7 +2,8 @@
 // sessions, the catalogue of pushable activities, the stage controls, the live
 // panels fed by the trainer's event stream, projection mode, CSV and print.
 import { h } from "../../pacte/static/dom.js";
-import { drawPanel, drawQr } from "./dashboard_panels.js";
+import { drawPanel } from "./dashboard_panels.js";
+import { projectionView } from "./dashboard_projection.js";
 import * as L from "./dashboard_logic.js";
 
 const API = new URL("../../api/live/trainer/", import.meta.url);
@@ -282,29 +283,8 @@ function drawActivities() {
   }
 }
 
-// -- projection --------------------------------------------------------------------
-function drawProjection() {
-  if (!state.projection) return;
-  const s = current();
-  const url = state.summary?.join_url || "";
-  $("projection-code").textContent = s ? s.code : "";
-  $("projection-url").textContent = url;
-  $("projection-qr").replaceChildren(...(url ? [drawQr(url)] : []));
-  $("projection-count").textContent = state.summary ? L.participantsText(state.summary) : "";
-  const stage = state.summary?.stage;
-  const entry = L.currentEntry(state.summary);
-  const box = $("projection-activity");
-  if (!stage?.activity) {
-    box.replaceChildren(h("p", { class: "projection-idle" }, "En attente de la prochaine activité…"));
-    return;
-  }
-  box.replaceChildren(
-    h("h2", {}, stage.activity.title || stage.activity.ref),
-    stage.activity.prompt ? h("p", { class: "prompt" }, stage.activity.prompt) : null,
-    h("p", { class: "projection-state" }, `${L.stageControls(stage).text} · ${L.countLabel(entry?.answers ?? 0, "réponse")}`),
-    drawPanel(entry?.panel ?? stage.reveal?.panel, { showCorrect: stage.state === "revealed", projected: true, question: stage.activity.question }),
-  );
-}
+// -- projection (dashboard_projection.js) -----------------------------------------------
+const drawProjection = () => state.projection && projectionView(state.summary, current());
 
 function setProjection(on) {
   state.projection = on;
