@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import urllib.error
 import urllib.request
 
@@ -144,3 +145,65 @@ def test_the_trainer_pushes_closes_reveals_and_projects(offline_page, pacte_serv
     trainer.wait_for_function("() => document.getElementById('stage').dataset.state === 'idle'")
     assert trainer.pacte_log.external == [] and trainer.pacte_log.page_errors == []
     assert trainer.pacte_log.console_errors == []
+
+
+def _post(base: str, path: str, body: dict) -> tuple[int, dict]:
+    """A trainee's request (no cookie), as live_client.js sends it."""
+    req = urllib.request.Request(
+        base + path, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}, method="POST"
+    )
+    try:
+        with urllib.request.urlopen(req, timeout=30) as resp:
+            return resp.status, json.loads(resp.read())
+    except urllib.error.HTTPError as err:
+        return err.code, json.loads(err.read())
+
+
+def _push(trainer, key: str) -> None:
+    """Push the catalogue item ``key`` from the dashboard and wait until the server's stage says so."""
+    kind, rest = key.split(":", 1)
+    trainer.fill("#catalogue-search", rest.replace("|", " "))
+    trainer.locator(f".catalogue .item[data-key='{key}']").get_by_role("button").click()
+    trainer.locator(f"article.activity.is-current[data-key='{key}']").wait_for(timeout=15000)
+
+
+def test_word_cloud_and_room_versus_survey_are_drawn_from_the_server(offline_page, pacte_server):
+    trainer = offline_page
+    trainer.goto(f"{pacte_server}{DASHBOARD}?token={TRAINER_TOKEN}")
+    trainer.locator("main[data-ready=true]").wait_for(timeout=60000)
+    trainer.fill("#create-title", "Nuage et enquête")
+    trainer.get_by_role("button", name="Créer la séance").click()
+    trainer.wait_for_function("() => (document.body.dataset.session || '').length === 6", timeout=20000)
+    code = trainer.evaluate("() => document.body.dataset.session")
+    people = [_post(pacte_server, "api/live/join", {"code": code})[1]["participant"] for _ in range(3)]
+
+    cloud_key = "wordcloud:coordination-un-mot|answer"
+    _push(trainer, cloud_key)
+    for who, word in zip(people, ["confiance", "Confiance", "<b>chef</b>"], strict=True):
+        answer = {"code": code, "participant": who, "activity": "wordcloud:coordination-un-mot", "question": "answer"}
+        assert _post(pacte_server, "api/live/answer", {**answer, "answer": word})[0] == 201
+    cloud = trainer.locator(f"article.activity[data-key='{cloud_key}']")
+    cloud.and_(trainer.locator("[data-answers='3']")).wait_for(timeout=15000)
+    words = cloud.locator(".word")
+    assert words.all_inner_texts()[1] == "<b>chef</b>" and cloud.locator("b").count() == 0
+    assert cloud.locator(".word-item").first.get_attribute("data-count") == "2"  # case folded by the server
+    cloud.get_by_role("button", name=f"Masquer «{NBSP}<b>chef</b>{NBSP}»").click()
+    cloud.locator(".word-item.is-hidden").wait_for(timeout=10000)
+
+    survey_key = "survey:cohesion|all"
+    _push(trainer, survey_key)
+    for who, structure, choice in zip(
+        people, ["MSP", "MSP", "CDS"], ["close_knit", "forming", "close_knit"], strict=True
+    ):
+        body = {"code": code, "participant": who, "activity": "survey:cohesion", "question": structure}
+        assert _post(pacte_server, "api/live/answer", {**body, "answer": choice})[0] == 201
+    survey = trainer.locator(f"article.activity[data-key='{survey_key}']")
+    survey.locator(".survey-group[data-structure=CDS]").wait_for(timeout=15000)
+    groups = survey.locator(".survey-group h4").all_inner_texts()
+    assert groups[0] == "Toutes structures" and len(groups) == 3
+    msp = survey.locator(".survey-group[data-structure=MSP] .survey-row[data-id=close_knit]")
+    assert msp.locator(".room-value").inner_text() == f"50{NBSP}%"
+    assert survey.locator(".survey-ns").first.inner_text().startswith(f"Salle{NBSP}: 3{NBSP}réponses · Enquête{NBSP}: ")
+    survey.scroll_into_view_if_needed()
+    trainer.screenshot(path="/tmp/dashboard-real-survey.png", full_page=True)
+    assert trainer.pacte_log.external == [] and trainer.pacte_log.page_errors == []
