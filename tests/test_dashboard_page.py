@@ -137,6 +137,7 @@ def test_a_pushed_summary_updates_the_counts(dashboard):
     assert page.evaluate("(s) => window.__emitSummary(s)", new)
     page.wait_for_function("() => document.getElementById('participants').textContent.startsWith('41')")
     assert page.locator("#participants").inner_text() == f"41{NBSP}connectés sur 1{NBSP}250{NBSP}participants"
+    assert f"1{NBSP}250{NBSP}participants" in page.locator(".session-list li").first.inner_text()
     assert page.locator("article.activity").first.get_attribute("data-kind") == "wordcloud"
 
 

@@ -207,3 +207,42 @@ def test_word_cloud_and_room_versus_survey_are_drawn_from_the_server(offline_pag
     survey.scroll_into_view_if_needed()
     trainer.screenshot(path="/tmp/dashboard-real-survey.png", full_page=True)
     assert trainer.pacte_log.external == [] and trainer.pacte_log.page_errors == []
+
+
+def test_scale_and_ranking_are_drawn_from_the_server(offline_page, pacte_server):
+    trainer = offline_page
+    trainer.goto(f"{pacte_server}{DASHBOARD}?token={TRAINER_TOKEN}")
+    trainer.locator("main[data-ready=true]").wait_for(timeout=60000)
+    trainer.fill("#create-title", "Échelle et classement")
+    trainer.get_by_role("button", name="Créer la séance").click()
+    trainer.wait_for_function("() => (document.body.dataset.session || '').length === 6", timeout=20000)
+    code = trainer.evaluate("() => document.body.dataset.session")
+    people = [_post(pacte_server, "api/live/join", {"code": code})[1]["participant"] for _ in range(2)]
+    activities = trainer.evaluate("() => fetch('/api/live/trainer/catalogue').then((r) => r.json())")["activities"]
+    for kind in ("scale", "ranking"):
+        a = next(a for a in activities if a["kind"] == kind)
+        key = f"{kind}:{a['ref']}|{a['question']}"
+        _push(trainer, key)
+        with urllib.request.urlopen(f"{pacte_server}api/live/stage?code={code}", timeout=30) as resp:
+            view = json.loads(resp.read())["stage"]["activity"]["input"]
+        if kind == "scale":
+            answers = [view["max"], view["max"] - 1]
+        else:
+            ids = [i["id"] for i in view["items"]]
+            answers = [ids, ids[::-1]]
+        for who, answer in zip(people, answers, strict=True):
+            body = {"code": code, "participant": who, "activity": f"{kind}:{a['ref']}", "question": a["question"]}
+            assert _post(pacte_server, "api/live/answer", {**body, "answer": answer})[0] == 201
+        card = trainer.locator(f"article.activity[data-key='{key}']")
+        card.and_(trainer.locator("[data-answers='2']")).wait_for(timeout=15000)
+        if kind == "scale":
+            mean = (view["max"] + view["max"] - 1) / 2
+            expected = f"{mean:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+            assert card.locator(".mean").inner_text() == f"Moyenne{NBSP}: {expected}"
+            assert card.locator(".bar-row").count() == view["max"] - view["min"] + 1
+        else:
+            rows = card.locator(".bar-row")
+            assert rows.count() == len(ids)
+            assert all("rang moyen" in t for t in rows.all_inner_texts())
+    trainer.screenshot(path="/tmp/dashboard-real-scale-ranking.png", full_page=True)
+    assert trainer.pacte_log.page_errors == []

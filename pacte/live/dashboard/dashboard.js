@@ -141,7 +141,15 @@ function setSummary(summary) {
   if (!summary || (summary.session && summary.session.id && summary.session.id !== state.sessionId)) return;
   state.summary = summary;
   const listed = state.sessions.find((s) => s.id === state.sessionId);
-  if (listed && summary.session) Object.assign(listed, summary.session, { participants: summary.participants });
+  if (listed && summary.session) {
+    const before = `${listed.participants}|${listed.open}`;
+    Object.assign(listed, summary.session, { participants: summary.participants });
+    if (`${listed.participants}|${listed.open}` !== before) {
+      const focusedId = document.activeElement?.closest?.(".session-choice")?.dataset.id;
+      drawSessions();
+      if (focusedId) document.querySelector(`.session-choice[data-id="${CSS.escape(focusedId)}"]`)?.focus();
+    }
+  }
   drawSession();
   drawAll();
 }
