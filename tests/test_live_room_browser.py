@@ -174,9 +174,13 @@ class FakeApi:
 @pytest.fixture(params=[360, 1280], ids=["phone", "laptop"])
 def room(request, browser, built_book, book_url):
     """The page « Séance en direct » joined through ``?seance=``, with a fake API and events stream."""
-    if not (built_book / PAGE).exists():
-        pytest.skip("book/direct.html is not in this build")
-    width = request.param
+    yield from open_room(browser, built_book, book_url, PAGE, request.param)
+
+
+def open_room(browser, built_book, book_url, path: str, width: int):
+    """A page of the book served live (the marker of ``pacte serve``) and joined, with a fake API and stream."""
+    if not (built_book / path).exists():
+        pytest.skip(f"{path} is not in this build")
     context = browser.new_context(
         viewport={"width": width, "height": 900 if width < 500 else 1000}, locale="fr-FR", has_touch=width < 500
     )
@@ -198,12 +202,12 @@ def room(request, browser, built_book, book_url):
         r.fulfill(response=response, body=body)
 
     page.route("**/*", outside)
-    page.route("**/" + PAGE + "*", with_marker)
+    page.route("**/" + path + "*", with_marker)
     page.route("**/api/live/**", api.handle)
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(f"{book_url}{PAGE}?seance=k7m2qx")
-    page.locator(".pacte-live-slot .pacte-live[data-joined=true]").wait_for(timeout=20000)
+    page.goto(f"{book_url}{path}?seance=k7m2qx")
+    page.locator(".pacte-live[data-joined=true]").wait_for(timeout=20000)
     page.wait_for_function("window.__es.length === 1")
     yield page, api, width
     # The browser logs the 409 and 410 the test answers; nothing else may be logged.
@@ -238,6 +242,7 @@ def no_sideways_scroll(page) -> None:
 
 def test_the_events_stream_names_the_session_and_the_participant(room):
     page, _, _ = room
+    assert page.locator(".pacte-live-slot > .pacte-live.pacte-live-page").count() == 1  # the box is the page
     url = page.evaluate("window.__es[0].url")
     assert url.endswith(f"/api/live/events?code={SESSION['code']}&participant={PARTICIPANT}")
     push(page, stage(1))
@@ -411,3 +416,25 @@ def test_a_refused_answer_says_why_and_leaving_closes_the_stream(room):
     page.locator(".pacte-live-form").wait_for(timeout=5000)
     assert page.evaluate("window.__es.every((e) => e.readyState === 2)")
     assert page.evaluate("localStorage.getItem('pacte-live-session')") is None
+
+
+@pytest.fixture
+def module_room(browser, built_book, book_url):
+    """A module page, served live and joined, at phone width."""
+    yield from open_room(browser, built_book, book_url, "modules/metier/qui-sont-les-coordinateurs.html", 360)
+
+
+def test_on_a_module_page_a_new_activity_out_of_sight_is_announced_by_a_button(module_room):
+    page, _, _ = module_room
+    assert page.locator("article .pacte-live .pacte-live-room").count() == 1  # the box tops the article
+    assert page.locator(".pacte-live-slot").count() == 0
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    push(page, stage(2, SCALE))
+    notice = page.get_by_role("button", name="Voir la nouvelle activité du formateur")
+    notice.wait_for(timeout=5000)
+    page.screenshot(path="/tmp/trainee-module-notice-360.png")
+    notice.click()
+    assert notice.count() == 0
+    assert page.evaluate("document.activeElement.closest('.pacte-live-activity') !== null")
+    top = page.evaluate("document.querySelector('.pacte-live-activity').getBoundingClientRect().top")
+    assert 0 <= top < 900

@@ -83,13 +83,37 @@ export function mountRoom(host, session, options = {}) {
     content.replaceChildren(...drawView(view));
   }
 
-  // On the page « Séance en direct », a new activity scrolls into view if the trainee had scrolled away from it.
+  // A new activity out of sight: the page « Séance en direct » scrolls to it; a module page,
+  // where the trainee may be reading, shows a button that leads to it.
   function bringIntoView() {
-    if (!host.closest(".pacte-live-page") || typeof host.scrollIntoView !== "function") return;
     requestAnimationFrame(() => {
       const top = content.getBoundingClientRect().top;
-      if (top < 0 || top > window.innerHeight * 0.6) content.scrollIntoView({ block: "start", behavior: "smooth" });
+      if (top >= 0 && top <= window.innerHeight * 0.6) return;
+      if (host.closest(".pacte-live-page")) content.scrollIntoView({ block: "start", behavior: "smooth" });
+      else showNotice();
     });
+  }
+
+  let notice = null, seen = null;
+  function showNotice() {
+    if (notice) return;
+    if (typeof IntersectionObserver === "function") {
+      seen = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) hideNotice(); });
+      seen.observe(content);
+    }
+    notice = h("button", { type: "button", class: "pacte-button pacte-live-notice" }, "Voir la nouvelle activité du formateur");
+    notice.addEventListener("click", () => {
+      hideNotice();
+      content.scrollIntoView({ block: "start" });
+      const first = content.querySelector("input, textarea, button");
+      if (first) first.focus({ preventScroll: true });
+    });
+    document.body.append(notice);
+  }
+  function hideNotice() {
+    if (seen) seen.disconnect();
+    if (notice) notice.remove();
+    notice = seen = null;
   }
 
   function drawView(view) {
@@ -317,6 +341,7 @@ export function mountRoom(host, session, options = {}) {
 
   function close() {
     closed = true;
+    hideNotice();
     if (retry) clearTimeout(retry);
     if (source) source.close();
     document.removeEventListener("pacte:live-error", onError);
