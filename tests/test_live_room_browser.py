@@ -430,7 +430,7 @@ def test_on_a_module_page_a_new_activity_out_of_sight_is_announced_by_a_button(m
     assert page.locator(".pacte-live-slot").count() == 0
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     push(page, stage(2, SCALE))
-    notice = page.get_by_role("button", name="Voir la nouvelle activité du formateur")
+    notice = page.get_by_role("button", name="Voir la nouvelle activité")
     notice.wait_for(timeout=5000)
     page.screenshot(path="/tmp/trainee-module-notice-360.png")
     notice.click()

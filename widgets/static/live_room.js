@@ -101,7 +101,7 @@ export function mountRoom(host, session, options = {}) {
       seen = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) hideNotice(); });
       seen.observe(content);
     }
-    notice = h("button", { type: "button", class: "pacte-button pacte-live-notice" }, "Voir la nouvelle activité du formateur");
+    notice = h("button", { type: "button", class: "pacte-button pacte-live-notice" }, "Voir la nouvelle activité");
     notice.addEventListener("click", () => {
       hideNotice();
       content.scrollIntoView({ block: "start" });
