@@ -40,6 +40,17 @@ def _answer_quiz(page, base: str, code: str, choice: str) -> None:
     assert resp.value.status == 201
 
 
+def _new_session(trainer, title: str) -> str:
+    """Create a session from the dashboard and return its code once the page shows it (not an older one)."""
+    trainer.fill("#create-title", title)
+    trainer.get_by_role("button", name="Créer la séance").click()
+    heading = trainer.locator("#session-heading")
+    trainer.wait_for_function(
+        "(t) => document.getElementById('session-heading').textContent.startsWith(t + ' — code ')", arg=title
+    )
+    return heading.inner_text().split(" — code ")[1][:6]
+
+
 def _trainees(browser, pacte_server, code: str) -> None:
     """Two trainee browsers join and answer the quiz question; the second also sends an open text."""
     contexts = [browser.new_context() for _ in range(2)]
@@ -74,10 +85,7 @@ def test_two_trainees_answer_and_the_dashboard_shows_both(browser, offline_page,
     trainer.goto(f"{pacte_server}{DASHBOARD}?token={TRAINER_TOKEN}")
     trainer.locator("main[data-ready=true]").wait_for(timeout=60000)
     assert TRAINER_TOKEN not in trainer.url
-    trainer.fill("#create-title", "Promotion test")
-    trainer.get_by_role("button", name="Créer la séance").click()
-    trainer.wait_for_function("() => (document.body.dataset.session || '').length === 6", timeout=20000)
-    code = trainer.evaluate("() => document.body.dataset.session")
+    code = _new_session(trainer, "Promotion test")
     trainer.locator("#join-link").wait_for(timeout=10000)
     trainer.wait_for_function("() => document.getElementById('join-link').textContent.includes('seance=')")
     assert trainer.locator("#join-link").inner_text().endswith(f"seance={code}")
@@ -115,10 +123,7 @@ def test_the_trainer_pushes_closes_reveals_and_projects(offline_page, pacte_serv
     trainer = offline_page
     trainer.goto(f"{pacte_server}{DASHBOARD}?token={TRAINER_TOKEN}")
     trainer.locator("main[data-ready=true]").wait_for(timeout=60000)
-    trainer.fill("#create-title", "Séance menée")
-    trainer.get_by_role("button", name="Créer la séance").click()
-    trainer.wait_for_function("() => (document.body.dataset.session || '').length === 6", timeout=20000)
-    code = trainer.evaluate("() => document.body.dataset.session")
+    code = _new_session(trainer, "Séance menée")
     key = "quiz:profils-coordination|structure-plus-recente"
     trainer.fill("#catalogue-search", "profils-coordination structure-plus-recente")
     item = trainer.locator(f".catalogue .item[data-key='{key}']")
@@ -171,10 +176,7 @@ def test_word_cloud_and_room_versus_survey_are_drawn_from_the_server(offline_pag
     trainer = offline_page
     trainer.goto(f"{pacte_server}{DASHBOARD}?token={TRAINER_TOKEN}")
     trainer.locator("main[data-ready=true]").wait_for(timeout=60000)
-    trainer.fill("#create-title", "Nuage et enquête")
-    trainer.get_by_role("button", name="Créer la séance").click()
-    trainer.wait_for_function("() => (document.body.dataset.session || '').length === 6", timeout=20000)
-    code = trainer.evaluate("() => document.body.dataset.session")
+    code = _new_session(trainer, "Nuage et enquête")
     people = [_post(pacte_server, "api/live/join", {"code": code})[1]["participant"] for _ in range(3)]
 
     cloud_key = "wordcloud:coordination-un-mot|answer"
@@ -213,10 +215,7 @@ def test_scale_and_ranking_are_drawn_from_the_server(offline_page, pacte_server)
     trainer = offline_page
     trainer.goto(f"{pacte_server}{DASHBOARD}?token={TRAINER_TOKEN}")
     trainer.locator("main[data-ready=true]").wait_for(timeout=60000)
-    trainer.fill("#create-title", "Échelle et classement")
-    trainer.get_by_role("button", name="Créer la séance").click()
-    trainer.wait_for_function("() => (document.body.dataset.session || '').length === 6", timeout=20000)
-    code = trainer.evaluate("() => document.body.dataset.session")
+    code = _new_session(trainer, "Échelle et classement")
     people = [_post(pacte_server, "api/live/join", {"code": code})[1]["participant"] for _ in range(2)]
     activities = trainer.evaluate("() => fetch('/api/live/trainer/catalogue').then((r) => r.json())")["activities"]
     for kind in ("scale", "ranking"):
