@@ -109,7 +109,7 @@ def test_trainer_stream_gets_the_summary_on_every_change(room):
         assert stream.status == 200
         event, summary = stream.next_event()
         assert event == "summary" and summary["participants"] == 2 and summary["activities"] == []
-        assert summary["join_url"].endswith(f"direct.html?seance={room['session']['code']}")
+        assert summary["join_url"].endswith(f"/book/direct.html?seance={room['session']['code']}")
         push(room, WORDS, "open")
         summary = stream.next_event("summary")[1]
         while not summary["activities"]:

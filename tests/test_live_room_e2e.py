@@ -11,6 +11,7 @@ from conftest import BUILD, LOOPBACK, ROOT, free_port, wait_for_http
 from live_push_client import call
 
 from pacte.live.catalogue import catalogue
+from pacte.live.stage import JOIN_PAGE
 from pacte.security import trainer_cookie_value
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -57,8 +58,8 @@ class Serve:
 
 @pytest.fixture
 def serve(built_book, tmp_path):
-    if not (built_book / "book" / "direct.html").exists():
-        pytest.skip("book/direct.html is not in this build")
+    # The QR code's target (pacte.live.stage.JOIN_PAGE) is a page of the build.
+    assert (built_book / JOIN_PAGE).exists(), f"{JOIN_PAGE} is not in this build"
     server = Serve(tmp_path / "live")
     server.start()
     yield server

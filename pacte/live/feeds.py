@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from tornado.ioloop import IOLoop, PeriodicCallback
 
 from pacte.live.hub import ALL
-from pacte.live.stage import build_summary, load_stage
+from pacte.live.stage import build_summary, join_url, load_stage
 
 if TYPE_CHECKING:
     from pacte.live.handlers import LiveContext
@@ -309,4 +309,4 @@ class Feeds:
 
 def with_join_url(summary: dict, join_base: str) -> dict:
     """The SUMMARY with the trainees' join URL under ``join_base`` (ends with ``/``)."""
-    return {**summary, "join_url": f"{join_base}direct.html?seance={summary['session']['code']}"}
+    return {**summary, "join_url": join_url(join_base, summary["session"]["code"])}

@@ -35,6 +35,15 @@ Aggregate = Mapping[tuple[str, str], Mapping[str, int]]
 Hidden = Mapping[tuple[str, str], set[str]]
 
 
+# The book page trainees land on from the QR code (book/direct.md, built at book/direct.html).
+JOIN_PAGE = "book/direct.html"
+
+
+def join_url(join_base: str, code: str) -> str:
+    """The address a trainee opens to join session ``code`` (``join_base`` ends with ``/``)."""
+    return f"{join_base}{JOIN_PAGE}?seance={code}"
+
+
 def session_json(session: LiveSession, now: float, participants: int | None = None) -> dict[str, Any]:
     """A session for the trainer (``participants`` when known); never its internal data beyond the id."""
     out: dict[str, Any] = {
@@ -132,7 +141,7 @@ def build_summary(store: Store, session: LiveSession, now: float, join_base: str
         )
     return {
         "session": session_json(session, now, participants),
-        "join_url": f"{join_base}direct.html?seance={session.code}",
+        "join_url": join_url(join_base, session.code),
         "participants": participants,
         "connected": store.connected_count(session.id),
         "stage": build_stage(session, row, now, aggregate, hidden),
