@@ -192,7 +192,7 @@ export function mountRoom(host, session, options = {}) {
   function drawInput(input, correct, a) {
     if (input.type === "choice") return [drawChoices(input, correct, input.multiple ? "Cochez une ou plusieurs réponses" : "Choisissez une réponse")];
     if (input.type === "survey") {
-      const where = h("fieldset", { class: "pacte-live-choices pacte-live-structures" }, h("legend", {}, "Vous exercez en :"));
+      const where = h("fieldset", { class: "pacte-live-choices pacte-live-structures" }, h("legend", {}, "Vous exercez en\u00a0:"));
       for (const s of input.structures) {
         where.append(option("radio", `pacte-live-structure-${lastSeq}`, s.id, s.label, values.structure === s.id, () => { values.structure = s.id; }));
       }
@@ -247,8 +247,8 @@ export function mountRoom(host, session, options = {}) {
     const fill = (focus) => {
       list.replaceChildren();
       values.order.forEach((id, index) => {
-        const up = h("button", { type: "button", class: "pacte-live-move", "aria-label": `Monter « ${label[id]} »`, disabled: index === 0, "data-move": "up" }, "↑");
-        const down = h("button", { type: "button", class: "pacte-live-move", "aria-label": `Descendre « ${label[id]} »`,
+        const up = h("button", { type: "button", class: "pacte-live-move", "aria-label": `Monter «\u00a0${label[id]}\u00a0»`, disabled: index === 0, "data-move": "up" }, "↑");
+        const down = h("button", { type: "button", class: "pacte-live-move", "aria-label": `Descendre «\u00a0${label[id]}\u00a0»`,
           disabled: index === values.order.length - 1, "data-move": "down" }, "↓");
         const move = (delta, which) => {
           values.order = moveItem(values.order, index, delta);
@@ -269,7 +269,7 @@ export function mountRoom(host, session, options = {}) {
     fill(null);
     set.append(list, said);
     if (correct.length) {
-      set.append(h("p", { class: "pacte-live-expected" }, "Classement attendu :"),
+      set.append(h("p", { class: "pacte-live-expected" }, "Classement attendu\u00a0:"),
         h("ol", { class: "pacte-live-expected-list" }, ...correct.map((id) => h("li", {}, label[id] || id))));
     }
     return set;
@@ -280,7 +280,7 @@ export function mountRoom(host, session, options = {}) {
     const box = h("div", { class: "pacte-live-reveal" });
     if (r.verdict) box.append(h("p", { class: `pacte-live-verdict${r.right ? " pacte-live-right" : ""}` }, r.verdict));
     if (r.explanation) box.append(h("p", { class: "pacte-live-explanation" }, r.explanation));
-    if (r.source) box.append(h("p", { class: "pacte-live-source" }, `Source : ${r.source}`));
+    if (r.source) box.append(h("p", { class: "pacte-live-source" }, `Source\u00a0: ${r.source}`));
     if (r.panel) box.append(drawResults(r.panel));
     return box;
   }
