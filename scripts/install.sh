@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Install what the course needs into ./.venv (Python packages pinned by
 # constraints.txt). With --test, also the system packages the test suite
-# drives: Debian's Chromium (never a downloaded browser), Node.js, hunspell-fr and
-# nginx (tests/test_deploy_nginx.py runs deploy/nginx.conf in front of two servers).
+# drives: Debian's Chromium (never a downloaded browser), Node.js, hunspell-fr,
+# nginx (tests/test_deploy_nginx.py runs deploy/nginx.conf in front of two servers)
+# and zbar-tools (the dashboard's QR code read back).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +20,8 @@ if [ "$with_test" = 1 ]; then
   [ -e /usr/share/hunspell/fr_FR.dic ] || missing+=(hunspell-fr)
   # Reverse proxy of the multi-process test (Debian's nginx 1.22; its service is not started)
   command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  # QR code read back by tests/test_dashboard_logic.py (zbarimg)
+  command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)
   if [ "${#missing[@]}" -gt 0 ]; then
     echo "install: apt-get install ${missing[*]}"
     sudo=""
