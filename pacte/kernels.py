@@ -5,7 +5,7 @@ opens a Voilà view (``/voila/render/<page>.ipynb``). Pages named with
 ``--preheat`` keep a small pool of ready kernels. Kernels idle for
 ``--kernel-idle`` seconds are shut down, connected or not (a tab left open
 keeps nothing alive); closing the tab shuts its kernel down at once (Voilà's
-shutdown beacon). At most ``--max-kernels`` kernels run together: the next view
+shutdown beacon). At most ``--max-kernels`` kernels run besides the pools: the next view
 gets a French « come back later » page (HTTP 503) instead of exhausting memory.
 """
 
@@ -13,10 +13,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Any
 
-from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
-from traitlets import Integer
 from traitlets.config import Config
 
 from pacte.course.fmt import NBSP
@@ -24,37 +21,6 @@ from pacte.course.fmt import NBSP
 DEFAULT_MAX_KERNELS = 12
 DEFAULT_IDLE_SECONDS = 600
 CULL_INTERVAL = 60
-
-
-class KernelCapReached(Exception):
-    """Starting one more kernel would exceed ``max_kernels``."""
-
-
-class CappedKernelManager(AsyncMappingKernelManager):
-    """Jupyter's kernel manager with a cap on running plus starting kernels."""
-
-    max_kernels = Integer(DEFAULT_MAX_KERNELS, config=True, help="Most kernels running or starting together.")
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.pacte_starting = 0
-
-    def kernel_count(self) -> int:
-        """Kernels running plus kernels being started."""
-        return len(self.list_kernel_ids()) + self.pacte_starting
-
-    async def start_kernel(self, *, kernel_id: str | None = None, **kwargs: Any) -> str:  # type: ignore[override]
-        """Start a kernel, or raise :class:`KernelCapReached` when ``max_kernels`` already run."""
-        if kernel_id is not None and kernel_id in self:
-            return await super().start_kernel(kernel_id=kernel_id, **kwargs)
-        if self.max_kernels > 0 and self.kernel_count() >= self.max_kernels:
-            self.log.warning("pacte: %s kernels running, cap reached: view refused", self.kernel_count())
-            raise KernelCapReached(self.max_kernels)
-        self.pacte_starting += 1
-        try:
-            return await super().start_kernel(kernel_id=kernel_id, **kwargs)
-        finally:
-            self.pacte_starting -= 1
 
 
 def cap_page(path: str, cap: int) -> str:
@@ -73,6 +39,8 @@ def cap_page(path: str, cap: int) -> str:
 
 def capped_voila_handler(base: type) -> type:
     """Voilà's page handler (``base``) answering 503 with :func:`cap_page` when the kernel cap is reached."""
+
+    from pacte.kernel_manager import KernelCapReached
 
     class CappedVoilaHandler(base):
         async def get(self, path: str | None = None) -> None:
@@ -120,7 +88,7 @@ def kernel_argv(pool_size: int, preheat: dict[str, int], max_kernels: int, idle_
     pooled = pooled_kernels(pool_size, preheat, pages)
     cap = max_kernels + pooled if max_kernels > 0 else 0
     return [
-        "--VoilaConfiguration.multi_kernel_manager_class=pacte.kernels.CappedKernelManager",
+        "--VoilaConfiguration.multi_kernel_manager_class=pacte.kernel_manager.CappedKernelManager",
         f"--CappedKernelManager.max_kernels={cap}",
         f"--VoilaConfiguration.preheat_kernel={pooled > 0}",
         f"--VoilaConfiguration.default_pool_size={max(pool_size, 0)}",
