@@ -9,7 +9,8 @@
 # The throwaway PostgreSQL cluster is stopped when this script ends (tests
 # passed, failed or interrupted) unless it was already running before.
 # PACTE_SKIP_SETUP=1 skips the install, `pacte check` and `pacte build` steps
-# (the tests of this script use it); arguments go to pytest.
+# (the tests of this script use it); PACTE_SKIP_BENCHMARK=1 skips the small
+# load benchmark after pytest; arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${PACTE_SKIP_SETUP:-}" ]; then
