@@ -8,6 +8,7 @@ import urllib.request
 
 import pytest
 from conftest import TRAINER_TOKEN, screenshot
+from dashboard_driver import new_session, push
 
 pytestmark = pytest.mark.browser
 
@@ -38,17 +39,6 @@ def _answer_quiz(page, base: str, code: str, choice: str) -> None:
     with page.expect_response(lambda r: r.url.endswith("/api/live/answer")) as resp:
         form.locator("button[type=submit]").click()
     assert resp.value.status == 201
-
-
-def _new_session(trainer, title: str) -> str:
-    """Create a session from the dashboard and return its code once the page shows it (not an older one)."""
-    trainer.fill("#create-title", title)
-    trainer.get_by_role("button", name="Créer la séance").click()
-    heading = trainer.locator("#session-heading")
-    trainer.wait_for_function(
-        "(t) => document.getElementById('session-heading').textContent.startsWith(t + ' — code ')", arg=title
-    )
-    return heading.inner_text().split(" — code ")[1][:6]
 
 
 def _trainees(browser, pacte_server, code: str) -> None:
@@ -85,7 +75,7 @@ def test_two_trainees_answer_and_the_dashboard_shows_both(browser, offline_page,
     trainer.goto(f"{pacte_server}{DASHBOARD}?token={TRAINER_TOKEN}")
     trainer.locator("main[data-ready=true]").wait_for(timeout=60000)
     assert TRAINER_TOKEN not in trainer.url
-    code = _new_session(trainer, "Promotion test")
+    code = new_session(trainer, "Promotion test")
     trainer.locator("#join-link").wait_for(timeout=10000)
     trainer.wait_for_function("() => document.getElementById('join-link').textContent.includes('seance=')")
     assert trainer.locator("#join-link").inner_text().endswith(f"seance={code}")
@@ -123,7 +113,7 @@ def test_the_trainer_pushes_closes_reveals_and_projects(offline_page, pacte_serv
     trainer = offline_page
     trainer.goto(f"{pacte_server}{DASHBOARD}?token={TRAINER_TOKEN}")
     trainer.locator("main[data-ready=true]").wait_for(timeout=60000)
-    code = _new_session(trainer, "Séance menée")
+    code = new_session(trainer, "Séance menée")
     key = "quiz:profils-coordination|structure-plus-recente"
     trainer.fill("#catalogue-search", "profils-coordination structure-plus-recente")
     item = trainer.locator(f".catalogue .item[data-key='{key}']")
@@ -164,23 +154,15 @@ def _post(base: str, path: str, body: dict) -> tuple[int, dict]:
         return err.code, json.loads(err.read())
 
 
-def _push(trainer, key: str) -> None:
-    """Push the catalogue item ``key`` from the dashboard and wait until the server's stage says so."""
-    kind, rest = key.split(":", 1)
-    trainer.fill("#catalogue-search", rest.replace("|", " "))
-    trainer.locator(f".catalogue .item[data-key='{key}']").get_by_role("button").click()
-    trainer.locator(f"article.activity.is-current[data-key='{key}']").wait_for(timeout=15000)
-
-
 def test_word_cloud_and_room_versus_survey_are_drawn_from_the_server(offline_page, pacte_server):
     trainer = offline_page
     trainer.goto(f"{pacte_server}{DASHBOARD}?token={TRAINER_TOKEN}")
     trainer.locator("main[data-ready=true]").wait_for(timeout=60000)
-    code = _new_session(trainer, "Nuage et enquête")
+    code = new_session(trainer, "Nuage et enquête")
     people = [_post(pacte_server, "api/live/join", {"code": code})[1]["participant"] for _ in range(3)]
 
     cloud_key = "wordcloud:coordination-un-mot|answer"
-    _push(trainer, cloud_key)
+    push(trainer, cloud_key)
     for who, word in zip(people, ["confiance", "Confiance", "<b>chef</b>"], strict=True):
         answer = {"code": code, "participant": who, "activity": "wordcloud:coordination-un-mot", "question": "answer"}
         assert _post(pacte_server, "api/live/answer", {**answer, "answer": word})[0] == 201
@@ -193,7 +175,7 @@ def test_word_cloud_and_room_versus_survey_are_drawn_from_the_server(offline_pag
     cloud.locator(".word-item.is-hidden").wait_for(timeout=10000)
 
     survey_key = "survey:cohesion|all"
-    _push(trainer, survey_key)
+    push(trainer, survey_key)
     for who, structure, choice in zip(
         people, ["MSP", "MSP", "CDS"], ["close_knit", "forming", "close_knit"], strict=True
     ):
@@ -215,13 +197,13 @@ def test_scale_and_ranking_are_drawn_from_the_server(offline_page, pacte_server)
     trainer = offline_page
     trainer.goto(f"{pacte_server}{DASHBOARD}?token={TRAINER_TOKEN}")
     trainer.locator("main[data-ready=true]").wait_for(timeout=60000)
-    code = _new_session(trainer, "Échelle et classement")
+    code = new_session(trainer, "Échelle et classement")
     people = [_post(pacte_server, "api/live/join", {"code": code})[1]["participant"] for _ in range(2)]
     activities = trainer.evaluate("() => fetch('/api/live/trainer/catalogue').then((r) => r.json())")["activities"]
     for kind in ("scale", "ranking"):
         a = next(a for a in activities if a["kind"] == kind)
         key = f"{kind}:{a['ref']}|{a['question']}"
-        _push(trainer, key)
+        push(trainer, key)
         with urllib.request.urlopen(f"{pacte_server}api/live/stage?code={code}", timeout=30) as resp:
             view = json.loads(resp.read())["stage"]["activity"]["input"]
         if kind == "scale":
