@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from tornado import web
+from tornado.ioloop import IOLoop
 
 from pacte import kernels
 from pacte.course.fmt import NBSP
@@ -148,6 +149,9 @@ def make_app_class(options: ServeOptions, live):
                 return original(port, address, **kwargs)
 
             self.app.listen = bounded_listen
+            # Change notifications (PostgreSQL LISTEN) from the start, not from the first request:
+            # a push made through another process before anyone reached this one is not missed.
+            IOLoop.current().add_callback(live.ensure_started)
             return super().listen()
 
     return PacteVoila
