@@ -249,6 +249,21 @@ def test_scale_ranking_and_room_versus_survey_models():
     assert empty == {"type": "empty"} and odd == {"type": "unknown"}
 
 
+def test_a_profile_panel_is_drawn_beside_the_survey_under_its_structure():
+    """« Mon profil » answers: the panel pacte.live.panels builds, drawn as one group named by the structure."""
+    from pacte.live.panels import panel
+
+    drawn = panel("profile", "mon-profil", "CPTS-working-time", {"part-time": 1, "full-time": 3})
+    (model,) = dash("panelModel", [[drawn, {"question": "CPTS-working-time"}]])
+    assert model["type"] == "room_vs_survey" and model["respondents"] == 4
+    (group,) = model["groups"]
+    assert group["label"] == "Communauté professionnelle territoriale de santé (CPTS)"
+    assert [(r["label"], r["roomText"], r["surveyText"]) for r in group["rows"]] == [
+        ("Temps partiel", f"25{NBSP}%", f"26{NBSP}%"),
+        ("Temps plein", f"75{NBSP}%", f"55{NBSP}%"),
+    ]
+
+
 JOIN_URLS = [
     "http://127.0.0.1:8866/direct.html?seance=K7M2QX",
     "https://formation.example.org/pacte/cours/direct.html?seance=ABCDEF",

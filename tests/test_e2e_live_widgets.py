@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 from conftest import BUILD
 
-from pacte.live.aggregate import build_panels
+from pacte.live.panels import activity_panel
 from pacte.live.store import open_store
 
 pytestmark = pytest.mark.browser
@@ -86,9 +86,11 @@ def test_an_answer_in_the_static_page_reaches_the_trainer_aggregates(
     with page.expect_response(lambda r: r.url.endswith("/api/live/answer"), timeout=10000) as resp:
         act(page)
     assert resp.value.status == 201, resp.value.text()
-    panels = build_panels(store.aggregate(session.id), set())
-    mine = [p for p in panels if p["activity"].startswith(f"{kind}:")]
-    assert mine, f"no dashboard panel for a {kind} answer: {[p['activity'] for p in panels]}"
-    assert sum(p["respondents"] for p in mine) >= 1
+    aggregate = store.aggregate(session.id)
+    mine = [(a, q) for a, q in aggregate if a.startswith(f"{kind}:")]
+    assert mine, f"no {kind} answer in the aggregate: {sorted(aggregate)}"
+    panels = [activity_panel(kind, a.partition(":")[2], q, aggregate) for a, q in mine]
+    assert all(p is not None for p in panels), f"no dashboard panel for {mine}"
+    assert sum(p["respondents"] for p in panels if p is not None) >= 1
     assert page.evaluate("window.__liveErrors") == []
     assert page.pacte_log.external == [] and page.pacte_log.console_errors == []

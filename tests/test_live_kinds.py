@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from pacte.live.aggregate import build_panels
 from pacte.live.kinds import bank, document
+from pacte.live.panels import activity_panel, panel
 from pacte.live.protocol import ProtocolError, parse_answer
 from pacte.live.store import open_store
 from pacte.live.validation import canonical_answer
@@ -51,13 +51,15 @@ def test_a_valid_answer_is_stored_and_reaches_the_panels(tmp_path, activity, que
     participant = store.add_participant(session.id)
     parsed = parse_answer({"activity": activity, "question": question, "answer": answer})
     store.record_answer(session.id, participant, parsed.activity, parsed.question, canonical_answer(parsed))
-    panels = build_panels(store.aggregate(session.id), set())
-    assert len(panels) == 1, f"{activity} has no dashboard panel"
-    panel = panels[0]
-    assert panel["activity"] == activity and panel["respondents"] == 1
-    counted = sum(r["count"] for r in panel.get("rows", [])) or len(panel.get("texts", []))
-    assert counted >= 1
+    aggregate = store.aggregate(session.id)
     store.close()
+    assert list(aggregate) == [(activity, question)]
+    kind, _, ref = activity.partition(":")
+    drawn = activity_panel(kind, ref, question, aggregate)
+    assert drawn is not None, f"{activity} has no dashboard panel"
+    assert drawn["respondents"] == 1
+    counted = sum(r["count"] for r in drawn.get("rows", [])) or sum(w["count"] for w in drawn.get("words", []))
+    assert counted >= 1
 
 
 @pytest.mark.parametrize(
@@ -85,7 +87,9 @@ def test_an_answer_the_course_does_not_have_is_refused_in_french(activity, quest
 def test_ordering_panel_counts_the_expected_order():
     ordering = document("ordering_exercise", "panorama-reformes")
     expected = [i["id"] for i in sorted(ordering["items"], key=lambda i: i["position"])]
-    (panel,) = build_panels(
-        {("ordering:panorama-reformes", "order"): {json.dumps(expected): 2, json.dumps(expected[::-1]): 1}}, set()
-    )
-    assert [(r["label"], r["count"]) for r in panel["rows"]] == [("Ordre attendu", 2), ("Autre ordre", 1)]
+    drawn = panel("ordering", "panorama-reformes", "order", {json.dumps(expected): 2, json.dumps(expected[::-1]): 1})
+    assert drawn is not None and drawn["type"] == "bars" and drawn["respondents"] == 3
+    assert [(r["label"], r["count"], r["correct"]) for r in drawn["rows"]] == [
+        ("Ordre attendu", 2, True),
+        ("Autre ordre", 1, False),
+    ]

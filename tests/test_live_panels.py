@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from pacte.course.paths import datasets_dir
-from pacte.live.aggregate import activity_panel, panel
+from pacte.live.panels import activity_panel, panel
 from pacte.live.survey import survey_questions
 
 

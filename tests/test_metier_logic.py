@@ -265,7 +265,7 @@ def test_profile_widget_kernel_result():
 
 
 def test_live_profile_answers_are_validated_and_drawn_beside_the_survey():
-    from pacte.live.aggregate import build_panels
+    from pacte.live.panels import panel
     from pacte.live.protocol import parse_answer
     from pacte.live.validation import AnswerError, canonical_answer
 
@@ -274,10 +274,14 @@ def test_live_profile_answers_are_validated_and_drawn_beside_the_survey():
     for question, answer in [("MSP-age", "over-90"), ("EHPAD-age", "under-40"), ("MSP-taille", "x")]:
         with pytest.raises(AnswerError):
             canonical_answer(parse_answer({"activity": "profile:mon-profil", "question": question, "answer": answer}))
-    (panel,) = build_panels({("profile:mon-profil", "CPTS-working-time"): {"part-time": 1, "full-time": 3}}, set())
-    assert panel["kind"] == "survey" and panel["respondents"] == 4
-    assert [(r["label"], r["room_percent"], r["survey_percent"]) for r in panel["rows"]] == [
+    drawn = panel("profile", "mon-profil", "CPTS-working-time", {"part-time": 1, "full-time": 3})
+    assert drawn is not None and drawn["type"] == "room_vs_survey" and drawn["respondents"] == 4
+    assert [(r["label"], r["room_percent"], r["survey_percent"]) for r in drawn["rows"]] == [
         ("Temps partiel", 25.0, 26.0),
         ("Temps plein", 75.0, 55.0),
     ]
-    assert panel["spec"]["description"]
+    assert [(s["id"], s["label"], s["rows"]) for s in drawn["structures"]] == [
+        ("CPTS-working-time", "Communauté professionnelle territoriale de santé (CPTS)", drawn["rows"])
+    ]
+    assert drawn["survey_n"] > 0 and "CPTS" in drawn["survey_note"]
+    assert panel("profile", "mon-profil", "EHPAD-working-time", {"part-time": 1}) is None

@@ -222,7 +222,7 @@ def test_action_plan_parity_js_python(grid):
 
 
 def test_the_room_choices_are_compared_on_the_dashboard(tmp_path):
-    from pacte.live.aggregate import build_panels
+    from pacte.live.panels import activity_panel
     from pacte.live.store import open_store
 
     store = open_store(None, tmp_path)
@@ -236,14 +236,12 @@ def test_the_room_choices_are_compared_on_the_dashboard(tmp_path):
                     {"activity": "cpts_project:projet-cpts-valmoran", "question": question, "answer": ids}
                 )
                 store.record_answer(session.id, participant, item.activity, item.question, canonical_answer(item))
-        panels = {
-            p["question"]: p
-            for p in build_panels(store.aggregate(session.id), set())
-            if p["activity"] == "cpts_project:projet-cpts-valmoran"
-        }
+        aggregate = store.aggregate(session.id)
     finally:
         store.close()
-    assert set(panels) == {"missions", "partners"}
+    assert set(aggregate) == {("cpts_project:projet-cpts-valmoran", q) for q in ("missions", "partners")}
+    panels = {q: activity_panel("cpts_project", "projet-cpts-valmoran", q, aggregate) for q in ("missions", "partners")}
+    assert all(p is not None and p["type"] == "bars" for p in panels.values())
     missions = {r["label"]: r["count"] for r in panels["missions"]["rows"]}
     assert missions["Trouver un médecin traitant pour les habitants qui n’en ont pas"] == 2
     partners = {r["label"]: r["count"] for r in panels["partners"]["rows"]}
@@ -251,4 +249,4 @@ def test_the_room_choices_are_compared_on_the_dashboard(tmp_path):
         partners["Le dispositif d’appui à la coordination (DAC)"] == 2
         and partners["L’ARS (délégation départementale)"] == 2
     )
-    assert panels["missions"]["respondents"] == 3 and panels["missions"]["spec"] is not None
+    assert panels["missions"]["respondents"] == 3 and panels["partners"]["respondents"] == 3

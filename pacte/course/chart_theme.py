@@ -1,7 +1,7 @@
 """The course's chart theme: French number and date formats, palette, Vega-Lite config.
 
-Shared by the page charts (:mod:`widgets.charts`) and the trainer's dashboard
-panels (:mod:`pacte.live.aggregate`).
+Used by the page charts (:mod:`widgets.charts`) and the PDF export
+(:mod:`pacte.export.pdf`).
 """
 
 from __future__ import annotations

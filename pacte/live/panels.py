@@ -10,7 +10,8 @@
 * ``ranking``: ``rows: [{id, label, mean_rank, first}]``, best first;
 * ``room_vs_survey``: ``rows: [{id, label, room_percent, survey_percent}]``,
   ``respondents``, ``survey_n``, ``survey_note``, and ``structures`` (the same
-  per MSP, CDS, CPTS).
+  per MSP, CDS, CPTS); survey questions, and « Mon profil » answers (kind
+  ``profile``) beside the survey's profile table.
 
 ``counts`` is ``{canonical answer: n}`` for the question, as
 ``store.aggregate(session_id)[(activity, question)]``; for a pushed survey
@@ -28,7 +29,9 @@ from pacte.course.prompts import live_prompts
 from pacte.live.kinds import bank, describe, document
 from pacte.live.survey import (
     STRUCTURE_LABELS,
+    STRUCTURES,
     SURVEY_ALL,
+    profile_percents,
     sample_sizes,
     structures_of,
     survey_note,
@@ -261,6 +264,43 @@ def _survey(ref: str, question: str, counts: Mapping[str, Any]) -> dict | None:
     }
 
 
+def _profile(ref: str, question: str, counts: Mapping[str, int]) -> dict | None:
+    """« Mon profil » (question ``<structure>-<id>``): the room's share inside each survey indicator, beside the survey."""
+    doc = document("profile_questions", ref)
+    structure, _, qid = question.partition("-")
+    q = next((q for q in (doc or {}).get("questions", []) if q["id"] == qid), None)
+    if doc is None or q is None or structure not in STRUCTURES:
+        return None
+    respondents = sum(counts.values())
+    rows = []
+    for indicator in q["indicators"]:
+        found = profile_percents(structure).get(indicator["indicator"])
+        if found is None:
+            continue
+        n = sum(counts.get(a, 0) for a in indicator["inside"])
+        rows.append(
+            {
+                "id": indicator["indicator"],
+                "label": found[0],
+                "count": n,
+                "room_percent": _percent(n, respondents),
+                "survey_percent": found[1],
+            }
+        )
+    if not rows:
+        return None
+    own = {"respondents": respondents, "survey_n": sample_sizes()[structure], "rows": rows}
+    return {
+        "type": "room_vs_survey",
+        "title": f"{doc['title']} ({structure})",
+        "prompt": q["prompt"],
+        "multiple": False,
+        **own,
+        "survey_note": f"Pourcentages publiés par l’enquête PACTE pour les {structure}.",
+        "structures": [{"id": question, "label": STRUCTURE_LABELS[structure], **own}],
+    }
+
+
 def panel(
     kind: str, ref: str, question: str, counts: Mapping[str, Any], hidden_answers: Iterable[str] = ()
 ) -> dict | None:
@@ -277,6 +317,8 @@ def panel(
         return _survey(ref, question, counts)
     if kind == "ordering":
         return _ordering(ref, counts)
+    if kind == "profile":
+        return _profile(ref, question, counts)
     q = describe(kind, ref, question)
     if q is None:
         return None

@@ -61,6 +61,19 @@ def survey_percents(question_id: str, structure: str) -> dict[str, float]:
     return {r.answer_id: float(r.percent) for r in rows.itertuples()}
 
 
+@lru_cache(maxsize=4)
+def profile_percents(structure: str) -> dict[str, tuple[str, float]]:
+    """Indicator id → (French label, published percent) of the survey's profile table for one structure type."""
+    from pacte.course.data import load_table
+    from pacte.course.typography import french
+
+    table = load_table("survey_profile")
+    rows = table[table.structure == structure]
+    return {
+        r.indicator_id: (french(r.indicator), float(r.percent)) for r in rows.itertuples() if r.percent == r.percent
+    }
+
+
 def structures_of(question_id: str) -> list[str]:
     """The structure types for which the survey published this question, in MSP, CDS, CPTS order."""
     q = survey_questions().get(question_id)

@@ -179,7 +179,7 @@ export function scaleSteps(input) {
 
 /**
  * What the room's results panel shows, numbers written the French way.
- * @param {any} panel  the ``reveal.panel`` of the stage (pacte/live/aggregate.py)
+ * @param {any} panel  the ``reveal.panel`` of the stage (pacte/live/panels.py)
  * @returns {any}
  */
 export function panelView(panel) {

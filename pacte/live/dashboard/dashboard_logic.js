@@ -218,7 +218,7 @@ function surveyModel(panel, question) {
   return { type: "room_vs_survey", respondents: panel.respondents ?? 0, groups, note: [panel.survey_note, multiple].filter(Boolean).join(" ") };
 }
 
-// What dashboard.js draws for a panel of pacte/live/aggregate.py. ``showCorrect``
+// What dashboard.js draws for a panel of pacte/live/panels.py. ``showCorrect``
 // marks the right answers (always on the trainer's screen, after the reveal
 // when projected).
 export function panelModel(panel, { showCorrect = true, question = "" } = {}) {
