@@ -31,8 +31,9 @@ def test_every_entry_has_the_contract_fields_and_a_view():
     entries = catalogue()
     assert len({(a["kind"], a["ref"], a["question"]) for a in entries}) == len(entries)
     for a in entries:
-        assert set(a) == {"kind", "ref", "question", "module", "page", "title", "prompt"}
+        assert set(a) == {"kind", "ref", "question", "module", "module_title", "page", "title", "prompt"}
         assert a["module"] in MODULES | {""} and a["title"] and a["prompt"]
+        assert a["module_title"] == module_titles().get(a["module"], ""), a
         assert a["page"] == "" or (ROOT / a["page"]).is_file(), a
         view = activity_view(a["kind"], a["ref"], a["question"])
         assert view is not None and (view["kind"], view["ref"], view["question"]) == (
@@ -41,6 +42,17 @@ def test_every_entry_has_the_contract_fields_and_a_view():
             a["question"],
         )
         json.dumps(view)
+
+
+def test_every_module_of_the_catalogue_is_headed_by_its_french_title():
+    """The dashboard groups activities under ``module_title``: the chapter title, in French typography."""
+    titles = {a["module"]: a["module_title"] for a in catalogue() if a["module"]}
+    assert set(titles) == MODULES
+    assert titles["financement"] == "Du paiement à l’acte aux rémunérations d’équipe"
+    assert titles["panorama"] == "Panorama\u00a0: les structures de l’exercice coordonné"
+    for slug, title in titles.items():
+        assert title and title != slug and "'" not in title and " :" not in title and " ?" not in title, title
+    assert all(a["module_title"] == "" for a in catalogue() if not a["module"])
 
 
 def test_every_survey_question_is_in_the_catalogue():

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from pacte.course.citations import citation_labels
-from pacte.course.prompts import live_prompts
+from pacte.course.prompts import live_prompts, module_titles
 from pacte.live.kinds import bank
 from pacte.live.pages import SURVEY_PAGE, module_of, quiz_page
 from pacte.live.survey import STRUCTURE_LABELS, SURVEY_ALL, survey_questions, survey_source
@@ -82,11 +82,16 @@ def _catalogue() -> tuple[dict[str, str], ...]:
     for qid, q in survey_questions().items():
         entry = {"kind": "survey", "ref": qid, "question": SURVEY_ALL, "module": module_of(SURVEY_PAGE)}
         out.append({**entry, "page": SURVEY_PAGE, "title": KIND_TITLES["survey"], "prompt": q["label"]})
-    return tuple(out)
+    titles = module_titles()
+    return tuple({**entry, "module_title": titles.get(entry["module"], "")} for entry in out)
 
 
 def catalogue() -> list[dict[str, str]]:
-    """Every pushable activity: ``{kind, ref, question, module, page, title, prompt}`` (module, page may be "")."""
+    """Every pushable activity: ``{kind, ref, question, module, module_title, page, title, prompt}``.
+
+    ``module`` is the module's folder name, ``module_title`` the title of its chapter in the table of
+    contents (French); ``module``, ``module_title`` and ``page`` may be ``""``.
+    """
     return [dict(entry) for entry in _catalogue()]
 
 
