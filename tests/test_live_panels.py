@@ -8,8 +8,9 @@ import pandas as pd
 import pytest
 
 from pacte.course.paths import datasets_dir
+from pacte.course.typography import problems
 from pacte.live.panels import activity_panel, panel
-from pacte.live.survey import survey_questions
+from pacte.live.survey import survey_note, survey_questions
 
 
 def test_quiz_bars_count_each_choice_and_mark_the_right_one():
@@ -71,6 +72,13 @@ def test_room_vs_survey_for_one_structure_uses_the_published_column():
     rows = {r["id"]: r for r in p["rows"]}
     assert (rows["close_knit"]["room_percent"], rows["close_knit"]["survey_percent"]) == (25.0, 25.0)
     assert (rows["forming"]["room_percent"], rows["forming"]["survey_percent"]) == (75.0, 21.0)
+
+
+def test_every_survey_note_is_in_french_typography():
+    """The note under a room-versus-survey panel is shown to the trainer and, once revealed, to the room."""
+    notes = {qid: survey_note(qid) for qid in survey_questions()}
+    assert any("moyenne des pourcentages" in note for note in notes.values())
+    assert {qid: list(problems(note)) for qid, note in notes.items() if list(problems(note))} == {}
 
 
 def test_room_vs_survey_total_is_the_sample_weighted_mean_of_the_published_columns():

@@ -110,7 +110,7 @@ def survey_note(question_id: str) -> str:
         )
     return (
         f"Total sur {number(survey_total_n(question_id))}\u00a0répondants calculé par le cours à partir des "
-        f"colonnes publiées par l’enquête ({parts}) : moyenne des pourcentages pondérée par les effectifs. "
+        f"colonnes publiées par l’enquête ({parts})\u00a0: moyenne des pourcentages pondérée par les effectifs. "
         "L’enquête ne publie pas ce total."
     )
 
