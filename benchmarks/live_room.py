@@ -371,6 +371,11 @@ class Setup:
             server.stop()
 
 
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 async def lead(setup: Setup, room: Room, args: argparse.Namespace) -> dict:
     """The trainer's side: open a session, wait for the room, push every activity, kill a process mid-run."""
     trainer = Client(setup.trainer_port())
@@ -390,6 +395,7 @@ async def lead(setup: Setup, room: Room, args: argparse.Namespace) -> dict:
     await asyncio.sleep(2)
     figures["rss_connected"] = setup.rss_mib()
     start = time.monotonic()
+    cpu_start = _cpu_seconds()
     killed_at = args.activities // 2 if args.kill else -1
     killed_time = 0.0
     for i, act in enumerate(chosen):
@@ -419,6 +425,7 @@ async def lead(setup: Setup, room: Room, args: argparse.Namespace) -> dict:
             await wait_for(room, lambda: room.connected >= room.trainees, args.activity_timeout)
             figures["back"] = (room.connected, time.monotonic() - killed_time)
     figures["completion"] = time.monotonic() - start
+    figures["room_cpu"] = (_cpu_seconds() - cpu_start) / figures["completion"]
     figures["activities"] = len(chosen)
     room.stop.set()
     for task in tasks:
@@ -446,7 +453,10 @@ def run_setup(processes: int, database_url: str | None, use_nginx: bool, args: a
         f"  server RSS: {figures['rss_before']:.0f} MiB before the room, {figures['rss_connected']:.0f} MiB with "
         f"{joined} trainees connected = {per_trainee:.1f} KiB per connected trainee"
     )
-    print(f"  completion: {figures['activities']} activities in {figures['completion']:.1f} s")
+    print(
+        f"  completion: {figures['activities']} activities in {figures['completion']:.1f} s "
+        f"(the simulated room itself used {figures['room_cpu']:.2f} of the {os.cpu_count()} cores meanwhile)"
+    )
     lat, push = room.answer_latency, room.push_latency
     print(f"  answers acknowledged (201): {len(room.acked)} of {n * figures['activities']}")
     print(f"  answer latency ms: p50 {pct(lat, 0.5)}, p95 {pct(lat, 0.95)}, p99 {pct(lat, 0.99)}")
