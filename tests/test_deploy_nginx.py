@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import BUILD, ROOT, _missing, free_port, wait_for_http
+from conftest import BUILD, ROOT, TRAINER_TOKEN, _missing, free_port, wait_for_http
 from deploy_support import Nginx, nginx_binary, nginx_config
 from live_push_client import SSE, TOKEN, call, request
 from test_live_stage_store import drop_schema, pg_schema_url
@@ -197,3 +197,21 @@ def test_a_voila_view_keeps_reaching_the_process_of_its_kernel(farm):
             f"{farm['nginx']}api/kernels/{kernel_id}", headers={"Cookie": f"pacte_route={route.group(1)}"}
         )
         assert status == 200 and kernel_id.encode() in data
+
+
+def test_behind_proxy_the_forwarded_scheme_makes_the_trainer_cookie_secure(farm):
+    forwarded = {"X-Forwarded-Proto": "https"}
+    status, headers, _ = request(f"{farm['a']}formateur/?token={TOKEN}", headers=forwarded)
+    cookie = next(c for c in headers.get_all("Set-Cookie") or [] if c.startswith("pacte_trainer="))
+    assert status in (302, 303) and "secure" in cookie.lower()
+    status, headers, _ = request(f"{farm['nginx']}formateur/?token={TOKEN}")
+    cookie = next(c for c in headers.get_all("Set-Cookie") or [] if c.startswith("pacte_trainer="))
+    assert "secure" not in cookie.lower()  # nginx here speaks http: it forwards the scheme it got
+
+
+def test_without_behind_proxy_forwarded_headers_are_ignored(pacte_server):
+    status, headers, _ = request(
+        f"{pacte_server}formateur/?token={TRAINER_TOKEN}", headers={"X-Forwarded-Proto": "https"}
+    )
+    cookie = next(c for c in headers.get_all("Set-Cookie") or [] if c.startswith("pacte_trainer="))
+    assert status in (302, 303) and "secure" not in cookie.lower()
