@@ -28,6 +28,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -369,6 +370,7 @@ class Setup:
             self.nginx.stop()
         for server in self.servers:
             server.stop()
+        shutil.rmtree(self.data_dir, ignore_errors=True)
 
 
 def _cpu_seconds() -> float:

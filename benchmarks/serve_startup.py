@@ -17,6 +17,7 @@ import argparse
 import asyncio
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -241,6 +242,7 @@ def main() -> None:
         print(f"events streams: {measure_sse(server, args.sse)}")
     finally:
         server.stop()
+        shutil.rmtree(server.data_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":
