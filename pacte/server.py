@@ -169,11 +169,20 @@ def voila_argv(options: ServeOptions) -> list[str]:
         "--template=pacte",
         "--theme=light",
         "--VoilaConfiguration.show_tracebacks=False",
-        # Only the widget runtimes: other lab extensions (jupytext…) fail outside JupyterLab.
-        "--VoilaConfiguration.extension_allowlist=['@jupyter-widgets/jupyterlab-manager', 'anywidget', "
-        "'@voila-dashboards/widgets-manager8']",
         *kernels.kernel_argv(options.pool_size, options.preheat, options.max_kernels, options.kernel_idle, pages),
     ]
+
+
+def voila_config(options: ServeOptions) -> Any:
+    """Voilà settings that are lists or dicts (a traitlets ``Config``; on the command line they are deprecated)."""
+    config = kernels.kernel_config(options.pool_size, options.preheat)
+    # Only the widget runtimes: other lab extensions (jupytext…) fail outside JupyterLab.
+    config.VoilaConfiguration.extension_allowlist = [
+        "@jupyter-widgets/jupyterlab-manager",
+        "anywidget",
+        "@voila-dashboards/widgets-manager8",
+    ]
+    return config
 
 
 def public_url(host: str, port: int) -> str:
@@ -250,7 +259,7 @@ def serve(options: ServeOptions) -> int:
     )
     app = make_app_class(options, live)
     try:
-        app.launch_instance(argv=voila_argv(options), config=kernels.kernel_config(options.pool_size, options.preheat))
+        app.launch_instance(argv=voila_argv(options), config=voila_config(options))
     finally:
         store.close()
     return 0
