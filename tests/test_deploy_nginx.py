@@ -26,8 +26,6 @@ from test_live_stage_store import drop_schema, pg_schema_url
 from pacte.live.catalogue import catalogue
 from pacte.live.store import open_store
 
-pytestmark = pytest.mark.slow
-
 QUIZ = next(a for a in catalogue() if a["kind"] == "quiz")
 PAGE = "modules/metier/qui-sont-les-coordinateurs"
 
@@ -123,6 +121,7 @@ def _session(base: str, title: str) -> dict:
     return data["session"]
 
 
+@pytest.mark.slow
 def test_book_join_and_answer_through_nginx(farm):
     status, _, body = request(farm["nginx"])
     assert status == 200 and b"<html" in body.lower()
@@ -150,6 +149,7 @@ def test_book_join_and_answer_through_nginx(farm):
     ]
 
 
+@pytest.mark.slow
 def test_the_trainer_token_from_the_environment_opens_both_processes(farm):
     for base in (farm["a"], farm["b"]):
         assert call(base + "api/live/trainer/sessions")[0] == 200
@@ -158,6 +158,7 @@ def test_the_trainer_token_from_the_environment_opens_both_processes(farm):
     assert status in (302, 303) and "pacte_trainer=" in " ".join(headers.get_all("Set-Cookie") or [])
 
 
+@pytest.mark.slow
 def test_a_push_through_one_process_reaches_streams_on_the_other_and_through_nginx(farm):
     session = _session(farm["a"], "Deux processus")
     status, joined = call(farm["nginx"] + "api/live/join", "POST", {"code": session["code"]}, trainer=False)
@@ -181,6 +182,7 @@ def test_a_push_through_one_process_reaches_streams_on_the_other_and_through_ngi
         via_nginx.close()
 
 
+@pytest.mark.slow
 def test_a_voila_view_keeps_reaching_the_process_of_its_kernel(farm):
     status, headers, body = request(f"{farm['nginx']}voila/render/{PAGE}.ipynb")
     assert status == 200, body[:300]
@@ -199,6 +201,7 @@ def test_a_voila_view_keeps_reaching_the_process_of_its_kernel(farm):
         assert status == 200 and kernel_id.encode() in data
 
 
+@pytest.mark.slow
 def test_behind_proxy_the_forwarded_scheme_makes_the_trainer_cookie_secure(farm):
     forwarded = {"X-Forwarded-Proto": "https"}
     status, headers, _ = request(f"{farm['a']}formateur/?token={TOKEN}", headers=forwarded)
@@ -209,6 +212,7 @@ def test_behind_proxy_the_forwarded_scheme_makes_the_trainer_cookie_secure(farm)
     assert "secure" not in cookie.lower()  # nginx here speaks http: it forwards the scheme it got
 
 
+@pytest.mark.slow
 def test_without_behind_proxy_forwarded_headers_are_ignored(pacte_server):
     status, headers, _ = request(
         f"{pacte_server}formateur/?token={TRAINER_TOKEN}", headers={"X-Forwarded-Proto": "https"}
