@@ -80,3 +80,61 @@ class Nginx:
                 self.proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
+
+
+CADDYFILE = ROOT / "deploy" / "Caddyfile"
+
+
+def caddy_config(ports: list[int], listen_port: int, text: str | None = None) -> str:
+    """deploy/Caddyfile where every ``reverse_proxy`` lists ``ports`` and the site listens on ``listen_port``."""
+    text = CADDYFILE.read_text() if text is None else text
+    upstreams = " ".join(f"127.0.0.1:{p}" for p in ports)
+    text, count = re.subn(r"reverse_proxy (?:127\.0\.0\.1:\d+ ?)+\{", f"reverse_proxy {upstreams} {{", text)
+    if count != 3:
+        raise ValueError(f"deploy/Caddyfile: expected 3 reverse_proxy blocks, found {count}")
+    text, count = re.subn(r"^:8080 \{", f"http://127.0.0.1:{listen_port} {{", text, flags=re.M)
+    if count != 1:
+        raise ValueError("deploy/Caddyfile: expected one `:8080 {` site")
+    return text
+
+
+class Caddy:
+    """Caddy in the foreground, from a rewritten deploy/Caddyfile under ``prefix``."""
+
+    def __init__(self, ports: list[int], listen_port: int, prefix: Path) -> None:
+        binary = shutil.which("caddy")
+        if binary is None:
+            raise FileNotFoundError("caddy is not installed")
+        prefix.mkdir(parents=True, exist_ok=True)
+        conf = prefix / "Caddyfile"
+        conf.write_text(caddy_config(ports, listen_port))
+        self.base = f"http://127.0.0.1:{listen_port}/"
+        self.log = prefix / "caddy.log"
+        env = {
+            "HOME": str(prefix),
+            "XDG_DATA_HOME": str(prefix),
+            "XDG_CONFIG_HOME": str(prefix),
+            "PATH": "/usr/bin:/bin",
+        }
+        with self.log.open("w") as out:
+            self.proc = subprocess.Popen(
+                [binary, "run", "--config", str(conf), "--adapter", "caddyfile"], stdout=out, stderr=out, env=env
+            )
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", listen_port), timeout=1).close()
+                break
+            except OSError:
+                if self.proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"caddy did not start: {self.log.read_text()[-2000:]}") from None
+                time.sleep(0.1)
+
+    def stop(self) -> None:
+        """Stop Caddy."""
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()

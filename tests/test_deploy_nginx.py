@@ -4,6 +4,7 @@ Through nginx: the book, a join and an answer (stored once), the trainer's cooki
 both processes (``PACTE_TRAINER_TOKEN`` shared), a stage pushed through one process reaching an
 events stream opened on the other and one opened through nginx (unbuffered), and a Voilà view
 whose kernel URLs keep reaching the process that started it (``pacte_route`` cookie).
+Where caddy is installed, deploy/Caddyfile gets the same checks in front of the same processes.
 
 Needs nginx (``apt-get install nginx``), ``PACTE_TEST_DATABASE_URL`` and the built book; skips
 without them, or fails when ``CI=true``.
@@ -13,13 +14,14 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from conftest import BUILD, ROOT, TRAINER_TOKEN, _missing, free_port, wait_for_http
-from deploy_support import Nginx, nginx_binary, nginx_config
+from deploy_support import Caddy, Nginx, caddy_config, nginx_binary, nginx_config
 from live_push_client import SSE, TOKEN, call, request
 from test_live_stage_store import drop_schema, pg_schema_url
 
@@ -219,3 +221,46 @@ def test_without_behind_proxy_forwarded_headers_are_ignored(pacte_server):
     )
     cookie = next(c for c in headers.get_all("Set-Cookie") or [] if c.startswith("pacte_trainer="))
     assert status in (302, 303) and "secure" not in cookie.lower()
+
+
+def test_caddy_config_lists_every_port():
+    text = caddy_config([9001, 9002], 9100)
+    assert text.count("reverse_proxy 127.0.0.1:9001 127.0.0.1:9002 {") == 3
+    assert "http://127.0.0.1:9100 {" in text and ":8080 {" not in text
+
+
+@pytest.mark.slow
+def test_the_caddyfile_routes_like_nginx(farm, tmp_path):
+    """deploy/Caddyfile in front of the same processes (only where caddy is installed: not a test dependency)."""
+    if shutil.which("caddy") is None:
+        pytest.skip("caddy is not installed (optional: deploy/Caddyfile is also checked by hand)")
+    ports = [int(farm[k].rsplit(":", 1)[1].strip("/")) for k in ("a", "b")]
+    caddy = Caddy(ports, free_port(), tmp_path / "caddy")
+    base = caddy.base
+    try:
+        assert request(base)[0] == 200
+        session = _session(base, "Derrière Caddy")
+        status, joined = call(base + "api/live/join", "POST", {"code": session["code"]}, trainer=False)
+        assert status == 201
+        stream = SSE(base + f"api/live/events?code={session['code']}&participant={joined['participant']}", timeout=30)
+        try:
+            assert stream.next_event("stage")[1]["state"] == "idle"
+            body = {k: QUIZ[k] for k in ("kind", "ref", "question")} | {"state": "open"}
+            for direct in (farm["a"], farm["b"]):  # whichever process the stream landed on
+                status, data = call(direct + f"api/live/trainer/sessions/{session['id']}/stage", "POST", body)
+                assert status == 200, data
+                stage = stream.next_event("stage")[1]
+                while stage["seq"] < data["stage"]["seq"]:
+                    stage = stream.next_event("stage")[1]
+                assert stage["state"] == "open"
+        finally:
+            stream.close()
+        status, headers, page = request(f"{base}voila/render/{PAGE}.ipynb")
+        assert status == 200
+        route = [c.split(";")[0] for c in headers.get_all("Set-Cookie") or [] if c.startswith("pacte_route=")]
+        kernel = re.search(rb'"kernelId": "([0-9a-f-]{36})"', page)
+        assert route and kernel
+        for _ in range(8):
+            assert request(f"{base}api/kernels/{kernel.group(1).decode()}", headers={"Cookie": route[0]})[0] == 200
+    finally:
+        caddy.stop()
