@@ -19,9 +19,6 @@ from widgets.team_compare import (
     check_answer,
     comparison_spec,
     place_answer,
-    room_shares,
-    tally_room,
-    validate_room,
 )
 from widgets.team_dynamics import team_survey_explorer
 
@@ -94,55 +91,14 @@ def test_answers_outside_the_allowed_values_are_refused(spec, structure, questio
     assert fragment in str(err.value)
 
 
-def test_room_is_validated_and_tallied(spec):
-    events = [
-        {
-            "activity": "team_compare",
-            "question": "cohesion",
-            "structure": "MSP",
-            "answer": "close_knit",
-            "learner": "a",
-        },
-        {"activity": "team_compare", "question": "cohesion", "structure": "MSP", "answer": "forming", "learner": "a"},
-        {"activity": "team_compare", "question": "cohesion", "structure": "CDS", "answer": "forming", "learner": "b"},
-        {
-            "activity": "team_compare",
-            "question": "difficulties",
-            "structure": "CDS",
-            "answer": ["conflicts", "other"],
-            "learner": "b",
-        },
-        {"activity": "quiz", "question": "x", "answer": "y"},
-    ]
-    room = tally_room(events)
-    assert room == {
-        "cohesion": {"respondents": 2, "counts": {"forming": 2}},
-        "difficulties": {"respondents": 1, "counts": {"conflicts": 1, "other": 1}},
-    }
-    validate_room(spec, room)
-    assert room_shares(spec, room, "cohesion")["percents"] == {
-        "forming": 100.0,
-        "fairly_homogeneous": 0.0,
-        "close_knit": 0.0,
-    }
-    assert room_shares(spec, {}, "cohesion") is None
-    with pytest.raises(ValueError, match=r"room\.cohesion\.counts\.soudee"):
-        validate_room(spec, {"cohesion": {"counts": {"soudee": 1}}})
-    with pytest.raises(ValueError, match=r"room\.cohesion\.respondents"):
-        validate_room(spec, {"cohesion": {"respondents": 1, "counts": {"forming": 1, "close_knit": 1}}})
-
-
 def test_team_compare_widget_answers_reach_python(spec):
     w = TeamCompare(spec)
-    assert w.room == {} and w._module == "team_compare"
+    assert w._module == "team_compare" and "room" not in w.keys  # the room is drawn by the browser alone
     seen = []
     w.on_result(lambda r: seen.append((r["structure"], {q: res["status"] for q, res in r["results"].items()})))
     w.answers = {"structure": "MSP", "cohesion": "close_knit"}
     assert w.kernel_result["results"]["cohesion"]["items"][0]["percent"] == 25
     assert seen == [("MSP", {"cohesion": "ok"})]
-    with pytest.raises(ValueError, match=r"room\.cohesion\.counts"):
-        w.room = {"cohesion": {"counts": {"bad": 1}}}
-    w.room = {"cohesion": {"respondents": 3, "counts": {"forming": 1, "close_knit": 2}}}
     assert 'data-pacte-module="team_compare"' in w.static_html()
 
 
@@ -366,21 +322,8 @@ PLACE_CASES = [
 
 
 def test_placement_parity_js_python(spec):
-    rooms = [
-        ({"cohesion": {"respondents": 3, "counts": {"forming": 1, "close_knit": 2}}}, "cohesion"),
-        ({"difficulties": {"respondents": 7, "counts": {"conflicts": 5, "other": 1}}}, "difficulties"),
-        ({"cohesion": {"counts": {"forming": 2, "fairly_homogeneous": 1}}}, "cohesion"),
-        ({}, "cohesion"),
-    ]
-    setup = """
-const both = (spec, cases, rooms) => ({
-  placed: cases.map(([s, q, a]) => m.placeAnswer(spec, s, q, a)),
-  rooms: rooms.map(([room, q]) => m.roomShares(spec, room, q)),
-});
-"""
-    [out] = call_js("team_compare_logic", "both", [[spec, PLACE_CASES, rooms]], setup=setup)
-    assert out["placed"] == [place_answer(spec, *c) for c in PLACE_CASES]
-    assert out["rooms"] == [room_shares(spec, r, q) for r, q in rooms]
+    calls = [[spec, *c] for c in PLACE_CASES]
+    assert call_js("team_compare_logic", "placeAnswer", calls) == [place_answer(spec, *c) for c in PLACE_CASES]
 
 
 def test_case_walk_parity_js_python():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import csv
 import io
 
@@ -13,10 +12,7 @@ from widgets import ProfileCompare, WeekPlanner
 from widgets.profile_compare import (
     place_profile,
     profile_live_payload,
-    profile_room,
     profile_spec,
-    tally_profile_room,
-    validate_profile_room,
 )
 from widgets.week import load_week, share_of, summarize_week, week_csv
 
@@ -212,18 +208,6 @@ def test_profile_python_and_javascript_agree(profile):
     py = [place_profile(profile, *c) for c in PROFILE_CASES]
     js = call_js("team_compare_logic", "placeProfile", [[profile, *c] for c in PROFILE_CASES])
     assert js == py
-    room = {
-        "age": {"MSP": {"respondents": 3, "counts": {"under-40": 2, "from-40": 1}}},
-        "working-time": {"CPTS": {"counts": {"full-time": 1, "part-time": 2}}},
-    }
-    calls = [
-        [profile, room, "age", "MSP"],
-        [profile, room, "age", "CDS"],
-        [profile, room, "working-time", "CPTS"],
-        [profile, {}, "age", "MSP"],
-    ]
-    assert call_js("team_compare_logic", "profileRoom", calls) == [profile_room(*c) for c in calls]
-    assert profile_room(*calls[0]) == {"respondents": 3, "percents": {"age_under_40": 66.7}}
     assert (
         call_js("team_compare_logic", "profileLivePayload", [["mon-profil", "age", "MSP", "under-40"]])
         == [profile_live_payload("mon-profil", "age", "MSP", "under-40")]
@@ -231,30 +215,11 @@ def test_profile_python_and_javascript_agree(profile):
     )
 
 
-def test_profile_room_is_tallied_and_validated(profile):
-    events = [
-        {"activity": "profile", "question": "age", "structure": "MSP", "answer": "under-40", "learner": "a"},
-        {"activity": "profile", "question": "age", "structure": "MSP", "answer": "from-40", "learner": "a"},
-        {"activity": "profile", "question": "age", "structure": "MSP", "answer": "under-40", "learner": "b"},
-        {"activity": "team_compare", "question": "cohesion", "structure": "MSP", "answer": "x"},
-    ]
-    room = tally_profile_room(events)
-    assert room == {"age": {"MSP": {"respondents": 2, "counts": {"from-40": 1, "under-40": 1}}}}
-    assert validate_profile_room(profile, room) is room
-    bad = copy.deepcopy(room)
-    bad["age"]["MSP"]["counts"]["over-90"] = 1
-    with pytest.raises(ValueError, match=r"room\.age\.MSP\.counts\.over-90"):
-        validate_profile_room(profile, bad)
-    w = ProfileCompare()
-    w.room = room
-    with pytest.raises(ValueError, match=r"room\.age\.EHPAD: unknown structure"):
-        w.room = {"age": {"EHPAD": {"counts": {}}}}
-
-
 def test_profile_widget_kernel_result():
     w = ProfileCompare()
     seen = []
     w.on_result(lambda r: seen.append({q: res["items"][0]["relation"] for q, res in r["results"].items()}))
+    assert "room" not in w.keys  # the room beside the survey is on the trainer's dashboard (panel « profile »)
     w.answers = {"structure": "CPTS", "contract": "cdi"}
     assert w.kernel_result["results"]["contract"]["items"][0]["percent"] == 85
     assert seen == [{"contract": "inside"}]

@@ -9,8 +9,6 @@ with ``static/profile_compare.js``) and Python mirrors it (:func:`place_profile`
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
@@ -141,86 +139,12 @@ def place_profile(spec: dict, structure: Any, question_id: Any, answer: Any) -> 
     }
 
 
-def profile_room(spec: dict, room: dict, question_id: str, structure: str) -> dict | None:
-    """The group's share inside each indicator: ``{"respondents", "percents": {indicator: %}}`` or None.
-
-    ``room`` is ``{question_id: {structure: {"respondents": n, "counts": {answer_id: n}}}}``.
-    Mirrors ``profileRoom`` of ``static/team_compare_logic.js``.
-    """
-    entry = ((room or {}).get(question_id) or {}).get(structure)
-    if not entry:
-        return None
-    counts = entry.get("counts") or {}
-    respondents = entry.get("respondents") or sum(counts.values())
-    if not respondents:
-        return None
-    percents = {}
-    for fact in spec["facts"][question_id][structure]:
-        n = sum(counts.get(a, 0) for a in fact["inside"])
-        percents[fact["indicator"]] = math.floor(1000 * n / respondents + 0.5) / 10
-    return {"respondents": respondents, "percents": percents}
-
-
 def profile_live_payload(spec_id: str, question_id: str, structure: str, answer: str) -> dict:
     """What a live session stores for one profile answer (mirror of ``profileLivePayload``).
 
     Kind ``profile``, ref the questions file id, question ``<structure>-<question id>`` (see pacte/live/protocol.py).
     """
     return {"activity": f"{PROFILE_ACTIVITY}:{spec_id}", "question": f"{structure}-{question_id}", "answer": answer}
-
-
-def tally_profile_room(events: Iterable[dict]) -> dict:
-    """Build a profile ``room`` from ``pacte:answer`` details (the last answer of each learner counts)."""
-    latest: dict[tuple, tuple] = {}
-    for i, ev in enumerate(events):
-        if ev.get("activity") != PROFILE_ACTIVITY:
-            continue
-        latest[(ev["question"], ev.get("learner", i))] = (ev["structure"], ev["answer"])
-    room: dict[str, dict] = {}
-    for (qid, _), (structure, answer) in latest.items():
-        entry = room.setdefault(qid, {}).setdefault(structure, {"respondents": 0, "counts": {}})
-        entry["respondents"] += 1
-        entry["counts"][answer] = entry["counts"].get(answer, 0) + 1
-    return room
-
-
-def _validate_profile_entry(qid: str, sid: str, entry: Any, allowed: set[str]) -> None:
-    """Check the ``{"respondents", "counts"}`` of one question and structure."""
-    if not isinstance(entry, dict) or not isinstance(entry.get("counts"), dict):
-        raise ValueError(f"room.{qid}.{sid}: expected {{'respondents': n, 'counts': {{answer_id: count}}}}")
-    for aid, n in entry["counts"].items():
-        if aid not in allowed:
-            raise ValueError(
-                f"room.{qid}.{sid}.counts.{aid}: not an answer of this question (allowed: {sorted(allowed)})"
-            )
-        if not isinstance(n, int) or isinstance(n, bool) or n < 0:
-            raise ValueError(f"room.{qid}.{sid}.counts.{aid}: count must be a non-negative integer, got {n!r}")
-    resp = entry.get("respondents")
-    if resp is not None and (
-        not isinstance(resp, int) or isinstance(resp, bool) or resp < sum(entry["counts"].values())
-    ):
-        raise ValueError(
-            f"room.{qid}.{sid}.respondents: must be an integer at least the number of answers, got {resp!r}"
-        )
-
-
-def validate_profile_room(spec: dict, room: Any) -> dict:
-    """Check a profile ``room`` value; raise ``ValueError`` naming the field at fault."""
-    if not isinstance(room, dict):
-        raise ValueError(f"room: expected a dict, got {type(room).__name__}")
-    questions = {q["id"]: q for q in spec["questions"]}
-    structures = {s["id"] for s in spec["structures"]}
-    for qid, per_structure in room.items():
-        if qid not in questions:
-            raise ValueError(f"room.{qid}: unknown question (known: {', '.join(questions)})")
-        if not isinstance(per_structure, dict):
-            raise ValueError(f"room.{qid}: expected {{structure: {{'respondents': n, 'counts': {{...}}}}}}")
-        allowed = {a["id"] for a in questions[qid]["answers"]}
-        for sid, entry in per_structure.items():
-            if sid not in structures:
-                raise ValueError(f"room.{qid}.{sid}: unknown structure (known: {sorted(structures)})")
-            _validate_profile_entry(qid, sid, entry, allowed)
-    return room
 
 
 class ProfileCompare(SurveyComparison):
@@ -230,7 +154,6 @@ class ProfileCompare(SurveyComparison):
     _module = "profile_compare"
     default_spec = staticmethod(profile_spec)
     place = staticmethod(place_profile)
-    check_room = staticmethod(validate_profile_room)
 
     def fallback_text(self) -> str:
         return (

@@ -4,16 +4,14 @@ The widget state carries the survey distribution (from ``datasets/pacte_survey``
 so that the browser places each answer with no kernel
 (``static/team_compare_logic.js``); :func:`place_answer` is the Python mirror.
 
-For live sessions the state has an optional ``room`` trait: the answers of the
-whole group, ``{question_id: {"respondents": n, "counts": {answer_id: count}}}``,
-drawn beside the survey when present. :func:`tally_room` builds it from the
-``pacte:answer`` events the front end emits.
+In a live session the browser alone draws the room beside the survey: when the
+trainer reveals one of these survey questions to the room, the widget takes the
+room's counts from the revealed panel (``roomFromStage`` in
+``static/team_compare_logic.js``); the kernel never sees them.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable
 from typing import Any
 
 import traitlets as t
@@ -24,8 +22,6 @@ from pacte.course.fmt import percent as fmt_percent
 from pacte.course.messages import message
 from widgets._host import AnsweringWidget
 from widgets.survey import survey_answers
-
-ACTIVITY = "team_compare"
 
 # How each question is put to the learner and how a placed answer is phrased.
 # "{label}" is the answer label with a lower-case first letter.
@@ -192,88 +188,15 @@ def check_answer(spec: dict, structure: Any, question_id: Any, answer: Any) -> d
     return result
 
 
-def room_shares(spec: dict, room: dict, question_id: str) -> dict | None:
-    """Return ``{"respondents", "percents": {answer_id: %}}`` for the group, or None if the group has no answer.
-
-    Mirrors ``roomShares`` of ``static/team_compare_logic.js``.
-    """
-    entry = (room or {}).get(question_id)
-    if not entry:
-        return None
-    counts = entry.get("counts") or {}
-    q = next(q for q in spec["questions"] if q["id"] == question_id)
-    respondents = entry.get("respondents") or sum(counts.values())
-    if not respondents:
-        return None
-    return {
-        "respondents": respondents,
-        "percents": {a["id"]: math.floor(1000 * counts.get(a["id"], 0) / respondents + 0.5) / 10 for a in q["answers"]},
-    }
-
-
-def _validate_room_counts(qid: str, counts: dict, allowed: set[str]) -> None:
-    for aid, n in counts.items():
-        if aid not in allowed:
-            raise ValueError(f"room.{qid}.counts.{aid}: not an answer of this question (allowed: {sorted(allowed)})")
-        if not isinstance(n, int) or isinstance(n, bool) or n < 0:
-            raise ValueError(f"room.{qid}.counts.{aid}: count must be a non-negative integer, got {n!r}")
-
-
-def _validate_room_respondents(qid: str, entry: dict, question: dict) -> None:
-    resp = entry.get("respondents")
-    if resp is None:
-        return
-    if not isinstance(resp, int) or isinstance(resp, bool) or resp < max(entry["counts"].values(), default=0):
-        raise ValueError(f"room.{qid}.respondents: must be an integer at least as large as every count, got {resp!r}")
-    if not question["multiple"] and resp < sum(entry["counts"].values()):
-        raise ValueError(f"room.{qid}.respondents: a single-answer question cannot have more answers than respondents")
-
-
-def validate_room(spec: dict, room: Any) -> dict:
-    """Check a ``room`` value; raise ``ValueError`` naming the field at fault."""
-    if not isinstance(room, dict):
-        raise ValueError(f"room: expected a dict, got {type(room).__name__}")
-    questions = {q["id"]: q for q in spec["questions"]}
-    for qid, entry in room.items():
-        if qid not in questions:
-            raise ValueError(f"room.{qid}: unknown question (known: {', '.join(questions)})")
-        if not isinstance(entry, dict) or not isinstance(entry.get("counts"), dict):
-            raise ValueError(f"room.{qid}: expected {{'respondents': n, 'counts': {{answer_id: count}}}}")
-        _validate_room_counts(qid, entry["counts"], {a["id"] for a in questions[qid]["answers"]})
-        _validate_room_respondents(qid, entry, questions[qid])
-    return room
-
-
-def tally_room(events: Iterable[dict]) -> dict:
-    """Build a ``room`` value from ``pacte:answer`` event details (the last answer of each learner counts).
-
-    Each event is ``{"activity": "team_compare", "question", "structure", "answer", "learner"?}``;
-    events of other activities are ignored. Without a ``learner`` key each event counts as one learner.
-    """
-    latest: dict[tuple, Any] = {}
-    for i, ev in enumerate(events):
-        if ev.get("activity") != ACTIVITY:
-            continue
-        latest[(ev["question"], ev.get("learner", i))] = ev["answer"]
-    room: dict[str, dict] = {}
-    for (qid, _), answer in latest.items():
-        entry = room.setdefault(qid, {"respondents": 0, "counts": {}})
-        entry["respondents"] += 1
-        for aid in answer if isinstance(answer, list) else [answer]:
-            entry["counts"][aid] = entry["counts"].get(aid, 0) + 1
-    return room
-
-
 class SurveyComparison(AnsweringWidget):
-    """Answers placed against the PACTE survey, optionally beside the room's answers.
+    """Answers placed against the PACTE survey.
 
     ``answers`` (written by the browser) is ``{"structure": "MSP", "<question>": answer, …}``;
     ``kernel_result`` is ``{"structure", "results": {question: place(…)}}`` recomputed in Python.
-    Subclasses name their spec builder, their placing function and their room check.
+    Subclasses name their spec builder and their placing function.
     """
 
     spec = t.Dict().tag(sync=True)
-    room = t.Dict().tag(sync=True)
 
     @staticmethod
     def default_spec() -> dict:
@@ -285,17 +208,8 @@ class SurveyComparison(AnsweringWidget):
         """One answer placed in the survey (Python twin of the JS placing function)."""
         raise NotImplementedError
 
-    @staticmethod
-    def check_room(spec: dict, room: Any) -> dict:
-        """The room value, checked (``ValueError`` naming the field at fault)."""
-        raise NotImplementedError
-
     def __init__(self, spec: dict | None = None, **kwargs: Any) -> None:
         super().__init__(spec=spec or self.default_spec(), **kwargs)
-
-    @t.validate("room")
-    def _check_room(self, proposal):
-        return self.check_room(self.spec, proposal["value"])
 
     def evaluate(self, answers: dict) -> dict:
         """Each answer placed in the survey with :meth:`place`."""
@@ -312,7 +226,6 @@ class TeamCompare(SurveyComparison):
     _module = "team_compare"
     default_spec = staticmethod(comparison_spec)
     place = staticmethod(place_answer)
-    check_room = staticmethod(validate_room)
 
     def fallback_text(self) -> str:
         return (

@@ -8,7 +8,10 @@
   prompts; entries are counted without case, shown as most often typed);
 * ``scale``: ``rows: [{value, label, count, percent}]``, ``mean``;
 * ``ranking``: ``rows: [{id, label, mean_rank, first}]``, best first;
-* ``room_vs_survey``: ``rows: [{id, label, room_percent, survey_percent}]``,
+* ``room_vs_survey``: ``rows: [{id, label, count, room_percent, survey_percent}]``
+  (``count``: the room's answers; the survey widgets of the module pages draw
+  the room from it once revealed, see ``roomFromStage`` in
+  ``widgets/static/team_compare_logic.js``),
   ``respondents``, ``survey_n``, ``survey_note``, and ``structures`` (the same
   per MSP, CDS, CPTS); survey questions, and « Mon profil » answers (kind
   ``profile``) beside the survey's profile table.

@@ -62,7 +62,44 @@ export async function joinSession(code) {
 
 export function leaveSession() {
   localStorage.removeItem(KEY);
+  globalThis.__pacteLiveStage = null;
   notify("left", {});
+}
+
+/**
+ * The event dispatched on ``document`` each time a new STAGE of the joined session
+ * arrives (live_room.js): ``detail`` is the STAGE (pacte/live/stage.py). The first
+ * one comes as soon as the trainee's page follows the session.
+ */
+export const STAGE_EVENT = "pacte:live-stage";
+
+/**
+ * Announce a new STAGE to the page's widgets (called by live_room.js only).
+ * @param {any} stage
+ */
+export function publishStage(stage) {
+  // On globalThis: under anywidget each widget inlines its own copy of this module.
+  globalThis.__pacteLiveStage = stage;
+  document.dispatchEvent(new CustomEvent(STAGE_EVENT, { detail: stage }));
+}
+
+/**
+ * Follow the session's STAGE from a widget: ``handler(stage)`` is called at once with
+ * the latest STAGE if one arrived before the widget was drawn, on every new one, and
+ * with ``null`` when the trainee leaves the session. Returns the function that stops.
+ * @param {(stage: any) => void} handler
+ * @returns {() => void}
+ */
+export function followStage(handler) {
+  const onStage = (event) => handler(/** @type {CustomEvent} */ (event).detail);
+  const onLeft = () => handler(null);
+  document.addEventListener(STAGE_EVENT, onStage);
+  document.addEventListener("pacte:live-left", onLeft);
+  if (globalThis.__pacteLiveStage && currentSession()) handler(globalThis.__pacteLiveStage);
+  return () => {
+    document.removeEventListener(STAGE_EVENT, onStage);
+    document.removeEventListener("pacte:live-left", onLeft);
+  };
 }
 
 export async function sendAnswer(activity, question, answer) {

@@ -2,8 +2,9 @@
 // session's stage over Server-Sent Events (GET events), draws the pushed
 // activity with its answer form (pure logic in live_room_logic.js), posts the
 // answer with sendAnswer (live_client.js), then shows the closed state and the
-// reveal (right answer, explanation, source, the room's results).
-import { apiBase, sendAnswer } from "./live_client.js";
+// reveal (right answer, explanation, source, the room's results). Each new stage is
+// also announced to the page's widgets (publishStage: the STAGE_EVENT of live_client.js).
+import { apiBase, publishStage, sendAnswer } from "./live_client.js";
 import { h } from "./dom.js";
 import { activityKey, buildAnswer, counter, emptyValues, moveItem, needsRender, roomView, scaleSteps, TEXT, valuesFromAnswer } from "./live_room_logic.js";
 import { drawResults } from "./live_room_results.js";
@@ -61,6 +62,7 @@ export function mountRoom(host, session, options = {}) {
     if (!needsRender(lastSeq, stage)) return;
     lastStage = stage;
     draw();
+    publishStage(stage);
   }
 
   function draw() {

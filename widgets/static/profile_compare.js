@@ -1,8 +1,9 @@
 // « Mon profil face à l'enquête PACTE »: one module for every host (Jupyter, Voilà, Binder, static book).
 // The learner gives their structure type and profile; each answer is placed among the
-// survey's figures for the coordinators of the same type of structure, and (live
-// session) beside the group's answers. Sibling of team_compare.js, same logic module.
-import { placeProfile, profileRoom, profileLivePayload } from "./team_compare_logic.js";
+// survey's figures for the coordinators of the same type of structure; in a live session
+// each answer is also sent to the trainer's dashboard. Sibling of team_compare.js, same
+// logic module.
+import { placeProfile, profileLivePayload } from "./team_compare_logic.js";
 import { emitAnswer } from "./live_client.js";
 import { remember } from "./progress.js";
 import { KINDS } from "./live_protocol.js";
@@ -16,21 +17,18 @@ function sendLive(root, spec, questionId, structure, answer) {
   if (KINDS.includes(kind)) emitAnswer(root, kind, ref, payload.question, payload.answer);
 }
 
-function factTable(spec, room, question, structure, placed) {
+function factTable(spec, question, structure, placed) {
   const s = spec.structures.find((x) => x.id === structure);
   const facts = spec.facts[question.id][structure].filter((f) => f.percent !== null && f.percent !== undefined);
   if (!facts.length) return null;
-  const group = profileRoom(spec, room, question.id, structure);
   const head = h("tr", {}, h("th", { scope: "col" }, "Indicateur de l’enquête"),
-    h("th", { scope: "col" }, `Enquête PACTE (${s.id}, ${s.sample_size} répondants)`),
-    group ? h("th", { scope: "col" }, `Votre groupe (${group.respondents} répondant${group.respondents > 1 ? "s" : ""})`) : null);
+    h("th", { scope: "col" }, `Enquête PACTE (${s.id}, ${s.sample_size} répondants)`));
   const rows = facts.map((f) => {
     const item = placed.items.find((it) => it.indicator === f.indicator);
     const mine = item && item.relation === "inside";
     return h("tr", { class: mine ? "pacte-compare-mine" : "", "data-indicator": f.indicator },
       h("th", { scope: "row" }, f.label, mine ? " (vous)" : ""),
-      barCell("pacte-compare-survey", f.percent),
-      group ? barCell("pacte-compare-room", group.percents[f.indicator]) : null);
+      barCell("pacte-compare-survey", f.percent));
   });
   return h("table", { class: "pacte-compare-table" },
     h("caption", {}, `Profil des ${s.plural} de l’enquête, en % des répondants.`),
@@ -60,12 +58,10 @@ function render({ model, el }) {
   root.append(structureSet, status, questionsBox, h("p", { class: "pacte-compare-source" }, spec.source));
 
   let answers = { ...(model.get("answers") || {}) };
-  const shown = new Map();
   const save = () => { model.set("answers", { ...answers }); model.save_changes(); };
 
   const drawQuestions = (structure) => {
     questionsBox.replaceChildren();
-    shown.clear();
     root.dataset.structure = structure;
     spec.questions.forEach((q, i) => {
       const form = h("form", { class: "pacte-compare-question", "data-question": q.id, novalidate: "" });
@@ -83,7 +79,7 @@ function render({ model, el }) {
         result.replaceChildren(...[
           ...placed.items.map((it) => h("p", { class: "pacte-compare-sentence", "data-relation": it.relation }, it.sentence)),
           placed.note ? h("p", { class: "pacte-compare-note" }, placed.note) : null,
-          factTable(spec, model.get("room"), q, structure, placed),
+          factTable(spec, q, structure, placed),
         ].filter(Boolean));
         form.dataset.status = "ok";
       };
@@ -91,7 +87,7 @@ function render({ model, el }) {
       if (typeof previous === "string") {
         const input = fs.querySelector(`input[value="${previous}"]`);
         const placed = placeProfile(spec, structure, q.id, previous);
-        if (input && placed.status === "ok") { input.checked = true; show(placed); shown.set(q.id, () => show(placed)); }
+        if (input && placed.status === "ok") { input.checked = true; show(placed); }
       }
       form.addEventListener("submit", (event) => {
         event.preventDefault();
@@ -105,7 +101,6 @@ function render({ model, el }) {
         }
         message.textContent = "";
         show(placed);
-        shown.set(q.id, () => show(placed));
         answers = { ...answers, structure, [q.id]: answer };
         save();
         sendLive(root, spec, q.id, structure, answer);
@@ -123,7 +118,6 @@ function render({ model, el }) {
     drawQuestions(structure);
   });
 
-  const onRoom = () => { for (const redraw of shown.values()) redraw(); };
   const showKernel = () => {
     const kr = model.get("kernel_result") || {};
     if (!kr.results) return;
@@ -131,7 +125,6 @@ function render({ model, el }) {
       .map(([qid, r]) => (r.status === "ok" ? `${qid}:${r.items.map((it) => `${it.indicator}=${it.relation}`).join("+")}` : `${qid}:invalid`))
       .join(";");
   };
-  model.on("change:room", onRoom);
   model.on("change:kernel_result", showKernel);
   if (answers.structure && spec.structures.some((s) => s.id === answers.structure)) {
     structureSet.querySelector(`input[value="${answers.structure}"]`).checked = true;
@@ -140,7 +133,6 @@ function render({ model, el }) {
   showKernel();
   el.replaceChildren(root);
   return () => {
-    model.off("change:room", onRoom);
     model.off("change:kernel_result", showKernel);
   };
 }

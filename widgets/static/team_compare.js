@@ -1,8 +1,9 @@
 // « Votre équipe face à l'enquête PACTE »: one module for every host (Jupyter, Voilà, Binder, static book).
 // The learner answers the survey's questions; each answer is placed in the survey
-// distribution of their type of structure, and (live session) beside the group's answers.
-import { placeAnswer, roomShares, questionsFor, formatPercent } from "./team_compare_logic.js";
-import { emitAnswer } from "./live_client.js";
+// distribution of their type of structure, and (live session) beside the group's answers
+// once the trainer reveals that survey question to the room (followStage, live_client.js).
+import { placeAnswer, roomFromStage, roomShares, questionsFor } from "./team_compare_logic.js";
+import { emitAnswer, followStage } from "./live_client.js";
 import { remember } from "./progress.js";
 import { h, injectStyle } from "./dom.js";
 import { COMPARE_CSS, COMPARE_STYLE_ID, barCell } from "./compare_view.js";
@@ -50,6 +51,7 @@ function render({ model, el }) {
   root.append(structureSet, status, questionsBox, h("p", { class: "pacte-compare-source" }, spec.source));
 
   let answers = { ...(model.get("answers") || {}) };
+  let room = {}; // the live session's answers, {question id: {respondents, counts}}
   const shown = new Map(); // question id -> redraw function
 
   const save = () => {
@@ -77,7 +79,7 @@ function render({ model, el }) {
       const show = (placed, mine) => {
         result.replaceChildren(
           ...placed.items.map((it) => h("p", { class: "pacte-compare-sentence" }, it.sentence)),
-          table(spec, model.get("room"), q, structure, mine));
+          table(spec, room, q, structure, mine));
         form.dataset.status = "ok";
       };
       form.addEventListener("submit", (event) => {
@@ -121,7 +123,6 @@ function render({ model, el }) {
     drawQuestions(structure);
   });
 
-  const onRoom = () => { for (const redraw of shown.values()) redraw(); };
   const showKernel = () => {
     const kr = model.get("kernel_result") || {};
     if (!kr.results) return;
@@ -129,7 +130,6 @@ function render({ model, el }) {
       .map(([qid, r]) => (r.status === "ok" ? `${qid}:${r.items.map((it) => `${it.answer}=${it.percent}`).join("+")}` : `${qid}:invalid`))
       .join(";");
   };
-  model.on("change:room", onRoom);
   model.on("change:kernel_result", showKernel);
   if (answers.structure && spec.structures.some((s) => s.id === answers.structure)) {
     structureSet.querySelector(`input[value="${answers.structure}"]`).checked = true;
@@ -137,8 +137,14 @@ function render({ model, el }) {
   }
   showKernel();
   el.replaceChildren(root);
+  const stopFollowing = followStage((stage) => {
+    const next = roomFromStage(spec, room, stage);
+    if (next === room) return;
+    room = next;
+    for (const redraw of shown.values()) redraw();
+  });
   return () => {
-    model.off("change:room", onRoom);
+    stopFollowing();
     model.off("change:kernel_result", showKernel);
   };
 }

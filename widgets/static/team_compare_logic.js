@@ -1,6 +1,7 @@
 // Placing a learner's answer in the PACTE survey distribution: the JavaScript
-// twin of place_answer() and room_shares() in widgets/team_compare.py.
-// tests/test_dynamiques_logic.py runs the same cases through both.
+// twin of place_answer() in widgets/team_compare.py (tests/test_dynamiques_logic.py
+// runs the same cases through both); and, in a live session, the room's answers
+// drawn beside the survey (roomFromStage, roomShares: browser only, no kernel).
 import { message } from "./messages.js";
 
 
@@ -89,12 +90,38 @@ export function roomShares(spec, room, questionId) {
   return { respondents, percents };
 }
 
+/**
+ * The room's answers after a new STAGE of the live session (live_client.js STAGE_EVENT):
+ * a revealed survey question this widget asks fills its entry from the reveal's
+ * ``room_vs_survey`` panel (pacte/live/panels.py: the room's ``respondents`` and each
+ * answer's ``count``); any other stage leaves ``room`` as it is; ``null`` (the
+ * trainee left the session) empties it.
+ * @param {any} spec  the widget's spec (its questions)
+ * @param {Record<string, {respondents: number, counts: Record<string, number>}>} room
+ * @param {any} stage  a STAGE, or null
+ */
+export function roomFromStage(spec, room, stage) {
+  if (!stage) return {};
+  const activity = stage.activity;
+  const panel = stage.state === "revealed" && stage.reveal ? stage.reveal.panel : null;
+  if (!activity || activity.kind !== "survey" || !panel || panel.type !== "room_vs_survey") return room;
+  const q = spec.questions.find((x) => x.id === activity.ref);
+  if (!q) return room;
+  const known = new Set(q.answers.map((a) => a.id));
+  const counts = {};
+  for (const row of panel.rows || []) {
+    if (known.has(row.id) && Number.isInteger(row.count) && row.count > 0) counts[row.id] = row.count;
+  }
+  const respondents = Number.isInteger(panel.respondents) ? panel.respondents : 0;
+  return { ...room, [q.id]: { respondents, counts } };
+}
+
 export function questionsFor(spec, structure) {
   return spec.questions.filter((q) => q.structures.includes(structure));
 }
 
-// « Mon profil face à l'enquête PACTE »: the twin of place_profile(), profile_room() and
-// profile_live_payload() in widgets/team_compare.py (tests/test_metier_logic.py).
+// « Mon profil face à l'enquête PACTE »: the twin of place_profile() and
+// profile_live_payload() in widgets/profile_compare.py (tests/test_metier_logic.py).
 export function placeProfile(spec, structure, questionId, answer) {
   const structures = new Map(spec.structures.map((s) => [s.id, s]));
   if (!structures.has(structure)) {
@@ -129,20 +156,6 @@ export function placeProfile(spec, structure, questionId, answer) {
       sentence: `L’enquête ne donne pas de chiffre sur ce point pour les ${who}.` });
   }
   return { status: "ok", question: questionId, structure, answer, items, note: q.note || "" };
-}
-
-export function profileRoom(spec, room, questionId, structure) {
-  const entry = ((room || {})[questionId] || {})[structure];
-  if (!entry) return null;
-  const counts = entry.counts || {};
-  const respondents = entry.respondents || Object.values(counts).reduce((a, b) => a + b, 0);
-  if (!respondents) return null;
-  const percents = {};
-  for (const fact of spec.facts[questionId][structure]) {
-    const n = fact.inside.reduce((sum, a) => sum + (counts[a] || 0), 0);
-    percents[fact.indicator] = Math.floor((1000 * n) / respondents + 0.5) / 10;
-  }
-  return { respondents, percents };
 }
 
 export function profileLivePayload(specId, questionId, structure, answer) {
