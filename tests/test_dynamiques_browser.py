@@ -8,8 +8,13 @@ Build first (only this module is enough)::
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from conftest import screenshot
+
+from pacte.live.stage import build_stage
+from pacte.live.store import LiveSession, StageRow
 
 pytestmark = pytest.mark.browser
 
@@ -190,20 +195,26 @@ def test_voila_case_reaches_the_kernel(offline_page, pacte_server):
 
 ROOM_JS = """async () => {
   const state = JSON.parse(document.querySelector("div.pacte-widget[data-pacte-module=team_compare] script").textContent);
-  state.room = { cohesion: { respondents: 4, counts: { close_knit: 3, forming: 1 } } };
   state.answers = { structure: "CDS" };
-  const handlers = {};
-  const model = {
-    get: (k) => state[k], set: (k, v) => { state[k] = v; }, save_changes: () => {},
-    on: (e, cb) => { handlers[e] = cb; }, off: () => {},
-  };
+  const model = { get: (k) => state[k], set: (k, v) => { state[k] = v; }, save_changes: () => {}, on: () => {}, off: () => {} };
   const el = document.createElement("div");
   el.id = "room-test";
   document.querySelector("section.pacte-compare").after(el);
   const mod = await import(new URL("_static/team_compare.js", document.baseURI.replace(/modules\\/.*$/, "")).href);
   mod.default.render({ model, el });
-  window.__roomModel = { state, handlers };
 }"""
+# What live_room.js does when a STAGE arrives (live_client.js publishStage), and when the trainee leaves.
+STAGE_JS = """(stage) => document.dispatchEvent(new CustomEvent("pacte:live-stage", { detail: stage }))"""
+LEFT_JS = """() => document.dispatchEvent(new CustomEvent("pacte:live-left", { detail: {} }))"""
+
+
+def _revealed_survey(seq: int, counts: dict) -> dict:
+    """The STAGE trainees receive when the trainer reveals « cohesion » (built by the server's code)."""
+    now = time.time()
+    session = LiveSession(id="s", code="K7M2QX", title="Salle", created_at=now, expires_at=now + 600, closed=False)
+    row = StageRow(seq=seq, kind="survey", ref="cohesion", question="all", state="revealed", updated_at=now)
+    aggregate = {("survey:cohesion", s): c for s, c in counts.items()}
+    return build_stage(session, row, now, aggregate, {})
 
 
 def test_static_team_compare_draws_the_room_beside_the_survey(offline_page, book_url):
@@ -216,14 +227,21 @@ def test_static_team_compare_draws_the_room_beside_the_survey(offline_page, book
     form.get_by_label("Vraiment soudée").check()
     form.get_by_role("button", name="Comparer à l’enquête").click()
     assert "des 37\u00a0% de coordinateurs de centre de santé" in form.locator(".pacte-compare-sentence").inner_text()
+    room_cell = form.locator("tr[data-answer=close_knit] td.pacte-compare-room")
+    assert room_cell.count() == 0  # no live session: the survey alone
+    # The trainer reveals « cohesion » to the room: the room's answers appear beside the survey.
+    page.evaluate(STAGE_JS, _revealed_survey(4, {"MSP": {"close_knit": 2, "forming": 1}, "CDS": {"close_knit": 1}}))
     headers = form.locator("thead th").all_inner_texts()
     assert headers[-1] == "Votre groupe (4 répondants)"
-    assert form.locator("tr[data-answer=close_knit] td.pacte-compare-room").inner_text().strip() == "75\u00a0%"
-    # A live session updates the room: the chart follows.
-    page.evaluate("""() => { const m = window.__roomModel;
-        m.state.room = { cohesion: { respondents: 5, counts: { close_knit: 1, fairly_homogeneous: 4 } } };
-        m.handlers['change:room'](); }""")
-    assert form.locator("tr[data-answer=close_knit] td.pacte-compare-room").inner_text().strip() == "20\u00a0%"
+    assert room_cell.inner_text().strip() == "75\u00a0%"
+    # Revealed again with more answers: the table follows; another stage leaves it as it is.
+    page.evaluate(STAGE_JS, _revealed_survey(6, {"CDS": {"close_knit": 1, "fairly_homogeneous": 4}}))
+    assert room_cell.inner_text().strip() == "20\u00a0%"
+    page.evaluate(STAGE_JS, {**_revealed_survey(7, {}), "state": "open", "reveal": None})
+    assert room_cell.inner_text().strip() == "20\u00a0%"
     form.scroll_into_view_if_needed()
     screenshot(page, "dynamiques-compare-room")
+    # The trainee leaves the session: the survey alone again.
+    page.evaluate(LEFT_JS)
+    assert room_cell.count() == 0 and form.locator("thead th").count() == 2
     _assert_clean(page)
