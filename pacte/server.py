@@ -3,14 +3,17 @@
 * ``/`` serves the built book (``_build/html``), each page marked as served
   live so that it shows the « Séance en direct » box;
 * ``/voila/render/<page>.ipynb`` serves the Voilà view of each page with code,
-  from preheated kernels, with the course template (no CDN);
-* ``/voila/render/formateur/…`` serves the trainer's dashboard, only with the
-  trainer token;
-* ``/api/live/…`` receives trainees' answers (see :mod:`pacte.live.api`);
+  with the course template (no CDN), its kernel started on demand, culled when
+  idle and capped (:mod:`pacte.kernels`); Voilà's ``formateur/`` folder and its
+  kernels only with the trainer token (:mod:`pacte.voila_routes`);
+* ``/formateur/`` serves the trainer's dashboard (no kernel, trainer token);
+* ``/api/live/…`` receives trainees' answers and streams the pushed activity
+  (see :mod:`pacte.live.api`);
 * ``/pacte/static/`` serves the widgets' modules and the vendored Vega runtime.
 
 No Jupyter contents, terminals or kernel-management API is exposed, and Voilà
-keeps refusing execute requests from the browser.
+keeps refusing execute requests from the browser. Several processes may share
+one PostgreSQL store behind a reverse proxy (``deploy/``, ``--behind-proxy``).
 """
 
 from __future__ import annotations
