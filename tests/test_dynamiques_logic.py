@@ -54,7 +54,7 @@ def test_close_knit_msp_team_is_placed_among_the_25_percent(spec):
 
 def test_most_frequent_answer_is_said_so(spec):
     item = place_answer(spec, "CPTS", "cpts_dynamics", "growing")["items"][0]
-    assert item["rank"] == 1 and item["sentence"].endswith("C'est la réponse la plus fréquente.")
+    assert item["rank"] == 1 and item["sentence"].endswith("C’est la réponse la plus fréquente.")
 
 
 def test_multiple_answers_are_each_placed_in_survey_order(spec):

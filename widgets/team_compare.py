@@ -35,11 +35,11 @@ QUESTION_TEXT: dict[str, dict[str, Any]] = {
         "template": "qui jugent la dynamique collective de leur CPTS « {label} »",
     },
     "satisfaction": {
-        "prompt": "Qu'est-ce qui vous procure le plus de satisfaction dans votre fonction ?",
+        "prompt": "Qu’est-ce qui vous procure le plus de satisfaction dans votre fonction ?",
         "template": "qui citent « {label} » parmi ce qui leur procure le plus de satisfaction",
     },
     "difficulties": {
-        "prompt": "Qu'est-ce qui vous pose le plus de difficulté dans votre fonction ?",
+        "prompt": "Qu’est-ce qui vous pose le plus de difficulté dans votre fonction ?",
         "template": "qui citent « {label} » parmi ce qui leur pose le plus de difficulté",
         "templates": {"nothing": "qui répondent que rien ne leur pose particulièrement difficulté"},
         "exclusive": ["nothing"],
@@ -142,7 +142,7 @@ def _placed_item(q: dict, aid: str, dist: dict, who: str, labels: dict[str, str]
     sentence = f"Vous faites partie des {fmt_percent(pct)} de {who} {what}."
     top = max(order, key=lambda a: (dist[a], -order.index(a)))
     if rank == 1:
-        sentence += " C'est la réponse la plus fréquente."
+        sentence += " C’est la réponse la plus fréquente."
     else:
         sentence += f" La réponse la plus fréquente est « {labels[top]} » ({fmt_percent(dist[top])})."
     return {"answer": aid, "label": labels[aid], "percent": pct, "rank": rank, "sentence": sentence}

@@ -71,7 +71,7 @@ export function placeAnswer(spec, structure, questionId, answer) {
       const rank = 1 + Object.values(dist).filter((v) => v > pct).length;
       const what = ((q.templates || {})[aid] || q.template).replace("{label}", lowerFirst(labels.get(aid)));
       let sentence = `Vous faites partie des ${formatPercent(pct)} de ${who} ${what}.`;
-      if (rank === 1) sentence += " C'est la réponse la plus fréquente.";
+      if (rank === 1) sentence += " C’est la réponse la plus fréquente.";
       else sentence += ` La réponse la plus fréquente est « ${labels.get(top)} » (${formatPercent(dist[top])}).`;
       return { answer: aid, label: labels.get(aid), percent: pct, rank, sentence };
     });
