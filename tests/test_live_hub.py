@@ -9,7 +9,8 @@ import threading
 import pytest
 from tornado.ioloop import IOLoop
 
-from pacte.live.hub import ALL, Hub
+from pacte.live.hub import Hub
+from pacte.live.notices import ALL
 
 
 def run(coro):
@@ -92,3 +93,46 @@ def test_postgres_listener_hears_other_connections_and_reconnects():
             await asyncio.to_thread(hub.stop)
 
     run(scenario())
+
+
+def test_urgent_payloads_name_their_session():
+    from pacte.live.notices import split_urgent, urgent
+
+    ids, pressing = split_urgent({"a", urgent("b"), "b", urgent("c"), ALL})
+    assert ids == {"a", "b", "c", ALL} and pressing == {"b", "c"}
+
+
+def test_a_stage_change_skips_the_debounce_that_answers_wait_for(monkeypatch):
+    """Answers arriving just after a refresh wait for the next tick; a stage push is refreshed at once."""
+    from types import SimpleNamespace
+    from typing import Any, cast
+
+    from pacte.live.feeds import REFRESH_INTERVAL, Feeds
+    from pacte.live.notices import urgent
+
+    async def scenario() -> list[float]:
+        loop = IOLoop.current()
+        delays: list[float] = []
+        monkeypatch.setattr(loop, "call_later", lambda delay, *args: delays.append(delay))
+        feeds = Feeds(cast(Any, SimpleNamespace()))
+        for name in ("answers", "stage"):
+            entry = feeds._entry(name)
+            entry.trainees.add(_Stream())
+            entry.last_refresh = loop.time()
+        feeds._changed({"answers"})
+        feeds._changed({urgent("stage")})
+        return delays
+
+    answers_delay, stage_delay = run(scenario())
+    assert REFRESH_INTERVAL * 0.5 < answers_delay <= REFRESH_INTERVAL
+    assert stage_delay == 0.0
+
+
+class _Stream:
+    """An event stream that receives nothing (only its presence matters)."""
+
+    def send_raw(self, chunk: bytes) -> None:
+        """Drop the chunk."""
+
+    def end(self) -> None:
+        """Nothing to close."""

@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 import pytest
 
+from pacte.live.notices import urgent
 from pacte.live.store import IDLE, ActivityClosed, SessionClosed, UnknownSession, open_store
 
 IN_CI = os.environ.get("CI") == "true"
@@ -244,7 +245,8 @@ def test_postgres_notifies_changes(request, tmp_path, clock):
         s.notify([session.id, session.id])
         got = [n.payload for n in listener.notifies(timeout=2, stop_after=5)]
         listener.close()
-        assert got == [session.id] * 5
+        # Join, stage push (marked urgent: the room's streams are refreshed at once), answer, hide, notify.
+        assert got == [session.id, urgent(session.id), session.id, session.id, session.id]
     finally:
         s.close()
         drop_schema(schema)

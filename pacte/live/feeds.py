@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from tornado.ioloop import IOLoop, PeriodicCallback
 
-from pacte.live.hub import ALL
+from pacte.live.notices import ALL, split_urgent
 from pacte.live.stage import build_summary, join_url, load_stage
 
 if TYPE_CHECKING:
@@ -65,6 +65,7 @@ class _Session:
     sent_summary: str | None = None
     refreshing: bool = False
     again: bool = False
+    pressing: bool = False  # a stage change waits for no debounce
     last_refresh: float = -1e9
     loading: asyncio.Future | None = None  # one stage read at a time: a room connecting at once shares it
     loading_version: int = -1
@@ -124,35 +125,39 @@ class Feeds:
             entry.stage = entry.summary = None
 
     def _changed(self, ids: set[str]) -> None:
+        ids, pressing = split_urgent(ids)
         targets = set(self.sessions) if ALL in ids else ids & set(self.sessions)
         for session_id in targets:
             entry = self.sessions[session_id]
             entry.version += 1
             entry.stage = entry.summary = None
             if entry.watched:
-                self._schedule(session_id, entry)
+                self._schedule(session_id, entry, session_id in pressing)
             else:
                 self._forget_if_idle(session_id)
 
-    def _schedule(self, session_id: str, entry: _Session) -> None:
+    def _schedule(self, session_id: str, entry: _Session, pressing: bool = False) -> None:
+        """Refresh the session's streams: at most every REFRESH_INTERVAL, at once for a ``pressing`` change."""
+        entry.pressing = entry.pressing or pressing
         if entry.refreshing:
             entry.again = True
             return
         entry.refreshing = True
         now = IOLoop.current().time()
-        delay = max(0.0, entry.last_refresh + REFRESH_INTERVAL - now)
+        delay = 0.0 if entry.pressing else max(0.0, entry.last_refresh + REFRESH_INTERVAL - now)
         IOLoop.current().call_later(delay, self._refresh, session_id)
 
     async def _refresh(self, session_id: str) -> None:
         entry = self._entry(session_id)
         try:
             while True:
-                entry.again = False
+                entry.again = entry.pressing = False
                 entry.last_refresh = IOLoop.current().time()
                 await self._push(session_id, entry)
                 if not entry.again or not entry.watched:
                     break
-                await asyncio.sleep(REFRESH_INTERVAL)
+                if not entry.pressing:
+                    await asyncio.sleep(REFRESH_INTERVAL)
         except Exception:  # a failing database must not kill the feed: the next change retries
             log.exception("live feed refresh failed")
         finally:

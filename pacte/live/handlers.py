@@ -13,6 +13,7 @@ from tornado.ioloop import IOLoop
 
 from pacte.course.fmt import NBSP
 from pacte.live.limits import AddressLimits, BodyError, BoundedJSONRequestHandler, load_json
+from pacte.live.notices import urgent
 from pacte.live.store import Store
 
 MAX_BODY = 4096
@@ -99,10 +100,13 @@ class LiveContext:
         self.hub.start(loop, listen)
         self.feeds.start(loop)
 
-    def changed(self, session_id: str) -> None:
-        """A session changed through this process: tell its streams (other processes hear the store's NOTIFY)."""
+    def changed(self, session_id: str, *, now: bool = False) -> None:
+        """A session changed through this process: tell its streams (other processes hear the store's NOTIFY).
+
+        ``now``: the trainer changed what the room sees (stage, close): sent at once, not debounced.
+        """
         self.feeds.invalidate(session_id)
-        self.hub.publish(session_id)
+        self.hub.publish(urgent(session_id) if now else session_id)
 
     def now(self) -> float:
         """The current unix time."""

@@ -1,7 +1,8 @@
 """Who must hear that a live session changed: in-process pub/sub, fed by PostgreSQL ``LISTEN pacte_live``.
 
 Every change (answer, join, stage, hide, close) is published with the
-session id. Subscribers are called on the Tornado IOLoop, once per burst:
+session id; a change of what the room sees (stage push, close) with the id
+marked :func:`urgent`, which the feeds refresh at once instead of debouncing. Subscribers are called on the Tornado IOLoop, once per burst:
 ids published while a delivery is pending are delivered together
 (a flood of answers costs one callback per session, not one per answer).
 
@@ -24,11 +25,11 @@ from collections.abc import Callable
 
 from tornado.ioloop import IOLoop
 
+from pacte.live.notices import ALL, CHANNEL
+
 log = logging.getLogger(__name__)
 
-CHANNEL = "pacte_live"
 CHECK_EVERY = 10.0  # seconds between liveness checks of the LISTEN connection
-ALL = "*"  # subscribe to every session
 Callback = Callable[[set[str]], None]
 
 

@@ -88,7 +88,7 @@ class CloseHandler(TrainerAuth):
             await self.live.run(store.close_session, session_id)
         except UnknownSession:
             return self.fail(404, UNKNOWN_SESSION)
-        self.live.changed(session_id)
+        self.live.changed(session_id, now=True)
         session = await self.live.run(store.session, session_id)
         if session is None:
             return self.fail(404, UNKNOWN_SESSION)
@@ -128,7 +128,7 @@ class StagePushHandler(TrainerAuth):
             return self.fail(404, UNKNOWN_SESSION)
         except SessionClosed:
             return self.fail(410, CLOSED)
-        self.live.changed(session_id)
+        self.live.changed(session_id, now=True)
         stage = await self.live.feeds.stage(session_id)
         if stage is None:
             return self.fail(404, UNKNOWN_SESSION)

@@ -19,9 +19,9 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from pacte.live.notices import CHANNEL, urgent
 from pacte.live.store.errors import ActivityClosed, SessionClosed, UnknownSession
 
-NOTIFY_CHANNEL = "pacte_live"
 STATES = ("idle", "open", "closed", "revealed")
 CLOSED_STATES = ("closed", "revealed")
 # A pushed survey question covers the answers of every structure (as pacte.live.survey.SURVEY_ALL).
@@ -89,7 +89,7 @@ class StageMixin:
     def _notify(self, tx: Tx, session_id: str) -> None:
         """Tell every listening process that ``session_id`` changed (PostgreSQL, at commit)."""
         if self.dialect == "postgres":
-            tx.one("SELECT pg_notify(?, ?)", (NOTIFY_CHANNEL, session_id))
+            tx.one("SELECT pg_notify(?, ?)", (CHANNEL, session_id))
 
     def notify(self, session_ids: Iterable[str]) -> None:
         """Send a change notification for each session (no-op on SQLite)."""
@@ -154,7 +154,7 @@ class StageMixin:
                 " RETURNING seq",
                 (session_id, kind, ref, question, state, now),
             )
-            self._notify(tx, session_id)
+            self._notify(tx, urgent(session_id))
         return StageRow(int(seq[0]) if seq else 1, kind, ref, question, state, now)
 
     # -- hidden word-cloud entries --------------------------------------------------
