@@ -3,7 +3,7 @@
 # constraints.txt). With --test, also the system packages the test suite
 # drives: Debian's Chromium (never a downloaded browser), Node.js, hunspell-fr,
 # nginx (tests/test_deploy_nginx.py runs deploy/nginx.conf in front of two servers)
-# and zbar-tools (the dashboard's QR code read back).
+# caddy (the same with deploy/Caddyfile) and zbar-tools (the dashboard's QR code read back).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +20,8 @@ if [ "$with_test" = 1 ]; then
   [ -e /usr/share/hunspell/fr_FR.dic ] || missing+=(hunspell-fr)
   # Reverse proxy of the multi-process test (Debian's nginx 1.22; its service is not started)
   command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  # The same test with deploy/Caddyfile (Debian's caddy 2.6)
+  command -v caddy >/dev/null 2>&1 || missing+=(caddy)
   # QR code read back by tests/test_dashboard_logic.py (zbarimg)
   command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)
   if [ "${#missing[@]}" -gt 0 ]; then

@@ -4,7 +4,7 @@ Through nginx: the book, a join and an answer (stored once), the trainer's cooki
 both processes (``PACTE_TRAINER_TOKEN`` shared), a stage pushed through one process reaching an
 events stream opened on the other and one opened through nginx (unbuffered), and a Voilà view
 whose kernel URLs keep reaching the process that started it (``pacte_route`` cookie).
-Where caddy is installed, deploy/Caddyfile gets the same checks in front of the same processes.
+deploy/Caddyfile gets the same checks in front of the same processes.
 
 Needs nginx (``apt-get install nginx``), ``PACTE_TEST_DATABASE_URL`` and the built book; skips
 without them, or fails when ``CI=true``.
@@ -231,9 +231,9 @@ def test_caddy_config_lists_every_port():
 
 @pytest.mark.slow
 def test_the_caddyfile_routes_like_nginx(farm, tmp_path):
-    """deploy/Caddyfile in front of the same processes (only where caddy is installed: not a test dependency)."""
+    """deploy/Caddyfile in front of the same processes (Debian's caddy, installed by scripts/install.sh --test)."""
     if shutil.which("caddy") is None:
-        pytest.skip("caddy is not installed (optional: deploy/Caddyfile is also checked by hand)")
+        _missing("caddy is not installed (apt-get install caddy)")
     ports = [int(farm[k].rsplit(":", 1)[1].strip("/")) for k in ("a", "b")]
     caddy = Caddy(ports, free_port(), tmp_path / "caddy")
     base = caddy.base
