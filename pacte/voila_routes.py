@@ -108,6 +108,10 @@ class TrainerGuard(_GuardBase):
         result: Any = super().prepare(*args, **kwargs)  # Voilà handlers may return an awaitable
         if inspect.isawaitable(result):
             result = await result
+        if self.pacte_kind == "notebook" and self.request.method == "GET" and not self._finished:
+            # Voilà's page posts its kernel's shutdown on leaving with the ``_xsrf`` cookie's value:
+            # make sure the cookie exists (a kernel started on demand is otherwise left to the culler).
+            self.xsrf_token  # noqa: B018 - reading the property sets the cookie
         return result
 
 
