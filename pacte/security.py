@@ -23,6 +23,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 TRAINER_DIR = "formateur"
+TRAINER_COOKIE = "pacte_trainer"  # the trainer token, once given, lives in this HttpOnly cookie
 
 # -- trainer paths -----------------------------------------------------------------
 

@@ -17,9 +17,7 @@ from urllib.parse import parse_qsl, urlencode
 from tornado import web
 
 from pacte.kernels import capped_voila_handler
-from pacte.security import cookie_matches, is_trainer_path, token_matches, trainer_cookie_value
-
-TRAINER_COOKIE = "pacte_trainer"
+from pacte.security import TRAINER_COOKIE, cookie_matches, is_trainer_path, token_matches, trainer_cookie_value
 
 
 def _kernel_is_trainer(kernel_manager, kernel_id: str, voila_root: Path) -> bool:

@@ -16,9 +16,8 @@ from urllib.parse import urlsplit
 from tornado import web
 
 from pacte.live.handlers import JSONHandler
-from pacte.security import cookie_matches
+from pacte.security import TRAINER_COOKIE, cookie_matches
 
-TRAINER_COOKIE = "pacte_trainer"
 FORBIDDEN = "Accès réservé au formateur."
 UNKNOWN_SESSION = "Séance inconnue."
 
