@@ -118,7 +118,8 @@ def test_views_per_input_type():
         ("survey", "cohesion", "MSP"),
         ("scale", "blocs-semaine", "answer"),
         ("ranking", "blocs-semaine", "answer"),
-        ("case", "conflit-pouvoir", "protocole"),
+        ("case", "conflit-pouvoir", "inconnu"),
+        ("case", "inconnu", "protocole"),
         ("nope", "x", "y"),
     ],
 )
@@ -199,3 +200,27 @@ def test_the_check_refuses_bad_prompts(tmp_path, change, message):
     _check_with(tmp_path, lambda ps: None)
     with pytest.raises(DataError, match=message):
         _check_with(tmp_path, change)
+
+
+def test_every_decision_step_of_every_case_is_pushable_and_its_reveal_gives_every_consequence():
+    from pacte.live.cases import case_ids
+    from pacte.live.kinds import document
+
+    assert len(case_ids()) >= 4
+    for case_id in case_ids():
+        case = document("case_graph", case_id)
+        assert case is not None
+        steps = [n for n in case["nodes"] if n["kind"] == "situation"]
+        assert {(case_id, n["id"]) for n in steps} <= keys("case")
+        for node in steps:
+            view = activity_view("case", case_id, node["id"])
+            assert view is not None and view["input"]["type"] == "choice" and not view["input"]["multiple"]
+            assert [c["id"] for c in view["input"]["choices"]] == [c["id"] for c in node["choices"]]
+            text = json.dumps(view, ensure_ascii=False)
+            consequences = [" ".join(c["consequence"].split()) for c in node["choices"] if c.get("consequence")]
+            assert all(c not in text for c in consequences), "the consequences are for the reveal"
+            reveal = reveal_view("case", case_id, node["id"])
+            assert reveal["correct"] == [] and reveal["source"].startswith(("Schweyer", "Hénaut", "Fournier"))
+            assert all(c.split(" ")[0] in reveal["explanation"] for c in consequences)
+        entry = next(a for a in catalogue() if a["kind"] == "case" and a["ref"] == case_id)
+        assert entry["page"].startswith("modules/") and entry["module"] == entry["page"].split("/")[1]

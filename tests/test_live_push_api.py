@@ -415,3 +415,17 @@ def test_room_versus_survey_push(room):
     reveal = push(room, SURVEY, "revealed")[1]["stage"]["reveal"]
     assert reveal["panel"]["type"] == "room_vs_survey" and reveal["panel"]["respondents"] == 2
     assert reveal["source"]
+
+
+def test_a_case_step_is_pushed_answered_and_revealed_with_every_consequence(room):
+    step = next(a for a in catalogue() if a["kind"] == "case")
+    status, data = push(room, step, "open")
+    assert status == 200 and data["stage"]["activity"]["input"]["type"] == "choice"
+    choices = [c["id"] for c in data["stage"]["activity"]["input"]["choices"]]
+    activity = f"case:{step['ref']}"
+    assert answer(room, room["people"][0], activity, step["question"], choices[0])[0] == 201
+    assert answer(room, room["people"][1], activity, step["question"], "pas-un-choix")[0] == 422
+    reveal = push(room, step, "revealed")[1]["stage"]["reveal"]
+    labels = [c["label"].rstrip(".") for c in data["stage"]["activity"]["input"]["choices"]]
+    assert reveal["correct"] == [] and all(f"«\u00a0{label}\u00a0»" in reveal["explanation"] for label in labels)
+    assert reveal["panel"]["type"] == "bars" and reveal["panel"]["respondents"] == 1

@@ -6,6 +6,7 @@ carries. The catalogue holds:
 * every live prompt of ``datasets/live/prompts.live_prompts.yaml`` (``text``,
   ``wordcloud``, ``scale``, ``ranking``);
 * every choice question (single or multiple) of every quiz bank (``quiz``);
+* every decision step of every branching case (``case``, :mod:`pacte.live.cases`);
 * every survey question of ``datasets/pacte_survey/answers.csv`` (``survey``,
   question :data:`SURVEY_ALL`: each trainee answers for their own structure,
   so their answer's ``question`` is ``MSP``, ``CDS`` or ``CPTS``; see
@@ -21,7 +22,9 @@ from typing import Any
 
 from pacte.course.citations import citation_labels
 from pacte.course.prompts import live_prompts, module_titles
-from pacte.live.kinds import bank
+from pacte.course.typography import french
+from pacte.live.cases import case_entries, case_reveal, case_view
+from pacte.live.kinds import bank, document
 from pacte.live.pages import SURVEY_PAGE, module_of, quiz_page
 from pacte.live.survey import STRUCTURE_LABELS, SURVEY_ALL, survey_questions, survey_source
 
@@ -32,6 +35,7 @@ KIND_TITLES = {
     "scale": "Échelle d’accord",
     "ranking": "Classement",
     "survey": "La salle face à l’enquête PACTE",
+    "case": "Cas à embranchements",
 }
 KIND_HELP = {
     "text": "Une courte phrase suffit. N’écrivez ni nom ni information permettant d’identifier une personne.",
@@ -79,6 +83,7 @@ def _catalogue() -> tuple[dict[str, str], ...]:
             module = module_of(page, fallback=path.stem.split("-")[0])
             entry = {"kind": "quiz", "ref": path.stem, "question": q["id"], "module": module, "page": page}
             out.append({**entry, "title": (b or {})["title"], "prompt": q["prompt"]})
+    out.extend(case_entries())
     for qid, q in survey_questions().items():
         entry = {"kind": "survey", "ref": qid, "question": SURVEY_ALL, "module": module_of(SURVEY_PAGE)}
         out.append({**entry, "page": SURVEY_PAGE, "title": KIND_TITLES["survey"], "prompt": q["label"]})
@@ -155,6 +160,8 @@ def activity_view(kind: str, ref: str, question: str) -> dict[str, Any] | None:
         view = _quiz_view(ref, question)
     elif kind == "survey":
         view = _survey_view(ref, question)
+    elif kind == "case":
+        view = case_view(ref, question)
     else:
         view = None
     return None if view is None else {"kind": kind, "ref": ref, "question": question, **view}
@@ -168,6 +175,11 @@ def reveal_view(kind: str, ref: str, question: str) -> dict[str, Any]:
             q = found[1]
             correct = [c["id"] for c in q["choices"] if c.get("correct")]
             return {"correct": correct, "explanation": q.get("explanation", ""), "source": source_text(q.get("source"))}
+    if kind == "case":
+        reveal = case_reveal(ref, question)
+        if reveal is not None:
+            sources = (document("case_graph", ref) or {}).get("based_on", [])
+            return {**reveal, "source": french(" ; ".join(source_text(src) for src in sources))}
     if kind == "survey" and ref in survey_questions():
         return {"correct": [], "explanation": "", "source": survey_source(ref)}
     p = live_prompts().get(ref)

@@ -1,4 +1,4 @@
-"""Where each quiz question of the course is shown: its module and page, read from the module pages.
+"""Where each quiz question and branching case of the course is shown: its module and page, read from the module pages.
 
 A module page shows a bank with ``Quiz.from_bank("bank", ["id", …])`` (some
 questions) or ``Quiz.from_bank("bank")`` (the whole bank). The live catalogue
@@ -14,6 +14,7 @@ from pacte.course.paths import course_root
 
 _FROM_BANK = re.compile(r"""Quiz\.from_bank\(\s*["']([a-z0-9_-]+)["']\s*(?:,\s*(?:questions\s*=\s*)?\[([^\]]*)\])?""")
 _ID = re.compile(r"""["']([A-Za-z0-9_-]+)["']""")
+_CASE_FROM_FILE = re.compile(r"""BranchingCase\.from_file\(\s*["']([a-z0-9_-]+)["']""")
 SURVEY_PAGE = "modules/dynamiques/ce-que-dit-l-enquete.md"
 
 
@@ -42,3 +43,14 @@ def module_of(page: str, fallback: str = "") -> str:
     """The module of a page ``modules/<module>/…``, else ``fallback``."""
     parts = page.split("/")
     return parts[1] if len(parts) == 3 and parts[0] == "modules" else fallback
+
+
+@lru_cache(maxsize=1)
+def case_pages() -> dict[str, str]:
+    """Branching case id → the first module page showing it (``BranchingCase.from_file("id")``)."""
+    root = course_root()
+    out: dict[str, str] = {}
+    for path in sorted((root / "modules").glob("*/*.md")):
+        for case_id in _CASE_FROM_FILE.findall(path.read_text(encoding="utf-8")):
+            out.setdefault(case_id, path.relative_to(root).as_posix())
+    return out

@@ -42,6 +42,7 @@ export const KIND_LABELS = {
   scale: "Échelle",
   ranking: "Classement",
   survey: "Salle et enquête",
+  case: "Cas pratique",
 };
 
 export function kindLabel(kind) {
