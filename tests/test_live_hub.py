@@ -14,7 +14,22 @@ from pacte.live.notices import ALL
 
 
 def run(coro):
-    return asyncio.run(coro)
+    """Run ``coro`` on a fresh event loop in its own thread: the browser tests' Playwright keeps an
+    asyncio loop running in the main thread for the whole session, where ``asyncio.run`` is refused."""
+    box: dict = {}
+
+    def target() -> None:
+        try:
+            box["value"] = asyncio.run(coro)
+        except BaseException as exc:  # re-raised in the test's thread
+            box["error"] = exc
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
 
 
 def test_publish_coalesces_and_reaches_every_subscriber():
