@@ -168,6 +168,10 @@ def test_sessions_are_created_closed_and_deleted_with_confirmation(dashboard):
     page.wait_for_function("() => document.getElementById('close-session').disabled")
     page.get_by_role("button", name="Supprimer la séance").click()
     page.wait_for_function("() => document.body.dataset.session !== 'NEW234'")
+    # The list is fetched again after the deletion: wait for it rather than for the choice of session.
+    page.wait_for_function(
+        "() => ![...document.querySelectorAll('.session-choice')].some((e) => e.textContent.includes('NEW234'))"
+    )
     assert [m for m, p, _ in page.pacte_api.calls if p == "sessions/s2"] == ["DELETE"]
     assert dialogs[0].startswith(f"Fermer la séance «{NBSP}Journée régionale{NBSP}»{NBSP}?")
     assert dialogs[1].startswith(f"Supprimer la séance «{NBSP}Journée régionale{NBSP}» et toutes ses réponses{NBSP}?")
