@@ -176,6 +176,10 @@ def _lead_survey(trainer, room: Room) -> None:
         results = page.locator(".pacte-live-results[data-panel=room_vs_survey]")
         assert "enquête PACTE" in results.inner_text()
     room.pages[0].screenshot(path="/tmp/led-survey-revealed-360.png", full_page=True)
+    # A new round: the trainer clears the room's answers to this question (after confirming).
+    trainer.once("dialog", lambda d: d.accept())
+    survey.get_by_role("button", name="Remettre à zéro").click()
+    survey.and_(trainer.locator("[data-answers='0']")).wait_for(timeout=15000)
 
 
 def _restart_and_follow(serve: Serve, trainer, room: Room, code: str) -> None:

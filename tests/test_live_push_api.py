@@ -206,6 +206,7 @@ TRAINER_ROUTES = [
     ("GET", "trainer/catalogue", None),
     ("POST", "trainer/sessions/{sid}/stage", {"state": "idle"}),
     ("POST", "trainer/sessions/{sid}/hide", {"activity": "a:b", "question": "q", "answer": "x", "hidden": True}),
+    ("POST", "trainer/sessions/{sid}/reset", {"activity": f"quiz:{QUIZ['ref']}", "question": QUIZ["question"]}),
     ("POST", "trainer/sessions/{sid}/close", {}),
     ("DELETE", "trainer/sessions/{sid}", None),
     ("GET", "trainer/sessions/{sid}/summary", None),
@@ -263,7 +264,10 @@ BAD_BODIES = [
 ]
 
 
-@pytest.mark.parametrize("path", ["trainer/sessions", "trainer/sessions/{sid}/stage", "trainer/sessions/{sid}/hide"])
+@pytest.mark.parametrize(
+    "path",
+    ["trainer/sessions", "trainer/sessions/{sid}/stage", "trainer/sessions/{sid}/hide", "trainer/sessions/{sid}/reset"],
+)
 def test_bad_trainer_input_is_a_4xx(room, path):
     url = room["api"] + path.format(sid=room["sid"])
     for raw in BAD_BODIES:
@@ -429,3 +433,19 @@ def test_a_case_step_is_pushed_answered_and_revealed_with_every_consequence(room
     labels = [c["label"].rstrip(".") for c in data["stage"]["activity"]["input"]["choices"]]
     assert reveal["correct"] == [] and all(f"«\u00a0{label}\u00a0»" in reveal["explanation"] for label in labels)
     assert reveal["panel"]["type"] == "bars" and reveal["panel"]["respondents"] == 1
+
+
+def test_reset_a_question_for_a_new_round(room):
+    push(room, SURVEY, "open")
+    activity = f"survey:{SURVEY['ref']}"
+    choices = stage_of(room)["activity"]["input"]["choices"]
+    structures = [s["id"] for s in stage_of(room)["activity"]["input"]["structures"]]
+    for who, structure in zip(room["people"][:2], structures * 2, strict=False):
+        assert answer(room, who, activity, structure, choices[0]["id"])[0] == 201
+    url = room["api"] + f"trainer/sessions/{room['sid']}/"
+    status, data = call(url + "reset", "POST", {"activity": activity, "question": SURVEY["question"]})
+    assert (status, data) == (200, {"ok": True, "removed": 2})
+    status, data = call(url + "summary", "GET", None)
+    entry = [a for a in data["summary"]["activities"] if a["kind"] == "survey"]
+    assert all(a["answers"] == 0 for a in entry)
+    assert call(url + "reset", "POST", {"activity": "pas-une-activite", "question": "q"})[0] == 422

@@ -22,9 +22,11 @@ import re
 from pacte.course.fmt import NBSP
 from pacte.live.catalogue import activity_view, catalogue
 from pacte.live.handlers import LiveContext
+from pacte.live.kinds import describe
 from pacte.live.stage import session_json
 from pacte.live.store import STATES, SessionClosed, UnknownSession
 from pacte.live.store.base import MAX_TITLE_CHARS
+from pacte.live.survey import SURVEY_ALL, structures_of
 from pacte.live.trainer_auth import UNKNOWN_SESSION, TrainerAuth, join_base
 from pacte.security import csv_safe, is_blank_text
 
@@ -154,6 +156,36 @@ class HideHandler(TrainerAuth):
         self.ok({"hidden": hidden})
 
 
+class ResetHandler(TrainerAuth):
+    """``POST sessions/<id>/reset {activity, question}``: the room's answers to one question deleted (a new round).
+
+    A pushed survey question (question ``all``) is reset for every structure.
+    """
+
+    async def post(self, session_id: str) -> None:
+        data = self.json_body()
+        if data is None:
+            return
+        activity, question = _text(data.get("activity"), MAX_ID), _text(data.get("question"), MAX_ID)
+        if not activity or ":" not in activity or not question:
+            return self.fail(422, "Requête incomplète (activity, question attendus).")
+        kind, _, ref = activity.partition(":")
+        if kind == "survey" and question in (SURVEY_ALL, *structures_of(ref)) and structures_of(ref):
+            questions = structures_of(ref) if question == SURVEY_ALL else [question]
+        elif await self.live.run(activity_view, kind, ref, question) or describe(kind, ref, question):
+            questions = [question]
+        else:
+            return self.fail(422, "Activité inconnue.")
+        removed = 0
+        try:
+            for each in questions:
+                removed += await self.live.run(self.live.store.reset_question, session_id, activity, each)
+        except UnknownSession:
+            return self.fail(404, UNKNOWN_SESSION)
+        self.live.changed(session_id, now=True)
+        self.ok({"removed": removed})
+
+
 class SummaryHandler(TrainerAuth):
     """``GET sessions/<id>/summary``."""
 
@@ -208,6 +240,7 @@ def trainer_api_handlers(prefix: str, live: LiveContext | None) -> list[tuple]:
         (rf"{base}/sessions/{SESSION_ID}/close", CloseHandler, args),
         (rf"{base}/sessions/{SESSION_ID}/stage", StagePushHandler, args),
         (rf"{base}/sessions/{SESSION_ID}/hide", HideHandler, args),
+        (rf"{base}/sessions/{SESSION_ID}/reset", ResetHandler, args),
         (rf"{base}/sessions/{SESSION_ID}/summary", SummaryHandler, args),
         (rf"{base}/sessions/{SESSION_ID}/export.csv", ExportHandler, args),
     ]

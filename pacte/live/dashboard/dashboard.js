@@ -255,6 +255,15 @@ function hideWord(entry, text, hidden) {
   });
 }
 
+function resetActivity(entry) {
+  const question = `Effacer les ${L.countLabel(entry.answers ?? 0, "réponse")} de la salle à «\u00a0${entry.title || entry.ref}\u00a0» pour un nouveau tour\u00a0?`;
+  if (!window.confirm(question)) return;
+  attempt(async () => {
+    await api(sessionPath("/reset"), { method: "POST", body: { activity: `${entry.kind}:${entry.ref}`, question: entry.question } });
+    say(`Réponses effacées\u00a0: ${entry.title || entry.ref}.`);
+  });
+}
+
 function activityCard(entry, isCurrent) {
   const card = h(
     "article",
@@ -266,6 +275,11 @@ function activityCard(entry, isCurrent) {
   );
   const onHide = entry.kind === "wordcloud" || entry.panel?.type === "words" ? (text, hidden) => hideWord(entry, text, hidden) : null;
   card.append(drawPanel(entry.panel, { onHide, question: entry.question }));
+  if (entry.answers) {
+    const reset = h("button", { type: "button", class: "button secondary reset" }, "Remettre à zéro");
+    reset.addEventListener("click", () => resetActivity(entry));
+    card.append(reset);
+  }
   return card;
 }
 
