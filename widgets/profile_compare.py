@@ -17,7 +17,7 @@ from pacte.course.citations import source_line
 from pacte.course.data import load_table
 from pacte.course.fmt import percent as fmt_percent
 from pacte.course.messages import message
-from widgets.team_compare import STRUCTURE_PLURAL, SurveyComparison, _invalid
+from widgets.team_compare import SurveyComparison, _invalid, structure_specs
 
 PROFILE_ACTIVITY = "profile"
 PROFILE_FILE = "metier/mon-profil.profile_questions.yaml"
@@ -30,16 +30,7 @@ def profile_spec(relpath: str = PROFILE_FILE) -> dict:
 
     data = load_data_file(datasets_dir() / relpath)
     table = load_table("survey_profile")
-    sizes = load_table("survey_structures")
-    structures = [
-        {
-            "id": r.structure,
-            "label": r.label,
-            "plural": STRUCTURE_PLURAL[r.structure],
-            "sample_size": int(r.sample_size),
-        }
-        for r in sizes.itertuples()
-    ]
+    structures = structure_specs()
     rows = {}
     for r in table.itertuples():
         pct = None if pd.isna(r.percent) else float(r.percent)

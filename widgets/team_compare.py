@@ -52,19 +52,23 @@ STRUCTURE_PLURAL = {
 }
 
 
-def comparison_spec() -> dict:
-    """Return the questions, structures and survey distribution the widget needs (JSON-ready)."""
-    frame = survey_answers()
-    sizes = load_table("survey_structures")
-    structures = [
+def structure_specs() -> list[dict[str, Any]]:
+    """The survey's structure types with their label, plural and sample size (JSON-ready)."""
+    return [
         {
             "id": r.structure,
             "label": r.label,
             "plural": STRUCTURE_PLURAL[r.structure],
             "sample_size": int(r.sample_size),
         }
-        for r in sizes.itertuples()
+        for r in load_table("survey_structures").itertuples()
     ]
+
+
+def comparison_spec() -> dict:
+    """Return the questions, structures and survey distribution the widget needs (JSON-ready)."""
+    frame = survey_answers()
+    structures = structure_specs()
     questions: list[dict[str, Any]] = []
     distribution: dict[str, dict[str, dict[str, float]]] = {}
     for qid, text in QUESTION_TEXT.items():

@@ -7,13 +7,10 @@ answer: the reveal shows the consequence of every choice, for the debate.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
-from pacte.course.checks import all_data_files, load_data_file, schema_of
-from pacte.course.errors import DataError
 from pacte.course.typography import french
-from pacte.live.kinds import document
+from pacte.live.kinds import document, document_ids
 from pacte.live.pages import case_pages, module_of
 
 CASE_HELP = (
@@ -22,20 +19,9 @@ CASE_HELP = (
 )
 
 
-@lru_cache(maxsize=1)
 def case_ids() -> tuple[str, ...]:
     """The id of every valid branching case of the course, in file order."""
-    out = []
-    for path in all_data_files():
-        if schema_of(path) != "case_graph":
-            continue
-        try:
-            data = load_data_file(path)
-        except DataError:
-            continue
-        if isinstance(data, dict) and isinstance(data.get("id"), str):
-            out.append(data["id"])
-    return tuple(out)
+    return tuple(document_ids("case_graph"))
 
 
 def _step(ref: str, question: str) -> tuple[dict, dict] | None:

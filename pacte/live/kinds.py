@@ -65,6 +65,11 @@ def _documents() -> dict[tuple[str, str], dict[str, Any]]:
     return out
 
 
+def document_ids(schema: str) -> list[str]:
+    """The id of every valid data document of ``schema`` (e.g. ``case_graph``), in file order."""
+    return [ident for (kind, ident) in _documents() if kind == schema]
+
+
 def document(schema: str, ident: str) -> dict[str, Any] | None:
     """The data document of ``schema`` (e.g. ``sorting_exercise``) whose id is ``ident``."""
     return _documents().get((schema, ident))

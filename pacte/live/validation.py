@@ -90,16 +90,21 @@ def _visible(text: str) -> bool:
     return False
 
 
+def _free_text(a: LiveAnswer, max_length: int) -> str:
+    """A free-text answer: visible, trimmed, inner spaces collapsed, at most ``max_length`` characters."""
+    if not isinstance(a.answer, str) or not _visible(a.answer):
+        raise AnswerError("Réponse vide.")
+    text = " ".join(a.answer.split())
+    if len(text) > max_length:
+        raise AnswerError(f"Réponse trop longue ({max_length}\u00a0caractères au plus).")
+    return text
+
+
 def _text(a: LiveAnswer) -> str:
     prompt = text_prompts().get(a.ref)
     if prompt is None or a.question != "answer":
         raise AnswerError("Question ouverte inconnue.")
-    if not isinstance(a.answer, str) or not _visible(a.answer):
-        raise AnswerError("Réponse vide.")
-    text = " ".join(a.answer.split())
-    if len(text) > prompt["max_length"]:
-        raise AnswerError(f"Réponse trop longue ({prompt['max_length']} caractères au plus).")
-    return text
+    return _free_text(a, prompt["max_length"])
 
 
 def _wordcloud(a: LiveAnswer) -> str:
@@ -107,12 +112,7 @@ def _wordcloud(a: LiveAnswer) -> str:
     prompt = live_prompts().get(a.ref)
     if prompt is None or prompt["kind"] != "wordcloud" or a.question != "answer":
         raise AnswerError("Nuage de mots inconnu.")
-    if not isinstance(a.answer, str) or not _visible(a.answer):
-        raise AnswerError("Réponse vide.")
-    text = " ".join(a.answer.split())
-    if len(text) > prompt["max_length"]:
-        raise AnswerError(f"Réponse trop longue ({prompt['max_length']}\u00a0caractères au plus).")
-    return text
+    return _free_text(a, prompt["max_length"])
 
 
 def _scale(a: LiveAnswer) -> str:
