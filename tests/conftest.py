@@ -167,13 +167,12 @@ class PageLog:
         self.page_errors: list[str] = []
 
 
-@pytest.fixture
-def offline_page(browser):
-    """A fresh page whose requests to any non-loopback host are aborted and logged.
+def offline_context(browser, width: int = 1280, height: int = 1600, **options):
+    """A new browser context and its page, requests to any non-loopback host aborted and logged.
 
-    The log is available as ``page.pacte_log`` (a :class:`PageLog`).
+    The log is available as ``page.pacte_log`` (a :class:`PageLog`); close the context when done.
     """
-    context = browser.new_context(viewport={"width": 1280, "height": 1600}, locale="fr-FR")
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-FR", **options)
     page = context.new_page()
     log = PageLog()
 
@@ -188,6 +187,13 @@ def offline_page(browser):
     page.on("console", lambda m: log.console_errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: log.page_errors.append(str(e)))
     page.pacte_log = log
+    return context, page
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A fresh page whose requests to any non-loopback host are aborted and logged (``page.pacte_log``)."""
+    context, page = offline_context(browser)
     yield page
     context.close()
 

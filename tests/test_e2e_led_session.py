@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import LOOPBACK
+from conftest import offline_context
 from dashboard_driver import new_session, push, set_state
 from live_serve import TOKEN, Serve
 
@@ -53,24 +53,9 @@ class Room:
         self.browser, self.base = browser, base
         self.contexts: list = []
         self.pages: list = []
-        self.errors: list[str] = []
-        self.external: list[str] = []
 
     def join(self, code: str, width: int) -> object:
-        context = self.browser.new_context(
-            viewport={"width": width, "height": 900}, locale="fr-FR", has_touch=width < 500
-        )
-        page = context.new_page()
-        page.on("pageerror", lambda e: self.errors.append(str(e)))
-        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        page.route(
-            "**/*",
-            lambda r: (
-                r.continue_()
-                if r.request.url.split("/")[2].split(":")[0] in LOOPBACK
-                else (self.external.append(r.request.url), r.abort())
-            ),
-        )
+        context, page = offline_context(self.browser, width, 900, has_touch=width < 500)
         page.goto(f"{self.base}{JOIN_PAGE}?seance={code}")
         page.locator(".pacte-live-room").wait_for(timeout=30000)
         self.contexts.append(context)
@@ -82,6 +67,16 @@ class Room:
             page.locator(f".pacte-live-room[data-state='{state}']").wait_for(timeout=20000)
             if input_type:
                 page.locator(f".pacte-live-answer[data-type='{input_type}']").wait_for(timeout=20000)
+
+    @property
+    def errors(self) -> list[str]:
+        """Console and script errors of every trainee page."""
+        return [e for p in self.pages for e in p.pacte_log.console_errors + p.pacte_log.page_errors]
+
+    @property
+    def external(self) -> list[str]:
+        """Requests to other hosts (aborted) of every trainee page."""
+        return [u for p in self.pages for u in p.pacte_log.external]
 
     def close(self) -> None:
         for context in self.contexts:
@@ -197,10 +192,8 @@ def _restart_and_follow(serve: Serve, trainer, room: Room, code: str) -> None:
 
 
 def test_a_trainer_leads_three_trainees_through_quiz_word_cloud_and_survey(browser, serve):
-    trainer_context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
-    trainer = trainer_context.new_page()
-    trainer_errors: list[str] = []
-    trainer.on("pageerror", lambda e: trainer_errors.append(str(e)))
+    trainer_context, trainer = offline_context(browser, 1280, 900)
+    trainer_errors = trainer.pacte_log.page_errors
     room = Room(browser, serve.base)
     try:
         trainer.goto(f"{serve.base}formateur/?token={TOKEN}")

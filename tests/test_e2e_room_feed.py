@@ -11,7 +11,7 @@ trainee has left the session. No kernel: the static page and its ES modules only
 from __future__ import annotations
 
 import pytest
-from conftest import LOOPBACK
+from conftest import offline_context
 from live_push_client import call
 from live_serve import Serve
 
@@ -48,19 +48,8 @@ def _answer_from_a_phone(serve: Serve, code: str, structure: str, answer: str) -
 def test_the_revealed_survey_question_draws_the_room_beside_the_survey_on_the_module_page(browser, serve):
     session = serve.trainer("sessions", {"title": "Salle de test"})["session"]
     sid, code = session["id"], session["code"]
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
-    page = context.new_page()
-    errors: list[str] = []
-    external: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.route(
-        "**/*",
-        lambda r: (
-            r.continue_()
-            if r.request.url.split("/")[2].split(":")[0] in LOOPBACK
-            else (external.append(r.request.url), r.abort())
-        ),
-    )
+    context, page = offline_context(browser, 1280, 900)
+    errors, external = page.pacte_log.page_errors, page.pacte_log.external
     try:
         page.goto(f"{serve.base}{PAGE}?seance={code}")
         page.locator(".pacte-live-room .pacte-live-room-status", has_text="En attente").wait_for(timeout=30000)

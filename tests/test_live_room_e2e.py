@@ -4,7 +4,7 @@ sees the reveal, and lands on the current activity again after the server restar
 from __future__ import annotations
 
 import pytest
-from conftest import LOOPBACK
+from conftest import offline_context
 from live_serve import Serve
 
 from pacte.live.catalogue import catalogue
@@ -29,19 +29,8 @@ def serve(built_book, tmp_path):
 def test_the_page_follows_the_trainer_and_comes_back_after_a_restart(browser, serve):
     session = serve.trainer("sessions", {"title": "Salle de test"})["session"]
     sid = session["id"]
-    context = browser.new_context(viewport={"width": 360, "height": 900}, locale="fr-FR", has_touch=True)
-    page = context.new_page()
-    errors: list[str] = []
-    external: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.route(
-        "**/*",
-        lambda r: (
-            r.continue_()
-            if (r.request.url.split("/")[2].split(":")[0] in LOOPBACK)
-            else (external.append(r.request.url), r.abort())
-        ),
-    )
+    context, page = offline_context(browser, 360, 900, has_touch=True)
+    errors, external = page.pacte_log.page_errors, page.pacte_log.external
     try:
         page.goto(f"{serve.base}book/direct.html?seance={session['code']}")
         room = page.locator(".pacte-live-slot .pacte-live-room")
