@@ -37,6 +37,8 @@ def _cmd_typo(args) -> int:
     from pacte.course.typocheck import fix_file, markdown_problems, yaml_problems
 
     status = 0
+    if args.grammar:
+        status = _grammar(args.grammar)
     for name in args.paths:
         path = Path(name)
         files = sorted(p for p in path.rglob("*") if p.suffix in (".md", ".yaml", ".yml")) if path.is_dir() else [path]
@@ -49,6 +51,24 @@ def _cmd_typo(args) -> int:
                 print(f"ERREUR {err}", file=sys.stderr)
                 status = 1
     return status
+
+
+def _grammar(built: str) -> int:
+    """Grammalecte over the built book ``built``: findings, then counts by rule."""
+    from pathlib import Path
+
+    from pacte.site.grammar import check_book, grammalecte_available, summary
+
+    if not grammalecte_available():
+        print("ERREUR grammalecte-cli n’est pas installé (apt-get install grammalecte-cli)", file=sys.stderr)
+        return 1
+    findings = check_book(Path(built))
+    for finding in findings:
+        print(f"ERREUR {finding}", file=sys.stderr)
+    if findings:
+        print(summary(findings), file=sys.stderr)
+    print(f"grammalecte\u00a0: {len(findings)} remarque(s) dans {built}", file=sys.stderr)
+    return 1 if findings else 0
 
 
 def _cmd_notebooks(args) -> int:
@@ -137,7 +157,14 @@ def main(argv: list[str] | None = None) -> int:
     p_typo = sub.add_parser(
         "typo", help="vérifier (ou corriger avec --fix) la typographie française des pages (.md) et des fichiers YAML"
     )
-    p_typo.add_argument("paths", nargs="+", help="fichiers ou dossiers")
+    p_typo.add_argument("paths", nargs="*", help="fichiers ou dossiers")
+    p_typo.add_argument(
+        "--grammar",
+        nargs="?",
+        const="_build/html",
+        metavar="LIVRE",
+        help="relire aussi le livre construit avec grammalecte-cli (par défaut _build/html)",
+    )
     p_typo.add_argument(
         "--fix",
         action="store_true",

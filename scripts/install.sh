@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install what the course needs into ./.venv (Python packages pinned by
 # constraints.txt). With --test, also the system packages the test suite
-# drives: Debian's Chromium (never a downloaded browser), Node.js, hunspell-fr,
+# drives: Debian's Chromium (never a downloaded browser), Node.js, hunspell-fr, grammalecte-cli,
 # nginx (tests/test_deploy_nginx.py runs deploy/nginx.conf in front of two servers)
 # caddy (the same with deploy/Caddyfile) and zbar-tools (the dashboard's QR code read back).
 set -euo pipefail
@@ -30,6 +30,8 @@ if [ "$with_test" = 1 ]; then
   # French spell check of the prose (tests/test_editorial_spelling.py): Debian's hunspell 1.7 + hunspell-fr 7.0
   command -v hunspell >/dev/null 2>&1 || missing+=(hunspell)
   [ -e /usr/share/hunspell/fr_FR.dic ] || missing+=(hunspell-fr)
+  # French grammar of the built book (tests/test_editorial_grammar.py, pacte typo --grammar): Debian's grammalecte-cli 2.1
+  command -v grammalecte-cli >/dev/null 2>&1 || missing+=(grammalecte-cli)
   # Reverse proxy of the multi-process test (Debian's nginx 1.22; its service is not started)
   command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
   # The same test with deploy/Caddyfile (Debian's caddy 2.6)

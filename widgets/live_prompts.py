@@ -44,15 +44,16 @@ def live_prompts_html(page: str) -> str:
         module = module_titles().get(p["module"], p["module"])
         how = (
             f"Pour la lancer : tableau de bord du formateur ({DASHBOARD_PATH}), catalogue, module « {module} », "
-            f"activité « {p['title']} » (identifiant {p['kind']}:{p['id']})."
+            f"activité « {p['title']} » (identifiant "
         )
+        ident = f"<code>{html.escape(p['kind'])}:{html.escape(p['id'])}</code>"
         parts = [
             f"<p><strong>{html.escape(french(kind))}</strong> — {html.escape(p['prompt'])}</p>",
             f"<div>{french(_details(p))}</div>",
         ]
         if p.get("discussion"):
             parts.append(f"<p>Pour la discussion : {html.escape(p['discussion'])}</p>")
-        parts.append(f"<p class='pacte-live-prompt-how'><small>{html.escape(french(how))}</small></p>")
+        parts.append(f"<p class='pacte-live-prompt-how'><small>{html.escape(french(how))}{ident}).</small></p>")
         items.append(f"<li class='pacte-live-prompt' data-activity='{p['kind']}:{p['id']}'>{''.join(parts)}</li>")
     title = french(f"Activités en direct de cette page ({len(prompts)}) : à lancer depuis le tableau de bord")
     return (

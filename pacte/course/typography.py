@@ -3,6 +3,8 @@
 * a non-breaking space before « : ; ! ? » and before the closing guillemet,
   after the opening guillemet, between a number and « % » or « € »;
 * a non-breaking space between the digit groups of a number (« 1 320 », as :mod:`pacte.course.fmt`);
+* a non-breaking space between a number and its unit (« 20 min », « 40 ans »);
+* ordinals in superscript letters (« 1ᵉʳ janvier », « 1ʳᵉ »);
 * the typographic apostrophe ’ instead of ' inside words (« l’équipe »).
 
 :func:`french` fixes one string; :func:`french_state` walks a widget state or a
@@ -25,6 +27,13 @@ _URL = re.compile(r"(?:https?|ftp|mailto|file):\S+|www\.\S+|\b[\w.-]+@[\w-]+\.\w
 _COLON = re.compile(r"[ \t]+:(?=\s|$|[»)\]\"'’,.])")
 _OTHER = re.compile(r"[ \t]+([;!?])")
 _PCT = re.compile(r"(?<=\d)[ \t]+(?=(?:[kM]?€|%))")
+# A number and its unit (« 20 min », « 40 ans », « 1,5 heure », « 4 h »), as Grammalecte asks
+_UNIT = re.compile(
+    r"(?<=\d)[ \t]+(?=(?:min|h|ms|ans?|heures?|jours?|mois|semaines?|minutes?|secondes?|s|km|kg|Ko|Mo|Go|Kio|Mio|Gio|px)\b(?!['’-]))"
+)
+# « 1er janvier » → « 1ᵉʳ janvier » (superscript letters, as Grammalecte asks)
+_ORDINAL = re.compile(r"\b1(er|re|ers|res)\b")
+_SUPERSCRIPT = str.maketrans("ers", "ᵉʳˢ")
 _NUM = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 _OPEN = re.compile(r"«[ \t\u202f]*(?=\S)")
 _CLOSE = re.compile(r"(?<=\S)[ \t\u202f]*»")
@@ -38,6 +47,8 @@ def _fix(text: str) -> str:
     text = _OTHER.sub(lambda m: NNBSP + m.group(1), text)
     text = _PCT.sub(NBSP, text)
     text = _NUM.sub(NBSP, text)
+    text = _UNIT.sub(NBSP, text)
+    text = _ORDINAL.sub(lambda m: "1" + m.group(1).translate(_SUPERSCRIPT), text)
     text = _APOS.sub(APOSTROPHE, text)
     return text
 
@@ -79,6 +90,7 @@ SKIP_KEYS = frozenset(
         "update",
         "format",
         "timeFormat",
+        "dateTime",
         "answers",
         "answer",
         "kernel_result",

@@ -6,7 +6,7 @@ prose strings of its widgets (the JSON state each widget embeds, built from
 the ``datasets/`` YAML). Inline elements are joined without separator (no
 space before a comma after a link), citations and footnote labels are
 dropped with the spaces they leave, code and math are skipped, whitespace is
-collapsed.
+collapsed; inline code is read as the word :data:`CODE_WORD`.
 """
 
 from __future__ import annotations
@@ -62,16 +62,22 @@ _BLOCK = {
     "header",
     "figure",
 }
+# Inline code is read as one invariable word, so that « (`x.pdf`) » does not leave « () » behind
+_CODE_TAGS = {"code", "kbd", "samp"}
+CODE_WORD = "CODE"
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _SPACE_BEFORE_MARK = re.compile(r" +(?=[,.)\u00a0\u202f]|$)")
-_MARKUP = re.compile(r"<[^>]+>|\*\*|__|`")
+_DANGLING = re.compile(r"[\u00a0\u202f ]*[:;](?=\.$)")  # « Le séminaire complet : [citation]. »
+_MARKUP = re.compile(r"<[^>]+>|\*\*|__")
+_CODE_LIKE = re.compile(r"`[^`]*`|\b[\w-]+(?:/[\w.-]+)+\.\w+\b")  # `code`, datasets/x/y.csv
 
 
 def clean(text: str) -> str:
     """Collapse whitespace and drop the spaces a removed citation leaves before punctuation."""
     text = _SPACES.sub(" ", text).strip()
-    return _SPACE_BEFORE_MARK.sub("", text).strip()
+    text = _SPACE_BEFORE_MARK.sub("", text).strip()
+    return _DANGLING.sub("", text)
 
 
 class _Reader(HTMLParser):
@@ -107,8 +113,10 @@ class _Reader(HTMLParser):
             return
         classes = set((attrs.get("class") or "").split())
         hidden = tag in _HIDDEN_TAGS or bool(classes & _HIDDEN_CLASSES) or self._hidden()
-        if hidden and not self._hidden() and self.buffer:
+        if hidden and tag not in _CODE_TAGS and not self._hidden() and self.buffer:
             self.buffer[-1] = self.buffer[-1].rstrip(" \t\n")
+        if tag in _CODE_TAGS and self._reading():
+            self.buffer.append(CODE_WORD)
         self.stack.append((tag, hidden))
         if tag == "article":
             self.depth_article += 1
@@ -168,7 +176,7 @@ def page_paragraphs(html_text: str) -> list[tuple[str, str]]:
             continue
         for text in state_strings(state):
             for line in text.split("\n"):
-                line = clean(_MARKUP.sub("", line))
+                line = clean(_CODE_LIKE.sub(CODE_WORD, _MARKUP.sub("", line)))
                 if line:
                     out.append(("widget", line))
     return out

@@ -117,6 +117,20 @@ def _resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     apply_typography(doctree)
 
 
+def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """The HTML ``<title>`` and the titles of the previous and next pages (collected before the transform)."""
+    for key in ("title", "pagetitle"):
+        if isinstance(context.get(key), str):
+            context[key] = french_html(context[key])
+    for key in ("prev", "next"):
+        link = context.get(key)
+        if isinstance(link, dict) and isinstance(link.get("title"), str):
+            link["title"] = french_html(link["title"])
+    for link in context.get("parents") or []:
+        if isinstance(link, dict) and isinstance(link.get("title"), str):
+            link["title"] = french_html(link["title"])
+
+
 def _config(app: Sphinx, config) -> None:
     config.smartquotes_action = "De"
 
@@ -126,6 +140,7 @@ def setup(app: Sphinx) -> None:
     app.add_transform(FrenchTypography)
     app.connect("config-inited", _config)
     app.connect("doctree-resolved", _resolved, priority=900)
+    app.connect("html-page-context", _page_context)
 
 
 # ---------------------------------------------------------------------------
