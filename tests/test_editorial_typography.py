@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_french_spaces_and_apostrophes():
     text = french("Durée : 45 min ; quiz ! « Pacte » l'EHESP, 1 320 MSP, 56 % et 3,8 M€ ?")
     assert text == (
-        f"Durée{NBSP}: 45 min{NNBSP}; quiz{NNBSP}! «{NBSP}Pacte{NBSP}» l’EHESP, 1{NBSP}320 MSP, "
+        f"Durée{NBSP}: 45{NBSP}min{NNBSP}; quiz{NNBSP}! «{NBSP}Pacte{NBSP}» l’EHESP, 1{NBSP}320 MSP, "
         f"56{NBSP}% et 3,8{NBSP}M€{NNBSP}?"
     )
     assert not list(problems(text))
@@ -70,7 +70,7 @@ def test_markdown_fixer_keeps_code_roles_and_links():
     assert f"# Titre{NBSP}: sous-titre" in fixed
     assert f"Texte de l’{{term}}`EHESP`{NBSP}: voir [lien](https://a.b/c?d=1) et `x = 'a' ; y`" in fixed
     assert "print('a : b')" in fixed and ":class: tip" in fixed and "(label)=" in fixed
-    assert f"45 minutes{NNBSP}; quiz" in fixed
+    assert f"45{NBSP}minutes{NNBSP}; quiz" in fixed
     assert fix_markdown(fixed) == fixed
     assert not markdown_problems(Path("p.md"), fixed)
     errors = markdown_problems(Path("p.md"), page)
@@ -186,5 +186,6 @@ def test_js_twin_agrees_with_python():
         "12 345 678 €",
         "«Vraiment soudée»",
         "Qu'est-ce ? Non !",
+        "lecture 10 min, 40 ans, 1,5 heure, 3 s’il, au 1er janvier, la 1re fois",
     ]
     assert call_js("dom", "frenchText", [[s] for s in samples]) == [french(s) for s in samples]

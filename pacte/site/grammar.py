@@ -52,7 +52,7 @@ RULE_EXCEPTIONS: list[tuple[str, str, str]] = [
 # Correct phrases Grammalecte misreads (any rule): (phrase of the context, why it is right).
 FALSE_POSITIVES: list[tuple[str, str]] = [
     ("ex ante", "Latin locution, without a hyphen"),
-    ("par ou avec", "two prepositions, not « où »"),
+    ("ar ou avec", "two prepositions, not « où »"),
     ("n’est pas exercer", "infinitive as attribute: « se regrouper n’est pas exercer »"),
     ("et al.,", "the point of an abbreviation before a comma"),
     ("de de Haas", "the author's name is « de Haas »"),
@@ -80,6 +80,8 @@ FALSE_POSITIVES: list[tuple[str, str]] = [
     ("2010-2014 donnée", "« donnée » qualifies « période »"),
     ("à l’installation votées", "« votées » qualifies « mesures »"),
     ("appel à projets national", "« national » qualifies « appel »"),
+    ("diapositive « Principales", "title of a slide, quoted"),
+    ("affiche « indicatif »", "the label the simulator shows, quoted"),
     ("par le bas » décrite", "« décrite » qualifies « professionnalisation »"),
 ]
 
@@ -117,7 +119,7 @@ def excepted(rule: str, message: str, before: str, underlined: str, after: str) 
     A word quoted as a label or a name (« article 51 », « désert médical ») keeps its form: agreement
     findings on the first quoted word are left out too.
     """
-    context = before + underlined + after
+    context = (before + underlined + after).replace("\u00a0", " ").replace("\u202f", " ")
     if underlined == CODE_WORD or any(phrase in context for phrase, _ in FALSE_POSITIVES):
         return True
     if re.match(r"^(g3__gn_|gv1__ppas_|gv2__conj_)", rule) and _QUOTED.search(before):
@@ -133,9 +135,7 @@ def _grammalecte(lines: list[str]) -> list[dict]:
     with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as tmp:
         tmp.write("\n".join(lines) + "\n")
     try:
-        proc = subprocess.run(
-            [GRAMMALECTE, "-f", tmp.name, "-j", "-ctx"], capture_output=True, text=True, check=True
-        )
+        proc = subprocess.run([GRAMMALECTE, "-f", tmp.name, "-j", "-ctx"], capture_output=True, text=True, check=True)
     finally:
         Path(tmp.name).unlink()
     return json.loads(proc.stdout)["data"]

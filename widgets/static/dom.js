@@ -4,6 +4,7 @@
 // pacte.course.typography.french (tests/test_editorial_typography.py checks both agree).
 const URL_RE = /(?:https?|ftp|mailto|file):\S+|www\.\S+|\b[\w.-]+@[\w-]+\.\w+/g;
 const LETTER = "A-Za-zÀ-ÖØ-öø-ÿœŒ";
+const SUPERSCRIPT = { e: "ᵉ", r: "ʳ", s: "ˢ" };
 const RULES = [
   [/«[ \t\u202f]*(?=\S)/g, "«\u00a0"],
   [/(?<=\S)[ \t\u202f]*»/g, "\u00a0»"],
@@ -11,6 +12,8 @@ const RULES = [
   [/[ \t]+([;!?])/g, "\u202f$1"],
   [/(?<=\d)[ \t]+(?=(?:[kM]?€|%))/g, "\u00a0"],
   [/(?<=\d) (?=\d{3}(?!\d))/g, "\u00a0"],
+  [/(?<=\d)[ \t]+(?=(?:min|h|ms|ans?|heures?|jours?|mois|semaines?|minutes?|secondes?|s|km|kg|Ko|Mo|Go|Kio|Mio|Gio|px)\b(?!['’-]))/g, "\u00a0"],
+  [/\b1(er|re|ers|res)\b/g, (_, end) => "1" + end.replace(/[ers]/g, (c) => SUPERSCRIPT[c])],
   [new RegExp(`(?<=[${LETTER}])'(?=[${LETTER}0-9*_«{\\[])`, "g"), "’"],
 ];
 
