@@ -81,6 +81,7 @@ def test_a_real_error_is_found_and_the_word_list_is_used(grammalecte):
     assert not check_texts([("p", "Selon la CNAM, l’ARS est créée en 2009.")], words=set())
 
 
+@pytest.mark.slow  # Grammalecte reads the whole book: a few minutes on a loaded machine
 def test_built_book_has_no_grammar_finding(grammalecte, built_book):
     findings = [str(f) for f in check_book(built_book)]
     assert not findings, f"{len(findings)} Grammalecte findings in the built book:\n" + "\n".join(findings[:80])
