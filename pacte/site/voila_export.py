@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from pacte.course.citations import citation_labels
+from pacte.site.hors_sources import MARK
 
-_ROLE = re.compile(r"\{(cite|cite:p|cite:t|term|ref|doc|numref)\}`([^`]+)`")
+_ROLE = re.compile(r"\{(cite|cite:p|cite:t|term|ref|doc|numref|hors-sources)\}`([^`]+)`")
 _LABEL = re.compile(r"^\([\w:-]+\)=\s*$", re.M)
 _FENCE_OPEN = re.compile(r"^(`{3,}|:{3,})\{([\w:-]+)\}\s*(.*)$")
 
@@ -21,6 +22,8 @@ def _role(match: re.Match) -> str:
     if role.startswith("cite"):
         labels = citation_labels()
         return "(" + " ; ".join(labels.get(k.strip(), k.strip()) for k in body.split(",")) + ")"
+    if role == "hors-sources":
+        return f"{body} *{MARK}*"
     text = re.match(r"^(.*?)\s*<[^>]+>$", body)
     return text.group(1) if text else body
 
