@@ -12,6 +12,7 @@ import json
 
 import pytest
 from conftest import _missing
+from markupsafe import Markup
 
 from pacte.course.typography import NBSP, french
 from pacte.site.grammar import FALSE_POSITIVES, RULE_EXCEPTIONS, check_book, check_texts, grammalecte_available
@@ -60,8 +61,10 @@ def test_units_and_ordinals_get_french_typography():
 def test_html_title_gets_french_typography():
     context = {"title": "Mode d’emploi : Binder", "next": {"title": "Qui ? Où ?"}, "parents": []}
     _page_context(None, "p", "page.html", context, None)
-    assert context["title"] == f"Mode d’emploi{NBSP}: Binder"
-    assert context["next"]["title"] == "Qui\u202f? Où\u202f?"
+    # as references: the template's `title|striptags` turns no-break space characters into spaces
+    assert context["title"] == "Mode d’emploi&#160;: Binder"
+    assert Markup(context["title"]).striptags() == f"Mode d’emploi{NBSP}: Binder"
+    assert context["next"]["title"] == "Qui&#8239;? Où&#8239;?"
 
 
 def test_every_exception_has_a_reason():

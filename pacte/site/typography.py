@@ -117,18 +117,21 @@ def _resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     apply_typography(doctree)
 
 
+def _html_title(markup: str) -> str:
+    """:func:`french_html` with the non-breaking spaces as character references.
+
+    The ``<title>`` is written as ``title|striptags``, which joins whitespace (no-break spaces
+    included) into plain spaces before it decodes the references.
+    """
+    return french_html(markup).replace("\u00a0", "&#160;").replace("\u202f", "&#8239;")
+
+
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    """The HTML ``<title>`` and the titles of the previous and next pages (collected before the transform)."""
-    for key in ("title", "pagetitle"):
-        if isinstance(context.get(key), str):
-            context[key] = french_html(context[key])
-    for key in ("prev", "next"):
-        link = context.get(key)
-        if isinstance(link, dict) and isinstance(link.get("title"), str):
-            link["title"] = french_html(link["title"])
-    for link in context.get("parents") or []:
-        if isinstance(link, dict) and isinstance(link.get("title"), str):
-            link["title"] = french_html(link["title"])
+    """The HTML ``<title>`` and the titles of the previous, next and parent pages (collected before the transform)."""
+    links = [context.get("prev"), context.get("next"), *(context.get("parents") or [])]
+    for holder, key in [(context, "title"), (context, "pagetitle"), *((link, "title") for link in links)]:
+        if isinstance(holder, dict) and isinstance(holder.get(key), str):
+            holder[key] = _html_title(holder[key])
 
 
 def _config(app: Sphinx, config) -> None:
