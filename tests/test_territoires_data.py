@@ -235,3 +235,11 @@ def test_table_errors_name_file_row_and_field(tmp_path, name, old, new, field, m
     err, line = _broken_table(tmp_path, name, old, new)
     assert err.path.endswith(name) and err.field == field and err.line == line, str(err)
     assert message in err.message
+
+
+def test_figures_keep_their_decimals():
+    """Grammalecte read « moins de 2 heure par semaine » where the source says « moins d’1,5 heure »."""
+    from widgets.territories import _value
+
+    assert _value(1.5, "heure par semaine") == "1,5\u00a0heure par semaine"
+    assert _value(4000.0, "patients") == "4\u00a0000\u00a0patients"

@@ -23,13 +23,15 @@ COUNTRIES = ["France", "Allemagne", "Angleterre", "Suède"]
 
 
 def _value(value: float, unit: str) -> str:
+    """A figure with its unit, with its decimals (« 1,5 heure par semaine », not « 2 »)."""
+    decimals = 0 if float(value).is_integer() else len(f"{value:g}".split(".")[-1])
     if unit == "€":
-        return euros(value)
+        return euros(value, decimals)
     if unit == "%":
-        return f"{number(value)}{NBSP}%"
+        return f"{number(value, decimals)}{NBSP}%"
     if unit in ("année",):
         return str(int(value))
-    return f"{number(value)}{NBSP}{unit}"
+    return f"{number(value, decimals)}{NBSP}{unit}"
 
 
 def territory_figures(topics: str | list[str], caption: str) -> HTML:
