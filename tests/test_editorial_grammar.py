@@ -34,6 +34,7 @@ def test_reader_text_joins_inline_text_and_drops_citations():
         "<p>Voir <a href='x'>la page</a>, puis <em>ici</em> "
         "<span class='bibtex-citation'>[<a>Auteur, 2020</a>]</span>.</p>"
         "<p>Le séminaire complet\u00a0: <span class='bibtex-citation'>[X, 2018]</span>.</p>"
+        "<p>des hôpitaux… <span class='bibtex-citation'>[X, 2025]</span>. Ils</p>"
         "<ul><li>un fichier (<code>a.pdf</code>)</li></ul><pre>code</pre>"
         f"<div class='pacte-widget'><script type='application/json'>{state}</script></div>"
         "</article><footer><p>Pied</p></footer></body></html>"
@@ -43,6 +44,7 @@ def test_reader_text_joins_inline_text_and_drops_citations():
         ("texte", "Titre"),
         ("texte", "Voir la page, puis ici."),
         ("texte", "Le séminaire complet."),
+        ("texte", "des hôpitaux… Ils"),
         ("texte", f"un fichier ({CODE_WORD})"),
         ("widget", "Quiz : la page"),
         ("widget", f"Voir {CODE_WORD} ici"),

@@ -68,16 +68,20 @@ CODE_WORD = "CODE"
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _SPACE_BEFORE_MARK = re.compile(r" +(?=[,.)\u00a0\u202f]|$)")
-_DANGLING = re.compile(r"[\u00a0\u202f ]*[:;](?=\.$)")  # « Le séminaire complet : [citation]. »
+_CUT = "\x00"  # where a citation was dropped
+# « des hôpitaux… [citation]. », « Le séminaire complet : [citation]. »: the point after the citation goes too
+_CITED_END = re.compile(
+    r"(?<=[…?!])[ \u00a0\u202f]*\x00[ \u00a0\u202f]*\.|[ \u00a0\u202f]*[:;][ \u00a0\u202f]*\x00(?=[ \u00a0\u202f]*\.)"
+)
 _MARKUP = re.compile(r"<[^>]+>|\*\*|__")
 _CODE_LIKE = re.compile(r"`[^`]*`|\b[\w-]+(?:/[\w.-]+)+\.\w+\b")  # `code`, datasets/x/y.csv
 
 
 def clean(text: str) -> str:
     """Collapse whitespace and drop the spaces a removed citation leaves before punctuation."""
+    text = _CITED_END.sub("", text).replace(_CUT, "")
     text = _SPACES.sub(" ", text).strip()
-    text = _SPACE_BEFORE_MARK.sub("", text).strip()
-    return _DANGLING.sub("", text)
+    return _SPACE_BEFORE_MARK.sub("", text).strip()
 
 
 class _Reader(HTMLParser):
@@ -115,6 +119,8 @@ class _Reader(HTMLParser):
         hidden = tag in _HIDDEN_TAGS or bool(classes & _HIDDEN_CLASSES) or self._hidden()
         if hidden and tag not in _CODE_TAGS and not self._hidden() and self.buffer:
             self.buffer[-1] = self.buffer[-1].rstrip(" \t\n")
+            if "bibtex-citation" in classes:
+                self.buffer.append(_CUT)
         if tag in _CODE_TAGS and self._reading():
             self.buffer.append(CODE_WORD)
         self.stack.append((tag, hidden))
