@@ -82,6 +82,7 @@ FALSE_POSITIVES: list[tuple[str, str]] = [
     ("appel à projets national", "« national » qualifies « appel »"),
     ("diapositive « Principales", "title of a slide, quoted"),
     ("affiche « indicatif »", "the label the simulator shows, quoted"),
+    ("lignes anglaise et suédoise", "each adjective qualifies one line"),
     ("d’une « instrument constituency »", "English term, feminine as « une clientèle »"),
     ("par le bas » décrite", "« décrite » qualifies « professionnalisation »"),
 ]
