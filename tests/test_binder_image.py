@@ -50,7 +50,7 @@ def base_environment_pins(python: str) -> list[str]:
 def binder_interpreter() -> str:
     """An interpreter of Binder's minor version: this one, or ``pythonX.Y`` on the PATH."""
     wanted = binder_python()
-    if "%d.%d" % sys.version_info[:2] == wanted:
+    if f"{sys.version_info[0]}.{sys.version_info[1]}" == wanted:
         return sys.executable
     found = shutil.which(f"python{wanted}")
     if not found:
