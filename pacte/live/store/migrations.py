@@ -167,6 +167,30 @@ MIGRATIONS: list[tuple[int, str, str, str]] = [
         CREATE INDEX participants_last_seen ON participants (session_id, last_seen);
         """,
     ),
+    (
+        4,
+        "activities the trainer closed or revealed: they stay closed after the next push",
+        """
+        CREATE TABLE closed_activities (
+            session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            ref TEXT NOT NULL,
+            question TEXT NOT NULL,
+            closed_at REAL NOT NULL,
+            PRIMARY KEY (session_id, kind, ref, question)
+        );
+        """,
+        """
+        CREATE TABLE closed_activities (
+            session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            ref TEXT NOT NULL,
+            question TEXT NOT NULL,
+            closed_at DOUBLE PRECISION NOT NULL,
+            PRIMARY KEY (session_id, kind, ref, question)
+        );
+        """,
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
