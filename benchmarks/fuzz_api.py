@@ -50,6 +50,7 @@ def serve(port: int, data_dir: str, database_url: str | None) -> None:
     from tornado.ioloop import IOLoop
 
     from pacte.live.api import LiveContext, RateLimiter, live_handlers
+    from pacte.live.guessing import GuessLimiter
     from pacte.live.limits import AddressLimits, FailFastStore
     from pacte.live.store import open_store
     from pacte.server import MAX_HTTP_BODY
@@ -60,8 +61,7 @@ def serve(port: int, data_dir: str, database_url: str | None) -> None:
     live = LiveContext(FailFastStore(store))
     live.answer_limiter = RateLimiter(limit=10**9, window=10)
     live.address_limits = AddressLimits(join=(10**9, 10**9), answer=(10**9, 10**9), exempt=())
-    live.failed_joins = RateLimiter(limit=10**9, window=60)
-    live.failed_joins_total = RateLimiter(limit=10**9, window=60)
+    live.guesses = GuessLimiter(per_address=10**9, per_code=10**9)
     app = web.Application(live_handlers("/api/live", live))
     server = httpserver.HTTPServer(app, max_body_size=MAX_HTTP_BODY)
     server.listen(port, "127.0.0.1")

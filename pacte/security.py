@@ -9,12 +9,14 @@
 * :func:`csv_safe`: neutralise spreadsheet formulas in exported cells.
 * :func:`is_blank_text`: free text made only of invisible or control characters.
 * :func:`redact_url`: a database URL without its password, for messages.
+* :func:`client_key`: the key per-address limits count under (an IPv6 client by its /64).
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import os
 import posixpath
 import re
@@ -167,3 +169,27 @@ def redact_url(url: str) -> str:
         netloc = f"{user}:***@{hostport}" if ":" in userinfo else f"{user}@{hostport}"
     query = re.sub(r"(?i)(password=)[^&]*", r"\1***", parts.query)
     return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
+
+
+# -- client addresses -------------------------------------------------------------------
+
+
+def client_key(address: str | None) -> str:
+    """The key per-address limits count under: an IPv4 address as is, an IPv6 client by its /64 network.
+
+    One IPv6 client usually holds a whole /64 (2^64 addresses): counting each
+    address apart would give it no limit at all. IPv4-mapped IPv6 addresses
+    count as their IPv4 address; anything unreadable as itself.
+    """
+    text = (address or "?").strip()
+    try:
+        parsed = ipaddress.ip_address(text.split("%", 1)[0])
+    except ValueError:
+        return text[:64]
+    if isinstance(parsed, ipaddress.IPv6Address):
+        if parsed.ipv4_mapped is not None:
+            return str(parsed.ipv4_mapped)
+        if parsed.is_loopback:
+            return str(parsed)
+        return str(ipaddress.IPv6Network((parsed, 64), strict=False))
+    return str(parsed)

@@ -186,7 +186,7 @@ def test_catalogue(server):
 
 def test_trainee_stream_refusals(room):
     code, p = room["session"]["code"], room["people"][0]
-    assert SSE(room["api"] + f"events?code=ZZZZZZ&participant={p}").status == 404
+    assert SSE(room["api"] + f"events?code=ZZZZZZZZ&participant={p}").status == 404
     assert SSE(room["api"] + f"events?code={code}&participant=inconnu-0000000000000").status == 403
     assert SSE(room["api"] + f"events?code=0&participant={p}").status == 400
     assert SSE(room["api"] + f"events?code={code}").status == 400
@@ -194,7 +194,7 @@ def test_trainee_stream_refusals(room):
     assert SSE(room["api"] + f"events?code={code}&participant=" + "a" * 5000).status == 400
     assert call(room["api"] + "stage?code=%FF", trainer=False)[0] == 400
     assert call(room["api"] + "stage", trainer=False)[0] == 400
-    assert call(room["api"] + "stage?code=ZZZZZZ", trainer=False)[0] == 404
+    assert call(room["api"] + "stage?code=ZZZZZZZZ", trainer=False)[0] == 404
     streams = [SSE(room["api"] + f"events?code={code}&participant={p}") for _ in range(MAX_STREAMS_PER_PARTICIPANT)]
     for s in streams:
         s.next_event("stage")

@@ -27,8 +27,6 @@ from pacte.live.trainer_auth import UNKNOWN_SESSION, TrainerAuth, join_base
 
 RETRY = b"retry: 3000\n\n"
 MAX_STREAMS_PER_PARTICIPANT = 6  # tabs of one trainee on this process (and half-dead connections)
-NO_SESSION = "Aucune séance ouverte ne porte ce code."
-CLOSED = "Cette séance est fermée."
 
 
 class EventStreamHandler(JSONHandler):
@@ -107,13 +105,9 @@ class TraineeEventsHandler(EventStreamHandler):
         if not valid_participant(participant):
             return self.fail(400, "Identifiant de participant invalide.")
         store = self.live.store
-        session = await self.live.run(store.session_by_code, code)
+        session = await self.open_session(code, participant)
         if session is None:
-            joined = await self.live.run(store.participant_session, participant)
-            old = None if joined is None else await self.live.run(store.session, joined)
-            if old is not None and old.code == code:
-                return self.fail(410, CLOSED)
-            return self.fail(404, NO_SESSION)
+            return
         if not await self.live.run(store.has_participant, session.id, participant):
             return self.fail(403, f"Participant inconnu pour cette séance{NBSP}: rejoignez-la de nouveau.")
         feeds = self.live.feeds

@@ -17,6 +17,7 @@ import logging
 import math
 import threading
 import time
+from collections import defaultdict, deque
 from typing import Any
 
 from tornado import web
@@ -32,6 +33,47 @@ TOO_MANY_FROM_ADDRESS = "Trop de requêtes depuis cette adresse\u00a0: patientez
 BODY_TOO_LARGE = "Requête trop volumineuse."
 STORE_UNAVAILABLE = "Base de données des séances momentanément indisponible\u00a0: réessayez dans quelques secondes."
 BAD_JSON = "Requête illisible (JSON invalide)."
+
+
+class RateLimiter:
+    """Sliding-window limit of events per key (e.g. join attempts per remote address)."""
+
+    def __init__(self, limit: int, window: float) -> None:
+        self.limit = limit
+        self.window = window
+        self._events: dict[str, deque] = defaultdict(deque)
+        self._lock = threading.Lock()
+
+    def _recent(self, key: str, now: float) -> deque:
+        events = self._events[key]
+        while events and events[0] <= now - self.window:
+            events.popleft()
+        return events
+
+    def blocked(self, key: str, now: float | None = None) -> bool:
+        """True when ``key`` has reached the limit in the current window."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            return len(self._recent(key, now)) >= self.limit
+
+    def hit(self, key: str, now: float | None = None) -> None:
+        """Record one event for ``key``."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            self._recent(key, now).append(now)
+            if len(self._events) > 10_000:
+                for k in [k for k, v in self._events.items() if not v][:5_000]:
+                    del self._events[k]
+
+    def allow(self, key: str, now: float | None = None) -> bool:
+        """Record one event for ``key``; False (and nothing recorded) when the limit is reached."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            events = self._recent(key, now)
+            if len(events) >= self.limit:
+                return False
+            events.append(now)
+            return True
 
 
 class TokenBucket:

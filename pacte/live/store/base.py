@@ -51,6 +51,7 @@ class LiveSession:
 class Store(Protocol):
     def create_session(self, title: str, ttl_seconds: int = DEFAULT_TTL_SECONDS) -> LiveSession: ...
     def session_by_code(self, code: str) -> LiveSession | None: ...
+    def last_session_by_code(self, code: str) -> LiveSession | None: ...
     def session(self, session_id: str) -> LiveSession | None: ...
     def list_sessions(self) -> list[LiveSession]: ...
     def close_session(self, session_id: str) -> None: ...
@@ -193,6 +194,18 @@ class SQLStore(StageMixin):
             row = tx.one(
                 f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE code = ? AND NOT closed AND expires_at > ?",
                 (canonical, self._clock()),
+            )
+        return None if row is None else _session(row)
+
+    def last_session_by_code(self, code: str) -> LiveSession | None:
+        """The latest session, open or not, that had join code ``code`` (to tell « closed » from « unknown »)."""
+        canonical = normalize_code(code)
+        if canonical is None:
+            return None
+        with self._tx(write=False) as tx:
+            row = tx.one(
+                f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE code = ? ORDER BY created_at DESC LIMIT 1",
+                (canonical,),
             )
         return None if row is None else _session(row)
 
