@@ -29,7 +29,7 @@ from typing import Any
 from tornado import web
 from tornado.ioloop import IOLoop
 
-from pacte import kernels
+from pacte import connlimits, kernels
 from pacte.course.fmt import NBSP
 from pacte.course.paths import SITE_DIR, STATIC_DIR, build_dir, course_root
 from pacte.startup import StartupError, open_store_or_explain
@@ -142,14 +142,15 @@ def make_app_class(options: ServeOptions, live):
             return _pacte_handlers(self, super().init_handlers(), replace, live)
 
         def listen(self):
-            original = self.app.listen
+            app = self.app
 
             def bounded_listen(port, address="", **kwargs):
                 kwargs.setdefault("max_body_size", MAX_HTTP_BODY)
                 kwargs.setdefault("body_timeout", 60)
                 kwargs.setdefault("idle_connection_timeout", 300)
                 kwargs.setdefault("xheaders", options.behind_proxy)
-                return original(port, address, **kwargs)
+                # Connections and GETs capped per address, a quiet accept loop (pacte.connlimits).
+                return connlimits.listen(app, port, address, **kwargs)
 
             self.app.listen = bounded_listen
             # Change notifications (PostgreSQL LISTEN) from the start, not from the first request:
@@ -230,6 +231,9 @@ def serve(options: ServeOptions) -> int:
     except StartupError as exc:
         print(f"pacte serve{NBSP}: {exc}", file=sys.stderr)
         return 2
+    _, files_warning = connlimits.raise_file_limit()
+    if files_warning:
+        print(files_warning, file=sys.stderr, flush=True)
     from pacte.live.limits import FailFastStore
 
     live = LiveContext(FailFastStore(store), trainer_token=options.trainer_token, public_url=join_url)

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
 import http.client
 import json
+import resource
+import socket
+import subprocess
+import sys
+import threading
 from collections import Counter
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import ROOT, free_port
 from live_api_server import start_api
+from tornado import web
+from tornado.ioloop import IOLoop
 
+from pacte.connlimits import LimitedHTTPServer, raise_file_limit
+from pacte.live.api import LiveContext, live_handlers
 from pacte.live.guessing import GuessLimiter
 from pacte.live.store import ActivityClosed, open_store
 from pacte.security import client_key
@@ -154,3 +165,159 @@ def test_an_ipv6_client_is_limited_by_its_network():
     assert limiter.refused("2001:db8:1:2:ffff::9", "ABCDEFGH", now=1)
     assert not limiter.refused("2001:db8:1:3::1", "ABCDEFGH", now=1)
     assert client_key("::ffff:10.1.2.3") == "10.1.2.3" and client_key("::1") == "::1"
+
+
+# -- finding 1: connections and event streams per address, the open-file limit --------------------
+
+
+def start_limited(store, live=None, **server_options):
+    """The live API on a free loopback port behind :class:`LimitedHTTPServer`: (base URL, live, server, stop)."""
+    live = live or LiveContext(store, workers=4)
+    ready = threading.Event()
+    holder: dict = {}
+
+    def run():
+        asyncio.set_event_loop(asyncio.new_event_loop())
+        server = LimitedHTTPServer(web.Application(live_handlers("/api/live", live)), **server_options)
+        sock = socket.socket()
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(128)
+        sock.setblocking(False)
+        server.add_sockets([sock])
+        holder.update(loop=IOLoop.current(), server=server, port=sock.getsockname()[1])
+        ready.set()
+        IOLoop.current().start()
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    assert ready.wait(10)
+
+    def stop():
+        live.hub.stop()
+        holder["loop"].add_callback(holder["loop"].stop)
+        thread.join(5)
+
+    return f"http://127.0.0.1:{holder['port']}/api/live/", live, holder["server"], stop
+
+
+def idle_connections(port: int, n: int, source: str) -> list[socket.socket]:
+    """``n`` TCP connections from ``source`` that never send anything."""
+    out = []
+    for _ in range(n):
+        sock = socket.socket()
+        sock.settimeout(10)
+        sock.bind((source, 0))
+        sock.connect(("127.0.0.1", port))
+        out.append(sock)
+    return out
+
+
+def refused(sock: socket.socket) -> bool:
+    """True when the server answered 503 on this connection and closed it."""
+    sock.settimeout(5)
+    try:
+        return sock.recv(4096).startswith(b"HTTP/1.1 503")
+    except TimeoutError:
+        return False
+
+
+def test_one_address_cannot_hold_more_than_its_share_of_connections(tmp_path):
+    store = open_store(None, tmp_path)
+    base, live, server, stop = start_limited(store, max_per_address=20)
+    port = urlsplit(base).port
+    held = idle_connections(port, 30, "127.0.0.2")
+    try:
+        answers = [refused(s) for s in held[20:]]
+        assert all(answers), answers
+        assert server.connections.held("127.0.0.2") == 20
+        session = store.create_session("Salle")
+        assert fetch(base + "join", "POST", {"code": session.code}, "127.0.0.3")[0] == 201
+    finally:
+        for sock in held:
+            sock.close()
+        stop()
+        store.close()
+
+
+def test_gets_are_budgeted_per_address_and_streams_capped(tmp_path):
+    store = open_store(None, tmp_path)
+    base, live, server, stop = start_limited(store, get_budget=(5, 0.001))
+    live.streams.limit = 1
+    try:
+        statuses = [fetch(base + "status", source="127.0.0.4")[0] for _ in range(7)]
+        assert statuses == [200] * 5 + [429] * 2
+        status, data = fetch(base + "status", source="127.0.0.4")
+        assert status == 429 and "adresse" in data["error"]
+        assert fetch(base + "status", source="127.0.0.5")[0] == 200
+        assert fetch(base + "status", source="127.0.0.1")[0] == 200  # the trainer's machine is exempt
+        session = store.create_session("Salle")
+        people = [fetch(base + "join", "POST", {"code": session.code}, "127.0.0.6")[1]["participant"] for _ in range(2)]
+        sock = socket.create_connection(("127.0.0.1", urlsplit(base).port), source_address=("127.0.0.6", 0))
+        sock.sendall(
+            f"GET /api/live/events?code={session.code}&participant={people[0]} HTTP/1.1\r\nHost: x\r\n\r\n".encode()
+        )
+        assert sock.recv(4096).startswith(b"HTTP/1.1 200")
+        status, data = fetch(base + f"events?code={session.code}&participant={people[1]}", source="127.0.0.6")
+        assert status == 429 and "flux" in data["error"]
+        sock.close()
+    finally:
+        stop()
+        store.close()
+
+
+def test_file_limit_is_raised_from_soft_to_hard():
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    try:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (256, hard))
+        raised, warning = raise_file_limit(wanted=128)
+        assert raised == resource.getrlimit(resource.RLIMIT_NOFILE)[0] == hard and warning is None
+        _, warning = raise_file_limit(wanted=hard + 1 if hard != resource.RLIM_INFINITY else 2**62)
+        if hard != resource.RLIM_INFINITY:
+            assert warning and "ulimit -n" in warning and "\u00a0:" in warning
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+
+def lower_file_limit():
+    """In the server's child process: 1 024 open files, soft and hard (the server cannot raise it)."""
+    resource.setrlimit(resource.RLIMIT_NOFILE, (1024, 1024))
+
+
+def test_1100_idle_connections_with_1024_files_leave_other_trainees_served(tmp_path):
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft < 3000:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 4096), hard))  # the attacker needs the sockets
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with open(log, "wb") as err:
+        proc = subprocess.Popen(
+            [sys.executable, str(ROOT / "tests" / "connlimits_serve.py"), str(port), str(tmp_path)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=err,
+            preexec_fn=lower_file_limit,
+        )
+    held: list[socket.socket] = []
+    try:
+        code = proc.stdout.readline().decode().strip()
+        assert len(code) == 8, log.read_text()
+        base = f"http://127.0.0.1:{port}/api/live/"
+        held += idle_connections(port, 1100, "127.0.0.2")
+        status, joined = fetch(base + "join", "POST", {"code": code}, "127.0.0.3")
+        assert status == 201
+        # Four more addresses with 250 idle connections each: past the file limit, heavy holders wait.
+        for source in ("127.0.0.4", "127.0.0.5", "127.0.0.6", "127.0.0.7"):
+            held += idle_connections(port, 250, source)
+        status, joined = fetch(base + "join", "POST", {"code": code}, "127.0.0.8")
+        assert status == 201
+        body = {"code": code, "participant": joined["participant"], "activity": "text:mot-equipe"}
+        status, _ = fetch(base + "answer", "POST", {**body, "question": "answer", "answer": "Soudée"}, "127.0.0.8")
+        assert status == 201
+        text = log.read_text()
+        assert "ulimit -n" in text and "1\u00a0024" in text  # the French warning at startup
+        assert "Traceback" not in text and len(text) < 20_000, text[-2000:]
+    finally:
+        for sock in held:
+            sock.close()
+        proc.kill()
+        proc.wait(10)

@@ -24,9 +24,11 @@ from pacte.live.feeds import event_bytes
 from pacte.live.handlers import JSONHandler, LiveContext
 from pacte.live.protocol import JOIN_CODE_RULE, normalize_join_code, valid_participant
 from pacte.live.trainer_auth import UNKNOWN_SESSION, TrainerAuth, join_base
+from pacte.security import client_key
 
 RETRY = b"retry: 3000\n\n"
 MAX_STREAMS_PER_PARTICIPANT = 6  # tabs of one trainee on this process (and half-dead connections)
+TOO_MANY_STREAMS = f"Trop de flux ouverts depuis cette adresse{NBSP}: fermez des onglets ou réessayez plus tard."
 
 
 class EventStreamHandler(JSONHandler):
@@ -118,7 +120,13 @@ class TraineeEventsHandler(EventStreamHandler):
             stage = await feeds.stage(session.id)
             return None if stage is None else event_bytes("stage", stage)
 
-        await self.stream(lambda s: feeds.add_trainee(session.id, participant, s), first)
+        key = client_key(self.request.remote_ip)
+        if not self.live.streams.acquire(key):
+            return self.fail(429, TOO_MANY_STREAMS)
+        try:
+            await self.stream(lambda s: feeds.add_trainee(session.id, participant, s), first)
+        finally:
+            self.live.streams.release(key)
 
 
 class TrainerEventsHandler(TrainerAuth, EventStreamHandler):

@@ -9,6 +9,7 @@ from typing import Any
 
 from tornado.ioloop import IOLoop
 
+from pacte.connlimits import AddressCounter
 from pacte.course.fmt import NBSP
 from pacte.live.guessing import GuessLimiter
 from pacte.live.limits import AddressLimits, BodyError, BoundedJSONRequestHandler, RateLimiter, load_json
@@ -16,6 +17,7 @@ from pacte.live.notices import urgent
 from pacte.live.store import LiveSession, Store
 
 MAX_BODY = 4096
+MAX_STREAMS_PER_ADDRESS = 300  # a whole room behind one address (NAT), not a thousand idle streams
 NO_SESSION = "Aucune séance ouverte ne porte ce code."
 CLOSED = "Cette séance est fermée."
 TOO_MANY_GUESSES = f"Trop de codes de séance inconnus depuis cette adresse{NBSP}: réessayez dans une minute."
@@ -40,6 +42,8 @@ class LiveContext:
         # Guessing a join code means failing: failed look-ups are limited per address and per code, never overall.
         self.guesses = GuessLimiter()
         self.answer_limiter = RateLimiter(limit=60, window=10)
+        # Trainees' event streams per address (behind a proxy, per real client): see pacte.connlimits.
+        self.streams = AddressCounter(MAX_STREAMS_PER_ADDRESS)
         # Joins and answers per client address (floods), see pacte.live.limits.
         self.address_limits = AddressLimits()
         self.trainer_token = trainer_token
