@@ -40,8 +40,8 @@ from tornado.ioloop import IOLoop
 from tornado.iostream import IOStream
 
 from pacte.course.fmt import NBSP, number
-from pacte.live.limits import LOOPBACK, TOO_MANY_FROM_ADDRESS, TokenBucket
-from pacte.security import client_key
+from pacte.live.limits import TOO_MANY_FROM_ADDRESS, TokenBucket
+from pacte.security import LOOPBACK, client_key
 
 log = logging.getLogger("pacte.serve")
 

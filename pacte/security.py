@@ -173,6 +173,8 @@ def redact_url(url: str) -> str:
 
 # -- client addresses -------------------------------------------------------------------
 
+LOOPBACK = frozenset({"127.0.0.1", "::1"})  # the server's own machine: the trainer, or a proxy on the same host
+
 
 def client_key(address: str | None) -> str:
     """The key per-address limits count under: an IPv4 address as is, an IPv6 client by its /64 network.

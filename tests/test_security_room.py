@@ -20,10 +20,23 @@ from tornado import web
 from tornado.ioloop import IOLoop
 
 from pacte.connlimits import LimitedHTTPServer, raise_file_limit
+from pacte.kernel_manager import CappedKernelManager
+from pacte.kernels import (
+    REQUESTER,
+    TRAINER,
+    KernelCapReached,
+    cap_page,
+    kernel_argv,
+    quota_refusal,
+    requester,
+    trainer_reserve,
+)
 from pacte.live.api import LiveContext, live_handlers
 from pacte.live.guessing import GuessLimiter
 from pacte.live.store import ActivityClosed, open_store
-from pacte.security import client_key
+from pacte.security import TRAINER_COOKIE, client_key, trainer_cookie_value
+
+TOKEN = "jeton-de-test-du-formateur-0123456789"
 
 
 @pytest.fixture
@@ -321,3 +334,73 @@ def test_1100_idle_connections_with_1024_files_leave_other_trainees_served(tmp_p
             sock.close()
         proc.kill()
         proc.wait(10)
+
+
+# -- finding 4: nobody can take every Voilà kernel ----------------------------------------------------
+
+
+def test_twelve_anonymous_views_leave_the_trainers_view_available():
+    cap, reserve, per_address = 12, 2, 2
+    running, refusals = 0, []
+    for _ in range(12):  # twelve anonymous page requests, from one address
+        reason = quota_refusal("10.0.0.9", running, min(running, 12), cap, per_address, reserve)
+        refusals.append(reason)
+        running += reason is None
+    assert refusals == [None, None] + ["address"] * 10
+    for i in range(12):  # from twelve addresses
+        reason = quota_refusal(f"10.0.1.{i}", running, 0, cap, per_address, reserve)
+        running += reason is None
+    assert running == cap - reserve
+    assert quota_refusal(TRAINER, running, 0, cap, per_address, reserve) is None
+    assert quota_refusal(TRAINER, cap, 0, cap, per_address, reserve) == "server"
+    assert quota_refusal(None, running, 0, cap, per_address, reserve) is None  # a pool filling itself
+
+
+def test_requester_is_the_trainer_by_cookie_or_this_machine():
+    class Request:
+        def __init__(self, ip):
+            self.remote_ip = ip
+
+    class Handler:
+        pacte_token = TOKEN
+
+        def __init__(self, ip, cookie=None):
+            self.request, self.cookie = Request(ip), cookie
+
+        def get_cookie(self, name):
+            return self.cookie if name == TRAINER_COOKIE else None
+
+    assert requester(Handler("127.0.0.1")) == TRAINER
+    assert requester(Handler("10.0.0.5", trainer_cookie_value(TOKEN))) == TRAINER
+    assert requester(Handler("10.0.0.5", "forged")) == "10.0.0.5"
+    assert requester(Handler("2001:db8::7")) == "2001:db8::/64"
+    page = cap_page("modules/x/page.ipynb", 2, "address")
+    assert "Vous avez déjà 2\u00a0vues interactives" in page and 'href="/modules/x/page.html"' in page
+
+
+def test_kernel_manager_refuses_before_starting_anything():
+    async def scenario():
+        manager = CappedKernelManager(max_kernels=3, trainer_reserve=2, per_address=1)
+        mark = REQUESTER.set("10.0.0.7")
+        try:
+            first = await manager.start_kernel(kernel_name="python3")
+            assert manager.held_by("10.0.0.7") == 1
+            with pytest.raises(KernelCapReached) as again:
+                await manager.start_kernel(kernel_name="python3")
+            assert again.value.args == (1, "address")
+            REQUESTER.set("10.0.0.8")  # the anonymous share (3 - 2) is used: the rest is the trainer's
+            with pytest.raises(KernelCapReached) as other:
+                await manager.start_kernel(kernel_name="python3")
+            assert other.value.args == (3, "server") and len(manager.list_kernel_ids()) == 1
+            await manager.shutdown_kernel(first, now=True)
+            assert manager.held_by("10.0.0.7") == 0
+        finally:
+            REQUESTER.reset(mark)
+            await manager.shutdown_all(now=True)
+
+    asyncio.run(scenario())
+
+
+def test_a_small_kernel_cap_still_leaves_one_view_for_the_room():
+    assert [trainer_reserve(n) for n in (0, 1, 2, 3, 12)] == [0, 0, 1, 2, 2]
+    assert "--CappedKernelManager.trainer_reserve=2" in kernel_argv(0, {}, 12, 600, 31)

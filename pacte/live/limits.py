@@ -23,6 +23,8 @@ from typing import Any
 from tornado import web
 from tornado.http1connection import HTTP1Connection
 
+from pacte.security import LOOPBACK
+
 log = logging.getLogger("pacte.live")
 
 MAX_BODY = 4096
@@ -101,9 +103,6 @@ class TokenBucket:
                 return False
             self._state[key] = (tokens - 1, now)
             return True
-
-
-LOOPBACK = frozenset({"127.0.0.1", "::1"})
 
 
 class AddressLimits:
