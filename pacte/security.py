@@ -7,7 +7,9 @@
 * :func:`token_matches` / :func:`trainer_cookie_value`: constant-time checks of
   the trainer token that never raise on odd input (non-ASCII, empty, None).
 * :func:`csv_safe`: neutralise spreadsheet formulas in exported cells.
-* :func:`is_blank_text`: free text made only of invisible or control characters.
+* :func:`is_blank_text`: free text made only of invisible or control characters;
+  :func:`has_letter_or_digit`: free text that says something; :func:`fold_text`:
+  the key under which a hidden word-cloud entry is hidden in all its spellings.
 * :func:`redact_url`: a database URL without its password, for messages.
 * :func:`client_key`: the key per-address limits count under (an IPv6 client by its /64).
 """
@@ -151,6 +153,35 @@ def is_blank_text(text: str) -> bool:
         if unicodedata.category(ch)[0] in "LNPS":
             return False
     return True
+
+
+def has_letter_or_digit(text: str) -> bool:
+    """True when ``text`` (NFKC-folded) holds a visible letter or digit: a free-text answer says something."""
+    return any(
+        unicodedata.category(ch)[0] in "LN" and ch not in _BLANK_LOOKING for ch in unicodedata.normalize("NFKC", text)
+    )
+
+
+# Latin look-alikes from Cyrillic and Greek (the letters a word can be spelled with to dodge a filter).
+_CONFUSABLES = str.maketrans(
+    "аеорсухіјѕԁһԛԝкмтвнАВЕКМНОРСТХУІЈЅαορεντικυΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdhqwkmtbhABEKMHOPCTXYIJSaopevtikuABEZHIKMNOPTYX",
+)
+
+
+def fold_text(text: str) -> str:
+    """The key two free-text answers share when a reader would take them for the same word.
+
+    NFKC (full-width and compatibility forms), Cyrillic and Greek look-alikes
+    as Latin letters, accents dropped, case folded, and every character that is
+    not a letter or digit removed (spaces between letters, zero-width and
+    blank-looking characters, punctuation). Used to group a word cloud and to
+    hide an entry in all its spellings; ``""`` for text with no letter or digit.
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_CONFUSABLES)
+    text = unicodedata.normalize("NFKD", text)
+    kept = (ch for ch in text if unicodedata.category(ch)[0] in "LN" and ch not in _BLANK_LOOKING)
+    return "".join(kept).casefold()
 
 
 # -- messages -------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from tornado import web
 from tornado.ioloop import IOLoop
 
 from pacte.connlimits import LimitedHTTPServer, raise_file_limit
+from pacte.course.prompts import live_prompts
 from pacte.kernel_manager import CappedKernelManager
 from pacte.kernels import (
     REQUESTER,
@@ -33,8 +34,11 @@ from pacte.kernels import (
 )
 from pacte.live.api import LiveContext, live_handlers
 from pacte.live.guessing import GuessLimiter
+from pacte.live.panels import panel
+from pacte.live.protocol import ProtocolError, parse_answer
 from pacte.live.store import ActivityClosed, open_store
-from pacte.security import TRAINER_COOKIE, client_key, trainer_cookie_value
+from pacte.live.validation import canonical_answer
+from pacte.security import TRAINER_COOKIE, client_key, fold_text, trainer_cookie_value
 
 TOKEN = "jeton-de-test-du-formateur-0123456789"
 
@@ -404,3 +408,47 @@ def test_kernel_manager_refuses_before_starting_anything():
 def test_a_small_kernel_cap_still_leaves_one_view_for_the_room():
     assert [trainer_reserve(n) for n in (0, 1, 2, 3, 12)] == [0, 0, 1, 2, 2]
     assert "--CappedKernelManager.trainer_reserve=2" in kernel_argv(0, {}, 12, 600, 31)
+
+
+# -- finding 6: hiding folds spellings, blank-looking answers are refused -----------------------------
+
+WORDCLOUD = next(ref for ref, p in live_prompts().items() if p["kind"] == "wordcloud")
+
+
+def test_hiding_a_word_hides_its_variants():
+    variants = {
+        "Nul": 3,
+        "n\u200bul": 1,  # zero-width space
+        "\u039dul": 1,  # Greek capital Nu
+        "n\u0443l": 1,  # Cyrillic у looks like y: « nyl », another word
+        "\uff2e\uff35\uff2c": 1,  # full-width
+        "n u l": 1,  # spaced letters
+        "N.U.L": 1,
+        "nül": 1,
+        "Bien": 2,
+    }
+    shown = panel("wordcloud", WORDCLOUD, "answer", variants, ["nul"])
+    words = {w["text"]: (w["count"], w["hidden"]) for w in shown["words"]}
+    assert words["Nul"] == (9, True)  # every spelling counted once under the first, and hidden
+    assert words["Bien"] == (2, False) and words["n\u0443l"] == (1, False)
+    assert fold_text("\u0421\u043el") == fold_text("Col") == "col"  # Cyrillic С, о
+    stage_words = [w["text"] for w in shown["words"] if not w["hidden"]]
+    assert "Nul" not in stage_words
+
+
+@pytest.mark.parametrize(
+    "text", ["\u3164", "\u2800\u2800", "\u115f", "\u1160", "\uffa0", "...", "!!!", "\u200b-\u200b", "\u3164 ?"]
+)
+def test_free_text_with_no_visible_letter_or_digit_is_refused(text):
+    answer = parse_answer(
+        {"code": "ABCDEFGH", "participant": "p-12345678", "activity": f"wordcloud:{WORDCLOUD}", "question": "answer"}
+        | {"answer": text}
+    )
+    with pytest.raises(ProtocolError) as refused:
+        canonical_answer(answer)
+    assert refused.value.message == "Réponse vide."
+    ok = parse_answer(
+        {"code": "ABCDEFGH", "participant": "p-12345678", "activity": f"wordcloud:{WORDCLOUD}", "question": "answer"}
+        | {"answer": "  Très\u00a0soudée 2 "}
+    )
+    assert canonical_answer(ok) == "Très soudée 2"
