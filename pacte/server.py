@@ -32,7 +32,8 @@ from tornado.ioloop import IOLoop
 from pacte import connlimits, kernels
 from pacte.course.fmt import NBSP
 from pacte.course.paths import SITE_DIR, STATIC_DIR, build_dir, course_root
-from pacte.startup import StartupError, open_store_or_explain
+from pacte.security import redacting_log_function
+from pacte.startup import StartupError, check_port, check_trainer_token, open_store_or_explain
 from pacte.voila_routes import TRAINER_COOKIE, voila_routes
 
 TEMPLATES_ROOT = SITE_DIR / "share" / "jupyter"
@@ -136,6 +137,8 @@ def make_app_class(options: ServeOptions, live):
             # Consumed by tornado.web.Application(transforms=…): headers on every response.
             # GZipContentEncoding: text responses compressed (tornado ignores compress_response once transforms are set).
             settings["transforms"] = [SecurityHeaders, web.GZipContentEncoding]
+            # No trainer token in the access log, right or wrong (?token=…: masked).
+            settings["log_function"] = redacting_log_function(settings.get("log_function"))
             return settings
 
         def init_handlers(self):
@@ -214,7 +217,14 @@ def serve(options: ServeOptions) -> int:
         return 2
     options.data_dir = Path(options.data_dir or os.environ.get("PACTE_DATA_DIR") or course_root() / "var")
     options.database_url = options.database_url or os.environ.get("PACTE_DATABASE_URL") or None
-    options.trainer_token = options.trainer_token or os.environ.get("PACTE_TRAINER_TOKEN") or secrets.token_urlsafe(24)
+    options.trainer_token = options.trainer_token or os.environ.get("PACTE_TRAINER_TOKEN") or None
+    try:
+        check_trainer_token(options.trainer_token)
+        check_port(options.host, options.port)
+    except StartupError as exc:
+        print(f"pacte serve{NBSP}: {exc}", file=sys.stderr)
+        return 2
+    options.trainer_token = options.trainer_token or secrets.token_urlsafe(24)
     # Join address on the dashboard: --public-url, else this machine's (not behind a proxy: the request's host).
     options.public_url = options.public_url or (
         None if options.behind_proxy else public_url(options.host, options.port)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import http.client
 import json
+import logging
 import resource
 import socket
 import subprocess
@@ -16,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import ROOT, free_port
 from live_api_server import start_api
-from tornado import web
+from tornado import httpserver, web
 from tornado.ioloop import IOLoop
 
 from pacte.connlimits import LimitedHTTPServer, raise_file_limit
@@ -32,13 +33,26 @@ from pacte.kernels import (
     requester,
     trainer_reserve,
 )
+from pacte.live import limits
 from pacte.live.api import LiveContext, live_handlers
 from pacte.live.guessing import GuessLimiter
 from pacte.live.panels import panel
 from pacte.live.protocol import ProtocolError, parse_answer
 from pacte.live.store import ActivityClosed, open_store
+from pacte.live.trainer_auth import same_origin
+from pacte.live.trainer_page import trainer_page_handlers
 from pacte.live.validation import canonical_answer
-from pacte.security import TRAINER_COOKIE, client_key, fold_text, trainer_cookie_value
+from pacte.security import (
+    TRAINER_COOKIE,
+    client_key,
+    fold_text,
+    mask_secrets,
+    redact_url,
+    redacting_log_function,
+    trainer_cookie_value,
+)
+from pacte.server import ServeOptions, serve
+from pacte.startup import StartupError, check_port, check_trainer_token, open_store_or_explain
 
 TOKEN = "jeton-de-test-du-formateur-0123456789"
 
@@ -452,3 +466,110 @@ def test_free_text_with_no_visible_letter_or_digit_is_refused(text):
         | {"answer": "  Très\u00a0soudée 2 "}
     )
     assert canonical_answer(ok) == "Très soudée 2"
+
+
+# -- finding 6: tokens, logs, startup messages, origin ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "token", ["a", "motdepasse", "aaaaaaaaaaaaaaaaaaaaaaaaaaaa", "abcabcabcabcabcabcabcabc", "é" * 30]
+)
+def test_weak_trainer_tokens_are_refused_at_startup_in_french(token):
+    with pytest.raises(StartupError) as refused:
+        check_trainer_token(token)
+    assert "--trainer-token" in str(refused.value) and "\u00a0:" in str(refused.value)
+    check_trainer_token(None)  # drawn at random
+    check_trainer_token(TOKEN)
+
+
+def test_a_weak_token_stops_pacte_serve_before_anything(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("PACTE_DATA_DIR", str(tmp_path))
+    assert serve(ServeOptions(port=free_port(), trainer_token="a")) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("pacte serve\u00a0: le jeton du formateur doit compter") and "a\n" not in err
+
+
+def test_port_in_use_is_said_in_french():
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen(1)
+        port = holder.getsockname()[1]
+        with pytest.raises(StartupError) as refused:
+            check_port("127.0.0.1", port)
+    assert f"le port {port} est déjà utilisé" in str(refused.value) and "--port" in str(refused.value)
+    check_port("127.0.0.1", free_port())
+
+
+def test_wrong_tokens_are_limited_per_address_and_never_logged(tmp_path, caplog):
+    store = open_store(None, tmp_path)
+    live = LiveContext(store, workers=2, trainer_token=TOKEN)
+    saved = limits.TOKEN_ATTEMPTS.failures
+    limits.TOKEN_ATTEMPTS.failures = limits.RateLimiter(limit=3, window=60)
+    ready, holder = threading.Event(), {}
+
+    def run():
+        asyncio.set_event_loop(asyncio.new_event_loop())
+        app = web.Application(trainer_page_handlers("/", live), log_function=redacting_log_function(None))
+        sock = socket.socket()
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(16)
+        sock.setblocking(False)
+        server = httpserver.HTTPServer(app)
+        server.add_sockets([sock])
+        holder.update(loop=IOLoop.current(), port=sock.getsockname()[1])
+        ready.set()
+        IOLoop.current().start()
+
+    threading.Thread(target=run, daemon=True).start()
+    assert ready.wait(10)
+    base = f"http://127.0.0.1:{holder['port']}/formateur/"
+    try:
+        with caplog.at_level(logging.INFO, logger="tornado.access"):
+            statuses = [fetch(base + f"?token=devine-{i}-0123456789abcdef", source="127.0.0.9")[0] for i in range(5)]
+            assert statuses == [403, 403, 403, 429, 429]
+            # The right token from that address waits too; another address and the trainer's machine do not.
+            assert fetch(base + f"?token={TOKEN}", source="127.0.0.9")[0] == 429
+            assert fetch(base + f"?token={TOKEN}", source="127.0.0.10")[0] == 303
+            assert fetch(base + "?token=faux-0123456789abcdef", source="127.0.0.1")[0] == 403
+        logged = "\n".join(r.getMessage() for r in caplog.records)
+        assert "token=***" in logged and "devine" not in logged and TOKEN not in logged and "faux" not in logged
+    finally:
+        limits.TOKEN_ATTEMPTS.failures = saved
+        holder["loop"].add_callback(holder["loop"].stop)
+        store.close()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://u:s3cr3t@[::1/db",
+        "postgresql:/u:s3cr3t@h/db",
+        "postgresql://u:p@ss:s3cr3t@127.0.0.1:1/db",
+        "postgresql://u:s3cr3t@host name/db",
+        "postgresql://u@127.0.0.1:1/db?password=s3cr3t&x",
+    ],
+)
+def test_a_malformed_database_url_never_prints_its_password(url, tmp_path):
+    assert "s3cr3t" not in redact_url(url) and "s3cr3t" not in mask_secrets(f"in URI: {url!r}")
+    try:
+        open_store_or_explain(url, tmp_path)
+    except StartupError as exc:
+        assert "s3cr3t" not in str(exc) and "p@ss" not in str(exc)
+
+
+def test_the_origin_check_compares_the_scheme_too():
+    class Request:
+        protocol, host = "https", "cours.example.org"
+
+        def __init__(self, origin):
+            self.headers = {"Origin": origin}
+
+    class Handler:
+        live = None
+
+        def __init__(self, origin):
+            self.request = Request(origin)
+
+    assert same_origin(Handler("https://cours.example.org"))
+    assert not same_origin(Handler("http://cours.example.org"))
+    assert not same_origin(Handler("ftp://cours.example.org"))

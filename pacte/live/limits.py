@@ -23,7 +23,7 @@ from typing import Any
 from tornado import web
 from tornado.http1connection import HTTP1Connection
 
-from pacte.security import LOOPBACK
+from pacte.security import LOOPBACK, client_key
 
 log = logging.getLogger("pacte.live")
 
@@ -103,6 +103,31 @@ class TokenBucket:
                 return False
             self._state[key] = (tokens - 1, now)
             return True
+
+
+class TokenAttempts:
+    """Wrong trainer tokens per client address (an IPv6 client by its /64): ``limit`` a ``window``, then refused.
+
+    The trainer's dashboard link and Voilà's trainer guard share :data:`TOKEN_ATTEMPTS`
+    (one per process). The server's own machine is exempt.
+    """
+
+    def __init__(self, limit: int = 10, window: float = 60.0, exempt: frozenset[str] | set[str] = LOOPBACK) -> None:
+        self.failures = RateLimiter(limit=limit, window=window)
+        self.exempt = frozenset(exempt)
+
+    def refused(self, address: str | None) -> bool:
+        """True when ``address`` gave too many wrong tokens lately (answer 429 without checking)."""
+        key = client_key(address)
+        return key not in self.exempt and self.failures.blocked(key)
+
+    def failed(self, address: str | None) -> None:
+        """Count one wrong token from ``address``."""
+        self.failures.hit(client_key(address))
+
+
+TOKEN_ATTEMPTS = TokenAttempts()
+TOO_MANY_TOKENS = "Trop de jetons du formateur erronés depuis cette adresse\u00a0: réessayez dans une minute."
 
 
 class AddressLimits:
