@@ -13,6 +13,11 @@ bytes, wrong content types, oversized bodies.
 Prints: requests tried, 5xx responses (must be 0), invalid rows stored (rows
 that the course data would not accept, must be 0), and the server's memory
 (RSS) before and after. Exit status 1 when a count that must be 0 is not.
+
+Then (unless ``--no-attacks``) the attacks of a hostile room with the limits
+in place (:mod:`hostile_room`): idle connections at 1 024 open files, wrong
+join codes, a GET flood, an answer to a closed activity, wrong trainer
+tokens, blank-looking answers; figures only.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 VALID = [
     ("quiz:profils-coordination", "satisfactions", ["projet", "animation"]),
@@ -276,6 +282,7 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=10_000)
     parser.add_argument("--database-url", default=None, help="PostgreSQL URL (default: SQLite in a temp folder)")
     parser.add_argument("--serve", nargs=2, metavar=("PORT", "DATA_DIR"), help=argparse.SUPPRESS)
+    parser.add_argument("--no-attacks", action="store_true", help="skip the hostile-room attacks (issue 26)")
     args = parser.parse_args()
     if args.serve:
         serve(int(args.serve[0]), args.serve[1], args.database_url)
@@ -331,6 +338,12 @@ def main() -> int:
         print(f"  invalid row: {row}")
     refused_valid = sum(1 for f in client.failures if f.startswith("valid answer refused"))
     print(f"  valid answers refused: {refused_valid}")
+    if not args.no_attacks:
+        from hostile_room import run_attacks
+
+        print("hostile room (benchmarks/hostile_room.py: default limits, server at 1 024 open files)")
+        for line in run_attacks():
+            print(f"  {line}")
     return 1 if five_xx or bad or errors or refused_valid or tried < args.requests else 0
 
 
