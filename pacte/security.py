@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import ipaddress
@@ -229,6 +230,16 @@ def fold_text(text: str) -> str:
     blank-looking characters, punctuation). Used to group a word cloud and to
     hide an entry in all its spellings; ``""`` for text with no letter or digit.
     """
+    if text.isascii():  # most answers: no compatibility form, look-alike or accent to fold
+        return _NOT_ASCII_ALNUM.sub("", text).lower()
+    return _fold_unicode(text)
+
+
+_NOT_ASCII_ALNUM = re.compile(r"[^0-9A-Za-z]+")
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold_unicode(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_CONFUSABLES)
     text = unicodedata.normalize("NFKD", text)
     kept = (ch for ch in text if unicodedata.category(ch)[0] in "LN" and ch not in _BLANK_LOOKING)

@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from collections import Counter
 from urllib.parse import urlsplit
 
@@ -38,6 +39,7 @@ from pacte.live.api import LiveContext, live_handlers
 from pacte.live.guessing import GuessLimiter
 from pacte.live.panels import panel
 from pacte.live.protocol import ProtocolError, parse_answer
+from pacte.live.stage import build_summary
 from pacte.live.store import ActivityClosed, open_store
 from pacte.live.trainer_auth import same_origin
 from pacte.live.trainer_page import trainer_page_handlers
@@ -573,3 +575,54 @@ def test_the_origin_check_compares_the_scheme_too():
     assert same_origin(Handler("https://cours.example.org"))
     assert not same_origin(Handler("http://cours.example.org"))
     assert not same_origin(Handler("ftp://cours.example.org"))
+
+
+# -- finding 6: the summary is rebuilt incrementally -----------------------------------------------------
+
+
+class CountingStore:
+    """A real store that counts the calls the summary makes to it."""
+
+    def __init__(self, store):
+        self.store, self.calls = store, Counter()
+
+    def __getattr__(self, name):
+        attr = getattr(self.store, name)
+        if not callable(attr):
+            return attr
+
+        def counted(*args, **kwargs):
+            self.calls[name] += 1
+            return attr(*args, **kwargs)
+
+        return counted
+
+
+def panel_of(summary: dict, kind: str) -> dict:
+    """The panel of the one activity of ``kind`` in a summary."""
+    return next(a["panel"] for a in summary["activities"] if a["kind"] == kind)
+
+
+def test_the_summary_reads_and_draws_again_only_what_changed(store):
+    session = store.create_session("Salle")
+    cloud = f"wordcloud:{WORDCLOUD}"
+    people = [store.add_participant(session.id) for _ in range(30)]
+    for i, who in enumerate(people):
+        store.record_answer(session.id, who, cloud, "answer", f"mot {i}")
+    counting = CountingStore(store)
+    first = build_summary(counting, session, time.time(), "http://x/")
+    assert counting.calls["aggregate"] == 0 and counting.calls["aggregate_of"] == 1
+    store.record_answer(session.id, people[0], "survey:cohesion", "MSP", "close_knit")
+    second = build_summary(counting, session, time.time(), "http://x/")
+    assert counting.calls["aggregate_of"] == 2  # the survey only: the cloud was not read again…
+    assert panel_of(second, "wordcloud") is panel_of(first, "wordcloud")  # …nor drawn again
+    # Changes of every sort reach the summary: a changed answer, a hidden entry, a reset.
+    store.record_answer(session.id, people[1], cloud, "answer", "mot 0")
+    store.set_hidden_answer(session.id, cloud, "answer", "mot 2", True)
+    third = build_summary(counting, session, time.time(), "http://x/")
+    words = {w["text"]: (w["count"], w["hidden"]) for w in panel_of(third, "wordcloud")["words"]}
+    assert words["mot 0"] == (2, False) and words["mot 2"] == (1, True) and "mot 1" not in words
+    store.reset_question(session.id, "survey:cohesion", "MSP")
+    fourth = build_summary(counting, session, time.time(), "http://x/")
+    fresh = build_summary(store, session, time.time(), "http://x/")  # same result as reading everything
+    assert fourth["activities"] == fresh["activities"] and len(fourth["activities"]) == 1

@@ -169,7 +169,8 @@ MIGRATIONS: list[tuple[int, str, str, str]] = [
     ),
     (
         4,
-        "activities the trainer closed or revealed: they stay closed after the next push",
+        "activities the trainer closed or revealed: they stay closed after the next push; "
+        "index for per-question answer versions (the summary rebuilt incrementally)",
         """
         CREATE TABLE closed_activities (
             session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
@@ -179,6 +180,7 @@ MIGRATIONS: list[tuple[int, str, str, str]] = [
             closed_at REAL NOT NULL,
             PRIMARY KEY (session_id, kind, ref, question)
         );
+        CREATE INDEX answers_versions ON answers (session_id, activity, question, answered_at);
         """,
         """
         CREATE TABLE closed_activities (
@@ -189,6 +191,7 @@ MIGRATIONS: list[tuple[int, str, str, str]] = [
             closed_at DOUBLE PRECISION NOT NULL,
             PRIMARY KEY (session_id, kind, ref, question)
         );
+        CREATE INDEX answers_versions ON answers (session_id, activity, question, answered_at);
         """,
     ),
 ]

@@ -179,6 +179,29 @@ class StageMixin:
             self._notify(tx, urgent(session_id))
         return StageRow(int(seq[0]) if seq else 1, kind, ref, question, state, now)
 
+    # -- answers, per question (the trainer's summary, rebuilt incrementally) ----------
+    def answer_versions(self, session_id: str) -> dict[tuple[str, str], tuple[int, int, int]]:
+        """``(activity, question) -> (answers, last id, last answer time in ms)``: changes whenever its answers do."""
+        with self._tx(write=False) as tx:
+            self._require_session(tx, session_id)
+            rows = tx.all(
+                "SELECT activity, question, COUNT(*), MAX(id), MAX(answered_at) FROM answers WHERE session_id = ?"
+                " GROUP BY activity, question",
+                (session_id,),
+            )
+        return {(a, q): (int(n), int(last), int(float(t) * 1000)) for a, q, n, last, t in rows}
+
+    def aggregate_of(self, session_id: str, activity: str, question: str) -> dict[str, int]:
+        """``{answer: count}`` of one question of one activity (hidden answers included)."""
+        with self._tx(write=False) as tx:
+            self._require_session(tx, session_id)
+            rows = tx.all(
+                "SELECT answer, COUNT(*) FROM answers WHERE session_id = ? AND activity = ? AND question = ?"
+                " GROUP BY answer",
+                (session_id, activity, question),
+            )
+        return {answer: int(count) for answer, count in rows}
+
     # -- hidden word-cloud entries --------------------------------------------------
     def set_hidden_answer(self, session_id: str, activity: str, question: str, answer: str, hidden: bool) -> None:
         """Hide (or show again) one answer text from the room's view; the answers themselves are kept."""
