@@ -626,3 +626,35 @@ def test_the_summary_reads_and_draws_again_only_what_changed(store):
     fourth = build_summary(counting, session, time.time(), "http://x/")
     fresh = build_summary(store, session, time.time(), "http://x/")  # same result as reading everything
     assert fourth["activities"] == fresh["activities"] and len(fourth["activities"]) == 1
+
+
+def test_out_of_files_the_accept_loop_pauses_and_logs_one_line(tmp_path):
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with open(log, "wb") as err:
+        proc = subprocess.Popen(
+            [sys.executable, str(ROOT / "tests" / "connlimits_serve.py"), str(port), str(tmp_path)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=err,
+            preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64)),
+        )
+    held: list[socket.socket] = []
+    try:
+        code = proc.stdout.readline().decode().strip()
+        assert len(code) == 8, log.read_text()
+        for n in range(10):  # light holders only (7 each): the fair share does not refuse them
+            held += idle_connections(port, 7, f"127.0.0.{20 + n}")
+        time.sleep(3)  # the server is out of files meanwhile
+        text = log.read_text()
+        assert 1 <= text.count("out of open files") <= 2 and "Traceback" not in text, text[-3000:]
+        for sock in held:
+            sock.close()
+        held = []
+        status, _ = fetch(f"http://127.0.0.1:{port}/api/live/join", "POST", {"code": code}, "127.0.0.3")
+        assert status == 201
+    finally:
+        for sock in held:
+            sock.close()
+        proc.kill()
+        proc.wait(10)
