@@ -340,9 +340,9 @@ class CountingStore:
         self.stages += 1
         return self._store.stage(session_id)
 
-    def aggregate(self, session_id):
+    def answer_versions(self, session_id):  # read once per summary build (pacte.live.summary_cache)
         self.aggregates += 1
-        return self._store.aggregate(session_id)
+        return self._store.answer_versions(session_id)
 
     def __getattr__(self, name):
         return getattr(self._store, name)
