@@ -192,6 +192,7 @@ class _Acceptor:
         self.loop.add_handler(sock, self.on_ready, IOLoop.READ)
 
     def on_ready(self, fd: Any, events: int) -> None:
+        """Accept what is waiting; out of files, stop watching for :data:`ACCEPT_PAUSE` seconds."""
         for _ in range(128):  # Tornado's backlog heuristic: let other work run between batches
             if self.removed:
                 return
@@ -249,6 +250,7 @@ class LimitedHTTPServer(HTTPServer):
 
     # -- connections -------------------------------------------------------------------
     def handle_stream(self, stream: IOStream, address: Any) -> None:
+        """Serve a new connection, or answer 503 and close it when its address holds too many."""
         key = client_key(address[0] if isinstance(address, tuple) and address else None)
         if not self.connections.acquire(key, self.ceiling):
             try:
@@ -261,6 +263,7 @@ class LimitedHTTPServer(HTTPServer):
         super().handle_stream(stream, address)
 
     def on_close(self, server_conn: Any) -> None:
+        """A connection ended: its address holds one less."""
         key = self._keys.pop(id(getattr(server_conn, "stream", None)), None)
         if key is not None:
             self.connections.release(key)
@@ -273,11 +276,13 @@ class LimitedHTTPServer(HTTPServer):
         return self.gets is None or key in self.exempt or self.gets.allow(key)
 
     def start_request(self, server_conn: object, request_conn: httputil.HTTPConnection) -> httputil.HTTPMessageDelegate:
+        """Tornado's request delegate, behind the per-address GET budget."""
         delegate = super().start_request(server_conn, request_conn)
         return _BudgetedRequest(delegate, request_conn, self.allow_get) if self.gets is not None else delegate
 
     # -- accepting ---------------------------------------------------------------------
     def add_sockets(self, sockets: Any) -> None:
+        """Accept on ``sockets`` with :class:`_Acceptor` (Tornado's loop, minus the traceback per failed accept)."""
         for sock in sockets:
             self._sockets[sock.fileno()] = sock
             self._handlers[sock.fileno()] = _Acceptor(sock, self._handle_connection, self._note_out_of_files).remove
