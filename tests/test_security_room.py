@@ -16,7 +16,7 @@ from collections import Counter
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ROOT, free_port
+from conftest import BUILD, ROOT, free_port, wait_for_http
 from live_api_server import start_api
 from tornado import httpserver, web
 from tornado.ioloop import IOLoop
@@ -658,3 +658,42 @@ def test_out_of_files_the_accept_loop_pauses_and_logs_one_line(tmp_path):
             sock.close()
         proc.kill()
         proc.wait(10)
+
+
+def get_page(url: str, source: str) -> tuple[int, str]:
+    """(status, text) of a GET sent from ``source`` (a loopback address: 127.0.0.1 is the trainer's machine)."""
+    parts = urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=300, source_address=(source, 0))
+    try:
+        conn.request("GET", parts.path)
+        resp = conn.getresponse()
+        return resp.status, resp.read().decode("utf-8", "replace")
+    finally:
+        conn.close()
+
+
+@pytest.mark.slow
+def test_twelve_anonymous_voila_requests_leave_the_trainers_view_available(built_book, tmp_path):
+    pages = sorted(p for p in (BUILD / "voila" / "modules").rglob("*.ipynb"))
+    if len(pages) < 2:
+        pytest.fail("the Voilà notebooks are not built: run `pacte build` first")
+    views = [str(p.relative_to(BUILD / "voila")) for p in pages[:2]]
+    port = free_port()
+    args = ["serve", "--port", str(port), "--trainer-token", TOKEN, "--data-dir", str(tmp_path / "live")]
+    args += ["--max-kernels", "3", "--kernel-idle", "600"]
+    with (tmp_path / "serve.log").open("w") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "pacte.cli", *args], cwd=ROOT, stdout=out, stderr=out)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for_http(base + "api/live/status")
+        statuses = [get_page(base + f"voila/render/{views[0]}", f"127.0.0.{2 + i % 6}")[0] for i in range(12)]
+        # 3 kernels, 2 kept for the trainer: one anonymous view, then a French 503 for the others.
+        assert statuses.count(200) == 1 and statuses.count(503) == 11, statuses
+        status, body = get_page(base + f"voila/render/{views[1]}", "127.0.0.1")
+        assert status == 200, body[:300]
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
