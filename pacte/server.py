@@ -29,10 +29,11 @@ from typing import Any
 from tornado import web
 from tornado.ioloop import IOLoop
 
-from pacte import kernels
+from pacte import connlimits, kernels
 from pacte.course.fmt import NBSP
 from pacte.course.paths import SITE_DIR, STATIC_DIR, build_dir, course_root
-from pacte.startup import StartupError, open_store_or_explain
+from pacte.security import redacting_log_function
+from pacte.startup import StartupError, check_port, check_trainer_token, open_store_or_explain
 from pacte.voila_routes import TRAINER_COOKIE, voila_routes
 
 TEMPLATES_ROOT = SITE_DIR / "share" / "jupyter"
@@ -136,20 +137,23 @@ def make_app_class(options: ServeOptions, live):
             # Consumed by tornado.web.Application(transforms=…): headers on every response.
             # GZipContentEncoding: text responses compressed (tornado ignores compress_response once transforms are set).
             settings["transforms"] = [SecurityHeaders, web.GZipContentEncoding]
+            # No trainer token in the access log, right or wrong (?token=…: masked).
+            settings["log_function"] = redacting_log_function(settings.get("log_function"))
             return settings
 
         def init_handlers(self):
             return _pacte_handlers(self, super().init_handlers(), replace, live)
 
         def listen(self):
-            original = self.app.listen
+            app = self.app
 
             def bounded_listen(port, address="", **kwargs):
                 kwargs.setdefault("max_body_size", MAX_HTTP_BODY)
                 kwargs.setdefault("body_timeout", 60)
                 kwargs.setdefault("idle_connection_timeout", 300)
                 kwargs.setdefault("xheaders", options.behind_proxy)
-                return original(port, address, **kwargs)
+                # Connections and GETs capped per address, a quiet accept loop (pacte.connlimits).
+                return connlimits.listen(app, port, address, **kwargs)
 
             self.app.listen = bounded_listen
             # Change notifications (PostgreSQL LISTEN) from the start, not from the first request:
@@ -213,7 +217,14 @@ def serve(options: ServeOptions) -> int:
         return 2
     options.data_dir = Path(options.data_dir or os.environ.get("PACTE_DATA_DIR") or course_root() / "var")
     options.database_url = options.database_url or os.environ.get("PACTE_DATABASE_URL") or None
-    options.trainer_token = options.trainer_token or os.environ.get("PACTE_TRAINER_TOKEN") or secrets.token_urlsafe(24)
+    options.trainer_token = options.trainer_token or os.environ.get("PACTE_TRAINER_TOKEN") or None
+    try:
+        check_trainer_token(options.trainer_token)
+        check_port(options.host, options.port)
+    except StartupError as exc:
+        print(f"pacte serve{NBSP}: {exc}", file=sys.stderr)
+        return 2
+    options.trainer_token = options.trainer_token or secrets.token_urlsafe(24)
     # Join address on the dashboard: --public-url, else this machine's (not behind a proxy: the request's host).
     options.public_url = options.public_url or (
         None if options.behind_proxy else public_url(options.host, options.port)
@@ -230,6 +241,9 @@ def serve(options: ServeOptions) -> int:
     except StartupError as exc:
         print(f"pacte serve{NBSP}: {exc}", file=sys.stderr)
         return 2
+    _, files_warning = connlimits.raise_file_limit()
+    if files_warning:
+        print(files_warning, file=sys.stderr, flush=True)
     from pacte.live.limits import FailFastStore
 
     live = LiveContext(FailFastStore(store), trainer_token=options.trainer_token, public_url=join_url)

@@ -127,7 +127,7 @@ PANELS = {
 
 def summary(state: str = "open", current: int = 0, session: dict | None = None) -> dict:
     """A SUMMARY as the server sends it, the ``current`` catalogue item pushed in ``state``."""
-    session = session or {"id": "s1", "code": "K7M2QX", "title": "Promotion 12", "open": True}
+    session = session or {"id": "s1", "code": "K7M2QX34", "title": "Promotion 12", "open": True}
     activity = _view(CATALOGUE[current]) if state != "idle" else None
     return {
         "session": session,
@@ -167,10 +167,10 @@ class FakeTrainerApi:
 
     def __init__(self) -> None:
         self.sessions = [
-            {"id": "s1", "code": "K7M2QX", "title": "Promotion 12", "open": True, "participants": 5, "created_at": 1},
+            {"id": "s1", "code": "K7M2QX34", "title": "Promotion 12", "open": True, "participants": 5, "created_at": 1},
             {
                 "id": "s0",
-                "code": "ABCDEF",
+                "code": "ABCDEFGH",
                 "title": "Ancienne séance",
                 "open": False,
                 "participants": 0,
@@ -216,7 +216,7 @@ class FakeTrainerApi:
         if path == "sessions" and method == "POST":
             new = {
                 "id": "s2",
-                "code": "NEW234",
+                "code": "NEW23456",
                 "title": body["title"],
                 "open": True,
                 "participants": 0,

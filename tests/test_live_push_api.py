@@ -82,6 +82,9 @@ def test_push_open_close_reveal(room):
     assert answer(room, room["people"][1], activity, QUIZ["question"], choice)[0] == 409
     status, data = push(room, None, "idle")
     assert data["stage"]["state"] == "idle" and data["stage"]["activity"] is None
+    # Revealed stays closed after the next push (issue 26, finding 5) until the trainer opens it again.
+    assert answer(room, room["people"][1], activity, QUIZ["question"], choice)[0] == 409
+    assert push(room, QUIZ, "open")[0] == 200
     assert answer(room, room["people"][1], activity, QUIZ["question"], choice)[0] == 201
 
 
@@ -183,7 +186,7 @@ def test_catalogue(server):
 
 def test_trainee_stream_refusals(room):
     code, p = room["session"]["code"], room["people"][0]
-    assert SSE(room["api"] + f"events?code=ZZZZZZ&participant={p}").status == 404
+    assert SSE(room["api"] + f"events?code=ZZZZZZZZ&participant={p}").status == 404
     assert SSE(room["api"] + f"events?code={code}&participant=inconnu-0000000000000").status == 403
     assert SSE(room["api"] + f"events?code=0&participant={p}").status == 400
     assert SSE(room["api"] + f"events?code={code}").status == 400
@@ -191,7 +194,7 @@ def test_trainee_stream_refusals(room):
     assert SSE(room["api"] + f"events?code={code}&participant=" + "a" * 5000).status == 400
     assert call(room["api"] + "stage?code=%FF", trainer=False)[0] == 400
     assert call(room["api"] + "stage", trainer=False)[0] == 400
-    assert call(room["api"] + "stage?code=ZZZZZZ", trainer=False)[0] == 404
+    assert call(room["api"] + "stage?code=ZZZZZZZZ", trainer=False)[0] == 404
     streams = [SSE(room["api"] + f"events?code={code}&participant={p}") for _ in range(MAX_STREAMS_PER_PARTICIPANT)]
     for s in streams:
         s.next_event("stage")
@@ -337,9 +340,9 @@ class CountingStore:
         self.stages += 1
         return self._store.stage(session_id)
 
-    def aggregate(self, session_id):
+    def answer_versions(self, session_id):  # read once per summary build (pacte.live.summary_cache)
         self.aggregates += 1
-        return self._store.aggregate(session_id)
+        return self._store.answer_versions(session_id)
 
     def __getattr__(self, name):
         return getattr(self._store, name)

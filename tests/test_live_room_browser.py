@@ -19,7 +19,7 @@ from conftest import LOOPBACK
 pytestmark = pytest.mark.browser
 
 PAGE = "book/direct.html"
-SESSION = {"code": "K7M2QX", "title": "Promotion test", "open": True}
+SESSION = {"code": "K7M2QX34", "title": "Promotion test", "open": True}
 PARTICIPANT = "p-0123456789abcdef"
 LIVE_META = '<meta name="pacte-live" content="/api/live/">'
 
@@ -259,7 +259,7 @@ def test_a_quiz_is_answered_closed_and_revealed(room):
     shot(page, width, "quiz-open")
     answer = send(page, api, 1)
     assert answer == {
-        "code": "K7M2QX",
+        "code": "K7M2QX34",
         "participant": PARTICIPANT,
         "activity": "quiz:metier",
         "question": "q1",

@@ -165,20 +165,20 @@ def test_join_codes_format_and_uniqueness(store):
     assert len(set(codes)) == len(codes)
     assert len({s.id for s in sessions}) == len(sessions)
     for code in codes:
-        assert len(code) == 6 and set(code) <= set(CODE_ALPHABET)
+        assert len(code) == 8 and set(code) <= set(CODE_ALPHABET)
     assert not set(CODE_ALPHABET) & set("01IOLlo")
 
 
 def test_join_code_collision_draws_again(store, monkeypatch):
-    drawn = iter(["AAAAAA", "AAAAAA", "AAAAAA", "BBBBBB", "AAAAAA"])
+    drawn = iter(["AAAAAAAA", "AAAAAAAA", "AAAAAAAA", "BBBBBBBB", "AAAAAAAA"])
     monkeypatch.setattr(store_mod, "new_code", lambda: next(drawn))
     first = store.create_session("first")
     second = store.create_session("second")
-    assert (first.code, second.code) == ("AAAAAA", "BBBBBB")
+    assert (first.code, second.code) == ("AAAAAAAA", "BBBBBBBB")
     store.close_session(first.id)  # a closed session frees its code
     third = store.create_session("third")
-    assert third.code == "AAAAAA"
-    assert store.session_by_code("aaaaaa") == third
+    assert third.code == "AAAAAAAA"
+    assert store.session_by_code("aaaaaaaa") == third
 
 
 def test_code_lookup_is_case_insensitive_and_strict(store, session):
@@ -488,12 +488,12 @@ def test_upgrade_from_v1_keeps_rows(backend, clock):
         conn.execute(
             f"INSERT INTO sessions (id, code, title, created_at, expires_at, closed)"
             f" VALUES ({ph}, {ph}, {ph}, {ph}, {ph}, {ph})",
-            ("sess-old", "ABCDEF", "Ancienne séance", T0 - 100, T0 + 3600, False),
+            ("sess-old", "ABCDEFGH", "Ancienne séance", T0 - 100, T0 + 3600, False),
         )
         conn.execute(
             f"INSERT INTO sessions (id, code, title, created_at, expires_at, closed)"
             f" VALUES ({ph}, {ph}, {ph}, {ph}, {ph}, {ph})",
-            ("sess-closed", "ABCDEF", "Close", T0 - 200, T0 + 3600, True),
+            ("sess-closed", "ABCDEFGH", "Close", T0 - 200, T0 + 3600, True),
         )
         for pid in ("p1", "p2"):
             conn.execute(
@@ -522,7 +522,7 @@ def test_upgrade_from_v1_keeps_rows(backend, clock):
             assert migrations.current_version(conn, backend.kind) == migrations.LATEST_VERSION
         finally:
             conn.close()
-        old = s.session_by_code("abcdef")
+        old = s.session_by_code("abcdefgh")
         assert old is not None and (old.id, old.title) == ("sess-old", "Ancienne séance")
         assert s.session("sess-closed").closed
         assert s.participant_count("sess-old") == 2
@@ -534,7 +534,7 @@ def test_upgrade_from_v1_keeps_rows(backend, clock):
         s.record_answer("sess-old", "p1", "quiz:x", "q1", "b")
         assert s.aggregate("sess-old") == {("quiz:x", "q1"): {"b": 2}}
         s.close_session("sess-old")
-        assert s.session_by_code("ABCDEF") is None
+        assert s.session_by_code("ABCDEFGH") is None
     finally:
         s.close()
 

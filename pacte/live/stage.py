@@ -27,9 +27,11 @@ from pacte.live.catalogue import activity_view, reveal_view
 from pacte.live.panels import activity_panel
 from pacte.live.store import LiveSession, StageRow, Store
 from pacte.live.store.base import iso_utc
+from pacte.live.summary_cache import SummaryCache, covered_keys
 from pacte.live.survey import SURVEY_ALL
 
 log = logging.getLogger(__name__)
+SUMMARIES = SummaryCache()  # one per process: every trainer stream of a session shares its counts and panels
 
 Aggregate = Mapping[tuple[str, str], Mapping[str, int]]
 Hidden = Mapping[tuple[str, str], set[str]]
@@ -122,12 +124,19 @@ def _answers(kind: str, ref: str, question: str, aggregate: Aggregate) -> int:
 def build_summary(store: Store, session: LiveSession, now: float, join_base: str) -> dict[str, Any]:
     """The SUMMARY of ``session`` for the trainer's dashboard (blocking; ``join_base`` ends with ``/``)."""
     row = store.stage(session.id)
-    aggregate = store.aggregate(session.id)
+    aggregate, versions = SUMMARIES.aggregate(store, session.id)  # only the questions that changed are read again
     hidden = store.hidden_answers(session.id)
     participants = store.participant_count(session.id)
     activities = []
     for kind, ref, question in _activity_keys(aggregate, row):
         view = activity_view(kind, ref, question) or {}
+        activity = f"{kind}:{ref}"
+        covered = covered_keys(aggregate, activity, question, SURVEY_ALL)
+        shown = set().union(*(hidden.get(k, set()) for k in covered))
+
+        def draw(kind: str = kind, ref: str = ref, question: str = question) -> dict | None:
+            return _panel(kind, ref, question, aggregate, hidden)
+
         activities.append(
             {
                 "kind": kind,
@@ -136,7 +145,9 @@ def build_summary(store: Store, session: LiveSession, now: float, join_base: str
                 "title": view.get("title", f"{kind}:{ref}"),
                 "prompt": view.get("prompt", question),
                 "answers": _answers(kind, ref, question, aggregate),
-                "panel": _panel(kind, ref, question, aggregate, hidden),
+                "panel": SUMMARIES.panel(
+                    session.id, activity, question, tuple((k, versions.get(k)) for k in covered), shown, draw
+                ),
             }
         )
     return {

@@ -167,6 +167,33 @@ MIGRATIONS: list[tuple[int, str, str, str]] = [
         CREATE INDEX participants_last_seen ON participants (session_id, last_seen);
         """,
     ),
+    (
+        4,
+        "activities the trainer closed or revealed: they stay closed after the next push; "
+        "index for per-question answer versions (the summary rebuilt incrementally)",
+        """
+        CREATE TABLE closed_activities (
+            session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            ref TEXT NOT NULL,
+            question TEXT NOT NULL,
+            closed_at REAL NOT NULL,
+            PRIMARY KEY (session_id, kind, ref, question)
+        );
+        CREATE INDEX answers_versions ON answers (session_id, activity, question, answered_at);
+        """,
+        """
+        CREATE TABLE closed_activities (
+            session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            ref TEXT NOT NULL,
+            question TEXT NOT NULL,
+            closed_at DOUBLE PRECISION NOT NULL,
+            PRIMARY KEY (session_id, kind, ref, question)
+        );
+        CREATE INDEX answers_versions ON answers (session_id, activity, question, answered_at);
+        """,
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
