@@ -24,7 +24,8 @@ def _scorm(args: argparse.Namespace) -> int:
     from pacte.export.scorm import export_scorm
 
     site = Path(args.site) if args.site else None
-    summary = export_scorm(Path(args.output), site=site)
+    mastery = {} if args.mastery_score is None else {"mastery": args.mastery_score}
+    summary = export_scorm(Path(args.output), site=site, **mastery)
     print(summary)
     return 0
 
@@ -60,8 +61,16 @@ def add_export_parser(sub: argparse._SubParsersAction) -> None:
     p_moodle = targets.add_parser("moodle", help="une banque de questions Moodle (GIFT et Moodle XML) par quiz")
     p_moodle.add_argument("--output", required=True, help="dossier où écrire les fichiers .gift et .xml")
     p_moodle.set_defaults(func=_run, export_func=_moodle)
-    p_scorm = targets.add_parser("scorm", help="un paquet SCORM 1.2 (zip) du livre construit, un SCO par page")
+    p_scorm = targets.add_parser(
+        "scorm", help="un paquet SCORM 1.2 (zip) du livre construit, un SCO par page d’apprentissage"
+    )
     p_scorm.add_argument("--output", required=True, help="fichier .zip à écrire")
+    p_scorm.add_argument(
+        "--mastery-score",
+        type=int,
+        default=None,
+        help="score de maîtrise des pages à quiz, de 0 à 100 (par défaut\u00a0: la note de réussite du cours, 70)",
+    )
     p_scorm.add_argument("--site", help="livre construit à empaqueter (par défaut\u00a0: _build/html)")
     p_scorm.set_defaults(func=_run, export_func=_scorm)
     p_pdf = targets.add_parser("pdf", help="polycopiés PDF (un par module et un pour le cours) imprimés par Chromium")
