@@ -20,9 +20,8 @@ The questions, weights, ranges and feedback are the GIFT ones
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape as xml_escape
-
 from functools import lru_cache
+from xml.sax.saxutils import escape as xml_escape
 
 from pacte.course.citations import citation_labels
 from pacte.course.paths import course_root
