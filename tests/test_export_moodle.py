@@ -220,6 +220,7 @@ def test_moodle_xml_carries_order_units_and_ids(exported: Path) -> None:
                 answers = x.findall("answer")
                 assert [a.findtext("text") for a in answers] == [norm(french_state(c)["text"]) for c in q["choices"]]
 
+
 def _categories(path: Path) -> dict[str, str]:
     """idnumber → the category the question is imported into (the last category element before it)."""
     out, current = {}, ""

@@ -4,6 +4,7 @@
 // No DOM, no LMS: tests/test_export_scorm.py runs them through Node.
 import { PREFIX, makeRecord, parseRecord } from "./progress_logic.js";
 import { evaluate, score, CORRECT, INCORRECT } from "./quiz_logic.js";
+import { parseNumber } from "./numbers.js";
 
 /** SCORM 1.2 limit of cmi.suspend_data (CMIString4096). */
 export const SUSPEND_LIMIT = 4096;
@@ -145,7 +146,7 @@ export function timespan(ms) {
 
 /** A SCORM 1.2 CMIIdentifier (printable ASCII, no space, at most 255 characters). @param {string} text */
 export function identifier(text) {
-  return String(text).normalize("NFD").replace(/[^\x21-\x7E]/g, "_").slice(0, 255);
+  return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^\x21-\x7E]/g, "_").slice(0, 255);
 }
 
 /** @param {any} value */
@@ -157,7 +158,8 @@ function response(value) {
 /**
  * The cmi.interactions.n.* values (in the order an LMS requires them) for one quiz answer, or null when
  * the answer is not gradable (invalid or empty).
- * @param {any} bank @param {string} questionId @param {any} answer @param {number} latencyMs @param {Date} at
+ * @param {any} bank @param {string} questionId @param {any} answer @param {number} latencyMs
+ * @param {Date|string} at when the learner answered (a Date, or an ISO date-time)
  * @returns {Array<[string, string]>|null}
  */
 export function interaction(bank, questionId, answer, latencyMs, at) {
@@ -169,12 +171,13 @@ export function interaction(bank, questionId, answer, latencyMs, at) {
   const correct = numeric ? String(question.answer)
     : question.choices.filter((/** @type {any} */ c) => c.correct).map((/** @type {any} */ c) => identifier(c.id)).join(",");
   const pad = (/** @type {number} */ n) => String(n).padStart(2, "0");
+  const when = at instanceof Date ? at : new Date(at);
   return [
     ["id", identifier(`${bank.id}.${question.id}`)],
     ["type", numeric ? "numeric" : "choice"],
-    ["time", `${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`],
+    ["time", `${pad(when.getHours())}:${pad(when.getMinutes())}:${pad(when.getSeconds())}`],
     ["weighting", "1"],
-    ["student_response", response(answer)],
+    ["student_response", numeric ? String(parseNumber(answer)) : response(answer)],
     ["result", status === CORRECT ? "correct" : "wrong"],
     ["latency", timespan(latencyMs)],
     ["correct_responses.0.pattern", correct.slice(0, 255)],
