@@ -18,7 +18,7 @@ import { readSuspend, writeSuspend, memoryStorage, pageScore, lessonStatus, time
 
 const DONE = new Set(["completed", "passed", "failed"]);
 const NAVIGATION = [".bd-sidebar-primary", ".prev-next-area", ".prev-next-footer", ".pacte-launch",
-  ".primary-toggle", "label.sidebar-toggle.primary-toggle", ".navbar-header-items__start .navbar-brand"];
+  ".primary-toggle", ".navbar-brand", ".search-button", ".search-button-field"];
 
 /** The quiz banks of the page, from the widgets' own state (known before they are drawn). */
 export function pageBanks(doc) {
