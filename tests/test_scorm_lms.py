@@ -52,20 +52,24 @@ def test_navigation_inside_a_sco_never_changes_another_scos_record(browser, lms:
         )
         statuses = _answer(frame)
         lms.wait_committed(page, lambda r: r.get("cmi.core.lesson_status") in ("passed", "failed"))
-        before = lms.committed(page)
-        # A link followed inside the SCO's frame (or the browser's back button) leads to another page.
+        # A link followed inside the SCO's frame (or the browser's back button) leads to another page:
+        # the launched page closes its session as it unloads, then the other page must stay silent.
         frame.evaluate("href => { location.href = href; }", lms.url_of(second))
-        frame = page.frame_locator("#sco").locator(".pacte-quiz").first
-        frame.wait_for()
-        other = page.frames[1]
+        page.wait_for_function("lmsLog.some((c) => c[0] === 'LMSFinish')")
+        before = lms.committed(page)
+        closed = page.evaluate("lmsLog.findIndex((c) => c[0] === 'LMSFinish')")
+        page.frame_locator("#sco").locator(".pacte-quiz").first.wait_for()
+        other = page.query_selector("#sco").content_frame()
+        other.wait_for_function("document.documentElement.dataset.pacteScorm !== undefined")
         assert other.evaluate("document.documentElement.dataset.pacteScorm") == "passive"
         assert other.locator(".pacte-scorm-note").count() == 1
-        _answer(other, "all-wrong")
+        assert len(_answer(other, "all-wrong")) > 0
         page.wait_for_timeout(500)
-        after = lms.committed(page)
-        assert after == before, "another page wrote into the launched SCO's record"
+        assert page.evaluate("(i) => lmsLog.slice(i + 1)", closed) == [], "the other page called the LMS"
+        assert lms.committed(page) == before, "another page wrote into the launched SCO's record"
+        assert other.evaluate("Object.keys(localStorage).filter(k => k.startsWith('pacte:'))") == []
         assert lms.calls(page, "LMSInitialize") == 1
-        assert len(statuses) == sum(1 for k in after if k.endswith(".id"))
+        assert len(statuses) == sum(1 for k in before if re.fullmatch(r"cmi\.interactions\.\d+\.id", k))
     finally:
         context.close()
 
