@@ -174,6 +174,7 @@ class Lms:
         self.runtime = runtime
         self.records: dict[tuple[str, str], dict[str, Any]] = {}
         self.launches = 0
+        self.current: dict[str, Any] = {}
         with zipfile.ZipFile(package) as zf:
             zf.extractall(root / "pkg")
             self.manifest = etree.fromstring(zf.read("imsmanifest.xml"))
@@ -230,6 +231,7 @@ class Lms:
         """Launch ``sco`` for ``learner`` (a new API object seeded with their record); return the SCO's frame."""
         self.launches += 1
         record = {**self.records.get((learner, sco), {}), "mastery": self.mastery(sco)}
+        self.current = {k: v for k, v in record.items() if k != "mastery"}
         query = urllib.parse.urlencode({"launch": self.launches})
         html = (self.root / "lms.html").read_text(encoding="utf-8").replace("__SCO__", sco)
         name = f"lms-{self.launches}.html"
@@ -241,8 +243,9 @@ class Lms:
         return frame
 
     def committed(self, page) -> dict[str, str]:
-        """What the LMS has stored so far in this launch (Moodle: what it POSTed; else: what was committed)."""
-        return dict(page.evaluate("window.lmsStored || window.committed"))
+        """The learner's record as the LMS holds it now: at launch, updated by what this launch stored
+        (Moodle: what it POSTed; scorm-again: what was committed)."""
+        return {**self.current, **page.evaluate("window.lmsStored || window.committed")}
 
     def calls(self, page, name: str) -> int:
         """How many times the SCO called ``name`` in this launch."""
@@ -263,7 +266,6 @@ class Lms:
         """Close the SCO (its page unloads, as when the learner leaves it); keep and return the learner's record."""
         page.evaluate("document.getElementById('sco').src = 'about:blank'")
         page.wait_for_function("lmsLog.some((c) => c[0] === 'LMSFinish')")
-        record = {**self.records.get((learner, sco), {}), **self.committed(page)}
-        record.pop("mastery", None)
+        record = self.committed(page)
         self.records[(learner, sco)] = record
         return record

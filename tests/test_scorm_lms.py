@@ -103,23 +103,39 @@ def test_resuming_on_a_fresh_browser_restores_answers_and_never_lowers_the_score
     try:
         frame = lms.launch(page, "carol", sco)
         statuses = _answer(frame, "first-two")
-        assert statuses[0] == "correct"
-        lms.wait_committed(page, lambda r: r.get("cmi.core.score.raw", "") != "")
+        assert statuses == ["correct", "incorrect"]
+        lms.wait_committed(page, lambda r: '"r":{"quiz:' in r.get("cmi.suspend_data", ""))
         first = lms.finish(page, "carol", sco)
+        assert first.get("cmi.core.score.raw", "") == "", "no score (so no « failed ») before the page is done"
+        assert first["cmi.core.lesson_status"] == "incomplete"
     finally:
         context.close()
     context, page = offline_context(browser)  # another computer: nothing in its browser
     try:
         frame = lms.launch(page, "carol", sco)
-        frame.wait_for_function(f"document.querySelectorAll('.pacte-quiz form[data-status]').length >= {len(statuses)}")
         restored = frame.evaluate(
             "[...document.querySelectorAll('.pacte-quiz form[data-status]')].map(f => f.dataset.status)"
         )
         assert restored == statuses
-        _answer(frame, "rest-wrong")
-        lms.wait_committed(page, lambda r: r.get("cmi.core.lesson_status") in ("passed", "failed"))
+        rest = _answer(frame, "rest-wrong")
+        done = lms.wait_committed(page, lambda r: r.get("cmi.core.lesson_status") in ("passed", "failed"))
+        raw = float(done["cmi.core.score.raw"])
+        assert raw == round(100 / (len(statuses) + len(rest)))
+        _answer(frame, "all-wrong")  # the right answer changed for a wrong one
+        page.wait_for_timeout(500)
         second = lms.finish(page, "carol", sco)
-        assert float(second["cmi.core.score.raw"]) >= float(first["cmi.core.score.raw"])
+        assert float(second["cmi.core.score.raw"]) == raw, "the score never drops"
+    finally:
+        context.close()
+    context, page = offline_context(browser)
+    try:
+        frame = lms.launch(page, "carol", sco)
+        again = frame.evaluate(
+            "[...document.querySelectorAll('.pacte-quiz form[data-status]')].map(f => f.dataset.status)"
+        )
+        assert again == ["incorrect"] * (len(statuses) + len(rest))
+        page.wait_for_timeout(300)
+        assert float(lms.finish(page, "carol", sco)["cmi.core.score.raw"]) == raw
     finally:
         context.close()
 

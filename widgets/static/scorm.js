@@ -8,7 +8,8 @@
 // - the learner's answers live in the LMS: cmi.suspend_data is read back into an in-memory store
 //   that replaces localStorage for every widget (progress.js), so a learner resuming on any computer
 //   gets them back and the next learner on this browser starts empty;
-// - cmi.core.score.raw/min/max: the page's quiz score in per cent, never below what the LMS holds;
+// - cmi.core.score.raw/min/max: the page's quiz score in per cent once every question is answered,
+//   never below what the LMS holds;
 // - cmi.core.lesson_status: « incomplete » when opened (« completed » at once without a quiz), then
 //   « completed », or « passed » / « failed » against the mastery score, once every question is answered;
 // - one cmi.interactions.n record per quiz answer (id, type, response, result, correct response, latency).
@@ -104,7 +105,9 @@ export function startScorm(api, doc = document) {
 
   const report = (answersByKey) => {
     const s = pageScore(banks, answersByKey, page, best);
-    if (s.total > 0 && s.raw !== null && s.answered > 0) {
+    // A score only once every question is answered (or the page was finished before): Moodle turns any
+    // score into « passed » / « failed » against the mastery score when the learner leaves the page.
+    if (s.total > 0 && s.raw !== null && (s.answered === s.total || best !== null)) {
       call("LMSSetValue", "cmi.core.score.min", "0");
       call("LMSSetValue", "cmi.core.score.max", "100");
       if (s.raw !== best) call("LMSSetValue", "cmi.core.score.raw", String(s.raw));
