@@ -17,6 +17,7 @@ pytestmark = pytest.mark.browser
 
 ENGLISH = ("Toggle", "Contents", "Copyright", "previous", "next")
 MODULE = "financement"
+PUBLIC = "https://cours.example.org/pacte/"
 
 
 def pdf_text(path: Path) -> tuple[int, str]:
@@ -40,7 +41,10 @@ def module(built_book: Path):
 def handouts(built_book: Path, module, browser, tmp_path_factory) -> dict[str, Path]:
     # the shared test browser (a second Playwright cannot start inside the first one's event loop)
     out = tmp_path_factory.mktemp("pdf")
-    files = [export_pdf(out, site=built_book, trainer=t, modules=[MODULE], browser=browser) for t in (False, True)]
+    files = [
+        export_pdf(out, site=built_book, trainer=t, modules=[MODULE], browser=browser, base_url=PUBLIC if t else None)
+        for t in (False, True)
+    ]
     assert files == [[out / f"{MODULE}.pdf"], [out / f"{MODULE}-formateur.pdf"]]
     return {"learner": out / f"{MODULE}.pdf", "trainer": out / f"{MODULE}-formateur.pdf"}
 
@@ -116,3 +120,23 @@ def test_title_page_lists_the_pages_in_french() -> None:
     assert "<li>Première page</li><li>Seconde</li>" in doc
     assert "Version formateur" in doc and 'class="pacte-print pacte-print-trainer"' in doc and 'lang="fr"' in doc
     assert "1er\u00a0décembre 2026" in doc and french_date(date(2026, 3, 9)) == "9\u00a0mars 2026"
+
+
+def _link_targets(path: Path) -> list[str]:
+    out = []
+    for page in pypdf.PdfReader(str(path)).pages:
+        for annot in page.get("/Annots") or []:
+            action = annot.get_object().get("/A")
+            if action is not None and "/URI" in action:
+                out.append(str(action["/URI"]))
+    return out
+
+
+def test_links_never_lead_to_the_exports_local_server(handouts) -> None:
+    """Without --base-url the course's own links are plain text; with it they lead to the public book."""
+    learner, trainer = _link_targets(handouts["learner"]), _link_targets(handouts["trainer"])
+    for uri in learner + trainer:
+        assert not re.match(r"https?://(127\.0\.0\.1|localhost|\[::1\])", uri), uri
+    inside = [u for u in trainer if u.startswith(PUBLIC)]
+    assert inside, "the trainer's handout (exported with a base URL) links to the public book"
+    assert all(u.startswith(PUBLIC) or not u.startswith("http://") for u in trainer)

@@ -35,7 +35,12 @@ def _pdf(args: argparse.Namespace) -> int:
 
     site = Path(args.site) if args.site else None
     files = export_pdf(
-        Path(args.output), site=site, trainer=args.trainer, modules=args.module or None, whole=not args.no_course
+        Path(args.output),
+        site=site,
+        trainer=args.trainer,
+        modules=args.module or None,
+        whole=not args.no_course,
+        base_url=args.base_url,
     )
     version = "formateur" if args.trainer else "apprenant"
     print(f"pacte export pdf{NBSP}: {len(files)} fichier(s) PDF (version {version}) dans {args.output}")
@@ -83,4 +88,8 @@ def add_export_parser(sub: argparse._SubParsersAction) -> None:
     p_pdf.add_argument("--site", help="livre construit à imprimer (par défaut\u00a0: _build/html)")
     p_pdf.add_argument("--module", action="append", help="seulement ce module (dossier sous modules/, répétable)")
     p_pdf.add_argument("--no-course", action="store_true", help="sans le PDF du cours entier")
+    p_pdf.add_argument(
+        "--base-url",
+        help="adresse publique du livre en ligne, vers laquelle pointent les liens (sans elle, ils sont du texte)",
+    )
     p_pdf.set_defaults(func=_run, export_func=_pdf)
