@@ -7,10 +7,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import offline_context
 
 from pacte.cli import main
 from pacte.course.toc import effective_toc
 from pacte.export.pdf import course_modules, export_pdf, french_date
+from pacte.export.print_dom import PREPARE_PAGE, READY
 
 pypdf = pytest.importorskip("pypdf")
 pytestmark = pytest.mark.browser
@@ -140,3 +142,33 @@ def test_links_never_lead_to_the_exports_local_server(handouts) -> None:
     inside = [u for u in trainer if u.startswith(PUBLIC)]
     assert inside, "the trainer's handout (exported with a base URL) links to the public book"
     assert all(u.startswith(PUBLIC) or not u.startswith("http://") for u in trainer)
+
+
+# Tables wider than the article, or whose content runs past its right edge.
+WIDE_TABLES = """() => {
+  const art = document.querySelector("article.bd-article") || document.body;
+  const right = art.getBoundingClientRect().right + 1;
+  return [...art.querySelectorAll("table")]
+    .filter((t) => t.getBoundingClientRect().right > right || t.scrollWidth > art.clientWidth + 1)
+    .map((t) => `${t.className || "table"} ${Math.round(t.getBoundingClientRect().width)} px`);
+}"""
+
+
+def test_tables_fit_the_printed_page(browser, book_url: str, built_book: Path) -> None:
+    """On A4 paper (178 mm between the margins, 673 CSS px), no table of any module page, nor any chart's
+    data table the exporter adds, runs past the right margin."""
+    context, page = offline_context(browser, width=673, height=1000)
+    wide = {}
+    try:
+        page.emulate_media(media="print")
+        for module in course_modules(built_book, effective_toc()):
+            for doc in module.pages:
+                page.goto(f"{book_url}{doc}.html", wait_until="load")
+                page.wait_for_function(READY, timeout=30_000)
+                page.evaluate(PREPARE_PAGE, True)
+                found = page.evaluate(WIDE_TABLES)
+                if found:
+                    wide[doc] = found
+    finally:
+        context.close()
+    assert wide == {}
