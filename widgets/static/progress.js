@@ -5,7 +5,17 @@
 import { injectStyle } from "./dom.js";
 import { recordKey, pageKey, courseUrl, fingerprint, parseRecord, restoreAnswers, makeRecord, isEmptyAnswers, isDone, PREFIX, ACTIVITY_MODULES } from "./progress_logic.js";
 
+let lmsStore = null;
+
+// Inside an LMS (scorm.js) the learner's answers live in the LMS, never in a browser store shared with
+// whoever uses the browser next: scorm.js hands its in-memory store (seeded from cmi.suspend_data) here
+// before any widget is drawn, and every remember() then reads and writes it instead of localStorage.
+export function useProgressStorage(store) {
+  lmsStore = store;
+}
+
 export function progressStorage() {
+  if (lmsStore) return lmsStore;
   try {
     const s = globalThis.localStorage;
     if (!s) return null;
