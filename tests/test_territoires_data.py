@@ -118,7 +118,7 @@ def test_quiz_bank():
         assert q["explanation"] and q["source"]["detail"] and q["source"]["locator"]
         assert all(c["feedback"] for c in q.get("choices", []))
     prompts = " ".join(q["prompt"] + q["explanation"] for q in bank["questions"])
-    assert "loi HPST (2009)" in prompts and "LFSS pour 2018" in prompts
+    assert "loi HPST (2009)" in prompts and "article 51 de 2018" in prompts
 
 
 # --- a broken copy is reported with file, line and field ----------------------------------

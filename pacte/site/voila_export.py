@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pacte.course.citations import citation_labels
+from pacte.site.hors_sources import MARK
 
-_ROLE = re.compile(r"\{(cite|cite:p|cite:t|term|ref|doc|numref)\}`([^`]+)`")
+_ROLE = re.compile(r"\{(cite|cite:p|cite:t|term|ref|doc|numref|hors-sources)\}`([^`]+)`")
 _LABEL = re.compile(r"^\([\w:-]+\)=\s*$", re.M)
 _FENCE_OPEN = re.compile(r"^(`{3,}|:{3,})\{([\w:-]+)\}\s*(.*)$")
 
@@ -64,6 +65,8 @@ def _role(match: re.Match, doc: str | None = None, links: PageLinks | None = Non
     if role.startswith("cite"):
         labels = citation_labels()
         return "(" + " ; ".join(labels.get(k.strip(), k.strip()) for k in body.split(",")) + ")"
+    if role == "hors-sources":
+        return f"{body} *{MARK}*"
     explicit = re.match(r"^(.*?)\s*<([^>]+)>$", body)
     text, target = (explicit.group(1), explicit.group(2)) if explicit else (body, body)
     if role in ("ref", "doc") and doc is not None and links is not None:
