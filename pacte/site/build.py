@@ -14,7 +14,7 @@ from pathlib import Path
 import jupytext
 
 from pacte.course.paths import build_dir, course_root
-from pacte.course.toc import page_source, toc_files, write_effective_toc
+from pacte.course.toc import page_source, source_title, toc_files, write_effective_toc
 from pacte.site.voila_export import myst_to_commonmark
 
 
@@ -55,6 +55,7 @@ def export_voila_notebooks(root: Path | None = None) -> list[Path]:
         target = build_dir() / "voila" / f"{doc}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
         nb.metadata.pop("jupytext", None)
+        nb.metadata["title"] = source_title(src) or doc  # the Voilà view's <title>
         for cell in nb.cells:
             if cell.cell_type == "markdown":
                 cell.source = myst_to_commonmark(cell.source)

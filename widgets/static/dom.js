@@ -51,3 +51,10 @@ export function injectStyle(id, css) {
   style.textContent = css;
   document.head.append(style);
 }
+
+// A visually hidden polite live region: what a screen reader announces, in one place per widget
+// (styled inline so that it stays hidden in every host: the book, Voilà, JupyterLab).
+export function announcer() {
+  return h("p", { class: "pacte-sr-only", "aria-live": "polite",
+    style: "position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0" });
+}
