@@ -136,7 +136,8 @@ function render({ model, el }) {
   const actions = el_("div", { class: "pacte-diag-actions" });
   const stem = grid.file_stem || "autodiagnostic-coordination";
   const plan = grid.action_plan ? el_("div", { class: "pacte-diag-plan" }) : null;
-  result.append(el_("h4", {}, grid.result_title || "Votre profil de coordination"), status, chart, cards, resources, plan, sourceLine, actions);
+  // No action plan in the grid: nothing (Element.append would write « null »).
+  result.append(...[el_("h4", {}, grid.result_title || "Votre profil de coordination"), status, chart, cards, resources, plan, sourceLine, actions].filter(Boolean));
   root.append(result);
 
   let current = null;

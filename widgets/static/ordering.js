@@ -146,6 +146,7 @@ function render({ model, el }) {
       }
     });
     field.addEventListener("change", () => place(id, field, false));
+    field.addEventListener("focus", () => field.select());
     const up = h("button", { type: "button", class: "pacte-move", "data-action": "up", "aria-label": `Monter « ${item.label} »`, title: "Monter" }, "▲");
     up.addEventListener("click", () => move(id, order.indexOf(id) - 1, "up"));
     const down = h("button", { type: "button", class: "pacte-move", "data-action": "down", "aria-label": `Descendre « ${item.label} »`, title: "Descendre" }, "▼");

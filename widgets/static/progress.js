@@ -143,7 +143,7 @@ export function mountPageProgress(anchor, activities) {
     + " @media print { .pacte-page-progress { display: none; } }");
   const line = document.createElement("p");
   line.className = "pacte-page-progress";
-  line.setAttribute("role", "status");
+  // Not a live region: the activities announce their own results; this line is read with the page.
   const draw = () => {
     const recs = Object.values(readAllRecords()).filter((r) => r.page === page && r.kind !== "visit" && !isEmptyAnswers(r.answers));
     const done = recs.filter(isDone).length;
