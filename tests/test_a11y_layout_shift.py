@@ -60,7 +60,8 @@ def _pages(built_book) -> list[str]:
     return [p for p in SAMPLE if (built_book / p).exists()]
 
 
-def _measure(browser, book_url: str, pages: list[str], width: int, joined: bool) -> dict[str, tuple[float, list]]:
+def _live_context(browser, book_url: str, width: int, joined: bool):
+    """A context whose pages are served as ``pacte serve`` serves them, the live API answered by the test."""
     context = browser.new_context(
         viewport={"width": width, "height": 844 if width < 500 else 900}, locale="fr-FR", has_touch=width < 500
     )
@@ -84,12 +85,17 @@ def _measure(browser, book_url: str, pages: list[str], width: int, joined: bool)
         response = r.fetch()
         r.fulfill(response=response, body=response.text().replace("<head>", "<head>" + LIVE_META, 1))
 
+    page = context.new_page()
+    page.route("**/*", outside)
+    page.route("**/*.html*", with_marker)
+    page.route("**/api/live/**", api.handle)
+    return context, page, external
+
+
+def _measure(browser, book_url: str, pages: list[str], width: int, joined: bool) -> dict[str, tuple[float, list]]:
+    context, page, external = _live_context(browser, book_url, width, joined)
     results = {}
     try:
-        page = context.new_page()
-        page.route("**/*", outside)
-        page.route("**/*.html*", with_marker)
-        page.route("**/api/live/**", api.handle)
         cdp = context.new_cdp_session(page)
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
         for rel in pages:
@@ -117,6 +123,40 @@ def test_pages_do_not_jump_as_they_load(browser, built_book, book_url, width, jo
         pages = [p for p in pages if p.startswith("modules/")][:3]
     results = _measure(browser, book_url, pages, width, joined)
     for rel, (total, _) in results.items():
-        print(f"CLS {width} px{' joined' if joined else ''}: {total:.3f} {rel}")
+        print(f"CLS {width} px{' joined' if joined else ''}: {total:.3f} {rel} {results[rel][1]}")
     bad = {rel: r for rel, r in results.items() if r[0] >= LIMIT}
     assert not bad, "layout shift ≥ 0.1:\n" + "\n".join(f"{rel}: {t:.3f} ({s})" for rel, (t, s) in bad.items())
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_live_control_opens_the_join_form_and_a_joined_trainee_gets_a_compact_bar(browser, book_url, width):
+    context, page, _ = _live_context(browser, book_url, width, False)
+    try:
+        page.goto(book_url + "search.html")
+        toggle = page.get_by_role("button", name="Séance en direct")
+        toggle.wait_for()
+        header = page.locator(".bd-header-article")
+        assert toggle.evaluate("(b) => b.closest('.bd-header-article') !== null")
+        assert page.locator("#pacte-live-code").is_hidden() and toggle.get_attribute("aria-expanded") == "false"
+        # the box goes under the article's header, never above it
+        assert page.evaluate(
+            "document.querySelector('.bd-header-article').compareDocumentPosition(document.querySelector('.pacte-live'))"
+            " & Node.DOCUMENT_POSITION_FOLLOWING"
+        )
+        header_box = header.bounding_box()
+        toggle.click()
+        assert toggle.get_attribute("aria-expanded") == "true"
+        code = page.locator("#pacte-live-code")
+        assert code.is_visible() and code.evaluate("(i) => i === document.activeElement")
+        assert code.bounding_box()["y"] >= header_box["y"] + header_box["height"] - 1
+        code.fill("k7m2qx")
+        page.get_by_role("button", name="Rejoindre").click()
+        bar = page.locator(".pacte-live-head")
+        bar.wait_for()
+        assert bar.evaluate("(b) => getComputedStyle(b).position") == "fixed"
+        assert bar.bounding_box()["height"] < (100 if width < 500 else 60), bar.bounding_box()
+        assert toggle.is_hidden()
+        page.get_by_role("button", name="Quitter la séance").click()
+        page.locator(".pacte-live-form").wait_for()  # after leaving, the form is open to join again
+    finally:
+        context.close()

@@ -84,7 +84,8 @@ function showToggle(visible) {
 
 function makeToggle(box) {
   const button = el("button", { type: "button", class: "btn btn-sm pacte-live-toggle", "aria-expanded": "false",
-    "aria-controls": "pacte-live-panel" }, el("span", { class: "pacte-live-dot", "aria-hidden": "true" }), "Séance en direct");
+    "aria-controls": "pacte-live-panel" }, el("span", { class: "pacte-live-dot", "aria-hidden": "true" }),
+    el("span", {}, el("span", { class: "pacte-live-toggle-more" }, "Séance "), "en direct"));
   button.addEventListener("click", () => {
     setOpen(box, !open);
     if (open) {
@@ -93,8 +94,8 @@ function makeToggle(box) {
       if (input) input.focus();
     }
   });
-  const header = document.querySelector(".header-article-items__end");
-  if (header) header.prepend(el("div", { class: "header-article-item" }, button));
+  const header = document.querySelector(".article-header-buttons");
+  if (header) header.prepend(button);
   else {
     button.classList.add("pacte-live-toggle-floating");
     document.body.append(button);
@@ -112,9 +113,11 @@ function place(box) {
     return;
   }
   box.classList.add("pacte-live-compact");
-  const article = document.querySelector("article.bd-article") || document.querySelector(".bd-article-container")
-    || document.querySelector("main") || document.body;
-  article.prepend(box);
+  const article = document.querySelector("article.bd-article");
+  const header = document.querySelector(".bd-header-article");
+  if (article) article.prepend(box);
+  else if (header) header.after(box);  // the search page: under the article's header, not above it
+  else (document.querySelector("main") || document.body).prepend(box);
   toggle = makeToggle(box);
 }
 
