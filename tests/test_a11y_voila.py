@@ -27,7 +27,7 @@ def test_a_voila_view_passes_axe_once_its_widgets_are_drawn(browser, pacte_serve
     context, page = offline_context(browser, 1280, 900)
     try:
         page.goto(pacte_server + VIEW, timeout=180_000)
-        page.locator("main#rendered_cells").wait_for(state="visible", timeout=120_000)
+        page.locator("main #rendered_cells").wait_for(state="visible", timeout=120_000)
         page.locator(".pacte-diag").first.wait_for(timeout=60_000)
         page.wait_for_timeout(500)
         violations = run_axe(page)
