@@ -163,3 +163,22 @@ def test_the_ordering_exercise_takes_a_few_key_presses_per_item(page, book_url):
     assert keys <= 4 * n, keys
     root.locator("button[data-action=check]").click()
     assert root.get_attribute("data-correct") == str(n)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_cpts_chart_says_it_scrolls_when_it_is_cut(browser, book_url, width):
+    context, page = offline_context(browser, width, 844)
+    try:
+        _open(page, book_url + "modules/financement/chronologie-des-reformes.html")
+        figure = page.locator("figure.pacte-cpts-chart").first
+        figure.scroll_into_view_if_needed()
+        page.wait_for_timeout(300)
+        cut = figure.evaluate("(f) => f.scrollWidth > f.clientWidth + 1")
+        hint = page.locator(".pacte-cpts .pacte-scroll-hint").first
+        screenshot(page, f"cpts-chart-{width}")
+        assert cut == (width < 500), cut  # the chart keeps 12 px text: it scrolls on a phone only
+        assert hint.is_visible() == cut
+        if cut:
+            assert "défiler" in hint.inner_text()
+    finally:
+        context.close()
