@@ -26,6 +26,8 @@ if [ "$with_test" = 1 ]; then
   missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  # The Nu HTML Checker (npm vnu-jar, tests/test_a11y_nu_checker.py) runs on Java 11 or later
+  command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
   [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
   # French spell check of the prose (tests/test_editorial_spelling.py): Debian's hunspell 1.7 + hunspell-fr 7.0
   command -v hunspell >/dev/null 2>&1 || missing+=(hunspell)
@@ -53,4 +55,8 @@ extras=""
 [ "$with_test" = 1 ] && extras="[test]"
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade "pip>=24"
 .venv/bin/python -m pip install -q --disable-pip-version-check -c constraints.txt -e ".${extras}"
+# The pinned npm tools the tests run (js/package.json: the Nu HTML Checker's vnu.jar)
+if [ "$with_test" = 1 ] && [ ! -e js/node_modules/vnu-jar/build/dist/vnu.jar ]; then
+  (cd js && npm ci --ignore-scripts --no-audit --no-fund >/dev/null)
+fi
 echo "install: ok ($(.venv/bin/python -m pip --version | cut -d' ' -f1-2), pacte at .venv/bin/pacte)"

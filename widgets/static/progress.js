@@ -155,18 +155,20 @@ export function mountPageProgress(anchor, activities) {
     + " @media print { .pacte-page-progress { display: none; } }");
   const line = document.createElement("p");
   line.className = "pacte-page-progress";
-  line.setAttribute("role", "status");
+  // Not a live region: the activities announce their own results; this line is read with the page.
   const draw = () => {
     const recs = Object.values(readAllRecords()).filter((r) => r.page === page && r.kind !== "visit" && !isEmptyAnswers(r.answers));
     const done = recs.filter(isDone).length;
     const started = recs.length - done;
-    line.dataset.done = String(done);
-    line.dataset.total = String(activities);
-    line.textContent = activities
+    const text = activities
       ? `Votre progression : ${done} activité${done > 1 ? "s" : ""} sur ${activities} faite${done > 1 ? "s" : ""} sur cette page`
         + (started ? `, ${started} en cours` : "") + " (enregistré dans ce navigateur seulement). "
       : "Page ouverte : elle compte dans votre parcours (enregistré dans ce navigateur seulement). ";
-    if (!activities) line.dataset.total = "0";
+    // A status line: rewritten (and so announced) only when what it says changes, not at every keystroke.
+    if (line.firstChild && line.firstChild.textContent === text) return;
+    line.dataset.done = String(done);
+    line.dataset.total = String(activities);
+    line.textContent = text;
     const link = document.createElement("a");
     link.textContent = "Mon parcours";
     link.href = courseLink("book/mon-parcours");
