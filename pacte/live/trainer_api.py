@@ -22,6 +22,7 @@ import re
 from pacte.course.fmt import NBSP
 from pacte.live.catalogue import activity_view, catalogue
 from pacte.live.handlers import LiveContext
+from pacte.live.join_api import JoinAddressHandler
 from pacte.live.kinds import describe
 from pacte.live.stage import session_json
 from pacte.live.store import STATES, SessionClosed, UnknownSession
@@ -236,6 +237,7 @@ def trainer_api_handlers(prefix: str, live: LiveContext | None) -> list[tuple]:
     return [
         (f"{base}/sessions", SessionsHandler, args),
         (f"{base}/catalogue", CatalogueHandler, args),
+        (f"{base}/join-address", JoinAddressHandler, args),
         (rf"{base}/sessions/{SESSION_ID}", SessionHandler, args),
         (rf"{base}/sessions/{SESSION_ID}/close", CloseHandler, args),
         (rf"{base}/sessions/{SESSION_ID}/stage", StagePushHandler, args),
