@@ -1,0 +1,44 @@
+// The dashboard's card of one activity: its panel, « Masquer » on word-cloud
+// entries and « Remettre à zéro » (a new round). ``actions``: {api, attempt,
+// say, path} of the dashboard (JSON calls, errors shown, the session's path).
+import { h } from "../../pacte/static/dom.js";
+import { drawPanel } from "./dashboard_panels.js";
+import * as L from "./dashboard_logic.js";
+
+function hideWord(entry, text, hidden, { api, attempt, say, path }) {
+  attempt(async () => {
+    await api(path("/hide"), {
+      method: "POST",
+      body: { activity: `${entry.kind}:${entry.ref}`, question: entry.question, answer: text, hidden },
+    });
+    say(hidden ? `«\u00a0${text}\u00a0» est masqué pour la salle.` : `«\u00a0${text}\u00a0» est de nouveau affiché.`);
+  });
+}
+
+function resetActivity(entry, { api, attempt, say, path }) {
+  const question = `Effacer les ${L.countLabel(entry.answers ?? 0, "réponse")} de la salle à «\u00a0${entry.title || entry.ref}\u00a0» pour un nouveau tour\u00a0?`;
+  if (!window.confirm(question)) return;
+  attempt(async () => {
+    await api(path("/reset"), { method: "POST", body: { activity: `${entry.kind}:${entry.ref}`, question: entry.question } });
+    say(`Réponses effacées\u00a0: ${entry.title || entry.ref}.`);
+  });
+}
+
+export function activityCard(entry, isCurrent, actions) {
+  const card = h(
+    "article",
+    { class: isCurrent ? "activity is-current" : "activity", "data-key": L.activityKey(entry), "data-kind": entry.kind, "data-answers": String(entry.answers ?? 0) },
+    h("p", { class: "kind" }, L.kindLabel(entry.kind), isCurrent ? h("span", { class: "badge" }, "En cours") : null),
+    h("h3", {}, entry.title || entry.ref),
+    entry.prompt ? h("p", { class: "prompt" }, entry.prompt) : null,
+    h("p", { class: "answers" }, L.countLabel(entry.answers ?? 0, "réponse")),
+  );
+  const onHide = entry.kind === "wordcloud" || entry.panel?.type === "words" ? (text, hidden) => hideWord(entry, text, hidden, actions) : null;
+  card.append(drawPanel(entry.panel, { onHide, question: entry.question }));
+  if (entry.answers) {
+    const reset = h("button", { type: "button", class: "button secondary reset" }, "Remettre à zéro");
+    reset.addEventListener("click", () => resetActivity(entry, actions));
+    card.append(reset);
+  }
+  return card;
+}
