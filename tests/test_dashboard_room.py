@@ -1,0 +1,41 @@
+"""The dashboard in a real room (issue 25), in headless Chromium over the fake trainer API: the join address."""
+
+from __future__ import annotations
+
+import pytest
+from dashboard_fakes import BASE, FakeTrainerApi
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def dashboard(offline_page):
+    page = offline_page
+    page.set_viewport_size({"width": 1280, "height": 1000})
+    api = FakeTrainerApi()
+    api.install(page)
+    page.goto(f"{BASE}formateur/")
+    page.locator("main[data-ready=true]").wait_for(timeout=20000)
+    page.locator("article.activity").first.wait_for(timeout=10000)
+    page.pacte_api = api
+    return page
+
+
+def test_a_loopback_join_address_is_warned_and_another_can_be_picked(dashboard):
+    page = dashboard
+    warning = page.locator("#join-warning")
+    assert warning.is_visible()
+    assert "les téléphones de la salle ne pourront pas l’ouvrir" in warning.inner_text()
+    select = page.locator("#join-choice")
+    assert select.is_visible() and select.input_value() == "http://127.0.0.1:9/"
+    assert "192.168.1.23" in page.locator("#join-choice option").nth(1).inner_text()
+    select.select_option("http://192.168.1.23:9/")
+    page.locator("#join-link", has_text="http://192.168.1.23:9/book/direct.html?seance=K7M2QX").wait_for(timeout=10000)
+    assert warning.is_hidden()
+    posted = [b for m, p, b in page.pacte_api.calls if m == "POST" and p == "join-address"]
+    assert posted == [{"url": "http://192.168.1.23:9/"}]
+    # The projected QR code follows the chosen address.
+    page.locator("#projection-toggle").click()
+    page.locator("#projection-url", has_text="192.168.1.23").wait_for(timeout=10000)
+    label = page.locator("#projection-qr svg").get_attribute("aria-label")
+    assert "http://192.168.1.23:9/book/direct.html?seance=K7M2QX" in label
