@@ -32,6 +32,8 @@ from pacte import kernels
 from pacte.course.fmt import NBSP
 from pacte.course.paths import SITE_DIR, STATIC_DIR, build_dir, course_root
 from pacte.live.join_address import ANY_HOSTS, describe_choice, interface_addresses, join_choices, url_for
+from pacte.live.sessions_report import startup_sessions
+from pacte.live.store.retention import DEFAULT_RETENTION_DAYS, DEFAULT_SESSION_HOURS, session_seconds
 from pacte.startup import StartupError, open_store_or_explain
 from pacte.voila_routes import TRAINER_COOKIE, voila_routes
 
@@ -55,6 +57,8 @@ class ServeOptions:
     trainer_token: str | None = None
     public_url: str | None = None
     behind_proxy: bool = False  # trust X-Real-IP / X-Forwarded-Proto (only behind nginx or Caddy)
+    session_hours: float = DEFAULT_SESSION_HOURS  # a new session's time limit (0: until the trainer closes it)
+    retention_days: float = DEFAULT_RETENTION_DAYS  # ended sessions kept at least this long (purged on demand)
 
 
 class BookHandler(web.StaticFileHandler):
@@ -224,7 +228,8 @@ def serve(options: ServeOptions) -> int:
         return 2
     try:
         store = open_store_or_explain(options.database_url, options.data_dir)
-        store.expire_sessions()
+        store.session_ttl = session_seconds(options.session_hours)
+        kept = startup_sessions(store, options.retention_days)
     except StartupError as exc:
         print(f"pacte serve{NBSP}: {exc}", file=sys.stderr)
         return 2
@@ -259,7 +264,7 @@ def serve(options: ServeOptions) -> int:
         f"{options.public_url}formateur/?token={options.trainer_token}",
         flush=True,
     )
-    for line in describe_choice(choices):
+    for line in [*describe_choice(choices), *kept]:
         print(line, flush=True)
     app = make_app_class(options, live)
     try:

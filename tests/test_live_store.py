@@ -202,14 +202,19 @@ def test_expiry(store, clock):
         store.add_participant(s.id)
     with pytest.raises(SessionClosed):
         store.record_answer(s.id, p, "quiz:x", "q1", "b")
-    assert store.aggregate(s.id) == {("quiz:x", "q1"): {"a": 1}}  # still readable until purged
-    assert store.expire_sessions() == 1
+    assert store.aggregate(s.id) == {("quiz:x", "q1"): {"a": 1}}  # kept: only the trainer purges
+    assert store.close_expired_sessions() == 1
+    ended = store.session(s.id)
+    assert ended.closed and ended.closed_at == s.expires_at and ended.ended_at(clock()) == s.expires_at
+    assert store.export_rows(s.id)[0]["answer"] == "a"
+    assert store.session(keep.id) == keep and keep.ended_at(clock()) is None
+    assert store.past_retention(30, now=clock()) == []
+    assert {x.id for x in store.past_retention(30, now=clock() + 31 * 86400)} == {s.id, keep.id}
+    assert store.purge_sessions([s.id]) == 1
     assert store.session(s.id) is None
     with pytest.raises(UnknownSession):
         store.aggregate(s.id)
-    assert store.session(keep.id) == keep
-    assert store.expire_sessions(now=clock() + 10 * 3600) == 1
-    assert store.list_sessions() == []
+    assert [x.id for x in store.list_sessions()] == [keep.id]
 
 
 def test_create_session_validates(store):

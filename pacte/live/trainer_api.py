@@ -15,11 +15,10 @@ Bad input → 4xx with a French message; nothing is written.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 
 from pacte.course.fmt import NBSP
+from pacte.live.answers_export import export_csv
 from pacte.live.catalogue import activity_view, catalogue
 from pacte.live.handlers import LiveContext
 from pacte.live.join_api import JoinAddressHandler
@@ -29,7 +28,7 @@ from pacte.live.store import STATES, SessionClosed, UnknownSession
 from pacte.live.store.base import MAX_TITLE_CHARS
 from pacte.live.survey import SURVEY_ALL, structures_of
 from pacte.live.trainer_auth import UNKNOWN_SESSION, TrainerAuth, join_base
-from pacte.security import csv_safe, is_blank_text
+from pacte.security import is_blank_text
 
 SESSION_ID = r"(?P<session_id>[A-Za-z0-9_-]{1,64})"
 CLOSED = "Cette séance est fermée."
@@ -195,22 +194,6 @@ class SummaryHandler(TrainerAuth):
         if summary is None:
             return self.fail(404, UNKNOWN_SESSION)
         self.ok({"summary": summary})
-
-
-EXPORT_FIELDS = ["participant", "activity", "question", "answer", "answered_at", "hidden"]
-
-
-def export_csv(store, session_id: str) -> str:
-    """The session's answers as CSV text (``;``, hidden entries marked « oui »); UnknownSession if none."""
-    rows = store.export_rows(session_id)
-    hidden = store.hidden_answers(session_id)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS, delimiter=";", lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        masked = row["answer"] in hidden.get((row["activity"], row["question"]), ())
-        writer.writerow({**{k: csv_safe(v) for k, v in row.items()}, "hidden": "oui" if masked else "non"})
-    return out.getvalue()
 
 
 class ExportHandler(TrainerAuth):

@@ -23,9 +23,10 @@ from typing import Any, Protocol
 
 from pacte.live.protocol import new_join_code, normalize_join_code
 from pacte.live.store.errors import SessionClosed, StoreError, UnknownParticipant, UnknownSession
+from pacte.live.store.retention import DEFAULT_SESSION_HOURS, RetentionMixin
 from pacte.live.store.stages import StageMixin, StageRow, Tx
 
-DEFAULT_TTL_SECONDS = 8 * 3600
+DEFAULT_TTL_SECONDS = int(DEFAULT_SESSION_HOURS * 3600)
 MAX_ANSWER_CHARS = 2000
 MAX_KEY_CHARS = 200  # activity and question ids
 MAX_TITLE_CHARS = 200
@@ -42,14 +43,21 @@ class LiveSession:
     created_at: float  # unix seconds
     expires_at: float
     closed: bool
+    closed_at: float | None = None  # when the trainer closed it (or its time limit, once closed for it)
 
     def is_open(self, now: float) -> bool:
         """Whether the session accepts participants and answers at ``now``."""
         return not self.closed and now < self.expires_at
 
+    def ended_at(self, now: float) -> float | None:
+        """When the session stopped accepting answers, or None while it is open."""
+        if self.closed:
+            return self.closed_at if self.closed_at is not None else min(self.expires_at, now)
+        return self.expires_at if now >= self.expires_at else None
+
 
 class Store(Protocol):
-    def create_session(self, title: str, ttl_seconds: int = DEFAULT_TTL_SECONDS) -> LiveSession: ...
+    def create_session(self, title: str, ttl_seconds: float | None = None) -> LiveSession: ...
     def session_by_code(self, code: str) -> LiveSession | None: ...
     def session(self, session_id: str) -> LiveSession | None: ...
     def list_sessions(self) -> list[LiveSession]: ...
@@ -64,7 +72,10 @@ class Store(Protocol):
     def hidden_questions(self, session_id: str) -> set[tuple[str, str]]: ...
     def reset_question(self, session_id: str, activity: str, question: str) -> int: ...
     def export_rows(self, session_id: str) -> list[dict]: ...
-    def expire_sessions(self, now: float | None = None) -> int: ...
+    def close_expired_sessions(self, now: float | None = None) -> int: ...
+    def past_retention(self, retention_days: float = ..., now: float | None = None) -> list[LiveSession]: ...
+    def purge_sessions(self, session_ids: Iterable[str]) -> int: ...
+    def answer_count(self, session_id: str) -> int: ...
     def stage(self, session_id: str) -> StageRow: ...
     def set_stage(self, session_id: str, kind: str, ref: str, question: str, state: str) -> StageRow: ...
     def set_hidden_answer(self, session_id: str, activity: str, question: str, answer: str, hidden: bool) -> None: ...
@@ -111,16 +122,15 @@ def _check_text(name: str, value: Any, max_chars: int) -> str:
     return value
 
 
-_SESSION_COLUMNS = "id, code, title, created_at, expires_at, closed"
+_SESSION_COLUMNS = "id, code, title, created_at, expires_at, closed, closed_at"
 
 
 def _session(row: tuple) -> LiveSession:
-    return LiveSession(
-        id=row[0], code=row[1], title=row[2], created_at=float(row[3]), expires_at=float(row[4]), closed=bool(row[5])
-    )
+    closed_at = None if row[6] is None else float(row[6])
+    return LiveSession(row[0], row[1], row[2], float(row[3]), float(row[4]), bool(row[5]), closed_at)
 
 
-class SQLStore(StageMixin):
+class SQLStore(StageMixin, RetentionMixin):
     """The store's logic in SQL common to SQLite and PostgreSQL.
 
     A backend provides :meth:`_tx` (a committed-on-exit transaction, with the
@@ -131,9 +141,11 @@ class SQLStore(StageMixin):
 
     dialect = ""
     _for_share = ""
+    _session_columns = _SESSION_COLUMNS
 
     def __init__(self, clock: Clock = time.time):
         self._clock = clock
+        self.session_ttl: float = DEFAULT_TTL_SECONDS  # pacte serve --session-hours
 
     # -- backend hooks ---------------------------------------------------
     def _tx(self, write: bool) -> AbstractContextManager[Tx]:
@@ -144,6 +156,9 @@ class SQLStore(StageMixin):
 
     def close(self) -> None:
         raise NotImplementedError
+
+    def _session_of(self, row: tuple) -> LiveSession:
+        return _session(row)
 
     # -- helpers -----------------------------------------------------------
     def _require_session(self, tx: Tx, session_id: str) -> None:
@@ -158,8 +173,10 @@ class SQLStore(StageMixin):
             raise SessionClosed(session_id)
 
     # -- sessions ----------------------------------------------------------
-    def create_session(self, title: str, ttl_seconds: int = DEFAULT_TTL_SECONDS) -> LiveSession:
+    def create_session(self, title: str, ttl_seconds: float | None = None) -> LiveSession:
+        """A new open session accepting answers for ``ttl_seconds`` (default: :attr:`session_ttl`)."""
         _check_text("title", title, MAX_TITLE_CHARS)
+        ttl_seconds = self.session_ttl if ttl_seconds is None else ttl_seconds
         if isinstance(ttl_seconds, bool) or not isinstance(ttl_seconds, (int, float)) or ttl_seconds <= 0:
             raise ValueError(f"ttl_seconds must be a positive number, got {ttl_seconds!r}")
         for _ in range(50):
@@ -174,9 +191,10 @@ class SQLStore(StageMixin):
             )
             try:
                 with self._tx(write=True) as tx:
+                    self._close_expired(tx, now)  # frees the join codes of sessions past their time limit
                     tx.run(
-                        f"INSERT INTO sessions ({_SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
-                        (session.id, session.code, session.title, session.created_at, session.expires_at, False),
+                        f"INSERT INTO sessions ({_SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (session.id, session.code, session.title, session.created_at, session.expires_at, False, None),
                     )
             except Exception as exc:
                 if self._is_unique_violation(exc):
@@ -221,11 +239,6 @@ class SQLStore(StageMixin):
             if tx.run("DELETE FROM sessions WHERE id = ?", (session_id,)) == 0:
                 raise UnknownSession(session_id)
             self._notify(tx, session_id)
-
-    def expire_sessions(self, now: float | None = None) -> int:
-        now = self._clock() if now is None else now
-        with self._tx(write=True) as tx:
-            return tx.run("DELETE FROM sessions WHERE expires_at <= ?", (now,))
 
     # -- participants and answers -----------------------------------------------
     def add_participant(self, session_id: str) -> str:
