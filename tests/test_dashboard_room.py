@@ -1,6 +1,11 @@
-"""The dashboard in a real room (issue 25), in headless Chromium over the fake trainer API: the join address."""
+"""The dashboard in a real room (issue 25), in headless Chromium over the fake trainer API.
+
+The join address (warned when loopback, another picked), the session's end (warned in its last hour).
+"""
 
 from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from dashboard_fakes import BASE, FakeTrainerApi
@@ -39,3 +44,21 @@ def test_a_loopback_join_address_is_warned_and_another_can_be_picked(dashboard):
     page.locator("#projection-url", has_text="192.168.1.23").wait_for(timeout=10000)
     label = page.locator("#projection-qr svg").get_attribute("aria-label")
     assert "http://192.168.1.23:9/book/direct.html?seance=K7M2QX" in label
+
+
+def test_the_end_of_an_open_session_is_shown_and_warned_in_its_last_hour(offline_page):
+    page = offline_page
+    api = FakeTrainerApi()
+    soon = datetime.now(timezone.utc) + timedelta(minutes=30)
+    api.sessions[0].update(expires_at=soon.isoformat(timespec="seconds"), state_text="ouverte jusqu’au 8 décembre")
+    api.summary["session"] = dict(api.sessions[0])
+    api.install(page)
+    page.goto(f"{BASE}formateur/")
+    page.locator("main[data-ready=true]").wait_for(timeout=20000)
+    assert page.locator("#session-end").inner_text() == "Séance ouverte jusqu’au 8 décembre."
+    warning = page.locator("#session-end-warning")
+    assert warning.is_visible()
+    text = warning.inner_text()
+    assert "n’acceptera plus de réponses dans" in text and "\u00a0min" in text
+    minutes = int(text.split("dans ")[1].split("\u00a0")[0])
+    assert 25 <= minutes <= 30

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import time
+from datetime import datetime, timezone
 
 import pytest
+from conftest import ROOT
 from test_live_store import Backend, FakeClock, pg_url  # noqa: F401  (pg_url: fixture)
 
 from pacte.cli import main
 from pacte.live.sessions_report import session_state, startup_sessions
+from pacte.live.stage import session_json
 from pacte.live.store.retention import DEFAULT_SESSION_HOURS, session_seconds
 
 DAY = 86400.0
@@ -118,3 +122,31 @@ def test_sessions_command_lists_exports_and_purges_only_when_confirmed(tmp_path,
         store.close()
     assert main(["sessions", "purge", "--yes", *where]) == 0
     assert "Aucune séance terminée" in capsys.readouterr().out
+
+
+def test_the_dashboard_gets_the_end_of_each_session_in_french(tmp_path):
+    clock = FakeClock(MORNING)
+    store = Backend("sqlite", None, tmp_path).open(clock)
+    try:
+        session = store.create_session("Journée")
+        listed = session_json(session, clock(), 0)
+        assert listed["state_text"].startswith("ouverte jusqu’au ") and "\u00a0h\u00a0" in listed["state_text"]
+        store.close_session(session.id)
+        closed = store.session(session.id)
+        assert session_json(closed, clock(), 0)["state_text"].startswith("fermée le ")
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize(("left_minutes", "warned"), [(90, False), (59, True), (1, True), (-5, False)])
+def test_end_warning_in_the_last_hour(left_minutes, warned):
+    from node_runner import call_js
+
+    logic = ROOT / "pacte" / "live" / "dashboard" / "dashboard_logic.js"
+    setup = f"const {{ endWarning }} = await import({json.dumps(logic.as_uri())});"
+    now = 1_800_000_000_000
+    expires = datetime.fromtimestamp(now / 1000 + left_minutes * 60, timezone.utc).isoformat()
+    [text] = call_js("numbers", "endWarning", [[{"open": True, "expires_at": expires}, now]], setup=setup)
+    assert bool(text) is warned
+    if warned:
+        assert f"dans {left_minutes}\u00a0min" in text

@@ -25,6 +25,7 @@ from typing import Any
 
 from pacte.live.catalogue import activity_view, reveal_view
 from pacte.live.panels import activity_panel
+from pacte.live.sessions_report import session_state
 from pacte.live.store import LiveSession, StageRow, Store
 from pacte.live.store.base import iso_utc
 from pacte.live.survey import SURVEY_ALL
@@ -53,6 +54,7 @@ def session_json(session: LiveSession, now: float, participants: int | None = No
         "open": session.is_open(now),
         "created_at": iso_utc(session.created_at),
         "expires_at": iso_utc(session.expires_at),
+        "state_text": session_state(session, now),  # « ouverte jusqu’au … », « fermée le … »
     }
     if participants is not None:
         out["participants"] = participants

@@ -77,6 +77,10 @@ function drawSession() {
   $("export-csv").href = new URL(sessionPath("/export.csv"), API).href;
   $("export-csv").setAttribute("download", `seance-${s.code}.csv`);
   $("close-session").disabled = s.open === false;
+  $("session-end").textContent = s.state_text ? `Séance ${s.state_text}.` : "";
+  const warning = L.endWarning(s, Date.now());
+  $("session-end-warning").textContent = warning;
+  $("session-end-warning").hidden = !warning;
 }
 
 async function loadSessions() {
@@ -355,6 +359,7 @@ async function start() {
     else drawAll();
   });
   await attempt(() => setupJoin(api, () => selectSession(state.sessionId)));
+  setInterval(drawSession, 60000); // the end-of-session warning counts down
   if (L.isProjection(location.search)) setProjection(true);
   document.querySelector("main").dataset.ready = "true";
   document.body.dataset.ready = "true"; // visible in projection mode too (main is hidden there)

@@ -281,6 +281,16 @@ export function printedText(date) {
   return `Résumé imprimé le ${when.replace(/^1 /, "1er ").replace(/[\u202f ]/g, NBSP)}`;
 }
 
+// The warning shown in the last hour of an open session's time limit (« » when none is due).
+export const END_WARNING_MS = 3600 * 1000;
+export function endWarning(session, nowMs) {
+  if (!session || session.open === false || !session.expires_at) return "";
+  const left = Date.parse(session.expires_at) - nowMs;
+  if (!(left > 0) || left > END_WARNING_MS) return "";
+  const minutes = Math.max(1, Math.ceil(left / 60000));
+  return `Attention${NBSP}: la séance n’acceptera plus de réponses dans ${minutes}${NBSP}min. Pour continuer, créez une nouvelle séance (les réponses de celle-ci restent enregistrées).`;
+}
+
 export function isProjection(search) {
   return new URLSearchParams(search || "").get("projection") === "1";
 }
