@@ -301,7 +301,7 @@ def test_unknown_ids(store, session):
         lambda: store.participant_count(bad),
         lambda: store.hidden_questions(bad),
         lambda: store.set_hidden(bad, "quiz:x", "q1", True),
-        lambda: store.reset_question(bad, "quiz:x", "q1"),
+        lambda: store.start_round(bad, "quiz:x", ["q1"]),
         lambda: store.export_rows(bad),
     ):
         with pytest.raises(UnknownSession):
@@ -321,11 +321,12 @@ def test_hidden_and_reset(store, session):
     store.set_hidden(session.id, "survey:y", "q9", False)
     store.set_hidden(session.id, "survey:y", "q9", False)
     assert store.hidden_questions(session.id) == {("quiz:x", "q1")}
-    assert store.reset_question(session.id, "quiz:x", "q1") == 2
-    assert store.reset_question(session.id, "quiz:x", "q1") == 0
+    assert store.start_round(session.id, "quiz:x", ["q1"]) == (2, 2)
+    assert store.start_round(session.id, "quiz:x", ["q1"]) == (2, 0)  # an empty round is not ended
     assert store.aggregate(session.id) == {("quiz:x", "q2"): {"b": 2}}
     store.record_answer(session.id, p1, "quiz:x", "q1", "c")  # answering again after a reset
     assert store.aggregate(session.id)[("quiz:x", "q1")] == {"c": 1}
+    assert store.earlier_rounds(session.id) == {1: {("quiz:x", "q1"): {"a": 2}}}
 
 
 def test_export_rows(store, session, clock):
@@ -341,6 +342,8 @@ def test_export_rows(store, session, clock):
             "question": "q1",
             "answer": "a",
             "answered_at": "2025-06-15T15:06:40Z",
+            "time": 1750000000.0,
+            "round": 1,
         },
         {
             "participant": p2,
@@ -348,6 +351,8 @@ def test_export_rows(store, session, clock):
             "question": "q1",
             "answer": '["1", "3"]',
             "answered_at": "2025-06-15T15:07:41Z",
+            "time": 1750000061.5,
+            "round": 1,
         },
     ]
 
@@ -381,7 +386,15 @@ def test_no_personal_data_columns(backend, store):
         if backend.kind == "sqlite":
             cols = {
                 r[1]
-                for t in ("sessions", "participants", "answers", "hidden_questions", "stages", "hidden_answers")
+                for t in (
+                    "sessions",
+                    "participants",
+                    "answers",
+                    "hidden_questions",
+                    "stages",
+                    "hidden_answers",
+                    "rounds",
+                )
                 for r in conn.execute(f"PRAGMA table_info({t})")
             }
         else:
@@ -416,6 +429,8 @@ def test_no_personal_data_columns(backend, store):
         "state",
         "updated_at",
         "last_seen",
+        "round",
+        "started_at",
     }
 
 

@@ -1,23 +1,142 @@
-"""A session's answers as a table: CSV for the dashboard's button and ``pacte sessions export``."""
+"""A session's answers as a table a trainer reads without a lookup table (dashboard's CSV, ``pacte sessions export``).
+
+One row per answer of every round, oldest first, French headers: the round,
+the date and time in Paris time as a spreadsheet reads it
+(``2026-12-08 09:45:00``), an anonymous participant number, the activity and
+question texts, the answer in words (choice labels, a ranking's order, a
+scale's value and label), « oui »/« non » when the question has a right
+answer, whether the trainer hid it from the room; then the internal ids and
+the raw answer, for a further analysis. CSV: UTF-8 with BOM, ``;`` (French
+spreadsheets), cells that could run as formulas neutralised.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import json
+from dataclasses import dataclass
+from functools import lru_cache
 
+from pacte.course.fmt import NBSP, spreadsheet_datetime
+from pacte.live.catalogue import activity_view
+from pacte.live.kinds import describe
+from pacte.live.survey import SURVEY_ALL
 from pacte.security import csv_safe
 
-EXPORT_FIELDS = ["participant", "activity", "question", "answer", "answered_at", "hidden"]
+HEADERS = [
+    "Tour",
+    "Date et heure (Paris)",
+    "Participant",
+    "Activité",
+    "Question",
+    "Réponse",
+    "Bonne réponse",
+    "Masquée pour la salle",
+    "Identifiant du participant",
+    "Identifiant de l’activité",
+    "Identifiant de la question",
+    "Réponse (codes)",
+]
+
+
+@dataclass(frozen=True)
+class _Texts:
+    """What the course says of one question: its title, its text, its labels, its right answer."""
+
+    title: str
+    question: str
+    labels: dict[str, str]
+    correct: frozenset[str]
+    ordered: bool  # a ranking: the answer is an order, shown as « 1. … ; 2. … »
+
+
+@lru_cache(maxsize=512)
+def _texts(activity: str, question: str) -> _Texts:
+    kind, _, ref = activity.partition(":")
+    if kind == "survey":
+        view = activity_view(kind, ref, SURVEY_ALL) or {}
+        entry = view.get("input", {})
+        structures = {s["id"]: s["label"] for s in entry.get("structures", [])}
+        prompt = view.get("prompt", ref)
+        where = structures.get(question, question)
+        labels = {c["id"]: c["label"] for c in entry.get("choices", [])}
+        return _Texts(view.get("title", activity), f"{prompt} ({where})", labels, frozenset(), False)
+    described = describe(kind, ref, question)
+    if described is not None:
+        labels = {c.id: c.label for c in described.choices}
+        correct = frozenset(c.id for c in described.choices if c.correct)
+        return _Texts(described.title, described.prompt, labels, correct, kind in ("ranking", "ordering"))
+    view = activity_view(kind, ref, question) or {}
+    return _Texts(view.get("title", activity), view.get("prompt", question), {}, frozenset(), False)
+
+
+def _ids(raw: str) -> list[str] | None:
+    """The choice ids of a stored answer (a JSON list, or one id), None for free text that is not a list."""
+    if raw.startswith("["):
+        try:
+            value = json.loads(raw)
+        except ValueError:
+            return None
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return value
+    return None
+
+
+def answer_in_words(activity: str, question: str, raw: str) -> tuple[str, str]:
+    """(the answer in words, « oui »/« non »/« » for right or wrong) of one stored answer."""
+    texts = _texts(activity, question)
+    ids = _ids(raw)
+    if ids is None:
+        ids = [raw] if raw in texts.labels else []
+    if not ids:
+        return raw, ""
+    words = [texts.labels.get(i, i) for i in ids]
+    if texts.ordered:
+        shown = f"{NBSP};{NBSP}".join(f"{n}. {w}" for n, w in enumerate(words, 1))
+    elif activity.startswith("scale:"):
+        shown = raw if words[0] == raw else f"{raw} ({words[0]})"
+    else:
+        shown = f"{NBSP};{NBSP}".join(words)
+    right = "" if not texts.correct else ("oui" if set(ids) == texts.correct else "non")
+    return shown, right
+
+
+def export_table(store, session_id: str) -> list[list[object]]:
+    """The header and one row per answer (every round, oldest first); UnknownSession if there is no such session."""
+    rows = store.export_rows(session_id)
+    hidden = store.hidden_answers(session_id)
+    numbers: dict[str, int] = {}
+    table: list[list[object]] = [list(HEADERS)]
+    for row in rows:
+        activity, question, raw = row["activity"], row["question"], row["answer"]
+        texts = _texts(activity, question)
+        shown, right = answer_in_words(activity, question, raw)
+        person = numbers.setdefault(row["participant"], len(numbers) + 1)
+        masked = raw in hidden.get((activity, question), ())
+        table.append(
+            [
+                row["round"],
+                spreadsheet_datetime(row["time"]),
+                f"Participant {person}",
+                texts.title,
+                texts.question,
+                shown,
+                right,
+                "oui" if masked else "non",
+                row["participant"],
+                activity,
+                question,
+                raw,
+            ]
+        )
+    return table
 
 
 def export_csv(store, session_id: str) -> str:
-    """The session's answers as CSV text (``;``, hidden entries marked « oui »); UnknownSession if none."""
-    rows = store.export_rows(session_id)
-    hidden = store.hidden_answers(session_id)
+    """:func:`export_table` as CSV text (``;``, CRLF; add the BOM when writing a file)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS, delimiter=";", lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        masked = row["answer"] in hidden.get((row["activity"], row["question"]), ())
-        writer.writerow({**{k: csv_safe(v) for k, v in row.items()}, "hidden": "oui" if masked else "non"})
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    for line in export_table(store, session_id):
+        writer.writerow([csv_safe(cell) for cell in line])
     return out.getvalue()

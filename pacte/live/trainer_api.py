@@ -157,9 +157,11 @@ class HideHandler(TrainerAuth):
 
 
 class ResetHandler(TrainerAuth):
-    """``POST sessions/<id>/reset {activity, question}``: the room's answers to one question deleted (a new round).
+    """``POST sessions/<id>/reset {activity, question}``: a new round of one question → ``{"round", "removed"}``.
 
-    A pushed survey question (question ``all``) is reset for every structure.
+    The earlier rounds' answers are kept (dashboard, projection, export);
+    ``removed``: answers of the round just ended, no longer counted live. A
+    pushed survey question (question ``all``) starts a round for every structure.
     """
 
     async def post(self, session_id: str) -> None:
@@ -176,14 +178,12 @@ class ResetHandler(TrainerAuth):
             questions = [question]
         else:
             return self.fail(422, "Activité inconnue.")
-        removed = 0
         try:
-            for each in questions:
-                removed += await self.live.run(self.live.store.reset_question, session_id, activity, each)
+            round_no, removed = await self.live.run(self.live.store.start_round, session_id, activity, questions)
         except UnknownSession:
             return self.fail(404, UNKNOWN_SESSION)
         self.live.changed(session_id, now=True)
-        self.ok({"removed": removed})
+        self.ok({"round": round_no, "removed": removed})
 
 
 class SummaryHandler(TrainerAuth):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import secrets
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -24,6 +24,7 @@ from typing import Any, Protocol
 from pacte.live.protocol import new_join_code, normalize_join_code
 from pacte.live.store.errors import SessionClosed, StoreError, UnknownParticipant, UnknownSession
 from pacte.live.store.retention import DEFAULT_SESSION_HOURS, RetentionMixin
+from pacte.live.store.rounds import Counts, RoundsMixin
 from pacte.live.store.stages import StageMixin, StageRow, Tx
 
 DEFAULT_TTL_SECONDS = int(DEFAULT_SESSION_HOURS * 3600)
@@ -70,7 +71,10 @@ class Store(Protocol):
     def participant_count(self, session_id: str) -> int: ...
     def set_hidden(self, session_id: str, activity: str, question: str, hidden: bool) -> None: ...
     def hidden_questions(self, session_id: str) -> set[tuple[str, str]]: ...
-    def reset_question(self, session_id: str, activity: str, question: str) -> int: ...
+    def start_round(self, session_id: str, activity: str, questions: Sequence[str]) -> tuple[int, int]: ...
+    def current_round(self, session_id: str, activity: str, question: str) -> int: ...
+    def current_rounds(self, session_id: str) -> dict[tuple[str, str], int]: ...
+    def earlier_rounds(self, session_id: str) -> dict[int, Counts]: ...
     def export_rows(self, session_id: str) -> list[dict]: ...
     def close_expired_sessions(self, now: float | None = None) -> int: ...
     def past_retention(self, retention_days: float = ..., now: float | None = None) -> list[LiveSession]: ...
@@ -130,7 +134,7 @@ def _session(row: tuple) -> LiveSession:
     return LiveSession(row[0], row[1], row[2], float(row[3]), float(row[4]), bool(row[5]), closed_at)
 
 
-class SQLStore(StageMixin, RetentionMixin):
+class SQLStore(StageMixin, RetentionMixin, RoundsMixin):
     """The store's logic in SQL common to SQLite and PostgreSQL.
 
     A backend provides :meth:`_tx` (a committed-on-exit transaction, with the
@@ -276,13 +280,14 @@ class SQLStore(StageMixin, RetentionMixin):
             ):
                 raise UnknownParticipant(session_id, participant_id)
             self._require_accepting(tx, session_id, activity, question)
+            round_no = self._round_of(tx, session_id, activity, question)
             row = tx.one(
-                "INSERT INTO answers (session_id, participant_id, activity, question, answer, answered_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (session_id, participant_id, activity, question)"
+                "INSERT INTO answers (session_id, participant_id, activity, question, answer, answered_at, round)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (session_id, participant_id, activity, question, round)"
                 " DO UPDATE SET answer = excluded.answer, answered_at = excluded.answered_at"
                 " RETURNING id",
-                (session_id, participant_id, activity, question, answer, now),
+                (session_id, participant_id, activity, question, answer, now, round_no),
             )
             self._notify(tx, session_id)
         return _scalar(row)
@@ -314,12 +319,15 @@ class SQLStore(StageMixin, RetentionMixin):
         )
 
     def aggregate(self, session_id: str) -> dict[tuple[str, str], dict[str, int]]:
-        """``(activity, question) -> {answer: count}`` over current answers (hidden ones included)."""
+        """``(activity, question) -> {answer: count}`` over the current round's answers (hidden ones included)."""
         with self._tx(write=False) as tx:
             self._require_session(tx, session_id)
             rows = tx.all(
-                "SELECT activity, question, answer, COUNT(*) FROM answers WHERE session_id = ?"
-                " GROUP BY activity, question, answer ORDER BY activity, question, answer",
+                "SELECT a.activity, a.question, a.answer, COUNT(*) FROM answers a"
+                " LEFT JOIN rounds r ON r.session_id = a.session_id AND r.activity = a.activity"
+                " AND r.question = a.question"
+                " WHERE a.session_id = ? AND a.round = COALESCE(r.round, 1)"
+                " GROUP BY a.activity, a.question, a.answer ORDER BY a.activity, a.question, a.answer",
                 (session_id,),
             )
         result: dict[tuple[str, str], dict[str, int]] = {}
@@ -351,25 +359,24 @@ class SQLStore(StageMixin, RetentionMixin):
             rows = tx.all("SELECT activity, question FROM hidden_questions WHERE session_id = ?", (session_id,))
         return {(a, q) for a, q in rows}
 
-    def reset_question(self, session_id: str, activity: str, question: str) -> int:
-        with self._tx(write=True) as tx:
-            self._require_session(tx, session_id)
-            self._notify(tx, session_id)
-            return tx.run(
-                "DELETE FROM answers WHERE session_id = ? AND activity = ? AND question = ?",
-                (session_id, activity, question),
-            )
-
     def export_rows(self, session_id: str) -> list[dict]:
-        """One dict per current answer, oldest first (``answered_at`` in ISO 8601 UTC)."""
+        """One dict per answer of every round, oldest first (``answered_at`` in ISO 8601 UTC, ``time`` unix)."""
         with self._tx(write=False) as tx:
             self._require_session(tx, session_id)
             rows = tx.all(
-                "SELECT participant_id, activity, question, answer, answered_at FROM answers"
+                "SELECT participant_id, activity, question, answer, answered_at, round FROM answers"
                 " WHERE session_id = ? ORDER BY answered_at, id",
                 (session_id,),
             )
         return [
-            {"participant": p, "activity": a, "question": q, "answer": ans, "answered_at": iso_utc(t)}
-            for p, a, q, ans, t in rows
+            {
+                "participant": p,
+                "activity": a,
+                "question": q,
+                "answer": ans,
+                "answered_at": iso_utc(t),
+                "time": float(t),
+                "round": int(r),
+            }
+            for p, a, q, ans, t, r in rows
         ]
