@@ -114,3 +114,17 @@ def test_answers_of_a_v3_database_become_round_one(backend):
         assert s.export_rows("s3")[0]["answered_at"] == first
     finally:
         s.close()
+
+
+def test_a_new_round_brings_the_trainee_back_to_not_answered():
+    from node_runner import call_js
+    from test_live_room_logic import QUIZ
+    from test_live_room_logic import stage as room_stage
+
+    first, second = room_stage(QUIZ, seq=3), {**room_stage(QUIZ, seq=4), "round": 2}
+    keys = call_js("live_room_logic", "activityKey", [[first], [second], [{**first, "round": 1}]])
+    assert keys == ["quiz:metier/q1", "quiz:metier/q1#2", "quiz:metier/q1"]
+    memory = {"sent": {"quiz:metier/q1": {"question": "q1", "answer": "a"}}}
+    views = call_js("live_room_logic", "roomView", [[first, memory], [second, memory]])
+    assert views[0]["sent"] == {"question": "q1", "answer": "a"} and views[0]["status"].startswith("Réponse envoyée.")
+    assert views[1]["sent"] is None and views[1]["status"] == "" and views[1]["canAnswer"]
