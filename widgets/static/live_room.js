@@ -80,6 +80,8 @@ export function mountRoom(host, session, options = {}) {
     }
     lastSeq = view.seq;
     lastKey = view.key;
+    if (view.sent) host.dataset.sent = view.key;
+    else delete host.dataset.sent; // a new round: nothing sent yet
     host.dataset.state = view.state;
     host.dataset.seq = String(view.seq);
     content.replaceChildren(...drawView(view));

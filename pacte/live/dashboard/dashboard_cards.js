@@ -2,7 +2,7 @@
 // entries and « Remettre à zéro » (a new round). ``actions``: {api, attempt,
 // say, path} of the dashboard (JSON calls, errors shown, the session's path).
 import { h } from "../../pacte/static/dom.js";
-import { drawPanel } from "./dashboard_panels.js";
+import { drawRounds } from "./dashboard_panels.js";
 import * as L from "./dashboard_logic.js";
 
 function hideWord(entry, text, hidden, { api, attempt, say, path }) {
@@ -16,11 +16,12 @@ function hideWord(entry, text, hidden, { api, attempt, say, path }) {
 }
 
 function resetActivity(entry, { api, attempt, say, path }) {
-  const question = `Effacer les ${L.countLabel(entry.answers ?? 0, "réponse")} de la salle à «\u00a0${entry.title || entry.ref}\u00a0» pour un nouveau tour\u00a0?`;
+  const round = entry.round ?? 1;
+  const question = `Commencer le tour ${round + 1} de «\u00a0${entry.title || entry.ref}\u00a0»\u00a0? Les ${L.countLabel(entry.answers ?? 0, "réponse")} du tour ${round} restent enregistrées et affichées à côté\u00a0; les écrans des apprenants reviennent à «\u00a0pas encore répondu\u00a0».`;
   if (!window.confirm(question)) return;
   attempt(async () => {
-    await api(path("/reset"), { method: "POST", body: { activity: `${entry.kind}:${entry.ref}`, question: entry.question } });
-    say(`Réponses effacées\u00a0: ${entry.title || entry.ref}.`);
+    const data = await api(path("/reset"), { method: "POST", body: { activity: `${entry.kind}:${entry.ref}`, question: entry.question } });
+    say(`Tour ${data.round} de «\u00a0${entry.title || entry.ref}\u00a0» commencé.`);
   });
 }
 
@@ -31,10 +32,10 @@ export function activityCard(entry, isCurrent, actions) {
     h("p", { class: "kind" }, L.kindLabel(entry.kind), isCurrent ? h("span", { class: "badge" }, "En cours") : null),
     h("h3", {}, entry.title || entry.ref),
     entry.prompt ? h("p", { class: "prompt" }, entry.prompt) : null,
-    h("p", { class: "answers" }, L.countLabel(entry.answers ?? 0, "réponse")),
+    h("p", { class: "answers" }, `${entry.rounds?.length ? `Tour ${entry.round} · ` : ""}${L.countLabel(entry.answers ?? 0, "réponse")}`),
   );
   const onHide = entry.kind === "wordcloud" || entry.panel?.type === "words" ? (text, hidden) => hideWord(entry, text, hidden, actions) : null;
-  card.append(drawPanel(entry.panel, { onHide, question: entry.question }));
+  card.append(drawRounds(entry, { onHide, question: entry.question }));
   if (entry.answers) {
     const reset = h("button", { type: "button", class: "button secondary reset" }, "Remettre à zéro");
     reset.addEventListener("click", () => resetActivity(entry, actions));
