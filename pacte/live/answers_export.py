@@ -7,7 +7,9 @@ question texts, the answer in words (choice labels, a ranking's order, a
 scale's value and label), « oui »/« non » when the question has a right
 answer, whether the trainer hid it from the room; then the internal ids and
 the raw answer, for a further analysis. CSV: UTF-8 with BOM, ``;`` (French
-spreadsheets), cells that could run as formulas neutralised.
+spreadsheets), cells that could run as formulas neutralised. Excel (``.xlsx``,
+openpyxl): the same table with real dates and numbers, every text cell stored
+as text (never a formula), the header frozen and filterable.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pacte.course.fmt import NBSP, spreadsheet_datetime
+from pacte.course.fmt import NBSP, local_time, spreadsheet_datetime
 from pacte.live.catalogue import activity_view
 from pacte.live.kinds import describe
 from pacte.live.survey import SURVEY_ALL
@@ -104,8 +106,10 @@ def answer_in_words(activity: str, question: str, raw: str) -> tuple[str, str]:
 
 def export_table(store, session_id: str) -> list[list[object]]:
     """The header and one row per answer (every round, oldest first); UnknownSession if there is no such session."""
-    rows = store.export_rows(session_id)
-    hidden = store.hidden_answers(session_id)
+    return _table(store.export_rows(session_id), store.hidden_answers(session_id))
+
+
+def _table(rows: list[dict], hidden: dict[tuple[str, str], set[str]]) -> list[list[object]]:
     numbers: dict[str, int] = {}
     table: list[list[object]] = [list(HEADERS)]
     for row in rows:
@@ -139,4 +143,41 @@ def export_csv(store, session_id: str) -> str:
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     for line in export_table(store, session_id):
         writer.writerow([csv_safe(cell) for cell in line])
+    return out.getvalue()
+
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_WIDTHS = [6, 20, 14, 30, 50, 40, 10, 10, 26, 30, 20, 30]
+
+
+def export_xlsx(store, session_id: str) -> bytes:
+    """:func:`export_table` as an Excel workbook (one sheet « Réponses »); UnknownSession if there is no such session."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    rows = store.export_rows(session_id)
+    table = _table(rows, store.hidden_answers(session_id))
+    times = [row["time"] for row in rows]
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Réponses"
+    for r, line in enumerate(table, start=1):
+        for c, value in enumerate(line, start=1):
+            if r > 1 and c == 2:
+                cell = sheet.cell(r, c, local_time(times[r - 2]).replace(tzinfo=None))
+                cell.number_format = "yyyy-mm-dd hh:mm:ss"
+                continue
+            cell = sheet.cell(r, c)
+            cell.value = value
+            if isinstance(value, str):
+                cell.data_type = "s"  # a trainee's « =… » stays text, never a formula
+            if r == 1:
+                cell.font = Font(bold=True)
+    for c, width in enumerate(_WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(c)].width = width
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    out = io.BytesIO()
+    book.save(out)
     return out.getvalue()

@@ -1,7 +1,8 @@
 """``pacte sessions list|export|purge``: the live sessions kept in the store, from the command line.
 
 * ``list``: every session, newest first, with its state and counts;
-* ``export CODE``: its answers as CSV (or ``.xlsx``) into a file or stdout;
+* ``export CODE``: its answers as CSV into a file or stdout, or as Excel when
+  the file ends with ``.xlsx``;
 * ``purge``: delete the sessions ended more than ``--older-than`` days ago
   (30 by default), after a confirmation (or ``--yes``); an open session is
   never purged.
@@ -47,17 +48,19 @@ def _list(store, args: argparse.Namespace) -> int:
 
 
 def _export(store, args: argparse.Namespace) -> int:
-    from pacte.live.answers_export import export_csv
+    from pacte.live.answers_export import export_csv, export_xlsx
 
     session = _find(store, args.session)
     if session is None:
         print(f"pacte sessions export{NBSP}: séance «{NBSP}{args.session}{NBSP}» introuvable.", file=sys.stderr)
         return 2
-    text = "\ufeff" + export_csv(store, session.id)
-    if args.output in (None, "-"):
-        sys.stdout.write(text)
+    if args.output and args.output.lower().endswith(".xlsx"):
+        Path(args.output).write_bytes(export_xlsx(store, session.id))
+    elif args.output in (None, "-"):
+        sys.stdout.write("\ufeff" + export_csv(store, session.id))
         return 0
-    Path(args.output).write_text(text, encoding="utf-8", newline="")
+    else:
+        Path(args.output).write_text("\ufeff" + export_csv(store, session.id), encoding="utf-8", newline="")
     print(f"pacte sessions export{NBSP}: séance {session.code} écrite dans {args.output}", file=sys.stderr)
     return 0
 
@@ -115,7 +118,11 @@ def add_sessions_parser(sub) -> None:
     p_list.set_defaults(func=_run, action=_list)
     p_export = actions.add_parser("export", parents=[common], help="les réponses d’une séance en CSV")
     p_export.add_argument("session", help="code de la séance (ou son identifiant)")
-    p_export.add_argument("-o", "--output", help="fichier à écrire (par défaut la sortie standard)")
+    p_export.add_argument(
+        "-o",
+        "--output",
+        help="fichier à écrire, CSV ou Excel s’il se termine par .xlsx (par défaut\u00a0: CSV sur la sortie standard)",
+    )
     p_export.set_defaults(func=_run, action=_export)
     p_purge = actions.add_parser("purge", parents=[common], help="supprimer les séances terminées depuis longtemps")
     p_purge.add_argument(

@@ -8,7 +8,8 @@
 * ``POST sessions/<id>/hide {activity, question, answer, hidden}``: a word-cloud
   entry hidden from the room (kept in the export);
 * ``GET sessions/<id>/summary`` → ``{"summary": SUMMARY}`` (cached, see :mod:`pacte.live.feeds`);
-* ``GET sessions/<id>/export.csv``: UTF-8 with BOM, ``;`` separated (French spreadsheets).
+* ``GET sessions/<id>/export.csv``: UTF-8 with BOM, ``;`` separated (French spreadsheets);
+  ``export.xlsx``: the same table as an Excel workbook.
 
 Bad input → 4xx with a French message; nothing is written.
 """
@@ -18,7 +19,7 @@ from __future__ import annotations
 import re
 
 from pacte.course.fmt import NBSP
-from pacte.live.answers_export import export_csv
+from pacte.live.answers_export import XLSX_TYPE, export_csv, export_xlsx
 from pacte.live.catalogue import activity_view, catalogue
 from pacte.live.handlers import LiveContext
 from pacte.live.join_api import JoinAddressHandler
@@ -197,20 +198,31 @@ class SummaryHandler(TrainerAuth):
 
 
 class ExportHandler(TrainerAuth):
-    """``GET sessions/<id>/export.csv``."""
+    """``GET sessions/<id>/export.csv`` or ``export.xlsx``: every answer of every round (see :mod:`pacte.live.answers_export`)."""
+
+    fmt = "csv"
 
     async def get(self, session_id: str) -> None:
-        store = self.live.store
+        fmt, store = self.fmt, self.live.store
         session = await self.live.run(store.session, session_id)
         if session is None:
             return self.fail(404, UNKNOWN_SESSION)
         try:
-            text = await self.live.run(export_csv, store, session_id)
+            if fmt == "xlsx":
+                body: str | bytes = await self.live.run(export_xlsx, store, session_id)
+            else:
+                body = "\ufeff" + await self.live.run(export_csv, store, session_id)
         except UnknownSession:
             return self.fail(404, UNKNOWN_SESSION)
-        self.set_header("Content-Type", "text/csv; charset=utf-8")
-        self.set_header("Content-Disposition", f'attachment; filename="seance-{session.code}.csv"')
-        self.finish("\ufeff" + text)
+        self.set_header("Content-Type", XLSX_TYPE if fmt == "xlsx" else "text/csv; charset=utf-8")
+        self.set_header("Content-Disposition", f'attachment; filename="seance-{session.code}.{fmt}"')
+        self.finish(body)
+
+
+class ExcelExportHandler(ExportHandler):
+    """``GET sessions/<id>/export.xlsx``."""
+
+    fmt = "xlsx"
 
 
 def trainer_api_handlers(prefix: str, live: LiveContext | None) -> list[tuple]:
@@ -228,4 +240,5 @@ def trainer_api_handlers(prefix: str, live: LiveContext | None) -> list[tuple]:
         (rf"{base}/sessions/{SESSION_ID}/reset", ResetHandler, args),
         (rf"{base}/sessions/{SESSION_ID}/summary", SummaryHandler, args),
         (rf"{base}/sessions/{SESSION_ID}/export.csv", ExportHandler, args),
+        (rf"{base}/sessions/{SESSION_ID}/export.xlsx", ExcelExportHandler, args),
     ]

@@ -76,6 +76,8 @@ function drawSession() {
   $("participants").textContent = state.summary ? L.participantsText(state.summary) : "";
   $("export-csv").href = new URL(sessionPath("/export.csv"), API).href;
   $("export-csv").setAttribute("download", `seance-${s.code}.csv`);
+  $("export-xlsx").href = new URL(sessionPath("/export.xlsx"), API).href;
+  $("export-xlsx").setAttribute("download", `seance-${s.code}.xlsx`);
   $("close-session").disabled = s.open === false;
   $("session-end").textContent = s.state_text ? `Séance ${s.state_text}.` : "";
   const warning = L.endWarning(s, Date.now());
