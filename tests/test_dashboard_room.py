@@ -62,3 +62,18 @@ def test_the_end_of_an_open_session_is_shown_and_warned_in_its_last_hour(offline
     assert "n’acceptera plus de réponses dans" in text and "\u00a0min" in text
     minutes = int(text.split("dans ")[1].split("\u00a0")[0])
     assert 25 <= minutes <= 30
+
+
+def test_catalogue_search_folds_apostrophes_accents_and_case():
+    import json
+    from pathlib import Path
+
+    from node_runner import call_js
+
+    logic = Path(__file__).resolve().parents[1] / "pacte" / "live" / "dashboard" / "dashboard_logic.js"
+    setup = f"const {{ groupCatalogue }} = await import({json.dumps(logic.as_uri())});"
+    item = {"kind": "text", "ref": "r", "question": "answer", "module": "m", "title": "Question ouverte"}
+    catalogue = [{**item, "prompt": "Qu’attendez-vous d’abord de l’équipe ?"}]
+    queries = ["d'abord", "D’ABORD", "qu'attendez", "EQUIPE", "l`equipe", "d'ailleurs"]
+    found = call_js("numbers", "groupCatalogue", [[catalogue, q] for q in queries], setup=setup)
+    assert [len(groups) for groups in found] == [1, 1, 1, 1, 1, 0]

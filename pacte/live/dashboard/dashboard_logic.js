@@ -31,8 +31,9 @@ export function sameActivity(a, b) {
   return Boolean(a && b) && a.kind === b.kind && a.ref === b.ref && a.question === b.question;
 }
 
-function fold(text) {
-  return String(text ?? "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+// Case, accents and apostrophes folded: « d'abord » typed on a keyboard finds « d’abord ».
+export function fold(text) {
+  return String(text ?? "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[\u2019\u2018\u02bc`´]/g, "'").toLowerCase();
 }
 
 export const KIND_LABELS = {
@@ -53,7 +54,7 @@ const OTHER_MODULE = "Autres activités";
 
 // Activities grouped by module (headed by ``module_title`` when the catalogue gives it) in catalogue order, keeping those whose title,
 // prompt, module, page, reference or kind contain every word of ``query``
-// (case and accents ignored).
+// (case, accents and the kind of apostrophe ignored).
 export function groupCatalogue(activities, query = "") {
   const words = fold(query).split(/\s+/).filter(Boolean);
   const groups = [];
