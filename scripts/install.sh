@@ -11,6 +11,18 @@ cd "$(dirname "$0")/.."
 with_test=0
 [ "${1:-}" = "--test" ] && with_test=1
 
+# Refuse an unsupported interpreter before installing anything: the range is
+# pyproject.toml's requires-python (one definition), read without tomllib so
+# that an old Python can still say what is wrong.
+python=${PYTHON:-python3}
+if ! command -v "$python" >/dev/null 2>&1; then
+  echo "install: no Python interpreter '$python' found; install Python 3 or set PYTHON=/path/to/python3.X" >&2
+  exit 2
+fi
+if ! "$python" scripts/check_python.py pyproject.toml; then
+  exit 2
+fi
+
 if [ "$with_test" = 1 ]; then
   missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
@@ -36,7 +48,6 @@ if [ "$with_test" = 1 ]; then
   fi
 fi
 
-python=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   echo "install: creating .venv with $($python --version)"
   "$python" -m venv .venv

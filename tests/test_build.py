@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import BUILD
 
 from pacte.course.toc import toc_files
-from pacte.site.build import code_and_data_digest, notebook_pages
+from pacte.site.build import BuildOutput, code_and_data_digest, notebook_pages
 from pacte.site.voila_export import myst_to_commonmark
 
 
@@ -58,3 +58,19 @@ def test_exported_voila_notebooks_have_no_myst_roles(built_book):
             if cell["cell_type"] == "markdown":
                 source = "".join(cell["source"])
                 assert "{cite}" not in source and "{term}" not in source, nb_path
+
+
+def test_quiet_build_hides_the_kernels_transport_warning_but_not_real_warnings(capsys):
+    output = BuildOutput()
+    kernel_noise = (
+        "[IPKernelApp] WARNING | Kernel is running over TCP without encryption. All communication "
+        "(including code and outputs) is sent in plain text and is susceptible to eavesdropping.\n"
+    )
+    sphinx_warning = "modules/panorama/index.md:12: WARNING: undefined label: 'nowhere'\n"
+    for _ in range(17):
+        output.read(kernel_noise, quiet=True)
+    output.read(sphinx_warning, quiet=True)
+    printed = capsys.readouterr().out
+    assert "without encryption" not in printed
+    assert "undefined label" in printed
+    assert output.warnings == [sphinx_warning.rstrip()]

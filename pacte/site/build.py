@@ -13,9 +13,10 @@ from pathlib import Path
 
 import jupytext
 
+from pacte.course.binder import HOME_DOC
 from pacte.course.paths import build_dir, course_root
 from pacte.course.toc import page_source, toc_files, write_effective_toc
-from pacte.site.voila_export import myst_to_commonmark
+from pacte.site.voila_export import myst_to_commonmark, page_links
 
 
 def is_notebook_page(path: Path) -> bool:
@@ -47,17 +48,26 @@ def voila_pages(root: Path | None = None) -> list[tuple[Path, str]]:
 
 
 def export_voila_notebooks(root: Path | None = None) -> list[Path]:
-    """Write ``_build/voila/<docname>.ipynb`` for every page with code, for Voilà and Binder."""
+    """Write ``_build/voila/<docname>.ipynb`` for every page with code and the course home, for Voilà and Binder.
+
+    The home (``book/intro``) has no code, but it is where a Binder launch lands: its
+    links, like every page's, lead to the other pages' notebooks.
+    """
     root = root or course_root()
+    pages = voila_pages(root)
+    if HOME_DOC not in {doc for _, doc in pages}:
+        pages.insert(0, (page_source(HOME_DOC, root), HOME_DOC))
+    links = page_links({doc: page_source(doc, root) for doc in toc_files(root)}, [doc for _, doc in pages])
     out = []
-    for src, doc in voila_pages(root):
+    for src, doc in pages:
         nb = jupytext.read(src)
         target = build_dir() / "voila" / f"{doc}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
         nb.metadata.pop("jupytext", None)
+        nb.metadata.setdefault("kernelspec", {"display_name": "Python 3", "language": "python", "name": "python3"})
         for cell in nb.cells:
             if cell.cell_type == "markdown":
-                cell.source = myst_to_commonmark(cell.source)
+                cell.source = myst_to_commonmark(cell.source, doc, links)
         jupytext.write(nb, target, fmt="ipynb")
         out.append(target)
     # A trainer notebook left by an earlier build (the Voilà dashboard before /formateur/) is not served.
@@ -121,6 +131,9 @@ _ERR_LOG = re.compile(r"(?:Notebook exception traceback saved in|traceback saved
 _FAILED_PAGE = re.compile(r"^(\S+?):?\s+WARNING: Executing notebook failed")
 _DATA_ERROR = re.compile(r"^(?P<path>[^:]+?)(?::(?P<line>\d+))?(?: \[(?P<field>.*?)\])?: (?P<msg>.*)$")
 _EXCEPTION_LINE = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception): ")
+# Log lines of the executing kernels that say nothing about the book: kept in
+# the build log, neither printed nor counted as the build's warnings.
+_KERNEL_NOISE = re.compile(r"^\s*\[IPKernelApp\] WARNING \| Kernel is running over TCP without encryption")
 _SPHINX_CRASH = re.compile(r"^(Theme error|Extension error|Exception occurred|Sphinx error|Configuration error)")
 NBSP = "\u00a0"
 
@@ -173,7 +186,7 @@ def _build_command(root: Path, strict: bool) -> list[str]:
 
 
 @dataclass
-class _BuildOutput:
+class BuildOutput:
     """What the Jupyter Book output tells: warnings, pages whose code failed, a crash, exceptions."""
 
     warnings: list[str] = field(default_factory=list)
@@ -185,6 +198,8 @@ class _BuildOutput:
     def read(self, line: str, quiet: bool) -> None:
         """Record one line of output and stream it (only warnings and errors when ``quiet``)."""
         plain = _ANSI.sub("", line)
+        if _KERNEL_NOISE.match(plain):
+            return
         if _SPHINX_CRASH.search(plain):
             self.crash_lines = 3
         if _EXCEPTION_LINE.match(plain) and plain.split(":", 1)[1].strip():
@@ -219,7 +234,7 @@ def _report_failed_pages(failed: list[tuple[str, Path]], root: Path) -> None:
         )
 
 
-def _report_stop(output: _BuildOutput, code: int) -> None:
+def _report_stop(output: BuildOutput, code: int) -> None:
     if output.crash:
         print(f"pacte build{NBSP}: Sphinx s’est arrêté sur une erreur{NBSP}: {' '.join(output.crash[:3])}", flush=True)
     elif code != 0 and not output.failed and output.exceptions:
@@ -237,7 +252,7 @@ def build_book(strict: bool = True, quiet: bool = False) -> int:
     print(f"pacte build{NBSP}: {len(pages)} pages, dont {len(notebook_pages(root))} avec du code", flush=True)
     proc = subprocess.Popen(cmd, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     assert proc.stdout is not None
-    output = _BuildOutput()
+    output = BuildOutput()
     log_path = build_dir() / "pacte-build.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     log = log_path.open("w", encoding="utf-8")

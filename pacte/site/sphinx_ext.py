@@ -8,16 +8,13 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from pacte.course.binder import binder_launch
 from pacte.course.paths import SITE_DIR, STATIC_DIR
 
 TEMPLATES_DIR = SITE_DIR / "sphinx_templates"
-
-VOILA_NOTEBOOK_DIR = "_build/voila"
 
 
 def _add_static(app: Sphinx, config) -> None:
@@ -32,20 +29,6 @@ def _is_notebook(app: Sphinx, docname: str) -> bool:
     return "kernelspec" in meta or "jupytext" in meta
 
 
-def _binder_urls(app: Sphinx, docname: str) -> tuple[str, str] | None:
-    cfg = app.config.html_theme_options.get("launch_buttons", {}) if app.config.html_theme_options else {}
-    hub = cfg.get("binderhub_url")
-    repo = app.config.html_theme_options.get("repository_url", "") if app.config.html_theme_options else ""
-    branch = app.config.html_theme_options.get("repository_branch", "main") if app.config.html_theme_options else "main"
-    if not hub or not repo:
-        return None
-    org_repo = repo.rstrip("/").split("github.com/")[-1]
-    base = f"{hub.rstrip('/')}/v2/gh/{org_repo}/{branch}"
-    voila = f"{base}?urlpath={quote(f'voila/render/{VOILA_NOTEBOOK_DIR}/{docname}.ipynb', safe='')}"
-    lab = f"{base}?urlpath={quote(f'lab/tree/{VOILA_NOTEBOOK_DIR}/{docname}.ipynb', safe='')}"
-    return voila, lab
-
-
 def _launch_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not _is_notebook(app, docname):
         return
@@ -56,13 +39,13 @@ def _launch_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         f'title="Fonctionne quand le cours est servi par « pacte serve » (séance en direct)">'
         f"Ouvrir en direct (Voilà, séance formateur)</a>"
     ]
-    binder = _binder_urls(app, docname)
+    binder = binder_launch(docname)
     if binder:
         links.append(
-            f'<a class="pacte-launch-binder" href="{binder[0]}" rel="noopener">Ouvrir dans Voilà sur Binder</a>'
+            f'<a class="pacte-launch-binder" href="{binder.voila}" rel="noopener">Ouvrir dans Voilà sur Binder</a>'
         )
         links.append(
-            f'<a class="pacte-launch-binder" href="{binder[1]}" rel="noopener">Ouvrir dans JupyterLab sur Binder</a>'
+            f'<a class="pacte-launch-binder" href="{binder.lab}" rel="noopener">Ouvrir dans JupyterLab sur Binder</a>'
         )
     html = '<nav class="pacte-launch" aria-label="Autres façons d\'ouvrir cette page">' + " · ".join(links) + "</nav>"
     sections = list(doctree.findall(nodes.section))
@@ -95,5 +78,6 @@ def setup(app: Sphinx) -> dict:
     app.add_css_file("pacte.css")
     app.add_css_file("print.css", media="print")  # paper handouts (pacte export pdf)
     app.setup_extension("pacte.site.redirects")  # pages moved: book/redirects.yaml
+    app.setup_extension("pacte.site.binder_launch")  # the `binder-launch` directive of « Mode d'emploi »
     app.setup_extension("pacte.site.a11y")  # theme accessibility fixes, French redirect page, icon subset
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -7,7 +7,11 @@ read ``{cite}`schweyer2025``` instead of « (Schweyer, 2025) ».
 
 from __future__ import annotations
 
+import posixpath
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
 
 from pacte.course.citations import citation_labels
 
@@ -16,13 +20,57 @@ _LABEL = re.compile(r"^\([\w:-]+\)=\s*$", re.M)
 _FENCE_OPEN = re.compile(r"^(`{3,}|:{3,})\{([\w:-]+)\}\s*(.*)$")
 
 
-def _role(match: re.Match) -> str:
+_TARGET_LABEL = re.compile(r"^\(([\w:-]+)\)=\s*$", re.M)
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    """Where ``{ref}`` and ``{doc}`` roles lead among the exported notebooks.
+
+    ``labels`` maps a MyST target label to its page; ``notebooks`` are the pages
+    that have a notebook. A link to a page without one stays plain text.
+    """
+
+    labels: dict[str, str]
+    notebooks: frozenset[str]
+
+    def href(self, role: str, target: str, from_doc: str) -> str | None:
+        """Relative ``.ipynb`` address of the role's target seen from ``from_doc``, or None."""
+        if role == "doc":
+            target = target.removesuffix(".md")
+            doc = (
+                target.lstrip("/")
+                if target.startswith("/")
+                else posixpath.normpath(posixpath.join(posixpath.dirname(from_doc), target))
+            )
+        else:
+            doc = self.labels.get(target, "")
+        if doc not in self.notebooks:
+            return None
+        return posixpath.relpath(doc, posixpath.dirname(from_doc) or ".") + ".ipynb"
+
+
+def page_links(sources: dict[str, Path], notebooks: Iterable[str]) -> PageLinks:
+    """Read the target labels of every page (``docname -> source``) for :class:`PageLinks`."""
+    labels: dict[str, str] = {}
+    for doc, path in sources.items():
+        for label in _TARGET_LABEL.findall(path.read_text(encoding="utf-8")):
+            labels.setdefault(label, doc)
+    return PageLinks(labels=labels, notebooks=frozenset(notebooks))
+
+
+def _role(match: re.Match, doc: str | None = None, links: PageLinks | None = None) -> str:
     role, body = match.group(1), match.group(2)
     if role.startswith("cite"):
         labels = citation_labels()
         return "(" + " ; ".join(labels.get(k.strip(), k.strip()) for k in body.split(",")) + ")"
-    text = re.match(r"^(.*?)\s*<[^>]+>$", body)
-    return text.group(1) if text else body
+    explicit = re.match(r"^(.*?)\s*<([^>]+)>$", body)
+    text, target = (explicit.group(1), explicit.group(2)) if explicit else (body, body)
+    if role in ("ref", "doc") and doc is not None and links is not None:
+        href = links.href(role, target.strip(), doc)
+        if href:
+            return f"[{text}]({href})"
+    return text
 
 
 def _directives(text: str) -> str:
@@ -52,8 +100,13 @@ def _directives(text: str) -> str:
     return "\n".join(out)
 
 
-def myst_to_commonmark(text: str) -> str:
-    """Replace MyST roles, labels and directives by plain CommonMark."""
+def myst_to_commonmark(text: str, doc: str | None = None, links: PageLinks | None = None) -> str:
+    """Replace MyST roles, labels and directives by plain CommonMark.
+
+    Given the page's ``doc`` name and the course's ``links``, a ``{ref}`` or
+    ``{doc}`` to a page with a notebook becomes a link to that notebook, so that
+    it works in Voilà and JupyterLab; other roles become their text.
+    """
     text = _LABEL.sub("", text)
     text = _directives(text)
-    return _ROLE.sub(_role, text)
+    return _ROLE.sub(lambda match: _role(match, doc, links), text)
