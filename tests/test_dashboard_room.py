@@ -5,7 +5,7 @@ The join address (warned when loopback, another picked), the session's end (warn
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from dashboard_fakes import BASE, FakeTrainerApi
@@ -49,7 +49,7 @@ def test_a_loopback_join_address_is_warned_and_another_can_be_picked(dashboard):
 def test_the_end_of_an_open_session_is_shown_and_warned_in_its_last_hour(offline_page):
     page = offline_page
     api = FakeTrainerApi()
-    soon = datetime.now(timezone.utc) + timedelta(minutes=30)
+    soon = datetime.now(UTC) + timedelta(minutes=30)
     api.sessions[0].update(expires_at=soon.isoformat(timespec="seconds"), state_text="ouverte jusqu’au 8 décembre")
     api.summary["session"] = dict(api.sessions[0])
     api.install(page)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from conftest import ROOT
@@ -145,7 +145,7 @@ def test_end_warning_in_the_last_hour(left_minutes, warned):
     logic = ROOT / "pacte" / "live" / "dashboard" / "dashboard_logic.js"
     setup = f"const {{ endWarning }} = await import({json.dumps(logic.as_uri())});"
     now = 1_800_000_000_000
-    expires = datetime.fromtimestamp(now / 1000 + left_minutes * 60, timezone.utc).isoformat()
+    expires = datetime.fromtimestamp(now / 1000 + left_minutes * 60, UTC).isoformat()
     [text] = call_js("numbers", "endWarning", [[{"open": True, "expires_at": expires}, now]], setup=setup)
     assert bool(text) is warned
     if warned:

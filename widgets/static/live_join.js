@@ -24,7 +24,13 @@ function draw(box, message = "") {
     box.dataset.joined = "true";
     status.textContent = `Vous participez à la séance «\u00a0${session.title}\u00a0» (code\u00a0${session.code}). Vos réponses sont transmises au formateur, sans votre nom.`;
     const leave = el("button", { type: "button", class: "pacte-button pacte-secondary pacte-live-leave" }, "Quitter la séance");
-    leave.addEventListener("click", () => { stopRoom(); leaveSession(); });
+    // A mis-tap would make the trainee a new participant of the room: ask first.
+    const question = `Quitter la séance «\u00a0${session.title}\u00a0»\u00a0? Pour revenir, il faudra saisir de nouveau le code\u00a0; vous compterez alors comme un nouveau participant.`;
+    leave.addEventListener("click", () => {
+      if (!window.confirm(question)) return;
+      stopRoom();
+      leaveSession();
+    });
     const head = el("div", { class: "pacte-live-head" }, status, leave);
     const host = el("div", { class: "pacte-live-room", "aria-live": "off" });
     box.append(head, host);

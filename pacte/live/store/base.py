@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from pacte.live.protocol import new_join_code, normalize_join_code
@@ -111,7 +111,7 @@ def normalize_code(code: object) -> str | None:
 
 def iso_utc(t: float) -> str:
     """``2025-03-01T09:30:00Z`` for a unix time."""
-    return datetime.fromtimestamp(t, timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return datetime.fromtimestamp(t, UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def _check_text(name: str, value: Any, max_chars: int) -> str:
