@@ -3,7 +3,7 @@
 // before it draws, and each new answer is saved. Nothing is sent anywhere. Same code in the static
 // book (loader.js) and in Voilà / JupyterLab (same origin, same localStorage).
 import { injectStyle } from "./dom.js";
-import { recordKey, pageKey, fingerprint, parseRecord, restoreAnswers, makeRecord, isEmptyAnswers, isDone, PREFIX, ACTIVITY_MODULES } from "./progress_logic.js";
+import { recordKey, pageKey, courseUrl, fingerprint, parseRecord, restoreAnswers, makeRecord, isEmptyAnswers, isDone, PREFIX, ACTIVITY_MODULES } from "./progress_logic.js";
 
 export function progressStorage() {
   try {
@@ -19,6 +19,8 @@ export function progressStorage() {
 }
 
 export function currentPage() {
+  const lab = jupyterLabConfig();
+  if (lab && lab.treePath) return pageKey(lab.treePath);
   return pageKey(globalThis.location ? globalThis.location.pathname : "");
 }
 
@@ -166,14 +168,21 @@ export function mountPageProgress(anchor, activities) {
   return line;
 }
 
-// URL of a course page from the current one (same extension: .html in the book, .ipynb in Voilà).
+// URL of a course page from the current one (same extension: .html in the book, .ipynb in Voilà and JupyterLab).
 export function courseLink(doc) {
-  const path = globalThis.location.pathname;
-  const page = currentPage();
-  const ext = /\.ipynb$/.test(path) ? ".ipynb" : ".html";
-  const at = path.lastIndexOf(page);
-  const root = at >= 0 ? path.slice(0, at) : path.replace(/[^/]*$/, "");
-  return `${root}${doc}${ext}`;
+  return courseUrl(doc, globalThis.location ? globalThis.location.pathname : "", jupyterLabConfig());
+}
+
+// JupyterLab's page configuration, or null elsewhere (the static book, Voilà, Notebook).
+function jupyterLabConfig() {
+  const el = typeof document === "undefined" ? null : document.getElementById("jupyter-config-data");
+  if (!el) return null;
+  try {
+    const config = JSON.parse(el.textContent || "{}");
+    return config.appName === "JupyterLab" ? config : null;
+  } catch (err) {
+    return null;
+  }
 }
 
 export function countActivities(root) {
