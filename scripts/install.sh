@@ -3,7 +3,8 @@
 # constraints.txt). With --test, also the system packages the test suite
 # drives: Debian's Chromium (never a downloaded browser), Node.js, hunspell-fr,
 # nginx (tests/test_deploy_nginx.py runs deploy/nginx.conf in front of two servers)
-# caddy (the same with deploy/Caddyfile) and zbar-tools (the dashboard's QR code read back).
+# caddy (the same with deploy/Caddyfile), zbar-tools (the dashboard's QR code read back) and
+# iproute2 (a network namespace gives `pacte serve --host 0.0.0.0` a room address).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,6 +39,8 @@ if [ "$with_test" = 1 ]; then
   command -v caddy >/dev/null 2>&1 || missing+=(caddy)
   # QR code read back by tests/test_dashboard_logic.py (zbarimg)
   command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)
+  # Network namespaces of the room's join-address test (tests/test_serve_room_address.py: ip netns, veth)
+  command -v ip >/dev/null 2>&1 || [ -x /usr/sbin/ip ] || missing+=(iproute2)
   if [ "${#missing[@]}" -gt 0 ]; then
     echo "install: apt-get install ${missing[*]}"
     sudo=""

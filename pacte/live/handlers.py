@@ -48,6 +48,8 @@ class LiveContext:
         self.address_limits = AddressLimits()
         self.trainer_token = trainer_token
         self.public_url = public_url
+        # Join addresses the trainer may pick on the dashboard (pacte.live.join_address.join_choices).
+        self.join_choices: list[dict] = []
         self.hub = Hub()
         self.feeds = Feeds(self)
 

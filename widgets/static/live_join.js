@@ -34,7 +34,14 @@ function draw(box, message = "") {
     status.append(`Vous participez à la séance «\u00a0${session.title}\u00a0» (code\u00a0${session.code}). `,
       el("span", { class: "pacte-live-more" }, "Vos réponses sont transmises au formateur, sans votre nom."));
     const leave = el("button", { type: "button", class: "pacte-button pacte-secondary pacte-live-leave" }, "Quitter la séance");
-    leave.addEventListener("click", () => { open = true; stopRoom(); leaveSession(); });
+    // A mis-tap would make the trainee a new participant of the room: ask first.
+    const question = `Quitter la séance «\u00a0${session.title}\u00a0»\u00a0? Pour revenir, il faudra saisir de nouveau le code\u00a0; vous compterez alors comme un nouveau participant.`;
+    leave.addEventListener("click", () => {
+      if (!window.confirm(question)) return;
+      open = true;
+      stopRoom();
+      leaveSession();
+    });
     const head = el("div", { class: "pacte-live-head" }, status, leave);
     const host = el("div", { class: "pacte-live-room", "aria-live": "off" });
     box.append(head, host);
@@ -46,7 +53,7 @@ function draw(box, message = "") {
   if (message) open = true;
   const form = el("form", { class: "pacte-live-form" });
   const input = el("input", { id: "pacte-live-code", type: "text", maxlength: "12", autocomplete: "off",
-    inputmode: "text", "aria-describedby": "pacte-live-help", placeholder: "ex. K7M2QX" });
+    inputmode: "text", "aria-describedby": "pacte-live-help", placeholder: "ex. K7M2QXBD" });
   form.append(el("label", { for: "pacte-live-code" }, "Séance en direct — code\u00a0: "), input,
     el("button", { type: "submit", class: "pacte-button" }, "Rejoindre"));
   const help = el("p", { id: "pacte-live-help", class: "pacte-live-help" },

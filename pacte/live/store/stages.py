@@ -181,23 +181,32 @@ class StageMixin:
 
     # -- answers, per question (the trainer's summary, rebuilt incrementally) ----------
     def answer_versions(self, session_id: str) -> dict[tuple[str, str], tuple[int, int, int]]:
-        """``(activity, question) -> (answers, last id, last answer time in ms)``: changes whenever its answers do."""
+        """``(activity, question) -> (answers, last id, last answer time in ms)`` of the current round.
+
+        It changes whenever the round's answers do; a question whose new round has no answer yet is absent.
+        """
         with self._tx(write=False) as tx:
             self._require_session(tx, session_id)
             rows = tx.all(
-                "SELECT activity, question, COUNT(*), MAX(id), MAX(answered_at) FROM answers WHERE session_id = ?"
-                " GROUP BY activity, question",
+                "SELECT a.activity, a.question, COUNT(*), MAX(a.id), MAX(a.answered_at) FROM answers a"
+                " LEFT JOIN rounds r ON r.session_id = a.session_id AND r.activity = a.activity"
+                " AND r.question = a.question"
+                " WHERE a.session_id = ? AND a.round = COALESCE(r.round, 1)"
+                " GROUP BY a.activity, a.question",
                 (session_id,),
             )
         return {(a, q): (int(n), int(last), int(float(t) * 1000)) for a, q, n, last, t in rows}
 
     def aggregate_of(self, session_id: str, activity: str, question: str) -> dict[str, int]:
-        """``{answer: count}`` of one question of one activity (hidden answers included)."""
+        """``{answer: count}`` of one question of one activity in its current round (hidden answers included)."""
         with self._tx(write=False) as tx:
             self._require_session(tx, session_id)
             rows = tx.all(
-                "SELECT answer, COUNT(*) FROM answers WHERE session_id = ? AND activity = ? AND question = ?"
-                " GROUP BY answer",
+                "SELECT a.answer, COUNT(*) FROM answers a"
+                " LEFT JOIN rounds r ON r.session_id = a.session_id AND r.activity = a.activity"
+                " AND r.question = a.question"
+                " WHERE a.session_id = ? AND a.activity = ? AND a.question = ? AND a.round = COALESCE(r.round, 1)"
+                " GROUP BY a.answer",
                 (session_id, activity, question),
             )
         return {answer: int(count) for answer, count in rows}
