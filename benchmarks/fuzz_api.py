@@ -13,6 +13,11 @@ bytes, wrong content types, oversized bodies.
 Prints: requests tried, 5xx responses (must be 0), invalid rows stored (rows
 that the course data would not accept, must be 0), and the server's memory
 (RSS) before and after. Exit status 1 when a count that must be 0 is not.
+
+Then (unless ``--no-attacks``) the attacks of a hostile room with the limits
+in place (:mod:`hostile_room`): idle connections at 1 024 open files, wrong
+join codes, a GET flood, an answer to a closed activity, wrong trainer
+tokens, blank-looking answers; figures only.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 VALID = [
     ("quiz:profils-coordination", "satisfactions", ["projet", "animation"]),
@@ -50,6 +56,7 @@ def serve(port: int, data_dir: str, database_url: str | None) -> None:
     from tornado.ioloop import IOLoop
 
     from pacte.live.api import LiveContext, RateLimiter, live_handlers
+    from pacte.live.guessing import GuessLimiter
     from pacte.live.limits import AddressLimits, FailFastStore
     from pacte.live.store import open_store
     from pacte.server import MAX_HTTP_BODY
@@ -60,8 +67,7 @@ def serve(port: int, data_dir: str, database_url: str | None) -> None:
     live = LiveContext(FailFastStore(store))
     live.answer_limiter = RateLimiter(limit=10**9, window=10)
     live.address_limits = AddressLimits(join=(10**9, 10**9), answer=(10**9, 10**9), exempt=())
-    live.failed_joins = RateLimiter(limit=10**9, window=60)
-    live.failed_joins_total = RateLimiter(limit=10**9, window=60)
+    live.guesses = GuessLimiter(per_address=10**9, per_code=10**9)
     app = web.Application(live_handlers("/api/live", live))
     server = httpserver.HTTPServer(app, max_body_size=MAX_HTTP_BODY)
     server.listen(port, "127.0.0.1")
@@ -276,6 +282,7 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=10_000)
     parser.add_argument("--database-url", default=None, help="PostgreSQL URL (default: SQLite in a temp folder)")
     parser.add_argument("--serve", nargs=2, metavar=("PORT", "DATA_DIR"), help=argparse.SUPPRESS)
+    parser.add_argument("--no-attacks", action="store_true", help="skip the hostile-room attacks (issue 26)")
     args = parser.parse_args()
     if args.serve:
         serve(int(args.serve[0]), args.serve[1], args.database_url)
@@ -331,6 +338,12 @@ def main() -> int:
         print(f"  invalid row: {row}")
     refused_valid = sum(1 for f in client.failures if f.startswith("valid answer refused"))
     print(f"  valid answers refused: {refused_valid}")
+    if not args.no_attacks:
+        from hostile_room import run_attacks
+
+        print("hostile room (benchmarks/hostile_room.py: default limits, server at 1 024 open files)")
+        for line in run_attacks():
+            print(f"  {line}")
     return 1 if five_xx or bad or errors or refused_valid or tried < args.requests else 0
 
 

@@ -80,7 +80,7 @@ class Client:
                 payload = await self.reader.readexactly(int(headers.get("content-length", "0")))
             if headers.get("connection", "").lower() == "close":
                 self.close()
-        except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, asyncio.TimeoutError, ValueError):
+        except (TimeoutError, OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError):
             self.close()
             raise HTTPError(path) from None
         try:
@@ -257,7 +257,7 @@ async def wait_for(room: Room, condition, timeout: float) -> bool:
         room.changed.clear()
         try:
             await asyncio.wait_for(room.changed.wait(), max(0.01, min(1.0, deadline - time.monotonic())))
-        except asyncio.TimeoutError:
+        except TimeoutError:
             pass
         if time.monotonic() > deadline:
             return False

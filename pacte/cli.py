@@ -97,6 +97,8 @@ def _cmd_serve(args) -> int:
             data_dir=Path(args.data_dir) if args.data_dir else None,
             public_url=args.public_url,
             behind_proxy=args.behind_proxy,
+            session_hours=args.session_hours,
+            retention_days=args.retention_days,
         )
     )
 
@@ -138,6 +140,35 @@ def _add_kernel_options(p_serve: argparse.ArgumentParser) -> None:
         type=int,
         default=DEFAULT_IDLE_SECONDS,
         help=f"secondes d’inactivité avant l’arrêt d’un noyau, onglet ouvert ou non (par défaut {DEFAULT_IDLE_SECONDS})",
+    )
+
+
+def _non_negative(value: str) -> float:
+    try:
+        hours = float(value.replace(",", "."))
+    except ValueError:
+        hours = -1
+    if hours < 0:
+        raise argparse.ArgumentTypeError(f"«\u00a0{value}\u00a0»\u00a0: attendu un nombre positif ou nul")
+    return hours
+
+
+def _add_session_options(p_serve: argparse.ArgumentParser) -> None:
+    from pacte.live.store.retention import DEFAULT_RETENTION_DAYS, DEFAULT_SESSION_HOURS
+
+    p_serve.add_argument(
+        "--session-hours",
+        type=_non_negative,
+        default=DEFAULT_SESSION_HOURS,
+        help=f"heures pendant lesquelles une nouvelle séance accepte des réponses, sauf fermeture "
+        f"(par défaut {DEFAULT_SESSION_HOURS:g}\u00a0; 0\u00a0: jusqu’à sa fermeture par le formateur)",
+    )
+    p_serve.add_argument(
+        "--retention-days",
+        type=_non_negative,
+        default=DEFAULT_RETENTION_DAYS,
+        help=f"jours pendant lesquels une séance terminée et ses réponses sont gardées avant que "
+        f"«\u00a0pacte sessions purge\u00a0» ne les propose à la suppression (par défaut {DEFAULT_RETENTION_DAYS:g})",
     )
 
 
@@ -201,10 +232,13 @@ def main(argv: list[str] | None = None) -> int:
         help="derrière nginx ou Caddy (deploy/)\u00a0: lire l’adresse du client dans X-Real-IP et le protocole "
         "dans X-Forwarded-Proto (jamais sans répartiteur devant\u00a0: ces en-têtes se falsifient)",
     )
+    _add_session_options(p_serve)
     p_serve.set_defaults(func=_cmd_serve)
     from pacte.export.command import add_export_parser
+    from pacte.live.sessions_cli import add_sessions_parser
 
     add_export_parser(sub)  # pacte export {moodle,scorm,pdf}
+    add_sessions_parser(sub)  # pacte sessions {list,export,purge}
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -7,19 +7,26 @@
 * :func:`token_matches` / :func:`trainer_cookie_value`: constant-time checks of
   the trainer token that never raise on odd input (non-ASCII, empty, None).
 * :func:`csv_safe`: neutralise spreadsheet formulas in exported cells.
-* :func:`is_blank_text`: free text made only of invisible or control characters.
-* :func:`redact_url`: a database URL without its password, for messages.
+* :func:`is_blank_text`: free text made only of invisible or control characters;
+  :func:`has_letter_or_digit`: free text that says something; :func:`fold_text`:
+  the key under which a hidden word-cloud entry is hidden in all its spellings.
+* :func:`redact_url` / :func:`mask_secrets`: a database URL (or any message) without its password.
+* :func:`client_key`: the key per-address limits count under (an IPv6 client by its /64).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
+import ipaddress
 import os
 import posixpath
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 TRAINER_DIR = "formateur"
@@ -105,6 +112,55 @@ def token_matches(given: object, token: str) -> bool:
     return hmac.compare_digest(a, b)
 
 
+MIN_TOKEN_CHARS = 20
+MIN_TOKEN_DISTINCT = 10
+_TOKEN_IN_QUERY = re.compile(r"(?i)([?&;]token=)[^&#\s]*")
+
+
+def weak_token(token: str) -> str | None:
+    """Why a trainer token given on the command line is too easy to guess (French), or None when it will do.
+
+    At least :data:`MIN_TOKEN_CHARS` characters, :data:`MIN_TOKEN_DISTINCT` of them different, printable ASCII:
+    a token typed by hand that a few thousand tries would find is refused at startup.
+    """
+    if len(token) < MIN_TOKEN_CHARS or len(set(token)) < MIN_TOKEN_DISTINCT:
+        return (
+            f"le jeton du formateur doit compter au moins {MIN_TOKEN_CHARS}\u00a0caractères, dont "
+            f"{MIN_TOKEN_DISTINCT}\u00a0différents"
+        )
+    if not all(33 <= ord(ch) < 127 for ch in token):
+        return "le jeton du formateur ne doit contenir que des lettres, chiffres et signes ASCII, sans espace"
+    return None
+
+
+def redact_token(uri: str) -> str:
+    """A request URI (or any text) with the value of every ``token=`` query parameter replaced by ``***``."""
+    return _TOKEN_IN_QUERY.sub(r"\1***", uri)
+
+
+def redacting_log_function(original: Callable[[Any], None] | None) -> Callable[[Any], None]:
+    """A Tornado ``log_function`` that logs through ``original`` (or Tornado's own) with ``token=`` masked."""
+
+    def log_request(handler: Any) -> None:
+        request = handler.request
+        uri, path = request.uri, request.path
+        request.uri, request.path = redact_token(uri or ""), redact_token(path or "")
+        try:
+            if original is not None:
+                original(handler)
+            else:
+                type(handler.application).log_request(_without_log_function(handler.application), handler)
+        finally:
+            request.uri, request.path = uri, path
+
+    return log_request
+
+
+class _without_log_function:
+    def __init__(self, application: Any) -> None:
+        self.settings = {k: v for k, v in application.settings.items() if k != "log_function"}
+
+
 def trainer_cookie_value(token: str) -> str:
     """What the trainer's cookie holds: derived from the token, so the cookie never shows it."""
     return hmac.new(token.encode("utf-8"), b"pacte-trainer-cookie-v1", hashlib.sha256).hexdigest()
@@ -151,7 +207,55 @@ def is_blank_text(text: str) -> bool:
     return True
 
 
+def has_letter_or_digit(text: str) -> bool:
+    """True when ``text`` (NFKC-folded) holds a visible letter or digit: a free-text answer says something."""
+    return any(
+        unicodedata.category(ch)[0] in "LN" and ch not in _BLANK_LOOKING for ch in unicodedata.normalize("NFKC", text)
+    )
+
+
+# Latin look-alikes from Cyrillic and Greek (the letters a word can be spelled with to dodge a filter).
+_CONFUSABLES = str.maketrans(
+    "аеорсухіјѕԁһԛԝкмтвнАВЕКМНОРСТХУІЈЅαορεντικυΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdhqwkmtbhABEKMHOPCTXYIJSaopevtikuABEZHIKMNOPTYX",
+)
+
+
+def fold_text(text: str) -> str:
+    """The key two free-text answers share when a reader would take them for the same word.
+
+    NFKC (full-width and compatibility forms), Cyrillic and Greek look-alikes
+    as Latin letters, accents dropped, case folded, and every character that is
+    not a letter or digit removed (spaces between letters, zero-width and
+    blank-looking characters, punctuation). Used to group a word cloud and to
+    hide an entry in all its spellings; ``""`` for text with no letter or digit.
+    """
+    if text.isascii():  # most answers: no compatibility form, look-alike or accent to fold
+        return _NOT_ASCII_ALNUM.sub("", text).lower()
+    return _fold_unicode(text)
+
+
+_NOT_ASCII_ALNUM = re.compile(r"[^0-9A-Za-z]+")
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold_unicode(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_CONFUSABLES)
+    text = unicodedata.normalize("NFKD", text)
+    kept = (ch for ch in text if unicodedata.category(ch)[0] in "LN" and ch not in _BLANK_LOOKING)
+    return "".join(kept).casefold()
+
+
 # -- messages -------------------------------------------------------------------------
+
+
+_USERINFO = re.compile(r"(?<=[:/@])([^\s:/@\"'\[\]]*):[^\s\"']*@")
+_PASSWORD_PARAM = re.compile(r"(?i)(password\s*=\s*)('[^']*'|\"[^\"]*\"|[^&\s\"']*)")
+
+
+def mask_secrets(text: str) -> str:
+    """``text`` with every ``user:password@`` and ``password=…`` masked (``***``), however malformed the URL."""
+    return _PASSWORD_PARAM.sub(r"\1***", _USERINFO.sub(r"\1:***@", text))
 
 
 def redact_url(url: str) -> str:
@@ -166,4 +270,30 @@ def redact_url(url: str) -> str:
         user = userinfo.split(":", 1)[0]
         netloc = f"{user}:***@{hostport}" if ":" in userinfo else f"{user}@{hostport}"
     query = re.sub(r"(?i)(password=)[^&]*", r"\1***", parts.query)
-    return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
+    return mask_secrets(urlunsplit((parts.scheme, netloc, parts.path, query, "")))
+
+
+# -- client addresses -------------------------------------------------------------------
+
+LOOPBACK = frozenset({"127.0.0.1", "::1"})  # the server's own machine: the trainer, or a proxy on the same host
+
+
+def client_key(address: str | None) -> str:
+    """The key per-address limits count under: an IPv4 address as is, an IPv6 client by its /64 network.
+
+    One IPv6 client usually holds a whole /64 (2^64 addresses): counting each
+    address apart would give it no limit at all. IPv4-mapped IPv6 addresses
+    count as their IPv4 address; anything unreadable as itself.
+    """
+    text = (address or "?").strip()
+    try:
+        parsed = ipaddress.ip_address(text.split("%", 1)[0])
+    except ValueError:
+        return text[:64]
+    if isinstance(parsed, ipaddress.IPv6Address):
+        if parsed.ipv4_mapped is not None:
+            return str(parsed.ipv4_mapped)
+        if parsed.is_loopback:
+            return str(parsed)
+        return str(ipaddress.IPv6Network((parsed, 64), strict=False))
+    return str(parsed)

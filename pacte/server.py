@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import socket
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,10 +28,14 @@ from typing import Any
 from tornado import web
 from tornado.ioloop import IOLoop
 
-from pacte import kernels
+from pacte import connlimits, kernels
 from pacte.course.fmt import NBSP
 from pacte.course.paths import SITE_DIR, STATIC_DIR, build_dir, course_root
-from pacte.startup import StartupError, open_store_or_explain
+from pacte.live.join_address import ANY_HOSTS, describe_choice, interface_addresses, join_choices, url_for
+from pacte.live.sessions_report import startup_sessions
+from pacte.live.store.retention import DEFAULT_RETENTION_DAYS, DEFAULT_SESSION_HOURS, session_seconds
+from pacte.security import redacting_log_function
+from pacte.startup import StartupError, check_port, check_trainer_token, open_store_or_explain
 from pacte.voila_routes import TRAINER_COOKIE, voila_routes
 
 TEMPLATES_ROOT = SITE_DIR / "share" / "jupyter"
@@ -55,6 +58,8 @@ class ServeOptions:
     trainer_token: str | None = None
     public_url: str | None = None
     behind_proxy: bool = False  # trust X-Real-IP / X-Forwarded-Proto (only behind nginx or Caddy)
+    session_hours: float = DEFAULT_SESSION_HOURS  # a new session's time limit (0: until the trainer closes it)
+    retention_days: float = DEFAULT_RETENTION_DAYS  # ended sessions kept at least this long (purged on demand)
 
 
 class BookHandler(web.StaticFileHandler):
@@ -136,20 +141,23 @@ def make_app_class(options: ServeOptions, live):
             # Consumed by tornado.web.Application(transforms=…): headers on every response.
             # GZipContentEncoding: text responses compressed (tornado ignores compress_response once transforms are set).
             settings["transforms"] = [SecurityHeaders, web.GZipContentEncoding]
+            # No trainer token in the access log, right or wrong (?token=…: masked).
+            settings["log_function"] = redacting_log_function(settings.get("log_function"))
             return settings
 
         def init_handlers(self):
             return _pacte_handlers(self, super().init_handlers(), replace, live)
 
         def listen(self):
-            original = self.app.listen
+            app = self.app
 
             def bounded_listen(port, address="", **kwargs):
                 kwargs.setdefault("max_body_size", MAX_HTTP_BODY)
                 kwargs.setdefault("body_timeout", 60)
                 kwargs.setdefault("idle_connection_timeout", 300)
                 kwargs.setdefault("xheaders", options.behind_proxy)
-                return original(port, address, **kwargs)
+                # Connections and GETs capped per address, a quiet accept loop (pacte.connlimits).
+                return connlimits.listen(app, port, address, **kwargs)
 
             self.app.listen = bounded_listen
             # Change notifications (PostgreSQL LISTEN) from the start, not from the first request:
@@ -188,14 +196,12 @@ def voila_config(options: ServeOptions) -> Any:
     return config
 
 
-def public_url(host: str, port: int) -> str:
-    """The address trainees type: the given host, or this machine's name when listening on all interfaces."""
-    if host in ("0.0.0.0", "::", ""):
-        try:
-            host = socket.gethostbyname(socket.gethostname())
-        except OSError:
-            host = socket.gethostname()
-    return f"http://{host}:{port}/"
+def join_address_choices(options: ServeOptions) -> list[dict]:
+    """The join addresses offered to the trainer, the chosen one first (none behind a proxy without --public-url)."""
+    if options.behind_proxy and not options.public_url:
+        return []  # the trainer's request host (the proxy's public name) is the join address
+    addresses = interface_addresses() if options.host in ANY_HOSTS else []
+    return join_choices(options.host, options.port, options.public_url, addresses)
 
 
 def serve(options: ServeOptions) -> int:
@@ -213,12 +219,19 @@ def serve(options: ServeOptions) -> int:
         return 2
     options.data_dir = Path(options.data_dir or os.environ.get("PACTE_DATA_DIR") or course_root() / "var")
     options.database_url = options.database_url or os.environ.get("PACTE_DATABASE_URL") or None
-    options.trainer_token = options.trainer_token or os.environ.get("PACTE_TRAINER_TOKEN") or secrets.token_urlsafe(24)
-    # Join address on the dashboard: --public-url, else this machine's (not behind a proxy: the request's host).
-    options.public_url = options.public_url or (
-        None if options.behind_proxy else public_url(options.host, options.port)
-    )
-    join_url, options.public_url = options.public_url, options.public_url or public_url(options.host, options.port)
+    options.trainer_token = options.trainer_token or os.environ.get("PACTE_TRAINER_TOKEN") or None
+    try:
+        check_trainer_token(options.trainer_token)
+        check_port(options.host, options.port)
+    except StartupError as exc:
+        print(f"pacte serve{NBSP}: {exc}", file=sys.stderr)
+        return 2
+    options.trainer_token = options.trainer_token or secrets.token_urlsafe(24)
+    # Join address on the dashboard: --public-url, else a room address of this machine (behind a proxy: the
+    # request's host); the trainer may pick another on the dashboard.
+    choices = join_address_choices(options)
+    join_url = choices[0]["url"] if choices else None
+    options.public_url = join_url or url_for(options.host, options.port)
     try:
         options.preheat = {kernels.preheat_name(page, notebooks): n for page, n in options.preheat.items()}
     except ValueError as exc:
@@ -226,13 +239,18 @@ def serve(options: ServeOptions) -> int:
         return 2
     try:
         store = open_store_or_explain(options.database_url, options.data_dir)
-        store.expire_sessions()
+        store.session_ttl = session_seconds(options.session_hours)
+        kept = startup_sessions(store, options.retention_days)
     except StartupError as exc:
         print(f"pacte serve{NBSP}: {exc}", file=sys.stderr)
         return 2
+    _, files_warning = connlimits.raise_file_limit()
+    if files_warning:
+        print(files_warning, file=sys.stderr, flush=True)
     from pacte.live.limits import FailFastStore
 
     live = LiveContext(FailFastStore(store), trainer_token=options.trainer_token, public_url=join_url)
+    live.join_choices = choices
     # Voilà kernels (the trainer dashboard) inherit these to reach the same store.
     os.environ.update({"PACTE_DATA_DIR": str(options.data_dir), "PACTE_PUBLIC_URL": options.public_url})
     if options.database_url:
@@ -260,6 +278,8 @@ def serve(options: ServeOptions) -> int:
         f"{options.public_url}formateur/?token={options.trainer_token}",
         flush=True,
     )
+    for line in [*describe_choice(choices), *kept]:
+        print(line, flush=True)
     app = make_app_class(options, live)
     try:
         app.launch_instance(argv=voila_argv(options), config=voila_config(options))

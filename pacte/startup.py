@@ -1,4 +1,4 @@
-"""Why ``pacte serve`` cannot start, in one French line: store, data folder, PostgreSQL."""
+"""Why ``pacte serve`` cannot start, in one French line: store, data folder, PostgreSQL, port, trainer token."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ def _scrub(text: str, url: str | None) -> str:
     """``text`` without the password of ``url`` (psycopg messages never hold it; belt and braces)."""
     from urllib.parse import unquote, urlsplit
 
+    from pacte.security import mask_secrets
+
     if url:
         try:
             password = urlsplit(url).password
@@ -23,7 +25,7 @@ def _scrub(text: str, url: str | None) -> str:
             password = None
         for secret in filter(None, {password, unquote(password or "")}):
             text = text.replace(secret, "***")
-    return " ".join(text.split())
+    return " ".join(mask_secrets(text).split())
 
 
 def _check_data_dir(data_dir: Path) -> None:
@@ -158,3 +160,40 @@ def open_store_or_explain(url: str | None, data_dir: Path):
         return open_store(url, data_dir)
     except Exception as exc:
         raise _open_error(exc, where, url) from None
+
+
+def check_trainer_token(token: str | None) -> None:
+    """Refuse a trainer token given by hand that is too easy to guess (None: one will be drawn at random)."""
+    from pacte.security import weak_token
+
+    why = weak_token(token) if token is not None else None
+    if why:
+        raise StartupError(
+            f"{why}{NBSP}: choisissez-en un plus long pour --trainer-token (ou PACTE_TRAINER_TOKEN), "
+            f"ou n’en donnez pas et pacte serve en tirera un au hasard."
+        )
+
+
+def check_port(host: str, port: int) -> None:
+    """Refuse, in French, a port another program holds or this user may not open (before Voilà says it in English)."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise StartupError(
+                    f"le port {port} est déjà utilisé sur {host} (un autre « pacte serve »{NBSP}?)"
+                    f"{NBSP}: arrêtez l’autre programme ou choisissez un autre port avec --port."
+                ) from None
+            if exc.errno == errno.EACCES:
+                raise StartupError(
+                    f"ce compte n’a pas le droit d’ouvrir le port {port}{NBSP}: choisissez un port "
+                    f"au-dessus de 1024 avec --port (8866 par défaut)."
+                ) from None
+            raise StartupError(
+                f"impossible d’écouter sur {host}:{port} ({exc.strerror}){NBSP}: vérifiez --host et --port."
+            ) from None

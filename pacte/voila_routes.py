@@ -17,6 +17,8 @@ from urllib.parse import parse_qsl, urlencode
 from tornado import web
 
 from pacte.kernels import capped_voila_handler
+from pacte.live.limits import TOKEN_ATTEMPTS
+from pacte.live.trainer_page import forbid
 from pacte.security import TRAINER_COOKIE, cookie_matches, is_trainer_path, token_matches, trainer_cookie_value
 
 
@@ -74,20 +76,28 @@ class TrainerGuard(_GuardBase):
         tail = self.request.path.split("/voila/", 1)[-1].partition("/")[2]
         return is_trainer_path(arg or "", voila_root) or is_trainer_path(tail, voila_root)
 
+    def _pacte_refuse(self, status: int) -> bool:
+        """Finish with the French trainer page (403, or 429 after too many wrong tokens): never Voilà's error page."""
+        forbid(self, status)
+        return True
+
     def _pacte_guard(self) -> bool:
         """Check the token; True when the response is already finished (redirect)."""
         if not self._pacte_protected():
             return False
         token = self.pacte_token
         if token is None:  # `pacte serve` always sets one: without it, nothing protected is served
-            raise web.HTTPError(403, "trainer token required")
+            return self._pacte_refuse(403)
         given = self.get_query_argument("token", None)
         if given is None:
             if not cookie_matches(self.get_cookie(TRAINER_COOKIE), token):
-                raise web.HTTPError(403, "trainer token required")
+                return self._pacte_refuse(403)
             return False
+        if TOKEN_ATTEMPTS.refused(self.request.remote_ip):
+            return self._pacte_refuse(429)
         if not token_matches(given, token):
-            raise web.HTTPError(403, "trainer token required")
+            TOKEN_ATTEMPTS.failed(self.request.remote_ip)
+            return self._pacte_refuse(403)
         secure = self.request.protocol == "https"
         self.set_cookie(
             TRAINER_COOKIE, trainer_cookie_value(token), httponly=True, samesite="Strict", path="/", secure=secure

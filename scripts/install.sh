@@ -3,7 +3,8 @@
 # constraints.txt). With --test, also the system packages the test suite
 # drives: Debian's Chromium (never a downloaded browser), Node.js, hunspell-fr, grammalecte-cli,
 # nginx (tests/test_deploy_nginx.py runs deploy/nginx.conf in front of two servers)
-# caddy (the same with deploy/Caddyfile) and zbar-tools (the dashboard's QR code read back).
+# caddy (the same with deploy/Caddyfile), zbar-tools (the dashboard's QR code read back) and
+# iproute2 (a network namespace gives `pacte serve --host 0.0.0.0` a room address).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,6 +27,8 @@ if [ "$with_test" = 1 ]; then
   missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  # The Nu HTML Checker (npm vnu-jar, tests/test_a11y_nu_checker.py) runs on Java 11 or later
+  command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
   [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
   # French spell check of the prose (tests/test_editorial_spelling.py): Debian's hunspell 1.7 + hunspell-fr 7.0
   command -v hunspell >/dev/null 2>&1 || missing+=(hunspell)
@@ -38,6 +41,8 @@ if [ "$with_test" = 1 ]; then
   command -v caddy >/dev/null 2>&1 || missing+=(caddy)
   # QR code read back by tests/test_dashboard_logic.py (zbarimg)
   command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)
+  # Network namespaces of the room's join-address test (tests/test_serve_room_address.py: ip netns, veth)
+  command -v ip >/dev/null 2>&1 || [ -x /usr/sbin/ip ] || missing+=(iproute2)
   if [ "${#missing[@]}" -gt 0 ]; then
     echo "install: apt-get install ${missing[*]}"
     sudo=""
@@ -55,4 +60,8 @@ extras=""
 [ "$with_test" = 1 ] && extras="[test]"
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade "pip>=24"
 .venv/bin/python -m pip install -q --disable-pip-version-check -c constraints.txt -e ".${extras}"
+# The pinned npm tools the tests run (js/package.json: the Nu HTML Checker's vnu.jar)
+if [ "$with_test" = 1 ] && [ ! -e js/node_modules/vnu-jar/build/dist/vnu.jar ]; then
+  (cd js && npm ci --ignore-scripts --no-audit --no-fund >/dev/null)
+fi
 echo "install: ok ($(.venv/bin/python -m pip --version | cut -d' ' -f1-2), pacte at .venv/bin/pacte)"

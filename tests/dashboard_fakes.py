@@ -9,6 +9,8 @@ import mimetypes
 from pathlib import Path
 from urllib.parse import urlparse
 
+from pacte.live.join_address import loopback_warning
+
 ROOT = Path(__file__).resolve().parents[1]
 DASHBOARD_DIR = ROOT / "pacte" / "live" / "dashboard"
 STATIC_DIR = ROOT / "widgets" / "static"
@@ -127,7 +129,7 @@ PANELS = {
 
 def summary(state: str = "open", current: int = 0, session: dict | None = None) -> dict:
     """A SUMMARY as the server sends it, the ``current`` catalogue item pushed in ``state``."""
-    session = session or {"id": "s1", "code": "K7M2QX", "title": "Promotion 12", "open": True}
+    session = session or {"id": "s1", "code": "K7M2QX34", "title": "Promotion 12", "open": True}
     activity = _view(CATALOGUE[current]) if state != "idle" else None
     return {
         "session": session,
@@ -167,10 +169,10 @@ class FakeTrainerApi:
 
     def __init__(self) -> None:
         self.sessions = [
-            {"id": "s1", "code": "K7M2QX", "title": "Promotion 12", "open": True, "participants": 5, "created_at": 1},
+            {"id": "s1", "code": "K7M2QX34", "title": "Promotion 12", "open": True, "participants": 5, "created_at": 1},
             {
                 "id": "s0",
-                "code": "ABCDEF",
+                "code": "ABCDEFGH",
                 "title": "Ancienne séance",
                 "open": False,
                 "participants": 0,
@@ -179,6 +181,12 @@ class FakeTrainerApi:
         ]
         self.calls: list[tuple[str, str, dict | None]] = []
         self.summary = summary()
+        # The server bound to 127.0.0.1 only, as by default: the join address is loopback (warned).
+        self.join = "http://127.0.0.1:9/"
+        self.join_choices = [
+            {"url": "http://127.0.0.1:9/", "interface": "lo", "loopback": True},
+            {"url": "http://192.168.1.23:9/", "interface": "wlan0", "loopback": False},
+        ]
 
     def install(self, page) -> None:
         page.add_init_script(FAKE_EVENT_SOURCE)
@@ -211,12 +219,14 @@ class FakeTrainerApi:
         parts = path.split("/")
         if path == "catalogue":
             return self._json(route, 200, {"activities": CATALOGUE})
+        if path == "join-address":
+            return self.join_address(route, method, body)
         if path == "sessions" and method == "GET":
             return self._json(route, 200, {"sessions": self.sessions})
         if path == "sessions" and method == "POST":
             new = {
                 "id": "s2",
-                "code": "NEW234",
+                "code": "NEW23456",
                 "title": body["title"],
                 "open": True,
                 "participants": 0,
@@ -225,6 +235,16 @@ class FakeTrainerApi:
             self.sessions.insert(0, new)
             return self._json(route, 201, {"session": new})
         return self.session_api(route, method, parts[1], "/".join(parts[2:]), body)
+
+    def join_address(self, route, method: str, body: dict | None) -> None:
+        """``join-address``: the join address, its alternatives and the server's loopback warning."""
+        if method == "POST":
+            if body is None or body.get("url") not in [c["url"] for c in self.join_choices]:
+                return self._json(route, 422, {"error": "Adresse inconnue de ce serveur."})
+            self.join = body["url"]
+            self.summary["join_url"] = f"{self.join}book/direct.html?seance=K7M2QX"
+        state = {"url": self.join, "choices": self.join_choices, "warning": loopback_warning(self.join)}
+        return self._json(route, 200, state)
 
     def session_api(self, route, method: str, sid: str, tail: str, body: dict | None) -> None:
         """The endpoints under ``sessions/<id>/``."""

@@ -149,6 +149,8 @@ ACTIVE = """(root) => { const a = document.activeElement;
 
 def _answer_focused(page, a: dict) -> int | None:
     """Answer the focused control with the keyboard; the number of keys pressed, None for a button to press."""
+    if a["action"] == "position":
+        return 0  # an ordering's position field: moving items is not needed to check the order
     if a["tag"] == "input" and a["type"] in ("radio", "checkbox"):
         if not a["checked"]:
             page.keyboard.press("Space")
@@ -161,8 +163,6 @@ def _answer_focused(page, a: dict) -> int | None:
     if a["tag"] == "textarea":
         page.keyboard.type("Une réponse tapée au clavier.")
         return 1
-    if a["tag"] == "select" and a["action"]:
-        return 0  # an ordering's position list: moving items is not needed to check the order
     if a["tag"] == "select":
         page.keyboard.press("ArrowDown")
         return 1

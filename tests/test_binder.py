@@ -104,7 +104,7 @@ def test_every_pin_has_a_wheel_for_binders_python_and_the_lowest_promised_one(tm
     # line as a requirement, without dependencies, checks each pin has a wheel for that Python.
     versions = sorted({binder_python(), lowest_promised_python()})
     with ThreadPoolExecutor(len(versions)) as pool:
-        results = dict(zip(versions, pool.map(lambda v: _resolve_every_pin(v, tmp_path / v), versions)))
+        results = dict(zip(versions, pool.map(lambda v: _resolve_every_pin(v, tmp_path / v), versions), strict=True))
     failures = {v: r.stderr.strip().splitlines()[-3:] for v, r in results.items() if r.returncode != 0}
     assert not failures, f"pins without a wheel, per Python: {failures}"
 
@@ -173,7 +173,7 @@ def test_install_refuses_an_unsupported_python_before_doing_anything(tmp_path):
     for name in ("install.sh", "check_python.py"):
         shutil.copy(ROOT / "scripts" / name, tmp_path / "scripts" / name)
     (tmp_path / "pyproject.toml").write_text('[project]\nrequires-python = ">=3.99"\n', encoding="utf-8")
-    found = "%d.%d.%d" % sys.version_info[:3]
+    found = ".".join(str(part) for part in sys.version_info[:3])
     run = subprocess.run(
         ["bash", str(tmp_path / "scripts" / "install.sh"), "--test"],
         capture_output=True,

@@ -31,8 +31,8 @@ def posts(page, tail: str) -> list[dict]:
 
 def test_the_first_open_session_is_chosen_and_its_live_view_drawn(dashboard):
     page = dashboard
-    assert page.locator(".session-choice[aria-current=true]").inner_text() == "K7M2QX — Promotion 12"
-    assert page.locator("#session-code").inner_text() == "K7M2QX"
+    assert page.locator(".session-choice[aria-current=true]").inner_text() == "K7M2QX34 — Promotion 12"
+    assert page.locator("#session-code").inner_text() == "K7M2QX34"
     assert page.locator("#participants").inner_text() == f"3{NBSP}connectés sur 5{NBSP}participants"
     assert page.evaluate("() => window.__sources.map((s) => s.url)") == [f"{BASE}api/live/trainer/sessions/s1/events"]
     assert page.locator("#export-csv").get_attribute("href") == f"{BASE}api/live/trainer/sessions/s1/export.csv"
@@ -162,22 +162,22 @@ def test_sessions_are_created_closed_and_deleted_with_confirmation(dashboard):
     page.on("dialog", on_dialog)
     page.fill("#create-title", "Journée régionale")
     page.get_by_role("button", name="Créer la séance").click()
-    page.wait_for_function("() => document.body.dataset.session === 'NEW234'")
+    page.wait_for_function("() => document.body.dataset.session === 'NEW23456'")
     assert posts(page, "sessions") == [{"title": "Journée régionale"}]
     page.get_by_role("button", name="Fermer la séance").click()
     page.wait_for_function("() => document.getElementById('close-session').disabled")
     page.get_by_role("button", name="Supprimer la séance").click()
-    page.wait_for_function("() => document.body.dataset.session !== 'NEW234'")
+    page.wait_for_function("() => document.body.dataset.session !== 'NEW23456'")
     # The list is fetched again after the deletion: wait for it rather than for the choice of session.
     page.wait_for_function(
-        "() => ![...document.querySelectorAll('.session-choice')].some((e) => e.textContent.includes('NEW234'))"
+        "() => ![...document.querySelectorAll('.session-choice')].some((e) => e.textContent.includes('NEW23456'))"
     )
     assert [m for m, p, _ in page.pacte_api.calls if p == "sessions/s2"] == ["DELETE"]
     assert dialogs[0].startswith(f"Fermer la séance «{NBSP}Journée régionale{NBSP}»{NBSP}?")
     assert dialogs[1].startswith(f"Supprimer la séance «{NBSP}Journée régionale{NBSP}» et toutes ses réponses{NBSP}?")
     assert page.locator(".session-choice").all_inner_texts() == [
-        "K7M2QX — Promotion 12",
-        "ABCDEF — Ancienne séance (fermée)",
+        "K7M2QX34 — Promotion 12",
+        "ABCDEFGH — Ancienne séance (fermée)",
     ]
 
 
@@ -210,9 +210,9 @@ def test_projection_shows_the_current_activity_code_and_qr(dashboard):
     projection.wait_for(state="visible")
     assert "projection=1" in page.url
     assert page.locator(".layout").is_hidden() and page.locator(".top").is_hidden()
-    assert page.locator("#projection-code").inner_text() == "K7M2QX"
+    assert page.locator("#projection-code").inner_text() == "K7M2QX34"
     qr = page.locator("#projection-qr svg")
-    assert qr.get_attribute("aria-label") == f"QR code du lien {BASE}direct.html?seance=K7M2QX"
+    assert qr.get_attribute("aria-label") == f"QR code du lien {BASE}direct.html?seance=K7M2QX34"
     assert qr.bounding_box()["width"] >= 250
     assert projection.locator("h2").inner_text() == CATALOGUE[0]["title"]
     assert projection.locator(".panel").count() == 1

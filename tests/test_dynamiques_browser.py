@@ -211,7 +211,7 @@ LEFT_JS = """() => document.dispatchEvent(new CustomEvent("pacte:live-left", { d
 def _revealed_survey(seq: int, counts: dict) -> dict:
     """The STAGE trainees receive when the trainer reveals « cohesion » (built by the server's code)."""
     now = time.time()
-    session = LiveSession(id="s", code="K7M2QX", title="Salle", created_at=now, expires_at=now + 600, closed=False)
+    session = LiveSession(id="s", code="K7M2QX34", title="Salle", created_at=now, expires_at=now + 600, closed=False)
     row = StageRow(seq=seq, kind="survey", ref="cohesion", question="all", state="revealed", updated_at=now)
     aggregate = {("survey:cohesion", s): c for s, c in counts.items()}
     return build_stage(session, row, now, aggregate, {})

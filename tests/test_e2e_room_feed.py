@@ -94,7 +94,8 @@ def test_the_revealed_survey_question_draws_the_room_beside_the_survey_on_the_mo
         page.reload()
         check_room()
 
-        # The trainee leaves the session: the survey alone again.
+        # The trainee leaves the session (after confirming): the survey alone again.
+        page.once("dialog", lambda d: d.accept())
         page.get_by_role("button", name="Quitter la séance").click()
         page.locator(".pacte-live-form").wait_for(timeout=15000)
         room_cell.wait_for(state="detached", timeout=15000)

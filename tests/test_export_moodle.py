@@ -13,6 +13,7 @@ from node_runner import node_binary
 
 from pacte.cli import main
 from pacte.course.citations import citation_labels
+from pacte.course.prompts import module_titles
 from pacte.course.typography import french_state
 from pacte.export import gift
 from pacte.export.gift import bank_gift, escape, general_feedback, load_banks
@@ -201,12 +202,12 @@ def test_what_moodle_cannot_take_is_reported_not_degraded(tmp_path: Path, monkey
 def test_moodle_xml_carries_order_units_and_ids(exported: Path) -> None:
     for bank in load_banks():
         root = ET.parse(exported / f"{bank['id']}.xml").getroot()
-        questions = root.findall("question")
-        assert questions[0].get("type") == "category"
-        assert questions[0].findtext("category/text").endswith("PACTE/" + french_state(bank)["title"])
-        assert len(questions) - 1 == len(bank["questions"])
-        for q, x in zip(bank["questions"], questions[1:], strict=True):
-            assert x.findtext("idnumber") == f"{bank['id']}/{q['id']}"
+        questions = [q for q in root.findall("question") if q.get("type") != "category"]
+        assert root.findall("question")[0].get("type") == "category"
+        by_id = {x.findtext("idnumber"): x for x in questions}
+        assert len(questions) == len(by_id) == len(bank["questions"])
+        for q in bank["questions"]:
+            x = by_id[f"{bank['id']}/{q['id']}"]
             assert x.findtext("generalfeedback/text")
             if q["type"] == "numeric":
                 assert x.get("type") == "numerical"
@@ -218,3 +219,43 @@ def test_moodle_xml_carries_order_units_and_ids(exported: Path) -> None:
                 assert x.findtext("single") == ("true" if q["type"] == "single" else "false")
                 answers = x.findall("answer")
                 assert [a.findtext("text") for a in answers] == [norm(french_state(c)["text"]) for c in q["choices"]]
+
+
+def _categories(path: Path) -> dict[str, str]:
+    """idnumber → the category the question is imported into (the last category element before it)."""
+    out, current = {}, ""
+    for x in ET.parse(path).getroot().findall("question"):
+        if x.get("type") == "category":
+            current = x.findtext("category/text")
+        else:
+            out[x.findtext("idnumber")] = current
+    return out
+
+
+def test_moodle_xml_categories_follow_module_and_page(exported: Path) -> None:
+    """Each question lands in « PACTE / <module> / <page> », the page of the course that shows it."""
+    cats = _categories(exported / "metier.xml")
+    expected = "$course$/top/PACTE/" + module_titles()["metier"] + "/Comment la fonction de coordination est née"
+    assert cats["metier/naissance-fondateur"] == expected
+    assert cats["metier/pro-rncp"].startswith("$course$/top/PACTE/" + module_titles()["metier"] + "/")
+    assert cats["metier/pro-rncp"] != expected
+    for bank in load_banks():
+        assert all(c.count("/") >= 4 for c in _categories(exported / f"{bank['id']}.xml").values()), bank["id"]
+
+
+def test_moodle_xml_units_are_typed_and_optional_as_moodle_grades_them(exported: Path) -> None:
+    """Moodle's qtype_numerical refuses any answer carrying a unit unless ``showunits`` is UNITINPUT (0):
+    with UNITNONE (3) « 14000 € » and « 20 personnes » are « not a valid number ». With ``unitgradingtype`` 0
+    the unit is optional, and with multiplier 1 « 14 000 € » is graded as 14000."""
+    seen = 0
+    for bank in load_banks():
+        root = ET.parse(exported / f"{bank['id']}.xml").getroot()
+        for x in root.findall("question[@type='numerical']"):
+            if x.find("units") is None:
+                continue
+            seen += 1
+            assert x.findtext("showunits") == "0"
+            assert x.findtext("unitgradingtype") == "0"
+            assert x.findtext("unitsleft") == "0"
+            assert [float(m.text) for m in x.findall("units/unit/multiplier")] == [1.0]
+    assert seen == 3

@@ -7,16 +7,19 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import offline_context
 
 from pacte.cli import main
 from pacte.course.toc import effective_toc
 from pacte.export.pdf import course_modules, export_pdf, french_date
+from pacte.export.print_dom import PREPARE_PAGE, READY
 
 pypdf = pytest.importorskip("pypdf")
 pytestmark = pytest.mark.browser
 
 ENGLISH = ("Toggle", "Contents", "Copyright", "previous", "next")
 MODULE = "financement"
+PUBLIC = "https://cours.example.org/pacte/"
 
 
 def pdf_text(path: Path) -> tuple[int, str]:
@@ -40,7 +43,10 @@ def module(built_book: Path):
 def handouts(built_book: Path, module, browser, tmp_path_factory) -> dict[str, Path]:
     # the shared test browser (a second Playwright cannot start inside the first one's event loop)
     out = tmp_path_factory.mktemp("pdf")
-    files = [export_pdf(out, site=built_book, trainer=t, modules=[MODULE], browser=browser) for t in (False, True)]
+    files = [
+        export_pdf(out, site=built_book, trainer=t, modules=[MODULE], browser=browser, base_url=PUBLIC if t else None)
+        for t in (False, True)
+    ]
     assert files == [[out / f"{MODULE}.pdf"], [out / f"{MODULE}-formateur.pdf"]]
     return {"learner": out / f"{MODULE}.pdf", "trainer": out / f"{MODULE}-formateur.pdf"}
 
@@ -116,3 +122,53 @@ def test_title_page_lists_the_pages_in_french() -> None:
     assert "<li>Première page</li><li>Seconde</li>" in doc
     assert "Version formateur" in doc and 'class="pacte-print pacte-print-trainer"' in doc and 'lang="fr"' in doc
     assert "1er\u00a0décembre 2026" in doc and french_date(date(2026, 3, 9)) == "9\u00a0mars 2026"
+
+
+def _link_targets(path: Path) -> list[str]:
+    out = []
+    for page in pypdf.PdfReader(str(path)).pages:
+        for annot in page.get("/Annots") or []:
+            action = annot.get_object().get("/A")
+            if action is not None and "/URI" in action:
+                out.append(str(action["/URI"]))
+    return out
+
+
+def test_links_never_lead_to_the_exports_local_server(handouts) -> None:
+    """Without --base-url the course's own links are plain text; with it they lead to the public book."""
+    learner, trainer = _link_targets(handouts["learner"]), _link_targets(handouts["trainer"])
+    for uri in learner + trainer:
+        assert not re.match(r"https?://(127\.0\.0\.1|localhost|\[::1\])", uri), uri
+    inside = [u for u in trainer if u.startswith(PUBLIC)]
+    assert inside, "the trainer's handout (exported with a base URL) links to the public book"
+    assert all(u.startswith(PUBLIC) or not u.startswith("http://") for u in trainer)
+
+
+# Tables wider than the article, or whose content runs past its right edge.
+WIDE_TABLES = """() => {
+  const art = document.querySelector("article.bd-article") || document.body;
+  const right = art.getBoundingClientRect().right + 1;
+  return [...art.querySelectorAll("table")]
+    .filter((t) => t.getBoundingClientRect().right > right || t.scrollWidth > art.clientWidth + 1)
+    .map((t) => `${t.className || "table"} ${Math.round(t.getBoundingClientRect().width)} px`);
+}"""
+
+
+def test_tables_fit_the_printed_page(browser, book_url: str, built_book: Path) -> None:
+    """On A4 paper (178 mm between the margins, 673 CSS px), no table of any module page, nor any chart's
+    data table the exporter adds, runs past the right margin."""
+    context, page = offline_context(browser, width=673, height=1000)
+    wide = {}
+    try:
+        page.emulate_media(media="print")
+        for module in course_modules(built_book, effective_toc()):
+            for doc in module.pages:
+                page.goto(f"{book_url}{doc}.html", wait_until="load")
+                page.wait_for_function(READY, timeout=30_000)
+                page.evaluate(PREPARE_PAGE, True)
+                found = page.evaluate(WIDE_TABLES)
+                if found:
+                    wide[doc] = found
+    finally:
+        context.close()
+    assert wide == {}

@@ -89,6 +89,25 @@ def test_manifest_structure_lists_every_file(package: Path, manifest) -> None:
     assert any(n.endswith("_static/scorm.js") for n in names) and any(n.endswith("_static/loader.js") for n in names)
 
 
+def test_only_learning_pages_are_scos_with_the_pass_mark_and_no_source_map(package: Path, manifest) -> None:
+    from pacte.export.scorm import PASS_MARK
+
+    resources = {r.get("identifier"): r for r in manifest.iterfind("cp:resources/cp:resource", NS)}
+    scos = {r.get("href"): r for r in resources.values() if r.get(f"{{{NS['adlcp']}}}scormtype") == "sco"}
+    assert scos and all(h.startswith("modules/") or h == "book/glossaire.html" for h in scos), sorted(scos)
+    assert not any(h.startswith("book/mode-emploi/") for h in scos)
+    assert sum(h.startswith("modules/") for h in scos) >= 28
+    with zipfile.ZipFile(package) as zf:
+        names = zf.namelist()
+        assert not [n for n in names if n.endswith(".map")]
+        assert "book/mode-emploi/lms.html" in names, "how-to pages still travel, as files of the shared asset"
+        for item in manifest.iterfind(".//cp:item[@identifierref]", NS):
+            href = resources[item.get("identifierref")].get("href")
+            has_quiz = 'data-pacte-module="quiz"' in zf.read(href).decode("utf-8")
+            mastery = item.findtext("adlcp:masteryscore", namespaces=NS)
+            assert mastery == (str(PASS_MARK) if has_quiz else None), href
+
+
 def _quiz_page(root: Path, manifest) -> str:
     for r in manifest.iterfind("cp:resources/cp:resource", NS):
         href = r.get("href")
@@ -160,7 +179,7 @@ def test_sco_reports_status_score_and_answers_to_the_lms(offline_page, lms) -> N
     assert cmi["commits"] >= len(statuses) + 1
     assert len(cmi["suspend"]) <= 4096 and ", " not in cmi["suspend"]
     data = json.loads(cmi["suspend"])
-    answers = {k: v for k, v in data["a"].items() if k.startswith("quiz:")}
+    answers = {k: v for k, v in data["r"].items() if k.startswith("quiz:")}
     assert sum(len(v) for v in answers.values()) == len(statuses)
     page.wait_for_timeout(400)
     screenshot(page, "scorm-lms-stand-in")
@@ -180,17 +199,110 @@ def test_outside_an_lms_the_page_loads_no_scorm(offline_page, lms) -> None:
     assert not any(u.endswith("/scorm.js") for u in requested)
     assert page.evaluate("document.documentElement.dataset.pacteScorm") is None
     assert page.locator(".pacte-launch").count() == 1, "outside an LMS the page is unchanged"
+    assert page.locator(".bd-sidebar-primary").count() == 1
     assert page.pacte_log.external == []
 
 
 def test_suspend_data_stays_within_the_scorm_limit() -> None:
     from node_runner import call_js
 
-    big = {"v": 1, "a": {f"sorting:ex{i}": {"q": "x" * 300} for i in range(20)}}
-    big["a"]["quiz:bank"] = {"q1": "a"}
-    out = call_js("scorm", "writeSuspend", [[big], [{"v": 1, "a": {"quiz:b": {"q": ["a", "b"]}}}]])
-    assert len(out[0]) <= 4096 and json.loads(out[0])["a"]["quiz:bank"] == {"q1": "a"}
-    assert out[1] == '{"v":1,"a":{"quiz:b":{"q":["a","b"]}}}'
+    big = {f"sorting:ex{i}@modules/a/b": {"q": "x" * 300} for i in range(20)}
+    big["quiz:bank@modules/a/b"] = {"q1": "a"}
+    out = call_js("scorm_logic", "writeSuspend", [[big], [{"quiz:b@modules/a/b": {"q": ["a", "b"]}}]])
+    assert len(out[0]) <= 4096 and json.loads(out[0])["r"]["quiz:bank@modules/a/b"] == {"q1": "a"}
+    assert out[1] == '{"v":2,"r":{"quiz:b@modules/a/b":{"q":["a","b"]}}}'
     assert call_js(
-        "scorm", "lessonStatus", [[0, 0, 0, None], [4, 2, 50, None], [4, 4, 50, None], [4, 4, 50, 80], [4, 4, 100, 80]]
+        "scorm_logic",
+        "lessonStatus",
+        [[0, 0, 0, None], [4, 2, 50, None], [4, 4, 50, None], [4, 4, 50, 80], [4, 4, 100, 80]],
     ) == ["completed", "incomplete", "completed", "failed", "passed"]
+
+
+def test_suspend_data_of_earlier_packages_is_read_back() -> None:
+    from node_runner import call_js
+
+    old = json.dumps({"v": 1, "a": {"quiz:bank": {"q1": "a"}, "sorting:x": {"k": 1}}})
+    assert call_js("scorm_logic", "readSuspend", [[old, "modules/a/b"], ["not json", "p"], [None, "p"]]) == [
+        {"quiz:bank@modules/a/b": {"q1": "a"}},
+        {},
+        {},
+    ]
+
+
+def test_the_score_never_drops_below_what_the_lms_holds() -> None:
+    from node_runner import call_js
+
+    bank = {
+        "id": "b",
+        "questions": [
+            {
+                "id": "q1",
+                "type": "single",
+                "choices": [{"id": "a", "correct": True, "feedback": "oui"}, {"id": "c", "feedback": "non"}],
+            },
+            {
+                "id": "q2",
+                "type": "single",
+                "choices": [{"id": "a", "correct": True, "feedback": "oui"}, {"id": "c", "feedback": "non"}],
+            },
+        ],
+    }
+    got = call_js(
+        "scorm_logic",
+        "pageScore",
+        [
+            [[bank], {"quiz:b@p": {"q1": "a"}}, "p", None],
+            [[bank], {"quiz:b@p": {"q1": "c"}}, "p", 50],
+            [[bank], {"quiz:b@p": {"q1": "a", "q2": "a"}}, "p", 50],
+            [[bank], {}, "p", None],
+        ],
+    )
+    assert [g["raw"] for g in got] == [50, 50, 100, None]
+
+
+def test_an_interaction_says_what_moodle_records() -> None:
+    from node_runner import call_js
+
+    bank = {
+        "id": "financement",
+        "questions": [
+            {
+                "id": "aci-point",
+                "type": "numeric",
+                "answer": 14000,
+                "tolerance": 0,
+                "feedback": {"correct": "oui", "incorrect": "non"},
+            },
+            {
+                "id": "m",
+                "type": "multiple",
+                "choices": [
+                    {"id": "a", "correct": True, "feedback": "x"},
+                    {"id": "b", "correct": True, "feedback": "x"},
+                    {"id": "é c", "feedback": "x"},
+                ],
+            },
+        ],
+    }
+    got = call_js(
+        "scorm_logic",
+        "interaction",
+        [
+            [bank, "aci-point", "14 000", 65000, "2026-01-01T09:05:03"],
+            [bank, "m", ["a", "é c"], 1000, "2026-01-01T09:05:03"],
+            [bank, "m", [], 0, "2026-01-01T09:05:03"],
+        ],
+    )
+    assert dict(got[0]) == {
+        "id": "financement.aci-point",
+        "type": "numeric",
+        "time": "09:05:03",
+        "weighting": "1",
+        "student_response": "14000",
+        "result": "correct",
+        "latency": "0000:01:05",
+        "correct_responses.0.pattern": "14000",
+    }
+    assert dict(got[1])["student_response"] == "a,e_́_c" or dict(got[1])["student_response"].startswith("a,e")
+    assert dict(got[1])["result"] == "wrong" and dict(got[1])["correct_responses.0.pattern"] == "a,b"
+    assert got[2] is None

@@ -15,7 +15,7 @@ from pacte.live.validation import canonical_answer
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = json.loads((ROOT / "datasets" / "schemas" / "live_answer.schema.json").read_text(encoding="utf-8"))
-ENVELOPE = {"code": "ABCDEF", "participant": "p-12345678"}
+ENVELOPE = {"code": "ABCDEFGH", "participant": "p-12345678"}
 
 CASES = [
     ("wordcloud:coordination-un-mot", "answer", "Confiance"),

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from live_api_server import start_api
 
 from pacte.live.api import LiveContext, RateLimiter
+from pacte.live.guessing import GuessLimiter
 from pacte.live.protocol import ProtocolError, parse_answer
 from pacte.live.store import open_store
 from pacte.live.validation import canonical_answer
@@ -91,11 +92,12 @@ def test_bad_answers_are_refused_and_not_stored(api, joined, activity, question,
 
 def test_unknown_session_participant_and_closed_session(api, joined):
     session, participant = joined
-    assert call(api["base"], "join", {"code": "ZZZZZZ"})[0] == 404
+    assert call(api["base"], "join", {"code": "ZZZZZZZZ"})[0] == 404
     assert answer(api, session, "x" * 22, "survey:cohesion", "MSP", "close_knit")[0] == 403
     api["store"].close_session(session.id)
-    assert answer(api, session, participant, "survey:cohesion", "MSP", "close_knit")[0] == 404
-    assert call(api["base"], "join", {"code": session.code})[0] == 404
+    # A closed session: 410, as the OpenAPI file says (issue 26), not « unknown code ».
+    assert answer(api, session, participant, "survey:cohesion", "MSP", "close_knit")[0] == 410
+    assert call(api["base"], "join", {"code": session.code})[0] == 410
 
 
 def test_malformed_and_oversized_payloads(api, joined):
@@ -114,10 +116,13 @@ def test_failed_join_attempts_are_rate_limited(api):
         limiter.hit("ip", now=t)
     assert limiter.blocked("ip", now=10) and not limiter.blocked("other", now=10)
     assert not limiter.blocked("ip", now=70)
-    api["live"].failed_joins = RateLimiter(limit=2, window=60)
-    codes = [call(api["base"], "join", {"code": "QQQQQQ"})[0] for _ in range(3)]
-    assert codes == [404, 404, 429]
-    api["live"].failed_joins = RateLimiter(limit=20, window=60)
+    saved = api["live"].guesses
+    api["live"].guesses = GuessLimiter(per_address=2, per_code=100)
+    try:
+        codes = [call(api["base"], "join", {"code": code})[0] for code in ("QQQQQQQQ", "RRRRRRRR", "SSSSSSSS")]
+        assert codes == [404, 404, 429]
+    finally:
+        api["live"].guesses = saved
 
 
 json_values = st.recursive(

@@ -20,7 +20,7 @@ from pacte.live.protocol import (
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = json.loads((ROOT / "datasets" / "schemas" / "live_answer.schema.json").read_text(encoding="utf-8"))
-ENVELOPE = {"code": "ABCDEF", "participant": "p-12345678"}
+ENVELOPE = {"code": "ABCDEFGH", "participant": "p-12345678"}
 
 CASES = [
     ("quiz:financement", "acte-transfert", "perd"),
@@ -100,5 +100,6 @@ def test_one_join_code_rule():
         assert normalize_join_code(f"  {code.lower()} ") == code
         jsonschema.validate({**ENVELOPE, "code": code, "activity": "quiz:x", "question": "q", "answer": "a"}, SCHEMA)
     assert not set(JOIN_CODE_ALPHABET) & set("01IOL")
-    for bad in ["ABCDE", "ABCDEFG", "ABCDE0", "ABCDEI", 123456, None, "ABC DE"]:
+    for bad in ["ABCDEFG", "ABCDEFGHJ", "ABCDEFG0", "ABCDEFGI", 12345678, None, "ABC DEFG", "ABCDEF"]:
         assert normalize_join_code(bad) is None
+    assert normalize_join_code(" abcd-efgh ") == normalize_join_code("ABCD EFGH") == "ABCDEFGH"

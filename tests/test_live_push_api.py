@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pytest
 from live_push_client import COOKIE, SSE, TOKEN, call, request, start_server
 
+from pacte.live.answers_export import HEADERS
 from pacte.live.api import LiveContext, RateLimiter
 from pacte.live.catalogue import catalogue
 from pacte.live.events import MAX_STREAMS_PER_PARTICIPANT
@@ -82,6 +85,9 @@ def test_push_open_close_reveal(room):
     assert answer(room, room["people"][1], activity, QUIZ["question"], choice)[0] == 409
     status, data = push(room, None, "idle")
     assert data["stage"]["state"] == "idle" and data["stage"]["activity"] is None
+    # Revealed stays closed after the next push (issue 26, finding 5) until the trainer opens it again.
+    assert answer(room, room["people"][1], activity, QUIZ["question"], choice)[0] == 409
+    assert push(room, QUIZ, "open")[0] == 200
     assert answer(room, room["people"][1], activity, QUIZ["question"], choice)[0] == 201
 
 
@@ -143,10 +149,10 @@ def test_hide_a_word_and_export(room):
     )
     assert status == 200 and headers["Content-Type"].startswith("text/csv")
     assert body.startswith("\ufeff".encode())
-    lines = body.decode("utf-8-sig").splitlines()
-    assert lines[0] == "participant;activity;question;answer;answered_at;hidden"
-    assert any(line.endswith(";'=HYPERLINK(1);" + line.split(";")[4] + ";oui") for line in lines[1:])
-    assert len(lines) == 3
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
+    assert list(rows[0]) == HEADERS and len(rows) == 2
+    masked = {r["Réponse (codes)"]: r["Masquée pour la salle"] for r in rows}
+    assert masked == {"Confiance": "non", "'=HYPERLINK(1)": "oui"}  # kept, marked, never run as a formula
 
 
 def test_sessions_list_close_delete(room):
@@ -183,7 +189,7 @@ def test_catalogue(server):
 
 def test_trainee_stream_refusals(room):
     code, p = room["session"]["code"], room["people"][0]
-    assert SSE(room["api"] + f"events?code=ZZZZZZ&participant={p}").status == 404
+    assert SSE(room["api"] + f"events?code=ZZZZZZZZ&participant={p}").status == 404
     assert SSE(room["api"] + f"events?code={code}&participant=inconnu-0000000000000").status == 403
     assert SSE(room["api"] + f"events?code=0&participant={p}").status == 400
     assert SSE(room["api"] + f"events?code={code}").status == 400
@@ -191,7 +197,7 @@ def test_trainee_stream_refusals(room):
     assert SSE(room["api"] + f"events?code={code}&participant=" + "a" * 5000).status == 400
     assert call(room["api"] + "stage?code=%FF", trainer=False)[0] == 400
     assert call(room["api"] + "stage", trainer=False)[0] == 400
-    assert call(room["api"] + "stage?code=ZZZZZZ", trainer=False)[0] == 404
+    assert call(room["api"] + "stage?code=ZZZZZZZZ", trainer=False)[0] == 404
     streams = [SSE(room["api"] + f"events?code={code}&participant={p}") for _ in range(MAX_STREAMS_PER_PARTICIPANT)]
     for s in streams:
         s.next_event("stage")
@@ -337,9 +343,9 @@ class CountingStore:
         self.stages += 1
         return self._store.stage(session_id)
 
-    def aggregate(self, session_id):
+    def answer_versions(self, session_id):  # read once per summary build (pacte.live.summary_cache)
         self.aggregates += 1
-        return self._store.aggregate(session_id)
+        return self._store.answer_versions(session_id)
 
     def __getattr__(self, name):
         return getattr(self._store, name)
@@ -444,7 +450,7 @@ def test_reset_a_question_for_a_new_round(room):
         assert answer(room, who, activity, structure, choices[0]["id"])[0] == 201
     url = room["api"] + f"trainer/sessions/{room['sid']}/"
     status, data = call(url + "reset", "POST", {"activity": activity, "question": SURVEY["question"]})
-    assert (status, data) == (200, {"ok": True, "removed": 2})
+    assert (status, data) == (200, {"ok": True, "round": 2, "removed": 2})
     status, data = call(url + "summary", "GET", None)
     entry = [a for a in data["summary"]["activities"] if a["kind"] == "survey"]
     assert all(a["answers"] == 0 for a in entry)

@@ -19,7 +19,7 @@ from conftest import LOOPBACK
 pytestmark = pytest.mark.browser
 
 PAGE = "book/direct.html"
-SESSION = {"code": "K7M2QX", "title": "Promotion test", "open": True}
+SESSION = {"code": "K7M2QX34", "title": "Promotion test", "open": True}
 PARTICIPANT = "p-0123456789abcdef"
 LIVE_META = '<meta name="pacte-live" content="/api/live/">'
 
@@ -259,7 +259,7 @@ def test_a_quiz_is_answered_closed_and_revealed(room):
     shot(page, width, "quiz-open")
     answer = send(page, api, 1)
     assert answer == {
-        "code": "K7M2QX",
+        "code": "K7M2QX34",
         "participant": PARTICIPANT,
         "activity": "quiz:metier",
         "question": "q1",
@@ -412,6 +412,13 @@ def test_a_refused_answer_says_why_and_leaving_closes_the_stream(room):
     status.wait_for(timeout=5000)
     assert status.inner_text() == "Les réponses sont closes pour cette activité."
     assert page.locator(".pacte-live-status").inner_text().startswith("Vous participez")
+    asked = []
+    page.once("dialog", lambda d: (asked.append(d.message), d.dismiss()))  # a mis-tap: the trainee stays
+    page.get_by_role("button", name="Quitter la séance").click()
+    page.wait_for_function("() => true")
+    assert asked and "nouveau participant" in asked[0]
+    assert page.locator(".pacte-live-form").count() == 0
+    page.once("dialog", lambda d: d.accept())
     page.get_by_role("button", name="Quitter la séance").click()
     page.locator(".pacte-live-form").wait_for(timeout=5000)
     assert page.evaluate("window.__es.every((e) => e.readyState === 2)")
@@ -438,3 +445,18 @@ def test_on_a_module_page_a_new_activity_out_of_sight_is_announced_by_a_button(m
     assert page.evaluate("document.activeElement.closest('.pacte-live-activity') !== null")
     top = page.evaluate("document.querySelector('.pacte-live-activity').getBoundingClientRect().top")
     assert 0 <= top < 900
+
+
+def test_on_a_phone_the_verdict_is_scrolled_into_view_on_reveal(browser, built_book, book_url):
+    for page, api, _ in open_room(browser, built_book, book_url, PAGE, 360):
+        page.set_viewport_size({"width": 360, "height": 640})
+        push(page, stage(2, QUIZ))
+        page.locator(".pacte-live-option", has_text="La CPTS").click()
+        send(page, api, 1)
+        page.evaluate("window.scrollTo(0, 0)")  # the trainee reads the top of the page meanwhile
+        push(page, stage(3, QUIZ, "revealed", REVEAL))
+        page.wait_for_function(
+            "() => { const r = document.querySelector('.pacte-live-verdict').getBoundingClientRect();"
+            " return r.top >= 0 && r.bottom <= window.innerHeight; }",
+            timeout=5000,
+        )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from node_runner import call_js
 
 NBSP = "\u00a0"
-SESSION = {"code": "K7M2QX", "title": "Promotion test", "open": True}
+SESSION = {"code": "K7M2QX34", "title": "Promotion test", "open": True}
 QUIZ = {
     "kind": "quiz",
     "ref": "metier",

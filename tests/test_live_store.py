@@ -165,20 +165,20 @@ def test_join_codes_format_and_uniqueness(store):
     assert len(set(codes)) == len(codes)
     assert len({s.id for s in sessions}) == len(sessions)
     for code in codes:
-        assert len(code) == 6 and set(code) <= set(CODE_ALPHABET)
+        assert len(code) == 8 and set(code) <= set(CODE_ALPHABET)
     assert not set(CODE_ALPHABET) & set("01IOLlo")
 
 
 def test_join_code_collision_draws_again(store, monkeypatch):
-    drawn = iter(["AAAAAA", "AAAAAA", "AAAAAA", "BBBBBB", "AAAAAA"])
+    drawn = iter(["AAAAAAAA", "AAAAAAAA", "AAAAAAAA", "BBBBBBBB", "AAAAAAAA"])
     monkeypatch.setattr(store_mod, "new_code", lambda: next(drawn))
     first = store.create_session("first")
     second = store.create_session("second")
-    assert (first.code, second.code) == ("AAAAAA", "BBBBBB")
+    assert (first.code, second.code) == ("AAAAAAAA", "BBBBBBBB")
     store.close_session(first.id)  # a closed session frees its code
     third = store.create_session("third")
-    assert third.code == "AAAAAA"
-    assert store.session_by_code("aaaaaa") == third
+    assert third.code == "AAAAAAAA"
+    assert store.session_by_code("aaaaaaaa") == third
 
 
 def test_code_lookup_is_case_insensitive_and_strict(store, session):
@@ -202,14 +202,19 @@ def test_expiry(store, clock):
         store.add_participant(s.id)
     with pytest.raises(SessionClosed):
         store.record_answer(s.id, p, "quiz:x", "q1", "b")
-    assert store.aggregate(s.id) == {("quiz:x", "q1"): {"a": 1}}  # still readable until purged
-    assert store.expire_sessions() == 1
+    assert store.aggregate(s.id) == {("quiz:x", "q1"): {"a": 1}}  # kept: only the trainer purges
+    assert store.close_expired_sessions() == 1
+    ended = store.session(s.id)
+    assert ended.closed and ended.closed_at == s.expires_at and ended.ended_at(clock()) == s.expires_at
+    assert store.export_rows(s.id)[0]["answer"] == "a"
+    assert store.session(keep.id) == keep and keep.ended_at(clock()) is None
+    assert store.past_retention(30, now=clock()) == []
+    assert {x.id for x in store.past_retention(30, now=clock() + 31 * 86400)} == {s.id, keep.id}
+    assert store.purge_sessions([s.id]) == 1
     assert store.session(s.id) is None
     with pytest.raises(UnknownSession):
         store.aggregate(s.id)
-    assert store.session(keep.id) == keep
-    assert store.expire_sessions(now=clock() + 10 * 3600) == 1
-    assert store.list_sessions() == []
+    assert [x.id for x in store.list_sessions()] == [keep.id]
 
 
 def test_create_session_validates(store):
@@ -296,7 +301,7 @@ def test_unknown_ids(store, session):
         lambda: store.participant_count(bad),
         lambda: store.hidden_questions(bad),
         lambda: store.set_hidden(bad, "quiz:x", "q1", True),
-        lambda: store.reset_question(bad, "quiz:x", "q1"),
+        lambda: store.start_round(bad, "quiz:x", ["q1"]),
         lambda: store.export_rows(bad),
     ):
         with pytest.raises(UnknownSession):
@@ -316,11 +321,12 @@ def test_hidden_and_reset(store, session):
     store.set_hidden(session.id, "survey:y", "q9", False)
     store.set_hidden(session.id, "survey:y", "q9", False)
     assert store.hidden_questions(session.id) == {("quiz:x", "q1")}
-    assert store.reset_question(session.id, "quiz:x", "q1") == 2
-    assert store.reset_question(session.id, "quiz:x", "q1") == 0
+    assert store.start_round(session.id, "quiz:x", ["q1"]) == (2, 2)
+    assert store.start_round(session.id, "quiz:x", ["q1"]) == (2, 0)  # an empty round is not ended
     assert store.aggregate(session.id) == {("quiz:x", "q2"): {"b": 2}}
     store.record_answer(session.id, p1, "quiz:x", "q1", "c")  # answering again after a reset
     assert store.aggregate(session.id)[("quiz:x", "q1")] == {"c": 1}
+    assert store.earlier_rounds(session.id) == {1: {("quiz:x", "q1"): {"a": 2}}}
 
 
 def test_export_rows(store, session, clock):
@@ -336,6 +342,8 @@ def test_export_rows(store, session, clock):
             "question": "q1",
             "answer": "a",
             "answered_at": "2025-06-15T15:06:40Z",
+            "time": 1750000000.0,
+            "round": 1,
         },
         {
             "participant": p2,
@@ -343,6 +351,8 @@ def test_export_rows(store, session, clock):
             "question": "q1",
             "answer": '["1", "3"]',
             "answered_at": "2025-06-15T15:07:41Z",
+            "time": 1750000061.5,
+            "round": 1,
         },
     ]
 
@@ -376,7 +386,15 @@ def test_no_personal_data_columns(backend, store):
         if backend.kind == "sqlite":
             cols = {
                 r[1]
-                for t in ("sessions", "participants", "answers", "hidden_questions", "stages", "hidden_answers")
+                for t in (
+                    "sessions",
+                    "participants",
+                    "answers",
+                    "hidden_questions",
+                    "stages",
+                    "hidden_answers",
+                    "rounds",
+                )
                 for r in conn.execute(f"PRAGMA table_info({t})")
             }
         else:
@@ -411,6 +429,8 @@ def test_no_personal_data_columns(backend, store):
         "state",
         "updated_at",
         "last_seen",
+        "round",
+        "started_at",
     }
 
 
@@ -488,12 +508,12 @@ def test_upgrade_from_v1_keeps_rows(backend, clock):
         conn.execute(
             f"INSERT INTO sessions (id, code, title, created_at, expires_at, closed)"
             f" VALUES ({ph}, {ph}, {ph}, {ph}, {ph}, {ph})",
-            ("sess-old", "ABCDEF", "Ancienne séance", T0 - 100, T0 + 3600, False),
+            ("sess-old", "ABCDEFGH", "Ancienne séance", T0 - 100, T0 + 3600, False),
         )
         conn.execute(
             f"INSERT INTO sessions (id, code, title, created_at, expires_at, closed)"
             f" VALUES ({ph}, {ph}, {ph}, {ph}, {ph}, {ph})",
-            ("sess-closed", "ABCDEF", "Close", T0 - 200, T0 + 3600, True),
+            ("sess-closed", "ABCDEFGH", "Close", T0 - 200, T0 + 3600, True),
         )
         for pid in ("p1", "p2"):
             conn.execute(
@@ -522,7 +542,7 @@ def test_upgrade_from_v1_keeps_rows(backend, clock):
             assert migrations.current_version(conn, backend.kind) == migrations.LATEST_VERSION
         finally:
             conn.close()
-        old = s.session_by_code("abcdef")
+        old = s.session_by_code("abcdefgh")
         assert old is not None and (old.id, old.title) == ("sess-old", "Ancienne séance")
         assert s.session("sess-closed").closed
         assert s.participant_count("sess-old") == 2
@@ -534,7 +554,7 @@ def test_upgrade_from_v1_keeps_rows(backend, clock):
         s.record_answer("sess-old", "p1", "quiz:x", "q1", "b")
         assert s.aggregate("sess-old") == {("quiz:x", "q1"): {"b": 2}}
         s.close_session("sess-old")
-        assert s.session_by_code("ABCDEF") is None
+        assert s.session_by_code("ABCDEFGH") is None
     finally:
         s.close()
 

@@ -103,8 +103,10 @@ def test_static_ordering_with_keyboard_and_mouse(offline_page, book_url):
     order = root.get_attribute("data-order").split(",")
     assert order[0] == "usb", order
     assert "position 1 sur 16" in _plain(root.locator("[role=status]").inner_text())
-    # the position menu places an item directly
-    root.locator("li[data-item=cds-1991] select").select_option("2")
+    # the position field places an item directly (it swaps places with the item there)
+    field = root.locator("li[data-item=cds-1991] input[data-action=position]")
+    field.fill("2")
+    field.press("Enter")
     order = root.get_attribute("data-order").split(",")
     assert order[:2] == ["usb", "cds-1991"], order
     # « Descendre » moves one step down
@@ -205,7 +207,8 @@ def test_voila_ordering_sorting_and_quiz_reach_python(offline_page, pacte_server
     page.goto(pacte_server + "voila/render/" + HISTORY + ".ipynb", timeout=120000)
     root = page.locator("section.pacte-order")
     root.wait_for(timeout=90000)
-    root.locator("li[data-item=usb] select").select_option("1")
+    root.locator("li[data-item=usb] input[data-action=position]").fill("1")
+    root.locator("li[data-item=usb] input[data-action=position]").press("Enter")
     root.locator("button[data-action=check]").click()
     order = root.get_attribute("data-order").split(",")
     expected = score_ordering(EXERCISE, {"order": order})

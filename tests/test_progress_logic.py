@@ -208,3 +208,23 @@ def test_empty_answers():
         {"path": ["x"]},
     ]
     assert call_js("progress_logic", "isEmptyAnswers", [[c] for c in cases]) == [True] * 6 + [False] * 4
+
+
+def test_course_links_lead_to_the_page_in_the_book_voila_and_jupyterlab():
+    cases = [
+        (["book/mon-parcours", "/modules/metier/profils.html", None], "/book/mon-parcours.html"),
+        (
+            ["book/mon-parcours", "/voila/render/_build/voila/modules/metier/profils.ipynb", None],
+            "/voila/render/_build/voila/book/mon-parcours.ipynb",
+        ),
+        # JupyterLab's address bar shows the file browser's folder, not the notebook.
+        (
+            [
+                "modules/panorama/structures",
+                "/user/abc/lab/tree/_build/voila/book",
+                {"baseUrl": "/user/abc/", "treePath": "_build/voila/book/mon-parcours.ipynb"},
+            ],
+            "/user/abc/lab/tree/_build/voila/modules/panorama/structures.ipynb",
+        ),
+    ]
+    assert call_js("progress_logic", "courseUrl", [args for args, _ in cases]) == [url for _, url in cases]

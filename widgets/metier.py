@@ -130,13 +130,17 @@ QUESTION_TITLES = {
 
 
 def metier_answers_table() -> HTML:
-    """The values of the survey explorer chart: every answer of the four survey questions, by structure type."""
+    """The values of the survey explorer chart: every answer of the four survey questions, by structure type.
+
+    One simple table per question (one header row, one header column), so that every cell is tied to its
+    headers by ``scope`` alone.
+    """
     frame = load_table("survey_answers").astype(object)
     head = "<th scope='col'>Réponse</th>" + "".join(f"<th scope='col'>{s}</th>" for s in STRUCTURES)
-    body = []
+    tables = []
     for qid, title in QUESTION_TITLES.items():
         rows = frame[frame["question_id"] == qid]
-        body.append(f"<tr><th scope='colgroup' colspan='4'>{html.escape(title)}</th></tr>")
+        body = []
         for aid in dict.fromkeys(rows["answer_id"]):
             sub = rows[rows["answer_id"] == aid]
             label = sub.iloc[0]["answer"]
@@ -152,9 +156,13 @@ def metier_answers_table() -> HTML:
                 f"<tr data-question='{qid}' data-answer='{aid}'><th scope='row'>{html.escape(label)}</th>"
                 f"{''.join(cells)}</tr>"
             )
+        tables.append(
+            f"<table class='pacte-table table pacte-metier-answers' data-question='{qid}'>"
+            f"<caption>{html.escape(title)}</caption><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(body)}</tbody></table>"
+        )
     caption = "Réponses des 521 apprenants de l’enquête PACTE, en % des répondants de chaque structure"
     return HTML(
-        "<div class='pacte-table-scroll' style='overflow-x:auto'><table class='pacte-table table pacte-metier-answers'>"
-        f"<caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody>"
-        f"</table><p class='pacte-source'>{html.escape(source_line(frame))}</p></div>"
+        f"<div class='pacte-table-scroll' style='overflow-x:auto'><p class='pacte-table-intro'>{html.escape(caption)}</p>"
+        f"{''.join(tables)}<p class='pacte-source'>{html.escape(source_line(frame))}</p></div>"
     )

@@ -13,25 +13,8 @@ import re
 
 import traitlets as t
 
-from pacte.course.toc import page_source, toc_files
+from pacte.course.toc import page_title, toc_files
 from widgets._host import PacteWidget
-
-_HEADING = re.compile(r"^#\s+(.+?)\s*$", re.M)
-_ROLE = re.compile(r"\{[a-z:-]+\}`([^`<]*?)(?:\s*<[^>]*>)?`")
-
-
-def page_title(docname: str) -> str:
-    """The first level-1 heading of a page, without MyST roles and markup."""
-    try:
-        text = page_source(docname).read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError):
-        return docname
-    text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
-    match = _HEADING.search(text)
-    if not match:
-        return docname
-    title = _ROLE.sub(r"\1", match.group(1))
-    return re.sub(r"[*_`]", "", title).strip() or docname
 
 
 def course_plan(files: list[str] | None = None) -> dict:

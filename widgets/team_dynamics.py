@@ -149,8 +149,6 @@ def survey_quotes(theme: str) -> HTML:
     return HTML(
         f'<figure class="pacte-quotes" lang="fr"><figcaption><strong>{html.escape(heading)}, '
         f"dans les mots des répondants</strong></figcaption>"
-        f'<ul style="list-style: none; padding-left: 0; margin: .4rem 0;">{items}</ul>'
+        f"<ul>{items}</ul>"
         f'<p class="pacte-chart-source">Source : {html.escape(" ; ".join(sources))} (verbatims de l\'enquête).</p></figure>'
-        "<style>.pacte-quotes q { quotes: '« ' ' »'; font-style: italic; } "
-        ".pacte-quotes li { border-left: 3px solid #c9d3dd; padding-left: .7rem; margin: .35rem 0; }</style>"
     )

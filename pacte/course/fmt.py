@@ -1,8 +1,16 @@
-"""French number formats for text shown to learners (« 1 200 », « 56 % », « 12,5 »)."""
+"""French number and date formats for text shown to learners and trainers (« 1 200 », « 56 % », « 12,5 »).
+
+Dates are shown in the course's time zone (Europe/Paris), whatever the server's.
+"""
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 NBSP = "\u00a0"
+TIME_ZONE = ZoneInfo("Europe/Paris")
+MONTHS = ("janvier février mars avril mai juin juillet août septembre octobre novembre décembre").split()
 
 
 def number(value: float, decimals: int = 0) -> str:
@@ -19,3 +27,20 @@ def percent(value: float, decimals: int = 0) -> str:
 def euros(value: float, decimals: int = 0) -> str:
     """Format an amount in euros (73500 → « 73 500 € »)."""
     return f"{number(value, decimals)}{NBSP}€"
+
+
+def local_time(t: float) -> datetime:
+    """The unix time ``t`` in the course's time zone (Europe/Paris)."""
+    return datetime.fromtimestamp(t, TIME_ZONE)
+
+
+def spreadsheet_datetime(t: float) -> str:
+    """« 2026-12-08 08:45:00 », Paris time: a date and time every spreadsheet reads as such."""
+    return local_time(t).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def date_time(t: float) -> str:
+    """« 8 décembre 2026 à 8 h 45 » (Paris time), for sentences."""
+    when = local_time(t)
+    day = "1er" if when.day == 1 else str(when.day)
+    return f"{day} {MONTHS[when.month - 1]} {when.year} à {when.hour}{NBSP}h{NBSP}{when.minute:02d}"

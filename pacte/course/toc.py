@@ -9,6 +9,7 @@ does not require editing the table (:func:`effective_toc`).
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -81,3 +82,25 @@ def page_source(docname: str, root: Path | None = None) -> Path:
         if path.exists():
             return path
     raise FileNotFoundError(f"no source for page '{docname}' listed in book/_toc.yml")
+
+
+_HEADING = re.compile(r"^#\s+(.+?)\s*$", re.M)
+_ROLE = re.compile(r"\{[a-z:-]+\}`([^`<]*?)(?:\s*<[^>]*>)?`")
+
+
+def source_title(path: Path) -> str:
+    """The first level-1 heading of a page's source file, without MyST roles and markup ("" if none)."""
+    text = re.sub(r"\A---\n.*?\n---\n", "", path.read_text(encoding="utf-8"), flags=re.S)
+    match = _HEADING.search(text)
+    if not match:
+        return ""
+    title = _ROLE.sub(r"\1", match.group(1))
+    return re.sub(r"[*_`]", "", title).strip()
+
+
+def page_title(docname: str, root: Path | None = None) -> str:
+    """The title of a page (its first level-1 heading), or its document name when it has none."""
+    try:
+        return source_title(page_source(docname, root)) or docname
+    except (FileNotFoundError, OSError):
+        return docname

@@ -24,7 +24,8 @@ def _scorm(args: argparse.Namespace) -> int:
     from pacte.export.scorm import export_scorm
 
     site = Path(args.site) if args.site else None
-    summary = export_scorm(Path(args.output), site=site)
+    mastery = {} if args.mastery_score is None else {"mastery": args.mastery_score}
+    summary = export_scorm(Path(args.output), site=site, **mastery)
     print(summary)
     return 0
 
@@ -34,7 +35,12 @@ def _pdf(args: argparse.Namespace) -> int:
 
     site = Path(args.site) if args.site else None
     files = export_pdf(
-        Path(args.output), site=site, trainer=args.trainer, modules=args.module or None, whole=not args.no_course
+        Path(args.output),
+        site=site,
+        trainer=args.trainer,
+        modules=args.module or None,
+        whole=not args.no_course,
+        base_url=args.base_url,
     )
     version = "formateur" if args.trainer else "apprenant"
     print(f"pacte export pdf{NBSP}: {len(files)} fichier(s) PDF (version {version}) dans {args.output}")
@@ -60,8 +66,16 @@ def add_export_parser(sub: argparse._SubParsersAction) -> None:
     p_moodle = targets.add_parser("moodle", help="une banque de questions Moodle (GIFT et Moodle XML) par quiz")
     p_moodle.add_argument("--output", required=True, help="dossier où écrire les fichiers .gift et .xml")
     p_moodle.set_defaults(func=_run, export_func=_moodle)
-    p_scorm = targets.add_parser("scorm", help="un paquet SCORM 1.2 (zip) du livre construit, un SCO par page")
+    p_scorm = targets.add_parser(
+        "scorm", help="un paquet SCORM 1.2 (zip) du livre construit, un SCO par page d’apprentissage"
+    )
     p_scorm.add_argument("--output", required=True, help="fichier .zip à écrire")
+    p_scorm.add_argument(
+        "--mastery-score",
+        type=int,
+        default=None,
+        help="score de maîtrise des pages à quiz, de 0 à 100 (par défaut\u00a0: la note de réussite du cours, 70)",
+    )
     p_scorm.add_argument("--site", help="livre construit à empaqueter (par défaut\u00a0: _build/html)")
     p_scorm.set_defaults(func=_run, export_func=_scorm)
     p_pdf = targets.add_parser("pdf", help="polycopiés PDF (un par module et un pour le cours) imprimés par Chromium")
@@ -74,4 +88,8 @@ def add_export_parser(sub: argparse._SubParsersAction) -> None:
     p_pdf.add_argument("--site", help="livre construit à imprimer (par défaut\u00a0: _build/html)")
     p_pdf.add_argument("--module", action="append", help="seulement ce module (dossier sous modules/, répétable)")
     p_pdf.add_argument("--no-course", action="store_true", help="sans le PDF du cours entier")
+    p_pdf.add_argument(
+        "--base-url",
+        help="adresse publique du livre en ligne, vers laquelle pointent les liens (sans elle, ils sont du texte)",
+    )
     p_pdf.set_defaults(func=_run, export_func=_pdf)

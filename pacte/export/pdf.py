@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import html
 import http.server
+import re
 import shutil
 import socketserver
 import threading
@@ -28,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import urlparse, urlsplit
 
 from pacte.course.chart_theme import FRENCH_TIME_LOCALE
 from pacte.course.paths import STATIC_DIR, build_dir
@@ -141,8 +142,10 @@ def _offline(route: Any) -> None:
         route.abort()
 
 
-def prepare_pages(browser: Any, base: str, docs: list[str], trainer: bool) -> list[PrintedPage]:
-    """Open each page, let its widgets draw, and take its paper form."""
+def prepare_pages(
+    browser: Any, base: str, docs: list[str], trainer: bool, base_url: str | None = None
+) -> list[PrintedPage]:
+    """Open each page, let its widgets draw, and take its paper form (links as :func:`public_links` makes them)."""
     context = browser.new_context(viewport={"width": 1000, "height": 1400}, locale="fr-FR")
     context.route("**/*", _offline)
     page = context.new_page()
@@ -162,10 +165,32 @@ def prepare_pages(browser: Any, base: str, docs: list[str], trainer: bool) -> li
                 raise RuntimeError(
                     f"{doc}{chr(160)}: la page n’a pas pu être préparée pour l’impression ({exc})"
                 ) from exc
-            out.append(PrintedPage(doc, data["title"], data["html"], data["styles"]))
+            out.append(PrintedPage(doc, data["title"], public_links(data["html"], base_url), data["styles"]))
     finally:
         context.close()
     return out
+
+
+_LINK = re.compile(r'<a\b([^>]*?)\shref="([^"]*)"([^>]*)>(.*?)</a>', re.S)
+
+
+def public_links(page_html: str, base_url: str | None) -> str:
+    """Links of a printed page to the export's own local server point to the course's public address
+    ``base_url`` instead; without one they become plain text. Links to other hosts are kept."""
+
+    def fix(match: re.Match[str]) -> str:
+        before, href, after, text = match.groups()
+        parsed = urlsplit(html.unescape(href))
+        if parsed.hostname not in LOOPBACK:
+            return match.group(0)
+        if base_url is None:
+            return f'<span class="pacte-print-link">{text}</span>'
+        public = (
+            base_url.rstrip("/") + "/" + parsed.path.lstrip("/") + (f"#{parsed.fragment}" if parsed.fragment else "")
+        )
+        return f'<a{before} href="{html.escape(public)}"{after}>{text}</a>'
+
+    return _LINK.sub(fix, page_html)
 
 
 def title_page(heading: str, subtitle: str, pages: list[PrintedPage], trainer: bool, today: date) -> str:
@@ -251,6 +276,7 @@ def export_pdf(
     toc: dict[str, Any] | None = None,
     today: date | None = None,
     browser: Any | None = None,
+    base_url: str | None = None,
 ) -> list[Path]:
     """Write ``<module>[-formateur].pdf`` for each module and ``cours-complet[-formateur].pdf``; return the files.
 
@@ -273,7 +299,7 @@ def export_pdf(
     with serve(site) as base, nullcontext(browser) if browser is not None else chromium() as browser:
         printed: dict[str, list[PrintedPage]] = {}
         for module in chosen:
-            printed[module.name] = prepare_pages(browser, base, module.pages, trainer)
+            printed[module.name] = prepare_pages(browser, base, module.pages, trainer, base_url)
             module.title = printed[module.name][0].title
             doc = assemble(
                 module.title,

@@ -1,7 +1,9 @@
 """A SCORM 1.2 package of the static book (``pacte export scorm``).
 
-One SCO per page of the book, grouped in the LMS's table of contents by part
-and module as the book's own table of contents groups them:
+One SCO per learning page of the book (the module pages, and any other page
+that asks the learner something), grouped in the LMS's table of contents by
+part and module as the book's own table of contents groups them; the how-to
+and trainer pages travel as files of the shared asset, not as activities:
 
 * SCORM 1.2 keeps one status, one score and one ``suspend_data`` per SCO
   and per learner; a page of the course is what has one quiz score and one
@@ -14,9 +16,11 @@ and module as the book's own table of contents groups them:
 
 Every file of the built site is listed: the pages in their own SCO resource,
 everything else (styles, scripts, images, vendored Vega) in one shared asset
-resource that every SCO depends on. The runtime side is
-``widgets/static/scorm.js``, loaded by ``loader.js`` only when an LMS API is
-found.
+resource that every SCO depends on, except source maps (of use to no LMS).
+Each SCO with a quiz carries ``adlcp:masteryscore``, the course's pass mark.
+The runtime side is ``widgets/static/scorm.js``, loaded by ``loader.js`` only
+when an LMS API is found: inside the SCO it removes the book's navigation, so a
+page can only ever write into the record of the SCO the LMS launched.
 """
 
 from __future__ import annotations
@@ -44,6 +48,17 @@ NAMESPACES = (
     'http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd"'
 )
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+#: The course's pass mark: per cent of right answers to a page's quiz (``adlcp:masteryscore``).
+PASS_MARK = 70
+_QUIZ = 'data-pacte-module="quiz"'
+_ACTIVITY_LIST = re.compile(r"ACTIVITY_MODULES = \[([^\]]*)\]")
+
+
+def activity_modules(site: Path) -> tuple[str, ...]:
+    """The widget modules that ask the learner something, as ``progress_logic.js`` of the site lists them."""
+    text = (site / "_static" / "progress_logic.js").read_text(encoding="utf-8")
+    match = _ACTIVITY_LIST.search(text)
+    return tuple(re.findall(r'"([a-z_]+)"', match.group(1))) if match else ("quiz",)
 
 
 @dataclass
@@ -53,6 +68,7 @@ class Node:
     title: str
     href: str | None = None
     children: list[Node] = field(default_factory=list)
+    quiz: bool = False
 
 
 def page_title(page: Path) -> str:
@@ -63,9 +79,19 @@ def page_title(page: Path) -> str:
     return html.unescape(match.group(1)).split(" \u2014 ")[0].strip()
 
 
+def is_learning_page(doc: str, text: str, activities: tuple[str, ...]) -> bool:
+    """A module page, or any page that asks the learner something: a SCO; how-to and trainer pages are not."""
+    return doc.startswith("modules/") or any(f'data-pacte-module="{name}"' in text for name in activities)
+
+
 def _page(site: Path, doc: str) -> Node | None:
     path = site / f"{doc}.html"
-    return Node(page_title(path), f"{doc}.html") if path.exists() else None
+    if not path.exists():
+        return None
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if not is_learning_page(doc, text, activity_modules(site)):
+        return None
+    return Node(page_title(path), f"{doc}.html", quiz=_QUIZ in text)
 
 
 def _chapter(site: Path, chapter: dict[str, Any]) -> Node | None:
@@ -79,7 +105,7 @@ def _chapter(site: Path, chapter: dict[str, Any]) -> Node | None:
 
 
 def course_tree(site: Path, toc: dict[str, Any] | None = None) -> list[Node]:
-    """The book's table of contents as LMS items, keeping only the pages the site has."""
+    """The book's table of contents as LMS items, keeping only the learning pages the site has."""
     toc = effective_toc() if toc is None else toc
     tree = [n for n in [_page(site, toc["root"])] if n]
     for part in toc.get("parts", []):
@@ -91,11 +117,11 @@ def course_tree(site: Path, toc: dict[str, Any] | None = None) -> list[Node]:
 
 
 def site_files(site: Path) -> list[str]:
-    """Every file of the built site (POSIX paths relative to it), sorted; no hidden build files."""
+    """Every file of the built site (POSIX paths relative to it), sorted; no hidden build files, no source maps."""
     return sorted(
         p.relative_to(site).as_posix()
         for p in site.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(site).parts)
+        if p.is_file() and p.suffix != ".map" and not any(part.startswith(".") for part in p.relative_to(site).parts)
     )
 
 
@@ -108,25 +134,26 @@ def _pages(tree: list[Node]) -> list[Node]:
     return out
 
 
-def _items(nodes: list[Node], ids: dict[str, str], indent: str, counter: list[int]) -> str:
+def _items(nodes: list[Node], ids: dict[str, str], indent: str, counter: list[int], mastery: int) -> str:
     out = []
     for node in nodes:
         counter[0] += 1
         ident = f"ITEM-{counter[0]:04d}"
         title = f"{indent}  <title>{xml_escape(node.title)}</title>\n"
         if node.href:
+            score = f"{indent}  <adlcp:masteryscore>{mastery}</adlcp:masteryscore>\n" if node.quiz else ""
             out.append(
                 f'{indent}<item identifier="{ident}" identifierref="{ids[node.href]}" isvisible="true">\n'
-                f"{title}{indent}</item>\n"
+                f"{title}{score}{indent}</item>\n"
             )
         else:
-            inner = _items(node.children, ids, indent + "  ", counter)
+            inner = _items(node.children, ids, indent + "  ", counter, mastery)
             out.append(f'{indent}<item identifier="{ident}" isvisible="true">\n{title}{inner}{indent}</item>\n')
     return "".join(out)
 
 
-def manifest(tree: list[Node], files: list[str], title: str = COURSE_TITLE) -> str:
-    """The ``imsmanifest.xml`` of the package: organization tree, one SCO per page, one shared asset."""
+def manifest(tree: list[Node], files: list[str], title: str = COURSE_TITLE, mastery: int = PASS_MARK) -> str:
+    """The ``imsmanifest.xml``: organization tree, one SCO per learning page (mastery score if it has a quiz), one asset."""
     pages = _pages(tree)
     ids = {p.href: f"RES-{i:04d}" for i, p in enumerate(pages, 1) if p.href}
     sco = set(ids)
@@ -147,7 +174,7 @@ def manifest(tree: list[Node], files: list[str], title: str = COURSE_TITLE) -> s
         "  <metadata>\n    <schema>ADL SCORM</schema>\n    <schemaversion>1.2</schemaversion>\n  </metadata>\n"
         '  <organizations default="ORG-PACTE">\n    <organization identifier="ORG-PACTE">\n'
         f"      <title>{xml_escape(title)}</title>\n"
-        + _items(tree, ids, "      ", [0])
+        + _items(tree, ids, "      ", [0], mastery)
         + "    </organization>\n  </organizations>\n  <resources>\n"
         + "".join(resources)
         + "  </resources>\n</manifest>\n"
@@ -159,8 +186,12 @@ def default_site() -> Path:
     return build_dir() / "html"
 
 
-def export_scorm(output: Path, site: Path | None = None, toc: dict[str, Any] | None = None) -> str:
+def export_scorm(
+    output: Path, site: Path | None = None, toc: dict[str, Any] | None = None, mastery: int = PASS_MARK
+) -> str:
     """Write the SCORM 1.2 zip of the built book to ``output``; return the French summary line."""
+    if not 0 <= mastery <= 100:
+        raise RuntimeError(f"score de maîtrise hors de 0 à 100{NBSP}: {mastery}")
     site = default_site() if site is None else site
     if not (site / "index.html").exists():
         raise FileNotFoundError(
@@ -172,7 +203,7 @@ def export_scorm(output: Path, site: Path | None = None, toc: dict[str, Any] | N
         )
     tree = course_tree(site, toc)
     files = site_files(site)
-    text = manifest(tree, files)
+    text = manifest(tree, files, mastery=mastery)
     output.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("imsmanifest.xml", text)
@@ -180,6 +211,6 @@ def export_scorm(output: Path, site: Path | None = None, toc: dict[str, Any] | N
             zf.write(site / name, name)
     n_pages = len(_pages(tree))
     return (
-        f"pacte export scorm{NBSP}: {output} ({n_pages} pages, un SCO par page, {len(files)} fichiers, "
-        f"{output.stat().st_size // 1024} Kio)"
+        f"pacte export scorm{NBSP}: {output} ({n_pages} pages d’apprentissage, un SCO par page, "
+        f"score de maîtrise {mastery}{NBSP}%, {len(files)} fichiers, {output.stat().st_size // 1024} Kio)"
     )

@@ -10,7 +10,7 @@ are used in memory for rate limiting only, never stored.
 from __future__ import annotations
 
 from pacte.course.fmt import NBSP
-from pacte.live.handlers import MAX_BODY, JSONHandler, LiveContext, RateLimiter
+from pacte.live.handlers import CLOSED, MAX_BODY, NO_SESSION, JSONHandler, LiveContext, RateLimiter
 from pacte.live.protocol import JOIN_CODE_RULE, ProtocolError, normalize_join_code, parse_answer, valid_participant
 from pacte.live.store import ActivityClosed, SessionClosed, UnknownParticipant, UnknownSession
 from pacte.live.validation import canonical_answer
@@ -30,25 +30,19 @@ class JoinHandler(JSONHandler):
     """``POST /api/live/join {code}`` → an anonymous participant id for that session."""
 
     async def post(self) -> None:
-        address = self.request.remote_ip or "?"
-        if self.live.failed_joins.blocked(address) or self.live.failed_joins_total.blocked("*"):
-            self.set_header("Retry-After", "60")
-            return self.fail(429, f"Trop de tentatives{NBSP}: réessayez dans une minute.")
         data = self.json_body()
         if data is None:
             return
         code = normalize_join_code(data.get("code"))
         if code is None:
             return self.fail(400, f"Code de séance invalide{NBSP}: {JOIN_CODE_RULE}.")
-        session = await self.live.run(self.live.store.session_by_code, code)
+        session = await self.open_session(code)
         if session is None:
-            self.live.failed_joins.hit(address)
-            self.live.failed_joins_total.hit("*")
-            return self.fail(404, "Aucune séance ouverte ne porte ce code.")
+            return
         try:
             participant = await self.live.run(self.live.store.add_participant, session.id)
         except (UnknownSession, SessionClosed):
-            return self.fail(410, "Cette séance est fermée.")
+            return self.fail(410, CLOSED)
         self.live.changed(session.id)
         self.ok({"code": session.code, "title": session.title, "participant": participant}, status=201)
 
@@ -72,9 +66,9 @@ class AnswerHandler(JSONHandler):
             answer = canonical_answer(live_answer)
         except ProtocolError as exc:
             return self.fail(422, exc.message)
-        session = await self.live.run(self.live.store.session_by_code, code)
+        session = await self.open_session(code, participant)
         if session is None:
-            return self.fail(404, "Aucune séance ouverte ne porte ce code.")
+            return
         await self._record(session.id, participant, live_answer.activity, live_answer.question, answer)
 
     async def _record(self, session_id: str, participant: str, activity: str, question: str, answer: str) -> None:
@@ -85,7 +79,7 @@ class AnswerHandler(JSONHandler):
         except UnknownParticipant:
             return self.fail(403, f"Participant inconnu pour cette séance{NBSP}: rejoignez-la de nouveau.")
         except (UnknownSession, SessionClosed):
-            return self.fail(410, "Cette séance est fermée.")
+            return self.fail(410, CLOSED)
         except ActivityClosed:
             return self.fail(409, ACTIVITY_CLOSED)
         except ValueError:
@@ -101,12 +95,12 @@ class StageHandler(JSONHandler):
         code = normalize_join_code(self.get_query_argument("code", ""))
         if code is None:
             return self.fail(400, f"Code de séance invalide{NBSP}: {JOIN_CODE_RULE}.")
-        session = await self.live.run(self.live.store.session_by_code, code)
+        session = await self.open_session(code)
         if session is None:
-            return self.fail(404, "Aucune séance ouverte ne porte ce code.")
+            return
         stage = await self.live.feeds.stage(session.id)
         if stage is None:
-            return self.fail(404, "Aucune séance ouverte ne porte ce code.")
+            return self.fail(404, NO_SESSION)
         self.ok({"stage": stage})
 
 

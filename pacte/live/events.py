@@ -24,11 +24,11 @@ from pacte.live.feeds import event_bytes
 from pacte.live.handlers import JSONHandler, LiveContext
 from pacte.live.protocol import JOIN_CODE_RULE, normalize_join_code, valid_participant
 from pacte.live.trainer_auth import UNKNOWN_SESSION, TrainerAuth, join_base
+from pacte.security import client_key
 
 RETRY = b"retry: 3000\n\n"
 MAX_STREAMS_PER_PARTICIPANT = 6  # tabs of one trainee on this process (and half-dead connections)
-NO_SESSION = "Aucune séance ouverte ne porte ce code."
-CLOSED = "Cette séance est fermée."
+TOO_MANY_STREAMS = f"Trop de flux ouverts depuis cette adresse{NBSP}: fermez des onglets ou réessayez plus tard."
 
 
 class EventStreamHandler(JSONHandler):
@@ -107,13 +107,9 @@ class TraineeEventsHandler(EventStreamHandler):
         if not valid_participant(participant):
             return self.fail(400, "Identifiant de participant invalide.")
         store = self.live.store
-        session = await self.live.run(store.session_by_code, code)
+        session = await self.open_session(code, participant)
         if session is None:
-            joined = await self.live.run(store.participant_session, participant)
-            old = None if joined is None else await self.live.run(store.session, joined)
-            if old is not None and old.code == code:
-                return self.fail(410, CLOSED)
-            return self.fail(404, NO_SESSION)
+            return
         if not await self.live.run(store.has_participant, session.id, participant):
             return self.fail(403, f"Participant inconnu pour cette séance{NBSP}: rejoignez-la de nouveau.")
         feeds = self.live.feeds
@@ -124,7 +120,13 @@ class TraineeEventsHandler(EventStreamHandler):
             stage = await feeds.stage(session.id)
             return None if stage is None else event_bytes("stage", stage)
 
-        await self.stream(lambda s: feeds.add_trainee(session.id, participant, s), first)
+        key = client_key(self.request.remote_ip)
+        if not self.live.streams.acquire(key):
+            return self.fail(429, TOO_MANY_STREAMS)
+        try:
+            await self.stream(lambda s: feeds.add_trainee(session.id, participant, s), first)
+        finally:
+            self.live.streams.release(key)
 
 
 class TrainerEventsHandler(TrainerAuth, EventStreamHandler):

@@ -3,61 +3,24 @@
 from __future__ import annotations
 
 import json
-import threading
 import time
-from collections import defaultdict, deque
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from tornado.ioloop import IOLoop
 
+from pacte.connlimits import AddressCounter
 from pacte.course.fmt import NBSP
-from pacte.live.limits import AddressLimits, BodyError, BoundedJSONRequestHandler, load_json
+from pacte.live.guessing import GuessLimiter
+from pacte.live.limits import AddressLimits, BodyError, BoundedJSONRequestHandler, RateLimiter, load_json
 from pacte.live.notices import urgent
-from pacte.live.store import Store
+from pacte.live.store import LiveSession, Store
 
 MAX_BODY = 4096
-
-
-class RateLimiter:
-    """Sliding-window limit of events per key (e.g. join attempts per remote address)."""
-
-    def __init__(self, limit: int, window: float) -> None:
-        self.limit = limit
-        self.window = window
-        self._events: dict[str, deque] = defaultdict(deque)
-        self._lock = threading.Lock()
-
-    def _recent(self, key: str, now: float) -> deque:
-        events = self._events[key]
-        while events and events[0] <= now - self.window:
-            events.popleft()
-        return events
-
-    def blocked(self, key: str, now: float | None = None) -> bool:
-        """True when ``key`` has reached the limit in the current window."""
-        now = time.monotonic() if now is None else now
-        with self._lock:
-            return len(self._recent(key, now)) >= self.limit
-
-    def hit(self, key: str, now: float | None = None) -> None:
-        """Record one event for ``key``."""
-        now = time.monotonic() if now is None else now
-        with self._lock:
-            self._recent(key, now).append(now)
-            if len(self._events) > 10_000:
-                for k in [k for k, v in self._events.items() if not v][:5_000]:
-                    del self._events[k]
-
-    def allow(self, key: str, now: float | None = None) -> bool:
-        """Record one event for ``key``; False (and nothing recorded) when the limit is reached."""
-        now = time.monotonic() if now is None else now
-        with self._lock:
-            events = self._recent(key, now)
-            if len(events) >= self.limit:
-                return False
-            events.append(now)
-            return True
+MAX_STREAMS_PER_ADDRESS = 300  # a whole room behind one address (NAT), not a thousand idle streams
+NO_SESSION = "Aucune séance ouverte ne porte ce code."
+CLOSED = "Cette séance est fermée."
+TOO_MANY_GUESSES = f"Trop de codes de séance inconnus depuis cette adresse{NBSP}: réessayez dans une minute."
 
 
 class LiveContext:
@@ -76,14 +39,17 @@ class LiveContext:
 
         self.store = store
         self.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="pacte-store")
-        # Guessing a join code means failing: failed attempts are limited per address and overall.
-        self.failed_joins = RateLimiter(limit=20, window=60)
-        self.failed_joins_total = RateLimiter(limit=300, window=60)
+        # Guessing a join code means failing: failed look-ups are limited per address and per code, never overall.
+        self.guesses = GuessLimiter()
         self.answer_limiter = RateLimiter(limit=60, window=10)
+        # Trainees' event streams per address (behind a proxy, per real client): see pacte.connlimits.
+        self.streams = AddressCounter(MAX_STREAMS_PER_ADDRESS)
         # Joins and answers per client address (floods), see pacte.live.limits.
         self.address_limits = AddressLimits()
         self.trainer_token = trainer_token
         self.public_url = public_url
+        # Join addresses the trainer may pick on the dashboard (pacte.live.join_address.join_choices).
+        self.join_choices: list[dict] = []
         self.hub = Hub()
         self.feeds = Feeds(self)
 
@@ -137,6 +103,36 @@ class JSONHandler(BoundedJSONRequestHandler):
         """Finish with ``status`` and ``{"ok": true, **payload}``."""
         self.set_status(status)
         self.finish(json.dumps({"ok": True, **payload}, ensure_ascii=False))
+
+    async def open_session(self, code: str, participant: str | None = None) -> LiveSession | None:
+        """The open session of join code ``code``, or None with the refusal sent.
+
+        429 when this address or this code failed too many look-ups
+        (:mod:`pacte.live.guessing`); 410 when ``code`` is the code of
+        ``participant``'s own session closed since (or, without a
+        participant, of a session that has closed); else 404. Both but the
+        participant's own are counted as failed guesses.
+        """
+        live = self.live
+        if live.guesses.refused(self.request.remote_ip, code):
+            self.set_header("Retry-After", "60")
+            self.fail(429, TOO_MANY_GUESSES)
+            return None
+        session = await live.run(live.store.session_by_code, code)
+        if session is not None:
+            return session
+        if participant is not None:
+            joined = await live.run(live.store.participant_session, participant)
+            old = None if joined is None else await live.run(live.store.session, joined)
+            if old is not None and old.code == code:
+                self.fail(410, CLOSED)
+                return None
+        live.guesses.failed(self.request.remote_ip, code)
+        if participant is None and await live.run(live.store.last_session_by_code, code) is not None:
+            self.fail(410, CLOSED)  # joining a session that has closed (still counted: not a way to guess)
+            return None
+        self.fail(404, NO_SESSION)
+        return None
 
     def json_body(self) -> dict | None:
         """Parse the request body; on a bad payload answer 4xx and return None."""

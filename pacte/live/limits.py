@@ -17,10 +17,13 @@ import logging
 import math
 import threading
 import time
+from collections import defaultdict, deque
 from typing import Any
 
 from tornado import web
 from tornado.http1connection import HTTP1Connection
+
+from pacte.security import LOOPBACK, client_key
 
 log = logging.getLogger("pacte.live")
 
@@ -32,6 +35,47 @@ TOO_MANY_FROM_ADDRESS = "Trop de requêtes depuis cette adresse\u00a0: patientez
 BODY_TOO_LARGE = "Requête trop volumineuse."
 STORE_UNAVAILABLE = "Base de données des séances momentanément indisponible\u00a0: réessayez dans quelques secondes."
 BAD_JSON = "Requête illisible (JSON invalide)."
+
+
+class RateLimiter:
+    """Sliding-window limit of events per key (e.g. join attempts per remote address)."""
+
+    def __init__(self, limit: int, window: float) -> None:
+        self.limit = limit
+        self.window = window
+        self._events: dict[str, deque] = defaultdict(deque)
+        self._lock = threading.Lock()
+
+    def _recent(self, key: str, now: float) -> deque:
+        events = self._events[key]
+        while events and events[0] <= now - self.window:
+            events.popleft()
+        return events
+
+    def blocked(self, key: str, now: float | None = None) -> bool:
+        """True when ``key`` has reached the limit in the current window."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            return len(self._recent(key, now)) >= self.limit
+
+    def hit(self, key: str, now: float | None = None) -> None:
+        """Record one event for ``key``."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            self._recent(key, now).append(now)
+            if len(self._events) > 10_000:
+                for k in [k for k, v in self._events.items() if not v][:5_000]:
+                    del self._events[k]
+
+    def allow(self, key: str, now: float | None = None) -> bool:
+        """Record one event for ``key``; False (and nothing recorded) when the limit is reached."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            events = self._recent(key, now)
+            if len(events) >= self.limit:
+                return False
+            events.append(now)
+            return True
 
 
 class TokenBucket:
@@ -61,7 +105,29 @@ class TokenBucket:
             return True
 
 
-LOOPBACK = frozenset({"127.0.0.1", "::1"})
+class TokenAttempts:
+    """Wrong trainer tokens per client address (an IPv6 client by its /64): ``limit`` a ``window``, then refused.
+
+    The trainer's dashboard link and Voilà's trainer guard share :data:`TOKEN_ATTEMPTS`
+    (one per process). The server's own machine is exempt.
+    """
+
+    def __init__(self, limit: int = 10, window: float = 60.0, exempt: frozenset[str] | set[str] = LOOPBACK) -> None:
+        self.failures = RateLimiter(limit=limit, window=window)
+        self.exempt = frozenset(exempt)
+
+    def refused(self, address: str | None) -> bool:
+        """True when ``address`` gave too many wrong tokens lately (answer 429 without checking)."""
+        key = client_key(address)
+        return key not in self.exempt and self.failures.blocked(key)
+
+    def failed(self, address: str | None) -> None:
+        """Count one wrong token from ``address``."""
+        self.failures.hit(client_key(address))
+
+
+TOKEN_ATTEMPTS = TokenAttempts()
+TOO_MANY_TOKENS = "Trop de jetons du formateur erronés depuis cette adresse\u00a0: réessayez dans une minute."
 
 
 class AddressLimits:

@@ -43,6 +43,7 @@ from pacte.live.survey import (
     survey_total_n,
     weighted_percents,
 )
+from pacte.security import fold_text
 
 MAX_WORDS = 80
 
@@ -110,11 +111,12 @@ def _words(ref: str, kind: str, counts: Mapping[str, int], hidden: set[str]) -> 
     p = live_prompts().get(ref)
     if p is None or p["kind"] != kind:
         return None
-    folded_hidden = {h.casefold() for h in hidden}
+    # Hiding an entry hides every spelling of it (case, accents, spaces, look-alike letters: fold_text).
+    folded_hidden = {fold_text(h) or h.casefold() for h in hidden}
     groups: dict[str, dict[str, int]] = {}
     for text, n in counts.items():
-        groups.setdefault(" ".join(text.split()).casefold(), {}).setdefault(text, 0)
-        groups[" ".join(text.split()).casefold()][text] += n
+        variants = groups.setdefault(fold_text(text) or " ".join(text.split()).casefold(), {})
+        variants[text] = variants.get(text, 0) + n
     words: list[dict[str, Any]] = []
     for key, variants in groups.items():
         shown = max(variants.items(), key=lambda kv: kv[1])[0]  # ties: the first variant received

@@ -49,9 +49,10 @@ KINDS = (
     "ranking",
 )
 
-# Join codes: 6 characters from an alphabet without look-alikes (no I, L, O, 0, 1).
+# Join codes: 8 characters from an alphabet without look-alikes (no I, L, O, 0, 1): 31^8 ≈ 8.5 × 10^11
+# codes, so that guessing one at the allowed rate is hopeless (book/mode-emploi/securite.md).
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-JOIN_CODE_LENGTH = 6
+JOIN_CODE_LENGTH = 8
 JOIN_CODE_RULE = f"{JOIN_CODE_LENGTH} lettres ou chiffres"
 
 _REF = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
@@ -92,10 +93,10 @@ def new_join_code() -> str:
 
 
 def normalize_join_code(raw: Any) -> str | None:
-    """Return the canonical join code typed by a trainee (trimmed, upper case), or None if invalid."""
-    if not isinstance(raw, str):
+    """Return the canonical join code typed by a trainee (upper case, without spaces or dashes), or None if invalid."""
+    if not isinstance(raw, str) or len(raw) > 4 * JOIN_CODE_LENGTH:
         return None
-    code = raw.strip().upper()
+    code = "".join(raw.split()).replace("-", "").upper()
     if len(code) != JOIN_CODE_LENGTH or any(c not in JOIN_CODE_ALPHABET for c in code):
         return None
     return code

@@ -8,27 +8,28 @@
 * ``POST sessions/<id>/hide {activity, question, answer, hidden}``: a word-cloud
   entry hidden from the room (kept in the export);
 * ``GET sessions/<id>/summary`` → ``{"summary": SUMMARY}`` (cached, see :mod:`pacte.live.feeds`);
-* ``GET sessions/<id>/export.csv``: UTF-8 with BOM, ``;`` separated (French spreadsheets).
+* ``GET sessions/<id>/export.csv``: UTF-8 with BOM, ``;`` separated (French spreadsheets);
+  ``export.xlsx``: the same table as an Excel workbook.
 
 Bad input → 4xx with a French message; nothing is written.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 
 from pacte.course.fmt import NBSP
+from pacte.live.answers_export import XLSX_TYPE, export_csv, export_xlsx
 from pacte.live.catalogue import activity_view, catalogue
 from pacte.live.handlers import LiveContext
+from pacte.live.join_api import JoinAddressHandler
 from pacte.live.kinds import describe
 from pacte.live.stage import session_json
 from pacte.live.store import STATES, SessionClosed, UnknownSession
 from pacte.live.store.base import MAX_TITLE_CHARS
 from pacte.live.survey import SURVEY_ALL, structures_of
 from pacte.live.trainer_auth import UNKNOWN_SESSION, TrainerAuth, join_base
-from pacte.security import csv_safe, is_blank_text
+from pacte.security import is_blank_text
 
 SESSION_ID = r"(?P<session_id>[A-Za-z0-9_-]{1,64})"
 CLOSED = "Cette séance est fermée."
@@ -157,9 +158,11 @@ class HideHandler(TrainerAuth):
 
 
 class ResetHandler(TrainerAuth):
-    """``POST sessions/<id>/reset {activity, question}``: the room's answers to one question deleted (a new round).
+    """``POST sessions/<id>/reset {activity, question}``: a new round of one question → ``{"round", "removed"}``.
 
-    A pushed survey question (question ``all``) is reset for every structure.
+    The earlier rounds' answers are kept (dashboard, projection, export);
+    ``removed``: answers of the round just ended, no longer counted live. A
+    pushed survey question (question ``all``) starts a round for every structure.
     """
 
     async def post(self, session_id: str) -> None:
@@ -176,14 +179,12 @@ class ResetHandler(TrainerAuth):
             questions = [question]
         else:
             return self.fail(422, "Activité inconnue.")
-        removed = 0
         try:
-            for each in questions:
-                removed += await self.live.run(self.live.store.reset_question, session_id, activity, each)
+            round_no, removed = await self.live.run(self.live.store.start_round, session_id, activity, questions)
         except UnknownSession:
             return self.fail(404, UNKNOWN_SESSION)
         self.live.changed(session_id, now=True)
-        self.ok({"removed": removed})
+        self.ok({"round": round_no, "removed": removed})
 
 
 class SummaryHandler(TrainerAuth):
@@ -196,37 +197,32 @@ class SummaryHandler(TrainerAuth):
         self.ok({"summary": summary})
 
 
-EXPORT_FIELDS = ["participant", "activity", "question", "answer", "answered_at", "hidden"]
-
-
-def export_csv(store, session_id: str) -> str:
-    """The session's answers as CSV text (``;``, hidden entries marked « oui »); UnknownSession if none."""
-    rows = store.export_rows(session_id)
-    hidden = store.hidden_answers(session_id)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS, delimiter=";", lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        masked = row["answer"] in hidden.get((row["activity"], row["question"]), ())
-        writer.writerow({**{k: csv_safe(v) for k, v in row.items()}, "hidden": "oui" if masked else "non"})
-    return out.getvalue()
-
-
 class ExportHandler(TrainerAuth):
-    """``GET sessions/<id>/export.csv``."""
+    """``GET sessions/<id>/export.csv`` or ``export.xlsx``: every answer of every round (see :mod:`pacte.live.answers_export`)."""
+
+    fmt = "csv"
 
     async def get(self, session_id: str) -> None:
-        store = self.live.store
+        fmt, store = self.fmt, self.live.store
         session = await self.live.run(store.session, session_id)
         if session is None:
             return self.fail(404, UNKNOWN_SESSION)
         try:
-            text = await self.live.run(export_csv, store, session_id)
+            if fmt == "xlsx":
+                body: str | bytes = await self.live.run(export_xlsx, store, session_id)
+            else:
+                body = "\ufeff" + await self.live.run(export_csv, store, session_id)
         except UnknownSession:
             return self.fail(404, UNKNOWN_SESSION)
-        self.set_header("Content-Type", "text/csv; charset=utf-8")
-        self.set_header("Content-Disposition", f'attachment; filename="seance-{session.code}.csv"')
-        self.finish("\ufeff" + text)
+        self.set_header("Content-Type", XLSX_TYPE if fmt == "xlsx" else "text/csv; charset=utf-8")
+        self.set_header("Content-Disposition", f'attachment; filename="seance-{session.code}.{fmt}"')
+        self.finish(body)
+
+
+class ExcelExportHandler(ExportHandler):
+    """``GET sessions/<id>/export.xlsx``."""
+
+    fmt = "xlsx"
 
 
 def trainer_api_handlers(prefix: str, live: LiveContext | None) -> list[tuple]:
@@ -236,6 +232,7 @@ def trainer_api_handlers(prefix: str, live: LiveContext | None) -> list[tuple]:
     return [
         (f"{base}/sessions", SessionsHandler, args),
         (f"{base}/catalogue", CatalogueHandler, args),
+        (f"{base}/join-address", JoinAddressHandler, args),
         (rf"{base}/sessions/{SESSION_ID}", SessionHandler, args),
         (rf"{base}/sessions/{SESSION_ID}/close", CloseHandler, args),
         (rf"{base}/sessions/{SESSION_ID}/stage", StagePushHandler, args),
@@ -243,4 +240,5 @@ def trainer_api_handlers(prefix: str, live: LiveContext | None) -> list[tuple]:
         (rf"{base}/sessions/{SESSION_ID}/reset", ResetHandler, args),
         (rf"{base}/sessions/{SESSION_ID}/summary", SummaryHandler, args),
         (rf"{base}/sessions/{SESSION_ID}/export.csv", ExportHandler, args),
+        (rf"{base}/sessions/{SESSION_ID}/export.xlsx", ExcelExportHandler, args),
     ]

@@ -32,18 +32,20 @@ def join_base(handler: web.RequestHandler) -> str:
 
 
 def same_origin(handler: web.RequestHandler) -> bool:
-    """True when the request has no ``Origin`` or one of this server (its host, or its public URL's)."""
+    """True when the request has no ``Origin`` or one of this server (its scheme and host, or its public URL's)."""
     origin = handler.request.headers.get("Origin")
     if origin is None:
         return True
     parts = urlsplit(origin.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return False  # "null" (sandboxed frame, file page), garbage
-    allowed = {handler.request.host.lower()}
+    # Scheme and host: http://server is not the origin of https://server (nor the other way round).
+    allowed = {(handler.request.protocol, handler.request.host.lower())}
     public = getattr(getattr(handler, "live", None), "public_url", None)
     if public:
-        allowed.add(urlsplit(public).netloc.lower())
-    return parts.netloc.lower() in allowed
+        own = urlsplit(public)
+        allowed.add((own.scheme, own.netloc.lower()))
+    return (parts.scheme, parts.netloc.lower()) in allowed
 
 
 def trainer_allowed(handler: web.RequestHandler, token: str | None) -> bool:

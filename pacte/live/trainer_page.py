@@ -16,6 +16,7 @@ from tornado import web
 
 from pacte.course.fmt import NBSP
 from pacte.live.handlers import LiveContext
+from pacte.live.limits import TOKEN_ATTEMPTS, TOO_MANY_TOKENS
 from pacte.live.trainer_auth import TRAINER_COOKIE, trainer_allowed
 from pacte.security import token_matches, trainer_cookie_value
 
@@ -32,11 +33,20 @@ FORBIDDEN_PAGE = (
 )
 
 
-def _forbid(handler: web.RequestHandler) -> None:
-    handler.set_status(403)
+TOO_MANY_TOKENS_PAGE = (
+    '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Trop d’essais</title></head>'
+    f"<body><h1>Trop d’essais</h1><p>{TOO_MANY_TOKENS}</p></body></html>"
+)
+
+
+def forbid(handler: web.RequestHandler, status: int = 403) -> None:
+    """Finish with the French « reserved to the trainer » page (403), or « too many tries » (429)."""
+    handler.set_status(status)
+    if status == 429:
+        handler.set_header("Retry-After", "60")
     handler.set_header("Content-Type", "text/html; charset=utf-8")
     handler.set_header("Cache-Control", "no-store")
-    handler.finish(FORBIDDEN_PAGE)
+    handler.finish(TOO_MANY_TOKENS_PAGE if status == 429 else FORBIDDEN_PAGE)
 
 
 class TrainerPageHandler(web.RequestHandler):
@@ -52,8 +62,11 @@ class TrainerPageHandler(web.RequestHandler):
         token = self.live.trainer_token if self.live is not None else None
         given = self.get_query_argument("token", None)
         if given is not None:
+            if TOKEN_ATTEMPTS.refused(self.request.remote_ip):
+                return forbid(self, 429)
             if not token or not token_matches(given, token):
-                return _forbid(self)
+                TOKEN_ATTEMPTS.failed(self.request.remote_ip)
+                return forbid(self)
             secure = self.request.protocol == "https"
             cookie = trainer_cookie_value(token)
             self.set_cookie(TRAINER_COOKIE, cookie, httponly=True, samesite="Strict", path="/", secure=secure)
@@ -63,7 +76,7 @@ class TrainerPageHandler(web.RequestHandler):
             self.set_header("Cache-Control", "no-store")
             return self.redirect(self.request.path + (f"?{query}" if query else ""), status=303)
         if not trainer_allowed(self, token):
-            return _forbid(self)
+            return forbid(self)
         index = DASHBOARD_DIR / "index.html"
         if not index.is_file():
             raise web.HTTPError(404)
@@ -82,7 +95,7 @@ class TrainerStaticHandler(web.StaticFileHandler):
 
     def prepare(self) -> None:
         if not trainer_allowed(self, self.live.trainer_token if self.live is not None else None):
-            _forbid(self)
+            forbid(self)
 
     def parse_url_path(self, url_path: str) -> str:
         if "\x00" in url_path:

@@ -19,6 +19,7 @@ from pacte.course.scoring import parse_number
 from pacte.live.kinds import bank, describe, document
 from pacte.live.protocol import LiveAnswer, ProtocolError
 from pacte.live.survey import STRUCTURES, survey_questions
+from pacte.security import has_letter_or_digit
 
 __all__ = ["STRUCTURES", "AnswerError", "canonical_answer", "survey_questions"]
 
@@ -73,26 +74,9 @@ def _survey(a: LiveAnswer) -> str:
     return _choice_ids(a.answer, set(q["answers"]), q["multiple"])
 
 
-_INVISIBLE = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x061C, 0x180E}
-
-
-def _visible(text: str) -> bool:
-    """True if the text holds at least one visible character (not only spaces, bidi or zero-width marks)."""
-    import unicodedata
-
-    for ch in text:
-        code = ord(ch)
-        if ch.isspace() or code in _INVISIBLE or 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
-            continue
-        if unicodedata.category(ch) in ("Cc", "Cf"):
-            continue
-        return True
-    return False
-
-
 def _free_text(a: LiveAnswer, max_length: int) -> str:
-    """A free-text answer: visible, trimmed, inner spaces collapsed, at most ``max_length`` characters."""
-    if not isinstance(a.answer, str) or not _visible(a.answer):
+    """A free-text answer with a visible letter or digit, trimmed, inner spaces collapsed, ``max_length`` at most."""
+    if not isinstance(a.answer, str) or not has_letter_or_digit(a.answer):
         raise AnswerError("Réponse vide.")
     text = " ".join(a.answer.split())
     if len(text) > max_length:

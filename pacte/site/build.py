@@ -15,7 +15,7 @@ import jupytext
 
 from pacte.course.binder import HOME_DOC
 from pacte.course.paths import build_dir, course_root
-from pacte.course.toc import page_source, toc_files, write_effective_toc
+from pacte.course.toc import page_source, source_title, toc_files, write_effective_toc
 from pacte.site.voila_export import myst_to_commonmark, page_links
 
 
@@ -65,6 +65,7 @@ def export_voila_notebooks(root: Path | None = None) -> list[Path]:
         target.parent.mkdir(parents=True, exist_ok=True)
         nb.metadata.pop("jupytext", None)
         nb.metadata.setdefault("kernelspec", {"display_name": "Python 3", "language": "python", "name": "python3"})
+        nb.metadata["title"] = source_title(src) or doc  # the Voilà view's <title>
         for cell in nb.cells:
             if cell.cell_type == "markdown":
                 cell.source = myst_to_commonmark(cell.source, doc, links)

@@ -2,7 +2,7 @@
 // Binder, static book). The computation is in aci_logic.js; Python mirrors it
 // and, with a kernel, writes the recomputed result to `kernel_result`.
 import { computeAci } from "./aci_logic.js";
-import { fmtEuros, fmtNumber, parseNumber, NBSP } from "./numbers.js";
+import { fmtEuros, fmtNumber, parseNumber, plural, NBSP } from "./numbers.js";
 import { h as el, injectStyle } from "./dom.js";
 import { remember } from "./progress.js";
 
@@ -175,7 +175,7 @@ function render({ model, el: host }) {
       if (crit.count) {
         input = el("select", { id, "aria-describedby": `${id}-pts`, "data-criterion": crit.id });
         for (let n = 0; n <= crit.count.max; n += 1) {
-          input.append(el("option", { value: String(n) }, `${n} ${crit.count.unit}${n > 1 ? "s" : ""}`));
+          input.append(el("option", { value: String(n) }, plural(n, crit.count.unit)));
         }
         input.value = String(state.criteria[crit.id] ?? crit.default);
         set.append(el("div", { class: "pacte-sim-crit" }, el("label", { for: id }, crit.label, ...badges), input, pts));

@@ -2,7 +2,7 @@
 // after avenant 2, from a population. Logic in cpts_logic.js, mirrored in Python.
 import { computeCpts } from "./cpts_logic.js";
 import { fmtEuros, fmtNumber, NBSP } from "./numbers.js";
-import { injectStyle } from "./dom.js";
+import { injectStyle, scrollHint } from "./dom.js";
 import { remember } from "./progress.js";
 
 const CPTS_STYLE_ID = "pacte-cpts-style";
@@ -132,7 +132,8 @@ function render({ model, el }) {
   const keys = [...new Set([pop.source, rules.increase.source, ...rules.bands.flatMap((b) => [b.fonctionnement_2019.source, b.fonctionnement_avenant2.source])])];
   const sources = node("p", { class: "pacte-cpts-note" }, "Sources\u00a0: " + keys.map((k) => citations[k] || k).join(" ; ")
     + ". Seul le volet «\u00a0fonctionnement\u00a0» est représenté\u00a0: les montants attachés à chaque mission ne sont pas confirmés par les sources du cours.");
-  root.append(form, announce, result, figure, sources);
+  const scroll = scrollHint(figure);
+  root.append(form, announce, result, figure, scroll.hint, sources);
 
   function show(r) {
     root.dataset.status = r.status;
@@ -147,6 +148,7 @@ function render({ model, el }) {
       amountLine.textContent = "";
       detailLine.textContent = "";
       drawBands(figure, rules, null);
+      scroll.update();
       return;
     }
     root.dataset.amount = String(r.after);
@@ -158,6 +160,7 @@ function render({ model, el }) {
     detailLine.textContent = `Hausse de ${fmtEuros(r.increase)} (+${fmtNumber(r.rate * 100)}${NBSP}%), `
       + `soit ${fmtEuros(r.per_inhabitant_before, 2)} puis ${fmtEuros(r.per_inhabitant_after, 2)} par habitant et par an.`;
     drawBands(figure, rules, r.band);
+    scroll.update();
   }
 
   function update() {

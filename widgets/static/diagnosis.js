@@ -3,7 +3,7 @@
 // feedback per dimension from the grid's data; CSV and image downloads made
 // in the browser (Blob + link). Nothing is sent to any server.
 import { evaluateDiagnosis, diagnosisCsv, diagnosisSvg, frenchDecimal, parseRating, actionPlan, actionPlanCsv, INVALID, COMPLETE } from "./diagnosis_logic.js";
-import { h as el_, injectStyle } from "./dom.js";
+import { h as el_, injectStyle, scrollHint } from "./dom.js";
 import { emitAnswer } from "./live_client.js";
 import { remember } from "./progress.js";
 
@@ -130,13 +130,15 @@ function render({ model, el }) {
   const result = el_("div", { class: "pacte-diag-result" });
   const status = el_("p", { class: "pacte-diag-status", role: "status", "aria-live": "polite" });
   const chart = el_("div", { class: "pacte-diag-chart", tabindex: "0", role: "group", "aria-label": "Graphique de vos scores (défilement horizontal sur un petit écran)" });
+  const scroll = scrollHint(chart);
   const cards = el_("div", { class: "pacte-diag-cards" });
   const resources = el_("div", { class: "pacte-diag-resources" });
   const sourceLine = el_("p", { class: "pacte-diag-source" }, "Source\u00a0: ", cite(grid.source));
   const actions = el_("div", { class: "pacte-diag-actions" });
   const stem = grid.file_stem || "autodiagnostic-coordination";
   const plan = grid.action_plan ? el_("div", { class: "pacte-diag-plan" }) : null;
-  result.append(el_("h4", {}, grid.result_title || "Votre profil de coordination"), status, chart, cards, resources, plan, sourceLine, actions);
+  // No action plan in the grid: nothing (Element.append would write « null »).
+  result.append(...[el_("h4", {}, grid.result_title || "Votre profil de coordination"), status, chart, scroll.hint, cards, resources, plan, sourceLine, actions].filter(Boolean));
   root.append(result);
 
   let current = null;
@@ -175,6 +177,7 @@ function render({ model, el }) {
     root.dataset.answered = String(current.answered);
     root.dataset.scores = current.dimensions.map((d) => `${d.id}:${d.mean === null ? "" : d.mean}`).join(",");
     chart.innerHTML = legible(diagnosisSvg(grid, current, { idSuffix: uid, title: "Score moyen par dimension" }));
+    scroll.update();
     cards.replaceChildren(...current.dimensions.map(cardFor));
     const rs = current.resources.filter((r) => r.mean !== null);
     resources.replaceChildren();

@@ -54,3 +54,24 @@ export function injectStyle(id, css) {
   style.textContent = css;
   document.head.append(style);
 }
+
+// A visually hidden polite live region: what a screen reader announces, in one place per widget
+// (styled inline so that it stays hidden in every host: the book, Voilà, JupyterLab).
+export function announcer() {
+  return h("p", { class: "pacte-sr-only", "aria-live": "polite",
+    style: "position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0" });
+}
+
+// A visible « scroll sideways » hint after a box that scrolls horizontally (a chart that keeps 12 px text on a
+// phone), shown only while the box overflows. Call ``update()`` after redrawing the box's content.
+export function scrollHint(box, text = "Faites défiler le graphique vers la droite\u00a0→") {
+  const hint = h("p", { class: "pacte-scroll-hint", "aria-hidden": "true", hidden: true }, text);
+  const update = () => {
+    const over = box.scrollWidth > box.clientWidth + 1;
+    hint.hidden = !over;
+    if (over) box.dataset.overflowing = "true";
+    else delete box.dataset.overflowing;
+  };
+  if (typeof ResizeObserver === "function") new ResizeObserver(update).observe(box);
+  return { hint, update };
+}

@@ -37,7 +37,7 @@ export function mountRoom(host, session, options = {}) {
   const announcer = h("p", { class: "pacte-sr-only", "aria-live": "polite" });
   host.replaceChildren(connection, content, announcer);
   const memory = { sent: readSent(session.code), structure: "" };
-  let lastSeq = null, lastKey = null, lastStage = null, values = null;
+  let lastSeq = null, lastKey = null, lastStage = null, values = null, lastState = null;
   let source = null, closed = false, checking = false, retry = null, lastError = "", sending = false;
   const query = `code=${encodeURIComponent(session.code)}`;
   const onError = (event) => { lastError = event.detail && event.detail.message ? event.detail.message : ""; };
@@ -78,11 +78,25 @@ export function mountRoom(host, session, options = {}) {
     } else if (view.state !== "open" && view.status) {
       announcer.textContent = view.status;
     }
+    // On reveal, the verdict and the explanation come into view (on a phone they are below the fold).
+    if (view.reveal && lastState !== "revealed") revealIntoView();
+    lastState = view.state;
     lastSeq = view.seq;
     lastKey = view.key;
+    if (view.sent) host.dataset.sent = view.key;
+    else delete host.dataset.sent; // a new round: nothing sent yet
     host.dataset.state = view.state;
     host.dataset.seq = String(view.seq);
     content.replaceChildren(...drawView(view));
+  }
+
+  function revealIntoView() {
+    requestAnimationFrame(() => {
+      const reveal = content.querySelector(".pacte-live-reveal");
+      if (!reveal) return;
+      const box = reveal.getBoundingClientRect();
+      if (box.top < 0 || box.top > window.innerHeight * 0.7) reveal.scrollIntoView({ block: "start" });
+    });
   }
 
   // A new activity out of sight: the page « Séance en direct » scrolls to it; a module page,

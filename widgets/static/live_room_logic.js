@@ -25,12 +25,16 @@ export const TEXT = {
 
 /**
  * The key of a pushed activity: same key, same form (a typed answer survives a re-sent stage).
+ * A new round of the question (the trainer's reset) is a new key: the answer sent in the
+ * earlier round is forgotten and the screen is back to « not answered ».
  * @param {any} stage
  * @returns {string | null}
  */
 export function activityKey(stage) {
   const a = stage && stage.activity;
-  return a ? `${a.kind}:${a.ref}/${a.question}` : null;
+  if (!a) return null;
+  const round = Number(stage.round) > 1 ? `#${stage.round}` : "";
+  return `${a.kind}:${a.ref}/${a.question}${round}`;
 }
 
 /**

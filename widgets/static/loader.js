@@ -79,8 +79,9 @@ async function mountProgress() {
 }
 
 // SCORM 1.2: inside an LMS (an `API` object in a parent or opener window, the
-// standard search), scorm.js reports status, score and answers. Elsewhere
-// nothing is loaded and nothing is requested.
+// standard search), scorm.js reports status, score and answers, and keeps the
+// answers in the LMS instead of this browser: it starts before any widget is
+// drawn. Elsewhere nothing is loaded and nothing is requested.
 function findScormApi(win) {
   for (let w = win, hops = 0; w && hops < 8; hops += 1) {
     try {
@@ -94,19 +95,28 @@ function findScormApi(win) {
   return null;
 }
 
-async function mountScorm() {
-  const api = findScormApi(window) || (window.opener ? findScormApi(window.opener) : null);
-  if (!api) return;
+async function mountScorm(api) {
   const mod = await import(new URL("scorm.js", here).href);
   mod.startScorm(api);
 }
 
-function start() {
+async function start() {
+  const api = findScormApi(window) || (window.opener ? findScormApi(window.opener) : null);
+  if (api) {
+    try {
+      await mountScorm(api);
+    } catch (err) {
+      // Never fall back to this browser's storage inside an LMS: the widgets then keep answers in memory.
+      console.warn("pacte SCORM", err);
+      const progress = await import(new URL("progress.js", here).href);
+      progress.useProgressStorage({ length: 0, key: () => null, getItem: () => null, setItem() {}, removeItem() {} });
+    }
+  }
   mountAll();
   mountLive().catch((err) => console.warn("pacte live session box", err));
-  mountScorm().catch((err) => console.warn("pacte SCORM", err));
-  mountProgress().catch((err) => console.warn("pacte progress", err));
+  if (!api) mountProgress().catch((err) => console.warn("pacte progress", err));
 }
 
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-else start();
+const run = () => start().catch((err) => console.error("pacte start", err));
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
+else run();

@@ -28,6 +28,21 @@ export function fmtNumber(value, maxDecimals = 2) {
   return new Intl.NumberFormat("fr-FR", opts).format(value).replace(/\u202f/g, NBSP);
 }
 
+// French plural of a word: « 1 niveau », « 2 niveaux », « 3 missions » (plural from 2). Words in -au,
+// -eau, -eu take an x, words in -s, -x, -z do not change; ``pluralForm`` gives any other plural.
+export function pluralWord(n, word, pluralForm) {
+  if (Math.abs(n) < 2) return word;
+  if (pluralForm) return pluralForm;
+  if (/[sxz]$/.test(word)) return word;
+  if (/(au|eu)$/.test(word)) return `${word}x`;
+  return `${word}s`;
+}
+
+// A count and its word: « 2 niveaux ».
+export function plural(n, word, pluralForm) {
+  return `${fmtNumber(n)}${NBSP}${pluralWord(n, word, pluralForm)}`;
+}
+
 export function fmtEuros(value, decimals = 0) {
   const opts = { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
   return new Intl.NumberFormat("fr-FR", opts).format(value).replace(/\u202f/g, NBSP) + NBSP + "€";

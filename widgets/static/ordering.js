@@ -1,6 +1,8 @@
 // Ordering-exercise front end: one module for every host (Jupyter, Voilà, Binder, static book).
-// Each item has « Monter » / « Descendre » buttons and a position menu, so the
-// whole exercise works with the keyboard; a mouse can also drag and drop.
+// Each item has « Monter » / « Descendre » buttons and a position field (type a
+// number, Enter: the item swaps places with the one there; arrow keys go to the
+// previous or next item's field), so the whole exercise takes a few key presses
+// per item; a mouse can also drag and drop.
 // « Vérifier mon ordre » scores the order (ordering_logic.js), marks each item
 // and shows the expected order with what each item changed and its source; the
 // order goes to a live session through emitAnswer (kind « ordering », question « order »).
@@ -22,12 +24,13 @@ const CSS = `
 .pacte-order-rank { font-weight: 700; color: #1f5f8b; text-align: right; }
 .pacte-order-label { line-height: 1.4; }
 .pacte-order-controls { display: flex; gap: .3rem; align-items: center; flex-wrap: wrap; justify-content: flex-end; }
-.pacte-order-controls select { font: inherit; font-size: .9rem; padding: .1rem .2rem; }
+.pacte-order-controls input { font: inherit; font-size: .9rem; padding: .1rem .2rem; width: 2.8em; text-align: center; }
+.pacte-order-help { font-size: .9rem; color: #4a5560; }
 .pacte-order .pacte-button { font: inherit; padding: .3rem .85rem; border-radius: 6px; border: 1px solid #1f5f8b; background: #1f5f8b; color: #fff; cursor: pointer; }
 .pacte-order .pacte-button.pacte-secondary { background: #fff; color: #1f5f8b; }
 .pacte-order .pacte-move { font: inherit; font-size: .85rem; padding: .15rem .45rem; border-radius: 5px; border: 1px solid #687887; background: #fff; color: #1b2631; cursor: pointer; }
 .pacte-order .pacte-move:disabled { opacity: .35; cursor: default; }
-.pacte-order button:focus-visible, .pacte-order select:focus-visible { outline: 3px solid #b34700; outline-offset: 2px; }
+.pacte-order button:focus-visible, .pacte-order input:focus-visible { outline: 3px solid #b34700; outline-offset: 2px; }
 .pacte-order-mark { grid-column: 2 / 4; font-size: .88rem; }
 .pacte-order-mark:empty { display: none; }
 .pacte-order-item.pacte-correct { border-left-color: #2e7d32; }
@@ -72,6 +75,10 @@ function render({ model, el }) {
   }
   const announce = h("p", { class: "pacte-visually-hidden", role: "status", "aria-live": "polite",
     style: "position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap" });
+  const helpId = `pacte-order-help-${ex.id}`;
+  root.append(h("p", { class: "pacte-order-help", id: helpId }, "Au clavier\u00a0: dans la case de position d’un élément, "
+    + "tapez le numéro de sa place puis Entrée (il échange sa place avec l’élément qui s’y trouvait)\u00a0; "
+    + "flèches haut et bas\u00a0: élément précédent ou suivant."));
   const list = h("ol", { class: "pacte-order-list", "aria-label": "Éléments à ordonner" });
   const status = h("p", { class: "pacte-order-status", "aria-live": "polite" });
   const solution = h("div", { class: "pacte-order-solution" });
@@ -89,16 +96,57 @@ function render({ model, el }) {
       const row = rows.get(id);
       const target = row && row.querySelector(`[data-action=${focus}]`);
       if (target && !target.disabled) target.focus();
-      else if (row) row.querySelector("select").focus();
+      else if (row) positionField(row).focus();
     }
+  };
+
+  // The position field: the item swaps places with the one at the typed position. After Enter the
+  // focus stays on the same row (now the other item's field), so a list is put in order by typing,
+  // row after row, where each item goes.
+  const positionField = (row) => row.querySelector("input[data-action=position]");
+  const focusRow = (index) => {
+    const row = rows.get(order[Math.max(0, Math.min(n - 1, index))]);
+    const field = row && positionField(row);
+    if (field) { field.focus(); field.select(); }
+  };
+  const place = (id, field, keepRow) => {
+    const from = order.indexOf(id);
+    const typed = field.value.trim();
+    const to = Number(typed) - 1;
+    if (!/^\d+$/.test(typed) || to < 0 || to >= n) {
+      field.value = String(from + 1);
+      announce.textContent = `Tapez un numéro de position entre 1 et ${n}.`;
+      return;
+    }
+    if (to !== from) {
+      const other = order[to];
+      order[from] = other;
+      order[to] = id;
+      checked = false;
+      draw();
+      announce.textContent = `«\u00a0${byId.get(id).label}\u00a0» est maintenant en position ${to + 1} sur ${n}\u00a0; `
+        + `«\u00a0${byId.get(other).label}\u00a0» passe en position ${from + 1}.`;
+    }
+    if (keepRow) focusRow(from);
   };
 
   let dragged = null;
   for (const id of order) {
     const item = byId.get(id);
-    const select = h("select", { "aria-label": `Position de « ${item.label} »`, "data-action": "position" });
-    for (let k = 1; k <= n; k += 1) select.append(h("option", { value: String(k) }, `position ${k}`));
-    select.addEventListener("change", () => move(id, Number(select.value) - 1, "position"));
+    const field = h("input", { type: "text", inputmode: "numeric", autocomplete: "off", size: "2", maxlength: "3",
+      "aria-label": `Position de «\u00a0${item.label}\u00a0»`, "aria-describedby": helpId, "data-action": "position" });
+    field.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        place(id, field, true);
+      } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        event.preventDefault();
+        field.value = String(order.indexOf(id) + 1);
+        focusRow(order.indexOf(id) + (event.key === "ArrowDown" ? 1 : -1));
+      }
+    });
+    field.addEventListener("change", () => place(id, field, false));
+    field.addEventListener("focus", () => field.select());
     const up = h("button", { type: "button", class: "pacte-move", "data-action": "up", "aria-label": `Monter « ${item.label} »`, title: "Monter" }, "▲");
     up.addEventListener("click", () => move(id, order.indexOf(id) - 1, "up"));
     const down = h("button", { type: "button", class: "pacte-move", "data-action": "down", "aria-label": `Descendre « ${item.label} »`, title: "Descendre" }, "▼");
@@ -106,7 +154,7 @@ function render({ model, el }) {
     const row = h("li", { class: "pacte-order-item", "data-item": id, draggable: "true" },
       h("span", { class: "pacte-order-rank", "aria-hidden": "true" }),
       h("span", { class: "pacte-order-label" }, item.label),
-      h("span", { class: "pacte-order-controls" }, up, down, select),
+      h("span", { class: "pacte-order-controls" }, field, up, down),
       h("span", { class: "pacte-order-mark" }));
     row.addEventListener("dragstart", (event) => {
       dragged = id;
@@ -149,7 +197,7 @@ function render({ model, el }) {
     order.forEach((id, index) => {
       const row = rows.get(id);
       row.querySelector(".pacte-order-rank").textContent = `${index + 1}.`;
-      row.querySelector("select").value = String(index + 1);
+      positionField(row).value = String(index + 1);
       row.querySelector("[data-action=up]").disabled = index === 0;
       row.querySelector("[data-action=down]").disabled = index === n - 1;
       const mark = row.querySelector(".pacte-order-mark");

@@ -3,9 +3,19 @@
 // before it draws, and each new answer is saved. Nothing is sent anywhere. Same code in the static
 // book (loader.js) and in Voilà / JupyterLab (same origin, same localStorage).
 import { injectStyle } from "./dom.js";
-import { recordKey, pageKey, fingerprint, parseRecord, restoreAnswers, makeRecord, isEmptyAnswers, isDone, PREFIX, ACTIVITY_MODULES } from "./progress_logic.js";
+import { recordKey, pageKey, courseUrl, fingerprint, parseRecord, restoreAnswers, makeRecord, isEmptyAnswers, isDone, PREFIX, ACTIVITY_MODULES } from "./progress_logic.js";
+
+let lmsStore = null;
+
+// Inside an LMS (scorm.js) the learner's answers live in the LMS, never in a browser store shared with
+// whoever uses the browser next: scorm.js hands its in-memory store (seeded from cmi.suspend_data) here
+// before any widget is drawn, and every remember() then reads and writes it instead of localStorage.
+export function useProgressStorage(store) {
+  lmsStore = store;
+}
 
 export function progressStorage() {
+  if (lmsStore) return lmsStore;
   try {
     const s = globalThis.localStorage;
     if (!s) return null;
@@ -19,6 +29,8 @@ export function progressStorage() {
 }
 
 export function currentPage() {
+  const lab = jupyterLabConfig();
+  if (lab && lab.treePath) return pageKey(lab.treePath);
   return pageKey(globalThis.location ? globalThis.location.pathname : "");
 }
 
@@ -143,18 +155,20 @@ export function mountPageProgress(anchor, activities) {
     + " @media print { .pacte-page-progress { display: none; } }");
   const line = document.createElement("p");
   line.className = "pacte-page-progress";
-  line.setAttribute("role", "status");
+  // Not a live region: the activities announce their own results; this line is read with the page.
   const draw = () => {
     const recs = Object.values(readAllRecords()).filter((r) => r.page === page && r.kind !== "visit" && !isEmptyAnswers(r.answers));
     const done = recs.filter(isDone).length;
     const started = recs.length - done;
-    line.dataset.done = String(done);
-    line.dataset.total = String(activities);
-    line.textContent = activities
+    const text = activities
       ? `Votre progression : ${done} activité${done > 1 ? "s" : ""} sur ${activities} faite${done > 1 ? "s" : ""} sur cette page`
         + (started ? `, ${started} en cours` : "") + " (enregistré dans ce navigateur seulement). "
       : "Page ouverte : elle compte dans votre parcours (enregistré dans ce navigateur seulement). ";
-    if (!activities) line.dataset.total = "0";
+    // A status line: rewritten (and so announced) only when what it says changes, not at every keystroke.
+    if (line.firstChild && line.firstChild.textContent === text) return;
+    line.dataset.done = String(done);
+    line.dataset.total = String(activities);
+    line.textContent = text;
     const link = document.createElement("a");
     link.textContent = "Mon parcours";
     link.href = courseLink("book/mon-parcours");
@@ -166,14 +180,21 @@ export function mountPageProgress(anchor, activities) {
   return line;
 }
 
-// URL of a course page from the current one (same extension: .html in the book, .ipynb in Voilà).
+// URL of a course page from the current one (same extension: .html in the book, .ipynb in Voilà and JupyterLab).
 export function courseLink(doc) {
-  const path = globalThis.location.pathname;
-  const page = currentPage();
-  const ext = /\.ipynb$/.test(path) ? ".ipynb" : ".html";
-  const at = path.lastIndexOf(page);
-  const root = at >= 0 ? path.slice(0, at) : path.replace(/[^/]*$/, "");
-  return `${root}${doc}${ext}`;
+  return courseUrl(doc, globalThis.location ? globalThis.location.pathname : "", jupyterLabConfig());
+}
+
+// JupyterLab's page configuration, or null elsewhere (the static book, Voilà, Notebook).
+function jupyterLabConfig() {
+  const el = typeof document === "undefined" ? null : document.getElementById("jupyter-config-data");
+  if (!el) return null;
+  try {
+    const config = JSON.parse(el.textContent || "{}");
+    return config.appName === "JupyterLab" ? config : null;
+  } catch (err) {
+    return null;
+  }
 }
 
 export function countActivities(root) {

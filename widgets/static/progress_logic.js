@@ -43,6 +43,29 @@ export function pageKey(pathname) {
   return path.replace(/^\/+/, "").replace(/\.(html|ipynb)$/, "");
 }
 
+/**
+ * The address of course page `doc` from the current one: `.html` in the static book, `.ipynb` in
+ * Voilà, and in JupyterLab, whose address bar follows its file browser rather than the notebook,
+ * `<baseUrl>lab/tree/<root><doc>.ipynb`, the root read from the notebook JupyterLab was opened on
+ * (`treePath` of its page configuration).
+ * @param {string} doc @param {string} pathname
+ * @param {{baseUrl?: string, treePath?: string} | null} lab JupyterLab's page configuration, or null
+ * @returns {string}
+ */
+export function courseUrl(doc, pathname, lab) {
+  if (lab) {
+    const root = /^(.*?)(?:modules|book)\//.exec(String(lab.treePath || ""));
+    const base = String(lab.baseUrl || "/").replace(/\/?$/, "/");
+    return `${base}lab/tree/${root ? root[1] : ""}${doc}.ipynb`;
+  }
+  const path = String(pathname || "");
+  const page = pageKey(path);
+  const ext = /\.ipynb$/.test(path) ? ".ipynb" : ".html";
+  const at = path.lastIndexOf(page);
+  const root = at >= 0 ? path.slice(0, at) : path.replace(/[^/]*$/, "");
+  return `${root}${doc}${ext}`;
+}
+
 /** @param {any} value @returns {string} JSON with sorted keys */
 export function canonical(value) {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;

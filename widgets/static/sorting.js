@@ -2,7 +2,7 @@
 // Each item is a fieldset of radio buttons (one per category) with its own
 // « Valider » button: usable with the keyboard, no drag and drop.
 import { evaluateItem, scoreSorting, CORRECT, INCORRECT, UNANSWERED, INVALID } from "./sorting_logic.js";
-import { frenchText, injectStyle } from "./dom.js";
+import { announcer, frenchText, injectStyle } from "./dom.js";
 import { emitAnswer } from "./live_client.js";
 import { remember } from "./progress.js";
 
@@ -67,8 +67,11 @@ function render({ model, el }) {
   root.append(node_("ul", { class: "pacte-sort-cats", "aria-label": "Catégories" },
     ex.categories.map((c) => node_("li", {}, node_("strong", {}, c.label), c.description ? ` : ${c.description}` : ""))));
 
-  const score = node_("p", { class: "pacte-sort-score", role: "status", "aria-live": "polite" });
+  const score = node_("p", { class: "pacte-sort-score" });
   const errorsBox = node_("p", { class: "pacte-sort-errors", "aria-live": "polite" });
+  // One live region: an item's feedback when it is validated alone; « Valider toutes mes réponses »
+  // is summed up by the score line in one sentence (the items' feedback boxes are not live regions).
+  const spoken = announcer();
   const forms = new Map();
 
   const updateScore = () => {
@@ -104,6 +107,10 @@ function render({ model, el }) {
     if (answer === null && silentIfEmpty) return null;
     const result = evaluateItem(ex, item.id, answer);
     showFeedback(form, box, result);
+    if (!silentIfEmpty) {
+      spoken.textContent = [`${STATUS_LABEL[result.status]} ${result.message}`, result.hint, scoreSorting(ex, answers).message]
+        .filter(Boolean).join(" ");
+    }
     if (result.status === CORRECT || result.status === INCORRECT) answers[item.id] = answer;
     return result;
   };
@@ -121,7 +128,7 @@ function render({ model, el }) {
     }
     const submit = node_("button", { type: "submit", class: "pacte-button" }, "Valider");
     options.append(submit);
-    const box = node_("div", { class: "pacte-sort-feedback", "aria-live": "polite" });
+    const box = node_("div", { class: "pacte-sort-feedback" });
     form.append(node_("fieldset", {}, node_("legend", {}, `${index + 1}. ${item.text}`), options), box);
     form.addEventListener("submit", (event) => {
       event.preventDefault();
@@ -153,6 +160,9 @@ function render({ model, el }) {
     updateScore();
     push();
     if (missing) score.textContent += ` Encore ${missing} élément${missing > 1 ? "s" : ""} sans réponse.`;
+    const s = scoreSorting(ex, answers);
+    spoken.textContent = `Réponses validées : ${s.correct} bien classé${s.correct > 1 ? "s" : ""} sur ${ex.items.length}`
+      + (missing ? `, ${missing} sans réponse.` : ".");
   });
   const reset = node_("button", { type: "button", class: "pacte-button pacte-secondary" }, "Recommencer");
   reset.addEventListener("click", () => {
@@ -166,7 +176,7 @@ function render({ model, el }) {
     updateScore();
     push();
   });
-  root.append(score, errorsBox, node_("div", { class: "pacte-sort-actions" }, all, reset));
+  root.append(score, errorsBox, spoken, node_("div", { class: "pacte-sort-actions" }, all, reset));
 
   const showKernel = () => {
     const kr = model.get("kernel_result");

@@ -2,7 +2,8 @@
 // sessions, the catalogue of pushable activities, the stage controls, the live
 // panels fed by the trainer's event stream, projection mode, CSV and print.
 import { h } from "../../pacte/static/dom.js";
-import { drawPanel } from "./dashboard_panels.js";
+import { activityCard } from "./dashboard_cards.js";
+import { setupJoin } from "./dashboard_join.js";
 import { projectionView } from "./dashboard_projection.js";
 import * as L from "./dashboard_logic.js";
 
@@ -75,7 +76,13 @@ function drawSession() {
   $("participants").textContent = state.summary ? L.participantsText(state.summary) : "";
   $("export-csv").href = new URL(sessionPath("/export.csv"), API).href;
   $("export-csv").setAttribute("download", `seance-${s.code}.csv`);
+  $("export-xlsx").href = new URL(sessionPath("/export.xlsx"), API).href;
+  $("export-xlsx").setAttribute("download", `seance-${s.code}.xlsx`);
   $("close-session").disabled = s.open === false;
+  $("session-end").textContent = s.state_text ? `Séance ${s.state_text}.` : "";
+  const warning = L.endWarning(s, Date.now());
+  $("session-end-warning").textContent = warning;
+  $("session-end-warning").hidden = !warning;
 }
 
 async function loadSessions() {
@@ -245,44 +252,6 @@ function stageAction(action) {
   return pushStage(activity, stateName);
 }
 
-function hideWord(entry, text, hidden) {
-  attempt(async () => {
-    await api(sessionPath("/hide"), {
-      method: "POST",
-      body: { activity: `${entry.kind}:${entry.ref}`, question: entry.question, answer: text, hidden },
-    });
-    say(hidden ? `«\u00a0${text}\u00a0» est masqué pour la salle.` : `«\u00a0${text}\u00a0» est de nouveau affiché.`);
-  });
-}
-
-function resetActivity(entry) {
-  const question = `Effacer les ${L.countLabel(entry.answers ?? 0, "réponse")} de la salle à «\u00a0${entry.title || entry.ref}\u00a0» pour un nouveau tour\u00a0?`;
-  if (!window.confirm(question)) return;
-  attempt(async () => {
-    await api(sessionPath("/reset"), { method: "POST", body: { activity: `${entry.kind}:${entry.ref}`, question: entry.question } });
-    say(`Réponses effacées\u00a0: ${entry.title || entry.ref}.`);
-  });
-}
-
-function activityCard(entry, isCurrent) {
-  const card = h(
-    "article",
-    { class: isCurrent ? "activity is-current" : "activity", "data-key": L.activityKey(entry), "data-kind": entry.kind, "data-answers": String(entry.answers ?? 0) },
-    h("p", { class: "kind" }, L.kindLabel(entry.kind), isCurrent ? h("span", { class: "badge" }, "En cours") : null),
-    h("h3", {}, entry.title || entry.ref),
-    entry.prompt ? h("p", { class: "prompt" }, entry.prompt) : null,
-    h("p", { class: "answers" }, L.countLabel(entry.answers ?? 0, "réponse")),
-  );
-  const onHide = entry.kind === "wordcloud" || entry.panel?.type === "words" ? (text, hidden) => hideWord(entry, text, hidden) : null;
-  card.append(drawPanel(entry.panel, { onHide, question: entry.question }));
-  if (entry.answers) {
-    const reset = h("button", { type: "button", class: "button secondary reset" }, "Remettre à zéro");
-    reset.addEventListener("click", () => resetActivity(entry));
-    card.append(reset);
-  }
-  return card;
-}
-
 // Redrawn only when the activities or the stage changed; a focused « Masquer » button keeps the focus.
 function drawActivities() {
   const box = $("activities");
@@ -295,7 +264,8 @@ function drawActivities() {
   const focusKey = focused?.closest("article")?.dataset.key;
   const focusWord = focused?.dataset.word;
   const sorted = [...entries].sort((a, b) => Number(L.sameActivity(b, stageActivity)) - Number(L.sameActivity(a, stageActivity)));
-  box.replaceChildren(...sorted.map((e) => activityCard(e, L.sameActivity(e, stageActivity))));
+  const actions = { api, attempt, say, path: sessionPath };
+  box.replaceChildren(...sorted.map((e) => activityCard(e, L.sameActivity(e, stageActivity), actions)));
   if (!state.sessionId) box.append(h("p", { class: "empty" }, "Créez ou choisissez une séance pour voir les réponses."));
   else if (!entries.length) box.append(h("p", { class: "empty" }, "Pas encore de réponse dans cette séance."));
   if (focusKey && focusWord !== undefined) {
@@ -390,6 +360,8 @@ async function start() {
     if (chosen) selectSession(chosen);
     else drawAll();
   });
+  await attempt(() => setupJoin(api, () => selectSession(state.sessionId)));
+  setInterval(drawSession, 60000); // the end-of-session warning counts down
   if (L.isProjection(location.search)) setProjection(true);
   document.querySelector("main").dataset.ready = "true";
   document.body.dataset.ready = "true"; // visible in projection mode too (main is hidden there)

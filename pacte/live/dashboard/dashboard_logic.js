@@ -31,8 +31,9 @@ export function sameActivity(a, b) {
   return Boolean(a && b) && a.kind === b.kind && a.ref === b.ref && a.question === b.question;
 }
 
-function fold(text) {
-  return String(text ?? "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+// Case, accents and apostrophes folded: « d'abord » typed on a keyboard finds « d’abord ».
+export function fold(text) {
+  return String(text ?? "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[\u2019\u2018\u02bc`´]/g, "'").toLowerCase();
 }
 
 export const KIND_LABELS = {
@@ -53,7 +54,7 @@ const OTHER_MODULE = "Autres activités";
 
 // Activities grouped by module (headed by ``module_title`` when the catalogue gives it) in catalogue order, keeping those whose title,
 // prompt, module, page, reference or kind contain every word of ``query``
-// (case and accents ignored).
+// (case, accents and the kind of apostrophe ignored).
 export function groupCatalogue(activities, query = "") {
   const words = fold(query).split(/\s+/).filter(Boolean);
   const groups = [];
@@ -279,6 +280,16 @@ export function qrPath(matrix, border = 4) {
 export function printedText(date) {
   const when = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short" }).format(date);
   return `Résumé imprimé le ${when.replace(/^1 /, "1er ").replace(/[\u202f ]/g, NBSP)}`;
+}
+
+// The warning shown in the last hour of an open session's time limit (« » when none is due).
+export const END_WARNING_MS = 3600 * 1000;
+export function endWarning(session, nowMs) {
+  if (!session || session.open === false || !session.expires_at) return "";
+  const left = Date.parse(session.expires_at) - nowMs;
+  if (!(left > 0) || left > END_WARNING_MS) return "";
+  const minutes = Math.max(1, Math.ceil(left / 60000));
+  return `Attention${NBSP}: la séance n’acceptera plus de réponses dans ${minutes}${NBSP}min. Pour continuer, créez une nouvelle séance (les réponses de celle-ci restent enregistrées).`;
 }
 
 export function isProjection(search) {

@@ -2,7 +2,7 @@
 // ranking, room beside the survey) and the QR code, from the models of
 // dashboard_logic.js. Trainee texts are inserted as text nodes, never as HTML.
 import { h } from "../../pacte/static/dom.js";
-import { NBSP, panelModel, qrMatrix, qrPath } from "./dashboard_logic.js";
+import { countLabel, NBSP, panelModel, qrMatrix, qrPath } from "./dashboard_logic.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -125,4 +125,24 @@ export function drawQr(text) {
   const root = svg("svg", { viewBox: `0 0 ${size} ${size}`, role: "img", "aria-label": `QR code du lien ${text}`, "shape-rendering": "crispEdges" });
   root.append(svg("rect", { width: size, height: size, fill: "#fff" }), svg("path", { d, fill: "#000" }));
   return root;
+}
+
+// An activity's rounds side by side (peer instruction: vote, discuss, vote again, compare):
+// the earlier rounds, then the current one; a single round is its panel alone.
+export function drawRounds(entry, options = {}) {
+  const earlier = (entry.rounds || []).map((r) => ({ ...r, current: false }));
+  if (!earlier.length) return drawPanel(entry.panel, options);
+  const rounds = [...earlier, { round: entry.round ?? earlier.length + 1, answers: entry.answers ?? 0, panel: entry.panel, current: true }];
+  return h(
+    "div",
+    { class: "rounds", "data-rounds": String(rounds.length) },
+    rounds.map((r) =>
+      h(
+        "section",
+        { class: r.current ? "round is-current" : "round", "data-round": String(r.round) },
+        h("h4", { class: "round-title" }, `Tour ${r.round}${r.current ? " (en cours)" : ""} · ${countLabel(r.answers ?? 0, "réponse")}`),
+        drawPanel(r.panel, r.current ? options : { ...options, onHide: null }),
+      ),
+    ),
+  );
 }

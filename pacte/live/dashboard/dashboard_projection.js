@@ -1,7 +1,7 @@
 // Projection mode of the trainer dashboard: the join code, its QR code (drawn
 // here, no service) and the pushed activity with its results, large, for the room.
 import { h } from "../../pacte/static/dom.js";
-import { drawPanel, drawQr } from "./dashboard_panels.js";
+import { drawPanel, drawQr, drawRounds } from "./dashboard_panels.js";
 import * as L from "./dashboard_logic.js";
 
 const $ = (id) => document.getElementById(id);
@@ -28,10 +28,12 @@ export function projectionView(summary, session) {
     h("h2", {}, stage.activity.title || stage.activity.ref),
     stage.activity.prompt ? h("p", { class: "prompt" }, stage.activity.prompt) : null,
     h("p", { class: "projection-state" }, `${L.stageControls(stage).text} · ${L.countLabel(entry?.answers ?? 0, "réponse")}`),
-    drawPanel(entry?.panel ?? stage.reveal?.panel, {
-      showCorrect: stage.state === "revealed",
-      projected: true,
-      question: stage.activity.question,
-    }),
+    entry?.rounds?.length
+      ? drawRounds(entry, { showCorrect: stage.state === "revealed", projected: true, question: stage.activity.question })
+      : drawPanel(entry?.panel ?? stage.reveal?.panel, {
+          showCorrect: stage.state === "revealed",
+          projected: true,
+          question: stage.activity.question,
+        }),
   );
 }

@@ -15,17 +15,19 @@ from __future__ import annotations
 
 import secrets
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from pacte.live.protocol import new_join_code, normalize_join_code
 from pacte.live.store.errors import SessionClosed, StoreError, UnknownParticipant, UnknownSession
+from pacte.live.store.retention import DEFAULT_SESSION_HOURS, RetentionMixin
+from pacte.live.store.rounds import Counts, RoundsMixin
 from pacte.live.store.stages import StageMixin, StageRow, Tx
 
-DEFAULT_TTL_SECONDS = 8 * 3600
+DEFAULT_TTL_SECONDS = int(DEFAULT_SESSION_HOURS * 3600)
 MAX_ANSWER_CHARS = 2000
 MAX_KEY_CHARS = 200  # activity and question ids
 MAX_TITLE_CHARS = 200
@@ -42,15 +44,23 @@ class LiveSession:
     created_at: float  # unix seconds
     expires_at: float
     closed: bool
+    closed_at: float | None = None  # when the trainer closed it (or its time limit, once closed for it)
 
     def is_open(self, now: float) -> bool:
         """Whether the session accepts participants and answers at ``now``."""
         return not self.closed and now < self.expires_at
 
+    def ended_at(self, now: float) -> float | None:
+        """When the session stopped accepting answers, or None while it is open."""
+        if self.closed:
+            return self.closed_at if self.closed_at is not None else min(self.expires_at, now)
+        return self.expires_at if now >= self.expires_at else None
+
 
 class Store(Protocol):
-    def create_session(self, title: str, ttl_seconds: int = DEFAULT_TTL_SECONDS) -> LiveSession: ...
+    def create_session(self, title: str, ttl_seconds: float | None = None) -> LiveSession: ...
     def session_by_code(self, code: str) -> LiveSession | None: ...
+    def last_session_by_code(self, code: str) -> LiveSession | None: ...
     def session(self, session_id: str) -> LiveSession | None: ...
     def list_sessions(self) -> list[LiveSession]: ...
     def close_session(self, session_id: str) -> None: ...
@@ -59,12 +69,20 @@ class Store(Protocol):
     def record_answer(self, session_id: str, participant_id: str, activity: str, question: str, answer: str) -> int: ...
     def activity_version(self, session_id: str) -> tuple[int, ...]: ...
     def aggregate(self, session_id: str) -> dict[tuple[str, str], dict[str, int]]: ...
+    def answer_versions(self, session_id: str) -> dict[tuple[str, str], tuple[int, int, int]]: ...
+    def aggregate_of(self, session_id: str, activity: str, question: str) -> dict[str, int]: ...
     def participant_count(self, session_id: str) -> int: ...
     def set_hidden(self, session_id: str, activity: str, question: str, hidden: bool) -> None: ...
     def hidden_questions(self, session_id: str) -> set[tuple[str, str]]: ...
-    def reset_question(self, session_id: str, activity: str, question: str) -> int: ...
+    def start_round(self, session_id: str, activity: str, questions: Sequence[str]) -> tuple[int, int]: ...
+    def current_round(self, session_id: str, activity: str, question: str) -> int: ...
+    def current_rounds(self, session_id: str) -> dict[tuple[str, str], int]: ...
+    def earlier_rounds(self, session_id: str) -> dict[int, Counts]: ...
     def export_rows(self, session_id: str) -> list[dict]: ...
-    def expire_sessions(self, now: float | None = None) -> int: ...
+    def close_expired_sessions(self, now: float | None = None) -> int: ...
+    def past_retention(self, retention_days: float = ..., now: float | None = None) -> list[LiveSession]: ...
+    def purge_sessions(self, session_ids: Iterable[str]) -> int: ...
+    def answer_count(self, session_id: str) -> int: ...
     def stage(self, session_id: str) -> StageRow: ...
     def set_stage(self, session_id: str, kind: str, ref: str, question: str, state: str) -> StageRow: ...
     def set_hidden_answer(self, session_id: str, activity: str, question: str, answer: str, hidden: bool) -> None: ...
@@ -96,7 +114,7 @@ def normalize_code(code: object) -> str | None:
 
 def iso_utc(t: float) -> str:
     """``2025-03-01T09:30:00Z`` for a unix time."""
-    return datetime.fromtimestamp(t, timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return datetime.fromtimestamp(t, UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def _check_text(name: str, value: Any, max_chars: int) -> str:
@@ -111,16 +129,15 @@ def _check_text(name: str, value: Any, max_chars: int) -> str:
     return value
 
 
-_SESSION_COLUMNS = "id, code, title, created_at, expires_at, closed"
+_SESSION_COLUMNS = "id, code, title, created_at, expires_at, closed, closed_at"
 
 
 def _session(row: tuple) -> LiveSession:
-    return LiveSession(
-        id=row[0], code=row[1], title=row[2], created_at=float(row[3]), expires_at=float(row[4]), closed=bool(row[5])
-    )
+    closed_at = None if row[6] is None else float(row[6])
+    return LiveSession(row[0], row[1], row[2], float(row[3]), float(row[4]), bool(row[5]), closed_at)
 
 
-class SQLStore(StageMixin):
+class SQLStore(StageMixin, RetentionMixin, RoundsMixin):
     """The store's logic in SQL common to SQLite and PostgreSQL.
 
     A backend provides :meth:`_tx` (a committed-on-exit transaction, with the
@@ -131,9 +148,11 @@ class SQLStore(StageMixin):
 
     dialect = ""
     _for_share = ""
+    _session_columns = _SESSION_COLUMNS
 
     def __init__(self, clock: Clock = time.time):
         self._clock = clock
+        self.session_ttl: float = DEFAULT_TTL_SECONDS  # pacte serve --session-hours
 
     # -- backend hooks ---------------------------------------------------
     def _tx(self, write: bool) -> AbstractContextManager[Tx]:
@@ -144,6 +163,9 @@ class SQLStore(StageMixin):
 
     def close(self) -> None:
         raise NotImplementedError
+
+    def _session_of(self, row: tuple) -> LiveSession:
+        return _session(row)
 
     # -- helpers -----------------------------------------------------------
     def _require_session(self, tx: Tx, session_id: str) -> None:
@@ -158,8 +180,10 @@ class SQLStore(StageMixin):
             raise SessionClosed(session_id)
 
     # -- sessions ----------------------------------------------------------
-    def create_session(self, title: str, ttl_seconds: int = DEFAULT_TTL_SECONDS) -> LiveSession:
+    def create_session(self, title: str, ttl_seconds: float | None = None) -> LiveSession:
+        """A new open session accepting answers for ``ttl_seconds`` (default: :attr:`session_ttl`)."""
         _check_text("title", title, MAX_TITLE_CHARS)
+        ttl_seconds = self.session_ttl if ttl_seconds is None else ttl_seconds
         if isinstance(ttl_seconds, bool) or not isinstance(ttl_seconds, (int, float)) or ttl_seconds <= 0:
             raise ValueError(f"ttl_seconds must be a positive number, got {ttl_seconds!r}")
         for _ in range(50):
@@ -174,9 +198,10 @@ class SQLStore(StageMixin):
             )
             try:
                 with self._tx(write=True) as tx:
+                    self._close_expired(tx, now)  # frees the join codes of sessions past their time limit
                     tx.run(
-                        f"INSERT INTO sessions ({_SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
-                        (session.id, session.code, session.title, session.created_at, session.expires_at, False),
+                        f"INSERT INTO sessions ({_SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (session.id, session.code, session.title, session.created_at, session.expires_at, False, None),
                     )
             except Exception as exc:
                 if self._is_unique_violation(exc):
@@ -193,6 +218,18 @@ class SQLStore(StageMixin):
             row = tx.one(
                 f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE code = ? AND NOT closed AND expires_at > ?",
                 (canonical, self._clock()),
+            )
+        return None if row is None else _session(row)
+
+    def last_session_by_code(self, code: str) -> LiveSession | None:
+        """The latest session, open or not, that had join code ``code`` (to tell « closed » from « unknown »)."""
+        canonical = normalize_code(code)
+        if canonical is None:
+            return None
+        with self._tx(write=False) as tx:
+            row = tx.one(
+                f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE code = ? ORDER BY created_at DESC LIMIT 1",
+                (canonical,),
             )
         return None if row is None else _session(row)
 
@@ -221,11 +258,6 @@ class SQLStore(StageMixin):
             if tx.run("DELETE FROM sessions WHERE id = ?", (session_id,)) == 0:
                 raise UnknownSession(session_id)
             self._notify(tx, session_id)
-
-    def expire_sessions(self, now: float | None = None) -> int:
-        now = self._clock() if now is None else now
-        with self._tx(write=True) as tx:
-            return tx.run("DELETE FROM sessions WHERE expires_at <= ?", (now,))
 
     # -- participants and answers -----------------------------------------------
     def add_participant(self, session_id: str) -> str:
@@ -263,13 +295,14 @@ class SQLStore(StageMixin):
             ):
                 raise UnknownParticipant(session_id, participant_id)
             self._require_accepting(tx, session_id, activity, question)
+            round_no = self._round_of(tx, session_id, activity, question)
             row = tx.one(
-                "INSERT INTO answers (session_id, participant_id, activity, question, answer, answered_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (session_id, participant_id, activity, question)"
+                "INSERT INTO answers (session_id, participant_id, activity, question, answer, answered_at, round)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (session_id, participant_id, activity, question, round)"
                 " DO UPDATE SET answer = excluded.answer, answered_at = excluded.answered_at"
                 " RETURNING id",
-                (session_id, participant_id, activity, question, answer, now),
+                (session_id, participant_id, activity, question, answer, now, round_no),
             )
             self._notify(tx, session_id)
         return _scalar(row)
@@ -301,12 +334,15 @@ class SQLStore(StageMixin):
         )
 
     def aggregate(self, session_id: str) -> dict[tuple[str, str], dict[str, int]]:
-        """``(activity, question) -> {answer: count}`` over current answers (hidden ones included)."""
+        """``(activity, question) -> {answer: count}`` over the current round's answers (hidden ones included)."""
         with self._tx(write=False) as tx:
             self._require_session(tx, session_id)
             rows = tx.all(
-                "SELECT activity, question, answer, COUNT(*) FROM answers WHERE session_id = ?"
-                " GROUP BY activity, question, answer ORDER BY activity, question, answer",
+                "SELECT a.activity, a.question, a.answer, COUNT(*) FROM answers a"
+                " LEFT JOIN rounds r ON r.session_id = a.session_id AND r.activity = a.activity"
+                " AND r.question = a.question"
+                " WHERE a.session_id = ? AND a.round = COALESCE(r.round, 1)"
+                " GROUP BY a.activity, a.question, a.answer ORDER BY a.activity, a.question, a.answer",
                 (session_id,),
             )
         result: dict[tuple[str, str], dict[str, int]] = {}
@@ -338,25 +374,24 @@ class SQLStore(StageMixin):
             rows = tx.all("SELECT activity, question FROM hidden_questions WHERE session_id = ?", (session_id,))
         return {(a, q) for a, q in rows}
 
-    def reset_question(self, session_id: str, activity: str, question: str) -> int:
-        with self._tx(write=True) as tx:
-            self._require_session(tx, session_id)
-            self._notify(tx, session_id)
-            return tx.run(
-                "DELETE FROM answers WHERE session_id = ? AND activity = ? AND question = ?",
-                (session_id, activity, question),
-            )
-
     def export_rows(self, session_id: str) -> list[dict]:
-        """One dict per current answer, oldest first (``answered_at`` in ISO 8601 UTC)."""
+        """One dict per answer of every round, oldest first (``answered_at`` in ISO 8601 UTC, ``time`` unix)."""
         with self._tx(write=False) as tx:
             self._require_session(tx, session_id)
             rows = tx.all(
-                "SELECT participant_id, activity, question, answer, answered_at FROM answers"
+                "SELECT participant_id, activity, question, answer, answered_at, round FROM answers"
                 " WHERE session_id = ? ORDER BY answered_at, id",
                 (session_id,),
             )
         return [
-            {"participant": p, "activity": a, "question": q, "answer": ans, "answered_at": iso_utc(t)}
-            for p, a, q, ans, t in rows
+            {
+                "participant": p,
+                "activity": a,
+                "question": q,
+                "answer": ans,
+                "answered_at": iso_utc(t),
+                "time": float(t),
+                "round": int(r),
+            }
+            for p, a, q, ans, t, r in rows
         ]

@@ -167,6 +167,82 @@ MIGRATIONS: list[tuple[int, str, str, str]] = [
         CREATE INDEX participants_last_seen ON participants (session_id, last_seen);
         """,
     ),
+    (
+        4,
+        "activities the trainer closed or revealed: they stay closed after the next push; "
+        "index for per-question answer versions (the summary rebuilt incrementally)",
+        """
+        CREATE TABLE closed_activities (
+            session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            ref TEXT NOT NULL,
+            question TEXT NOT NULL,
+            closed_at REAL NOT NULL,
+            PRIMARY KEY (session_id, kind, ref, question)
+        );
+        CREATE INDEX answers_versions ON answers (session_id, activity, question, answered_at);
+        """,
+        """
+        CREATE TABLE closed_activities (
+            session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            ref TEXT NOT NULL,
+            question TEXT NOT NULL,
+            closed_at DOUBLE PRECISION NOT NULL,
+            PRIMARY KEY (session_id, kind, ref, question)
+        );
+        CREATE INDEX answers_versions ON answers (session_id, activity, question, answered_at);
+        """,
+    ),
+    (
+        5,
+        "rounds: answers kept per round of a question (a reset starts a new round), the current round of each question",
+        """
+        CREATE TABLE answers_v4 (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            participant_id TEXT NOT NULL,
+            activity TEXT NOT NULL,
+            question TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            answered_at REAL NOT NULL,
+            round INTEGER NOT NULL DEFAULT 1 CHECK (round >= 1),
+            UNIQUE (session_id, participant_id, activity, question, round),
+            FOREIGN KEY (participant_id, session_id)
+                REFERENCES participants (id, session_id) ON DELETE CASCADE
+        );
+        INSERT INTO answers_v4 (id, session_id, participant_id, activity, question, answer, answered_at, round)
+            SELECT id, session_id, participant_id, activity, question, answer, answered_at, 1 FROM answers;
+        DROP TABLE answers;
+        ALTER TABLE answers_v4 RENAME TO answers;
+        CREATE INDEX answers_by_question ON answers (session_id, activity, question, round, answer);
+        CREATE INDEX answers_versions ON answers (session_id, activity, question, answered_at);
+        CREATE TABLE rounds (
+            session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            activity TEXT NOT NULL,
+            question TEXT NOT NULL,
+            round INTEGER NOT NULL CHECK (round >= 1),
+            started_at REAL NOT NULL,
+            PRIMARY KEY (session_id, activity, question)
+        );
+        """,
+        """
+        ALTER TABLE answers ADD COLUMN round INTEGER NOT NULL DEFAULT 1 CHECK (round >= 1);
+        ALTER TABLE answers DROP CONSTRAINT answers_session_id_participant_id_activity_question_key;
+        ALTER TABLE answers ADD CONSTRAINT answers_one_per_round
+            UNIQUE (session_id, participant_id, activity, question, round);
+        DROP INDEX answers_by_question;
+        CREATE INDEX answers_by_question ON answers (session_id, activity, question, round, answer);
+        CREATE TABLE rounds (
+            session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            activity TEXT NOT NULL,
+            question TEXT NOT NULL,
+            round INTEGER NOT NULL CHECK (round >= 1),
+            started_at DOUBLE PRECISION NOT NULL,
+            PRIMARY KEY (session_id, activity, question)
+        );
+        """,
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -101,18 +101,39 @@ class StageMixin:
                 self._notify(tx, session_id)
 
     def _require_accepting(self, tx: Tx, session_id: str, activity: str, question: str) -> None:
-        """Raise :class:`ActivityClosed` when ``activity``/``question`` is pushed and closed or revealed.
+        """Raise :class:`ActivityClosed` unless answers to ``activity``/``question`` are accepted now.
 
-        The same rule as :func:`pacte.live.catalogue.stage_covers`, in SQL (atomic with the insert).
+        The pushed activity accepts answers while its state is open; any other
+        activity (a page's own, answered from the book) while the trainer has
+        not closed or revealed it: closing is remembered after the next push
+        (``closed_activities``), until the trainer pushes it open again. The
+        same covering rule as :func:`pacte.live.catalogue.stage_covers`, in SQL
+        (atomic with the insert).
         """
         kind, _, ref = activity.partition(":")
-        row = tx.one(
-            "SELECT state FROM stages WHERE session_id = ? AND kind = ? AND ref = ?"
-            " AND (question = ? OR (kind = 'survey' AND question = ?))",
-            (session_id, kind, ref, question, SURVEY_ALL),
-        )
-        if row is not None and row[0] in CLOSED_STATES:
+        covers = " AND kind = ? AND ref = ? AND (question = ? OR (kind = 'survey' AND question = ?))"
+        params = (session_id, kind, ref, question, SURVEY_ALL)
+        row = tx.one("SELECT state FROM stages WHERE session_id = ?" + covers, params)
+        if row is not None:
+            if row[0] in CLOSED_STATES:
+                raise ActivityClosed(session_id, activity, question)
+            return
+        if tx.one("SELECT 1 FROM closed_activities WHERE session_id = ?" + covers, params) is not None:
             raise ActivityClosed(session_id, activity, question)
+
+    def _remember_closing(self, tx: Tx, session_id: str, kind: str, ref: str, question: str, state: str) -> None:
+        """Record that the trainer closed (or reopened, by pushing it open) an activity."""
+        if state in CLOSED_STATES:
+            tx.run(
+                "INSERT INTO closed_activities (session_id, kind, ref, question, closed_at) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (session_id, kind, ref, question) DO NOTHING",
+                (session_id, kind, ref, question, self._clock()),
+            )
+        elif state == "open":
+            tx.run(
+                "DELETE FROM closed_activities WHERE session_id = ? AND kind = ? AND ref = ? AND question = ?",
+                (session_id, kind, ref, question),
+            )
 
     # -- stage -------------------------------------------------------------------
     def stage(self, session_id: str) -> StageRow:
@@ -154,8 +175,41 @@ class StageMixin:
                 " RETURNING seq",
                 (session_id, kind, ref, question, state, now),
             )
+            self._remember_closing(tx, session_id, kind, ref, question, state)
             self._notify(tx, urgent(session_id))
         return StageRow(int(seq[0]) if seq else 1, kind, ref, question, state, now)
+
+    # -- answers, per question (the trainer's summary, rebuilt incrementally) ----------
+    def answer_versions(self, session_id: str) -> dict[tuple[str, str], tuple[int, int, int]]:
+        """``(activity, question) -> (answers, last id, last answer time in ms)`` of the current round.
+
+        It changes whenever the round's answers do; a question whose new round has no answer yet is absent.
+        """
+        with self._tx(write=False) as tx:
+            self._require_session(tx, session_id)
+            rows = tx.all(
+                "SELECT a.activity, a.question, COUNT(*), MAX(a.id), MAX(a.answered_at) FROM answers a"
+                " LEFT JOIN rounds r ON r.session_id = a.session_id AND r.activity = a.activity"
+                " AND r.question = a.question"
+                " WHERE a.session_id = ? AND a.round = COALESCE(r.round, 1)"
+                " GROUP BY a.activity, a.question",
+                (session_id,),
+            )
+        return {(a, q): (int(n), int(last), int(float(t) * 1000)) for a, q, n, last, t in rows}
+
+    def aggregate_of(self, session_id: str, activity: str, question: str) -> dict[str, int]:
+        """``{answer: count}`` of one question of one activity in its current round (hidden answers included)."""
+        with self._tx(write=False) as tx:
+            self._require_session(tx, session_id)
+            rows = tx.all(
+                "SELECT a.answer, COUNT(*) FROM answers a"
+                " LEFT JOIN rounds r ON r.session_id = a.session_id AND r.activity = a.activity"
+                " AND r.question = a.question"
+                " WHERE a.session_id = ? AND a.activity = ? AND a.question = ? AND a.round = COALESCE(r.round, 1)"
+                " GROUP BY a.answer",
+                (session_id, activity, question),
+            )
+        return {answer: int(count) for answer, count in rows}
 
     # -- hidden word-cloud entries --------------------------------------------------
     def set_hidden_answer(self, session_id: str, activity: str, question: str, answer: str, hidden: bool) -> None:

@@ -1,0 +1,215 @@
+"""The Binder image reproduced without Docker, then used as a learner would.
+
+repo2docker's plan (checked in ``test_binder.py``) is: the base environment
+of its Python lock file (JupyterLab, Notebook), the repository copied to the
+working directory, ``pip install -r binder/requirements.txt`` there, then
+``binder/postBuild``. This test runs the same commands on a ``git archive`` of
+HEAD (nothing untracked helps) in a fresh virtual environment of Binder's
+Python minor version, starts JupyterLab with the Voilà server extension as
+the single-user server would, and in Chromium with the network closed:
+answers a quiz in a Voilà view, then runs the same notebook in JupyterLab and
+answers it there. One difference, for speed: pip keeps its cache (Binder
+passes ``--no-cache-dir``), which changes what is downloaded, not what is
+installed.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import os
+import re
+import shutil
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, _missing, free_port, offline_context, screenshot, wait_for_http
+from test_binder import binder_python
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+PAGE = "_build/voila/modules/metier/qui-sont-les-coordinateurs.ipynb"
+TOKEN = "binder-test-token"
+BASE_PACKAGES = ("jupyterlab", "notebook")
+
+
+def base_environment_pins(python: str) -> list[str]:
+    """``name==version`` of the Jupyter front ends in repo2docker's lock file for ``python``."""
+    lock = importlib.resources.files("repo2docker.buildpacks.conda") / f"environment.py-{python}-linux-64.lock"
+    text = lock.read_text(encoding="utf-8")
+    pins = []
+    for name in BASE_PACKAGES:
+        match = re.search(rf"/{name}-(\d[\w.]*)-[\w]+(?:_\d+)?\.conda", text)
+        assert match, f"{name} not found in repo2docker's {lock}"
+        pins.append(f"{name}=={match.group(1)}")
+    return pins
+
+
+def binder_interpreter() -> str:
+    """An interpreter of Binder's minor version: this one, or ``pythonX.Y`` on the PATH."""
+    wanted = binder_python()
+    if f"{sys.version_info[0]}.{sys.version_info[1]}" == wanted:
+        return sys.executable
+    found = shutil.which(f"python{wanted}")
+    if not found:
+        _missing(f"no Python {wanted} to reproduce Binder's environment")
+    return str(found)
+
+
+def run(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float = 1200) -> None:
+    """Run one build step; fail with its output's tail if it fails."""
+    done = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+    assert done.returncode == 0, f"{' '.join(cmd)} failed:\n{(done.stdout + done.stderr)[-4000:]}"
+
+
+@pytest.fixture(scope="module")
+def binder_server(tmp_path_factory):
+    """JupyterLab (with Voilà) serving a Binder-like build of HEAD; yields its base URL."""
+    if shutil.which("git") is None:
+        _missing("git is needed to archive HEAD")
+    work = tmp_path_factory.mktemp("binder")
+    repo, venv, home = work / "repo", work / "venv", work / "home"
+    repo.mkdir()
+    home.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", "HEAD"], capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(repo)], input=archive, check=True)
+    env = {
+        "PATH": f"{venv / 'bin'}:/usr/local/bin:/usr/bin:/bin",
+        "HOME": str(home),
+        "LANG": "C.UTF-8",
+        "JUPYTER_CONFIG_DIR": str(home / ".jupyter"),
+        "JUPYTER_DATA_DIR": str(home / ".local/share/jupyter"),
+        "JUPYTER_RUNTIME_DIR": str(home / ".local/share/jupyter/runtime"),
+        "IPYTHONDIR": str(home / ".ipython"),
+        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+        "PIP_CACHE_DIR": os.environ.get("PIP_CACHE_DIR", str(Path.home() / ".cache" / "pip")),
+    }
+    run([binder_interpreter(), "-m", "venv", str(venv)], work, env)
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q"]
+    run(pip + base_environment_pins(binder_python()), work, env)
+    run(pip + ["-r", "binder/requirements.txt"], repo, env)
+    run(["bash", "-c", "chmod +x binder/postBuild && ./binder/postBuild"], repo, env)
+    port = free_port()
+    log = open(work / "jupyter.log", "w")
+    proc = subprocess.Popen(
+        [
+            str(venv / "bin" / "jupyter"),
+            "lab",
+            "--no-browser",
+            "--ip=127.0.0.1",
+            f"--port={port}",
+            f"--IdentityProvider.token={TOKEN}",
+            f"--ServerApp.root_dir={repo}",
+            # Binder runs as an ordinary user; a test run as root (a container) must say so.
+            *(["--allow-root"] if os.geteuid() == 0 else []),
+        ],
+        cwd=repo,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        try:
+            wait_for_http(f"{base}api/status?token={TOKEN}", timeout=180)
+        except TimeoutError:
+            pytest.fail(f"JupyterLab did not start:\n{(work / 'jupyter.log').read_text(encoding='utf-8')[-3000:]}")
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+        print((work / "jupyter.log").read_text(encoding="utf-8")[-3000:])
+
+
+def notebook_exists(base: str, href: str) -> bool:
+    """True if a course link (``…/voila/render/<path>`` or ``…/lab/tree/<path>``) names an existing notebook."""
+    path = re.sub(r"^.*?/(?:voila/render|lab/tree)/", "", href)
+    try:
+        with urllib.request.urlopen(f"{base}api/contents/{path}?content=0&token={TOKEN}", timeout=30) as resp:
+            return resp.status == 200 and path.endswith(".ipynb")
+    except OSError:
+        return False
+
+
+def answer_first_question(page) -> None:
+    """Tick the first choice of the page's first quiz question, submit it, and wait for its feedback."""
+    form = page.locator(".pacte-quiz form").first
+    form.locator("input").first.check()
+    form.locator("button[type=submit]").click()
+    feedback = form.locator(".pacte-quiz-feedback")
+    page.wait_for_function("el => el.textContent.trim().length > 0", arg=feedback.element_handle(), timeout=30000)
+    assert re.search(r"Bonne réponse|Pas tout à fait|Réponse", feedback.inner_text())
+
+
+def progress_page_links(page, selector: str) -> list[str]:
+    """The page links « Mon parcours » draws (one per module at least), once it has drawn them."""
+    links = page.locator(f"{selector} a[href*='modules/']")
+    links.first.wait_for(timeout=180000)
+    return [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
+
+
+def assert_clean(page) -> None:
+    """No request left the machine, no error in the page or its console."""
+    assert page.pacte_log.external == []
+    assert page.pacte_log.page_errors == []
+    assert page.pacte_log.console_errors == []
+
+
+def test_a_voila_view_on_binder_takes_an_answer_and_its_links_lead_to_notebooks(browser, binder_server):
+    context, page = offline_context(browser)
+    try:
+        page.goto(f"{binder_server}voila/render/{PAGE}?token={TOKEN}", timeout=180000)
+        page.locator(".pacte-quiz form").first.wait_for(timeout=180000)
+        answer_first_question(page)
+        page.wait_for_selector(".pacte-quiz[data-kernel-score]", timeout=60000)
+        markdown_links = page.locator("a[href$='.ipynb']")
+        assert markdown_links.count() >= 2
+        for i in range(markdown_links.count()):
+            href = markdown_links.nth(i).evaluate("a => a.href")
+            assert notebook_exists(binder_server, href), href
+        screenshot(page, "binder-voila-quiz")
+        assert_clean(page)
+    finally:
+        context.close()
+    context, page = offline_context(browser)
+    try:
+        page.goto(f"{binder_server}voila/render/_build/voila/book/mon-parcours.ipynb?token={TOKEN}", timeout=180000)
+        hrefs = progress_page_links(page, "body")
+        assert len(hrefs) >= 6
+        for href in hrefs:
+            assert "/voila/render/_build/voila/modules/" in href and notebook_exists(binder_server, href), href
+        assert_clean(page)
+    finally:
+        context.close()
+
+
+def test_the_same_notebook_in_jupyterlab_renders_its_widgets_and_takes_an_answer(browser, binder_server):
+    context, page = offline_context(browser, width=1400, height=1000)
+    try:
+        for notebook in (PAGE, "_build/voila/book/mon-parcours.ipynb"):
+            page.goto(f"{binder_server}lab/tree/{notebook}?token={TOKEN}", timeout=180000)
+            page.locator(".jp-Notebook").first.wait_for(timeout=180000)
+            page.locator(".jp-Notebook-ExecutionIndicator[data-status=idle]").first.wait_for(timeout=180000)
+            page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+            page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+            if notebook == PAGE:
+                page.locator(".pacte-quiz form").first.wait_for(timeout=180000)
+                page.locator(".pacte-quiz form").first.scroll_into_view_if_needed()
+                answer_first_question(page)
+                page.wait_for_selector(".pacte-quiz[data-kernel-score]", timeout=60000)
+                screenshot(page, "binder-jupyterlab-quiz")
+        # JupyterLab's address bar now shows a folder: the links still name the notebooks.
+        hrefs = progress_page_links(page, ".jp-OutputArea")
+        assert len(hrefs) >= 6
+        for href in hrefs:
+            assert "/lab/tree/_build/voila/modules/" in href and notebook_exists(binder_server, href), href
+        screenshot(page, "binder-jupyterlab-parcours")
+        assert_clean(page)
+    finally:
+        context.close()
