@@ -11,11 +11,7 @@ from typing import Any
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from traitlets import Integer
 
-from pacte.kernels import DEFAULT_MAX_KERNELS
-
-
-class KernelCapReached(Exception):
-    """Starting one more kernel would exceed ``max_kernels``."""
+from pacte.kernel_cap import DEFAULT_MAX_KERNELS, KernelCapReached
 
 
 class CappedKernelManager(AsyncMappingKernelManager):

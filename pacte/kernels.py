@@ -17,8 +17,8 @@ from pathlib import Path
 from traitlets.config import Config
 
 from pacte.course.fmt import NBSP
+from pacte.kernel_cap import KernelCapReached
 
-DEFAULT_MAX_KERNELS = 12
 DEFAULT_IDLE_SECONDS = 600
 CULL_INTERVAL = 60
 
@@ -39,8 +39,6 @@ def cap_page(path: str, cap: int) -> str:
 
 def capped_voila_handler(base: type) -> type:
     """Voilà's page handler (``base``) answering 503 with :func:`cap_page` when the kernel cap is reached."""
-
-    from pacte.kernel_manager import KernelCapReached
 
     class CappedVoilaHandler(base):
         async def get(self, path: str | None = None) -> None:

@@ -32,6 +32,7 @@ from tornado.ioloop import IOLoop
 from pacte import kernels
 from pacte.course.fmt import NBSP
 from pacte.course.paths import SITE_DIR, STATIC_DIR, build_dir, course_root
+from pacte.kernel_cap import DEFAULT_MAX_KERNELS
 from pacte.startup import StartupError, open_store_or_explain
 from pacte.voila_routes import TRAINER_COOKIE, voila_routes
 
@@ -48,7 +49,7 @@ class ServeOptions:
     port: int = 8866
     pool_size: int = 0  # kernels preheated for every page, as the CLI default (`pacte serve --pool-size`)
     preheat: dict[str, int] = field(default_factory=dict)  # page → pool size (`--preheat PAGE[=N]`)
-    max_kernels: int = kernels.DEFAULT_MAX_KERNELS
+    max_kernels: int = DEFAULT_MAX_KERNELS
     kernel_idle: int = kernels.DEFAULT_IDLE_SECONDS
     database_url: str | None = None
     data_dir: Path | None = None

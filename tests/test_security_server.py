@@ -15,11 +15,11 @@ import time
 from urllib.parse import urlparse
 
 import pytest
-from conftest import BUILD, TRAINER_TOKEN
+from conftest import BUILD, TRAINER_TOKEN, WORKER
 
 from pacte.security import trainer_cookie_value
 
-NAME = "sonde-formateur.ipynb"
+NAME = f"sonde-formateur{WORKER}.ipynb"  # one per xdist worker: each has its own server and probe
 PROBE_PATH = f"/voila/render/formateur/{NAME}"  # the probe: any notebook of Voilà's trainer folder
 MARKER = b"pacte-trainer-probe"  # its code's output
 PROBE_TITLE = b"Sonde du dossier formateur"

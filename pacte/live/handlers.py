@@ -12,6 +12,8 @@ from typing import Any
 from tornado.ioloop import IOLoop
 
 from pacte.course.fmt import NBSP
+from pacte.live.feeds import Feeds
+from pacte.live.hub import Hub
 from pacte.live.limits import AddressLimits, BodyError, BoundedJSONRequestHandler, load_json
 from pacte.live.notices import urgent
 from pacte.live.store import Store
@@ -71,9 +73,6 @@ class LiveContext:
     def __init__(
         self, store: Store, workers: int = 8, trainer_token: str | None = None, public_url: str | None = None
     ) -> None:
-        from pacte.live.feeds import Feeds
-        from pacte.live.hub import Hub
-
         self.store = store
         self.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="pacte-store")
         # Guessing a join code means failing: failed attempts are limited per address and overall.
