@@ -161,3 +161,23 @@ def test_pages_import_only_the_public_widgets_api():
         for line in page.read_text(encoding="utf-8").splitlines():
             if line.startswith(("from ", "import ")) and ("widgets" in line or "pacte" in line):
                 assert line.startswith("from widgets import "), f"{page.relative_to(ROOT)}: {line}"
+
+
+JS_EXPORT = re.compile(r"^export\s+(?:async\s+)?(?:function\*?|const|let|class)\s+([\w$]+)", re.M)
+
+
+def test_every_es_module_export_is_used_outside_its_module():
+    """An export nothing imports (no other module, no test, no Python code) is dead or should be private."""
+    modules = {p: p.read_text(encoding="utf-8") for folder in JS_DIRS for p in (ROOT / folder).rglob("*.js")}
+    python = "\n".join(
+        p.read_text(encoding="utf-8")
+        for folder in ("pacte", "widgets", "tests", "benchmarks")
+        for p in (ROOT / folder).rglob("*.py")
+    )
+    unused = []
+    for path, text in modules.items():
+        for name in JS_EXPORT.findall(text):
+            word = re.compile(rf"(?<![\w$]){re.escape(name)}(?![\w$])")
+            if not word.search(python) and not any(word.search(t) for p, t in modules.items() if p != path):
+                unused.append(f"{path.relative_to(ROOT)}: {name}")
+    assert unused == []

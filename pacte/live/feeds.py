@@ -290,10 +290,6 @@ class Feeds:
         """How many streams ``participant`` has open on this process."""
         return self._present.get(participant, ("", 0))[1]
 
-    def connected_here(self, session_id: str) -> int:
-        """Participants of ``session_id`` with a stream open on this process."""
-        return sum(1 for sid, _ in self._present.values() if sid == session_id)
-
     def _ping(self) -> None:
         for entry in list(self.sessions.values()):
             for stream in [*entry.trainees, *entry.trainers]:

@@ -18,7 +18,7 @@ export function progressStorage() {
   }
 }
 
-export function currentPage() {
+function currentPage() {
   return pageKey(globalThis.location ? globalThis.location.pathname : "");
 }
 

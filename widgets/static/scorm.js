@@ -11,11 +11,11 @@
 //   answers every widget sends in its « pacte:answer » event;
 // then LMSCommit. No request of its own: the LMS's API object does the talking.
 
-export const SUSPEND_LIMIT = 4096;
+const SUSPEND_LIMIT = 4096;
 const DONE = new Set(["completed", "passed", "failed"]);
 
 /** Parse stored suspend data; anything unreadable starts afresh. */
-export function readSuspend(text) {
+function readSuspend(text) {
   try {
     const value = JSON.parse(text || "null");
     if (value && value.v === 1 && value.a && typeof value.a === "object") return value;
@@ -41,7 +41,7 @@ export function writeSuspend(state, limit = SUSPEND_LIMIT) {
 }
 
 /** Number of quiz questions on the page, from the widgets' own state (known before they are drawn). */
-export function quizQuestionCount(doc) {
+function quizQuestionCount(doc) {
   let total = 0;
   for (const c of doc.querySelectorAll('div.pacte-widget[data-pacte-module="quiz"]')) {
     try {
@@ -55,7 +55,7 @@ export function quizQuestionCount(doc) {
 }
 
 /** Right and answered questions over the page's drawn quizzes (quiz.js writes them on its root). */
-export function quizResults(doc) {
+function quizResults(doc) {
   let correct = 0;
   let answered = 0;
   for (const q of doc.querySelectorAll(".pacte-quiz")) {
