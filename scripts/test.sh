@@ -45,7 +45,7 @@ report() {
   echo
   echo "scripts/test.sh: duration of each phase"
   [ ${#PHASES[@]} -eq 0 ] || printf '  %s\n' "${PHASES[@]}"
-  [ -z "$CURRENT" ] || echo "  $CURRENT     failed or interrupted"
+  [ -z "$CURRENT" ] || printf "  %-10s failed or interrupted\n" "$CURRENT"
   printf '  %-10s %5d s\n' total "$SECONDS"
   if [ -n "${STOP_POSTGRES:-}" ]; then
     bash scripts/postgres-test.sh --stop >/dev/null 2>&1 || true

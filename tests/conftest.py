@@ -81,13 +81,13 @@ def voila_views() -> list[Path]:
     )
 
 
-def _worker_database(base: str) -> str:
-    """Create (afresh) the worker's own database beside the one of ``base``; return its URL."""
+def _worker_database(base: str, worker: str) -> str:
+    """Create (afresh) the database of xdist worker ``worker`` beside the one of ``base``; return its URL."""
     import psycopg
     from psycopg import sql
 
     url = urlparse(base)
-    name = f"{url.path.lstrip('/')}_{WORKER}"
+    name = f"{url.path.lstrip('/')}_{worker}"
     with psycopg.connect(base, autocommit=True) as conn:
         conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
@@ -96,8 +96,9 @@ def _worker_database(base: str) -> str:
 
 def pytest_configure(config):
     """Under xdist, point ``PACTE_TEST_DATABASE_URL`` at a database of this worker's own."""
-    if WORKER and os.environ.get(PG_ENV):
-        os.environ[PG_ENV] = _worker_database(os.environ[PG_ENV])
+    worker = getattr(config, "workerinput", {}).get("workerid")  # only in a worker, not in a pytest it started
+    if worker and os.environ.get(PG_ENV):
+        os.environ[PG_ENV] = _worker_database(os.environ[PG_ENV], worker)
 
 
 def pytest_collection_modifyitems(config, items):
