@@ -174,10 +174,12 @@ def test_every_es_module_export_is_used_outside_its_module():
         for folder in ("pacte", "widgets", "tests", "benchmarks")
         for p in (ROOT / folder).rglob("*.py")
     )
+    words = re.compile(r"[\w$]+")
+    python_words = set(words.findall(python))
+    module_words = {path: set(words.findall(text)) for path, text in modules.items()}
     unused = []
     for path, text in modules.items():
         for name in JS_EXPORT.findall(text):
-            word = re.compile(rf"(?<![\w$]){re.escape(name)}(?![\w$])")
-            if not word.search(python) and not any(word.search(t) for p, t in modules.items() if p != path):
+            if name not in python_words and not any(name in w for p, w in module_words.items() if p != path):
                 unused.append(f"{path.relative_to(ROOT)}: {name}")
     assert unused == []
