@@ -112,7 +112,8 @@ def _preheat(value: str) -> tuple[str, int]:
 
 
 def _add_kernel_options(p_serve: argparse.ArgumentParser) -> None:
-    from pacte.kernels import DEFAULT_IDLE_SECONDS, DEFAULT_MAX_KERNELS
+    from pacte.kernel_cap import DEFAULT_MAX_KERNELS
+    from pacte.kernels import DEFAULT_IDLE_SECONDS
 
     p_serve.add_argument(
         "--pool-size",

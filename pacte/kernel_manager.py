@@ -11,7 +11,8 @@ from typing import Any
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from traitlets import Integer
 
-from pacte.kernels import DEFAULT_MAX_KERNELS, PER_ADDRESS, REQUESTER, TRAINER_RESERVE, KernelCapReached, quota_refusal
+from pacte.kernel_cap import DEFAULT_MAX_KERNELS, KernelCapReached
+from pacte.kernels import PER_ADDRESS, REQUESTER, TRAINER_RESERVE, quota_refusal
 
 __all__ = ["CappedKernelManager", "KernelCapReached"]
 

@@ -23,9 +23,9 @@ from pathlib import Path
 from traitlets.config import Config
 
 from pacte.course.fmt import NBSP
+from pacte.kernel_cap import KernelCapReached
 from pacte.security import LOOPBACK, TRAINER_COOKIE, client_key, cookie_matches
 
-DEFAULT_MAX_KERNELS = 12
 DEFAULT_IDLE_SECONDS = 600
 CULL_INTERVAL = 60
 PER_ADDRESS = 2  # kernels one client address may start (a trainee opening a simulator, then another)
@@ -34,10 +34,6 @@ TRAINER = "trainer"
 
 # Who asks for the kernel being started: TRAINER, a client key, or None (a pool filling itself).
 REQUESTER: ContextVar[str | None] = ContextVar("pacte_kernel_requester", default=None)
-
-
-class KernelCapReached(Exception):
-    """Starting one more kernel would exceed a cap: ``args`` = (the cap, ``"server"`` or ``"address"``)."""
 
 
 def quota_refusal(who: str | None, running: int, held: int, cap: int, per_address: int, reserve: int) -> str | None:

@@ -21,7 +21,6 @@ import hashlib
 import hmac
 import ipaddress
 import os
-import posixpath
 import re
 import unicodedata
 from collections.abc import Callable
@@ -88,11 +87,6 @@ def is_trainer_path(path: str, root: Path | str | None = None) -> bool:
             if target == trainer_real or target.startswith(trainer_real + os.sep):
                 return True
     return False
-
-
-def clean_relative_path(path: str) -> str:
-    """``path`` as a plain relative POSIX path (for logs and tests)."""
-    return posixpath.join(*path_segments(path)) if path_segments(path) else ""
 
 
 # -- trainer token -------------------------------------------------------------------

@@ -31,6 +31,7 @@ from tornado.ioloop import IOLoop
 from pacte import connlimits, kernels
 from pacte.course.fmt import NBSP
 from pacte.course.paths import SITE_DIR, STATIC_DIR, build_dir, course_root
+from pacte.kernel_cap import DEFAULT_MAX_KERNELS
 from pacte.live.join_address import ANY_HOSTS, describe_choice, interface_addresses, join_choices, url_for
 from pacte.live.sessions_report import startup_sessions
 from pacte.live.store.retention import DEFAULT_RETENTION_DAYS, DEFAULT_SESSION_HOURS, session_seconds
@@ -51,7 +52,7 @@ class ServeOptions:
     port: int = 8866
     pool_size: int = 0  # kernels preheated for every page, as the CLI default (`pacte serve --pool-size`)
     preheat: dict[str, int] = field(default_factory=dict)  # page → pool size (`--preheat PAGE[=N]`)
-    max_kernels: int = kernels.DEFAULT_MAX_KERNELS
+    max_kernels: int = DEFAULT_MAX_KERNELS
     kernel_idle: int = kernels.DEFAULT_IDLE_SECONDS
     database_url: str | None = None
     data_dir: Path | None = None

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Start (or reuse) a throwaway PostgreSQL cluster for the live-store tests and
 # print, on the last line of stdout:
-#   export PACTE_TEST_DATABASE_URL=postgresql://pacte:pacte@127.0.0.1:54329/pacte_test
+#   export PACTE_TEST_DATABASE_URL=postgresql://pacte:pacte@127.0.0.1:<port>/pacte_test
+# The port is $PACTE_PG_PORT, by default one of 54329–55328 derived from this
+# checkout's path (two checkouts, e.g. git worktrees, never share a cluster
+# that one of them would stop while the other's tests run).
 # Usage:  eval "$(scripts/postgres-test.sh | tail -1)"
 #         scripts/postgres-test.sh --stop     # stop the cluster (keeps its files)
 #         scripts/postgres-test.sh --destroy  # stop it and delete its files
@@ -12,10 +15,13 @@
 # runs the server as that user (postgresql must then be installed).
 # The cluster listens on 127.0.0.1 only, trades durability for speed
 # (fsync=off: test data only) and lives in $PACTE_PG_DIR (default
-# /tmp/pacte-postgres-test-$PORT). Progress goes to stderr.
+# /tmp/pacte-postgres-test-$PORT). The role may create databases: parallel
+# test workers each use a database of their own (tests/conftest.py). Progress
+# goes to stderr.
 set -euo pipefail
 
-PORT="${PACTE_PG_PORT:-54329}"
+CHECKOUT="$(cd "$(dirname "$0")/.." && pwd -P)"
+PORT="${PACTE_PG_PORT:-$((54329 + $(printf '%s' "$CHECKOUT" | cksum | cut -d' ' -f1) % 1000))}"
 BASE="${PACTE_PG_DIR:-/tmp/pacte-postgres-test-$PORT}"
 DATA="$BASE/data"
 LOG="$BASE/server.log"
@@ -129,7 +135,7 @@ fi
 
 psql_admin <<EOF
 SELECT 'CREATE ROLE $ROLE LOGIN' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$ROLE')\gexec
-ALTER ROLE $ROLE WITH LOGIN PASSWORD '$PASSWORD';
+ALTER ROLE $ROLE WITH LOGIN CREATEDB PASSWORD '$PASSWORD';
 SELECT 'CREATE DATABASE $DB OWNER $ROLE' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$DB')\gexec
 EOF
 

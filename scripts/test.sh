@@ -1,39 +1,97 @@
 #!/usr/bin/env bash
 # Install everything and run the whole test suite: lint and types (ruff,
-# mypy), data checks, a strict
-# build of the book, unit tests, nbval on every executed page, and the
-# end-to-end tests in headless Chromium (static book and `pacte serve`), the
-# live-session store on SQLite and on PostgreSQL, two `pacte serve` behind nginx,
-# then a small run of the live-room load benchmark (so that it cannot rot).
+# mypy), data checks, a strict build of the book, the tests (unit, pages, the
+# end-to-end tests in headless Chromium on the static book and `pacte serve`,
+# the live-session store on SQLite and on PostgreSQL, two `pacte serve` behind
+# nginx) in parallel workers, nbval on every executed page, then a small run
+# of the live-room load benchmark (so that it cannot rot). The duration of
+# each phase is printed at the end.
 #
+#   scripts/test.sh              everything (what .ci/run does)
+#   scripts/test.sh --fast       the everyday loop (< 1 minute): ruff, the format check, mypy,
+#                                `pacte check` and every test needing no browser, no `pacte serve`
+#                                subprocess and no notebook (no install, no build)
+#   scripts/test.sh … ARGS       ARGS go to the pytest of the tests phase (e.g. -k, -x, tests/test_x.py)
+#
+# PACTE_TEST_WORKERS: pytest-xdist workers of the tests phase (default 3: measured
+# on 2 cores, the browser and server tests wait on I/O; `--fast` uses 2).
 # The throwaway PostgreSQL cluster is stopped when this script ends (tests
-# passed, failed or interrupted) unless it was already running before.
-# PACTE_SKIP_SETUP=1 skips the install, `pacte check` and `pacte build` steps
-# (the tests of this script use it); PACTE_SKIP_BENCHMARK=1 skips the small
-# load benchmark after pytest; arguments go to pytest.
+# passed, failed or interrupted) unless it was already running before (`--fast`
+# leaves it running for the next loop: `scripts/postgres-test.sh --stop`).
+# PACTE_SKIP_SETUP=1 skips the install, lint, types, `pacte check` and `pacte build`
+# steps (the tests of this script use it); PACTE_SKIP_BENCHMARK=1 skips the
+# small load benchmark after pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -z "${PACTE_SKIP_SETUP:-}" ]; then
-  ./scripts/install.sh --test
+FAST=""
+if [ "${1:-}" = --fast ]; then
+  FAST=1
+  shift
+fi
+
+PHASES=()
+CURRENT=""
+# phase NAME COMMAND…: run COMMAND and remember how long it took.
+phase() {
+  local name=$1 start=$SECONDS
+  shift
+  CURRENT=$name
+  "$@"
+  PHASES+=("$(printf '%-10s %5d s' "$name" $((SECONDS - start)))")
+  CURRENT=""
+}
+report() {
+  local status=$?
+  echo
+  echo "scripts/test.sh: duration of each phase"
+  [ ${#PHASES[@]} -eq 0 ] || printf '  %s\n' "${PHASES[@]}"
+  [ -z "$CURRENT" ] || printf "  %-10s failed or interrupted\n" "$CURRENT"
+  printf '  %-10s %5d s\n' total "$SECONDS"
+  if [ -n "${STOP_POSTGRES:-}" ]; then
+    bash scripts/postgres-test.sh --stop >/dev/null 2>&1 || true
+  fi
+  return "$status"
+}
+trap report EXIT
+trap 'exit 130' INT TERM
+
+if [ -z "${PACTE_SKIP_SETUP:-}" ] && [ -z "$FAST" ]; then
+  phase install ./scripts/install.sh --test
 fi
 export PATH="$PWD/.venv/bin:$PATH"
-# A real PostgreSQL server for the live-session store tests (SQLite needs nothing).
-if ! bash scripts/postgres-test.sh --status 2>/dev/null; then
-  trap 'bash scripts/postgres-test.sh --stop >/dev/null 2>&1 || true' EXIT
-  trap 'exit 130' INT TERM
-fi
-eval "$(bash scripts/postgres-test.sh | tail -1)"
-if [ -z "${PACTE_SKIP_SETUP:-}" ]; then
+
+lint() {
   ruff check pacte widgets tests benchmarks
   ruff format --check pacte widgets tests benchmarks
-  mypy
-  pacte check
-  pacte build --quiet
+}
+postgres() {
+  # A real PostgreSQL server for the live-session store tests (SQLite needs nothing).
+  if [ -z "$FAST" ] && ! bash scripts/postgres-test.sh --status 2>/dev/null; then
+    STOP_POSTGRES=1
+  fi
+  eval "$(bash scripts/postgres-test.sh | tail -1)"
+}
+
+if [ -z "${PACTE_SKIP_SETUP:-}" ]; then
+  phase lint lint
+  phase types mypy
+  phase check pacte check
 fi
-pytest tests _build/jupyter_execute --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg \
-  --nbval-cell-timeout=300 "$@"
+phase postgres postgres
+if [ -n "$FAST" ]; then
+  phase tests pytest tests -q -n "${PACTE_TEST_WORKERS:-2}" --dist loadscope \
+    -m "not browser and not notebook and not slow" "$@"
+  exit 0
+fi
+if [ -z "${PACTE_SKIP_SETUP:-}" ]; then
+  phase build pacte build --quiet
+fi
+phase tests pytest tests -n "${PACTE_TEST_WORKERS:-3}" --dist loadscope --durations=15 "$@"
+# Every executed page through nbval, in a phase of its own (a notebook's cells stay on one worker).
+phase nbval pytest _build/jupyter_execute -q -n 2 --dist loadscope --nbval \
+  --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-cell-timeout=300
 # The load benchmark, small (50 trainees, 3 activities, SQLite then PostgreSQL behind nginx):
 # figures only, but it fails if the room cannot join, answer or be pushed to.
 if [ -z "${PACTE_SKIP_BENCHMARK:-}" ]; then
-  python benchmarks/live_room.py --trainees 50 --activities 3 --think 1 --activity-timeout 30 --check
+  phase benchmark python benchmarks/live_room.py --trainees 50 --activities 3 --think 1 --activity-timeout 30 --check
 fi

@@ -3,6 +3,14 @@
 Browser tests run Debian's Chromium through Playwright (never a downloaded
 browser) with every request to a non-loopback host aborted and recorded.
 In CI (``CI=true``) a missing Chromium or a missing build is a failure.
+
+The suite runs in parallel (pytest-xdist, ``-n``): every worker is its own
+process, so session fixtures (the browser, ``pacte serve``) exist once per
+worker. What a test writes outside ``tmp_path`` goes through
+:func:`worker_path` (one file or folder per worker); ports come from
+:func:`free_port`; ``PACTE_TEST_DATABASE_URL`` names a database of the
+worker's own (created afresh by :func:`pytest_configure`). Tests are marked
+``browser`` or ``slow`` by the fixtures they use (:data:`MARKING_FIXTURES`).
 """
 
 from __future__ import annotations
@@ -29,6 +37,13 @@ ROOT = Path(__file__).resolve().parents[1]
 BUILD = build_dir()
 BUILD_HTML = BUILD / "html"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")  # "gw0", "gw1"… under xdist, "" otherwise
+PG_ENV = "PACTE_TEST_DATABASE_URL"
+# A test using one of these fixtures (directly or through another fixture) gets these marks.
+MARKING_FIXTURES = {
+    "browser": ("browser",),
+    "pacte_server": ("slow",),
+}
 TRAINER_TOKEN = "test-trainer-token-not-secret"
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 CHROMIUM_ARGS = [
@@ -46,6 +61,54 @@ def _missing(reason: str):
     if IN_CI:
         pytest.fail(f"{reason} (CI=true: a missing test dependency is a failure)")
     pytest.skip(reason)
+
+
+def worker_path(name: str) -> Path:
+    """``_build/<name>``, suffixed with the xdist worker's id so that parallel workers never share it."""
+    return BUILD / (f"{name}-{WORKER}" if WORKER else name)
+
+
+SERVER_DATA_DIR = worker_path("test-live-data")  # the live-session store of :func:`pacte_server`
+
+
+def voila_views() -> list[Path]:
+    """The built Voilà notebooks, without the ``formateur/`` folder (where a test puts a probe of its own)."""
+    root = BUILD / "voila"
+    return sorted(
+        p
+        for p in root.rglob("*.ipynb")
+        if ".ipynb_checkpoints" not in p.parts and p.relative_to(root).parts[0] != "formateur"
+    )
+
+
+def _worker_database(base: str, worker: str) -> str:
+    """Create (afresh) the database of xdist worker ``worker`` beside the one of ``base``; return its URL."""
+    import psycopg
+    from psycopg import sql
+
+    url = urlparse(base)
+    name = f"{url.path.lstrip('/')}_{worker}"
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    return url._replace(path="/" + name).geturl()
+
+
+def pytest_configure(config):
+    """Under xdist, point ``PACTE_TEST_DATABASE_URL`` at a database of this worker's own."""
+    worker = getattr(config, "workerinput", {}).get("workerid")  # only in a worker, not in a pytest it started
+    if worker and os.environ.get(PG_ENV):
+        os.environ[PG_ENV] = _worker_database(os.environ[PG_ENV], worker)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test by the expensive fixtures it uses (:data:`MARKING_FIXTURES`)."""
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        for fixture, marks in MARKING_FIXTURES.items():
+            if fixture in used:
+                for mark in marks:
+                    item.add_marker(mark)
 
 
 def free_port() -> int:
@@ -103,8 +166,8 @@ def pacte_server(built_book: Path):
     if not (BUILD / "voila").exists():
         _missing("the Voilà notebooks are not built: run `pacte build` first")
     port = free_port()
-    log = open(BUILD / "pacte-serve-test.log", "w")
-    data_dir = BUILD / "test-live-data"
+    log = open(worker_path("pacte-serve-test.log"), "w")
+    data_dir = SERVER_DATA_DIR
     shutil.rmtree(data_dir, ignore_errors=True)
     proc = subprocess.Popen(
         [

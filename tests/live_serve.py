@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import BUILD, ROOT, free_port, wait_for_http
+from conftest import ROOT, free_port, wait_for_http, worker_path
 from live_push_client import call
 
 from pacte.security import trainer_cookie_value
@@ -25,7 +25,7 @@ class Serve:
 
     def start(self) -> None:
         args = ["--port", str(self.port), "--trainer-token", TOKEN, "--data-dir", str(self.data_dir)]
-        log = open(BUILD / "pacte-serve-room.log", "a")
+        log = open(worker_path("pacte-serve-room.log"), "a")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "pacte.cli", "serve", *args], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT
         )

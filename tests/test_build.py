@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import BUILD
+from conftest import voila_views
 
 from pacte.course.toc import toc_files
 from pacte.site.build import BuildOutput, code_and_data_digest, notebook_pages
@@ -52,7 +52,7 @@ def test_digest_changes_with_what_outputs_depend_on_and_only_that(tmp_path):
 
 
 def test_exported_voila_notebooks_have_no_myst_roles(built_book):
-    for nb_path in (BUILD / "voila").rglob("*.ipynb"):
+    for nb_path in voila_views():
         nb = json.loads(nb_path.read_text(encoding="utf-8"))
         for cell in nb["cells"]:
             if cell["cell_type"] == "markdown":

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from conftest import BUILD
+from conftest import SERVER_DATA_DIR
 
 from pacte.live.panels import activity_panel
 from pacte.live.store import open_store
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def live_store(pacte_server):
     """The store of the running ``pacte serve`` (same SQLite file), and one open session."""
-    store = open_store(None, BUILD / "test-live-data")
+    store = open_store(None, SERVER_DATA_DIR)
     session = store.create_session("Séance des widgets")
     yield store, session
     store.close()

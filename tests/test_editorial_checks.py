@@ -105,7 +105,8 @@ def test_my_files_pass_every_editorial_rule():
 def test_citation_labels_are_french():
     from pybtex.database import parse_file
 
-    from pacte.site.bibstyle import FrenchStyle, register, short_label
+    from pacte.course.citations import short_label
+    from pacte.site.bibstyle import FrenchStyle, register
 
     register()
     entries = parse_file(str(ROOT / "book" / "references.bib")).entries

@@ -15,8 +15,9 @@ from pacte.cli import main
 from pacte.course.citations import citation_labels
 from pacte.course.prompts import module_titles
 from pacte.course.typography import french_state
-from pacte.export import gift
-from pacte.export.gift import bank_gift, escape, general_feedback, load_banks
+from pacte.export import gift, moodle
+from pacte.export.gift import bank_gift, escape, general_feedback
+from pacte.export.moodle import load_banks
 
 PARSER = Path(__file__).resolve().parent / "vendor" / "pegjs-gift.js"
 GIFT_STEM = {"numeric": "Numerical", "single": "MC", "multiple": "MC"}
@@ -191,7 +192,7 @@ def test_what_moodle_cannot_take_is_reported_not_degraded(tmp_path: Path, monkey
     many = bank["questions"][1]
     many["choices"] += [{"id": f"x{i}", "text": f"faux {i}", "feedback": "non"} for i in range(9)]  # 11 wrong
     bank["questions"][2].pop("min")
-    monkeypatch.setattr(gift, "load_banks", lambda files=None: [bank])
+    monkeypatch.setattr(moodle, "load_banks", lambda files=None: [bank])
     assert main(["export", "moodle", "--output", str(tmp_path)]) == 0
     err = capsys.readouterr().err
     assert "NON EXACT synthetique / m1" in err and "11\u00a0réponses fausses" in err

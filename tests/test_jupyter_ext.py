@@ -6,7 +6,10 @@ import subprocess
 import sys
 import urllib.request
 
+import pytest
 from conftest import ROOT, free_port, wait_for_http
+
+pytestmark = pytest.mark.slow  # starts a Jupyter Server process
 
 
 def test_jupyter_server_extension_serves_static_files(tmp_path):

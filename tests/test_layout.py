@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,25 +70,90 @@ def test_no_private_name_imported_from_another_package():
             assert not (other and (private_module or private_names)), f"{name} imports {module} {private_names}"
 
 
-def test_no_import_cycle_at_module_level():
-    modules = _modules()
-    graph = {
-        name: {m for m, _, top in _imports(path) if top and m in modules and m != name}
-        for name, path in modules.items()
-    }
+def _import_graph(modules: dict[str, Path], module_level_only: bool) -> dict[str, set[str]]:
+    """Module → modules of ``modules`` it imports (``from package import module`` counts as the module only,
+    like ``from package.module import name``: parent packages are not edges)."""
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        edges = set()
+        for module, names, top in _imports(path):
+            if module_level_only and not top:
+                continue
+            submodules = {f"{module}.{n}" for n in names if f"{module}.{n}" in modules}
+            whole = len(submodules) < len(names) or not names  # some name is not a submodule: the module itself
+            edges.update(m for m in ({module} if whole else set()) | submodules if m in modules and m != name)
+        graph[name] = edges
+    return graph
 
-    def visit(node: str, stack: list[str], done: set[str]) -> None:
-        if node in stack:
-            raise AssertionError("import cycle: " + " -> ".join(stack[stack.index(node) :] + [node]))
-        if node in done:
-            return
-        for nxt in graph[node]:
-            visit(nxt, [*stack, node], done)
-        done.add(node)
 
+def _find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One cycle of ``graph`` (its nodes, the first repeated at the end), or ``None``."""
     done: set[str] = set()
-    for name in graph:
-        visit(name, [], done)
+
+    def visit(node: str, stack: list[str]) -> list[str] | None:
+        if node in stack:
+            return stack[stack.index(node) :] + [node]
+        if node in done:
+            return None
+        for nxt in sorted(graph.get(node, ())):
+            if cycle := visit(nxt, [*stack, node]):
+                return cycle
+        done.add(node)
+        return None
+
+    for name in sorted(graph):
+        if cycle := visit(name, []):
+            return cycle
+    return None
+
+
+def test_no_import_cycle_at_module_level():
+    cycle = _find_cycle(_import_graph(_modules(), module_level_only=True))
+    assert cycle is None, "import cycle: " + " -> ".join(cycle or [])
+
+
+def test_no_import_cycle_even_through_imports_inside_functions():
+    """A function-level (or ``TYPE_CHECKING``) import only hides a cycle: none at any level."""
+    cycle = _find_cycle(_import_graph(_modules(), module_level_only=False))
+    assert cycle is None, "import cycle: " + " -> ".join(cycle or [])
+
+
+def test_the_cycle_finder_sees_an_import_inside_a_function(tmp_path: Path):
+    (tmp_path / "a.py").write_text("from pkg import b\n", encoding="utf-8")
+    (tmp_path / "b.py").write_text("def f():\n    from pkg.a import x\n    return x\n", encoding="utf-8")
+    modules = {"pkg.a": tmp_path / "a.py", "pkg.b": tmp_path / "b.py"}
+    assert _find_cycle(_import_graph(modules, module_level_only=True)) is None
+    assert _find_cycle(_import_graph(modules, module_level_only=False)) == ["pkg.a", "pkg.b", "pkg.a"]
+
+
+def test_course_data_imports_no_other_part_of_the_application():
+    """``pacte.course`` is the bottom layer: the site, the live sessions, the exports and the server use it."""
+    for name, path in _modules().items():
+        if name.startswith("pacte.course"):
+            bad = [m for m, _, _ in _imports(path) if m.startswith("pacte.") and not m.startswith("pacte.course")]
+            assert bad == [], f"{name} imports {bad}"
+
+
+JS_IMPORT = re.compile(r"""^\s*(?:import|export)\b[^;]*?\bfrom\s*["'](\.{1,2}/[^"']+)["']""", re.M | re.S)
+JS_DIRS = ("widgets/static", "pacte/live/dashboard")
+
+
+def _js_graph() -> dict[str, set[str]]:
+    """ES module → the ES modules of the course it imports (relative ``import … from "./x.js"``)."""
+    graph: dict[str, set[str]] = {}
+    for folder in JS_DIRS:
+        for path in (ROOT / folder).rglob("*.js"):
+            text = path.read_text(encoding="utf-8")
+            targets = {(path.parent / m).resolve() for m in JS_IMPORT.findall(text)}
+            graph[str(path.relative_to(ROOT))] = {str(t.relative_to(ROOT)) for t in targets if t.is_relative_to(ROOT)}
+    return graph
+
+
+def test_no_import_cycle_between_es_modules():
+    graph = _js_graph()
+    assert sum(len(v) for v in graph.values()) > 10  # the pattern does find the imports
+    cycle = _find_cycle(graph)
+    assert cycle is None, "import cycle: " + " -> ".join(cycle or [])
 
 
 def test_pages_import_only_the_public_widgets_api():
@@ -95,3 +161,25 @@ def test_pages_import_only_the_public_widgets_api():
         for line in page.read_text(encoding="utf-8").splitlines():
             if line.startswith(("from ", "import ")) and ("widgets" in line or "pacte" in line):
                 assert line.startswith("from widgets import "), f"{page.relative_to(ROOT)}: {line}"
+
+
+JS_EXPORT = re.compile(r"^export\s+(?:async\s+)?(?:function\*?|const|let|class)\s+([\w$]+)", re.M)
+
+
+def test_every_es_module_export_is_used_outside_its_module():
+    """An export nothing imports (no other module, no test, no Python code) is dead or should be private."""
+    modules = {p: p.read_text(encoding="utf-8") for folder in JS_DIRS for p in (ROOT / folder).rglob("*.js")}
+    python = "\n".join(
+        p.read_text(encoding="utf-8")
+        for folder in ("pacte", "widgets", "tests", "benchmarks")
+        for p in (ROOT / folder).rglob("*.py")
+    )
+    words = re.compile(r"[\w$]+")
+    python_words = set(words.findall(python))
+    module_words = {path: set(words.findall(text)) for path, text in modules.items()}
+    unused = []
+    for path, text in modules.items():
+        for name in JS_EXPORT.findall(text):
+            if name not in python_words and not any(name in w for p, w in module_words.items() if p != path):
+                unused.append(f"{path.relative_to(ROOT)}: {name}")
+    assert unused == []

@@ -299,8 +299,6 @@ def test_unknown_ids(store, session):
         lambda: store.delete_session(bad),
         lambda: store.aggregate(bad),
         lambda: store.participant_count(bad),
-        lambda: store.hidden_questions(bad),
-        lambda: store.set_hidden(bad, "quiz:x", "q1", True),
         lambda: store.start_round(bad, "quiz:x", ["q1"]),
         lambda: store.export_rows(bad),
     ):
@@ -308,19 +306,11 @@ def test_unknown_ids(store, session):
             call()
 
 
-def test_hidden_and_reset(store, session):
+def test_reset(store, session):
     p1, p2 = store.add_participant(session.id), store.add_participant(session.id)
     for p in (p1, p2):
         store.record_answer(session.id, p, "quiz:x", "q1", "a")
         store.record_answer(session.id, p, "quiz:x", "q2", "b")
-    assert store.hidden_questions(session.id) == set()
-    store.set_hidden(session.id, "quiz:x", "q1", True)
-    store.set_hidden(session.id, "quiz:x", "q1", True)  # idempotent
-    store.set_hidden(session.id, "survey:y", "q9", True)
-    assert store.hidden_questions(session.id) == {("quiz:x", "q1"), ("survey:y", "q9")}
-    store.set_hidden(session.id, "survey:y", "q9", False)
-    store.set_hidden(session.id, "survey:y", "q9", False)
-    assert store.hidden_questions(session.id) == {("quiz:x", "q1")}
     assert store.start_round(session.id, "quiz:x", ["q1"]) == (2, 2)
     assert store.start_round(session.id, "quiz:x", ["q1"]) == (2, 0)  # an empty round is not ended
     assert store.aggregate(session.id) == {("quiz:x", "q2"): {"b": 2}}
@@ -360,7 +350,7 @@ def test_export_rows(store, session, clock):
 def test_delete_cascades(backend, store, session):
     p = store.add_participant(session.id)
     store.record_answer(session.id, p, "quiz:x", "q1", "a")
-    store.set_hidden(session.id, "quiz:x", "q1", True)
+    store.set_hidden_answer(session.id, "quiz:x", "q1", "a", True)
     other = store.create_session("autre")
     po = store.add_participant(other.id)
     store.record_answer(other.id, po, "quiz:x", "q1", "b")
@@ -370,7 +360,7 @@ def test_delete_cascades(backend, store, session):
         store.add_participant(session.id)
     conn = backend.raw()
     try:
-        for table in ("participants", "answers", "hidden_questions"):
+        for table in ("participants", "answers", "hidden_answers"):
             n = conn.execute(f"SELECT COUNT(*) FROM {table} WHERE session_id = {backend.ph}", (session.id,)).fetchone()[
                 0
             ]
@@ -549,8 +539,8 @@ def test_upgrade_from_v1_keeps_rows(backend, clock):
         assert s.aggregate("sess-old") == {("quiz:x", "q1"): {"a": 1, "b": 1}}
         assert [r["answer"] for r in s.export_rows("sess-old")] == ["a", "b"]
         # The v2 features work on the upgraded rows.
-        s.set_hidden("sess-old", "quiz:x", "q1", True)
-        assert s.hidden_questions("sess-old") == {("quiz:x", "q1")}
+        s.set_hidden_answer("sess-old", "quiz:x", "q1", "a", True)
+        assert s.hidden_answers("sess-old") == {("quiz:x", "q1"): {"a"}}
         s.record_answer("sess-old", "p1", "quiz:x", "q1", "b")
         assert s.aggregate("sess-old") == {("quiz:x", "q1"): {"b": 2}}
         s.close_session("sess-old")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import BUILD, TRAINER_TOKEN
+from conftest import BUILD, TRAINER_TOKEN, voila_views
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser
@@ -23,9 +23,9 @@ def book_pages(built: Path) -> list[str]:
     return sorted(str(p.relative_to(built)) for p in built.rglob("*.html") if p.relative_to(built).parts[0] not in skip)
 
 
-def voila_views() -> list[str]:
+def voila_view_names() -> list[str]:
     root = BUILD / "voila"
-    return sorted(str(p.relative_to(root)) for p in root.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+    return [str(p.relative_to(root)) for p in voila_views()]
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +64,7 @@ def test_every_book_page_satisfies_its_csp(csp_context, pacte_server, built_book
 
 
 def test_every_voila_view_satisfies_its_csp(csp_context, pacte_server):
-    views = voila_views()
+    views = voila_view_names()
     assert views
     violations = {}
     for rel in views:

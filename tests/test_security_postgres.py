@@ -63,6 +63,8 @@ def test_test_sh_stops_its_cluster_when_the_tests_fail(cluster):
     assert proc.returncode != 0
     assert "starting the cluster" in proc.stderr  # it did start one…
     assert pg(cluster, "--status").returncode == 1, "test.sh left its PostgreSQL cluster running"
+    # The durations of the phases are printed even when one fails, the failed one named.
+    assert "scripts/test.sh: duration of each phase" in proc.stdout and "tests      failed" in proc.stdout
 
 
 def test_test_sh_leaves_a_cluster_it_did_not_start(cluster):

@@ -15,11 +15,11 @@ import time
 from urllib.parse import urlparse
 
 import pytest
-from conftest import BUILD, TRAINER_TOKEN
+from conftest import BUILD, TRAINER_TOKEN, WORKER
 
 from pacte.security import trainer_cookie_value
 
-NAME = "sonde-formateur.ipynb"
+NAME = f"sonde-formateur{WORKER}.ipynb"  # one per xdist worker: each has its own server and probe
 PROBE_PATH = f"/voila/render/formateur/{NAME}"  # the probe: any notebook of Voilà's trainer folder
 MARKER = b"pacte-trainer-probe"  # its code's output
 PROBE_TITLE = b"Sonde du dossier formateur"
@@ -122,7 +122,7 @@ def trainer_cookie() -> dict:
     return {"Cookie": f"pacte_trainer={trainer_cookie_value(TRAINER_TOKEN)}"}
 
 
-@pytest.mark.parametrize("path", BYPASS_PATHS)
+@pytest.mark.parametrize("path", BYPASS_PATHS, ids=lambda path: path.replace(NAME, "sonde"))  # same ids in every worker
 def test_trainer_notebooks_are_refused_however_they_are_spelled(pacte_server, path):
     status, headers, body = request(pacte_server, "GET", path)
     assert status in (400, 403, 404), (path, status)
@@ -309,6 +309,7 @@ def test_odd_urls_are_4xx_not_500(pacte_server, path):
         "/formateur/",
         "/voila/static/voila.js",
     ],
+    ids=lambda path: path.replace(NAME, "sonde"),
 )
 def test_every_response_has_the_security_headers(pacte_server, path):
     status, headers, _ = request(pacte_server, "GET", path)

@@ -14,8 +14,8 @@ from conftest import BUILD, ROOT, TRAINER_TOKEN, free_port, wait_for_http
 
 from pacte.cli import main as cli_main
 from pacte.course.fmt import NBSP
+from pacte.kernel_cap import DEFAULT_MAX_KERNELS
 from pacte.kernels import (
-    DEFAULT_MAX_KERNELS,
     cap_page,
     describe,
     kernel_argv,

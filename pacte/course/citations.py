@@ -7,6 +7,25 @@ from functools import lru_cache
 from pacte.course.paths import course_root
 
 
+def short_label(entry) -> str:
+    """Plain-text label of a pybtex entry, as in the book: « de Haas, 2018 », « Coordination des soins, 2025 »."""
+    people = entry.persons.get("author") or entry.persons.get("editor") or []
+
+    def last(person) -> str:
+        return " ".join(person.prelast_names + person.last_names)
+
+    if people:
+        who = last(people[0])
+        if len(people) == 2:
+            who += " et " + last(people[1])
+        elif len(people) > 2:
+            who += " et al."
+    else:
+        who = entry.fields.get("shorttitle") or entry.fields.get("title") or entry.key
+    who = who.replace("{", "").replace("}", "")
+    return f"{who}, {entry.fields.get('year', 's. d.')}"
+
+
 @lru_cache(maxsize=1)
 def citation_labels() -> dict[str, str]:
     """Map each BibTeX key to the French label of the book (« de Haas, 2018 », « Coordination des soins, 2025 »)."""
@@ -15,8 +34,6 @@ def citation_labels() -> dict[str, str]:
     path = course_root() / "book" / "references.bib"
     if not path.exists():
         return {}
-    from pacte.site.bibstyle import short_label
-
     return {key: short_label(entry) for key, entry in parse_file(str(path)).entries.items()}
 
 

@@ -11,7 +11,7 @@ from pacte.course.typography import NBSP
 
 
 def _moodle(args: argparse.Namespace) -> int:
-    from pacte.export.gift import export_moodle, load_banks, report
+    from pacte.export.moodle import export_moodle, load_banks, report
 
     banks = load_banks()
     output = Path(args.output)

@@ -21,15 +21,14 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from tornado.ioloop import IOLoop, PeriodicCallback
 
+from pacte.live.hub import Hub
 from pacte.live.notices import ALL, split_urgent
 from pacte.live.stage import build_summary, join_url, load_stage
-
-if TYPE_CHECKING:
-    from pacte.live.handlers import LiveContext
+from pacte.live.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +36,21 @@ REFRESH_INTERVAL = 0.25
 PING_EVERY = 15.0
 PRESENCE_EVERY = 15.0
 PRESENCE_SOON = 1.0
+
+
+class FeedHost(Protocol):
+    """What :class:`Feeds` needs of its process's live context (:class:`pacte.live.handlers.LiveContext`)."""
+
+    store: Store
+    hub: Hub
+
+    def now(self) -> float:
+        """The current time (seconds since the epoch)."""
+        ...
+
+    async def run(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """Run a blocking store call in the thread pool."""
+        ...
 
 
 class Stream(Protocol):
@@ -79,7 +93,7 @@ class _Session:
 class Feeds:
     """Stage and summary caches, event-stream registry and presence of one process."""
 
-    def __init__(self, live: LiveContext) -> None:
+    def __init__(self, live: FeedHost) -> None:
         self.live = live
         self.sessions: dict[str, _Session] = {}
         self._present: dict[str, tuple[str, int]] = {}  # participant → (session id, open streams)
@@ -275,10 +289,6 @@ class Feeds:
     def streams_of(self, participant: str) -> int:
         """How many streams ``participant`` has open on this process."""
         return self._present.get(participant, ("", 0))[1]
-
-    def connected_here(self, session_id: str) -> int:
-        """Participants of ``session_id`` with a stream open on this process."""
-        return sum(1 for sid, _ in self._present.values() if sid == session_id)
 
     def _ping(self) -> None:
         for entry in list(self.sessions.values()):

@@ -11,7 +11,9 @@ from tornado.ioloop import IOLoop
 
 from pacte.connlimits import AddressCounter
 from pacte.course.fmt import NBSP
+from pacte.live.feeds import Feeds
 from pacte.live.guessing import GuessLimiter
+from pacte.live.hub import Hub
 from pacte.live.limits import AddressLimits, BodyError, BoundedJSONRequestHandler, RateLimiter, load_json
 from pacte.live.notices import urgent
 from pacte.live.store import LiveSession, Store
@@ -34,9 +36,6 @@ class LiveContext:
     def __init__(
         self, store: Store, workers: int = 8, trainer_token: str | None = None, public_url: str | None = None
     ) -> None:
-        from pacte.live.feeds import Feeds
-        from pacte.live.hub import Hub
-
         self.store = store
         self.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="pacte-store")
         # Guessing a join code means failing: failed look-ups are limited per address and per code, never overall.

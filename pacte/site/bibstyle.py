@@ -11,7 +11,7 @@
   title) in italics: « [Coordination des soins, 2025] ».
 
 :func:`register` installs both under these names; the Sphinx extension calls
-it. :func:`short_label` gives the same label as plain text, for widgets.
+it. :func:`pacte.course.citations.short_label` gives the same label as plain text, for widgets.
 """
 
 from __future__ import annotations
@@ -38,6 +38,8 @@ from pybtex.style.template import (
 from pybtex.style.template import (
     names as bib_names,
 )
+
+from pacte.course.citations import short_label
 
 FORMATTING_STYLE = "pacte_fr"
 LABEL_STYLE = "pacte_fr"
@@ -143,22 +145,3 @@ def register() -> None:
     pybtex.plugin.register_plugin("pybtex.style.formatting", FORMATTING_STYLE, FrenchStyle, force=True)
     _, reference_style = _reference_classes()
     register_plugin("sphinxcontrib.bibtex.style.referencing", REFERENCE_STYLE, reference_style, force=True)
-
-
-def short_label(entry) -> str:
-    """Plain-text label of a pybtex entry, as in the book: « de Haas, 2018 », « Coordination des soins, 2025 »."""
-    people = entry.persons.get("author") or entry.persons.get("editor") or []
-
-    def last(person) -> str:
-        return " ".join(person.prelast_names + person.last_names)
-
-    if people:
-        who = last(people[0])
-        if len(people) == 2:
-            who += " et " + last(people[1])
-        elif len(people) > 2:
-            who += " et al."
-    else:
-        who = entry.fields.get("shorttitle") or entry.fields.get("title") or entry.key
-    who = who.replace("{", "").replace("}", "")
-    return f"{who}, {entry.fields.get('year', 's. d.')}"

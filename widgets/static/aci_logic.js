@@ -15,17 +15,6 @@ function isPlainObject(x) {
   return x !== null && typeof x === "object" && !Array.isArray(x);
 }
 
-export function defaultInputs(rules) {
-  const criteria = {};
-  for (const c of rules.criteria) criteria[c.id] = c.default;
-  return {
-    patientele: rules.inputs.patientele.default,
-    professionals: rules.inputs.professionals.default,
-    precarity_share: rules.inputs.precarity_share.default,
-    criteria,
-  };
-}
-
 function objectOrError(value, field, key, errors) {
   const obj = value ?? {};
   if (isPlainObject(obj)) return obj;

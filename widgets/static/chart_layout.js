@@ -2,7 +2,7 @@
 // No DOM here: chart.js calls them with the container width.
 
 export const PHONE_WIDTH = 560;
-export const MIN_FONT = 12;
+const MIN_FONT = 12;
 const FONT_KEYS = new Set(["fontSize", "labelFontSize", "titleFontSize", "subtitleFontSize"]);
 const MULTI_VIEW = ["facet", "repeat", "concat", "hconcat", "vconcat"];
 
@@ -11,7 +11,7 @@ function clone(value) {
 }
 
 // Every font size of the spec and its config at MIN_FONT or more (WCAG 1.4.4 / issue 17).
-export function floorFonts(node) {
+function floorFonts(node) {
   if (Array.isArray(node)) node.forEach(floorFonts);
   else if (node && typeof node === "object") {
     for (const [key, value] of Object.entries(node)) {
@@ -26,7 +26,7 @@ export function views(spec) {
   return [spec, ...(spec.layer || [])];
 }
 
-export function isSingleView(spec) {
+function isSingleView(spec) {
   return !MULTI_VIEW.some((k) => k in spec);
 }
 
@@ -44,7 +44,7 @@ export function wrapWords(text, max) {
   return lines.length ? lines : [""];
 }
 
-export function datasetRows(spec, view) {
+function datasetRows(spec, view) {
   const data = (view && view.data) || spec.data || {};
   if (Array.isArray(data.values)) return data.values;
   if (data.name && spec.datasets && Array.isArray(spec.datasets[data.name])) return spec.datasets[data.name];
@@ -143,7 +143,7 @@ function phoneLayout(spec, width) {
 
 // Chart marks at 3:1 against white: the theme's light orange is darkened, faded marks made solid.
 const DARKER = { "#e07b39": "#c25e1f", "#9fb7c9": "#6f93b0" };
-export function contrastColours(node) {
+function contrastColours(node) {
   if (Array.isArray(node)) return node.map((v) => (typeof v === "string" && DARKER[v.toLowerCase()]) || contrastColours(v));
   if (node && typeof node === "object") {
     for (const [key, value] of Object.entries(node)) {
@@ -157,7 +157,7 @@ export function contrastColours(node) {
 
 // Where colour alone tells MSP, CDS and CPTS bars apart, the 2nd and 3rd get a pattern
 // (diagonal stripes, dots) in the same colour; chart.js adds the SVG <pattern> definitions.
-export const PATTERN_KINDS = ["stripes", "dots"];
+const PATTERN_KINDS = ["stripes", "dots"];
 export function patternFills(spec) {
   const patterns = [];
   for (const view of views(spec)) {
@@ -206,7 +206,7 @@ function fieldTitle(def) {
 
 // Columns of the data table: the tooltip (French titles and formats), else the positional channels;
 // plus the field a bound selector filters on, shown with the selector's labels.
-export function tableColumns(spec) {
+function tableColumns(spec) {
   const cols = [];
   const seen = new Set();
   const add = (col) => {

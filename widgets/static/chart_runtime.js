@@ -6,7 +6,7 @@ import { jupyterBaseUrl } from "./host.js";
 
 let runtime = null;
 
-export function vendorUrl() {
+function vendorUrl() {
   if (globalThis.PACTE_VENDOR_URL) return globalThis.PACTE_VENDOR_URL;
   const base = jupyterBaseUrl();
   return new URL(`${base}pacte/static/vendor/vega-bundle.js`, window.location.href).href;

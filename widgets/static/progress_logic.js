@@ -4,12 +4,12 @@
 // Pure functions (no DOM, no storage): tests/test_progress_logic.py runs them through Node.
 
 /** Version of one stored record (the `v` field). */
-export const RECORD_VERSION = 1;
+const RECORD_VERSION = 1;
 /** Prefix of every localStorage key written by the course progress. */
 export const PREFIX = "pacte:v1:";
 /** `format` and `version` of an exported file (datasets/schemas/progress_export.schema.json). */
-export const EXPORT_FORMAT = "pacte-progress";
-export const EXPORT_VERSION = 1;
+const EXPORT_FORMAT = "pacte-progress";
+const EXPORT_VERSION = 1;
 /** Widget modules that take answers: the activities counted on a page. */
 export const ACTIVITY_MODULES = ["quiz", "sorting", "diagnosis", "branching_case", "team_compare", "profile_compare",
   "aci_simulator", "cpts_funding", "ordering", "week", "cpts_project"];
@@ -76,7 +76,7 @@ export function canonical(value) {
 }
 
 /** FNV-1a, 32 bits, as 8 hex digits. @param {string} text @returns {string} */
-export function hashString(text) {
+function hashString(text) {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) {
     hash ^= text.charCodeAt(i);
@@ -131,7 +131,7 @@ export function migrateAnswers(answers, shape) {
 }
 
 /** @param {any} rec @returns {rec is ProgressRecord} */
-export function isRecord(rec) {
+function isRecord(rec) {
   return !!rec && typeof rec === "object" && !Array.isArray(rec) && rec.v === RECORD_VERSION
     && typeof rec.kind === "string" && /^[a-z_]+$/.test(rec.kind) && typeof rec.ref === "string"
     && typeof rec.updated === "string" && !Number.isNaN(Date.parse(rec.updated))

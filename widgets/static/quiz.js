@@ -133,7 +133,7 @@ function render({ model, el }) {
   model.on("change:kernel_result", showKernel);
   updateScore();
   el.replaceChildren(root);
-  return () => model.off("change:kernel_score", showKernel);
+  return () => model.off("change:kernel_result", showKernel);
 }
 
 export default { render };

@@ -53,7 +53,7 @@ function parseHours(text) {
 }
 
 // The downloadable picture: one bar per block, drawn on a canvas.
-export function drawWeek(spec, result, scale = 2) {
+function drawWeek(spec, result, scale = 2) {
   const width = 760, rowH = 34, top = 70, left = 300;
   const height = top + rowH * result.blocks.length + 70;
   const canvas = document.createElement("canvas");

@@ -67,13 +67,10 @@ class Store(Protocol):
     def delete_session(self, session_id: str) -> None: ...
     def add_participant(self, session_id: str) -> str: ...
     def record_answer(self, session_id: str, participant_id: str, activity: str, question: str, answer: str) -> int: ...
-    def activity_version(self, session_id: str) -> tuple[int, ...]: ...
     def aggregate(self, session_id: str) -> dict[tuple[str, str], dict[str, int]]: ...
     def answer_versions(self, session_id: str) -> dict[tuple[str, str], tuple[int, int, int]]: ...
     def aggregate_of(self, session_id: str, activity: str, question: str) -> dict[str, int]: ...
     def participant_count(self, session_id: str) -> int: ...
-    def set_hidden(self, session_id: str, activity: str, question: str, hidden: bool) -> None: ...
-    def hidden_questions(self, session_id: str) -> set[tuple[str, str]]: ...
     def start_round(self, session_id: str, activity: str, questions: Sequence[str]) -> tuple[int, int]: ...
     def current_round(self, session_id: str, activity: str, question: str) -> int: ...
     def current_rounds(self, session_id: str) -> dict[tuple[str, str], int]: ...
@@ -307,32 +304,6 @@ class SQLStore(StageMixin, RetentionMixin, RoundsMixin):
             self._notify(tx, session_id)
         return _scalar(row)
 
-    def activity_version(self, session_id: str) -> tuple[int, ...]:
-        """A cheap fingerprint of a session's answers, hidden questions and participants.
-
-        It changes whenever the aggregate, the hidden set or the participant
-        count changes, so a dashboard recomputes its panels once per change.
-        """
-        with self._tx(write=False) as tx:
-            self._require_session(tx, session_id)
-            answers = tx.one(
-                "SELECT COUNT(*), COALESCE(MAX(id), 0), COALESCE(MAX(answered_at), 0) FROM answers"
-                " WHERE session_id = ?",
-                (session_id,),
-            ) or (0, 0, 0)
-            hidden = tx.one(
-                "SELECT COUNT(*), COALESCE(MAX(hidden_at), 0) FROM hidden_questions WHERE session_id = ?", (session_id,)
-            ) or (0, 0)
-            people = _scalar(tx.one("SELECT COUNT(*) FROM participants WHERE session_id = ?", (session_id,)))
-        return (
-            int(answers[0]),
-            int(answers[1]),
-            int(float(answers[2]) * 1000),
-            int(hidden[0]),
-            int(float(hidden[1]) * 1000),
-            people,
-        )
-
     def aggregate(self, session_id: str) -> dict[tuple[str, str], dict[str, int]]:
         """``(activity, question) -> {answer: count}`` over the current round's answers (hidden ones included)."""
         with self._tx(write=False) as tx:
@@ -349,30 +320,6 @@ class SQLStore(StageMixin, RetentionMixin, RoundsMixin):
         for activity, question, answer, count in rows:
             result.setdefault((activity, question), {})[answer] = int(count)
         return result
-
-    def set_hidden(self, session_id: str, activity: str, question: str, hidden: bool) -> None:
-        _check_text("activity", activity, MAX_KEY_CHARS)
-        _check_text("question", question, MAX_KEY_CHARS)
-        with self._tx(write=True) as tx:
-            self._require_session(tx, session_id)
-            if hidden:
-                tx.run(
-                    "INSERT INTO hidden_questions (session_id, activity, question, hidden_at)"
-                    " VALUES (?, ?, ?, ?) ON CONFLICT (session_id, activity, question) DO NOTHING",
-                    (session_id, activity, question, self._clock()),
-                )
-            else:
-                tx.run(
-                    "DELETE FROM hidden_questions WHERE session_id = ? AND activity = ? AND question = ?",
-                    (session_id, activity, question),
-                )
-            self._notify(tx, session_id)
-
-    def hidden_questions(self, session_id: str) -> set[tuple[str, str]]:
-        with self._tx(write=False) as tx:
-            self._require_session(tx, session_id)
-            rows = tx.all("SELECT activity, question FROM hidden_questions WHERE session_id = ?", (session_id,))
-        return {(a, q) for a, q in rows}
 
     def export_rows(self, session_id: str) -> list[dict]:
         """One dict per answer of every round, oldest first (``answered_at`` in ISO 8601 UTC, ``time`` unix)."""

@@ -1,0 +1,42 @@
+"""The test suite's own setup for parallel workers (pytest-xdist): marks by fixture, per-worker paths."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from conftest import BUILD, MARKING_FIXTURES, ROOT, pytest_collection_modifyitems
+
+
+@dataclass
+class FakeItem:
+    fixturenames: list[str]
+    marks: list[str] = field(default_factory=list)
+
+    def add_marker(self, mark: str) -> None:
+        self.marks.append(mark)
+
+
+def test_tests_are_marked_by_the_fixtures_they_use():
+    items = [FakeItem(["offline_page", "browser"]), FakeItem(["pacte_server", "built_book"]), FakeItem(["tmp_path"])]
+    pytest_collection_modifyitems(None, items)
+    assert [sorted(i.marks) for i in items] == [["browser"], ["slow"], []]
+    assert set(MARKING_FIXTURES) == {"browser", "pacte_server"}
+
+
+def _worker_path(worker: str) -> Path:
+    env = {**os.environ, "PYTEST_XDIST_WORKER": worker}
+    code = "import sys; sys.path.insert(0, 'tests'); import conftest; print(conftest.worker_path('test-live-data'))"
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    return Path(proc.stdout.strip())
+
+
+def test_each_worker_writes_its_own_files():
+    paths = {_worker_path(w) for w in ("gw0", "gw1", "")}
+    assert len(paths) == 3
+    assert all(p.parent == BUILD for p in paths)
+    assert BUILD / "test-live-data" in paths  # without xdist, the plain name
