@@ -150,7 +150,7 @@ def answer_first_question(page) -> None:
 def progress_page_links(page, selector: str) -> list[str]:
     """The page links « Mon parcours » draws (one per module at least), once it has drawn them."""
     links = page.locator(f"{selector} a[href*='modules/']")
-    links.first.wait_for(timeout=180000)
+    links.first.wait_for(state="attached", timeout=180000)
     return [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
 
 
@@ -199,7 +199,7 @@ def test_the_same_notebook_in_jupyterlab_renders_its_widgets_and_takes_an_answer
             page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
             page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
             if notebook == PAGE:
-                page.locator(".pacte-quiz form").first.wait_for(timeout=180000)
+                page.locator(".pacte-quiz form").first.wait_for(state="attached", timeout=180000)
                 page.locator(".pacte-quiz form").first.scroll_into_view_if_needed()
                 answer_first_question(page)
                 page.wait_for_selector(".pacte-quiz[data-kernel-score]", timeout=60000)
