@@ -43,6 +43,8 @@ PG_ENV = "PACTE_TEST_DATABASE_URL"
 MARKING_FIXTURES = {
     "browser": ("browser",),
     "pacte_server": ("slow",),
+    # The built book is what `pacte build` made last: the fast loop does not build, so it leaves these out.
+    "built_book": ("slow",),
 }
 TRAINER_TOKEN = "test-trainer-token-not-secret"
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}

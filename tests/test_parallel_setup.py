@@ -21,10 +21,15 @@ class FakeItem:
 
 
 def test_tests_are_marked_by_the_fixtures_they_use():
-    items = [FakeItem(["offline_page", "browser"]), FakeItem(["pacte_server", "built_book"]), FakeItem(["tmp_path"])]
+    items = [
+        FakeItem(["offline_page", "browser"]),
+        FakeItem(["pacte_server", "built_book"]),
+        FakeItem(["built_book"]),
+        FakeItem(["tmp_path"]),
+    ]
     pytest_collection_modifyitems(None, items)
-    assert [sorted(i.marks) for i in items] == [["browser"], ["slow"], []]
-    assert set(MARKING_FIXTURES) == {"browser", "pacte_server"}
+    assert [sorted(set(i.marks)) for i in items] == [["browser"], ["slow"], ["slow"], []]
+    assert set(MARKING_FIXTURES) == {"browser", "pacte_server", "built_book"}
 
 
 def _worker_path(worker: str) -> Path:

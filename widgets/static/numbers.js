@@ -30,7 +30,7 @@ export function fmtNumber(value, maxDecimals = 2) {
 
 // French plural of a word: « 1 niveau », « 2 niveaux », « 3 missions » (plural from 2). Words in -au,
 // -eau, -eu take an x, words in -s, -x, -z do not change; ``pluralForm`` gives any other plural.
-export function pluralWord(n, word, pluralForm) {
+function pluralWord(n, word, pluralForm) {
   if (Math.abs(n) < 2) return word;
   if (pluralForm) return pluralForm;
   if (/[sxz]$/.test(word)) return word;

@@ -22,7 +22,7 @@ const NAVIGATION = [".bd-sidebar-primary", ".prev-next-area", ".prev-next-footer
   ".primary-toggle", ".navbar-brand", ".search-button", ".search-button-field"];
 
 /** The quiz banks of the page, from the widgets' own state (known before they are drawn). */
-export function pageBanks(doc) {
+function pageBanks(doc) {
   const banks = [];
   for (const c of doc.querySelectorAll('div.pacte-widget[data-pacte-module="quiz"]')) {
     try {
@@ -36,7 +36,7 @@ export function pageBanks(doc) {
 }
 
 /** Inside the LMS: no way to another page in the SCO's frame (the LMS's own table of contents leads). */
-export function keepInsideSco(doc) {
+function keepInsideSco(doc) {
   for (const selector of NAVIGATION) doc.querySelectorAll(selector).forEach((el) => el.remove());
   for (const a of doc.querySelectorAll("a[href]")) {
     const href = a.getAttribute("href") || "";

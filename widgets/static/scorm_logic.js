@@ -7,9 +7,9 @@ import { evaluate, score, CORRECT, INCORRECT } from "./quiz_logic.js";
 import { parseNumber } from "./numbers.js";
 
 /** SCORM 1.2 limit of cmi.suspend_data (CMIString4096). */
-export const SUSPEND_LIMIT = 4096;
+const SUSPEND_LIMIT = 4096;
 /** Version of the suspend data written here: { v: 2, r: { "<kind>:<ref>@<page>": answers } }. */
-export const SUSPEND_VERSION = 2;
+const SUSPEND_VERSION = 2;
 
 /**
  * The answers kept in stored suspend data, by progress key (without the « pacte:v1: » prefix).

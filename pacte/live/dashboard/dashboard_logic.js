@@ -283,7 +283,7 @@ export function printedText(date) {
 }
 
 // The warning shown in the last hour of an open session's time limit (« » when none is due).
-export const END_WARNING_MS = 3600 * 1000;
+const END_WARNING_MS = 3600 * 1000;
 export function endWarning(session, nowMs) {
   if (!session || session.open === false || !session.expires_at) return "";
   const left = Date.parse(session.expires_at) - nowMs;
