@@ -25,6 +25,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from conftest import ROOT, _missing, free_port, offline_context, screenshot, wait_for_http
 from test_binder import binder_python
 
@@ -154,6 +155,20 @@ def progress_page_links(page, selector: str) -> list[str]:
     return [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
 
 
+def run_all_cells(page) -> None:
+    """« Run » › « Run All Cells », again if the kernel was not connected yet, until a cell has run."""
+    for _ in range(3):
+        page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+        page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+        try:
+            ran = page.locator(".jp-InputArea-prompt", has_text=re.compile(r"\[\d+\]"))
+            ran.first.wait_for(state="attached", timeout=60000)
+            return
+        except PlaywrightTimeoutError:
+            continue
+    pytest.fail("JupyterLab did not run the notebook's cells")
+
+
 def assert_clean(page) -> None:
     """No request left the machine, no error in the page or its console."""
     assert page.pacte_log.external == []
@@ -196,8 +211,7 @@ def test_the_same_notebook_in_jupyterlab_renders_its_widgets_and_takes_an_answer
             page.goto(f"{binder_server}lab/tree/{notebook}?token={TOKEN}", timeout=180000)
             page.locator(".jp-Notebook").first.wait_for(timeout=180000)
             page.locator(".jp-Notebook-ExecutionIndicator[data-status=idle]").first.wait_for(timeout=180000)
-            page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-            page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+            run_all_cells(page)
             if notebook == PAGE:
                 page.locator(".pacte-quiz form").first.wait_for(state="attached", timeout=180000)
                 page.locator(".pacte-quiz form").first.scroll_into_view_if_needed()
