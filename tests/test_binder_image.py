@@ -25,8 +25,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from conftest import ROOT, _missing, free_port, offline_context, screenshot, wait_for_http
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from test_binder import binder_python
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
