@@ -156,16 +156,24 @@ def progress_page_links(page, selector: str) -> list[str]:
 
 
 def run_all_cells(page) -> None:
-    """« Run » › « Run All Cells », again if the kernel was not connected yet, until a cell has run."""
-    for _ in range(3):
+    """« Run » › « Run All Cells » once the kernel is idle, again if nothing started, until a cell has run."""
+    page.locator(".jp-StatusBar-TextItem", has_text="Idle").first.wait_for(timeout=180000)
+    for _ in range(4):
+        dialog = page.locator(".jp-Dialog")
+        if dialog.count():
+            pytest.fail(f"JupyterLab shows a dialog: {dialog.first.inner_text()}")
         page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
         page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
         try:
-            ran = page.locator(".jp-InputArea-prompt", has_text=re.compile(r"\[\d+\]"))
-            ran.first.wait_for(state="attached", timeout=60000)
-            return
+            page.locator(".jp-InputArea-prompt", has_text=re.compile(r"\[(\*|\d+)\]")).first.wait_for(
+                state="attached", timeout=30000
+            )
         except PlaywrightTimeoutError:
             continue
+        page.locator(".jp-InputArea-prompt", has_text=re.compile(r"\[\d+\]")).first.wait_for(
+            state="attached", timeout=180000
+        )
+        return
     pytest.fail("JupyterLab did not run the notebook's cells")
 
 
