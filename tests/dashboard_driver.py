@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 def new_session(trainer, title: str) -> str:
     """Create a session from the dashboard and return its code once the page shows it (not an older one)."""
@@ -11,7 +13,7 @@ def new_session(trainer, title: str) -> str:
     trainer.wait_for_function(
         "(t) => document.getElementById('session-heading').textContent.startsWith(t + ' — code ')", arg=title
     )
-    return heading.inner_text().split(" — code ")[1][:6]
+    return re.match(r"[A-Z0-9]+", heading.inner_text().split(" — code ")[1]).group(0)
 
 
 def push(trainer, key: str) -> None:

@@ -164,6 +164,7 @@ def test_the_live_control_opens_the_join_form_and_a_joined_trainee_gets_a_compac
         )
         assert height < (130 if width < 500 else 80), height
         assert toggle.is_hidden()
+        page.once("dialog", lambda d: d.accept())  # « Quitter la séance ? » asks first
         page.get_by_role("button", name="Quitter la séance").click()
         page.locator(".pacte-live-form").wait_for()  # after leaving, the form is open to join again
     finally:

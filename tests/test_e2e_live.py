@@ -154,12 +154,18 @@ def _post(base: str, path: str, body: dict) -> tuple[int, dict]:
         return err.code, json.loads(err.read())
 
 
+def _join(base: str, code: str) -> str:
+    status, body = _post(base, "api/live/join", {"code": code})
+    assert status == 201, body
+    return body["participant"]
+
+
 def test_word_cloud_and_room_versus_survey_are_drawn_from_the_server(offline_page, pacte_server):
     trainer = offline_page
     trainer.goto(f"{pacte_server}{DASHBOARD}?token={TRAINER_TOKEN}")
     trainer.locator("main[data-ready=true]").wait_for(timeout=60000)
     code = new_session(trainer, "Nuage et enquête")
-    people = [_post(pacte_server, "api/live/join", {"code": code})[1]["participant"] for _ in range(3)]
+    people = [_join(pacte_server, code) for _ in range(3)]
 
     cloud_key = "wordcloud:coordination-un-mot|answer"
     push(trainer, cloud_key)
@@ -198,7 +204,7 @@ def test_scale_and_ranking_are_drawn_from_the_server(offline_page, pacte_server)
     trainer.goto(f"{pacte_server}{DASHBOARD}?token={TRAINER_TOKEN}")
     trainer.locator("main[data-ready=true]").wait_for(timeout=60000)
     code = new_session(trainer, "Échelle et classement")
-    people = [_post(pacte_server, "api/live/join", {"code": code})[1]["participant"] for _ in range(2)]
+    people = [_join(pacte_server, code) for _ in range(2)]
     activities = trainer.evaluate("() => fetch('/api/live/trainer/catalogue').then((r) => r.json())")["activities"]
     for kind in ("scale", "ranking"):
         a = next(a for a in activities if a["kind"] == kind)

@@ -59,7 +59,7 @@ def check_profile(page) -> None:
     form.get_by_role("button", name="Me situer dans l’enquête").click()
     sentence = form.locator(".pacte-compare-sentence").first.inner_text()
     assert f"Vous faites partie des 53{NBSP}% de coordinateurs de CPTS" in sentence, sentence
-    assert form.locator("tr.pacte-compare-mine th").inner_text().startswith("Moins de 40 ans")
+    assert form.locator("tr.pacte-compare-mine th").inner_text().startswith("Moins de 40\u00a0ans")
     wt = root.locator("form[data-question=working-time]")
     wt.get_by_label("Temps partiel").check()
     wt.get_by_role("button", name="Me situer dans l’enquête").click()
@@ -133,7 +133,7 @@ def fill_week(page):
     root.get_by_role("button", name="Voir ma semaine").click()
     assert root.get_attribute("data-status") == "ok"
     sentences = root.locator(".pacte-week-sentence").all_inner_texts()
-    assert sentences[0] == "Votre semaine de coordination compte 5 heures."
+    assert sentences[0] == "Votre semaine de coordination compte 5\u00a0heures."
     assert "Action collective autour du travail clinique" in sentences[1] and f"(90{NBSP}%)" in sentences[1]
     assert root.locator("tr[data-block=relais] .pacte-week-value").inner_text() == f"0,5{NBSP}h (10{NBSP}%)"
     return root
