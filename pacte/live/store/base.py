@@ -25,7 +25,7 @@ from pacte.live.protocol import new_join_code, normalize_join_code
 from pacte.live.store.errors import SessionClosed, StoreError, UnknownParticipant, UnknownSession
 from pacte.live.store.retention import DEFAULT_SESSION_HOURS, RetentionMixin
 from pacte.live.store.rounds import Counts, RoundsMixin
-from pacte.live.store.stages import StageMixin, StageRow, Tx
+from pacte.live.store.stages import CURRENT_ROUND_JOIN, StageMixin, StageRow, Tx
 
 DEFAULT_TTL_SECONDS = int(DEFAULT_SESSION_HOURS * 3600)
 MAX_ANSWER_CHARS = 2000
@@ -310,9 +310,8 @@ class SQLStore(StageMixin, RetentionMixin, RoundsMixin):
             self._require_session(tx, session_id)
             rows = tx.all(
                 "SELECT a.activity, a.question, a.answer, COUNT(*) FROM answers a"
-                " LEFT JOIN rounds r ON r.session_id = a.session_id AND r.activity = a.activity"
-                " AND r.question = a.question"
-                " WHERE a.session_id = ? AND a.round = COALESCE(r.round, 1)"
+                + CURRENT_ROUND_JOIN
+                + " WHERE a.session_id = ? AND a.round = COALESCE(r.round, 1)"
                 " GROUP BY a.activity, a.question, a.answer ORDER BY a.activity, a.question, a.answer",
                 (session_id,),
             )

@@ -19,8 +19,14 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+
 from pacte.live.notices import CHANNEL, urgent
 from pacte.live.store.errors import ActivityClosed, SessionClosed, UnknownSession
+
+# Answers of each question's current round: `a` is answers, `r` its rounds row (none: round 1).
+CURRENT_ROUND_JOIN = (
+    " LEFT JOIN rounds r ON r.session_id = a.session_id AND r.activity = a.activity AND r.question = a.question"
+)
 
 STATES = ("idle", "open", "closed", "revealed")
 CLOSED_STATES = ("closed", "revealed")
@@ -189,9 +195,8 @@ class StageMixin:
             self._require_session(tx, session_id)
             rows = tx.all(
                 "SELECT a.activity, a.question, COUNT(*), MAX(a.id), MAX(a.answered_at) FROM answers a"
-                " LEFT JOIN rounds r ON r.session_id = a.session_id AND r.activity = a.activity"
-                " AND r.question = a.question"
-                " WHERE a.session_id = ? AND a.round = COALESCE(r.round, 1)"
+                + CURRENT_ROUND_JOIN
+                + " WHERE a.session_id = ? AND a.round = COALESCE(r.round, 1)"
                 " GROUP BY a.activity, a.question",
                 (session_id,),
             )
@@ -203,9 +208,8 @@ class StageMixin:
             self._require_session(tx, session_id)
             rows = tx.all(
                 "SELECT a.answer, COUNT(*) FROM answers a"
-                " LEFT JOIN rounds r ON r.session_id = a.session_id AND r.activity = a.activity"
-                " AND r.question = a.question"
-                " WHERE a.session_id = ? AND a.activity = ? AND a.question = ? AND a.round = COALESCE(r.round, 1)"
+                + CURRENT_ROUND_JOIN
+                + " WHERE a.session_id = ? AND a.activity = ? AND a.question = ? AND a.round = COALESCE(r.round, 1)"
                 " GROUP BY a.answer",
                 (session_id, activity, question),
             )
