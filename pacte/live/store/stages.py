@@ -19,7 +19,6 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-
 from pacte.live.notices import CHANNEL, urgent
 from pacte.live.store.errors import ActivityClosed, SessionClosed, UnknownSession
 
