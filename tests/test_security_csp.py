@@ -3,6 +3,8 @@ on every built page of the book, on every Voilà view and on the trainer's dashb
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,7 @@ from conftest import BUILD, TRAINER_TOKEN, voila_views
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser
+
 
 RECORD = """
 window.__csp = [];
@@ -26,6 +29,52 @@ def book_pages(built: Path) -> list[str]:
 def voila_view_names() -> list[str]:
     root = BUILD / "voila"
     return [str(p.relative_to(root)) for p in voila_views()]
+
+
+EXTERNAL = re.compile(r"""(?:https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^\s"'<>)\\]*""")
+# Names, not resources, never fetched: XML namespaces, and the `$schema` of a Vega-Lite spec (read
+# by vega-embed for its version only).
+NAMESPACES = ("http://www.w3.org/", "https://vega.github.io/schema/")
+
+
+def external_addresses(text: str) -> list[str]:
+    """Addresses of other hosts (absolute or scheme-relative) in ``text``, namespaces left out."""
+    found = {m for m in EXTERNAL.findall(text) if not m.startswith(NAMESPACES)}
+    return sorted(m for m in found if not re.match(r"(https?:)?//(127\.0\.0\.1|localhost)\b", m))
+
+
+def executed(rel: str) -> Path | None:
+    """The build's executed notebook of Voilà view ``rel`` (None for a page without code)."""
+    path = BUILD / "jupyter_execute" / rel
+    return path if path.is_file() else None
+
+
+def widgets_used(rel: str) -> frozenset[str]:
+    """The widget front ends view ``rel`` draws (anywidget modules and Jupyter widget models), read
+    from the widget state the build saved when it ran the same code Voilà runs."""
+    path = executed(rel)
+    if path is None:
+        return frozenset()
+    states = json.loads(path.read_text(encoding="utf-8"))["metadata"].get("widgets", {})
+    models = states.get("application/vnd.jupyter.widget-state+json", {}).get("state", {}).values()
+    return frozenset(m["state"].get("_anywidget_id") or f"{m['model_module']}.{m['model_name']}" for m in models)
+
+
+def views_covering_every_widget() -> list[str]:
+    """A few views that together load every widget any view loads, plus the view without widgets.
+
+    A Voilà view's policy allows inline scripts; what could break it is a resource from another
+    host, which only the template or a widget's front end could ask for: one view per widget (greedy
+    cover) exercises all of them in a fraction of the time of every view.
+    """
+    uses = {rel: widgets_used(rel) for rel in voila_view_names()}
+    missing = set().union(*uses.values())
+    chosen = [min((rel for rel, used in uses.items() if not used), default=None)]
+    while missing:
+        rel = max(sorted(uses), key=lambda r: len(uses[r] & missing))
+        chosen.append(rel)
+        missing -= uses[rel]
+    return [rel for rel in chosen if rel]
 
 
 @pytest.fixture(scope="module")
@@ -63,8 +112,39 @@ def test_every_book_page_satisfies_its_csp(csp_context, pacte_server, built_book
     assert violations == {}
 
 
-def test_every_voila_view_satisfies_its_csp(csp_context, pacte_server):
-    views = voila_view_names()
+def test_the_views_chosen_load_every_widget_of_the_course():
+    views = views_covering_every_widget()
+    every = set().union(*(widgets_used(rel) for rel in voila_view_names()))
+    assert {"widgets.quiz.Quiz", "widgets.charts.Chart", "widgets.progress_page.ProgressPage"} <= every
+    assert set().union(*(widgets_used(rel) for rel in views)) == every
+    assert len(views) < len(voila_view_names())
+
+
+def test_no_executed_view_names_another_host():
+    """Every view's outputs and widget state (front-end modules included), as the build executed the same
+    code Voilà runs: no address of another host anywhere (the browser test then covers the template)."""
+    offending = {}
+    for rel in voila_view_names():
+        path = executed(rel)
+        if path is None:  # a page without code (the build executes nothing): its view as exported
+            path = BUILD / "voila" / rel
+            assert '"cell_type": "code"' not in path.read_text(encoding="utf-8"), f"{rel} was not executed"
+        found = external_addresses(path.read_text(encoding="utf-8"))
+        if found:
+            offending[rel] = found
+    assert offending == {}
+
+
+def test_the_external_address_finder_finds_one():
+    text = json.dumps(
+        {"outputs": [{"text/html": '<img src="https://example.org/x.png">'}], "esm": "import('//e.com/m.js')"}
+    )
+    assert external_addresses(text) == ["//e.com/m.js", "https://example.org/x.png"]
+    assert external_addresses('<a href="http://127.0.0.1:8866/x">local</a> xmlns="http://www.w3.org/2000/svg"') == []
+
+
+def test_voila_views_covering_every_widget_satisfy_their_csp(csp_context, pacte_server):
+    views = views_covering_every_widget()
     assert views
     violations = {}
     for rel in views:
