@@ -31,6 +31,7 @@ questions:
       - {id: b, text: B, feedback: Non.}
     explanation: Parce que.
     source: {ref: schweyer2025, detail: section}
+    level: rappel
 """
 
 
