@@ -1,6 +1,6 @@
 """`pacte check` rules on questions and pages: no duplicate question, durations that add up.
 
-Duplicates across (and within) question banks:
+Duplicates across (and within) question banks, exercises and cases:
 
 * the same question ``id`` in two banks (a live session or a page subset would
   not know which one is meant);
@@ -18,6 +18,13 @@ Duplicates across (and within) question banks:
   distinct questions scored at most 0.31 on content words (two questions on
   the same page of the same source) and under 0.60 on prompts. 0.35 and 0.65
   sit in those gaps.
+
+  Since issue 24 the rule also compares sorting items, ordering exercises and
+  branching-case situations (:mod:`pacte.course.question_items`). Over those
+  224 questions, a quiz question and a sorting item restating one fact scored
+  0.35 to 0.50 and were fixed; the audit's reworded duplicates scored 0.12 to
+  0.32, as low as distinct situations of one exercise (0.30), so a lower limit
+  would refuse distinct questions: those were fixed by hand.
 
 Durations: the « Durée » of a page's « En bref » equals the total of its
 session plan in « Notes pour le formateur »: the duration in the plan's title
