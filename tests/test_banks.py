@@ -31,6 +31,7 @@ questions:
       - {id: b, text: B, feedback: Non.}
     explanation: Parce que.
     source: {ref: schweyer2025, detail: section}
+    level: rappel
 """
 
 
@@ -99,7 +100,7 @@ def test_duplicate_ids_and_unknown_source(tmp_path):
     doubled = BASE + BASE.split("questions:\n", 1)[1]
     with pytest.raises(DataError, match="duplicate question id 'q1'") as err:
         load_bank_file(write_bank(tmp_path, doubled))
-    assert err.value.line == 12 and err.value.field == "questions[1].id"
+    assert err.value.line == 13 and err.value.field == "questions[1].id"
     with pytest.raises(DataError, match="'nobody2099' is not a key of book/references.bib"):
         load_bank_file(write_bank(tmp_path, BASE.replace("schweyer2025", "nobody2099")))
 
@@ -118,6 +119,7 @@ questions:
     feedback: {correct: Oui, incorrect: Non}
     explanation: E.
     source: {ref: schweyer2025, detail: d}
+    level: application
 """
     with pytest.raises(DataError, match=r"answer 150 is outside \[min, max\]") as err:
         load_bank_file(write_bank(tmp_path, numeric))

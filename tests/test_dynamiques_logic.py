@@ -226,6 +226,7 @@ def test_broken_graph_cycle_without_exit_is_rejected(tmp_path):
             {
                 "id": "boucle-a",
                 "kind": "situation",
+                "level": "application",
                 "title": "a",
                 "text": "a",
                 "choices": [{"id": "x", "text": "x", "next": "boucle-b"}, {"id": "y", "text": "y", "next": "boucle-b"}],
@@ -235,6 +236,7 @@ def test_broken_graph_cycle_without_exit_is_rejected(tmp_path):
             {
                 "id": "boucle-b",
                 "kind": "situation",
+                "level": "application",
                 "title": "b",
                 "text": "b",
                 "choices": [{"id": "x", "text": "x", "next": "boucle-a"}, {"id": "y", "text": "y", "next": "boucle-a"}],

@@ -60,10 +60,13 @@ def test_duplicates_are_reported_with_file_line_field(tmp_path, monkeypatch):
         "Elles font apprendre les standards des autres.",
     )
     monkeypatch.setenv("PACTE_ROOT", str(tmp_path))
-    messages = [(Path(e.path).name, e.line, e.field, e.message.split(" ")[0]) for e in check_duplicates()]
-    assert ("b.yaml", 4, "id", "question") in messages  # same id across banks
-    assert ("b.yaml", 4, "prompt", "same") in messages  # same prompt
-    assert any(m[0] == "c.yaml" and m[3] == "near-duplicate" for m in messages)
+    errors = [(Path(e.path).name, e.line, e.field, e.message) for e in check_duplicates()]
+    assert any(e[:3] == ("b.yaml", 4, "id") and "also used by question 'latente' of bank 'a'" in e[3] for e in errors)
+    assert any(
+        e[:3] == ("b.yaml", 4, "prompt") and "same prompt as question 'latente' of bank 'a'" in e[3] for e in errors
+    )
+    near = [e for e in errors if e[0] == "c.yaml" and "near-duplicate" in e[3]]
+    assert near and all("question 'autre' of bank 'c' (c.yaml:4)" in e[3] for e in near)
 
 
 def test_durations_of_my_pages_match_their_plans():

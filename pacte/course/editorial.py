@@ -6,6 +6,7 @@ Each rule returns :class:`DataError` items naming ``file:line [field]``:
 * unescaped ``%`` in ``book/references.bib`` (:mod:`pacte.course.bibcheck`);
 * French typography of pages and YAML texts (:mod:`pacte.course.typocheck`);
 * duplicate and near-duplicate questions, « Durée » vs session plan (:mod:`pacte.course.questions`);
+* the share of recall questions per module (:mod:`pacte.course.levels`);
 * more rules are registered in :data:`RULES`.
 """
 
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from pacte.course.bibcheck import check_bib_percent
 from pacte.course.errors import DataError
+from pacte.course.levels import check_levels
 from pacte.course.locators import check_locators
 from pacte.course.questions import check_duplicates, check_durations
 from pacte.course.typocheck import check_sources
@@ -27,6 +29,7 @@ RULES: list[tuple[str, Callable[[Path], list[DataError]]]] = [
     ("typography", check_sources),
     ("duplicate-questions", check_duplicates),
     ("durations", check_durations),
+    ("question-levels", check_levels),
 ]
 
 

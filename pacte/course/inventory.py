@@ -10,6 +10,7 @@ from pacte.course.banks import select_questions
 from pacte.course.checks import all_data_files, load_data_file, schema_of
 from pacte.course.data import load_package, read_resource
 from pacte.course.errors import DataError
+from pacte.course.levels import format_levels, level_shares
 from pacte.course.paths import course_root
 from pacte.course.toc import page_source, toc_files
 
@@ -129,6 +130,7 @@ def check_course(root: Path | None = None) -> tuple[dict, list[DataError]]:
             pages.append(page)
     _editorial(root, errors)
     inventory = {
+        "levels": level_shares(root),
         "pages": pages,
         "banks": list(banks.values()),
         "unused_banks": sorted(set(banks) - used),
@@ -159,6 +161,8 @@ def format_inventory(inv: dict) -> str:
         lines.append("Autres fichiers de données :")
         for f in inv["data_files"]:
             lines.append(f"  {f['path']} (schéma {f['schema']})")
+    if inv.get("levels"):
+        lines.extend(format_levels(inv["levels"]))
     if inv["unused_banks"]:
         lines.append("Banques de questions non utilisées : " + ", ".join(inv["unused_banks"]))
     t = inv["totals"]
