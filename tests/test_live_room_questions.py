@@ -193,3 +193,42 @@ def test_asking_is_rate_limited_and_needs_a_known_participant(room):
     assert call(room["api"] + "ask", "POST", body, trainer=False)[0] == 403
     statuses = [ask(room, 2, f"Question {n}")[0] for n in range(7)]
     assert statuses[:5] == [201] * 5 and statuses[5:] == [429, 429]
+
+
+QUIZ = next(a for a in catalogue() if a["kind"] == "quiz")
+
+
+def test_the_report_of_the_day_names_no_participant(room):
+    from pacte.live.catalogue import activity_view, reveal_view
+
+    view = activity_view(QUIZ["kind"], QUIZ["ref"], QUIZ["question"])
+    right = reveal_view(QUIZ["kind"], QUIZ["ref"], QUIZ["question"])
+    trainer(room, "stage", {**{k: QUIZ[k] for k in ("kind", "ref", "question")}, "state": "open"})
+    body = {"code": room["code"], "activity": f"quiz:{QUIZ['ref']}", "question": QUIZ["question"]}
+    for who in range(3):
+        choice = view["input"]["choices"][who % len(view["input"]["choices"])]["id"]
+        answer = [choice] if view["input"]["multiple"] else choice
+        assert (
+            call(
+                room["api"] + "answer",
+                "POST",
+                {**body, "participant": room["people"][who], "answer": answer},
+                trainer=False,
+            )[0]
+            == 201
+        )
+    qid = ask(room, 1, "Où trouver le guide ?")[1]["question"]["id"]
+    hidden = ask(room, 2, "Question masquée")[1]["question"]["id"]
+    trainer(room, f"room-questions/{hidden}", {"action": "hide"})
+    vote(room, 0, qid)
+    url = room["root"] + f"formateur/rapport/{room['sid']}"
+    assert request(url)[0] == 403
+    status, headers, page = request(url, headers={"Cookie": COOKIE})
+    html = page.decode()
+    assert status == 200 and headers["Content-Type"].startswith("text/html")
+    assert not any(p in html for p in room["people"]) and room["sid"] not in html
+    assert "Où trouver le guide" in html and "Question masquée" not in html
+    assert "bonne réponse" in html and "3\u00a0réponses" in html
+    if right["explanation"]:
+        assert html.count("class='explanation'") == 1
+    assert " :" not in html.replace("\u00a0:", "")  # French typography: a non-breaking space before « : »
