@@ -31,7 +31,7 @@ def test_multiple_choice_bars_count_respondents_once():
 def test_words_fold_case_show_the_most_typed_variant_and_mark_hidden_entries():
     counts = {"Confiance": 2, "confiance": 3, "CONFIANCE": 1, "Réunions": 1, "Chef": 1}
     p = panel("wordcloud", "coordination-un-mot", "answer", counts, {"chef"})
-    assert p["type"] == "words" and p["respondents"] == 8
+    assert p["type"] == "words" and p["respondents"] == 7 and p["hidden_count"] == 1  # hidden: not counted
     assert p["words"] == [
         {"text": "confiance", "count": 6, "hidden": False},
         {"text": "Chef", "count": 1, "hidden": True},

@@ -5,7 +5,8 @@ the date and time in Paris time as a spreadsheet reads it
 (``2026-12-08 09:45:00``), an anonymous participant number, the activity and
 question texts, the answer in words (choice labels, a ranking's order, a
 scale's value and label), « oui »/« non » when the question has a right
-answer, whether the trainer hid it from the room; then the internal ids and
+answer, whether the trainer hid it from the room (« en attente »: a moderated
+entry not approved yet); then the internal ids and
 the raw answer, for a further analysis. CSV: UTF-8 with BOM, ``;`` (French
 spreadsheets), cells that could run as formulas neutralised. Excel (``.xlsx``,
 openpyxl): the same table with real dates and numbers, every text cell stored
@@ -23,8 +24,10 @@ from functools import lru_cache
 from pacte.course.fmt import NBSP, local_time, spreadsheet_datetime
 from pacte.live.catalogue import activity_view
 from pacte.live.kinds import describe
+from pacte.live.moderation import Moderation, load_moderation
+from pacte.live.room_export import room_question_rows
 from pacte.live.survey import SURVEY_ALL
-from pacte.security import csv_safe
+from pacte.security import csv_safe, fold_text
 
 HEADERS = [
     "Tour",
@@ -105,11 +108,41 @@ def answer_in_words(activity: str, question: str, raw: str) -> tuple[str, str]:
 
 
 def export_table(store, session_id: str) -> list[list[object]]:
-    """The header and one row per answer (every round, oldest first); UnknownSession if there is no such session."""
-    return _table(store.export_rows(session_id), store.hidden_answers(session_id))
+    """The header and one row per answer (every round, oldest first), then the questions from the room.
+
+    UnknownSession if there is no such session.
+    """
+    return _full_table(store, session_id, store.export_rows(session_id))[0]
 
 
-def _table(rows: list[dict], hidden: dict[tuple[str, str], set[str]]) -> list[list[object]]:
+def _full_table(store, session_id: str, rows: list[dict]) -> tuple[list[list[object]], list[float]]:
+    """(the table, the time of each row below the header)."""
+    moderation = load_moderation(store, session_id)
+    table = _table(rows, store.hidden_answers(session_id), moderation)
+    extra, times = room_question_rows(store.room_questions(session_id))
+    return table + extra, [row["time"] for row in rows] + times
+
+
+def _masked(raw: str, key: tuple[str, str], hidden: dict[tuple[str, str], set[str]], moderation: Moderation) -> str:
+    """« oui » (hidden by the trainer), « en attente » (moderated, not approved yet) or « non ».
+
+    As on the dashboard, hiding or approving an entry covers every spelling of it (:func:`pacte.security.fold_text`).
+    """
+    folded = _fold(raw)
+    if raw in hidden.get(key, ()) or folded in {_fold(h) for h in hidden.get(key, ())}:
+        return "oui"
+    if moderation.moderated(*key) and folded not in {_fold(a) for a in moderation.approved.get(key, ())}:
+        return "en attente"
+    return "non"
+
+
+def _fold(text: str) -> str:
+    return fold_text(text) or " ".join(text.split()).casefold()
+
+
+def _table(
+    rows: list[dict], hidden: dict[tuple[str, str], set[str]], moderation: Moderation | None = None
+) -> list[list[object]]:
     numbers: dict[str, int] = {}
     table: list[list[object]] = [list(HEADERS)]
     for row in rows:
@@ -117,7 +150,7 @@ def _table(rows: list[dict], hidden: dict[tuple[str, str], set[str]]) -> list[li
         texts = _texts(activity, question)
         shown, right = answer_in_words(activity, question, raw)
         person = numbers.setdefault(row["participant"], len(numbers) + 1)
-        masked = raw in hidden.get((activity, question), ())
+        masked = _masked(raw, (activity, question), hidden, moderation or Moderation())
         table.append(
             [
                 row["round"],
@@ -127,7 +160,7 @@ def _table(rows: list[dict], hidden: dict[tuple[str, str], set[str]]) -> list[li
                 texts.question,
                 shown,
                 right,
-                "oui" if masked else "non",
+                masked,
                 row["participant"],
                 activity,
                 question,
@@ -156,9 +189,7 @@ def export_xlsx(store, session_id: str) -> bytes:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    rows = store.export_rows(session_id)
-    table = _table(rows, store.hidden_answers(session_id))
-    times = [row["time"] for row in rows]
+    table, times = _full_table(store, session_id, store.export_rows(session_id))
     book = Workbook()
     sheet = book.active
     sheet.title = "Réponses"

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pacte.course.fmt import NBSP
 from pacte.live.handlers import CLOSED, MAX_BODY, NO_SESSION, JSONHandler, LiveContext, RateLimiter
 from pacte.live.protocol import JOIN_CODE_RULE, ProtocolError, normalize_join_code, parse_answer, valid_participant
+from pacte.live.room_kind import ROOM_KIND, session_activity_view
 from pacte.live.store import ActivityClosed, SessionClosed, UnknownParticipant, UnknownSession
 from pacte.live.validation import canonical_answer
 
@@ -69,6 +70,10 @@ class AnswerHandler(JSONHandler):
         session = await self.open_session(code, participant)
         if session is None:
             return
+        if live_answer.kind == ROOM_KIND and not await self.live.run(
+            session_activity_view, self.live.store, session.id, ROOM_KIND, live_answer.ref, live_answer.question
+        ):
+            return self.fail(422, "Question de la salle inconnue.")
         await self._record(session.id, participant, live_answer.activity, live_answer.question, answer)
 
     async def _record(self, session_id: str, participant: str, activity: str, question: str, answer: str) -> None:
@@ -107,6 +112,7 @@ class StageHandler(JSONHandler):
 def live_handlers(prefix: str, live: LiveContext | None) -> list[tuple]:
     """Tornado routes of the live-session API under ``prefix`` (e.g. ``/api/live``): trainees' and trainer's."""
     from pacte.live.events import event_handlers
+    from pacte.live.room_api import room_handlers
     from pacte.live.trainer_api import trainer_api_handlers
 
     args = {"live": live}
@@ -117,4 +123,5 @@ def live_handlers(prefix: str, live: LiveContext | None) -> list[tuple]:
         (f"{prefix}/stage", StageHandler, args),
         *event_handlers(prefix, live),
         *trainer_api_handlers(prefix, live),
+        *room_handlers(prefix, live),
     ]

@@ -146,6 +146,8 @@ class AddressLimits:
         exempt: frozenset[str] | set[str] = LOOPBACK,
     ) -> None:
         self.buckets = {"join": TokenBucket(*join), "answer": TokenBucket(*answer)}
+        # Questions from the room (pacte.live.room_api): asked like joins, voted like answers.
+        self.buckets.update(ask=TokenBucket(*join), vote=TokenBucket(*answer))
         self.exempt = frozenset(exempt)
 
     def allow(self, kind: str, address: str) -> bool:

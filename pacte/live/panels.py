@@ -30,6 +30,7 @@ from typing import Any
 
 from pacte.course.prompts import live_prompts
 from pacte.live.kinds import bank, describe, document
+from pacte.live.room_kind import ROOM_KIND
 from pacte.live.survey import (
     STRUCTURE_LABELS,
     STRUCTURES,
@@ -43,9 +44,9 @@ from pacte.live.survey import (
     survey_total_n,
     weighted_percents,
 )
-from pacte.security import fold_text
+from pacte.live.words import MAX_WORDS, words_panel
 
-MAX_WORDS = 80
+__all__ = ["MAX_WORDS", "activity_panel", "panel", "words_panel"]
 
 
 def _percent(n: int, total: int) -> float:
@@ -107,28 +108,12 @@ def _quiz(ref: str, question: str, counts: Mapping[str, int]) -> dict | None:
     return _bars(b["title"], q["prompt"], choices, counts, q["type"] == "multiple")
 
 
-def _words(ref: str, kind: str, counts: Mapping[str, int], hidden: set[str]) -> dict | None:
+def _words(ref: str, kind: str, counts: Mapping[str, int], hidden: set[str], approved: set[str] | None) -> dict | None:
     p = live_prompts().get(ref)
     if p is None or p["kind"] != kind:
         return None
-    # Hiding an entry hides every spelling of it (case, accents, spaces, look-alike letters: fold_text).
-    folded_hidden = {fold_text(h) or h.casefold() for h in hidden}
-    groups: dict[str, dict[str, int]] = {}
-    for text, n in counts.items():
-        variants = groups.setdefault(fold_text(text) or " ".join(text.split()).casefold(), {})
-        variants[text] = variants.get(text, 0) + n
-    words: list[dict[str, Any]] = []
-    for key, variants in groups.items():
-        shown = max(variants.items(), key=lambda kv: kv[1])[0]  # ties: the first variant received
-        words.append({"text": shown, "count": sum(variants.values()), "hidden": key in folded_hidden})
-    words.sort(key=lambda w: (-int(w["count"]), str(w["text"]).casefold()))
-    return {
-        "type": "words",
-        "title": p.get("title") or ("Nuage de mots" if kind == "wordcloud" else "Question ouverte"),
-        "prompt": p["prompt"],
-        "respondents": sum(counts.values()),
-        "words": words[:MAX_WORDS],
-    }
+    title = p.get("title") or ("Nuage de mots" if kind == "wordcloud" else "Question ouverte")
+    return words_panel(title, p["prompt"], counts, hidden, approved)
 
 
 def _scale(ref: str, counts: Mapping[str, int]) -> dict | None:
@@ -307,13 +292,24 @@ def _profile(ref: str, question: str, counts: Mapping[str, int]) -> dict | None:
 
 
 def panel(
-    kind: str, ref: str, question: str, counts: Mapping[str, Any], hidden_answers: Iterable[str] = ()
+    kind: str,
+    ref: str,
+    question: str,
+    counts: Mapping[str, Any],
+    hidden_answers: Iterable[str] = (),
+    approved: Iterable[str] | None = None,
 ) -> dict | None:
-    """The panel of one activity question from its counts (JSON-safe), or None if the course has no such question."""
+    """The panel of one activity question from its counts (JSON-safe), or None if the course has no such question.
+
+    ``approved``: for a moderated free-text activity, the entries the trainer approved (see :func:`words_panel`).
+    """
     if kind == "quiz":
         return _quiz(ref, question, counts)
     if kind in ("wordcloud", "text"):
-        return _words(ref, kind, counts, set(hidden_answers))
+        return _words(ref, kind, counts, set(hidden_answers), None if approved is None else set(approved))
+    if kind == ROOM_KIND:
+        title = "Question de la salle"
+        return words_panel(title, "", counts, set(hidden_answers), None if approved is None else set(approved))
     if kind == "scale":
         return _scale(ref, counts)
     if kind == "ranking":
@@ -336,8 +332,11 @@ def activity_panel(
     question: str,
     aggregate: Mapping[tuple[str, str], Mapping[str, int]],
     hidden: Mapping[tuple[str, str], Iterable[str]] | None = None,
+    approved: Mapping[tuple[str, str], Iterable[str]] | None = None,
 ) -> dict | None:
     """:func:`panel` of an activity straight from ``store.aggregate()`` and ``store.hidden_answers()``.
+
+    ``approved``: the approved entries of the moderated questions only (see :mod:`pacte.live.moderation`).
 
     For a pushed survey question (question ``"all"``) it gathers the answers of every structure.
     """
@@ -346,4 +345,6 @@ def activity_panel(
         counts: Mapping[str, Any] = {s: dict(aggregate.get((activity, s), {})) for s in structures_of(ref)}
     else:
         counts = aggregate.get((activity, question), {})
-    return panel(kind, ref, question, counts, (hidden or {}).get((activity, question), ()))
+    key = (activity, question)
+    allowed = (approved or {}).get(key) if key in (approved or {}) else None
+    return panel(kind, ref, question, counts, (hidden or {}).get(key, ()), allowed)

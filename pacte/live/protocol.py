@@ -19,6 +19,7 @@ profile    profile questions file id   ``<structure>-<id>``    answer id (« Mon
 wordcloud  live prompt id              ``"answer"``            short free text (60 characters at most)
 scale      live prompt id              ``"answer"``            integer in the prompt's [min, max] (default 1–5)
 ranking    live prompt id              ``"order"``             list of all the prompt's item ids, in order
+room       room question id (digits)   ``"answer"``            free text (a question from the room pushed back)
 =========  ==========================  ======================  =================================
 
 The same shape is written in ``datasets/schemas/live_answer.schema.json``
@@ -47,6 +48,7 @@ KINDS = (
     "wordcloud",
     "scale",
     "ranking",
+    "room",
 )
 
 # Join codes: 8 characters from an alphabet without look-alikes (no I, L, O, 0, 1): 31^8 ≈ 8.5 × 10^11

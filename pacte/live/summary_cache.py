@@ -70,9 +70,13 @@ class SummaryCache:
         versions: tuple,
         hidden: Iterable[str],
         draw: Callable[[], Any],
+        extra: tuple = (),
     ) -> Any:
-        """The panel ``draw()`` returns, drawn again only when ``versions`` (of what it draws) or ``hidden`` change."""
-        key = (session_id, activity, question, versions, frozenset(hidden))
+        """The panel ``draw()`` returns, drawn again only when ``versions`` (of what it draws), ``hidden`` or ``extra`` change.
+
+        ``extra``: anything else the panel depends on (moderation: whether moderated, the approved entries).
+        """
+        key = (session_id, activity, question, versions, frozenset(hidden), extra)
         with self._lock:
             if key in self._panels:
                 self._panels.move_to_end(key)

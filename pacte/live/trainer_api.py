@@ -24,6 +24,7 @@ from pacte.live.catalogue import activity_view, catalogue
 from pacte.live.handlers import LiveContext
 from pacte.live.join_api import JoinAddressHandler
 from pacte.live.kinds import describe
+from pacte.live.room_kind import session_activity_view
 from pacte.live.stage import session_json
 from pacte.live.store import STATES, SessionClosed, UnknownSession
 from pacte.live.store.base import MAX_TITLE_CHARS
@@ -123,7 +124,9 @@ class StagePushHandler(TrainerAuth):
             question = _text(data.get("question"), MAX_ID) or ""
             if not (kind and ref and question) or ":" in kind:
                 return self.fail(422, "Activité inconnue.")
-            if await self.live.run(activity_view, kind, ref, question) is None:
+            if await self.live.run(activity_view, kind, ref, question) is None and not await self.live.run(
+                session_activity_view, self.live.store, session_id, kind, ref, question
+            ):
                 return self.fail(422, "Activité inconnue.")
         try:
             await self.live.run(self.live.store.set_stage, session_id, kind, ref, question, state)
@@ -175,7 +178,11 @@ class ResetHandler(TrainerAuth):
         kind, _, ref = activity.partition(":")
         if kind == "survey" and question in (SURVEY_ALL, *structures_of(ref)) and structures_of(ref):
             questions = structures_of(ref) if question == SURVEY_ALL else [question]
-        elif await self.live.run(activity_view, kind, ref, question) or describe(kind, ref, question):
+        elif (
+            await self.live.run(activity_view, kind, ref, question)
+            or describe(kind, ref, question)
+            or await self.live.run(session_activity_view, self.live.store, session_id, kind, ref, question)
+        ):
             questions = [question]
         else:
             return self.fail(422, "Activité inconnue.")

@@ -114,4 +114,27 @@ def trainer_page_handlers(base_url: str, live: LiveContext | None) -> list[tuple
         (f"{base}/formateur", web.RedirectHandler, {"url": f"{base}/formateur/", "permanent": False}),
         (f"{base}/formateur/", TrainerPageHandler, {"live": live}),
         (f"{base}/formateur/static/(.*)", TrainerStaticHandler, {"path": str(DASHBOARD_DIR), "live": live}),
+        (f"{base}/formateur/rapport/([A-Za-z0-9_-]{{1,64}})", ReportHandler, {"live": live}),
     ]
+
+
+class ReportHandler(web.RequestHandler):
+    """``GET /formateur/rapport/<session id>``: the report of the day (trainer only, see :mod:`pacte.live.report`)."""
+
+    def initialize(self, live: LiveContext | None) -> None:
+        self.live = live
+
+    async def get(self, session_id: str) -> None:
+        live = self.live
+        if live is None or not trainer_allowed(self, live.trainer_token):
+            return forbid(self)
+        from pacte.live.report import report_html
+
+        session = await live.run(live.store.session, session_id)
+        if session is None:
+            raise web.HTTPError(404)
+        page = await live.run(report_html, live.store, session, live.now())
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        self.set_header("Cache-Control", "no-store")
+        self.set_header("Content-Security-Policy", PAGE_POLICY)
+        self.finish(page)

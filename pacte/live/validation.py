@@ -18,6 +18,7 @@ from pacte.course.prompts import live_prompts, text_prompts
 from pacte.course.scoring import parse_number
 from pacte.live.kinds import bank, describe, document
 from pacte.live.protocol import LiveAnswer, ProtocolError
+from pacte.live.room_kind import MAX_ROOM_ANSWER, ROOM_ANSWER, room_question_id
 from pacte.live.survey import STRUCTURES, survey_questions
 from pacte.security import has_letter_or_digit
 
@@ -159,6 +160,13 @@ def _ordering(a: LiveAnswer) -> str:
     return json.dumps(a.answer)
 
 
+def _room(a: LiveAnswer) -> str:
+    """An answer to a room question pushed back (that the question exists in the session is the server's check)."""
+    if room_question_id(a.ref) is None or a.question != ROOM_ANSWER:
+        raise AnswerError("Question de la salle inconnue.")
+    return _free_text(a, MAX_ROOM_ANSWER)
+
+
 VALIDATORS: dict[str, Callable[[LiveAnswer], str]] = {
     "quiz": _quiz,
     "survey": _survey,
@@ -172,6 +180,7 @@ VALIDATORS: dict[str, Callable[[LiveAnswer], str]] = {
     "wordcloud": _wordcloud,
     "scale": _scale,
     "ranking": _ranking,
+    "room": _room,
 }
 
 

@@ -8,6 +8,7 @@ import { apiBase, publishStage, sendAnswer } from "./live_client.js";
 import { h } from "./dom.js";
 import { activityKey, buildAnswer, counter, emptyValues, moveItem, needsRender, roomView, scaleSteps, TEXT, valuesFromAnswer } from "./live_room_logic.js";
 import { drawResults } from "./live_room_results.js";
+import { mountQuestions } from "./live_room_questions.js";
 
 const ENDED = [403, 404, 410];
 const RETRY_MS = 3000;
@@ -35,7 +36,8 @@ export function mountRoom(host, session, options = {}) {
   const connection = h("p", { class: "pacte-live-connection", role: "status", hidden: true });
   const content = h("div", { class: "pacte-live-activity" });
   const announcer = h("p", { class: "pacte-sr-only", "aria-live": "polite" });
-  host.replaceChildren(connection, content, announcer);
+  const questions = mountQuestions(session);
+  host.replaceChildren(connection, content, questions.node, announcer);
   const memory = { sent: readSent(session.code), structure: "" };
   let lastSeq = null, lastKey = null, lastStage = null, values = null, lastState = null;
   let source = null, closed = false, checking = false, retry = null, lastError = "", sending = false;
@@ -59,6 +61,7 @@ export function mountRoom(host, session, options = {}) {
     if (closed) return;
     // A closed session keeps its seq: the server sends it once more, then ends the stream.
     if (stage && stage.session && stage.session.open === false) return end(TEXT.ended);
+    if (stage) questions.update(stage.room_questions);
     if (!needsRender(lastSeq, stage)) return;
     lastStage = stage;
     draw();

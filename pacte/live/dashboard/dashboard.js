@@ -5,6 +5,7 @@ import { h } from "../../pacte/static/dom.js";
 import { activityCard } from "./dashboard_cards.js";
 import { setupJoin } from "./dashboard_join.js";
 import { projectionView } from "./dashboard_projection.js";
+import { drawRoomQuestions, projectionQuestions } from "./dashboard_room.js";
 import * as L from "./dashboard_logic.js";
 
 const API = new URL("../../api/live/trainer/", import.meta.url);
@@ -276,7 +277,7 @@ function drawActivities() {
 }
 
 // -- projection (dashboard_projection.js) -----------------------------------------------
-const drawProjection = () => state.projection && projectionView(state.summary, current());
+const drawProjection = () => state.projection && (projectionView(state.summary, current()), projectionQuestions(state.summary));
 
 function setProjection(on) {
   state.projection = on;
@@ -292,6 +293,7 @@ function setProjection(on) {
 }
 
 function drawAll() {
+  drawRoomQuestions(state.summary, { api, attempt, say, path: sessionPath });
   drawStage();
   drawActivities();
   drawCatalogue();

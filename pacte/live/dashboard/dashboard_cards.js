@@ -3,6 +3,7 @@
 // say, path} of the dashboard (JSON calls, errors shown, the session's path).
 import { h } from "../../pacte/static/dom.js";
 import { drawRounds } from "./dashboard_panels.js";
+import { approveWord, moderationControls } from "./dashboard_room.js";
 import * as L from "./dashboard_logic.js";
 
 function hideWord(entry, text, hidden, { api, attempt, say, path }) {
@@ -28,14 +29,16 @@ function resetActivity(entry, { api, attempt, say, path }) {
 export function activityCard(entry, isCurrent, actions) {
   const card = h(
     "article",
-    { class: isCurrent ? "activity is-current" : "activity", "data-key": L.activityKey(entry), "data-kind": entry.kind, "data-answers": String(entry.answers ?? 0) },
+    { class: isCurrent ? "activity is-current" : "activity", "data-key": L.activityKey(entry), "data-kind": entry.kind, "data-answers": String(entry.answers ?? 0), "data-pending": String(entry.pending ?? 0) },
     h("p", { class: "kind" }, L.kindLabel(entry.kind), isCurrent ? h("span", { class: "badge" }, "En cours") : null),
     h("h3", {}, entry.title || entry.ref),
     entry.prompt ? h("p", { class: "prompt" }, entry.prompt) : null,
-    h("p", { class: "answers" }, `${entry.rounds?.length ? `Tour ${entry.round} · ` : ""}${L.countLabel(entry.answers ?? 0, "réponse")}`),
+    h("p", { class: "answers" }, `${entry.rounds?.length ? `Tour ${entry.round} · ` : ""}${L.countLabel(entry.answers ?? 0, "réponse")}${entry.pending ? ` · ${entry.pending}\u00a0en attente de validation` : ""}`),
   );
   const onHide = entry.kind === "wordcloud" || entry.panel?.type === "words" ? (text, hidden) => hideWord(entry, text, hidden, actions) : null;
-  card.append(drawRounds(entry, { onHide, question: entry.question }));
+  const onApprove = onHide ? (text) => approveWord(entry, text, actions) : null;
+  card.append(...moderationControls(entry, actions));
+  card.append(drawRounds(entry, { onHide, onApprove, question: entry.question }));
   if (entry.answers) {
     const reset = h("button", { type: "button", class: "button secondary reset" }, "Remettre à zéro");
     reset.addEventListener("click", () => resetActivity(entry, actions));

@@ -44,6 +44,7 @@ export const KIND_LABELS = {
   ranking: "Classement",
   survey: "Salle et enquête",
   case: "Cas pratique",
+  room: "Question de la salle",
 };
 
 export function kindLabel(kind) {
@@ -162,6 +163,7 @@ function wordModel(panel) {
       text: String(w.text),
       count: w.count,
       hidden: Boolean(w.hidden),
+      pending: Boolean(w.pending), // moderation: waits for the trainer's approval
       size: hi > lo ? +(WORD_MIN_EM + ((WORD_MAX_EM - WORD_MIN_EM) * (w.count - lo)) / (hi - lo)).toFixed(2) : 1.6,
       label: `${w.text} (${formatNumber(w.count)})`,
     })),

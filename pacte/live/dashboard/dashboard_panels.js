@@ -35,14 +35,15 @@ function barList(rows) {
   );
 }
 
-function words(model, { onHide, projected }) {
+function words(model, { onHide, onApprove, projected }) {
   const list = h("ul", { class: "words", "aria-label": "Nuage de mots" });
   for (const w of model.words) {
-    if (projected && w.hidden) continue;
+    if (projected && (w.hidden || w.pending)) continue; // the room sees neither hidden nor pending entries
     const word = h("span", { class: "word", title: w.label });
     word.textContent = w.text; // trainee text, as typed
     word.style.fontSize = `${w.size}em`;
-    const item = h("li", { class: w.hidden ? "word-item is-hidden" : "word-item", "data-count": String(w.count) }, word);
+    const state = w.hidden ? " is-hidden" : w.pending ? " is-pending" : "";
+    const item = h("li", { class: `word-item${state}`, "data-count": String(w.count) }, word);
     item.append(h("span", { class: "word-count" }, ` (${w.count})`));
     if (onHide) {
       const button = h("button", { type: "button", class: "word-toggle" },
@@ -52,6 +53,7 @@ function words(model, { onHide, projected }) {
       button.addEventListener("click", () => onHide(w.text, !w.hidden));
       item.append(button);
     }
+    if (onApprove && w.pending) item.append(approveButton(w, onApprove));
     list.append(item);
   }
   if (!list.children.length) return h("p", { class: "empty" }, "Pas encore de mot.");
@@ -106,11 +108,18 @@ function surveyPanel(model) {
 }
 
 // The panel of a summary entry, as a node. ``onHide(text, hidden)`` adds the word buttons.
-export function drawPanel(panel, { showCorrect = true, onHide = null, projected = false, question = "" } = {}) {
+function approveButton(w, onApprove) {
+  const button = h("button", { type: "button", class: "word-toggle word-approve" }, "Approuver");
+  button.setAttribute("aria-label", `Approuver «${NBSP}${w.text}${NBSP}»`);
+  button.addEventListener("click", () => onApprove(w.text));
+  return button;
+}
+
+export function drawPanel(panel, { showCorrect = true, onHide = null, onApprove = null, projected = false, question = "" } = {}) {
   const model = panelModel(panel, { showCorrect, question });
   const box = h("div", { class: `panel panel-${model.type}`, "data-type": model.type });
   if (model.type === "bars") box.append(barList(model.rows));
-  else if (model.type === "words") box.append(words(model, { onHide, projected }));
+  else if (model.type === "words") box.append(words(model, { onHide, onApprove, projected }));
   else if (model.type === "scale") box.append(barList(model.rows), h("p", { class: "mean" }, model.meanText));
   else if (model.type === "ranking") box.append(ranking(model));
   else if (model.type === "room_vs_survey") box.append(surveyPanel(model));

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from pacte.live.store.base import StoreError
+from pacte.live.store.room_migrations import ROOM_MIGRATIONS
 
 SQLITE = "sqlite"
 POSTGRES = "postgres"
@@ -243,6 +244,7 @@ MIGRATIONS: list[tuple[int, str, str, str]] = [
         );
         """,
     ),
+    *ROOM_MIGRATIONS,
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
