@@ -30,6 +30,7 @@ from typing import Any
 
 from pacte.course.prompts import live_prompts
 from pacte.live.kinds import bank, describe, document
+from pacte.live.spot import prompt_of
 from pacte.live.survey import (
     STRUCTURE_LABELS,
     STRUCTURES,
@@ -111,6 +112,10 @@ def _words(ref: str, kind: str, counts: Mapping[str, int], hidden: set[str]) -> 
     p = live_prompts().get(ref)
     if p is None or p["kind"] != kind:
         return None
+    return _words_of(p, kind, counts, hidden)
+
+
+def _words_of(p: dict, kind: str, counts: Mapping[str, int], hidden: set[str]) -> dict:
     # Hiding an entry hides every spelling of it (case, accents, spaces, look-alike letters: fold_text).
     folded_hidden = {fold_text(h) or h.casefold() for h in hidden}
     groups: dict[str, dict[str, int]] = {}
@@ -135,6 +140,10 @@ def _scale(ref: str, counts: Mapping[str, int]) -> dict | None:
     p = live_prompts().get(ref)
     if p is None or p["kind"] != "scale":
         return None
+    return _scale_of(p, counts)
+
+
+def _scale_of(p: dict, counts: Mapping[str, int]) -> dict:
     labels = {entry["value"]: entry["label"] for entry in p["labels"]}
     values = range(p["min"], p["max"] + 1)
     total = sum(n for v, n in counts.items() if v.lstrip("-").isdigit() and int(v) in values)
@@ -306,6 +315,16 @@ def _profile(ref: str, question: str, counts: Mapping[str, int]) -> dict | None:
     }
 
 
+def _spot(ref: str, counts: Mapping[str, Any], hidden_answers: Iterable[str]) -> dict | None:
+    """A spot question's words or scale panel (its choices go through :func:`describe` like any choice kind)."""
+    p = prompt_of(ref)
+    if p is not None and p["kind"] in ("wordcloud", "text"):
+        return _words_of(p, p["kind"], counts, set(hidden_answers))
+    if p is not None and p["kind"] == "scale":
+        return _scale_of(p, counts)
+    return None
+
+
 def panel(
     kind: str, ref: str, question: str, counts: Mapping[str, Any], hidden_answers: Iterable[str] = ()
 ) -> dict | None:
@@ -324,6 +343,8 @@ def panel(
         return _ordering(ref, counts)
     if kind == "profile":
         return _profile(ref, question, counts)
+    if kind == "spot" and (spot := _spot(ref, counts, hidden_answers)) is not None:
+        return spot
     q = describe(kind, ref, question)
     if q is None:
         return None

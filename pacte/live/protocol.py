@@ -47,6 +47,7 @@ KINDS = (
     "wordcloud",
     "scale",
     "ranking",
+    "spot",
 )
 
 # Join codes: 8 characters from an alphabet without look-alikes (no I, L, O, 0, 1): 31^8 ≈ 8.5 × 10^11

@@ -18,6 +18,7 @@ from pacte.course.prompts import live_prompts, text_prompts
 from pacte.course.scoring import parse_number
 from pacte.live.kinds import bank, describe, document
 from pacte.live.protocol import LiveAnswer, ProtocolError
+from pacte.live.spot import prompt_of
 from pacte.live.survey import STRUCTURES, survey_questions
 from pacte.security import has_letter_or_digit
 
@@ -104,6 +105,10 @@ def _scale(a: LiveAnswer) -> str:
     prompt = live_prompts().get(a.ref)
     if prompt is None or prompt["kind"] != "scale" or a.question != "answer":
         raise AnswerError("Échelle inconnue.")
+    return _scale_value(a, prompt)
+
+
+def _scale_value(a: LiveAnswer, prompt: dict) -> str:
     value = a.answer
     if isinstance(value, str) and _SMALL_INT.match(value.strip()):
         value = int(value.strip())
@@ -159,6 +164,18 @@ def _ordering(a: LiveAnswer) -> str:
     return json.dumps(a.answer)
 
 
+def _spot(a: LiveAnswer) -> str:
+    """A question typed on the spot (:mod:`pacte.live.spot`): a choice, a scale value or a short text."""
+    prompt = prompt_of(a.ref)
+    if prompt is None or a.question != "answer":
+        raise AnswerError("Question inconnue.")
+    if prompt["kind"] == "choice":
+        return _choice(a)
+    if prompt["kind"] == "scale":
+        return _scale_value(a, prompt)
+    return _free_text(a, prompt["max_length"])
+
+
 VALIDATORS: dict[str, Callable[[LiveAnswer], str]] = {
     "quiz": _quiz,
     "survey": _survey,
@@ -172,6 +189,7 @@ VALIDATORS: dict[str, Callable[[LiveAnswer], str]] = {
     "wordcloud": _wordcloud,
     "scale": _scale,
     "ranking": _ranking,
+    "spot": _spot,
 }
 
 

@@ -26,6 +26,7 @@ from pacte.live.store.errors import SessionClosed, StoreError, UnknownParticipan
 from pacte.live.store.retention import DEFAULT_SESSION_HOURS, RetentionMixin
 from pacte.live.store.rounds import Counts, RoundsMixin
 from pacte.live.store.stages import CURRENT_ROUND_JOIN, StageMixin, StageRow, Tx
+from pacte.live.store.toolkit import ToolkitMixin
 
 DEFAULT_TTL_SECONDS = int(DEFAULT_SESSION_HOURS * 3600)
 MAX_ANSWER_CHARS = 2000
@@ -134,7 +135,7 @@ def _session(row: tuple) -> LiveSession:
     return LiveSession(row[0], row[1], row[2], float(row[3]), float(row[4]), bool(row[5]), closed_at)
 
 
-class SQLStore(StageMixin, RetentionMixin, RoundsMixin):
+class SQLStore(StageMixin, RetentionMixin, RoundsMixin, ToolkitMixin):
     """The store's logic in SQL common to SQLite and PostgreSQL.
 
     A backend provides :meth:`_tx` (a committed-on-exit transaction, with the
@@ -292,6 +293,7 @@ class SQLStore(StageMixin, RetentionMixin, RoundsMixin):
             ):
                 raise UnknownParticipant(session_id, participant_id)
             self._require_accepting(tx, session_id, activity, question)
+            self._require_in_time(tx, session_id, activity, question)  # a countdown that closes at zero
             round_no = self._round_of(tx, session_id, activity, question)
             row = tx.one(
                 "INSERT INTO answers (session_id, participant_id, activity, question, answer, answered_at, round)"

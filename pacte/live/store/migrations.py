@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from pacte.live.store.base import StoreError
+from pacte.live.store.toolkit_migrations import TOOLKIT_MIGRATIONS
 
 SQLITE = "sqlite"
 POSTGRES = "postgres"
@@ -243,6 +244,7 @@ MIGRATIONS: list[tuple[int, str, str, str]] = [
         );
         """,
     ),
+    *TOOLKIT_MIGRATIONS,
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
