@@ -132,7 +132,7 @@ class SequenceError(ValueError):
 
 
 def _clean_step(i: int, step: Any, entries: dict) -> dict[str, Any]:
-    where = f"étape {i + 1}"
+    where = f"Étape {i + 1}"
     if not isinstance(step, dict):
         raise SequenceError(f"{where}\u00a0: une étape est un objet (activity ou spot).")
     out: dict[str, Any] = {}

@@ -8,7 +8,8 @@ STAGE::
     {"seq": 7, "session": {"code", "title", "open"}, "round": 1,
      "state": "open" | "closed" | "revealed" | "idle",
      "activity": null | activity_view(...),
-     "reveal": null | {"correct", "explanation", "source", "panel"}}
+     "reveal": null | {"correct", "explanation", "source", "panel"},
+     "timer": null | {"deadline_ms", "remaining_ms", "seconds", "close_at_zero"}}  (pacte.live.countdown)
 
 SUMMARY::
 
@@ -30,6 +31,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from pacte.live.catalogue import activity_view, reveal_view
+from pacte.live.countdown import apply_timer
 from pacte.live.panels import activity_panel
 from pacte.live.sessions_report import session_state
 from pacte.live.store import LiveSession, StageRow, Store
@@ -114,10 +116,11 @@ def load_stage(store: Store, session: LiveSession, now: float) -> dict[str, Any]
     row = store.stage(session.id)
     round_no = store.current_round(session.id, row.activity, row.question) if row.kind else 1
     if row.state != "revealed":
-        return build_stage(session, row, now, round_no=round_no)
-    return build_stage(
+        return apply_timer(build_stage(session, row, now, round_no=round_no), store.timer(session.id), now)
+    stage = build_stage(
         session, row, now, store.aggregate(session.id), store.hidden_answers(session.id), round_no=round_no
     )
+    return apply_timer(stage, store.timer(session.id), now)
 
 
 def _activity_keys(aggregate: Aggregate, row: StageRow, earlier: Mapping[int, Aggregate]) -> list[tuple[str, str, str]]:
@@ -196,8 +199,12 @@ def build_summary(store: Store, session: LiveSession, now: float, join_base: str
         "join_url": join_url(join_base, session.code),
         "participants": participants,
         "connected": store.connected_count(session.id),
-        "stage": build_stage(
-            session, row, now, aggregate, hidden, _round(row.kind, row.ref, row.question, rounds) if row.kind else 1
+        "stage": apply_timer(
+            build_stage(
+                session, row, now, aggregate, hidden, _round(row.kind, row.ref, row.question, rounds) if row.kind else 1
+            ),
+            store.timer(session.id),
+            now,
         ),
         "activities": activities,
     }
