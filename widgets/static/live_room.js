@@ -8,6 +8,7 @@ import { apiBase, publishStage, sendAnswer } from "./live_client.js";
 import { h } from "./dom.js";
 import { activityKey, buildAnswer, counter, emptyValues, moveItem, needsRender, roomView, scaleSteps, TEXT, valuesFromAnswer } from "./live_room_logic.js";
 import { drawResults } from "./live_room_results.js";
+import { countdown } from "./live_room_timer.js";
 
 const ENDED = [403, 404, 410];
 const RETRY_MS = 3000;
@@ -35,7 +36,8 @@ export function mountRoom(host, session, options = {}) {
   const connection = h("p", { class: "pacte-live-connection", role: "status", hidden: true });
   const content = h("div", { class: "pacte-live-activity" });
   const announcer = h("p", { class: "pacte-sr-only", "aria-live": "polite" });
-  host.replaceChildren(connection, content, announcer);
+  const timer = countdown();
+  host.replaceChildren(connection, ...timer.nodes, content, announcer);
   const memory = { sent: readSent(session.code), structure: "" };
   let lastSeq = null, lastKey = null, lastStage = null, values = null, lastState = null;
   let source = null, closed = false, checking = false, retry = null, lastError = "", sending = false;
@@ -59,6 +61,7 @@ export function mountRoom(host, session, options = {}) {
     if (closed) return;
     // A closed session keeps its seq: the server sends it once more, then ends the stream.
     if (stage && stage.session && stage.session.open === false) return end(TEXT.ended);
+    timer.update(stage); // added time keeps the seq: the countdown follows every stage
     if (!needsRender(lastSeq, stage)) return;
     lastStage = stage;
     draw();
@@ -357,6 +360,7 @@ export function mountRoom(host, session, options = {}) {
 
   function close() {
     closed = true;
+    timer.stop();
     hideNotice();
     if (retry) clearTimeout(retry);
     if (source) source.close();
