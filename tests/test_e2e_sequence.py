@@ -26,6 +26,34 @@ def serve(built_book, tmp_path):
     server.stop()
 
 
+def _run_with_the_keyboard(trainer, phones, steps) -> None:
+    """Every step with → or Page Down (one step back with ←); trainees answer the first, under its countdown."""
+
+    def at_step(i: int) -> None:
+        trainer.locator("#sequence-current", has_text=f"Étape {i + 1} sur {len(steps)}").wait_for(timeout=15000)
+        for _, page in phones:
+            page.locator(".pacte-live-prompt", has_text=steps[i]["prompt"].strip()[:40]).wait_for(timeout=15000)
+
+    trainer.locator("#session-heading").click()  # the focus is on the page, not in a field
+    for i in range(len(steps)):
+        trainer.keyboard.press("PageDown" if i % 2 else "ArrowRight")
+        at_step(i)
+        if i == 0:  # the first step runs against its countdown, shown as text on the phones
+            text = phones[0][1].locator(".pacte-live-timer").inner_text()
+            assert text.startswith("Temps restant\u00a0:") and "\u00a0s" in text
+            assert "Temps restant" in trainer.locator(".stage-timer").inner_text()
+            if steps[0]["kind"] == "quiz":
+                for _, page in phones:
+                    page.locator(".pacte-live-choices input").first.check()
+                    page.locator(".pacte-live-send").click()
+                    page.locator(".pacte-live-room[data-sent]").wait_for(timeout=10000)
+        if i == 2:
+            trainer.keyboard.press("ArrowLeft")
+            at_step(1)
+            trainer.keyboard.press("ArrowRight")
+            at_step(2)
+
+
 def test_a_ready_made_sequence_run_with_the_keyboard_a_spot_question_and_a_timer(browser, serve, tmp_path):
     sequence = next(s for s in serve.trainer("sequences")["ready"] if s["module"] == "panorama")
     steps = sequence["steps"]
@@ -45,29 +73,7 @@ def test_a_ready_made_sequence_run_with_the_keyboard_a_spot_question_and_a_timer
         trainer.get_by_role("button", name="Charger").click()
         assert trainer.locator("#sequence-steps li").count() == len(steps)
 
-        def at_step(i: int) -> None:
-            trainer.locator("#sequence-current", has_text=f"Étape {i + 1} sur {len(steps)}").wait_for(timeout=15000)
-            for _, page in phones:
-                page.locator(".pacte-live-prompt", has_text=steps[i]["prompt"].strip()[:40]).wait_for(timeout=15000)
-
-        trainer.locator("#session-heading").click()  # the focus is on the page, not in a field
-        for i in range(len(steps)):
-            trainer.keyboard.press("PageDown" if i % 2 else "ArrowRight")
-            at_step(i)
-            if i == 0:  # the first step runs against its countdown, shown as text on the phones
-                text = phones[0][1].locator(".pacte-live-timer").inner_text()
-                assert text.startswith("Temps restant\u00a0:") and "\u00a0s" in text
-                assert "Temps restant" in trainer.locator(".stage-timer").inner_text()
-                if steps[0]["kind"] == "quiz":
-                    for _, page in phones:
-                        page.locator(".pacte-live-choices input").first.check()
-                        page.locator(".pacte-live-send").click()
-                        page.locator(".pacte-live-room[data-sent]").wait_for(timeout=10000)
-            if i == 2:
-                trainer.keyboard.press("ArrowLeft")
-                at_step(1)
-                trainer.keyboard.press("ArrowRight")
-                at_step(2)
+        _run_with_the_keyboard(trainer, phones, steps)
         assert "Fin de la séquence" in trainer.locator("#sequence-next").inner_text()
 
         # A question typed on the spot, pushed at once with a 10 s countdown that closes the answers.
@@ -101,7 +107,9 @@ def test_a_ready_made_sequence_run_with_the_keyboard_a_spot_question_and_a_timer
         trainer.locator("#sequence-steps li").first.get_by_role("button", name="Descendre l’étape 1").click()
         trainer.fill("#sequence-name", "Panorama, groupe de mardi")
         trainer.get_by_role("button", name="Enregistrer la séquence").click()
-        trainer.locator("#sequence-choice optgroup[label='Enregistrées'] option", has_text="Panorama, groupe de mardi").wait_for(state="attached", timeout=15000)
+        trainer.locator(
+            "#sequence-choice optgroup[label='Enregistrées'] option", has_text="Panorama, groupe de mardi"
+        ).wait_for(state="attached", timeout=15000)
         saved = serve.trainer("sequences")["saved"][0]
         assert len(saved["steps"]) == len(steps) + 1 and saved["steps"][-1]["spot"]["kind"] == "choice"
         assert saved["steps"][1]["activity"] == steps[0]["activity"]

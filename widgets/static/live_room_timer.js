@@ -25,7 +25,7 @@ export function durationText(ms) {
  * @param {boolean} closes  whether answers close at zero
  * @returns {string}
  */
-export function countdownText(ms, closes) {
+function countdownText(ms, closes) {
   if (ms <= 0) return closes ? "Temps écoulé\u00a0: les réponses sont closes." : "Temps écoulé.";
   return `Temps restant\u00a0: ${durationText(ms)}`;
 }

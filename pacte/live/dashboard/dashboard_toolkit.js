@@ -126,6 +126,7 @@ export function setupToolkit(ctx) {
       if (step.timer && !step.spot) data = await api(ctx.sessionPath("/timer"), { method: "POST", body: { seconds: step.timer, close_at_zero: Boolean(step.close_at_zero) } });
       run.index = i;
       remember();
+      drawSteps();
       if (state.summary) state.summary = { ...state.summary, stage: data.stage };
       ctx.redraw();
       say(`Étape ${i + 1}\u00a0: ${step.title || step.activity} poussée.`);
