@@ -61,6 +61,11 @@ export function countdown(className = "pacte-live-timer") {
 
   function update(stage) {
     const timer = stage && stage.activity && stage.state !== "idle" ? stage.timer : null;
+    if (!timer && endAt !== null && closes && stage && stage.state === "closed") {
+      endAt = Math.min(endAt, Date.now()); // the server closed it at zero: this screen's count may lag a little
+      draw();
+      return;
+    }
     if (!timer) {
       endAt = null;
       key = "";
