@@ -15,8 +15,10 @@ def _cmd_build(args) -> int:
 
 def _cmd_check(args) -> int:
     from pacte.course.inventory import check_course, format_inventory
+    from pacte.live.sequences import check_sequence_files
 
     inventory, errors = check_course()
+    errors = [*errors, *check_sequence_files()]  # activities and pages of the ready-made sequences
     if args.json:
         print(
             json.dumps(

@@ -96,7 +96,10 @@ def test_views_per_input_type():
     assert quiz["input"] == {
         "type": "choice",
         "multiple": False,
-        "choices": [{"id": c["id"], "label": c["text"]} for c in bank("metier")["questions"][4]["choices"]],
+        "choices": [
+            {"id": c["id"], "label": c["text"]}
+            for c in next(q for q in bank("metier")["questions"] if q["id"] == "activites-bloc")["choices"]
+        ],
     }
     assert activity_view("wordcloud", "coordination-un-mot", "answer")["input"] == {"type": "text", "max_length": 60}
     scale = activity_view("scale", "aci-temps-coordination", "answer")["input"]

@@ -10,6 +10,7 @@ are used in memory for rate limiting only, never stored.
 from __future__ import annotations
 
 from pacte.course.fmt import NBSP
+from pacte.live.countdown import restamp
 from pacte.live.handlers import CLOSED, MAX_BODY, NO_SESSION, JSONHandler, LiveContext, RateLimiter
 from pacte.live.protocol import JOIN_CODE_RULE, ProtocolError, normalize_join_code, parse_answer, valid_participant
 from pacte.live.room_kind import ROOM_KIND, session_activity_view
@@ -106,13 +107,14 @@ class StageHandler(JSONHandler):
         stage = await self.live.feeds.stage(session.id)
         if stage is None:
             return self.fail(404, NO_SESSION)
-        self.ok({"stage": stage})
+        self.ok({"stage": restamp(stage, self.live.now())})
 
 
 def live_handlers(prefix: str, live: LiveContext | None) -> list[tuple]:
     """Tornado routes of the live-session API under ``prefix`` (e.g. ``/api/live``): trainees' and trainer's."""
     from pacte.live.events import event_handlers
     from pacte.live.room_api import room_handlers
+    from pacte.live.toolkit_api import toolkit_handlers
     from pacte.live.trainer_api import trainer_api_handlers
 
     args = {"live": live}
@@ -124,4 +126,5 @@ def live_handlers(prefix: str, live: LiveContext | None) -> list[tuple]:
         *event_handlers(prefix, live),
         *trainer_api_handlers(prefix, live),
         *room_handlers(prefix, live),
+        *toolkit_handlers(f"{prefix}/trainer", args),
     ]

@@ -26,6 +26,7 @@ from pacte.course.typography import french
 from pacte.live.cases import case_entries, case_reveal, case_view
 from pacte.live.kinds import bank, document
 from pacte.live.pages import SURVEY_PAGE, module_of, quiz_page
+from pacte.live.spot import spot_view
 from pacte.live.survey import STRUCTURE_LABELS, SURVEY_ALL, survey_questions, survey_source
 
 PROMPT_QUESTION = {"text": "answer", "wordcloud": "answer", "scale": "answer", "ranking": "order"}
@@ -162,6 +163,8 @@ def activity_view(kind: str, ref: str, question: str) -> dict[str, Any] | None:
         view = _survey_view(ref, question)
     elif kind == "case":
         view = case_view(ref, question)
+    elif kind == "spot":
+        view = spot_view(ref, question)
     else:
         view = None
     return None if view is None else {"kind": kind, "ref": ref, "question": question, **view}

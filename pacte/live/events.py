@@ -20,6 +20,7 @@ from tornado import web
 from tornado.iostream import StreamClosedError
 
 from pacte.course.fmt import NBSP
+from pacte.live.countdown import restamp
 from pacte.live.feeds import event_bytes
 from pacte.live.handlers import JSONHandler, LiveContext
 from pacte.live.protocol import JOIN_CODE_RULE, normalize_join_code, valid_participant
@@ -118,7 +119,7 @@ class TraineeEventsHandler(EventStreamHandler):
 
         async def first() -> bytes | None:
             stage = await feeds.stage(session.id)
-            return None if stage is None else event_bytes("stage", stage)
+            return None if stage is None else event_bytes("stage", restamp(stage, self.live.now()))
 
         key = client_key(self.request.remote_ip)
         if not self.live.streams.acquire(key):

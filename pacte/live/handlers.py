@@ -16,6 +16,7 @@ from pacte.live.guessing import GuessLimiter
 from pacte.live.hub import Hub
 from pacte.live.limits import AddressLimits, BodyError, BoundedJSONRequestHandler, RateLimiter, load_json
 from pacte.live.notices import urgent
+from pacte.live.spot import use_loader
 from pacte.live.store import LiveSession, Store
 
 MAX_BODY = 4096
@@ -51,6 +52,7 @@ class LiveContext:
         self.join_choices: list[dict] = []
         self.hub = Hub()
         self.feeds = Feeds(self)
+        use_loader(store.spot_question)  # spot questions created by another process or before a restart
 
     async def run(self, fn, *args):
         """Run a blocking store call in the thread pool."""

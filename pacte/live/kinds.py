@@ -16,6 +16,7 @@ from typing import Any
 from pacte.course.banks import bank_path, load_bank_file
 from pacte.course.checks import all_data_files, load_data_file, schema_of
 from pacte.course.errors import DataError
+from pacte.live.spot import prompt_of
 
 
 @dataclass(frozen=True)
@@ -180,6 +181,20 @@ def _free_text(kind: str) -> Callable[[str, str], Question | None]:
     return describe_text
 
 
+def _spot(ref: str, question: str) -> Question | None:
+    """A question typed on the spot (:mod:`pacte.live.spot`): its choices, its scale values, or none (free text)."""
+    p = prompt_of(ref)
+    if p is None or question != "answer":
+        return None
+    if p["kind"] == "choice":
+        choices = tuple(Choice(c["id"], c["label"]) for c in p["choices"])
+    elif p["kind"] == "scale":
+        choices = tuple(Choice(str(v), str(v)) for v in range(p["min"], p["max"] + 1))
+    else:
+        choices = ()
+    return Question(p["title"], p["prompt"], choices)
+
+
 DESCRIBERS: dict[str, Callable[[str, str], Question | None]] = {
     "quiz": _quiz,
     "sorting": _sorting,
@@ -191,6 +206,7 @@ DESCRIBERS: dict[str, Callable[[str, str], Question | None]] = {
     "ranking": _ranking,
     "wordcloud": _free_text("wordcloud"),
     "text": _free_text("text"),
+    "spot": _spot,
 }
 
 

@@ -31,12 +31,16 @@ def quiz_pages() -> dict[str, list[tuple[str, list[str] | None]]]:
     return out
 
 
-def quiz_page(bank_id: str, question_id: str) -> str:
-    """The module page naming question ``question_id`` of bank ``bank_id``, else one showing the whole bank, or ``""``."""
+def question_pages(bank_id: str, question_id: str) -> list[str]:
+    """Every module page showing question ``question_id`` of bank ``bank_id``: those naming it, then whole-bank ones."""
     pages = quiz_pages().get(bank_id, [])
     named = [page for page, ids in pages if ids is not None and question_id in ids]
-    whole = [page for page, ids in pages if ids is None]
-    return (named + whole + [""])[0]
+    return named + [page for page, ids in pages if ids is None]
+
+
+def quiz_page(bank_id: str, question_id: str) -> str:
+    """The first of :func:`question_pages`, or ``""``."""
+    return (question_pages(bank_id, question_id) + [""])[0]
 
 
 def module_of(page: str, fallback: str = "") -> str:

@@ -25,12 +25,13 @@ which :func:`activity_panel` builds from the whole aggregate.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from pacte.course.prompts import live_prompts
 from pacte.live.kinds import bank, describe, document
 from pacte.live.room_kind import ROOM_KIND
+from pacte.live.spot import prompt_of
 from pacte.live.survey import (
     STRUCTURE_LABELS,
     STRUCTURES,
@@ -112,6 +113,11 @@ def _words(ref: str, kind: str, counts: Mapping[str, int], hidden: set[str], app
     p = live_prompts().get(ref)
     if p is None or p["kind"] != kind:
         return None
+    return _words_of(p, kind, counts, hidden, approved)
+
+
+def _words_of(p: dict, kind: str, counts: Mapping[str, int], hidden: set[str], approved: set[str] | None) -> dict:
+    """The words panel of a prompt ``p`` (a course prompt or one typed on the spot)."""
     title = p.get("title") or ("Nuage de mots" if kind == "wordcloud" else "Question ouverte")
     return words_panel(title, p["prompt"], counts, hidden, approved)
 
@@ -120,6 +126,10 @@ def _scale(ref: str, counts: Mapping[str, int]) -> dict | None:
     p = live_prompts().get(ref)
     if p is None or p["kind"] != "scale":
         return None
+    return _scale_of(p, counts)
+
+
+def _scale_of(p: dict, counts: Mapping[str, int]) -> dict:
     labels = {entry["value"]: entry["label"] for entry in p["labels"]}
     values = range(p["min"], p["max"] + 1)
     total = sum(n for v, n in counts.items() if v.lstrip("-").isdigit() and int(v) in values)
@@ -291,6 +301,33 @@ def _profile(ref: str, question: str, counts: Mapping[str, int]) -> dict | None:
     }
 
 
+def _spot(ref: str, counts: Mapping[str, Any], hidden_answers: Iterable[str], approved: set[str] | None) -> dict | None:
+    """A spot question's words or scale panel (its choices go through :func:`describe` like any choice kind)."""
+    p = prompt_of(ref)
+    if p is not None and p["kind"] in ("wordcloud", "text"):
+        return _words_of(p, p["kind"], counts, set(hidden_answers), approved)
+    if p is not None and p["kind"] == "scale":
+        return _scale_of(p, counts)
+    return None
+
+
+# Kinds whose panel is not bars of described choices: (ref, question, counts, hidden, approved) -> panel.
+_SPECIAL_PANELS: dict[str, Callable[[str, str, Mapping[str, Any], set[str], set[str] | None], dict | None]] = {
+    "quiz": lambda ref, q, counts, hidden, approved: _quiz(ref, q, counts),
+    "wordcloud": lambda ref, q, counts, hidden, approved: _words(ref, "wordcloud", counts, hidden, approved),
+    "text": lambda ref, q, counts, hidden, approved: _words(ref, "text", counts, hidden, approved),
+    ROOM_KIND: lambda ref, q, counts, hidden, approved: words_panel(
+        "Question de la salle", "", counts, hidden, approved
+    ),
+    "scale": lambda ref, q, counts, hidden, approved: _scale(ref, counts),
+    "ranking": lambda ref, q, counts, hidden, approved: _ranking(ref, counts),
+    "survey": lambda ref, q, counts, hidden, approved: _survey(ref, q, counts),
+    "ordering": lambda ref, q, counts, hidden, approved: _ordering(ref, counts),
+    "profile": lambda ref, q, counts, hidden, approved: _profile(ref, q, counts),
+    "spot": lambda ref, q, counts, hidden, approved: _spot(ref, counts, hidden, approved),
+}
+
+
 def panel(
     kind: str,
     ref: str,
@@ -303,23 +340,12 @@ def panel(
 
     ``approved``: for a moderated free-text activity, the entries the trainer approved (see :func:`words_panel`).
     """
-    if kind == "quiz":
-        return _quiz(ref, question, counts)
-    if kind in ("wordcloud", "text"):
-        return _words(ref, kind, counts, set(hidden_answers), None if approved is None else set(approved))
-    if kind == ROOM_KIND:
-        title = "Question de la salle"
-        return words_panel(title, "", counts, set(hidden_answers), None if approved is None else set(approved))
-    if kind == "scale":
-        return _scale(ref, counts)
-    if kind == "ranking":
-        return _ranking(ref, counts)
-    if kind == "survey":
-        return _survey(ref, question, counts)
-    if kind == "ordering":
-        return _ordering(ref, counts)
-    if kind == "profile":
-        return _profile(ref, question, counts)
+    allowed = None if approved is None else set(approved)
+    special = _SPECIAL_PANELS.get(kind)
+    if special is not None:
+        found = special(ref, question, counts, set(hidden_answers), allowed)
+        if found is not None or kind != "spot":  # a spot question with choices is drawn as bars below
+            return found
     q = describe(kind, ref, question)
     if q is None:
         return None

@@ -49,6 +49,7 @@ KINDS = (
     "scale",
     "ranking",
     "room",
+    "spot",
 )
 
 # Join codes: 8 characters from an alphabet without look-alikes (no I, L, O, 0, 1): 31^8 ≈ 8.5 × 10^11

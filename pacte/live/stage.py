@@ -9,7 +9,8 @@ STAGE::
      "state": "open" | "closed" | "revealed" | "idle",
      "activity": null | activity_view(...),
      "reveal": null | {"correct", "explanation", "source", "panel"},
-     "room_questions": [{"id", "text", "votes", "answered"}]}
+     "room_questions": [{"id", "text", "votes", "answered"}],
+     "timer": null | {"deadline_ms", "remaining_ms", "seconds", "close_at_zero"}}  (pacte.live.countdown)
 
 SUMMARY::
 
@@ -38,6 +39,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from pacte.live.catalogue import activity_view, reveal_view
+from pacte.live.countdown import apply_timer
 from pacte.live.moderation import load_moderation, room_questions_for_room, shown_to_room
 from pacte.live.panels import activity_panel
 from pacte.live.room_kind import session_activity_view
@@ -137,12 +139,14 @@ def load_stage(store: Store, session: LiveSession, now: float) -> dict[str, Any]
     view = session_activity_view(store, session.id, row.kind, row.ref, row.question) if row.kind else None
     questions = room_questions_for_room(store, session.id)
     if row.state != "revealed":
-        return build_stage(session, row, now, round_no=round_no, view=view, room_questions=questions)
+        stage = build_stage(session, row, now, round_no=round_no, view=view, room_questions=questions)
+        return apply_timer(stage, store.timer(session.id), now)
     approved = load_moderation(store, session.id).approved_of([(row.activity, row.question)])
     aggregate, hidden = store.aggregate(session.id), store.hidden_answers(session.id)
-    return build_stage(
+    stage = build_stage(
         session, row, now, aggregate, hidden, round_no, view=view, approved=approved, room_questions=questions
     )
+    return apply_timer(stage, store.timer(session.id), now)
 
 
 def _activity_keys(aggregate: Aggregate, row: StageRow, earlier: Mapping[int, Aggregate]) -> list[tuple[str, str, str]]:
@@ -239,16 +243,20 @@ def build_summary(store: Store, session: LiveSession, now: float, join_base: str
         "join_url": join_url(join_base, session.code),
         "participants": participants,
         "connected": store.connected_count(session.id),
-        "stage": build_stage(
-            session,
-            row,
+        "stage": apply_timer(
+            build_stage(
+                session,
+                row,
+                now,
+                aggregate,
+                hidden,
+                _round(row.kind, row.ref, row.question, rounds) if row.kind else 1,
+                view=stage_view,
+                approved=stage_approved,
+                room_questions=shown_to_room(questions),
+            ),
+            store.timer(session.id),
             now,
-            aggregate,
-            hidden,
-            _round(row.kind, row.ref, row.question, rounds) if row.kind else 1,
-            view=stage_view,
-            approved=stage_approved,
-            room_questions=shown_to_room(questions),
         ),
         "activities": activities,
         "room_questions": [q.as_json() for q in questions],

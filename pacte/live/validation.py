@@ -19,6 +19,7 @@ from pacte.course.scoring import parse_number
 from pacte.live.kinds import bank, describe, document
 from pacte.live.protocol import LiveAnswer, ProtocolError
 from pacte.live.room_kind import MAX_ROOM_ANSWER, ROOM_ANSWER, room_question_id
+from pacte.live.spot import prompt_of
 from pacte.live.survey import STRUCTURES, survey_questions
 from pacte.security import has_letter_or_digit
 
@@ -105,6 +106,10 @@ def _scale(a: LiveAnswer) -> str:
     prompt = live_prompts().get(a.ref)
     if prompt is None or prompt["kind"] != "scale" or a.question != "answer":
         raise AnswerError("Échelle inconnue.")
+    return _scale_value(a, prompt)
+
+
+def _scale_value(a: LiveAnswer, prompt: dict) -> str:
     value = a.answer
     if isinstance(value, str) and _SMALL_INT.match(value.strip()):
         value = int(value.strip())
@@ -167,6 +172,18 @@ def _room(a: LiveAnswer) -> str:
     return _free_text(a, MAX_ROOM_ANSWER)
 
 
+def _spot(a: LiveAnswer) -> str:
+    """A question typed on the spot (:mod:`pacte.live.spot`): a choice, a scale value or a short text."""
+    prompt = prompt_of(a.ref)
+    if prompt is None or a.question != "answer":
+        raise AnswerError("Question inconnue.")
+    if prompt["kind"] == "choice":
+        return _choice(a)
+    if prompt["kind"] == "scale":
+        return _scale_value(a, prompt)
+    return _free_text(a, prompt["max_length"])
+
+
 VALIDATORS: dict[str, Callable[[LiveAnswer], str]] = {
     "quiz": _quiz,
     "survey": _survey,
@@ -181,6 +198,7 @@ VALIDATORS: dict[str, Callable[[LiveAnswer], str]] = {
     "scale": _scale,
     "ranking": _ranking,
     "room": _room,
+    "spot": _spot,
 }
 
 

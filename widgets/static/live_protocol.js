@@ -17,6 +17,7 @@ export const KINDS = [
   "scale",
   "ranking",
   "room",
+  "spot",
 ];
 const REF = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const QUESTION = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;

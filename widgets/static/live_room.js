@@ -9,6 +9,7 @@ import { h } from "./dom.js";
 import { activityKey, buildAnswer, counter, emptyValues, moveItem, needsRender, roomView, scaleSteps, TEXT, valuesFromAnswer } from "./live_room_logic.js";
 import { drawResults } from "./live_room_results.js";
 import { mountQuestions } from "./live_room_questions.js";
+import { countdown } from "./live_room_timer.js";
 
 const ENDED = [403, 404, 410];
 const RETRY_MS = 3000;
@@ -37,7 +38,8 @@ export function mountRoom(host, session, options = {}) {
   const content = h("div", { class: "pacte-live-activity" });
   const announcer = h("p", { class: "pacte-sr-only", "aria-live": "polite" });
   const questions = mountQuestions(session);
-  host.replaceChildren(connection, content, questions.node, announcer);
+  const timer = countdown();
+  host.replaceChildren(connection, ...timer.nodes, content, questions.node, announcer);
   const memory = { sent: readSent(session.code), structure: "" };
   let lastSeq = null, lastKey = null, lastStage = null, values = null, lastState = null;
   let source = null, closed = false, checking = false, retry = null, lastError = "", sending = false;
@@ -62,6 +64,7 @@ export function mountRoom(host, session, options = {}) {
     // A closed session keeps its seq: the server sends it once more, then ends the stream.
     if (stage && stage.session && stage.session.open === false) return end(TEXT.ended);
     if (stage) questions.update(stage.room_questions);
+    timer.update(stage); // added time keeps the seq: the countdown follows every stage
     if (!needsRender(lastSeq, stage)) return;
     lastStage = stage;
     draw();
@@ -360,6 +363,7 @@ export function mountRoom(host, session, options = {}) {
 
   function close() {
     closed = true;
+    timer.stop();
     hideNotice();
     if (retry) clearTimeout(retry);
     if (source) source.close();

@@ -7,6 +7,7 @@ import { setupJoin } from "./dashboard_join.js";
 import { projectionView } from "./dashboard_projection.js";
 import { drawRoomQuestions, projectionQuestions } from "./dashboard_room.js";
 import * as L from "./dashboard_logic.js";
+import { setupToolkit } from "./dashboard_toolkit.js";
 
 const API = new URL("../../api/live/trainer/", import.meta.url);
 const REMEMBER = "pacte-trainer-session";
@@ -292,8 +293,11 @@ function setProjection(on) {
   (on ? $("projection-exit") : $("projection-toggle")).focus();
 }
 
+let toolkit = null; // dashboard_toolkit.js: sequences, questions on the spot, timer
+
 function drawAll() {
   drawRoomQuestions(state.summary, { api, attempt, say, path: sessionPath });
+  toolkit?.draw();
   drawStage();
   drawActivities();
   drawCatalogue();
@@ -353,6 +357,7 @@ function wire() {
 
 async function start() {
   wire();
+  toolkit = setupToolkit({ api, attempt, say, state, sessionPath, redraw: drawAll });
   await attempt(async () => {
     const [catalogue] = await Promise.all([api("catalogue"), loadSessions()]);
     state.catalogue = catalogue.activities || [];

@@ -38,6 +38,7 @@ export function fold(text) {
 
 export const KIND_LABELS = {
   quiz: "Quiz",
+  spot: "Sur le vif",
   text: "Question ouverte",
   wordcloud: "Nuage de mots",
   scale: "Échelle",

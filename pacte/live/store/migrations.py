@@ -21,6 +21,7 @@ from typing import Any
 
 from pacte.live.store.base import StoreError
 from pacte.live.store.room_migrations import ROOM_MIGRATIONS
+from pacte.live.store.toolkit_migrations import TOOLKIT_MIGRATIONS
 
 SQLITE = "sqlite"
 POSTGRES = "postgres"
@@ -245,6 +246,7 @@ MIGRATIONS: list[tuple[int, str, str, str]] = [
         """,
     ),
     *ROOM_MIGRATIONS,
+    *TOOLKIT_MIGRATIONS,
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
