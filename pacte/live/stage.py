@@ -103,8 +103,10 @@ def build_stage(
     if row.state == "revealed":
         panel = _panel(row.kind, row.ref, row.question, aggregate or {}, hidden or {})
         if panel is not None and isinstance(panel.get("words"), list):
-            # The room never receives a hidden entry, not even flagged: only the trainer's panel keeps it.
-            panel = {**panel, "words": [w for w in panel["words"] if not w.get("hidden")]}
+            # The room never receives a hidden entry, not even counted: only the trainer's panel keeps it.
+            shown = [w for w in panel["words"] if not w.get("hidden")]
+            hidden_count = sum(int(w["count"]) for w in panel["words"] if w.get("hidden"))
+            panel = {**panel, "words": shown, "respondents": max(0, int(panel.get("respondents", 0)) - hidden_count)}
         stage["reveal"] = {**reveal_view(row.kind, row.ref, row.question), "panel": panel}
     return stage
 

@@ -292,9 +292,22 @@ export function roomView(stage, memory = {}) {
     const r = stage.reveal;
     const correct = Array.isArray(r.correct) ? r.correct.map(String) : [];
     const said = verdict(correct, a.input, sent);
-    view.reveal = { correct, explanation: r.explanation || "", source: r.source || "", panel: panelView(r.panel), verdict: said, right: RIGHT.includes(said) };
+    view.reveal = { correct, explanation: r.explanation || "", source: r.source || "", panel: panelView(r.panel), verdict: said, right: RIGHT.includes(said),
+      consequences: consequencesView(r.consequences, sent) };
   }
   return view;
+}
+
+/**
+ * A case's consequences, one per choice, the trainee's own choice marked (``own``); [] for other kinds.
+ * @param {any} consequences  ``reveal.consequences`` of the stage (pacte/live/cases.py)
+ * @param {any} sent  the answer sent in this round, or null
+ * @returns {{ id: string, choice: string, text: string, own: boolean }[]}
+ */
+export function consequencesView(consequences, sent) {
+  if (!Array.isArray(consequences)) return [];
+  const mine = sent ? String(sent.answer) : null;
+  return consequences.map((/** @type {any} */ c) => ({ id: String(c.id), choice: String(c.choice || ""), text: String(c.text || ""), own: mine === String(c.id) }));
 }
 
 /**
