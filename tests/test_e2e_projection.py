@@ -73,6 +73,11 @@ def _longest(kind: str) -> tuple[str, dict, dict]:
     return key, activity_view(kind, a["ref"], a["question"]), reveal_view(kind, a["ref"], a["question"])
 
 
+def _words(text: str) -> str:
+    """``text`` with its spaces (breaking or not) and line breaks made one space, to compare what is drawn."""
+    return " ".join(text.replace(chr(160), " ").replace(chr(0x202F), " ").split())
+
+
 def _post(base: str, path: str, body: dict) -> dict:
     """A trainee's request (no cookie), as live_client.js sends it."""
     req = urllib.request.Request(
@@ -84,12 +89,13 @@ def _post(base: str, path: str, body: dict) -> dict:
 
 
 def _projected(trainer, name: str) -> list[str]:
-    """Project at both sizes, check every page by script, save screenshots; return the texts seen on the pages."""
+    """Project at both sizes, check every page by script, save screenshots; return the text seen at each size."""
     trainer.get_by_role("button", name="Mode projection").click()
     activity = trainer.locator("#projection-activity")
     seen: list[str] = []
     title_px = []
     for width, height in SIZES:
+        texts = []
         trainer.set_viewport_size({"width": width, "height": height})
         trainer.wait_for_function(f"() => innerWidth === {width}")
         trainer.wait_for_timeout(150)  # the fit follows the resize
@@ -101,8 +107,9 @@ def _projected(trainer, name: str) -> list[str]:
             problems = trainer.evaluate(CHECK, 20)
             screenshot(trainer, f"projection-{name}-{width}-{page + 1}")
             assert problems == [], f"{name} at {width}×{height}, page {page + 1}: {problems}"
-            seen.append(trainer.evaluate(VISIBLE_TEXT))
+            texts.append(trainer.evaluate(VISIBLE_TEXT))
         assert trainer.locator(".projection-bar").bounding_box()["y"] < activity.bounding_box()["y"]
+        seen.append("\n".join(texts))
         title_px.append(trainer.evaluate("() => parseFloat(getComputedStyle(document.querySelector('#projection-activity > *')).fontSize)"))
     assert title_px[1] > title_px[0] * 1.2, "the type grows with the screen"
     trainer.keyboard.press("Escape")
@@ -110,9 +117,14 @@ def _projected(trainer, name: str) -> list[str]:
     return seen
 
 
-VISIBLE_TEXT = """() => [...document.querySelectorAll('#projection-activity *')]
-  .filter((el) => el.children.length === 0 && el.checkVisibility({ visibilityProperty: true }))
-  .map((el) => el.textContent).join('\\n')"""
+VISIBLE_TEXT = """() => {
+  const walker = document.createTreeWalker(document.getElementById('projection-activity'), NodeFilter.SHOW_TEXT);
+  const out = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.parentElement.checkVisibility({ visibilityProperty: true })) out.push(n.textContent);
+  }
+  return out.join('\\n');
+}"""
 
 
 def _not_covered(page, selector: str) -> bool:
@@ -171,9 +183,11 @@ def test_the_projection_fits_the_screen_and_the_phone_follows(browser, pacte_ser
         )
         screenshot(phone, "projection-phone-verdict")
         trainer.locator(".stage-state", has_text="Résultats et bonne réponse révélés").wait_for()
-        seen = "\n".join(_projected(trainer, "quiz"))
-        assert quiz_reveal["explanation"].split()[0] in seen and quiz_reveal["source"][:30] in seen
-        assert "Résultats et bonne réponse révélés" in seen and f"1{chr(160)}réponse" in seen
+        for seen in _projected(trainer, "quiz"):
+            assert _words(quiz["prompt"]) in _words(seen) and _words(quiz_reveal["explanation"]) in _words(seen)
+            assert all(_words(c["label"]) in _words(seen) for c in quiz["input"]["choices"])
+            assert quiz_reveal["source"] in seen and "✓ bonne réponse" in seen
+            assert f"Résultats et bonne réponse révélés · 1{chr(160)}réponse" in seen
 
         # The longest case step: consequences as a list, the phone's own choice marked; no « bonne réponse ».
         push(trainer, case_key)
@@ -188,10 +202,10 @@ def test_the_projection_fits_the_screen_and_the_phone_follows(browser, pacte_ser
         assert items.count() == len(case_reveal["consequences"])
         assert phone.locator(".pacte-live-consequences li.pacte-live-own").get_attribute("data-id") == mine
         screenshot(phone, "projection-phone-case")
-        seen = "\n".join(_projected(trainer, "case"))
-        assert "Résultats et conséquences révélés" in seen and "bonne réponse" not in seen
-        for item in case_reveal["consequences"]:
-            assert item["choice"] in seen
+        for seen in _projected(trainer, "case"):
+            assert "Résultats et conséquences révélés" in seen and "bonne réponse" not in seen
+            assert _words(case["prompt"]) in _words(seen)
+            assert all(_words(f"{c['choice']} {c['text']}") in _words(seen) for c in case_reveal["consequences"])
 
         # An open question: sentences as cards; a hidden answer is neither projected nor counted.
         push(trainer, text_key)
@@ -204,17 +218,18 @@ def test_the_projection_fits_the_screen_and_the_phone_follows(browser, pacte_ser
         card.and_(trainer.locator(f"[data-answers='{len(OPEN_ANSWERS)}']")).wait_for(timeout=15000)
         card.get_by_role("button", name=f"Masquer «{chr(160)}{OPEN_ANSWERS[-1]}{chr(160)}»").click()
         card.locator(".word-item.is-hidden").wait_for(timeout=10000)
-        seen = "\n".join(_projected(trainer, "text"))
+        for seen in _projected(trainer, "text"):
+            assert all(sentence in seen for sentence in OPEN_ANSWERS[:-1]) and OPEN_ANSWERS[-1] not in seen
+            assert f"Réponses ouvertes · {len(OPEN_ANSWERS) - 1}{chr(160)}réponses" in seen
         assert trainer.locator("#projection .answer-card").count() == len(OPEN_ANSWERS) - 1
         assert trainer.locator("#projection .words").count() == 0
-        assert OPEN_ANSWERS[-1] not in seen and f"Réponses ouvertes · {len(OPEN_ANSWERS) - 1}{chr(160)}réponses" in seen
 
         # The closed session says so, and no longer invites anyone to join.
         trainer.once("dialog", lambda d: d.accept())
         trainer.get_by_role("button", name="Fermer la séance").click()
         trainer.locator("#session-heading", has_text="(fermée)").wait_for(timeout=10000)
-        seen = "\n".join(_projected(trainer, "closed"))
-        assert "Séance fermée" in seen and "Réponses ouvertes" not in seen
+        for seen in _projected(trainer, "closed"):
+            assert "Séance fermée" in seen and "Réponses ouvertes" not in seen
         assert trainer.locator("#projection-qr svg").count() == 0
         assert trainer.pacte_log.page_errors == [] and trainer.pacte_log.console_errors == []
         assert phone.pacte_log.page_errors == [] and trainer.pacte_log.external == []

@@ -133,7 +133,10 @@ function wire() {
       turn(delta);
     }
   });
-  window.addEventListener("resize", fit);
+  window.addEventListener("resize", () => {
+    view.page = 0; // other pages on another screen: start again from the first
+    fit();
+  });
   let on = false;
   try { on = sessionStorage.getItem(RESULTS_ONLY) === "1"; } catch { /* private mode */ }
   $("projection").classList.toggle("is-results-only", on);

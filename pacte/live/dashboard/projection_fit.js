@@ -50,6 +50,7 @@ export function fitProjection(box) {
   const none = { scale: 1, pages: 1, show: () => 0 };
   if (!viewport || !inner) return none;
   inner.style.transform = "";
+  for (const el of inner.querySelectorAll(".is-off-page")) el.classList.remove("is-off-page");
   let scale = SCALES[0];
   for (scale of SCALES) {
     box.style.setProperty("--fit", String(scale));
