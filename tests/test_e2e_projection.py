@@ -64,7 +64,10 @@ def _longest(kind: str) -> tuple[str, dict, dict]:
     """The activity of ``kind`` with the most text to show once revealed: (key, view, reveal)."""
 
     def size(a: dict) -> int:
-        view, reveal = activity_view(a["kind"], a["ref"], a["question"]), reveal_view(a["kind"], a["ref"], a["question"])
+        view, reveal = (
+            activity_view(a["kind"], a["ref"], a["question"]),
+            reveal_view(a["kind"], a["ref"], a["question"]),
+        )
         choices = sum(len(c["label"]) for c in view["input"].get("choices", []))
         return len(view["prompt"]) + choices + len(reveal["explanation"]) + len(reveal["source"])
 
@@ -110,7 +113,11 @@ def _projected(trainer, name: str) -> list[str]:
             texts.append(trainer.evaluate(VISIBLE_TEXT))
         assert trainer.locator(".projection-bar").bounding_box()["y"] < activity.bounding_box()["y"]
         seen.append("\n".join(texts))
-        title_px.append(trainer.evaluate("() => parseFloat(getComputedStyle(document.querySelector('#projection-activity > *')).fontSize)"))
+        title_px.append(
+            trainer.evaluate(
+                "() => parseFloat(getComputedStyle(document.querySelector('#projection-activity > *')).fontSize)"
+            )
+        )
     assert title_px[1] > title_px[0] * 1.2, "the type grows with the screen"
     trainer.keyboard.press("Escape")
     trainer.set_viewport_size({"width": 1280, "height": 800})

@@ -11,6 +11,7 @@ export const TEXT = {
   sent: "Réponse envoyée. Vous pouvez la modifier tant que les réponses sont ouvertes.",
   closed: "Les réponses sont closes.",
   revealed: "Les réponses sont closes. Voici la réponse et les résultats de la salle.",
+  revealed_results: "Les réponses sont closes. Voici les résultats de la salle.",
   ended: "La séance est terminée.",
   lost: "Connexion perdue, reconnexion…",
   unsupported: "Cette activité se fait dans la page du cours.",
@@ -285,7 +286,7 @@ export function roomView(stage, memory = {}) {
     input: supported ? a.input : null,
     sent,
     canAnswer: state === "open" && supported,
-    status: !supported ? TEXT.unsupported : state === "open" ? (sent ? TEXT.sent : "") : state === "closed" ? TEXT.closed : TEXT.revealed,
+    status: !supported ? TEXT.unsupported : state === "open" ? (sent ? TEXT.sent : "") : state === "closed" ? TEXT.closed : revealedStatus(stage),
     reveal: null,
   };
   if (state === "revealed" && stage.reveal) {
@@ -296,6 +297,16 @@ export function roomView(stage, memory = {}) {
       consequences: consequencesView(r.consequences, sent) };
   }
   return view;
+}
+
+/**
+ * The status line of a revealed stage: « la réponse » only where the activity has one.
+ * @param {any} stage
+ * @returns {string}
+ */
+function revealedStatus(stage) {
+  const correct = stage && stage.reveal && stage.reveal.correct;
+  return Array.isArray(correct) && correct.length ? TEXT.revealed : TEXT.revealed_results;
 }
 
 /**
