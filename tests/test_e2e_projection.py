@@ -230,6 +230,17 @@ def test_the_projection_fits_the_screen_and_the_phone_follows(browser, pacte_ser
             assert f"Réponses ouvertes · {len(OPEN_ANSWERS) - 1}{chr(160)}réponses" in seen
         assert trainer.locator("#projection .answer-card").count() == len(OPEN_ANSWERS) - 1
         assert trainer.locator("#projection .words").count() == 0
+        # Everyone has joined: the results alone, the code still in a corner for a late comer.
+        trainer.get_by_role("button", name="Mode projection").click()
+        trainer.get_by_role("button", name="Résultats seuls").click()
+        trainer.locator(".projection-join").wait_for(state="hidden")
+        assert trainer.locator("#projection-reminder").inner_text() == f"Code{chr(160)}: {code}"
+        assert trainer.evaluate(CHECK, 20) == []
+        assert trainer.locator("#projection-activity").bounding_box()["width"] > 1100
+        screenshot(trainer, "projection-text-results-only-1280")
+        trainer.get_by_role("button", name="Résultats seuls").click()
+        trainer.locator(".projection-join").wait_for(state="visible")
+        trainer.keyboard.press("Escape")
 
         # The closed session says so, and no longer invites anyone to join.
         trainer.once("dialog", lambda d: d.accept())
