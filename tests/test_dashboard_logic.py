@@ -138,6 +138,25 @@ def test_stage_controls_follow_the_state():
     assert last["next"] is False
 
 
+def test_the_state_line_says_what_each_kind_reveals_and_when_the_session_is_closed():
+    def revealed(kind: str, correct: list[str], open_: bool = True) -> dict:
+        act = {"kind": kind, "ref": "r", "question": "q"}
+        reveal = {"correct": correct, "explanation": "", "source": ""}
+        return {"state": "revealed", "activity": act, "reveal": reveal, "session": {"open": open_}}
+
+    stages = [revealed("quiz", ["a"]), *(revealed(k, []) for k in ("ranking", "scale", "wordcloud", "text", "survey"))]
+    stages += [revealed("case", []), revealed("quiz", ["a"], open_=False)]
+    quiz, *without, case, closed = dash("stateText", [[s] for s in stages])
+    assert quiz == "Résultats et bonne réponse révélés"
+    assert without == ["Résultats révélés"] * 5
+    assert case == "Résultats et conséquences révélés" and closed == "Séance fermée"
+
+
+def test_hidden_entries_are_not_counted_for_the_room():
+    panel = {"type": "words", "words": [{"text": "oui", "count": 3}, {"text": "nom", "count": 2, "hidden": True}]}
+    assert dash("shownAnswers", [[5, panel], [4, {"type": "bars", "rows": []}], [1, panel]]) == [3, 4, 0]
+
+
 def test_french_number_formats():
     assert dash("formatNumber", [[1320], [12.5], [0.25], [1234567.89], [None]]) == [
         f"1{NBSP}320",

@@ -223,6 +223,8 @@ def test_projection_shows_the_current_activity_code_and_qr(dashboard):
     revealed = summary("revealed")
     page.evaluate("(s) => window.__emitSummary(s)", revealed)
     projection.locator(".bar-row.correct").wait_for()
+    page.get_by_role("button", name="Résultats seuls").click()  # axe sees the pressed button too
+    page.locator(".projection-join").wait_for(state="hidden")
     violations = run_axe(page, "#projection")
     assert violations == [], describe(violations)
     page.keyboard.press("Escape")

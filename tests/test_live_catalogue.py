@@ -225,5 +225,10 @@ def test_every_decision_step_of_every_case_is_pushable_and_its_reveal_gives_ever
             reveal = reveal_view("case", case_id, node["id"])
             assert reveal["correct"] == [] and reveal["source"].startswith(("Schweyer", "Hénaut", "Fournier"))
             assert all(c.split(" ")[0] in reveal["explanation"] for c in consequences)
+            # The same, one item per choice in choice order, for a list on the trainee's phone.
+            assert [c["id"] for c in reveal["consequences"]] == [c["id"] for c in node["choices"]]
+            for choice, item in zip(node["choices"], reveal["consequences"], strict=True):
+                said = " ".join(choice.get("consequence", "").split())
+                assert item["text"].split(" ")[0] == said.split(" ")[0] if said else "la suite" in item["text"]
         entry = next(a for a in catalogue() if a["kind"] == "case" and a["ref"] == case_id)
         assert entry["page"].startswith("modules/") and entry["module"] == entry["page"].split("/")[1]

@@ -110,3 +110,13 @@ def test_room_shares_round_half_up_and_need_respondents(spec):
     assert out[1]["percents"]["conflicts"] == 71.4 and out[1]["percents"]["other"] == 14.3
     assert out[2] == {"respondents": 3, "percents": {"forming": 66.7, "fairly_homogeneous": 33.3, "close_knit": 0}}
     assert out[3] is None and out[4] is None
+
+
+def test_a_revealed_word_cloud_neither_shows_nor_counts_a_hidden_entry():
+    row = StageRow(
+        seq=2, kind="wordcloud", ref="coordination-un-mot", question="answer", state="revealed", updated_at=NOW
+    )
+    aggregate = {("wordcloud:coordination-un-mot", "answer"): {"Confiance": 2, "Nom Prénom": 1}}
+    hidden = {("wordcloud:coordination-un-mot", "answer"): {"Nom Prénom"}}
+    panel = build_stage(SESSION, row, NOW, aggregate, hidden)["reveal"]["panel"]
+    assert [w["text"] for w in panel["words"]] == ["Confiance"] and panel["respondents"] == 2

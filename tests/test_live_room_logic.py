@@ -183,6 +183,29 @@ def test_reveal_marks_the_right_answer_and_draws_the_room_in_french():
     assert r["panel"]["rows"][1]["percent"] == f"24,2{NBSP}%"  # computed from the count when absent
 
 
+def test_a_revealed_case_lists_each_consequence_and_marks_the_trainees_choice():
+    case = {**QUIZ, "kind": "case", "ref": "conflit", "question": "etape"}
+    consequences = [
+        {"id": "a", "choice": "Laisser faire.", "text": "Le protocole passe."},
+        {"id": "b", "choice": "Réunir.", "text": "On parle."},
+    ]
+    reveal = {"correct": [], "explanation": "…", "source": "", "consequences": consequences, "panel": None}
+    mine = {"sent": {"case:conflit/etape": {"question": "etape", "answer": "b"}}}
+    [seen, unsent] = call_js(
+        "live_room_logic",
+        "roomView",
+        [[stage(case, "revealed", reveal=reveal), mine], [stage(case, "revealed", reveal=reveal)]],
+    )
+    assert [(c["id"], c["own"]) for c in seen["reveal"]["consequences"]] == [("a", False), ("b", True)]
+    assert seen["reveal"]["consequences"][1]["text"] == "On parle." and seen["reveal"]["verdict"] == ""
+    assert not any(c["own"] for c in unsent["reveal"]["consequences"])
+    # No right answer to announce: the status speaks of the room's results only.
+    assert seen["status"] == "Les réponses sont closes. Voici les résultats de la salle."
+    quiz_reveal = {"correct": ["a"], "explanation": "Parce que.", "source": "", "panel": None}
+    quiz = call_js("live_room_logic", "roomView", [[stage(QUIZ, "revealed", reveal=quiz_reveal)]])[0]
+    assert "Voici la réponse" in quiz["status"] and quiz["reveal"]["consequences"] == []
+
+
 def test_every_panel_type_has_a_french_view():
     panels = [
         {

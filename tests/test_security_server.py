@@ -209,7 +209,9 @@ DASHBOARD_FILES = [
     "dashboard_logic.js",
     "dashboard_panels.js",
     "dashboard_projection.js",
+    "projection_fit.js",
     "dashboard.css",
+    "projection.css",
     "vendor/qrcode.mjs",
 ]
 

@@ -68,14 +68,19 @@ def case_view(ref: str, question: str) -> dict[str, Any] | None:
 
 
 def case_reveal(ref: str, question: str) -> dict[str, Any] | None:
-    """``{correct: [], explanation, source}``: the consequence of each choice of the step (else where it leads)."""
+    """``{correct: [], explanation, consequences, source}``: the consequence of each choice of the step.
+
+    ``consequences`` is ``[{id, choice, text}]`` in choice order (a choice without a consequence of
+    its own says where it leads); ``explanation`` is the same in one paragraph.
+    """
     found = _step(ref, question)
     if found is None:
         return None
     case, node = found
     titles = {n["id"]: n.get("title", "") for n in case["nodes"]}
-    parts = []
+    parts, consequences = [], []
     for choice in node["choices"]:
         said = " ".join(choice.get("consequence", "").split()) or f"la suite, « {titles.get(choice['next'], '')} »."
         parts.append(f"« {choice['text'].rstrip('.')} » : {said}")
-    return {"correct": [], "explanation": french(" ".join(parts)), "source": ""}
+        consequences.append({"id": choice["id"], "choice": french(choice["text"]), "text": french(said)})
+    return {"correct": [], "explanation": french(" ".join(parts)), "consequences": consequences, "source": ""}

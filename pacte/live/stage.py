@@ -125,7 +125,7 @@ def build_stage(
     if row.state == "revealed":
         panel = _panel(row.kind, row.ref, row.question, aggregate or {}, hidden or {}, approved)
         if panel is not None and isinstance(panel.get("words"), list):
-            # The room never receives a hidden or pending entry, not even flagged: only the trainer's panel keeps it.
+            # The room never receives a hidden or pending entry, not even flagged or counted (words_panel): only the trainer's panel keeps it.
             words = [w for w in panel["words"] if not w.get("hidden") and not w.get("pending")]
             panel = {**panel, "words": words}
         stage["reveal"] = {**reveal_view(row.kind, row.ref, row.question), "panel": panel}

@@ -301,10 +301,20 @@ export function mountRoom(host, session, options = {}) {
     const r = view.reveal;
     const box = h("div", { class: "pacte-live-reveal" });
     if (r.verdict) box.append(h("p", { class: `pacte-live-verdict${r.right ? " pacte-live-right" : ""}` }, r.verdict));
-    if (r.explanation) box.append(h("p", { class: "pacte-live-explanation" }, r.explanation));
+    if (r.consequences.length) box.append(drawConsequences(r.consequences));
+    else if (r.explanation) box.append(h("p", { class: "pacte-live-explanation" }, r.explanation));
     if (r.source) box.append(h("p", { class: "pacte-live-source" }, `Source\u00a0: ${r.source}`));
     if (r.panel) box.append(drawResults(r.panel));
     return box;
+  }
+
+  // A case: each choice's consequence as a list, the trainee's own choice first in sight and marked.
+  function drawConsequences(items) {
+    return h("section", { class: "pacte-live-consequences", "aria-label": "Conséquences de chaque choix" },
+      h("h4", {}, "Conséquences de chaque choix"),
+      h("ul", {}, ...items.map((c) => h("li", { class: c.own ? "pacte-live-own" : null, "data-id": c.id },
+        c.own ? h("strong", { class: "pacte-live-mark" }, "Votre choix : ") : null,
+        h("strong", {}, c.choice), " ", c.text))));
   }
 
   async function check() {

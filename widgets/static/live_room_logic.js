@@ -11,6 +11,7 @@ export const TEXT = {
   sent: "Réponse envoyée. Vous pouvez la modifier tant que les réponses sont ouvertes.",
   closed: "Les réponses sont closes.",
   revealed: "Les réponses sont closes. Voici la réponse et les résultats de la salle.",
+  revealed_results: "Les réponses sont closes. Voici les résultats de la salle.",
   ended: "La séance est terminée.",
   lost: "Connexion perdue, reconnexion…",
   unsupported: "Cette activité se fait dans la page du cours.",
@@ -285,16 +286,39 @@ export function roomView(stage, memory = {}) {
     input: supported ? a.input : null,
     sent,
     canAnswer: state === "open" && supported,
-    status: !supported ? TEXT.unsupported : state === "open" ? (sent ? TEXT.sent : "") : state === "closed" ? TEXT.closed : TEXT.revealed,
+    status: !supported ? TEXT.unsupported : state === "open" ? (sent ? TEXT.sent : "") : state === "closed" ? TEXT.closed : revealedStatus(stage),
     reveal: null,
   };
   if (state === "revealed" && stage.reveal) {
     const r = stage.reveal;
     const correct = Array.isArray(r.correct) ? r.correct.map(String) : [];
     const said = verdict(correct, a.input, sent);
-    view.reveal = { correct, explanation: r.explanation || "", source: r.source || "", panel: panelView(r.panel), verdict: said, right: RIGHT.includes(said) };
+    view.reveal = { correct, explanation: r.explanation || "", source: r.source || "", panel: panelView(r.panel), verdict: said, right: RIGHT.includes(said),
+      consequences: consequencesView(r.consequences, sent) };
   }
   return view;
+}
+
+/**
+ * The status line of a revealed stage: « la réponse » only where the activity has one.
+ * @param {any} stage
+ * @returns {string}
+ */
+function revealedStatus(stage) {
+  const correct = stage && stage.reveal && stage.reveal.correct;
+  return Array.isArray(correct) && correct.length ? TEXT.revealed : TEXT.revealed_results;
+}
+
+/**
+ * A case's consequences, one per choice, the trainee's own choice marked (``own``); [] for other kinds.
+ * @param {any} consequences  ``reveal.consequences`` of the stage (pacte/live/cases.py)
+ * @param {any} sent  the answer sent in this round, or null
+ * @returns {{ id: string, choice: string, text: string, own: boolean }[]}
+ */
+export function consequencesView(consequences, sent) {
+  if (!Array.isArray(consequences)) return [];
+  const mine = sent ? String(sent.answer) : null;
+  return consequences.map((/** @type {any} */ c) => ({ id: String(c.id), choice: String(c.choice || ""), text: String(c.text || ""), own: mine === String(c.id) }));
 }
 
 /**

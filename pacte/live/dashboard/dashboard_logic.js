@@ -95,12 +95,29 @@ export const STATE_TEXT = {
   revealed: "Résultats et bonne réponse révélés",
 };
 
+// The revealed state as it is for this kind: only a quiz has a right answer, a case has consequences.
+export function revealedText(stage) {
+  const correct = stage?.reveal?.correct;
+  if (Array.isArray(correct) && correct.length) return STATE_TEXT.revealed;
+  if (stage?.activity?.kind === "case") return "Résultats et conséquences révélés";
+  if (stage?.activity?.kind === "quiz" && !stage?.reveal) return STATE_TEXT.revealed;
+  return "Résultats révélés";
+}
+
+// The state line of a stage: « Séance fermée » once the session is closed, the revealed state per kind.
+export function stateText(stage) {
+  const state = stage?.activity ? stage.state : "idle";
+  if (stage?.session?.open === false) return "Séance fermée";
+  if (state === "revealed") return revealedText(stage);
+  return STATE_TEXT[state] || state;
+}
+
 // What the trainer may do at this stage: which buttons are enabled.
 export function stageControls(stage, hasNext) {
   const state = stage?.activity ? stage.state : "idle";
   return {
     state,
-    text: STATE_TEXT[state] || state,
+    text: stateText(stage),
     open: state === "closed" || state === "revealed",
     close: state === "open",
     reveal: state === "open" || state === "closed",
@@ -114,6 +131,12 @@ export function currentEntry(summary) {
   const activity = summary?.stage?.activity;
   if (!activity) return null;
   return (summary.activities || []).find((e) => sameActivity(e, activity)) || null;
+}
+
+// The answers the room may be told of: the entries the trainer hid are not counted.
+export function shownAnswers(answers, panel) {
+  const hidden = (panel?.words || []).filter((w) => w.hidden).reduce((n, w) => n + (w.count || 0), 0);
+  return Math.max(0, (answers || 0) - hidden);
 }
 
 // Participants line: « 3 connectés sur 5 participants ».

@@ -2,7 +2,7 @@
 // ranking, room beside the survey) and the QR code, from the models of
 // dashboard_logic.js. Trainee texts are inserted as text nodes, never as HTML.
 import { h } from "../../pacte/static/dom.js";
-import { countLabel, NBSP, panelModel, qrMatrix, qrPath } from "./dashboard_logic.js";
+import { countLabel, NBSP, panelModel, qrMatrix, qrPath, shownAnswers } from "./dashboard_logic.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -138,9 +138,12 @@ export function drawQr(text) {
 
 // An activity's rounds side by side (peer instruction: vote, discuss, vote again, compare):
 // the earlier rounds, then the current one; a single round is its panel alone.
+// ``options.draw(panel, options)`` draws a round's panel (default drawPanel); projected, hidden entries are not counted.
 export function drawRounds(entry, options = {}) {
+  const draw = options.draw || drawPanel;
+  const counted = (r) => (options.projected ? shownAnswers(r.answers, r.panel) : r.answers ?? 0);
   const earlier = (entry.rounds || []).map((r) => ({ ...r, current: false }));
-  if (!earlier.length) return drawPanel(entry.panel, options);
+  if (!earlier.length) return draw(entry.panel, options);
   const rounds = [...earlier, { round: entry.round ?? earlier.length + 1, answers: entry.answers ?? 0, panel: entry.panel, current: true }];
   return h(
     "div",
@@ -149,8 +152,8 @@ export function drawRounds(entry, options = {}) {
       h(
         "section",
         { class: r.current ? "round is-current" : "round", "data-round": String(r.round) },
-        h("h4", { class: "round-title" }, `Tour ${r.round}${r.current ? " (en cours)" : ""} · ${countLabel(r.answers ?? 0, "réponse")}`),
-        drawPanel(r.panel, r.current ? options : { ...options, onHide: null }),
+        h("h4", { class: "round-title" }, `Tour ${r.round}${r.current ? " (en cours)" : ""} · ${countLabel(counted(r), "réponse")}`),
+        draw(r.panel, r.current ? options : { ...options, onHide: null }),
       ),
     ),
   );
