@@ -315,7 +315,7 @@ function revealedStatus(stage) {
  * @param {any} sent  the answer sent in this round, or null
  * @returns {{ id: string, choice: string, text: string, own: boolean }[]}
  */
-export function consequencesView(consequences, sent) {
+function consequencesView(consequences, sent) {
   if (!Array.isArray(consequences)) return [];
   const mine = sent ? String(sent.answer) : null;
   return consequences.map((/** @type {any} */ c) => ({ id: String(c.id), choice: String(c.choice || ""), text: String(c.text || ""), own: mine === String(c.id) }));

@@ -96,7 +96,7 @@ export const STATE_TEXT = {
 };
 
 // The revealed state as it is for this kind: only a quiz has a right answer, a case has consequences.
-export function revealedText(stage) {
+function revealedText(stage) {
   const correct = stage?.reveal?.correct;
   if (Array.isArray(correct) && correct.length) return STATE_TEXT.revealed;
   if (stage?.activity?.kind === "case") return "Résultats et conséquences révélés";

@@ -18,7 +18,7 @@ function overflows(viewport, inner) {
 
 // Page starts (px from the top of ``inner``): a page ends before the first block that would cross its
 // bottom (``height`` less the gap kept above a page's first block).
-export function pageStarts(blocks, height) {
+function pageStarts(blocks, height) {
   const usable = height - GAP;
   const starts = [0];
   for (const b of [...blocks].sort((x, y) => x.top - y.top)) {
