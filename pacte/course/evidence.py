@@ -169,7 +169,7 @@ def passage(key: str, locator: str, seeds: dict[str, str] | None = None) -> Pass
     def squeeze(part: str) -> str:
         return re.sub(r"\s+", " ", part)
 
-    before, after = squeeze(text[start:found]).lstrip(), squeeze(text[end:stop]).rstrip()
+    before, after = squeeze(text[start:found]).strip(), squeeze(text[end:stop]).strip()
     room = max(0, MAX_PASSAGE_CHARS - len(locator)) // 2
     if len(before) > room:
         before = "… " + before[-room:].split(" ", 1)[-1]
