@@ -56,7 +56,11 @@ def page_roles(text: str) -> list[tuple[int, str, str]]:
 
 
 def page_citations(text: str) -> list[Citation]:
-    """The citations of a page's text, one per cited key."""
+    """The citations of a page's text, one per cited key (``{fact}`` roles expanded to their citations)."""
+    from pacte.course.facts import expand_facts
+
+    if "{fact}" in text:
+        text = expand_facts(text)
     out: list[Citation] = []
     for line, role, body in page_roles(text):
         if role == "cite-passage":

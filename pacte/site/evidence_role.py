@@ -20,6 +20,7 @@ from sphinx.application import Sphinx
 
 from pacte.course.citations import citation_labels
 from pacte.course.evidence import Passage, passage, place, split_passage
+from pacte.course.facts import expand_facts
 
 SHOW_LABEL = "passage"
 REGION_LABEL = "Passage de la source"
@@ -64,8 +65,14 @@ def cite_passage_role(name, rawtext, text, lineno, inliner, options=None, conten
     return [*cite_nodes, raw], messages
 
 
+def _expand_facts(app: Sphinx, docname: str, source: list[str]) -> None:
+    if "{fact}" in source[0]:
+        source[0] = expand_facts(source[0])
+
+
 def setup(app: Sphinx) -> dict:
-    """Register ``{cite-passage}`` and the script that opens the passages."""
+    """Register ``{cite-passage}``, the ``{fact}`` expansion and the script that opens the passages."""
     app.add_role("cite-passage", cite_passage_role)
+    app.connect("source-read", _expand_facts)  # {fact}`id`: datasets/facts/, statement + its citations
     app.add_js_file("evidence.js", type="module")
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

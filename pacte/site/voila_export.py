@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pacte.course.citations import citation_labels
 from pacte.course.evidence import Passage, passage, place, split_passage
+from pacte.course.facts import expand_facts
 from pacte.site.hors_sources import MARK
 
 _ROLE = re.compile(r"\{(cite|cite:p|cite:t|cite-passage|term|ref|doc|numref|hors-sources)\}`([^`]+)`")
@@ -152,6 +153,6 @@ def myst_to_commonmark(text: str, doc: str | None = None, links: PageLinks | Non
     ``{doc}`` to a page with a notebook becomes a link to that notebook, so that
     it works in Voilà and JupyterLab; other roles become their text.
     """
-    text = _LABEL.sub("", text)
+    text = expand_facts(_LABEL.sub("", text))
     text = _directives(text)
     return "\n\n".join(_with_passages(block, doc, links) for block in text.split("\n\n"))
