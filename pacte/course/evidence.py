@@ -171,7 +171,7 @@ def passage(key: str, locator: str, seeds: dict[str, str] | None = None) -> Pass
     stop = sum(len(x) + 1 for x in lines[: last + 1])
 
     def squeeze(part: str) -> str:
-        return re.sub(r"\s+", " ", part)
+        return re.sub(r"[ \t\r\n]+", " ", part)  # keeps the seed's non-breaking spaces
 
     before, after = squeeze(text[start:found]).strip(), squeeze(text[end:stop]).strip()
     room = max(0, MAX_PASSAGE_CHARS - len(locator)) // 2
