@@ -20,7 +20,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from pacte.course.errors import DataError
+from pacte.course.facts import expand_facts
 from pacte.course.locators import CHAPTER_LINES, locator_problem, seed_texts
+from pacte.course.paths import prose_pages
 
 # {cite}`a,b`, {cite:p}`a`, {cite-passage}`phrase <key>`, {hors-sources}`…`
 _ROLE = re.compile(r"\{(cite(?::[pt])?|cite-passage|hors-sources)\}`([^`]*)`")
@@ -57,8 +59,6 @@ def page_roles(text: str) -> list[tuple[int, str, str]]:
 
 def page_citations(text: str) -> list[Citation]:
     """The citations of a page's text, one per cited key (``{fact}`` roles expanded to their citations)."""
-    from pacte.course.facts import expand_facts
-
     if "{fact}" in text:
         text = expand_facts(text)
     out: list[Citation] = []
@@ -206,15 +206,10 @@ def place(p: Passage) -> str:
     return f"{label}, « {title} », {where} du texte source"
 
 
-def page_files(root: Path) -> list[Path]:
-    """The pages whose prose may cite: ``book/*.md`` and ``modules/*/*.md`` (templates aside)."""
-    return sorted(root.glob("book/*.md")) + sorted(root.glob("modules/*/*.md"))
-
-
 def check_pages(root: Path) -> list[DataError]:
     """`pacte check` rule: every seed citation of every page carries a locator found in its seed."""
     seeds = seed_texts()
     errors: list[DataError] = []
-    for path in page_files(root):
+    for path in prose_pages(root):
         errors.extend(check_page(path, seeds))
     return errors

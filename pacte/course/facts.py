@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pacte.course.errors import DataError
-from pacte.course.paths import datasets_dir
+from pacte.course.paths import datasets_dir, prose_pages
 
 _FACT_ROLE = re.compile(r"\{fact\}`([^`]+)`")
 _HORS_SOURCES = re.compile(r"\{hors-sources\}`[^`]*`")
@@ -121,8 +121,6 @@ def page_fact_errors(path: Path, facts: dict[str, Fact]) -> list[DataError]:
 
 def check_fact_consistency(root: Path) -> list[DataError]:
     """`pacte check` rule: no page gives a recurring fact in a form the facts file refuses."""
-    from pacte.course.evidence import page_files
-
     folder = root / "datasets" / "facts"
     if not folder.exists():
         return []
@@ -131,6 +129,6 @@ def check_fact_consistency(root: Path) -> list[DataError]:
     except DataError as exc:
         return [exc]
     errors: list[DataError] = []
-    for path in page_files(root):
+    for path in prose_pages(root):
         errors.extend(page_fact_errors(path, facts))
     return errors
