@@ -189,7 +189,28 @@ def test_static_brakes_and_action_plan(offline_page, book_url):
     screenshot(page, "territoires-plan-static")
     quiz = page.locator("section.pacte-quiz")
     assert quiz.locator("form[data-question]").count() == 8  # the synthesis quiz: 8 questions for its 15 minutes
+    _open_passage_on_a_phone(page)
     _assert_clean(page)
+
+
+def _open_passage_on_a_phone(page) -> None:
+    """A seed citation's passage opens by keyboard at phone width (375 px), embedded in the page."""
+    page.set_viewport_size({"width": 375, "height": 740})
+    button = page.locator("button[data-pacte-evidence]").first
+    region = page.locator(f"#{button.get_attribute('aria-controls')}")
+    assert button.get_attribute("aria-expanded") == "false" and region.is_hidden()
+    button.focus()
+    page.keyboard.press("Enter")
+    assert button.get_attribute("aria-expanded") == "true"
+    region.wait_for(state="visible", timeout=TIMEOUT)
+    assert "Passage de la source" in region.inner_text() and region.locator("mark").count() == 1
+    box = region.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 375
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    region.scroll_into_view_if_needed()
+    screenshot(page, "evidence-passage-375")
+    page.keyboard.press("Space")
+    assert button.get_attribute("aria-expanded") == "false" and region.is_hidden()
 
 
 def test_voila_cpts_project_reaches_the_kernel(offline_page, pacte_server):

@@ -10,6 +10,7 @@ from pacte.course.banks import select_questions
 from pacte.course.checks import all_data_files, load_data_file, schema_of
 from pacte.course.data import load_package, read_resource
 from pacte.course.errors import DataError
+from pacte.course.evidence import evidence_counts
 from pacte.course.levels import format_levels, level_shares
 from pacte.course.paths import course_root
 from pacte.course.toc import page_source, toc_files
@@ -102,7 +103,12 @@ def _inventory_page(
     uses = _BANK_USE.findall(text)
     _check_bank_ids([u[0] for u in uses], src, text, banks, used, errors)
     page_banks = [_page_bank_entry(bank_id, subset, src, text, banks, bank_data, errors) for bank_id, subset in uses]
-    return {"page": doc, "title": title.group(1).strip() if title else doc, "banks": page_banks}
+    return {
+        "page": doc,
+        "title": title.group(1).strip() if title else doc,
+        "banks": page_banks,
+        "evidence": evidence_counts(text),
+    }
 
 
 def _editorial(root: Path, errors: list[DataError]) -> None:
@@ -152,6 +158,12 @@ def format_inventory(inv: dict) -> str:
     lines = ["Pages du cours :"]
     for p in inv["pages"]:
         lines.append(f"  {p['page']}  —  {p['title']}")
+        ev = p.get("evidence")
+        if ev and any(ev.values()):
+            lines.append(
+                f"      citations avec passage\u00a0: {ev['with_evidence']}, autres citations\u00a0: "
+                f"{ev['other_citations']}, marques « hors sources »\u00a0: {ev['hors_sources']}"
+            )
         for b in p["banks"]:
             lines.append(f"      quiz {b['id']}: {b['questions']} questions")
     lines.append("Jeux de données :")

@@ -38,3 +38,8 @@ def toc_path() -> Path:
     """Return the table of contents (``PACTE_TOC`` overrides ``book/_toc.yml``)."""
     env = os.environ.get("PACTE_TOC")
     return Path(env).resolve() if env else course_root() / "book" / "_toc.yml"
+
+
+def prose_pages(root: Path) -> list[Path]:
+    """The pages whose prose may cite: ``book/*.md`` and ``modules/*/*.md`` (templates aside)."""
+    return sorted(root.glob("book/*.md")) + sorted(root.glob("modules/*/*.md"))

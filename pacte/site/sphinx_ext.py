@@ -78,6 +78,7 @@ def setup(app: Sphinx) -> dict:
     app.add_css_file("pacte.css")
     app.add_css_file("print.css", media="print")  # paper handouts (pacte export pdf)
     app.setup_extension("pacte.site.redirects")  # pages moved: book/redirects.yaml
+    app.setup_extension("pacte.site.evidence_role")  # {cite-passage}`phrase <key>`: the seed passage opens
     app.setup_extension("pacte.site.hors_sources")  # {hors-sources}`…`: the course's own addition, marked
     app.setup_extension("pacte.site.binder_launch")  # the `binder-launch` directive of « Mode d'emploi »
     app.setup_extension("pacte.site.a11y")  # theme accessibility fixes, French redirect page, icon subset

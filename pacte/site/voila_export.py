@@ -1,5 +1,9 @@
 """Turn a page's MyST Markdown into CommonMark for Voilà and JupyterLab.
 
+A seed citation (``{cite-passage}``) becomes « (Schweyer, 2025) » and, after
+its paragraph, a native ``<details>`` holding the passage (JupyterLab keeps
+``<details>`` through its HTML sanitizer; no script is needed).
+
 Voilà and JupyterLab render Markdown cells with a CommonMark renderer that
 knows nothing of MyST roles and directives; without this step a learner would
 read ``{cite}`schweyer2025``` instead of « (Schweyer, 2025) ».
@@ -7,6 +11,7 @@ read ``{cite}`schweyer2025``` instead of « (Schweyer, 2025) ».
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections.abc import Iterable
@@ -14,9 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pacte.course.citations import citation_labels
+from pacte.course.evidence import Passage, passage, place, split_passage
+from pacte.course.facts import expand_facts
 from pacte.site.hors_sources import MARK
 
-_ROLE = re.compile(r"\{(cite|cite:p|cite:t|term|ref|doc|numref|hors-sources)\}`([^`]+)`")
+_ROLE = re.compile(r"\{(cite|cite:p|cite:t|cite-passage|term|ref|doc|numref|hors-sources)\}`([^`]+)`")
 _LABEL = re.compile(r"^\([\w:-]+\)=\s*$", re.M)
 _FENCE_OPEN = re.compile(r"^(`{3,}|:{3,})\{([\w:-]+)\}\s*(.*)$")
 
@@ -60,8 +67,12 @@ def page_links(sources: dict[str, Path], notebooks: Iterable[str]) -> PageLinks:
     return PageLinks(labels=labels, notebooks=frozenset(notebooks))
 
 
-def _role(match: re.Match, doc: str | None = None, links: PageLinks | None = None) -> str:
+def _role(
+    match: re.Match, doc: str | None = None, links: PageLinks | None = None, passages: list[str] | None = None
+) -> str:
     role, body = match.group(1), match.group(2)
+    if role == "cite-passage":
+        return _cite_passage(body, passages)
     if role.startswith("cite"):
         labels = citation_labels()
         return "(" + " ; ".join(labels.get(k.strip(), k.strip()) for k in body.split(",")) + ")"
@@ -74,6 +85,38 @@ def _role(match: re.Match, doc: str | None = None, links: PageLinks | None = Non
         if href:
             return f"[{text}]({href})"
     return text
+
+
+def _cite_passage(body: str, passages: list[str] | None) -> str:
+    parsed = split_passage(body)
+    if parsed is None:
+        return body
+    key, locator = parsed
+    label = citation_labels().get(key, key)
+    found = passage(key, locator)
+    if found is not None and passages is not None:
+        passages.append(passage_details(found, label))
+    return f"({label})"
+
+
+def passage_details(p: Passage, label: str) -> str:
+    """A native ``<details>`` holding a seed passage (one line of HTML: a CommonMark HTML block)."""
+    esc = html.escape
+    return (
+        f'<details class="pacte-evidence"><summary>Passage de la source\u00a0: {esc(label)}, '
+        f"«\u00a0{esc(p.phrase)}\u00a0»</summary><p><em>{esc(place(p))}</em></p>"
+        f"<blockquote><p>{esc(p.before)} <mark>{esc(p.phrase)}</mark> {esc(p.after)}</p></blockquote></details>"
+    )
+
+
+def _with_passages(block: str, doc: str | None, links: PageLinks | None) -> str:
+    passages: list[str] = []
+    out = _ROLE.sub(lambda match: _role(match, doc, links, passages), block)
+    if not passages:
+        return out
+    quoted = out.lstrip().startswith(">")  # inside an admonition: the passages stay in its box
+    extra = [("> " if quoted else "") + item for item in passages]
+    return out + ("\n>\n" if quoted else "\n\n") + ("\n>\n" if quoted else "\n\n").join(extra)
 
 
 def _directives(text: str) -> str:
@@ -110,6 +153,6 @@ def myst_to_commonmark(text: str, doc: str | None = None, links: PageLinks | Non
     ``{doc}`` to a page with a notebook becomes a link to that notebook, so that
     it works in Voilà and JupyterLab; other roles become their text.
     """
-    text = _LABEL.sub("", text)
+    text = expand_facts(_LABEL.sub("", text))
     text = _directives(text)
-    return _ROLE.sub(lambda match: _role(match, doc, links), text)
+    return "\n\n".join(_with_passages(block, doc, links) for block in text.split("\n\n"))
