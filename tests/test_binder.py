@@ -155,6 +155,9 @@ def test_links_between_pages_lead_to_notebooks_in_voila_and_jupyterlab(tmp_path)
         links,
     )
     assert text == "Voir [les profils](profils.ipynb), le glossaire et [l’accueil](../../book/intro.ipynb)."
+    # Written without a text, a link reads as its target's heading (as Sphinx writes it), never its label.
+    bare = myst_to_commonmark("Voir {ref}`profils-coordination` et {doc}`/book/intro`.", "modules/metier/index", links)
+    assert bare == "Voir [Profils](profils.ipynb) et [Accueil](../../book/intro.ipynb)."
 
 
 def test_the_exported_notebooks_link_to_each_other_and_include_the_home(built_book):

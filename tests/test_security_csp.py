@@ -158,7 +158,7 @@ def test_voila_views_covering_every_widget_satisfy_their_csp(csp_context, pacte_
                 found = visit(
                     csp_context,
                     url,
-                    wait_selector="body[data-voila='voila-ready'], .jp-OutputArea-output, main",
+                    wait_selector="#rendered_cells",  # shown once every cell has run and the theme is in
                     settle_ms=1500,
                 )
                 break

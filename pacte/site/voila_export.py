@@ -15,7 +15,7 @@ import html
 import posixpath
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pacte.course.citations import citation_labels
@@ -28,7 +28,8 @@ _LABEL = re.compile(r"^\([\w:-]+\)=\s*$", re.M)
 _FENCE_OPEN = re.compile(r"^(`{3,}|:{3,})\{([\w:-]+)\}\s*(.*)$")
 
 
-_TARGET_LABEL = re.compile(r"^\(([\w:-]+)\)=\s*$", re.M)
+_TARGET_LABEL = re.compile(r"^\(([\w:-]+)\)=\s*\n+(?:#+\s+(.+?)\s*$)?", re.M)
+_FIRST_HEADING = re.compile(r"^#\s+(.+?)\s*$", re.M)
 
 
 @dataclass(frozen=True)
@@ -37,10 +38,25 @@ class PageLinks:
 
     ``labels`` maps a MyST target label to its page; ``notebooks`` are the pages
     that have a notebook. A link to a page without one stays plain text.
+    ``titles`` gives the text of a role written without one, as Sphinx does: the
+    heading a label stands before, or a page's title (keys: labels and pages).
     """
 
     labels: dict[str, str]
     notebooks: frozenset[str]
+    titles: dict[str, str] = field(default_factory=dict)
+
+    def text(self, role: str, target: str, from_doc: str) -> str:
+        """The link text of a role written without one: its target's heading, else the target itself."""
+        if role == "doc":
+            target = target.removesuffix(".md")
+            key = (
+                target.lstrip("/")
+                if target.startswith("/")
+                else posixpath.normpath(posixpath.join(posixpath.dirname(from_doc), target))
+            )
+            return self.titles.get(key, target)
+        return self.titles.get(target, target)
 
     def href(self, role: str, target: str, from_doc: str) -> str | None:
         """Relative ``.ipynb`` address of the role's target seen from ``from_doc``, or None."""
@@ -61,10 +77,17 @@ class PageLinks:
 def page_links(sources: dict[str, Path], notebooks: Iterable[str]) -> PageLinks:
     """Read the target labels of every page (``docname -> source``) for :class:`PageLinks`."""
     labels: dict[str, str] = {}
+    titles: dict[str, str] = {}
     for doc, path in sources.items():
-        for label in _TARGET_LABEL.findall(path.read_text(encoding="utf-8")):
+        text = path.read_text(encoding="utf-8")
+        for label, heading in _TARGET_LABEL.findall(text):
             labels.setdefault(label, doc)
-    return PageLinks(labels=labels, notebooks=frozenset(notebooks))
+            if heading:
+                titles.setdefault(label, heading)
+        first = _FIRST_HEADING.search(text)
+        if first:
+            titles[doc] = first.group(1)
+    return PageLinks(labels=labels, notebooks=frozenset(notebooks), titles=titles)
 
 
 def _role(
@@ -80,6 +103,8 @@ def _role(
         return f"{body} *{MARK}*"
     explicit = re.match(r"^(.*?)\s*<([^>]+)>$", body)
     text, target = (explicit.group(1), explicit.group(2)) if explicit else (body, body)
+    if not explicit and role in ("ref", "doc") and doc is not None and links is not None:
+        text = links.text(role, target.strip(), doc)
     if role in ("ref", "doc") and doc is not None and links is not None:
         href = links.href(role, target.strip(), doc)
         if href:
