@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 from conftest import SERVER_DATA_DIR
 
-from pacte.live.panels import activity_panel
+from pacte.live.kind_registry import activity_panel
 from pacte.live.store import open_store
 
 pytestmark = pytest.mark.browser

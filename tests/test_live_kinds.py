@@ -7,11 +7,10 @@ import json
 
 import pytest
 
+from pacte.live.kind_registry import activity_panel, canonical_answer, panel
 from pacte.live.kinds import bank, document
-from pacte.live.panels import activity_panel, panel
 from pacte.live.protocol import ProtocolError, parse_answer
 from pacte.live.store import open_store
-from pacte.live.validation import canonical_answer
 
 
 def _first_choice_question(bank_id: str) -> tuple[str, str]:
