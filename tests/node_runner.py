@@ -8,8 +8,8 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
-from urllib.parse import quote
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from conftest import IN_CI
