@@ -4,14 +4,17 @@ Each kind is one :class:`~pacte.live.live_kind.LiveKind` (written in a family
 module) and one line of :data:`REGISTRY`, in protocol order. Adding a kind: a
 Python file with its ``LiveKind``, a line here, then ``python -m
 pacte.live.kind_registry`` to regenerate the browser's list
-(``widgets/static/live_kinds.js``; a test checks it is up to date).
+(``widgets/static/live_kinds.js``) and the kinds of the answer schema's
+pattern (``datasets/schemas/live_answer.schema.json``); tests check both are up to date.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from pacte.course.paths import PACKAGE_DIR
 from pacte.live.browser_kinds import BROWSER_MODULE, browser_module_text
 from pacte.live.kinds import Question
 from pacte.live.kinds_course import CASE, CPTS_PROJECT, DIAGNOSIS, ORDERING, PROFILE, QUIZ, SORTING, SURVEY
@@ -42,6 +45,8 @@ REGISTRY: dict[str, LiveKind] = {
     )
 }
 MODERATED_KINDS = tuple(name for name, kind in REGISTRY.items() if kind.moderated)
+ANSWER_SCHEMA = PACKAGE_DIR.parent / "datasets" / "schemas" / "live_answer.schema.json"
+_SCHEMA_KINDS = re.compile(r'("activity": \{"type": "string", "pattern": "\^\()[a-z_|]+(\):)')
 _NO_REVEAL: dict[str, Any] = {"correct": [], "explanation": "", "source": ""}
 
 
@@ -138,10 +143,16 @@ def card_title(kind: str, view: Mapping[str, Any] | None, drawn: Mapping[str, An
     return (view or {}).get("title") or (drawn or {}).get("title") or kind_title(kind)
 
 
-def write_browser_module() -> None:
-    """Write ``widgets/static/live_kinds.js`` from :data:`REGISTRY`."""
+def schema_text(text: str) -> str:
+    """``live_answer.schema.json``'s text with the kinds of its ``activity`` pattern set to :data:`REGISTRY`'s."""
+    return _SCHEMA_KINDS.sub(lambda m: m.group(1) + "|".join(REGISTRY) + m.group(2), text, count=1)
+
+
+def write_generated_files() -> None:
+    """Write ``widgets/static/live_kinds.js`` and the kinds of the answer schema's pattern from :data:`REGISTRY`."""
     BROWSER_MODULE.write_text(browser_module_text(browser_table()), encoding="utf-8")
+    ANSWER_SCHEMA.write_text(schema_text(ANSWER_SCHEMA.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 if __name__ == "__main__":
-    write_browser_module()
+    write_generated_files()
