@@ -221,6 +221,8 @@ class FakeTrainerApi:
             return self._json(route, 200, {"activities": CATALOGUE})
         if path == "join-address":
             return self.join_address(route, method, body)
+        if path == "sequences" and method == "GET":  # the toolkit's ready-made and saved sequences: none here
+            return self._json(route, 200, {"ready": [], "saved": []})
         if path == "sessions" and method == "GET":
             return self._json(route, 200, {"sessions": self.sessions})
         if path == "sessions" and method == "POST":

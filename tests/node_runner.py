@@ -9,11 +9,27 @@ import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from conftest import IN_CI
 
 STATIC = Path(__file__).resolve().parents[1] / "widgets" / "static"
+
+# The dashboard imports the widgets' shared modules by their server URL (``../../pacte/static/x.js``
+# from ``pacte/live/dashboard/``): this resolve hook maps it to ``widgets/static/x.js`` for Node.
+_SERVER_PATHS = """export async function resolve(specifier, context, next) {
+  const prefix = "../../pacte/static/";
+  if (specifier.startsWith(prefix) && context.parentURL?.includes("/pacte/live/dashboard/")) {
+    specifier = new URL("../../../widgets/static/" + specifier.slice(prefix.length), context.parentURL).href;
+  }
+  return next(specifier, context);
+}"""
+_REGISTER = (
+    'import { register } from "node:module";\n'
+    f"register({json.dumps('data:text/javascript,' + quote(_SERVER_PATHS))});"
+)
+NODE_IMPORT = ["--import", "data:text/javascript," + quote(_REGISTER)]
 
 
 def node_binary() -> str:
@@ -51,7 +67,7 @@ def call_js(module: str, function: str, calls: list[list[Any]], setup: str = "")
         "});\n"
     )
     proc = subprocess.run(
-        [node_binary(), "--input-type=module", "-e", script],
+        [node_binary(), *NODE_IMPORT, "--input-type=module", "-e", script],
         input=json.dumps(calls),
         capture_output=True,
         text=True,

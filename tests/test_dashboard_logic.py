@@ -270,7 +270,7 @@ def test_scale_ranking_and_room_versus_survey_models():
 
 def test_a_profile_panel_is_drawn_beside_the_survey_under_its_structure():
     """« Mon profil » answers: the panel pacte.live.panels builds, drawn as one group named by the structure."""
-    from pacte.live.panels import panel
+    from pacte.live.kind_registry import panel
 
     drawn = panel("profile", "mon-profil", "CPTS-working-time", {"part-time": 1, "full-time": 3})
     (model,) = dash("panelModel", [[drawn, {"question": "CPTS-working-time"}]])

@@ -50,7 +50,7 @@ def test_nginx_config_streams_events_unbuffered_and_upgrades_websockets():
 
 
 def _choices(activity: dict) -> list:
-    from pacte.live.catalogue import activity_view
+    from pacte.live.kind_registry import activity_view
 
     view = activity_view(activity["kind"], activity["ref"], activity["question"])
     assert view is not None

@@ -18,7 +18,8 @@ from conftest import offline_context
 from dashboard_driver import new_session, push, set_state
 from live_serve import TOKEN, Serve
 
-from pacte.live.catalogue import activity_view, catalogue, reveal_view
+from pacte.live.catalogue import catalogue
+from pacte.live.kind_registry import activity_view, reveal_view
 from pacte.live.stage import JOIN_PAGE
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

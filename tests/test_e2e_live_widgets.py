@@ -9,7 +9,8 @@ from collections.abc import Callable
 import pytest
 from conftest import SERVER_DATA_DIR
 
-from pacte.live.panels import activity_panel
+from pacte.live.kind_registry import activity_panel
+from pacte.live.protocol import split_activity
 from pacte.live.store import open_store
 
 pytestmark = pytest.mark.browser
@@ -89,7 +90,7 @@ def test_an_answer_in_the_static_page_reaches_the_trainer_aggregates(
     aggregate = store.aggregate(session.id)
     mine = [(a, q) for a, q in aggregate if a.startswith(f"{kind}:")]
     assert mine, f"no {kind} answer in the aggregate: {sorted(aggregate)}"
-    panels = [activity_panel(kind, a.partition(":")[2], q, aggregate) for a, q in mine]
+    panels = [activity_panel(kind, split_activity(a)[1], q, aggregate) for a, q in mine]
     assert all(p is not None for p in panels), f"no dashboard panel for {mine}"
     assert sum(p["respondents"] for p in panels if p is not None) >= 1
     assert page.evaluate("window.__liveErrors") == []

@@ -10,8 +10,8 @@ import pytest
 from node_runner import call_js
 
 from pacte.course.prompts import live_prompts, prompts_of_kind
+from pacte.live.kind_registry import canonical_answer
 from pacte.live.protocol import KINDS, ProtocolError, parse_answer
-from pacte.live.validation import canonical_answer
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = json.loads((ROOT / "datasets" / "schemas" / "live_answer.schema.json").read_text(encoding="utf-8"))

@@ -13,9 +13,9 @@ from live_api_server import start_api
 
 from pacte.live.api import LiveContext, RateLimiter
 from pacte.live.guessing import GuessLimiter
+from pacte.live.kind_registry import canonical_answer
 from pacte.live.protocol import ProtocolError, parse_answer
 from pacte.live.store import open_store
-from pacte.live.validation import canonical_answer
 
 
 @pytest.fixture(scope="module")

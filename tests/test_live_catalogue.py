@@ -13,7 +13,8 @@ from pacte.course.checks.live_prompts import check
 from pacte.course.errors import DataError
 from pacte.course.prompts import live_prompts, module_titles
 from pacte.course.yaml_lines import load_yaml_with_lines
-from pacte.live.catalogue import SURVEY_ALL, activity_view, catalogue, reveal_view, stage_covers
+from pacte.live.catalogue import SURVEY_ALL, catalogue, stage_covers
+from pacte.live.kind_registry import activity_view, reveal_view
 from pacte.live.kinds import bank
 from pacte.live.survey import survey_questions
 from widgets import live_prompts_for

@@ -7,11 +7,10 @@ import json
 
 import pytest
 
+from pacte.live.kind_registry import activity_panel, canonical_answer, panel
 from pacte.live.kinds import bank, document
-from pacte.live.panels import activity_panel, panel
-from pacte.live.protocol import ProtocolError, parse_answer
+from pacte.live.protocol import ProtocolError, parse_answer, split_activity
 from pacte.live.store import open_store
-from pacte.live.validation import canonical_answer
 
 
 def _first_choice_question(bank_id: str) -> tuple[str, str]:
@@ -54,7 +53,7 @@ def test_a_valid_answer_is_stored_and_reaches_the_panels(tmp_path, activity, que
     aggregate = store.aggregate(session.id)
     store.close()
     assert list(aggregate) == [(activity, question)]
-    kind, _, ref = activity.partition(":")
+    kind, ref = split_activity(activity)
     drawn = activity_panel(kind, ref, question, aggregate)
     assert drawn is not None, f"{activity} has no dashboard panel"
     assert drawn["respondents"] == 1

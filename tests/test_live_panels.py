@@ -9,7 +9,7 @@ import pytest
 
 from pacte.course.paths import datasets_dir
 from pacte.course.typography import problems
-from pacte.live.panels import activity_panel, panel
+from pacte.live.kind_registry import activity_panel, panel
 from pacte.live.survey import survey_note, survey_questions
 
 

@@ -199,7 +199,7 @@ QUIZ = next(a for a in catalogue() if a["kind"] == "quiz")
 
 
 def test_the_report_of_the_day_names_no_participant(room):
-    from pacte.live.catalogue import activity_view, reveal_view
+    from pacte.live.kind_registry import activity_view, reveal_view
 
     view = activity_view(QUIZ["kind"], QUIZ["ref"], QUIZ["question"])
     right = reveal_view(QUIZ["kind"], QUIZ["ref"], QUIZ["question"])

@@ -230,9 +230,9 @@ def test_profile_widget_kernel_result():
 
 
 def test_live_profile_answers_are_validated_and_drawn_beside_the_survey():
-    from pacte.live.panels import panel
+    from pacte.live.kind_registry import canonical_answer, panel
     from pacte.live.protocol import parse_answer
-    from pacte.live.validation import AnswerError, canonical_answer
+    from pacte.live.validation import AnswerError
 
     ok = parse_answer({"activity": "profile:mon-profil", "question": "MSP-age", "answer": "under-40"})
     assert canonical_answer(ok) == "under-40"

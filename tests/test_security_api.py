@@ -374,8 +374,8 @@ def test_fuzzed_answers_never_5xx_and_store_only_valid_rows(
 
 
 def assert_no_invalid_rows(store, session_id) -> None:
+    from pacte.live.kind_registry import canonical_answer
     from pacte.live.protocol import ProtocolError, parse_answer
-    from pacte.live.validation import canonical_answer
 
     for row in store.export_rows(session_id):
         stored = row["answer"]

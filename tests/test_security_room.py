@@ -37,13 +37,12 @@ from pacte.kernels import (
 from pacte.live import limits
 from pacte.live.api import LiveContext, live_handlers
 from pacte.live.guessing import GuessLimiter
-from pacte.live.panels import panel
+from pacte.live.kind_registry import canonical_answer, panel
 from pacte.live.protocol import ProtocolError, parse_answer
 from pacte.live.stage import build_summary
 from pacte.live.store import ActivityClosed, open_store
 from pacte.live.trainer_auth import same_origin
 from pacte.live.trainer_page import trainer_page_handlers
-from pacte.live.validation import canonical_answer
 from pacte.security import (
     TRAINER_COOKIE,
     client_key,

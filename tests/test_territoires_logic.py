@@ -7,8 +7,9 @@ import json
 import pytest
 from node_runner import call_js
 
+from pacte.live.kind_registry import canonical_answer
 from pacte.live.protocol import parse_answer
-from pacte.live.validation import AnswerError, canonical_answer
+from pacte.live.validation import AnswerError
 from widgets import CptsProject, Diagnosis
 from widgets.cpts_project import evaluate_project, live_payloads, load_project, project_summary, rule_applies
 from widgets.diagnosis import action_plan, action_plan_csv, load_grid
@@ -222,7 +223,7 @@ def test_action_plan_parity_js_python(grid):
 
 
 def test_the_room_choices_are_compared_on_the_dashboard(tmp_path):
-    from pacte.live.panels import activity_panel
+    from pacte.live.kind_registry import activity_panel
     from pacte.live.store import open_store
 
     store = open_store(None, tmp_path)

@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pacte.course.fmt import NBSP, local_time, spreadsheet_datetime
-from pacte.live.catalogue import activity_view
-from pacte.live.kinds import describe
+from pacte.live.kind_registry import activity_view, describe
 from pacte.live.moderation import Moderation, load_moderation
+from pacte.live.protocol import split_activity
 from pacte.live.room_export import room_question_rows
 from pacte.live.survey import SURVEY_ALL
 from pacte.security import csv_safe, fold_text
@@ -58,7 +58,7 @@ class _Texts:
 
 @lru_cache(maxsize=512)
 def _texts(activity: str, question: str) -> _Texts:
-    kind, _, ref = activity.partition(":")
+    kind, ref = split_activity(activity)
     if kind == "survey":
         view = activity_view(kind, ref, SURVEY_ALL) or {}
         entry = view.get("input", {})

@@ -12,10 +12,10 @@ from __future__ import annotations
 from pacte.course.fmt import NBSP
 from pacte.live.countdown import restamp
 from pacte.live.handlers import CLOSED, MAX_BODY, NO_SESSION, JSONHandler, LiveContext, RateLimiter
+from pacte.live.kind_registry import canonical_answer
 from pacte.live.protocol import JOIN_CODE_RULE, ProtocolError, normalize_join_code, parse_answer, valid_participant
 from pacte.live.room_kind import ROOM_KIND, session_activity_view
 from pacte.live.store import ActivityClosed, SessionClosed, UnknownParticipant, UnknownSession
-from pacte.live.validation import canonical_answer
 
 __all__ = ["MAX_BODY", "LiveContext", "RateLimiter", "live_handlers"]
 ACTIVITY_CLOSED = "Les réponses sont closes pour cette activité."

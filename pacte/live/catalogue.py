@@ -12,7 +12,9 @@ carries. The catalogue holds:
   so their answer's ``question`` is ``MSP``, ``CDS`` or ``CPTS``; see
   :func:`stage_covers`).
 
-:func:`activity_view` never contains the right answer; :func:`reveal_view` does.
+It also holds the trainee's view and the reveal of the course's kinds, which
+:mod:`pacte.live.kind_registry` names: a view never contains the right answer;
+a reveal does.
 """
 
 from __future__ import annotations
@@ -23,31 +25,20 @@ from typing import Any
 from pacte.course.citations import citation_labels
 from pacte.course.prompts import live_prompts, module_titles
 from pacte.course.typography import french
-from pacte.live.cases import case_entries, case_reveal, case_view
+from pacte.live.cases import case_entries, case_reveal
 from pacte.live.kinds import bank, document
 from pacte.live.pages import SURVEY_PAGE, module_of, quiz_page
-from pacte.live.spot import spot_view
-from pacte.live.survey import STRUCTURE_LABELS, SURVEY_ALL, survey_questions, survey_source
+from pacte.live.protocol import activity_id
+from pacte.live.survey import (
+    STRUCTURE_LABELS,
+    SURVEY_ALL,
+    SURVEY_HELP,
+    SURVEY_TITLE,
+    survey_questions,
+    survey_source,
+)
 
 PROMPT_QUESTION = {"text": "answer", "wordcloud": "answer", "scale": "answer", "ranking": "order"}
-KIND_TITLES = {
-    "text": "Question ouverte",
-    "wordcloud": "Nuage de mots",
-    "scale": "Échelle d’accord",
-    "ranking": "Classement",
-    "survey": "La salle face à l’enquête PACTE",
-    "case": "Cas à embranchements",
-}
-KIND_HELP = {
-    "text": "Une courte phrase suffit. N’écrivez ni nom ni information permettant d’identifier une personne.",
-    "wordcloud": "Un mot ou une expression courte (60 caractères au plus). Ni nom ni information personnelle.",
-    "scale": "Choisissez la valeur qui correspond le mieux à votre avis.",
-    "ranking": "Classez tous les éléments, du plus prioritaire au moins prioritaire.",
-    "survey": (
-        "Choisissez votre type de structure, puis votre réponse : la salle sera comparée "
-        "aux 521 apprenants de l’enquête PACTE."
-    ),
-}
 
 
 def source_text(source: dict[str, Any] | None) -> str:
@@ -72,7 +63,7 @@ def _catalogue() -> tuple[dict[str, str], ...]:
 
     out: list[dict[str, str]] = []
     for pid, p in live_prompts().items():
-        title = p.get("title") or KIND_TITLES[p["kind"]]
+        title = p["title"]  # pacte.course.prompts gives every prompt one
         entry = {"kind": p["kind"], "ref": pid, "question": PROMPT_QUESTION[p["kind"]]}
         out.append({**entry, "module": p["module"], "page": p["page"], "title": title, "prompt": p["prompt"]})
     for path in all_bank_files():
@@ -87,7 +78,7 @@ def _catalogue() -> tuple[dict[str, str], ...]:
     out.extend(case_entries())
     for qid, q in survey_questions().items():
         entry = {"kind": "survey", "ref": qid, "question": SURVEY_ALL, "module": module_of(SURVEY_PAGE)}
-        out.append({**entry, "page": SURVEY_PAGE, "title": KIND_TITLES["survey"], "prompt": q["label"]})
+        out.append({**entry, "page": SURVEY_PAGE, "title": SURVEY_TITLE, "prompt": q["label"]})
     titles = module_titles()
     return tuple({**entry, "module_title": titles.get(entry["module"], "")} for entry in out)
 
@@ -101,12 +92,14 @@ def catalogue() -> list[dict[str, str]]:
     return [dict(entry) for entry in _catalogue()]
 
 
-def _prompt_view(kind: str, ref: str, question: str) -> dict[str, Any] | None:
+def prompt_view(kind: str, ref: str, question: str) -> dict[str, Any] | None:
+    """A live prompt's view (``help`` only where the prompt has its own: the registry adds the kind's)."""
     p = live_prompts().get(ref)
     if p is None or p["kind"] != kind or question != PROMPT_QUESTION[kind]:
         return None
-    view: dict[str, Any] = {"title": p.get("title") or KIND_TITLES[kind], "prompt": p["prompt"]}
-    view["help"] = p.get("help") or KIND_HELP[kind]
+    view: dict[str, Any] = {"title": p["title"], "prompt": p["prompt"]}
+    if p.get("help"):
+        view["help"] = p["help"]
     if kind in ("text", "wordcloud"):
         view["input"] = {"type": "text", "max_length": int(p["max_length"])}
     elif kind == "scale":
@@ -117,7 +110,8 @@ def _prompt_view(kind: str, ref: str, question: str) -> dict[str, Any] | None:
     return view
 
 
-def _quiz_view(ref: str, question: str) -> dict[str, Any] | None:
+def quiz_view(ref: str, question: str) -> dict[str, Any] | None:
+    """A choice question of a quiz bank (numeric questions are not pushed)."""
     found = _quiz_question(ref, question)
     if found is None:
         return None
@@ -135,15 +129,16 @@ def _quiz_view(ref: str, question: str) -> dict[str, Any] | None:
     }
 
 
-def _survey_view(ref: str, question: str) -> dict[str, Any] | None:
+def survey_view(ref: str, question: str) -> dict[str, Any] | None:
+    """A survey question: the trainee picks their structure, then their answer."""
     q = survey_questions().get(ref)
     if q is None or question != SURVEY_ALL:
         return None
     structures = [{"id": s, "label": STRUCTURE_LABELS[s]} for s in STRUCTURE_LABELS if s in q["structures"]]
     return {
-        "title": KIND_TITLES["survey"],
+        "title": SURVEY_TITLE,
         "prompt": q["label"],
-        "help": KIND_HELP["survey"] + (" Plusieurs réponses possibles." if q["multiple"] else ""),
+        "help": SURVEY_HELP + (" Plusieurs réponses possibles." if q["multiple"] else ""),
         "input": {
             "type": "survey",
             "multiple": bool(q["multiple"]),
@@ -153,42 +148,36 @@ def _survey_view(ref: str, question: str) -> dict[str, Any] | None:
     }
 
 
-def activity_view(kind: str, ref: str, question: str) -> dict[str, Any] | None:
-    """What a trainee's screen shows for the activity (JSON-safe, never the right answer), or None if unknown."""
-    if kind in PROMPT_QUESTION:
-        view = _prompt_view(kind, ref, question)
-    elif kind == "quiz":
-        view = _quiz_view(ref, question)
-    elif kind == "survey":
-        view = _survey_view(ref, question)
-    elif kind == "case":
-        view = case_view(ref, question)
-    elif kind == "spot":
-        view = spot_view(ref, question)
-    else:
-        view = None
-    return None if view is None else {"kind": kind, "ref": ref, "question": question, **view}
+def quiz_reveal(ref: str, question: str) -> dict[str, Any] | None:
+    """The right choices of a quiz question, its explanation and source."""
+    found = _quiz_question(ref, question)
+    if found is None:
+        return None
+    q = found[1]
+    correct = [c["id"] for c in q["choices"] if c.get("correct")]
+    return {"correct": correct, "explanation": q.get("explanation", ""), "source": source_text(q.get("source"))}
 
 
-def reveal_view(kind: str, ref: str, question: str) -> dict[str, Any]:
-    """``{correct, explanation, source}`` of an activity (empty where the kind has no right answer)."""
-    if kind == "quiz":
-        found = _quiz_question(ref, question)
-        if found is not None:
-            q = found[1]
-            correct = [c["id"] for c in q["choices"] if c.get("correct")]
-            return {"correct": correct, "explanation": q.get("explanation", ""), "source": source_text(q.get("source"))}
-    if kind == "case":
-        reveal = case_reveal(ref, question)
-        if reveal is not None:
-            sources = (document("case_graph", ref) or {}).get("based_on", [])
-            return {**reveal, "source": french(" ; ".join(source_text(src) for src in sources))}
-    if kind == "survey" and ref in survey_questions():
-        return {"correct": [], "explanation": "", "source": survey_source(ref)}
+def case_step_reveal(ref: str, question: str) -> dict[str, Any] | None:
+    """The consequences of a case step's choices and the case's sources."""
+    reveal = case_reveal(ref, question)
+    if reveal is None:
+        return None
+    sources = (document("case_graph", ref) or {}).get("based_on", [])
+    return {**reveal, "source": french(" ; ".join(source_text(src) for src in sources))}
+
+
+def survey_reveal(ref: str, question: str) -> dict[str, Any] | None:
+    """A survey question's source (no right answer)."""
+    return {"correct": [], "explanation": "", "source": survey_source(ref)} if ref in survey_questions() else None
+
+
+def prompt_reveal(kind: str, ref: str) -> dict[str, Any] | None:
+    """A live prompt's explanation and source (no right answer)."""
     p = live_prompts().get(ref)
-    if kind in PROMPT_QUESTION and p is not None and p["kind"] == kind:
-        return {"correct": [], "explanation": p.get("explanation", ""), "source": source_text(p.get("source"))}
-    return {"correct": [], "explanation": "", "source": ""}
+    if p is None or p["kind"] != kind:
+        return None
+    return {"correct": [], "explanation": p.get("explanation", ""), "source": source_text(p.get("source"))}
 
 
 def stage_covers(kind: str, ref: str, question: str, activity: str, answer_question: str) -> bool:
@@ -196,6 +185,6 @@ def stage_covers(kind: str, ref: str, question: str, activity: str, answer_quest
 
     A pushed survey question (question :data:`SURVEY_ALL`) covers the answers of every structure.
     """
-    if activity != f"{kind}:{ref}":
+    if activity != activity_id(kind, ref):
         return False
     return answer_question == question or (kind == "survey" and question == SURVEY_ALL)

@@ -1,9 +1,9 @@
 """What each kind of live activity asks, read from the course data.
 
-:func:`describe` turns ``(kind, ref, question)`` into a :class:`Question`: its
-title, its prompt and the choices a trainee may give. Validation (is this
+:class:`Describer` functions (one per choice-based kind) turn ``(ref, question)``
+into a :class:`Question`: its title, its prompt and the choices a trainee may give. Validation (is this
 answer allowed?) and aggregation (what does the dashboard draw?) both read
-it, so a new choice-based kind is one entry of :data:`DESCRIBERS`.
+it; :mod:`pacte.live.kind_registry` names each kind's describer.
 """
 
 from __future__ import annotations
@@ -36,6 +36,9 @@ class Question:
     prompt: str
     choices: tuple[Choice, ...] = field(default_factory=tuple)
     multiple: bool = False
+
+
+Describer = Callable[[str, str], Question | None]
 
 
 @lru_cache(maxsize=64)
@@ -76,7 +79,7 @@ def document(schema: str, ident: str) -> dict[str, Any] | None:
     return _documents().get((schema, ident))
 
 
-def _quiz(ref: str, question: str) -> Question | None:
+def describe_quiz(ref: str, question: str) -> Question | None:
     b = bank(ref)
     q = next((q for q in (b or {}).get("questions", []) if q["id"] == question), None)
     if b is None or q is None or q["type"] == "numeric":
@@ -89,7 +92,7 @@ def _quiz(ref: str, question: str) -> Question | None:
     )
 
 
-def _sorting(ref: str, question: str) -> Question | None:
+def describe_sorting(ref: str, question: str) -> Question | None:
     ex = document("sorting_exercise", ref)
     item = next((i for i in (ex or {}).get("items", []) if i["id"] == question), None)
     if ex is None or item is None:
@@ -101,7 +104,7 @@ def _sorting(ref: str, question: str) -> Question | None:
     )
 
 
-def _diagnosis(ref: str, question: str) -> Question | None:
+def describe_diagnosis(ref: str, question: str) -> Question | None:
     grid = document("diagnosis_grid", ref)
     statement = next((s for s in (grid or {}).get("statements", []) if s["id"] == question), None)
     if grid is None or statement is None:
@@ -111,7 +114,7 @@ def _diagnosis(ref: str, question: str) -> Question | None:
     return Question(grid["title"], statement["text"], tuple(Choice(str(v), labels.get(v, str(v))) for v in values))
 
 
-def _case(ref: str, question: str) -> Question | None:
+def describe_case(ref: str, question: str) -> Question | None:
     graph = document("case_graph", ref)
     node = next((n for n in (graph or {}).get("nodes", []) if n["id"] == question), None)
     if graph is None or node is None or not node.get("choices"):
@@ -123,7 +126,7 @@ def _case(ref: str, question: str) -> Question | None:
     )
 
 
-def _cpts_project(ref: str, question: str) -> Question | None:
+def describe_cpts_project(ref: str, question: str) -> Question | None:
     project = document("cpts_project", ref)
     if project is None or question not in ("missions", "partners"):
         return None
@@ -133,7 +136,7 @@ def _cpts_project(ref: str, question: str) -> Question | None:
     )
 
 
-def _profile(ref: str, question: str) -> Question | None:
+def describe_profile(ref: str, question: str) -> Question | None:
     """« Mon profil face à l'enquête PACTE »: question ``<structure>-<question id>``, answers of that question."""
     doc = document("profile_questions", ref)
     structure, _, qid = question.partition("-")
@@ -145,7 +148,7 @@ def _profile(ref: str, question: str) -> Question | None:
     )
 
 
-def _scale(ref: str, question: str) -> Question | None:
+def describe_scale(ref: str, question: str) -> Question | None:
     """A live agreement scale: one choice per integer value, labelled where the prompt names it."""
     from pacte.course.prompts import live_prompts
 
@@ -159,7 +162,7 @@ def _scale(ref: str, question: str) -> Question | None:
     )
 
 
-def _ranking(ref: str, question: str) -> Question | None:
+def describe_ranking(ref: str, question: str) -> Question | None:
     """A live ranking: its items (the answer orders all of them)."""
     from pacte.course.prompts import live_prompts
 
@@ -169,7 +172,9 @@ def _ranking(ref: str, question: str) -> Question | None:
     return Question(p.get("title", "Classement"), p["prompt"], tuple(Choice(i["id"], i["label"]) for i in p["items"]))
 
 
-def _free_text(kind: str) -> Callable[[str, str], Question | None]:
+def free_text_describer(kind: str) -> Describer:
+    """The describer of a free-text live prompt of ``kind`` (no choices)."""
+
     def describe_text(ref: str, question: str) -> Question | None:
         from pacte.course.prompts import live_prompts
 
@@ -181,7 +186,7 @@ def _free_text(kind: str) -> Callable[[str, str], Question | None]:
     return describe_text
 
 
-def _spot(ref: str, question: str) -> Question | None:
+def describe_spot(ref: str, question: str) -> Question | None:
     """A question typed on the spot (:mod:`pacte.live.spot`): its choices, its scale values, or none (free text)."""
     p = prompt_of(ref)
     if p is None or question != "answer":
@@ -193,24 +198,3 @@ def _spot(ref: str, question: str) -> Question | None:
     else:
         choices = ()
     return Question(p["title"], p["prompt"], choices)
-
-
-DESCRIBERS: dict[str, Callable[[str, str], Question | None]] = {
-    "quiz": _quiz,
-    "sorting": _sorting,
-    "diagnosis": _diagnosis,
-    "case": _case,
-    "cpts_project": _cpts_project,
-    "profile": _profile,
-    "scale": _scale,
-    "ranking": _ranking,
-    "wordcloud": _free_text("wordcloud"),
-    "text": _free_text("text"),
-    "spot": _spot,
-}
-
-
-def describe(kind: str, ref: str, question: str) -> Question | None:
-    """The choice question ``question`` of activity ``kind:ref``, or None if the course has none."""
-    describer = DESCRIBERS.get(kind)
-    return describer(ref, question) if describer else None

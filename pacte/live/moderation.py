@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from pacte.live.room_kind import ROOM_KIND
+from pacte.live.kind_registry import MODERATED_KINDS
+from pacte.live.protocol import split_activity
 from pacte.live.store.room import ROOM_ACTIVITY, ROOM_QUESTION
 
-MODERATED_KINDS = ("wordcloud", "text", ROOM_KIND)
 Key = tuple[str, str]
 
 
@@ -30,7 +30,7 @@ class Moderation:
 
     def moderated(self, activity: str, question: str) -> bool:
         """Whether entries to ``activity``/``question`` wait for the trainer's approval."""
-        kind = activity.partition(":")[0]
+        kind, _ = split_activity(activity)
         if (activity, question) != (ROOM_ACTIVITY, ROOM_QUESTION) and kind not in MODERATED_KINDS:
             return False
         return self.own.get((activity, question), self.default)

@@ -1,6 +1,7 @@
 """Panels: what the trainer's dashboard (and a reveal) draws for one activity, from its answer counts.
 
-:func:`panel` is JSON-safe and has a ``"type"``:
+Each kind's panel function is named by :mod:`pacte.live.kind_registry`, whose
+``panel`` dispatches to it. A panel is JSON-safe and has a ``"type"``:
 
 * ``bars``: ``rows: [{id, label, count, percent, correct}]``, ``respondents``
   (quiz questions and every other choice-based kind);
@@ -19,23 +20,23 @@
 ``counts`` is ``{canonical answer: n}`` for the question, as
 ``store.aggregate(session_id)[(activity, question)]``; for a pushed survey
 question (question ``"all"``) it is ``{structure: {canonical answer: n}}``,
-which :func:`activity_panel` builds from the whole aggregate.
+which ``kind_registry.activity_panel`` builds from the whole aggregate.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from pacte.course.prompts import live_prompts
-from pacte.live.kinds import bank, describe, document
-from pacte.live.room_kind import ROOM_KIND
+from pacte.live.kinds import Describer, bank, document
 from pacte.live.spot import prompt_of
 from pacte.live.survey import (
     STRUCTURE_LABELS,
     STRUCTURES,
     SURVEY_ALL,
+    SURVEY_TITLE,
     profile_percents,
     sample_sizes,
     structures_of,
@@ -47,7 +48,7 @@ from pacte.live.survey import (
 )
 from pacte.live.words import MAX_WORDS, words_panel
 
-__all__ = ["MAX_WORDS", "activity_panel", "panel", "words_panel"]
+__all__ = ["MAX_WORDS", "words_panel"]
 
 
 def _percent(n: int, total: int) -> float:
@@ -98,7 +99,7 @@ def _numeric_bars(b: dict, q: dict, counts: Mapping[str, int]) -> dict:
     return {"type": "bars", "title": b["title"], "prompt": q["prompt"], "respondents": total, "rows": rows}
 
 
-def _quiz(ref: str, question: str, counts: Mapping[str, int]) -> dict | None:
+def quiz_panel(ref: str, question: str, counts: Mapping[str, int]) -> dict | None:
     b = bank(ref)
     q = next((q for q in (b or {}).get("questions", []) if q["id"] == question), None)
     if b is None or q is None:
@@ -109,7 +110,9 @@ def _quiz(ref: str, question: str, counts: Mapping[str, int]) -> dict | None:
     return _bars(b["title"], q["prompt"], choices, counts, q["type"] == "multiple")
 
 
-def _words(ref: str, kind: str, counts: Mapping[str, int], hidden: set[str], approved: set[str] | None) -> dict | None:
+def prompt_words_panel(
+    ref: str, kind: str, counts: Mapping[str, int], hidden: set[str], approved: set[str] | None
+) -> dict | None:
     p = live_prompts().get(ref)
     if p is None or p["kind"] != kind:
         return None
@@ -122,7 +125,7 @@ def _words_of(p: dict, kind: str, counts: Mapping[str, int], hidden: set[str], a
     return words_panel(title, p["prompt"], counts, hidden, approved)
 
 
-def _scale(ref: str, counts: Mapping[str, int]) -> dict | None:
+def scale_panel(ref: str, counts: Mapping[str, int]) -> dict | None:
     p = live_prompts().get(ref)
     if p is None or p["kind"] != "scale":
         return None
@@ -147,7 +150,7 @@ def _scale_of(p: dict, counts: Mapping[str, int]) -> dict:
     return {"type": "scale", "title": title, "prompt": p["prompt"], "respondents": total, "rows": rows, "mean": mean}
 
 
-def _ranking(ref: str, counts: Mapping[str, int]) -> dict | None:
+def ranking_panel(ref: str, counts: Mapping[str, int]) -> dict | None:
     p = live_prompts().get(ref)
     if p is None or p["kind"] != "ranking":
         return None
@@ -173,7 +176,7 @@ def _ranking(ref: str, counts: Mapping[str, int]) -> dict | None:
     return {"type": "ranking", "title": title, "prompt": p["prompt"], "respondents": total, "rows": rows}
 
 
-def _ordering(ref: str, counts: Mapping[str, int]) -> dict | None:
+def ordering_panel(ref: str, counts: Mapping[str, int]) -> dict | None:
     """An ordering exercise: how many trainees gave the expected order (ties are interchangeable)."""
     ex = document("ordering_exercise", ref)
     if ex is None:
@@ -225,7 +228,7 @@ def _survey_rows(qid: str, counts: Mapping[str, int], reference: dict[str, float
     return rows, respondents
 
 
-def _survey(ref: str, question: str, counts: Mapping[str, Any]) -> dict | None:
+def survey_panel(ref: str, question: str, counts: Mapping[str, Any]) -> dict | None:
     q = survey_questions().get(ref)
     if q is None:
         return None
@@ -253,7 +256,7 @@ def _survey(ref: str, question: str, counts: Mapping[str, Any]) -> dict | None:
         survey_n, note = survey_total_n(ref), survey_note(ref)
     return {
         "type": "room_vs_survey",
-        "title": "La salle face à l’enquête PACTE",
+        "title": SURVEY_TITLE,
         "prompt": q["label"],
         "multiple": bool(q["multiple"]),
         "respondents": respondents,
@@ -264,7 +267,7 @@ def _survey(ref: str, question: str, counts: Mapping[str, Any]) -> dict | None:
     }
 
 
-def _profile(ref: str, question: str, counts: Mapping[str, int]) -> dict | None:
+def profile_panel(ref: str, question: str, counts: Mapping[str, int]) -> dict | None:
     """« Mon profil » (question ``<structure>-<id>``): the room's share inside each survey indicator, beside the survey."""
     doc = document("profile_questions", ref)
     structure, _, qid = question.partition("-")
@@ -301,7 +304,9 @@ def _profile(ref: str, question: str, counts: Mapping[str, int]) -> dict | None:
     }
 
 
-def _spot(ref: str, counts: Mapping[str, Any], hidden_answers: Iterable[str], approved: set[str] | None) -> dict | None:
+def spot_panel(
+    ref: str, counts: Mapping[str, Any], hidden_answers: Iterable[str], approved: set[str] | None
+) -> dict | None:
     """A spot question's words or scale panel (its choices go through :func:`describe` like any choice kind)."""
     p = prompt_of(ref)
     if p is not None and p["kind"] in ("wordcloud", "text"):
@@ -311,66 +316,9 @@ def _spot(ref: str, counts: Mapping[str, Any], hidden_answers: Iterable[str], ap
     return None
 
 
-# Kinds whose panel is not bars of described choices: (ref, question, counts, hidden, approved) -> panel.
-_SPECIAL_PANELS: dict[str, Callable[[str, str, Mapping[str, Any], set[str], set[str] | None], dict | None]] = {
-    "quiz": lambda ref, q, counts, hidden, approved: _quiz(ref, q, counts),
-    "wordcloud": lambda ref, q, counts, hidden, approved: _words(ref, "wordcloud", counts, hidden, approved),
-    "text": lambda ref, q, counts, hidden, approved: _words(ref, "text", counts, hidden, approved),
-    ROOM_KIND: lambda ref, q, counts, hidden, approved: words_panel(
-        "Question de la salle", "", counts, hidden, approved
-    ),
-    "scale": lambda ref, q, counts, hidden, approved: _scale(ref, counts),
-    "ranking": lambda ref, q, counts, hidden, approved: _ranking(ref, counts),
-    "survey": lambda ref, q, counts, hidden, approved: _survey(ref, q, counts),
-    "ordering": lambda ref, q, counts, hidden, approved: _ordering(ref, counts),
-    "profile": lambda ref, q, counts, hidden, approved: _profile(ref, q, counts),
-    "spot": lambda ref, q, counts, hidden, approved: _spot(ref, counts, hidden, approved),
-}
-
-
-def panel(
-    kind: str,
-    ref: str,
-    question: str,
-    counts: Mapping[str, Any],
-    hidden_answers: Iterable[str] = (),
-    approved: Iterable[str] | None = None,
-) -> dict | None:
-    """The panel of one activity question from its counts (JSON-safe), or None if the course has no such question.
-
-    ``approved``: for a moderated free-text activity, the entries the trainer approved (see :func:`words_panel`).
-    """
-    allowed = None if approved is None else set(approved)
-    special = _SPECIAL_PANELS.get(kind)
-    if special is not None:
-        found = special(ref, question, counts, set(hidden_answers), allowed)
-        if found is not None or kind != "spot":  # a spot question with choices is drawn as bars below
-            return found
-    q = describe(kind, ref, question)
+def choice_bars(describer: Describer, ref: str, question: str, counts: Mapping[str, int]) -> dict | None:
+    """Bars of the choices ``describer`` gives for the question, or None if the course has no such question."""
+    q = describer(ref, question)
     if q is None:
         return None
     return _bars(q.title, q.prompt, [(c.id, c.label, c.correct) for c in q.choices], counts, q.multiple)
-
-
-def activity_panel(
-    kind: str,
-    ref: str,
-    question: str,
-    aggregate: Mapping[tuple[str, str], Mapping[str, int]],
-    hidden: Mapping[tuple[str, str], Iterable[str]] | None = None,
-    approved: Mapping[tuple[str, str], Iterable[str]] | None = None,
-) -> dict | None:
-    """:func:`panel` of an activity straight from ``store.aggregate()`` and ``store.hidden_answers()``.
-
-    ``approved``: the approved entries of the moderated questions only (see :mod:`pacte.live.moderation`).
-
-    For a pushed survey question (question ``"all"``) it gathers the answers of every structure.
-    """
-    activity = f"{kind}:{ref}"
-    if kind == "survey" and question == SURVEY_ALL:
-        counts: Mapping[str, Any] = {s: dict(aggregate.get((activity, s), {})) for s in structures_of(ref)}
-    else:
-        counts = aggregate.get((activity, question), {})
-    key = (activity, question)
-    allowed = (approved or {}).get(key) if key in (approved or {}) else None
-    return panel(kind, ref, question, counts, (hidden or {}).get(key, ()), allowed)

@@ -22,8 +22,10 @@ ranking    live prompt id              ``"order"``             list of all the p
 room       room question id (digits)   ``"answer"``            free text (a question from the room pushed back)
 =========  ==========================  ======================  =================================
 
+Each kind is defined once, in :mod:`pacte.live.kind_registry`; :data:`KINDS`
+is read from the browser module generated from it (``widgets/static/live_kinds.js``).
 The same shape is written in ``datasets/schemas/live_answer.schema.json``
-(tested against this module and against ``widgets/static/live_protocol.js``,
+(tested against the registry and against ``widgets/static/live_protocol.js``,
 which every widget calls). Parsing here checks the shape only; whether the
 ids exist in the course data is checked by :mod:`pacte.live.validation`.
 """
@@ -35,22 +37,9 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-KINDS = (
-    "quiz",
-    "survey",
-    "text",
-    "sorting",
-    "diagnosis",
-    "case",
-    "ordering",
-    "cpts_project",
-    "profile",
-    "wordcloud",
-    "scale",
-    "ranking",
-    "room",
-    "spot",
-)
+from pacte.live.browser_kinds import browser_kinds
+
+KINDS: tuple[str, ...] = tuple(browser_kinds()["kinds"])  # the registry's kinds, see pacte.live.kind_registry
 
 # Join codes: 8 characters from an alphabet without look-alikes (no I, L, O, 0, 1): 31^8 ≈ 8.5 × 10^11
 # codes, so that guessing one at the allowed rate is hopeless (book/mode-emploi/securite.md).
@@ -87,7 +76,18 @@ class LiveAnswer:
     @property
     def activity(self) -> str:
         """The ``"<kind>:<ref>"`` form stored and aggregated."""
-        return f"{self.kind}:{self.ref}"
+        return activity_id(self.kind, self.ref)
+
+
+def activity_id(kind: str, ref: str) -> str:
+    """The activity key ``"<kind>:<ref>"`` that answers, stages and the store carry."""
+    return f"{kind}:{ref}"
+
+
+def split_activity(activity: str) -> tuple[str, str]:
+    """``(kind, ref)`` of an activity key ``"<kind>:<ref>"`` (``(activity, "")`` without a colon)."""
+    kind, _, ref = activity.partition(":")
+    return kind, ref
 
 
 def new_join_code() -> str:
@@ -139,7 +139,7 @@ def parse_answer(payload: Any) -> LiveAnswer:
     activity, question = payload.get("activity"), payload.get("question")
     if not isinstance(activity, str) or ":" not in activity:
         raise ProtocolError("Activité manquante ou mal formée.", "activity")
-    kind, _, ref = activity.partition(":")
+    kind, ref = split_activity(activity)
     if kind not in KINDS or not _REF.match(ref):
         raise ProtocolError("Activité inconnue.", "activity")
     if not isinstance(question, str) or not _QUESTION.match(question):

@@ -15,7 +15,7 @@ from typing import Any
 
 from pacte.course.fmt import NBSP, date_time, number, percent
 from pacte.course.typography import french
-from pacte.live.catalogue import reveal_view
+from pacte.live.kind_registry import reveal_view
 from pacte.live.stage import build_summary
 
 REPORT_CSS = """

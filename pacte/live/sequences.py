@@ -23,8 +23,10 @@ from typing import Any
 from pacte.course.errors import DataError
 from pacte.course.paths import course_root, datasets_dir
 from pacte.course.schema import json_path, load_yaml_document
-from pacte.live.catalogue import PROMPT_QUESTION, activity_view, catalogue
+from pacte.live.catalogue import PROMPT_QUESTION, catalogue
+from pacte.live.kind_registry import activity_view
 from pacte.live.pages import question_pages
+from pacte.live.protocol import split_activity
 from pacte.live.spot import SpotError, parse_spot
 from pacte.live.survey import SURVEY_ALL
 
@@ -53,7 +55,7 @@ def _entries() -> dict[tuple[str, str, str], dict[str, str]]:
 
 def resolve_step(step: dict[str, Any], entries: dict | None = None) -> dict[str, Any] | None:
     """The catalogue entry a step names (``kind, ref, question, page, title, prompt…``), or None if unknown."""
-    kind, _, ref = str(step.get("activity", "")).partition(":")
+    kind, ref = split_activity(str(step.get("activity", "")))
     question = step.get("question") or default_question(kind)
     found = (entries if entries is not None else _entries()).get((kind, ref, question))
     if found is None and activity_view(kind, ref, question) is not None:  # pushable, not listed (e.g. a case step)

@@ -38,10 +38,10 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-from pacte.live.catalogue import activity_view, reveal_view
 from pacte.live.countdown import apply_timer
+from pacte.live.kind_registry import activity_panel, activity_view, card_title, reveal_view
 from pacte.live.moderation import load_moderation, room_questions_for_room, shown_to_room
-from pacte.live.panels import activity_panel
+from pacte.live.protocol import activity_id, split_activity
 from pacte.live.room_kind import session_activity_view
 from pacte.live.sessions_report import session_state
 from pacte.live.store import LiveSession, StageRow, Store
@@ -156,13 +156,13 @@ def _activity_keys(aggregate: Aggregate, row: StageRow, earlier: Mapping[int, Ag
         keys[(row.kind, row.ref, row.question)] = None
     answered = set(aggregate).union(*(set(counts) for counts in earlier.values()))
     for activity, question in sorted(answered):
-        kind, _, ref = activity.partition(":")
+        kind, ref = split_activity(activity)
         keys[(kind, ref, SURVEY_ALL if kind == "survey" else question)] = None
     return list(keys)
 
 
 def _answers(kind: str, ref: str, question: str, aggregate: Aggregate) -> int:
-    activity = f"{kind}:{ref}"
+    activity = activity_id(kind, ref)
     if kind == "survey" and question == SURVEY_ALL:
         return sum(sum(c.values()) for (a, _), c in aggregate.items() if a == activity)
     return sum(aggregate.get((activity, question), {}).values())
@@ -170,7 +170,7 @@ def _answers(kind: str, ref: str, question: str, aggregate: Aggregate) -> int:
 
 def _round(kind: str, ref: str, question: str, rounds: Mapping[tuple[str, str], int]) -> int:
     """The current round of an activity of the summary (a survey's ``all``: its latest structure's)."""
-    activity = f"{kind}:{ref}"
+    activity = activity_id(kind, ref)
     if kind == "survey" and question == SURVEY_ALL:
         return max((r for (a, _), r in rounds.items() if a == activity), default=1)
     return rounds.get((activity, question), 1)
@@ -207,7 +207,7 @@ def build_summary(store: Store, session: LiveSession, now: float, join_base: str
     activities = []
     for kind, ref, question in _activity_keys(aggregate, row, earlier):
         view = activity_view(kind, ref, question) or session_activity_view(store, session.id, kind, ref, question) or {}
-        activity = f"{kind}:{ref}"
+        activity = activity_id(kind, ref)
         covered = covered_keys(aggregate, activity, question, SURVEY_ALL)
         approved = moderation.approved_of(covered)
         shown = set().union(*(hidden.get(k, set()) for k in covered))
@@ -226,7 +226,7 @@ def build_summary(store: Store, session: LiveSession, now: float, join_base: str
                 "kind": kind,
                 "ref": ref,
                 "question": question,
-                "title": view.get("title", f"{kind}:{ref}"),
+                "title": card_title(kind, view, panel),
                 "prompt": view.get("prompt", question),
                 "answers": _shown(_answers(kind, ref, question, aggregate), panel),
                 "panel": panel,

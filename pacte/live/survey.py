@@ -18,6 +18,11 @@ from pacte.course.fmt import number
 STRUCTURES = ("MSP", "CDS", "CPTS")
 # The question of a pushed survey activity: each trainee answers for their own structure.
 SURVEY_ALL = "all"
+SURVEY_TITLE = "La salle face à l’enquête PACTE"
+SURVEY_HELP = (
+    "Choisissez votre type de structure, puis votre réponse : la salle sera comparée "
+    "aux 521 apprenants de l’enquête PACTE."
+)
 STRUCTURE_LABELS = {
     "MSP": "Maison de santé pluriprofessionnelle (MSP)",
     "CDS": "Centre de santé (CDS)",

@@ -20,10 +20,11 @@ import re
 
 from pacte.course.fmt import NBSP
 from pacte.live.answers_export import XLSX_TYPE, export_csv, export_xlsx
-from pacte.live.catalogue import activity_view, catalogue
+from pacte.live.catalogue import catalogue
 from pacte.live.handlers import LiveContext
 from pacte.live.join_api import JoinAddressHandler
-from pacte.live.kinds import describe
+from pacte.live.kind_registry import activity_view, describe
+from pacte.live.protocol import split_activity
 from pacte.live.room_kind import session_activity_view
 from pacte.live.stage import session_json
 from pacte.live.store import STATES, SessionClosed, UnknownSession
@@ -175,7 +176,7 @@ class ResetHandler(TrainerAuth):
         activity, question = _text(data.get("activity"), MAX_ID), _text(data.get("question"), MAX_ID)
         if not activity or ":" not in activity or not question:
             return self.fail(422, "Requête incomplète (activity, question attendus).")
-        kind, _, ref = activity.partition(":")
+        kind, ref = split_activity(activity)
         if kind == "survey" and question in (SURVEY_ALL, *structures_of(ref)) and structures_of(ref):
             questions = structures_of(ref) if question == SURVEY_ALL else [question]
         elif (

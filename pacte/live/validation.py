@@ -4,7 +4,9 @@
 that the ids it names exist in the course data (question banks, survey table,
 open prompts, sorting exercises, diagnosis grids, branching cases, ordering
 exercises). Valid answers come back in a canonical text form; anything else
-raises :class:`AnswerError` with a French message for the trainee.
+raises :class:`AnswerError` with a French message for the trainee. Each
+kind's validator is named by :mod:`pacte.live.kind_registry`, whose
+``canonical_answer`` dispatches to it.
 """
 
 from __future__ import annotations
@@ -16,14 +18,14 @@ from typing import Any
 
 from pacte.course.prompts import live_prompts, text_prompts
 from pacte.course.scoring import parse_number
-from pacte.live.kinds import bank, describe, document
+from pacte.live.kinds import Describer, bank, describe_spot, document
 from pacte.live.protocol import LiveAnswer, ProtocolError
 from pacte.live.room_kind import MAX_ROOM_ANSWER, ROOM_ANSWER, room_question_id
 from pacte.live.spot import prompt_of
 from pacte.live.survey import STRUCTURES, survey_questions
 from pacte.security import has_letter_or_digit
 
-__all__ = ["STRUCTURES", "AnswerError", "canonical_answer", "survey_questions"]
+__all__ = ["STRUCTURES", "AnswerError", "survey_questions"]
 
 AnswerError = ProtocolError
 _SMALL_INT = re.compile(r"^-?[0-9]{1,2}$")
@@ -46,7 +48,7 @@ def _choice_ids(value: Any, allowed: set[str], multiple: bool) -> str:
     return value
 
 
-def _quiz(a: LiveAnswer) -> str:
+def validate_quiz(a: LiveAnswer) -> str:
     b = bank(a.ref)
     if b is None:
         raise AnswerError("Quiz inconnu.")
@@ -67,7 +69,7 @@ def _quiz(a: LiveAnswer) -> str:
     return _choice_ids(a.answer, {c["id"] for c in q["choices"]}, q["type"] == "multiple")
 
 
-def _survey(a: LiveAnswer) -> str:
+def validate_survey(a: LiveAnswer) -> str:
     q = survey_questions().get(a.ref)
     if q is None:
         raise AnswerError("Question d’enquête inconnue.")
@@ -86,14 +88,14 @@ def _free_text(a: LiveAnswer, max_length: int) -> str:
     return text
 
 
-def _text(a: LiveAnswer) -> str:
+def validate_text(a: LiveAnswer) -> str:
     prompt = text_prompts().get(a.ref)
     if prompt is None or a.question != "answer":
         raise AnswerError("Question ouverte inconnue.")
     return _free_text(a, prompt["max_length"])
 
 
-def _wordcloud(a: LiveAnswer) -> str:
+def validate_wordcloud(a: LiveAnswer) -> str:
     """A word cloud entry: trimmed, inner spaces collapsed, as typed (the panel folds case to count)."""
     prompt = live_prompts().get(a.ref)
     if prompt is None or prompt["kind"] != "wordcloud" or a.question != "answer":
@@ -101,7 +103,7 @@ def _wordcloud(a: LiveAnswer) -> str:
     return _free_text(a, prompt["max_length"])
 
 
-def _scale(a: LiveAnswer) -> str:
+def validate_scale(a: LiveAnswer) -> str:
     """An agreement scale: an integer between the prompt's bounds (« 3 » as text is accepted too)."""
     prompt = live_prompts().get(a.ref)
     if prompt is None or prompt["kind"] != "scale" or a.question != "answer":
@@ -122,7 +124,7 @@ def _scale_value(a: LiveAnswer, prompt: dict) -> str:
     return str(value)
 
 
-def _ranking(a: LiveAnswer) -> str:
+def validate_ranking(a: LiveAnswer) -> str:
     """A ranking: every item id of the prompt, each once, in the trainee's order."""
     prompt = live_prompts().get(a.ref)
     if prompt is None or prompt["kind"] != "ranking":
@@ -135,25 +137,21 @@ def _ranking(a: LiveAnswer) -> str:
     return json.dumps(a.answer)
 
 
-_UNKNOWN = {
-    "sorting": "Élément inconnu pour cet exercice de classement.",
-    "diagnosis": "Affirmation inconnue pour cet autodiagnostic.",
-    "case": "Étape inconnue pour ce cas.",
-    "cpts_project": "Question inconnue pour ce projet de CPTS.",
-    "profile": "Question de profil inconnue.",
-}
-
-
-def _choice(a: LiveAnswer) -> str:
-    """Kinds whose answers are choices described by :func:`pacte.live.kinds.describe`."""
-    q = describe(a.kind, a.ref, a.question)
+def _choice(a: LiveAnswer, describer: Describer, unknown: str) -> str:
+    """An answer among the choices ``describer`` gives for the question (``unknown``: the message when none)."""
+    q = describer(a.ref, a.question)
     if q is None:
-        raise AnswerError(_UNKNOWN.get(a.kind, "Question inconnue."))
+        raise AnswerError(unknown)
     value = str(a.answer) if a.kind == "diagnosis" and isinstance(a.answer, int) else a.answer
     return _choice_ids(value, {c.id for c in q.choices}, q.multiple)
 
 
-def _ordering(a: LiveAnswer) -> str:
+def choice_validator(describer: Describer, unknown: str) -> Callable[[LiveAnswer], str]:
+    """The validator of a kind whose answers are the choices ``describer`` gives (``unknown``: French message)."""
+    return lambda a: _choice(a, describer, unknown)
+
+
+def validate_ordering(a: LiveAnswer) -> str:
     ex = document("ordering_exercise", a.ref)
     if ex is None:
         raise AnswerError("Exercice de mise en ordre inconnu.")
@@ -165,43 +163,20 @@ def _ordering(a: LiveAnswer) -> str:
     return json.dumps(a.answer)
 
 
-def _room(a: LiveAnswer) -> str:
+def validate_room(a: LiveAnswer) -> str:
     """An answer to a room question pushed back (that the question exists in the session is the server's check)."""
     if room_question_id(a.ref) is None or a.question != ROOM_ANSWER:
         raise AnswerError("Question de la salle inconnue.")
     return _free_text(a, MAX_ROOM_ANSWER)
 
 
-def _spot(a: LiveAnswer) -> str:
+def validate_spot(a: LiveAnswer) -> str:
     """A question typed on the spot (:mod:`pacte.live.spot`): a choice, a scale value or a short text."""
     prompt = prompt_of(a.ref)
     if prompt is None or a.question != "answer":
         raise AnswerError("Question inconnue.")
     if prompt["kind"] == "choice":
-        return _choice(a)
+        return _choice(a, describe_spot, "Question inconnue.")
     if prompt["kind"] == "scale":
         return _scale_value(a, prompt)
     return _free_text(a, prompt["max_length"])
-
-
-VALIDATORS: dict[str, Callable[[LiveAnswer], str]] = {
-    "quiz": _quiz,
-    "survey": _survey,
-    "text": _text,
-    "ordering": _ordering,
-    "sorting": _choice,
-    "diagnosis": _choice,
-    "case": _choice,
-    "cpts_project": _choice,
-    "profile": _choice,
-    "wordcloud": _wordcloud,
-    "scale": _scale,
-    "ranking": _ranking,
-    "room": _room,
-    "spot": _spot,
-}
-
-
-def canonical_answer(a: LiveAnswer) -> str:
-    """Validate an answer against the course data and return its canonical text form, or raise AnswerError."""
-    return VALIDATORS[a.kind](a)

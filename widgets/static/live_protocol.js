@@ -2,23 +2,10 @@
 // The one definition, in JavaScript, of a live answer: twin of
 // pacte/live/protocol.py, both tested against datasets/schemas/live_answer.schema.json.
 // activity = "<kind>:<ref>"; what question and answer hold per kind is listed in protocol.py.
+// The kinds come from live_kinds.js, generated from pacte/live/kind_registry.py.
+import { LIVE_KINDS } from "./live_kinds.js";
 
-export const KINDS = [
-  "quiz",
-  "survey",
-  "text",
-  "sorting",
-  "diagnosis",
-  "case",
-  "ordering",
-  "cpts_project",
-  "profile",
-  "wordcloud",
-  "scale",
-  "ranking",
-  "room",
-  "spot",
-];
+export const KINDS = LIVE_KINDS.kinds;
 const REF = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const QUESTION = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const MAX_TEXT_CHARS = 2000;
@@ -43,6 +30,26 @@ function validValue(value) {
 }
 
 /**
+ * The activity key "<kind>:<ref>" (twin of pacte.live.protocol.activity_id).
+ * @param {string} kind
+ * @param {string} ref
+ * @returns {string}
+ */
+export function activityId(kind, ref) {
+  return `${kind}:${ref}`;
+}
+
+/**
+ * [kind, ref] of an activity key "<kind>:<ref>" ([activity, ""] without a colon; twin of split_activity).
+ * @param {string} activity
+ * @returns {[string, string]}
+ */
+export function splitActivity(activity) {
+  const at = activity.indexOf(":");
+  return at < 0 ? [activity, ""] : [activity.slice(0, at), activity.slice(at + 1)];
+}
+
+/**
  * Build a live answer, or return null when its shape is wrong (a widget bug, logged once).
  * @param {string} kind
  * @param {string} ref
@@ -51,7 +58,7 @@ function validValue(value) {
  * @returns {LiveAnswer | null}
  */
 export function liveAnswer(kind, ref, question, answer) {
-  const item = { activity: `${kind}:${ref}`, question, answer };
+  const item = { activity: activityId(kind, ref), question, answer };
   return isLiveAnswer(item) ? /** @type {LiveAnswer} */ (item) : null;
 }
 
@@ -62,9 +69,7 @@ export function liveAnswer(kind, ref, question, answer) {
  */
 export function isLiveAnswer(item) {
   if (!item || typeof item.activity !== "string" || typeof item.question !== "string") return false;
-  const at = item.activity.indexOf(":");
-  if (at < 0) return false;
-  const kind = item.activity.slice(0, at);
-  const ref = item.activity.slice(at + 1);
+  if (!item.activity.includes(":")) return false;
+  const [kind, ref] = splitActivity(item.activity);
   return KINDS.includes(kind) && REF.test(ref) && QUESTION.test(item.question) && validValue(item.answer);
 }

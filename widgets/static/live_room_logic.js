@@ -3,6 +3,7 @@
 // from the stage the server pushes (see pacte/live/stage.py) to what the
 // « Séance en direct » box shows, and from what the trainee picked or typed to
 // the live answer posted by live_client.js. The DOM is drawn by live_room.js.
+import { activityId } from "./live_protocol.js";
 import { message } from "./messages.js";
 import { fmtNumber, NBSP } from "./numbers.js";
 
@@ -35,7 +36,7 @@ export function activityKey(stage) {
   const a = stage && stage.activity;
   if (!a) return null;
   const round = Number(stage.round) > 1 ? `#${stage.round}` : "";
-  return `${a.kind}:${a.ref}/${a.question}${round}`;
+  return `${activityId(a.kind, a.ref)}/${a.question}${round}`;
 }
 
 /**
@@ -130,7 +131,7 @@ export function valuesFromAnswer(input, sent) {
  */
 export function buildAnswer(activity, values) {
   const input = activity && activity.input;
-  const target = activity ? `${activity.kind}:${activity.ref}` : "";
+  const target = activity ? activityId(activity.kind, activity.ref) : "";
   /** @param {any} answer @param {string} [question] */
   const ok = (answer, question = activity.question) => ({ ok: /** @type {true} */ (true), activity: target, question, answer });
   /** @param {string} error */

@@ -2,6 +2,7 @@
 // entries and « Remettre à zéro » (a new round). ``actions``: {api, attempt,
 // say, path} of the dashboard (JSON calls, errors shown, the session's path).
 import { h } from "../../pacte/static/dom.js";
+import { activityId } from "../../pacte/static/live_protocol.js";
 import { drawRounds } from "./dashboard_panels.js";
 import { approveWord, moderationControls } from "./dashboard_room.js";
 import * as L from "./dashboard_logic.js";
@@ -10,7 +11,7 @@ function hideWord(entry, text, hidden, { api, attempt, say, path }) {
   attempt(async () => {
     await api(path("/hide"), {
       method: "POST",
-      body: { activity: `${entry.kind}:${entry.ref}`, question: entry.question, answer: text, hidden },
+      body: { activity: activityId(entry.kind, entry.ref), question: entry.question, answer: text, hidden },
     });
     say(hidden ? `«\u00a0${text}\u00a0» est masqué pour la salle.` : `«\u00a0${text}\u00a0» est de nouveau affiché.`);
   });
@@ -21,7 +22,7 @@ function resetActivity(entry, { api, attempt, say, path }) {
   const question = `Commencer le tour ${round + 1} de «\u00a0${entry.title || entry.ref}\u00a0»\u00a0? Les ${L.countLabel(entry.answers ?? 0, "réponse")} du tour ${round} restent enregistrées et affichées à côté\u00a0; les écrans des apprenants reviennent à «\u00a0pas encore répondu\u00a0».`;
   if (!window.confirm(question)) return;
   attempt(async () => {
-    const data = await api(path("/reset"), { method: "POST", body: { activity: `${entry.kind}:${entry.ref}`, question: entry.question } });
+    const data = await api(path("/reset"), { method: "POST", body: { activity: activityId(entry.kind, entry.ref), question: entry.question } });
     say(`Tour ${data.round} de «\u00a0${entry.title || entry.ref}\u00a0» commencé.`);
   });
 }

@@ -2,6 +2,8 @@
 // the next activity, stage controls, French number formats, the drawing model
 // of each panel and the QR code matrix of the join link. Tested through Node
 // (tests/test_dashboard_logic.py); dashboard.js draws what these return.
+import { LIVE_KINDS } from "../../pacte/static/live_kinds.js";
+import { activityId } from "../../pacte/static/live_protocol.js";
 import qrcode from "./vendor/qrcode.mjs";
 
 export const NBSP = "\u00a0";
@@ -24,7 +26,7 @@ export function countLabel(n, singular, plural = `${singular}s`) {
 }
 
 export function activityKey(a) {
-  return a ? `${a.kind}:${a.ref}|${a.question}` : "";
+  return a ? `${activityId(a.kind, a.ref)}|${a.question}` : "";
 }
 
 export function sameActivity(a, b) {
@@ -36,20 +38,10 @@ export function fold(text) {
   return String(text ?? "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[\u2019\u2018\u02bc`´]/g, "'").toLowerCase();
 }
 
-export const KIND_LABELS = {
-  quiz: "Quiz",
-  spot: "Sur le vif",
-  text: "Question ouverte",
-  wordcloud: "Nuage de mots",
-  scale: "Échelle",
-  ranking: "Classement",
-  survey: "Salle et enquête",
-  case: "Cas pratique",
-  room: "Question de la salle",
-};
 
+// The kind's French label (live_kinds.js, generated from pacte/live/kind_registry.py).
 export function kindLabel(kind) {
-  return KIND_LABELS[kind] || kind;
+  return LIVE_KINDS.labels[kind] || kind;
 }
 
 const OTHER_MODULE = "Autres activités";

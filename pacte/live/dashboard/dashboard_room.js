@@ -4,10 +4,11 @@
 // each free-text activity), « Approuver » / « Tout approuver », the projected list,
 // and the link to the report of the day. ``actions``: {api, attempt, say, path}.
 import { h } from "../../pacte/static/dom.js";
+import { LIVE_KINDS } from "../../pacte/static/live_kinds.js";
+import { activityId } from "../../pacte/static/live_protocol.js";
 import { countLabel, NBSP } from "./dashboard_logic.js";
 
 const ROOM = { activity: "room:questions", question: "ask" };
-const MODERATED_KINDS = ["wordcloud", "text", "room"];
 const $ = (id) => document.getElementById(id);
 let drawn = "";
 
@@ -26,14 +27,14 @@ function toggle(label, checked, onChange) {
 
 /** Approve one entry of a moderated activity (every spelling of it). */
 export function approveWord(entry, text, actions) {
-  post(actions, "/approve", { activity: `${entry.kind}:${entry.ref}`, question: entry.question, answer: text },
+  post(actions, "/approve", { activity: activityId(entry.kind, entry.ref), question: entry.question, answer: text },
     () => `«${NBSP}${text}${NBSP}» est approuvé.`);
 }
 
 /** The moderation switch of a free-text activity's card, and « Tout approuver » when entries wait. */
 export function moderationControls(entry, actions) {
-  if (!MODERATED_KINDS.includes(entry.kind)) return [];
-  const key = { activity: `${entry.kind}:${entry.ref}`, question: entry.question };
+  if (!LIVE_KINDS.moderated.includes(entry.kind)) return [];
+  const key = { activity: activityId(entry.kind, entry.ref), question: entry.question };
   const nodes = [toggle("Valider chaque entrée avant affichage", Boolean(entry.moderated), (on) =>
     post(actions, "/moderation", { ...key, moderated: on }, () => (on ? "Entrées à valider avant affichage." : "Entrées affichées sans validation.")))];
   if (entry.pending) {

@@ -3,6 +3,7 @@
 // back —, edit it (drag and drop, or the ↑ ↓ buttons), save it for the next group,
 // type a question on the spot, and run a countdown on the pushed activity.
 import { h } from "../../pacte/static/dom.js";
+import { activityId } from "../../pacte/static/live_protocol.js";
 import { countdown, durationText } from "../../pacte/static/live_room_timer.js";
 import { kindLabel } from "./dashboard_logic.js";
 
@@ -170,7 +171,7 @@ export function setupToolkit(ctx) {
   $("sequence-next-button").addEventListener("click", () => step(1));
   $("sequence-save").addEventListener("click", () => attempt(async () => {
     const title = $("sequence-name").value.trim();
-    const body = { title, module: run.module, steps: run.steps.map(({ activity, question, timer, close_at_zero, note, spot, kind, ref }) => ({ ...(spot ? { spot } : { activity: activity || `${kind}:${ref}`, question }), ...(timer ? { timer, close_at_zero } : {}), ...(note ? { note } : {}) })) };
+    const body = { title, module: run.module, steps: run.steps.map(({ activity, question, timer, close_at_zero, note, spot, kind, ref }) => ({ ...(spot ? { spot } : { activity: activity || activityId(kind, ref), question }), ...(timer ? { timer, close_at_zero } : {}), ...(note ? { note } : {}) })) };
     const sameName = run.id && run.title === title;
     const data = await api(sameName ? `sequences/${encodeURIComponent(run.id)}` : "sequences", { method: sameName ? "PUT" : "POST", body });
     Object.assign(run, { id: data.sequence.id, title });
@@ -183,7 +184,7 @@ export function setupToolkit(ctx) {
     const found = q.length < 2 ? [] : state.catalogue.filter((a) => `${a.title} ${a.prompt} ${a.page}`.toLowerCase().includes(q)).slice(0, 6);
     $("sequence-add-results").replaceChildren(...found.map((a) => {
       const add = h("button", { type: "button", class: "button small" }, "Ajouter");
-      add.addEventListener("click", () => { run.steps.push({ ...a, activity: `${a.kind}:${a.ref}` }); remember(); drawSteps(); say(`Ajoutée à la séquence\u00a0: ${a.title}.`); });
+      add.addEventListener("click", () => { run.steps.push({ ...a, activity: activityId(a.kind, a.ref) }); remember(); drawSteps(); say(`Ajoutée à la séquence\u00a0: ${a.title}.`); });
       return h("li", { class: "item" }, h("span", { class: "item-text" }, `${kindLabel(a.kind)} · ${a.title}\u00a0: ${(a.prompt || "").slice(0, 70)}`), add);
     }));
   });

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 
 from pacte.live.notices import urgent
+from pacte.live.protocol import split_activity
 from pacte.live.store.stages import SURVEY_ALL, Tx
 
 Counts = dict[tuple[str, str], dict[str, int]]
@@ -66,7 +67,7 @@ class RoundsMixin:
         ended again (``answers`` is then 0 and the round unchanged).
         """
         questions = sorted(set(questions))
-        kind, _, ref = activity.partition(":")
+        kind, ref = split_activity(activity)
         with self._tx(write=True) as tx:
             self._require_session(tx, session_id)
             now = self._clock()

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from pacte.live.notices import CHANNEL, urgent
+from pacte.live.protocol import split_activity
 from pacte.live.store.errors import ActivityClosed, SessionClosed, UnknownSession
 
 # Answers of each question's current round: `a` is answers, `r` its rounds row (none: round 1).
@@ -115,7 +116,7 @@ class StageMixin:
         same covering rule as :func:`pacte.live.catalogue.stage_covers`, in SQL
         (atomic with the insert).
         """
-        kind, _, ref = activity.partition(":")
+        kind, ref = split_activity(activity)
         covers = " AND kind = ? AND ref = ? AND (question = ? OR (kind = 'survey' AND question = ?))"
         params = (session_id, kind, ref, question, SURVEY_ALL)
         row = tx.one("SELECT state FROM stages WHERE session_id = ?" + covers, params)

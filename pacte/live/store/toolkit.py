@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pacte.live.notices import urgent
+from pacte.live.protocol import activity_id
 from pacte.live.store.errors import ActivityClosed
 from pacte.live.store.stages import SURVEY_ALL, Tx
 
@@ -190,7 +191,7 @@ class ToolkitMixin:
         if found is None or not found[0].close_at_zero or self._clock() < found[0].deadline:
             return
         kind, ref, pushed_question, _ = found[1]
-        if activity == f"{kind}:{ref}" and (
+        if activity == activity_id(kind, ref) and (
             question == pushed_question or (kind == "survey" and pushed_question == SURVEY_ALL)
         ):
             raise ActivityClosed(session_id, activity, question)
