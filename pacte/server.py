@@ -209,6 +209,13 @@ def serve(options: ServeOptions) -> int:
     """Run the course server until interrupted; return the exit code."""
     from pacte.live.api import LiveContext
 
+    options.trainer_token = options.trainer_token or os.environ.get("PACTE_TRAINER_TOKEN") or None
+    try:  # a weak token or a taken port stops the server before anything else is looked at
+        check_trainer_token(options.trainer_token)
+        check_port(options.host, options.port)
+    except StartupError as exc:
+        print(f"pacte serve{NBSP}: {exc}", file=sys.stderr)
+        return 2
     book = build_dir() / "html" / "index.html"
     notebooks = build_dir() / "voila"
     if not book.exists() or not notebooks.exists():
@@ -220,13 +227,6 @@ def serve(options: ServeOptions) -> int:
         return 2
     options.data_dir = Path(options.data_dir or os.environ.get("PACTE_DATA_DIR") or course_root() / "var")
     options.database_url = options.database_url or os.environ.get("PACTE_DATABASE_URL") or None
-    options.trainer_token = options.trainer_token or os.environ.get("PACTE_TRAINER_TOKEN") or None
-    try:
-        check_trainer_token(options.trainer_token)
-        check_port(options.host, options.port)
-    except StartupError as exc:
-        print(f"pacte serve{NBSP}: {exc}", file=sys.stderr)
-        return 2
     options.trainer_token = options.trainer_token or secrets.token_urlsafe(24)
     # Join address on the dashboard: --public-url, else a room address of this machine (behind a proxy: the
     # request's host); the trainer may pick another on the dashboard.

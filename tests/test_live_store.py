@@ -384,6 +384,13 @@ def test_no_personal_data_columns(backend, store):
                     "stages",
                     "hidden_answers",
                     "rounds",
+                    "room_questions",
+                    "room_votes",
+                    "moderation",
+                    "approved_answers",
+                    "saved_sequences",
+                    "spot_questions",
+                    "timers",
                 )
                 for r in conn.execute(f"PRAGMA table_info({t})")
             }
@@ -421,6 +428,20 @@ def test_no_personal_data_columns(backend, store):
         "last_seen",
         "round",
         "started_at",
+        # Questions from the room (anonymous: the participant's random id only), votes, moderation.
+        "text",
+        "asked_at",
+        "status",
+        "question_id",
+        "voted_at",
+        "moderated",
+        "approved_at",
+        # The trainer's sequences, questions typed on the spot, countdowns.
+        "module",
+        "body",
+        "deadline",
+        "seconds",
+        "close_at_zero",
     }
 
 
