@@ -18,7 +18,7 @@ SHAPE = [
     ("the « En bref » admonition", r"^```\{admonition\} En bref"),
     ("the objectives", r"^\*\*Objectifs\*\*"),
     ("the prerequisites", r"^\*\*Prérequis\*\*"),
-    ("the duration", r"^\*\*Durée\*\* — \d+ (?:minutes|h)"),
+    ("the duration", r"^\*\*Durée\*\* — \d+[ \u00a0](?:minutes|h)"),
     ("the activities", r"^## Activit"),
     ("the quiz", r"^## Quiz"),
     ("« Pour aller plus loin »", r"^## Pour aller plus loin$"),

@@ -26,7 +26,23 @@ WORD_LIST = Path(__file__).with_name("mots_du_cours.txt")
 DICTIONARY = "fr_FR"
 _ELISION = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)'", re.I)
 _SPLIT = re.compile(r"[^\w'\-]+")
-_KEEP_OUT = {"detail", "source_detail", "locator", "ref", "id", "url", "href", "src", "module", "key"}
+# Keys whose values are not French prose: identifiers, references, locators, and the English notes and
+# patterns the checks read (`why`, `pattern`, `mentions`).
+_KEEP_OUT = {
+    "detail",
+    "source_detail",
+    "locator",
+    "ref",
+    "id",
+    "url",
+    "href",
+    "src",
+    "module",
+    "key",
+    "why",
+    "pattern",
+    "mentions",
+}
 
 
 def hunspell_available() -> bool:
