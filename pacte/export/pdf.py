@@ -109,9 +109,16 @@ body { padding: 0 !important; }
 
 
 def assemble(
-    heading: str, subtitle: str, pages: list[PrintedPage], trainer: bool, today: date, numbers: list[int] | None = None
+    heading: str,
+    subtitle: str,
+    pages: list[PrintedPage],
+    trainer: bool,
+    today: date,
+    numbers: list[int] | None = None,
+    titled: bool = True,
 ) -> str:
-    """One HTML document: title page, then every page's article, with the book's styles and print.css."""
+    """One HTML document: title page (unless not ``titled``), then every page's article, with the book's
+    styles and print.css."""
     styles = pages[0].styles if pages else []
     links = "".join(
         f'<link rel="stylesheet" href="{html.escape(s["href"])}"'
@@ -126,7 +133,8 @@ def assemble(
         f'<!doctype html><html lang="fr" class="{cls}" data-theme="light"><head><meta charset="utf-8">'
         f"<title>{html.escape(heading)}</title>{links}<style>{print_css}{TITLE_CSS}</style></head>"
         f'<body><main class="bd-main"><div class="bd-content"><article class="bd-article">'
-        f"{title_page(heading, subtitle, pages, trainer, today, numbers)}{body}</article></div></main></body></html>"
+        f"{title_page(heading, subtitle, pages, trainer, today, numbers) if titled else ''}{body}"
+        "</article></div></main></body></html>"
     )
 
 
@@ -135,9 +143,8 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def start_pages(pdf: bytes, pages: list[PrintedPage]) -> list[int] | None:
-    """The page where each printed page starts, read from the PDF's outline (its first-level headings,
-    in order); ``None`` when pypdf is missing or a title is not found."""
+def _outline(pdf: bytes) -> tuple[list[tuple[str, int]], int] | None:
+    """The first-level headings of a PDF's outline with their sheet, and its number of sheets."""
     try:
         import pypdf
     except ImportError:
@@ -148,7 +155,17 @@ def start_pages(pdf: bytes, pages: list[PrintedPage]) -> list[int] | None:
         for m in reader.outline
         if not isinstance(m, list)
     ]
-    out, at = [], 1  # the title page's own heading comes first
+    return marks, len(reader.pages)
+
+
+def start_pages(pdf: bytes, pages: list[PrintedPage], titled: bool = True) -> list[int] | None:
+    """The sheet where each printed page starts, read from the PDF's outline (its first-level headings,
+    in order; a ``titled`` handout's first one is its title page's); ``None`` when pypdf is missing or
+    a title is not found."""
+    outline = _outline(pdf)
+    if outline is None:
+        return None
+    marks, out, at = outline[0], [], 1 if titled else 0
     for page in pages:
         title = _norm(page.title)
         while at < len(marks) and marks[at][0] != title:
@@ -160,18 +177,43 @@ def start_pages(pdf: bytes, pages: list[PrintedPage]) -> list[int] | None:
     return out
 
 
+def page_lengths(browser: Any, pages: list[PrintedPage], trainer: bool, today: date) -> dict[str, int] | None:
+    """How many sheets each page takes: every page starts a sheet, so one print of all of them, without
+    a title page, gives the page numbers of every handout's contents; ``None`` without pypdf."""
+    pdf = print_pdf(browser, assemble("", "", pages, trainer, today, titled=False), "")
+    starts, outline = start_pages(pdf, pages, titled=False), _outline(pdf)
+    if starts is None or outline is None:
+        return None
+    ends = [*starts[1:], outline[1] + 1]
+    return {p.doc: end - start for p, start, end in zip(pages, starts, ends, strict=True)}
+
+
 def print_handout(
-    browser: Any, target: Path, heading: str, subtitle: str, pages: list[PrintedPage], trainer: bool, today: date
+    browser: Any,
+    target: Path,
+    heading: str,
+    subtitle: str,
+    pages: list[PrintedPage],
+    trainer: bool,
+    today: date,
+    lengths: dict[str, int] | None = None,
 ) -> Path:
-    """Print one handout: a first pass finds where each page starts, the second prints the contents
-    with those page numbers."""
-    first = print_pdf(browser, assemble(heading, subtitle, pages, trainer, today), heading)
-    numbers = start_pages(first, pages)
-    if numbers is None:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(first)
-    else:
-        print_pdf(browser, assemble(heading, subtitle, pages, trainer, today, numbers), heading, target)
+    """Print one handout, its contents with the sheet where each page starts (from ``lengths``,
+    checked against the printed outline and printed again if the title page took more sheets than
+    guessed)."""
+    numbers = None
+    if lengths is not None:
+        numbers, at = [], 2 + len(pages) // 20  # a title page, two for a long contents
+        for page in pages:
+            numbers.append(at)
+            at += lengths[page.doc]
+    pdf = print_pdf(browser, assemble(heading, subtitle, pages, trainer, today, numbers), heading)
+    if numbers is not None:
+        actual = start_pages(pdf, pages)
+        if actual is not None and actual != numbers:
+            pdf = print_pdf(browser, assemble(heading, subtitle, pages, trainer, today, actual), heading)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(pdf)
     return target
 
 
@@ -206,15 +248,16 @@ def export_pdf(
     files: list[Path] = []
     with serve(site) as base, nullcontext(browser) if browser is not None else chromium() as browser:
         printed = prepare_pages(browser, base, [d for m in chosen for d in m.pages], trainer, base_url)
+        lengths = page_lengths(browser, list(printed.values()), trainer, today)
         for module in chosen:
             pages = [printed[d] for d in module.pages]
             module.title = pages[0].title
             subtitle = f"Module «\u00a0{module.title}\u00a0» — {COURSE_TITLE}"
             target = output / f"{module.name}{suffix}.pdf"
-            files.append(print_handout(browser, target, module.title, subtitle, pages, trainer, today))
+            files.append(print_handout(browser, target, module.title, subtitle, pages, trainer, today, lengths))
         if whole and chosen and not modules:
             every = [printed[d] for m in chosen for d in m.pages]
             subtitle = f"Le cours complet\u00a0: {len(chosen)} modules"
             target = output / f"cours-complet{suffix}.pdf"
-            files.append(print_handout(browser, target, COURSE_TITLE, subtitle, every, trainer, today))
+            files.append(print_handout(browser, target, COURSE_TITLE, subtitle, every, trainer, today, lengths))
     return files
