@@ -160,7 +160,10 @@ PAPER_EXERCISES = r"""(trainer) => {
         input.replaceWith(el("span", "pacte-print-lines", `${LINE}${LINE}${LINE}`));
       } else {
         const value = input.tagName === "SELECT" ? input.selectedOptions[0]?.textContent.trim() : input.value;
-        const example = value && value.trim() ? ` (exemple du livre${NB}: ${value.trim()})` : "";
+        const shown = value && /^-?\d+([.,]\d+)?$/.test(value.trim())
+          ? new Intl.NumberFormat("fr-FR").format(Number(value.trim().replace(",", "."))).replace(/\u202f/g, NB)
+          : (value || "").trim();
+        const example = shown ? ` (exemple du livre${NB}: ${shown}) ` : " ";
         input.replaceWith(el("span", "pacte-print-line", LINE), example);
       }
     }
