@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +19,7 @@ pypdf = pytest.importorskip("pypdf")
 pytestmark = pytest.mark.browser
 
 ENGLISH = ("Toggle", "Contents", "Copyright", "previous", "next")
-MODULE = "financement"
+MODULE = "panorama"  # the smallest module with a chart, a sorting and an ordering exercise
 PUBLIC = "https://cours.example.org/pacte/"
 
 
@@ -28,7 +29,8 @@ def pdf_text(path: Path) -> tuple[int, str]:
 
 
 def norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u202f", " "))
+    """Spaces folded, ligatures (« ﬀ ») undone: NFKC, as the PDF's text comes out."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text))
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +78,7 @@ def test_no_english_theme_strings_and_french_typography(handouts) -> None:
         _, text = pdf_text(path)
         for word in ENGLISH:
             assert not re.search(rf"\b{word}\b", text), f"{path.name}: « {word} »"
-        assert "’" in text and "Données du graphique\u00a0:" in text  # the exporter's own labels: French spaces
+        assert "’" in text and "Sur papier\u00a0:" in text  # the exporter's own labels: French spaces
 
 
 def test_learner_version_has_questions_without_answers(handouts) -> None:
@@ -84,7 +86,14 @@ def test_learner_version_has_questions_without_answers(handouts) -> None:
     flat = norm(text)
     assert "Question 1." in flat
     assert "Données du graphique" in flat, "charts come with their data table"
-    for hidden in ("Réponse attendue", "Explication :", "Notes pour le formateur", "Valider", "Recommencer le quiz"):
+    for hidden in (
+        "Réponse attendue",
+        "Explication :",
+        "Notes pour le formateur",
+        "Valider",
+        "Recommencer le quiz",
+        "Corrigé",
+    ):
         assert hidden not in flat
 
 
@@ -172,3 +181,60 @@ def test_tables_fit_the_printed_page(browser, book_url: str, built_book: Path) -
     finally:
         context.close()
     assert wide == {}
+
+
+def _pages(path: Path) -> list[str]:
+    return [norm(page.extract_text() or "") for page in pypdf.PdfReader(str(path)).pages]
+
+
+def test_exercises_print_as_paper_exercises(handouts) -> None:
+    """Boxes to tick for the sorting and the quiz, a rank to write in front of each step to order;
+    no form control's text (« position 1 » for each of the sixteen steps)."""
+    for path in handouts.values():
+        _, text = pdf_text(path)
+        flat = norm(text)
+        assert "position 1" not in flat and "Vérifier mon ordre" not in flat
+        assert flat.count("Rang :") == 16, "each step of the ordering exercise has its rank to write"
+        assert flat.count("☐ MSP") >= 8, "each situation of the sorting exercise has one box per category"
+        assert "Sur papier : cochez une case par situation." in flat
+
+
+def test_trainer_version_has_the_answer_keys(handouts) -> None:
+    flat = norm(pdf_text(handouts["trainer"])[1])
+    assert "Corrigé : la catégorie attendue" in flat and "Corrigé : l’ordre attendu" in flat
+    key = flat[flat.index("Corrigé : l’ordre attendu") :]
+    # the oldest step first, with its date and the letter it has in the exercise
+    assert re.search(r"1\. \([A-P]\) années 1970", key), key[:300]
+    assert "Corrigé" not in norm(pdf_text(handouts["learner"])[1])
+
+
+def test_each_chart_data_table_printed_once(handouts) -> None:
+    for path in handouts.values():
+        flat = norm(pdf_text(path)[1])
+        assert flat.count("Données du graphique") == 1, path.name  # the module has one chart
+
+
+def test_outline_tags_and_contents_with_page_numbers(handouts, module) -> None:
+    """Bookmarks for every page, a tagged PDF (screen readers), and the contents give the sheet where
+    each page starts."""
+    for path in handouts.values():
+        reader = pypdf.PdfReader(str(path))
+        marks = [m for m in reader.outline if not isinstance(m, list)]
+        assert len(marks) >= len(module.pages) + 1, "the title page and each page are bookmarked"
+        root = reader.trailer["/Root"]
+        assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+        first = norm(reader.pages[0].extract_text())
+        for mark in marks[1:]:
+            start = reader.get_destination_page_number(mark) + 1
+            title = norm(mark.title).replace(" ", "")
+            assert title in norm(reader.pages[start - 1].extract_text()).replace(" ", "")
+            # the contents line of that page ends with its sheet
+            assert f"page {start}" in first, (mark.title, start, first)
+
+
+def test_wide_table_keeps_its_last_column(handouts) -> None:
+    """The chart's data table has seven columns: its last one (« Pourquoi ce chiffre diffère ») prints,
+    with whole words in its short columns rather than letters stacked one per line."""
+    flat = norm(pdf_text(handouts["learner"])[1])
+    assert "Pourquoi ce chiffre diffère" in flat
+    assert "recensement" in flat and " ens em ent" not in flat

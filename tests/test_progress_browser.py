@@ -226,6 +226,9 @@ def test_printable_record_and_phone_width(profile, book_url: str):
     text = record.inner_text()
     assert "Relevé déclaratif, ce n’est pas une attestation" in text
     assert "Les dimensions de la coordination" in text and "Logistique" in text, text
+    assert "Nom\u00a0:" in text and record.locator(".pacte-progress-blank").bounding_box()["width"] > 200
+    # modules are named by their title on the home page, not after their first page
+    assert "Panorama de l’exercice coordonné" in text and "Les modèles de financement" in text, text
     assert not panel.is_visible()  # only the record is printed
     page.emulate_media(media="screen")
     page.set_viewport_size({"width": 390, "height": 900})

@@ -16,43 +16,22 @@ the « Notes pour le formateur ».
 
 from __future__ import annotations
 
-import functools
 import html
-import http.server
+import io
 import re
-import shutil
-import socketserver
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass, field
+from contextlib import nullcontext
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse, urlsplit
 
 from pacte.course.chart_theme import FRENCH_TIME_LOCALE
 from pacte.course.paths import STATIC_DIR, build_dir
 from pacte.course.toc import effective_toc
-from pacte.export.print_dom import PREPARE_PAGE, READY
+from pacte.export.pdf_browser import PrintedPage, chromium, prepare_pages, print_pdf, serve
 
 COURSE_TITLE = "La coordination en soins primaires"
 PROGRAMME = "Cours en ligne du programme PACTE soins primaires (EHESP)"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
-FOOTER = (
-    '<div style="font-size:8pt;width:100%;padding:0 16mm;display:flex;justify-content:space-between;'
-    'color:#555;font-family:sans-serif"><span>{title}</span><span>Page <span class="pageNumber"></span>'
-    ' sur <span class="totalPages"></span></span></div>'
-)
 
 
 @dataclass
@@ -62,16 +41,6 @@ class Module:
     name: str
     pages: list[str]
     title: str = ""
-
-
-@dataclass
-class PrintedPage:
-    """A page prepared for paper: its title and article HTML."""
-
-    doc: str
-    title: str
-    html: str
-    styles: list[dict[str, str]] = field(default_factory=list)
 
 
 def course_modules(site: Path, toc: dict[str, Any] | None = None) -> list[Module]:
@@ -95,108 +64,19 @@ def french_date(day: date) -> str:
     return f"{'1er' if day.day == 1 else day.day}\u00a0{FRENCH_TIME_LOCALE['months'][day.month - 1]} {day.year}"
 
 
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """A loopback static server over the built book; yields its base URL."""
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-        daemon_threads = True
-
-    server = Server(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@contextmanager
-def chromium() -> Iterator[Any]:
-    """Debian's headless Chromium through Playwright (never a downloaded browser)."""
-    executable = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(executable).exists():
-        raise RuntimeError("Chromium est introuvable (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as exc:
-        raise RuntimeError("le paquet Python playwright manque (pip install playwright)") from exc
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
-def _offline(route: Any) -> None:
-    url = route.request.url
-    host = urlparse(url).hostname or ""
-    if url.startswith(("data:", "blob:")) or host in LOOPBACK:
-        route.continue_()
-    else:
-        route.abort()
-
-
-def prepare_pages(
-    browser: Any, base: str, docs: list[str], trainer: bool, base_url: str | None = None
-) -> list[PrintedPage]:
-    """Open each page, let its widgets draw, and take its paper form (links as :func:`public_links` makes them)."""
-    context = browser.new_context(viewport={"width": 1000, "height": 1400}, locale="fr-FR")
-    context.route("**/*", _offline)
-    page = context.new_page()
-    out = []
-    try:
-        for doc in docs:
-            page.goto(f"{base}{doc}.html", wait_until="load")
-            try:
-                page.wait_for_function(READY, timeout=30_000)
-            except Exception as exc:
-                raise RuntimeError(
-                    f"{doc}{chr(160)}: les contenus interactifs ne se sont pas affichés à temps"
-                ) from exc
-            try:
-                data = page.evaluate(PREPARE_PAGE, trainer)
-            except Exception as exc:
-                raise RuntimeError(
-                    f"{doc}{chr(160)}: la page n’a pas pu être préparée pour l’impression ({exc})"
-                ) from exc
-            out.append(PrintedPage(doc, data["title"], public_links(data["html"], base_url), data["styles"]))
-    finally:
-        context.close()
-    return out
-
-
-_LINK = re.compile(r'<a\b([^>]*?)\shref="([^"]*)"([^>]*)>(.*?)</a>', re.S)
-
-
-def public_links(page_html: str, base_url: str | None) -> str:
-    """Links of a printed page to the export's own local server point to the course's public address
-    ``base_url`` instead; without one they become plain text. Links to other hosts are kept."""
-
-    def fix(match: re.Match[str]) -> str:
-        before, href, after, text = match.groups()
-        parsed = urlsplit(html.unescape(href))
-        if parsed.hostname not in LOOPBACK:
-            return match.group(0)
-        if base_url is None:
-            return f'<span class="pacte-print-link">{text}</span>'
-        public = (
-            base_url.rstrip("/") + "/" + parsed.path.lstrip("/") + (f"#{parsed.fragment}" if parsed.fragment else "")
-        )
-        return f'<a{before} href="{html.escape(public)}"{after}>{text}</a>'
-
-    return _LINK.sub(fix, page_html)
-
-
-def title_page(heading: str, subtitle: str, pages: list[PrintedPage], trainer: bool, today: date) -> str:
-    """The first page of a handout: course, module, version, date and list of pages."""
+def title_page(
+    heading: str, subtitle: str, pages: list[PrintedPage], trainer: bool, today: date, numbers: list[int] | None = None
+) -> str:
+    """The first page of a handout: course, module, version, date and list of pages (with the page
+    where each starts, when ``numbers`` gives them)."""
     version = "Version formateur (réponses et notes pour le formateur)" if trainer else "Version apprenant"
-    items = "".join(f"<li>{html.escape(p.title)}</li>" for p in pages)
+    items = "".join(
+        f"<li>{html.escape(p.title)}</li>"
+        if not numbers
+        else f'<li><span class="pacte-print-entry">{html.escape(p.title)}</span>'
+        f'<span class="pacte-print-pageno">page\u00a0{n}</span></li>'
+        for p, n in zip(pages, numbers or [0] * len(pages), strict=True)
+    )
     return (
         '<section class="pacte-print-title">'
         f'<p class="pacte-print-programme">{html.escape(PROGRAMME)}</p>'
@@ -205,7 +85,7 @@ def title_page(heading: str, subtitle: str, pages: list[PrintedPage], trainer: b
         f'<p class="pacte-print-version">{html.escape(version)}</p>'
         f'<h2>Sommaire</h2><ol class="pacte-print-contents">{items}</ol>'
         f'<p class="pacte-print-date">Polycopié produit le {french_date(today)} à partir du livre en ligne. '
-        "Les activités interactives (graphiques à explorer, simulateurs, exercices) se font en ligne.</p>"
+        "Les exercices se font au stylo\u00a0; les graphiques à explorer et les simulateurs sont aussi en ligne.</p>"
         "</section>"
     )
 
@@ -217,6 +97,10 @@ TITLE_CSS = """
 .pacte-print-subtitle { font-size: 15pt; }
 .pacte-print-version { font-size: 12pt; border: 1px solid #1f5f8b; display: inline-block; padding: 2mm 4mm; }
 .pacte-print-contents { font-size: 11pt; }
+.pacte-print-contents li { display: flex; gap: 2mm; align-items: baseline; }
+.pacte-print-entry { flex: 0 1 auto; }
+.pacte-print-contents li::after { content: ""; flex: 1 1 auto; order: 1; border-bottom: 1px dotted #777; }
+.pacte-print-pageno { order: 2; white-space: nowrap; }
 .pacte-print-date { margin-top: 20mm; font-size: 9pt; color: #444; }
 .pacte-print-page { break-before: page; }
 .pacte-print-line { letter-spacing: .1em; }
@@ -224,8 +108,17 @@ body { padding: 0 !important; }
 """
 
 
-def assemble(heading: str, subtitle: str, pages: list[PrintedPage], trainer: bool, today: date) -> str:
-    """One HTML document: title page, then every page's article, with the book's styles and print.css."""
+def assemble(
+    heading: str,
+    subtitle: str,
+    pages: list[PrintedPage],
+    trainer: bool,
+    today: date,
+    numbers: list[int] | None = None,
+    titled: bool = True,
+) -> str:
+    """One HTML document: title page (unless not ``titled``), then every page's article, with the book's
+    styles and print.css."""
     styles = pages[0].styles if pages else []
     links = "".join(
         f'<link rel="stylesheet" href="{html.escape(s["href"])}"'
@@ -240,30 +133,87 @@ def assemble(heading: str, subtitle: str, pages: list[PrintedPage], trainer: boo
         f'<!doctype html><html lang="fr" class="{cls}" data-theme="light"><head><meta charset="utf-8">'
         f"<title>{html.escape(heading)}</title>{links}<style>{print_css}{TITLE_CSS}</style></head>"
         f'<body><main class="bd-main"><div class="bd-content"><article class="bd-article">'
-        f"{title_page(heading, subtitle, pages, trainer, today)}{body}</article></div></main></body></html>"
+        f"{title_page(heading, subtitle, pages, trainer, today, numbers) if titled else ''}{body}"
+        "</article></div></main></body></html>"
     )
 
 
-def print_pdf(browser: Any, base: str, document: str, target: Path, footer_title: str) -> Path:
-    """Print an assembled document to ``target`` (A4, page numbers in the footer)."""
-    context = browser.new_context(locale="fr-FR")
-    context.route("**/*", _offline)
-    page = context.new_page()
+def _norm(text: str) -> str:
+    """A heading without any space: Chromium's outline drops the spaces where a heading wraps."""
+    return re.sub(r"\s+", "", text)
+
+
+def _outline(pdf: bytes) -> tuple[list[tuple[str, int]], int] | None:
+    """The first-level headings of a PDF's outline with their sheet, and its number of sheets."""
     try:
-        page.set_content(document, wait_until="load")
-        page.emulate_media(media="print")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        page.pdf(
-            path=str(target),
-            format="A4",
-            print_background=True,
-            display_header_footer=True,
-            header_template="<div></div>",
-            footer_template=FOOTER.format(title=html.escape(footer_title)),
-            margin={"top": "16mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
-        )
-    finally:
-        context.close()
+        import pypdf
+    except ImportError:
+        return None
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    marks = [
+        (_norm(m.title or ""), (reader.get_destination_page_number(m) or 0) + 1)
+        for m in reader.outline
+        if not isinstance(m, list)
+    ]
+    return marks, len(reader.pages)
+
+
+def start_pages(pdf: bytes, pages: list[PrintedPage], titled: bool = True) -> list[int] | None:
+    """The sheet where each printed page starts, read from the PDF's outline (its first-level headings,
+    in order; a ``titled`` handout's first one is its title page's); ``None`` when pypdf is missing or
+    a title is not found."""
+    outline = _outline(pdf)
+    if outline is None:
+        return None
+    marks, out, at = outline[0], [], 1 if titled else 0
+    for page in pages:
+        title = _norm(page.title)
+        while at < len(marks) and marks[at][0] != title:
+            at += 1
+        if at >= len(marks):
+            return None
+        out.append(marks[at][1])
+        at += 1
+    return out
+
+
+def page_lengths(browser: Any, pages: list[PrintedPage], trainer: bool, today: date) -> dict[str, int] | None:
+    """How many sheets each page takes: every page starts a sheet, so one print of all of them, without
+    a title page, gives the page numbers of every handout's contents; ``None`` without pypdf."""
+    pdf = print_pdf(browser, assemble("", "", pages, trainer, today, titled=False), "")
+    starts, outline = start_pages(pdf, pages, titled=False), _outline(pdf)
+    if starts is None or outline is None:
+        return None
+    ends = [*starts[1:], outline[1] + 1]
+    return {p.doc: end - start for p, start, end in zip(pages, starts, ends, strict=True)}
+
+
+def print_handout(
+    browser: Any,
+    target: Path,
+    heading: str,
+    subtitle: str,
+    pages: list[PrintedPage],
+    trainer: bool,
+    today: date,
+    lengths: dict[str, int] | None = None,
+) -> Path:
+    """Print one handout, its contents with the sheet where each page starts (from ``lengths``,
+    checked against the printed outline and printed again if the title page took more sheets than
+    guessed)."""
+    numbers = None
+    if lengths is not None:
+        numbers, at = [], 2 + len(pages) // 20  # a title page, two for a long contents
+        for page in pages:
+            numbers.append(at)
+            at += lengths[page.doc]
+    pdf = print_pdf(browser, assemble(heading, subtitle, pages, trainer, today, numbers), heading)
+    if numbers is not None:
+        actual = start_pages(pdf, pages)
+        if actual is not None and actual != numbers:
+            pdf = print_pdf(browser, assemble(heading, subtitle, pages, trainer, today, actual), heading)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(pdf)
     return target
 
 
@@ -297,20 +247,17 @@ def export_pdf(
     suffix = "-formateur" if trainer else ""
     files: list[Path] = []
     with serve(site) as base, nullcontext(browser) if browser is not None else chromium() as browser:
-        printed: dict[str, list[PrintedPage]] = {}
+        printed = prepare_pages(browser, base, [d for m in chosen for d in m.pages], trainer, base_url)
+        lengths = page_lengths(browser, list(printed.values()), trainer, today)
         for module in chosen:
-            printed[module.name] = prepare_pages(browser, base, module.pages, trainer, base_url)
-            module.title = printed[module.name][0].title
-            doc = assemble(
-                module.title,
-                f"Module «\u00a0{module.title}\u00a0» — {COURSE_TITLE}",
-                printed[module.name],
-                trainer,
-                today,
-            )
-            files.append(print_pdf(browser, base, doc, output / f"{module.name}{suffix}.pdf", module.title))
+            pages = [printed[d] for d in module.pages]
+            module.title = pages[0].title
+            subtitle = f"Module «\u00a0{module.title}\u00a0» — {COURSE_TITLE}"
+            target = output / f"{module.name}{suffix}.pdf"
+            files.append(print_handout(browser, target, module.title, subtitle, pages, trainer, today, lengths))
         if whole and chosen and not modules:
-            every = [p for m in chosen for p in printed[m.name]]
-            doc = assemble(COURSE_TITLE, f"Le cours complet\u00a0: {len(chosen)} modules", every, trainer, today)
-            files.append(print_pdf(browser, base, doc, output / f"cours-complet{suffix}.pdf", COURSE_TITLE))
+            every = [printed[d] for m in chosen for d in m.pages]
+            subtitle = f"Le cours complet\u00a0: {len(chosen)} modules"
+            target = output / f"cours-complet{suffix}.pdf"
+            files.append(print_handout(browser, target, COURSE_TITLE, subtitle, every, trainer, today, lengths))
     return files

@@ -1,7 +1,8 @@
 """What the handout exporter runs inside each built page before taking its content (JavaScript as text).
 
 :data:`PREPARE_PAGE` turns a drawn page into its paper form: every chart
-followed by a table of its data, quiz questions without their answers (the
+followed by a table of its data (its own, or one built from its data when it
+draws none), quiz questions without their answers (the
 learner's version) or with them, their feedback, explanation and source (the
 trainer's version), the « Notes pour le formateur » section removed or opened,
 and interactive boxes that would print blank removed. It returns the page's
@@ -44,6 +45,7 @@ PREPARE_PAGE = r"""(trainer) => {
   };
   const MAX_ROWS = 40;
   for (const w of document.querySelectorAll('div.pacte-widget[data-pacte-module="chart"]')) {
+    if (w.querySelector("table")) continue;  // the chart draws its own data table: printed once
     const state = stateOf(w);
     const spec = state.spec || {};
     const names = titles(spec);

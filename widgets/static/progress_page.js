@@ -41,6 +41,8 @@ const CSS = `
   .pacte-progress-record table { width: 100%; border-collapse: collapse; }
   .pacte-progress-record th, .pacte-progress-record td { border: 1px solid #666; padding: 3pt 5pt; text-align: left; vertical-align: top; }
   .pacte-progress-record section { break-inside: avoid; margin-top: 10pt; }
+  .pacte-progress-name { font-size: 12pt; margin: 12pt 0; }
+  .pacte-progress-blank { display: inline-block; width: 10cm; border-bottom: 1px solid #000; }
 }
 `;
 
@@ -97,6 +99,7 @@ function record(summary) {
   const today = new Date().toISOString();
   return h("div", { class: "pacte-progress-record" },
     h("h2", {}, "Relevé de parcours — cours PACTE soins primaires (EHESP)"),
+    h("p", { class: "pacte-progress-name" }, `Nom${NBSP}: `, h("span", { class: "pacte-progress-blank" }, "")),
     h("p", {}, h("strong", {}, "Relevé déclaratif, ce n’est pas une attestation. "),
       `Établi le ${frDate(today)} à partir des activités enregistrées dans ce navigateur par l’apprenant lui-même ; aucun contrôle d’identité ni de résultat n’a été fait.`),
     h("p", {}, `Pages ouvertes : ${summary.pagesVisited} sur ${summary.pagesTotal}. Activités terminées : ${summary.activitiesDone} sur ${summary.activitiesKnown}, ${summary.activitiesStarted - summary.activitiesDone} en cours (activités des pages ouvertes).`),
