@@ -80,34 +80,51 @@ def empty(activity):
 
 
 def build(activity, **values):
-    return call_js("live_room_logic", "buildAnswer", [[activity, {**empty(activity), **values}]])[0]
+    return builds([(activity, values)])[0]
+
+
+def builds(cases):
+    """``buildAnswer`` of each ``(activity, values)`` over the activity's empty values, in one Node process."""
+    setup = "function buildOver(a, v) { return m.buildAnswer(a, { ...m.emptyValues(a.input), ...v }); }"
+    return call_js("live_room_logic", "buildOver", [[a, v] for a, v in cases], setup=setup)
 
 
 def test_each_input_type_builds_the_protocol_answer():
-    assert build(QUIZ, choices=["b"]) == {"ok": True, "activity": "quiz:metier", "question": "q1", "answer": "b"}
-    assert build(MULTI, choices=["b", "a"])["answer"] == ["a", "b"]  # in the choices' order
-    assert build(CLOUD, text="  soudée ")["answer"] == "soudée"
-    assert build(SCALE, value=4) == {"ok": True, "activity": "scale:accord", "question": "answer", "answer": 4}
-    assert build(RANKING, order=["z", "x", "y"])["answer"] == ["z", "x", "y"]
-    assert build(RANKING)["answer"] == ["x", "y", "z"]  # the given order is an answer too
-    survey = build(SURVEY, structure="CDS", choices=["cpts"])
+    quiz, multi, cloud, scale, ranked, unranked, survey = builds(
+        [
+            (QUIZ, {"choices": ["b"]}),
+            (MULTI, {"choices": ["b", "a"]}),
+            (CLOUD, {"text": "  soudée "}),
+            (SCALE, {"value": 4}),
+            (RANKING, {"order": ["z", "x", "y"]}),
+            (RANKING, {}),
+            (SURVEY, {"structure": "CDS", "choices": ["cpts"]}),
+        ]
+    )
+    assert quiz == {"ok": True, "activity": "quiz:metier", "question": "q1", "answer": "b"}
+    assert multi["answer"] == ["a", "b"]  # in the choices' order
+    assert cloud["answer"] == "soudée"
+    assert scale == {"ok": True, "activity": "scale:accord", "question": "answer", "answer": 4}
+    assert ranked["answer"] == ["z", "x", "y"]
+    assert unranked["answer"] == ["x", "y", "z"]  # the given order is an answer too
     assert survey == {"ok": True, "activity": "survey:structure-plus-recente", "question": "CDS", "answer": "cpts"}
 
 
 def test_incomplete_or_wrong_answers_are_refused_in_french():
-    errors = [
-        build(QUIZ)["error"],
-        build(QUIZ, choices=["a", "b"])["error"],
-        build(QUIZ, choices=["zz"])["error"],
-        build(MULTI)["error"],
-        build(CLOUD, text="   ")["error"],
-        build(CLOUD, text="x" * 61)["error"],
-        build(SCALE, value=6)["error"],
-        build(SCALE)["error"],
-        build(RANKING, order=["x", "x", "y"])["error"],
-        build(SURVEY, choices=["msp"])["error"],
-        build(SURVEY, structure="XX", choices=["msp"])["error"],
+    cases = [
+        (QUIZ, {}),
+        (QUIZ, {"choices": ["a", "b"]}),
+        (QUIZ, {"choices": ["zz"]}),
+        (MULTI, {}),
+        (CLOUD, {"text": "   "}),
+        (CLOUD, {"text": "x" * 61}),
+        (SCALE, {"value": 6}),
+        (SCALE, {}),
+        (RANKING, {"order": ["x", "x", "y"]}),
+        (SURVEY, {"choices": ["msp"]}),
+        (SURVEY, {"structure": "XX", "choices": ["msp"]}),
     ]
+    errors = [built["error"] for built in builds(cases)]
     assert errors == [
         "Choisissez une réponse.",
         "Choisissez une réponse.",
