@@ -78,6 +78,9 @@ def serve_book(html_root: Path) -> Iterator[str]:
     class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
         daemon_threads = True
 
+        def handle_error(self, request, client_address):  # Chromium closing a connection early
+            pass
+
     server = Server(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
