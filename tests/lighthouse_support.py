@@ -42,7 +42,7 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
-    def send_head(self):  # type: ignore[override]
+    def send_head(self):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
