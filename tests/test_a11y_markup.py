@@ -95,3 +95,24 @@ def test_voila_notebooks_are_titled_by_their_page(built_book):
         assert title == page_title(doc) and title != doc, (doc, title)
     dims = json.loads((BUILD / "voila" / "modules" / "dimensions" / "index.ipynb").read_text(encoding="utf-8"))
     assert dims["metadata"]["title"].startswith("Les dimensions")
+
+
+def test_an_empty_print_heading_gets_the_page_title():
+    """pa11y (HTMLCS H42.2) on genindex.html: the theme's print-only ``<h1>`` was empty."""
+    from pacte.site.a11y import fill_print_heading
+
+    page = (
+        "<html><head><title>Index &#8212; La coordination en soins primaires</title></head><body>"
+        '<div id="jb-print-docs-body" class="onlyprint">\n    <h1></h1>\n</div></body></html>'
+    )
+    assert "<h1>Index</h1>" in fill_print_heading(page)
+    filled = page.replace("<h1></h1>", "<h1>Accueil</h1>")
+    assert fill_print_heading(filled) == filled
+
+
+def test_no_built_page_has_an_empty_heading(built_book):
+    empty = []
+    for rel in built_pages(built_book):
+        soup = _soup(built_book / rel)
+        empty += [f"{rel}: <{h.name}>" for h in soup.find_all(["h1", "h2", "h3"]) if not h.get_text(strip=True)]
+    assert not empty, empty

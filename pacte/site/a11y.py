@@ -37,6 +37,8 @@ _ENGLISH = {
     'aria-label="Section Navigation"': 'aria-label="Navigation dans la section"',
     'aria-label="Breadcrumb"': 'aria-label="Fil d’Ariane"',
 }
+_EMPTY_PRINT_HEADING = re.compile(r'(<div id="jb-print-docs-body"[^>]*>\s*<h1>)(</h1>)')
+_TITLE = re.compile(r"<title>(?P<title>.*?)(?:\s*(?:&#8212;|—| - ).*)?</title>", re.S)
 _REDIRECT = re.compile(r'^\s*<meta http-equiv="Refresh" content="0; url=(?P<url>[^"]+)"\s*/>\s*$', re.I)
 
 
@@ -69,6 +71,14 @@ def frenchify(text: str) -> str:
     for english, french in _ENGLISH.items():
         text = text.replace(english, french)
     return text
+
+
+def fill_print_heading(text: str) -> str:
+    """The theme's print heading, empty on Sphinx's own pages (the index), gets the page's title (HTMLCS H42.2)."""
+    title = _TITLE.search(text)
+    if not title or not _EMPTY_PRINT_HEADING.search(text):
+        return text
+    return _EMPTY_PRINT_HEADING.sub(lambda m: m.group(1) + title.group("title").strip() + m.group(2), text, count=1)
 
 
 _SCROLL_BOX = re.compile(r"<div class=(['\"])pacte-table-scroll\1(?![^>]*tabindex)")
@@ -137,7 +147,7 @@ def _finished(app: Sphinx, exception: Exception | None) -> None:
         if "_static" in page.parts:
             continue
         text = page.read_text(encoding="utf-8")
-        fixed = frenchify(text)
+        fixed = fill_print_heading(frenchify(text))
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
     title = f"{app.config.html_title or app.config.project} — redirection vers l’accueil"

@@ -4,7 +4,8 @@
 // ARIA is switched off), and « Voir les données » shows a table made from the same data.
 
 import { loadRuntime } from "./chart_runtime.js";
-import { prepareSpec, firstSentence, tableRows, patternFills, PHONE_WIDTH } from "./chart_layout.js";
+import { prepareSpec, firstSentence, tableRows, patternFills, legendFilters, PHONE_WIDTH } from "./chart_layout.js";
+import { legendButtons } from "./chart_legend.js";
 import { fmtNumber, NBSP } from "./numbers.js";
 
 function fmtCell(value, col) {
@@ -138,11 +139,13 @@ async function render({ model, el }) {
   src.className = "pacte-chart-source";
   src.textContent = model.get("source");
   caption.append(desc, src);
-  figure.append(view, caption);
+  let result = null;
+  // Legend filters as buttons, placed before Vega loads so that nothing moves when it has drawn.
+  const filters = legendFilters(model.get("spec")).map((f) => legendButtons(f, () => result && result.view));
+  figure.append(view, ...filters.map((f) => f.element), caption);
   const table = dataTable(model.get("spec"), title);
   if (table) figure.append(table);
   el.replaceChildren(figure);
-  let result = null;
   let svgWatcher = null;
   let drawnPhone = null;
   let drawnWidth = 0;
@@ -158,6 +161,7 @@ async function render({ model, el }) {
     view.removeAttribute("role");
     view.removeAttribute("aria-label");
     nameSvg(view, label);
+    for (const f of filters) f.attach(result.view);
     // Vega redraws marks when a parameter changes: keep its ARIA attributes out each time.
     if (!svgWatcher && typeof MutationObserver === "function") {
       svgWatcher = new MutationObserver(() => nameSvg(view, label));

@@ -252,3 +252,23 @@ export function tableRows(spec, fmt) {
     })),
   };
 }
+
+// The legends a reader filters by clicking (point selections bound to a legend), as keyboard
+// buttons need them: the selection's name, its field, the legend's title and its values in order.
+export function legendFilters(spec) {
+  const params = [...(spec.params || []), ...(spec.layer || []).flatMap((l) => l.params || [])];
+  const filters = [];
+  for (const p of params) {
+    const fields = (p.select && p.select.fields) || [];
+    if (p.bind !== "legend" || (p.select || {}).type !== "point" || fields.length !== 1) continue;
+    const field = fields[0];
+    const view = views(spec).find((v) => Object.values(v.encoding || {}).some((d) => d && d.field === field));
+    if (!view) continue;
+    const def = Object.values(view.encoding).find((d) => d && d.field === field);
+    const domain = (def.scale || {}).domain;
+    const values = Array.isArray(domain) ? domain.map(String)
+      : Array.isArray(def.sort) ? def.sort.map(String) : distinct(datasetRows(spec, view), field).sort();
+    filters.push({ param: p.name, field, title: fieldTitle(def), values });
+  }
+  return filters;
+}
