@@ -232,3 +232,16 @@ def test_the_report_of_the_day_names_no_participant(room):
     if right["explanation"]:
         assert html.count("class='explanation'") == 1
     assert " :" not in html.replace("\u00a0:", "")  # French typography: a non-breaking space before « : »
+
+
+def test_a_word_cloud_typed_on_the_spot_follows_the_session_moderation():
+    from pacte.live.moderation import Moderation
+    from pacte.live.spot import new_ref, parse_spot, register
+
+    cloud, choice = new_ref(), new_ref()
+    register(cloud, parse_spot({"kind": "wordcloud", "prompt": "Un mot pour la matinée ?"}))
+    register(choice, parse_spot({"kind": "choice", "prompt": "Lequel ?", "choices": ["Oui", "Non"]}))
+    moderation = Moderation(default=True)
+    assert moderation.moderated(f"spot:{cloud}", "answer")
+    assert not moderation.moderated(f"spot:{choice}", "answer")  # choices are never free text
+    assert not Moderation(default=False).moderated(f"spot:{cloud}", "answer")

@@ -15,6 +15,7 @@ from typing import Any
 
 from pacte.live.kind_registry import MODERATED_KINDS
 from pacte.live.protocol import split_activity
+from pacte.live.spot import prompt_of
 from pacte.live.store.room import ROOM_ACTIVITY, ROOM_QUESTION
 
 Key = tuple[str, str]
@@ -30,9 +31,11 @@ class Moderation:
 
     def moderated(self, activity: str, question: str) -> bool:
         """Whether entries to ``activity``/``question`` wait for the trainer's approval."""
-        kind, _ = split_activity(activity)
+        kind, ref = split_activity(activity)
+        free_text_on_the_spot = kind == "spot" and (prompt_of(ref) or {}).get("kind") in ("wordcloud", "text")
         if (activity, question) != (ROOM_ACTIVITY, ROOM_QUESTION) and kind not in MODERATED_KINDS:
-            return False
+            if not free_text_on_the_spot:
+                return False
         return self.own.get((activity, question), self.default)
 
     def approved_of(self, keys: list[Key]) -> dict[Key, set[str]]:

@@ -125,14 +125,21 @@ function wire() {
   $("projection-results-only").addEventListener("click", () => setResultsOnly(!$("projection").classList.contains("is-results-only")));
   $("projection-previous").addEventListener("click", () => turn(-1));
   $("projection-next").addEventListener("click", () => turn(1));
-  document.addEventListener("keydown", (event) => {
-    if (!document.body.classList.contains("is-projection") || event.target.closest?.("input, select, textarea")) return;
-    const delta = { ArrowRight: 1, ArrowDown: 1, PageDown: 1, ArrowLeft: -1, ArrowUp: -1, PageUp: -1 }[event.key];
-    if (delta && view.pages > 1) {
-      event.preventDefault();
-      turn(delta);
-    }
-  });
+  // Captured before the sequence's keys (dashboard_toolkit.js): the arrows turn the projected pages
+  // first, as slides; past the first or the last page they are left to the sequence.
+  document.addEventListener(
+    "keydown",
+    (event) => {
+      if (!document.body.classList.contains("is-projection") || event.target.closest?.("input, select, textarea")) return;
+      const delta = { ArrowRight: 1, ArrowDown: 1, PageDown: 1, ArrowLeft: -1, ArrowUp: -1, PageUp: -1 }[event.key];
+      const target = view.page + (delta || 0);
+      if (delta && view.pages > 1 && target >= 0 && target < view.pages) {
+        event.preventDefault();
+        turn(delta);
+      }
+    },
+    true,
+  );
   window.addEventListener("resize", () => {
     view.page = 0; // other pages on another screen: start again from the first
     fit();

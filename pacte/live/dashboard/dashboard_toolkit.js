@@ -226,7 +226,8 @@ export function setupToolkit(ctx) {
     say("Question ajoutée à la séquence, après l’étape en cours.");
   });
   document.addEventListener("keydown", (e) => {
-    if (e.altKey || e.ctrlKey || e.metaKey || e.target.closest?.("input, textarea, select, [contenteditable]")) return;
+    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return; // a projected page was turned
+    if (e.target.closest?.("input, textarea, select, [contenteditable]")) return;
     const direction = { ArrowRight: 1, PageDown: 1, ArrowLeft: -1, PageUp: -1 }[e.key];
     if (!direction || !run.steps.length || !state.sessionId) return;
     e.preventDefault();
