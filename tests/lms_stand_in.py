@@ -9,9 +9,10 @@ Two runtimes give the API object:
 * ``scorm-again`` (npm, vendored under tests/vendor): always;
 * ``moodle``: Moodle's own ``mod/scorm/datamodels/scorm_12.js``, read from the Moodle source tree named by
   ``PACTE_MOODLE_SRC`` (a checkout of the public moodle/moodle repository). Moodle's code is GPL and is not
-  committed here; :data:`MOODLE_STUBS` stands in for the globals its PHP page (``scorm_12.js.php``) writes
-  before it and for the request that stores the data (``DoRequest`` → ``datamodel.php``): what Moodle would
-  POST is decoded into the record, as its server would store it.
+  committed here; :data:`MOODLE_STUBS` (older ``scorm_12.js``, reading globals) or :data:`MOODLE_INIT_STUBS`
+  (current one, built by ``M.scorm_api.init``) stand in for what its PHP page (``scorm_12.php``) gives it and
+  for the request that stores the data (``DoRequest`` → ``datamodel.php``): what Moodle would POST is decoded
+  into the record, as its server would store it.
 """
 
 from __future__ import annotations
@@ -90,22 +91,28 @@ function makeApi(record) {
 }
 </script>"""
 
-# The globals Moodle's scorm_12.js.php writes before scorm_12.js, and the functions of mod/scorm/request.js
-# and the player it calls: stand-ins, with the learner's record where Moodle puts it.
-MOODLE_STUBS = """<script>
+# What Moodle's PHP page gives scorm_12.js (mod/scorm/datamodels/scorm_12.php, get_scorm_default() of
+# scorm_12lib.php, scorm_reconstitute_array_element() of locallib.php), and the functions of mod/scorm/module.js
+# and request.js it calls: stand-ins, with the learner's record where Moodle puts it. As get_scorm_default():
+# cmi.core.entry is « ab-initio » without a record, « resume » after cmi.core.exit = « suspend », else empty.
+MOODLE_COMMON = """<script>
 var cfgwwwroot = "http://lms.invalid", scormid = 1, scoid = 1, attempt = 1, viewmode = "normal";
 var currentorg = "ORG-PACTE", sesskey = "test", cmid = 1, scormdebugging = false, scormauto = 0;
 var cmistring256 = "^[\\\\u0000-\\\\uFFFF]{0,255}$", cmistring4096 = "^[\\\\u0000-\\\\uFFFF]{0,4096}$";
 var R = window.LMS_RECORD;
 var def = {
-  "cmi.core.student_id": "learner", "cmi.core.student_name": "Learner, Test", "cmi.core.lesson_location": "",
+  "cmi.core.student_id": "learner", "cmi.core.student_name": "Learner, Test",
+  "cmi.core.lesson_location": R["cmi.core.lesson_location"] || "",
   "cmi.core.credit": "credit", "cmi.core.lesson_status": R["cmi.core.lesson_status"] || "",
-  "cmi.core.entry": R["cmi.suspend_data"] ? "resume" : "ab-initio", "cmi.core.score.raw": R["cmi.core.score.raw"] || "",
+  "cmi.core.entry": !R["cmi.core.lesson_status"] ? "ab-initio" : R["cmi.core.exit"] === "suspend" ? "resume" : "",
+  "cmi.core.score.raw": R["cmi.core.score.raw"] || "",
   "cmi.core.score.max": R["cmi.core.score.max"] || "", "cmi.core.score.min": R["cmi.core.score.min"] || "",
-  "cmi.core.total_time": "00:00:00", "cmi.core.lesson_mode": "normal", "cmi.core.exit": "",
-  "cmi.suspend_data": R["cmi.suspend_data"] || "", "cmi.launch_data": "", "cmi.comments": "",
+  "cmi.core.total_time": R["cmi.core.total_time"] || "00:00:00", "cmi.core.lesson_mode": "normal",
+  "cmi.core.exit": R["cmi.core.exit"] || "",
+  "cmi.suspend_data": R["cmi.suspend_data"] || "", "cmi.launch_data": "", "cmi.comments": R["cmi.comments"] || "",
   "cmi.student_data.mastery_score": String(R.mastery ?? ""), "cmi.student_data.max_time_allowed": "",
-  "cmi.student_data.time_limit_action": "",
+  "cmi.student_data.time_limit_action": "", "cmi.student_preference.language": "",
+  "cmi.student_preference.audio": "0", "cmi.student_preference.speed": "0", "cmi.student_preference.text": "0",
 };
 var cmiobj = "";
 var stored = Object.keys(R).filter(function (k) { return /^cmi\\.interactions\\.\\d+\\.id$/.test(k); }).length;
@@ -117,6 +124,7 @@ for (var n = 0; n < stored; n++) {
 }
 cmiint += " cmi.interactions._count = " + stored + ";";
 var M = { mod_scorm: { connectPrereqCallback: { success: function () {} } } };
+window.scorm_current_node = null;
 function YUI() { return { use: function () {} }; }
 function NewHttpReq() { return {}; }
 function underscore(str) { return String(str).replace(/.N/g, ".").replace(/\\./g, "__"); }
@@ -131,7 +139,24 @@ function DoRequest(request, url, params) {
 }
 </script>
 <script src="moodle_scorm_12.js"></script>
-<script>function makeApi() { return window.API; }</script>"""
+"""
+
+# Older Moodle (2.x): scorm_12.js reads the globals above and builds window.API itself.
+MOODLE_STUBS = MOODLE_COMMON + "<script>function makeApi() { return window.API; }</script>"
+
+# Moodle since the player's single page (3.x and later): scorm_12.php passes the same values, keyed by SCO id,
+# to M.scorm_api.init (autocommit off and mastery override on, Moodle's defaults).
+MOODLE_INIT_STUBS = (
+    MOODLE_COMMON
+    + """<script>
+function makeApi() {
+  var by = function (v) { var o = {}; o[scoid] = v; return o; };
+  M.scorm_api.init({}, by(def), by(cmiobj), by(cmiint), cmistring256, cmistring4096, scormdebugging, scormauto,
+    scormid, cfgwwwroot, sesskey, scoid, attempt, viewmode, cmid, currentorg, false, true);
+  return window.API;
+}
+</script>"""
+)
 
 # Answers every quiz question of the page the SCO shows, by plan; returns the statuses of the questions answered.
 ANSWER = """(plan) => {
@@ -182,7 +207,7 @@ class Lms:
             source = moodle_source()
             assert source is not None
             shutil.copy(source, root / "moodle_scorm_12.js")
-            script = MOODLE_STUBS
+            script = MOODLE_INIT_STUBS if "M.scorm_api.init" in source.read_text(encoding="utf-8") else MOODLE_STUBS
         else:
             shutil.copy(VENDOR / "scorm12.min.js", root)
             script = SCORM_AGAIN

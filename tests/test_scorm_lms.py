@@ -149,6 +149,8 @@ def test_every_quiz_answer_is_an_interaction_and_mastery_follows_the_manifest(br
         statuses = _answer(frame)
         lms.wait_committed(page, lambda r: r.get("cmi.core.lesson_status") in ("passed", "failed"))
         record = lms.finish(page, "dan", sco)
+        refused = page.evaluate("lmsLog.filter((c) => c[0] === 'LMSSetValue' && c[2] !== 'true').map((c) => c[1])")
+        assert refused == [], "the runtime refused values"
     finally:
         context.close()
     found = [record.get(f"cmi.interactions.{n}.id") for n in range(len(statuses))]
