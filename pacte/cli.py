@@ -18,7 +18,8 @@ def _cmd_check(args) -> int:
     from pacte.live.sequences import check_sequence_files
 
     inventory, errors = check_course()
-    errors = [*errors, *check_sequence_files()]  # activities and pages of the ready-made sequences
+    if not errors:  # the sequences name activities of the course data: checked once that data is sound
+        errors = check_sequence_files()
     if args.json:
         print(
             json.dumps(

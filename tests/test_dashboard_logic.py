@@ -152,11 +152,6 @@ def test_the_state_line_says_what_each_kind_reveals_and_when_the_session_is_clos
     assert case == "Résultats et conséquences révélés" and closed == "Séance fermée"
 
 
-def test_hidden_entries_are_not_counted_for_the_room():
-    panel = {"type": "words", "words": [{"text": "oui", "count": 3}, {"text": "nom", "count": 2, "hidden": True}]}
-    assert dash("shownAnswers", [[5, panel], [4, {"type": "bars", "rows": []}], [1, panel]]) == [3, 4, 0]
-
-
 def test_french_number_formats():
     assert dash("formatNumber", [[1320], [12.5], [0.25], [1234567.89], [None]]) == [
         f"1{NBSP}320",

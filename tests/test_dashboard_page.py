@@ -214,10 +214,12 @@ def test_projection_shows_the_current_activity_code_and_qr(dashboard):
     qr = page.locator("#projection-qr svg")
     assert qr.get_attribute("aria-label") == f"QR code du lien {BASE}direct.html?seance=K7M2QX34"
     assert qr.bounding_box()["width"] >= 250
-    assert projection.locator("h2").inner_text() == CATALOGUE[0]["title"]
+    assert projection.locator(".projection-head h2").inner_text() == CATALOGUE[0]["title"]
     assert projection.locator(".panel").count() == 1
     assert projection.locator(".bar-row.correct").count() == 0  # the right answer waits for the reveal
-    font = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('#projection h2')).fontSize)")
+    font = page.evaluate(
+        "() => parseFloat(getComputedStyle(document.querySelector('#projection .projection-head h2')).fontSize)"
+    )
     assert font >= 40
     page.screenshot(path="/tmp/dashboard-projection.png")
     revealed = summary("revealed")

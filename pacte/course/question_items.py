@@ -150,8 +150,8 @@ def question_items(root: Path | None = None) -> list[QuestionItem]:
             continue
         try:
             data, lines = load_yaml_lines_fast(path)
-        except DataError:
-            continue
+        except (DataError, UnicodeDecodeError, ValueError):
+            continue  # an unreadable file: the schema checks report it with its line
         if not isinstance(data, dict):
             continue
         if schema == "question_bank":
@@ -159,5 +159,8 @@ def question_items(root: Path | None = None) -> list[QuestionItem]:
             module = modules.get(bank_id, bank_id.split("-")[0])
         else:
             module = path.parent.name
-        items.extend(reader(path, data, lines, module))
+        try:
+            items.extend(reader(path, data, lines, module))
+        except (KeyError, TypeError, AttributeError, ValueError):
+            continue  # a file its schema refuses (reported by the schema checks with file, line and field)
     return items

@@ -27,6 +27,8 @@ _HIDDEN_CLASSES = {
     "headerlink",
     "pacte-launch",
     "label",
+    # Passages quoted from the seeds ({cite-passage}): the sources' own wording and line breaks, not ours.
+    "pacte-evidence",
 }
 _BLOCK = {
     "title",

@@ -154,7 +154,8 @@ import json  # noqa: E402
 from html.parser import HTMLParser  # noqa: E402
 
 _HIDDEN_TAGS = {"script", "style", "code", "pre", "kbd", "samp", "math", "svg", "noscript", "template", "head"}
-_HIDDEN_CLASSES = {"highlight", "math", "cell_input", "headerlink", "pacte-launch"}
+# The seeds' passages ({cite-passage}, class pacte-evidence) keep the sources' own wording: not checked.
+_HIDDEN_CLASSES = {"highlight", "math", "cell_input", "headerlink", "pacte-launch", "pacte-evidence"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 

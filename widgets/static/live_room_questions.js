@@ -41,15 +41,15 @@ export function mountQuestions(session) {
   const voted = readVotes(session.code);
   const field = h("textarea", { id: "pacte-live-ask", class: "pacte-live-ask-text", maxlength: String(MAX), rows: "2",
     autocomplete: "off", "aria-describedby": "pacte-live-ask-count" });
-  const count = h("p", { id: "pacte-live-ask-count", class: "pacte-live-counter" });
-  const status = h("p", { class: "pacte-live-room-status", role: "status" });
+  const count = h("p", { id: "pacte-live-ask-count", class: "pacte-live-ask-counter" });
+  const status = h("p", { class: "pacte-live-ask-status", role: "status" });
   const send = h("button", { type: "submit", class: "pacte-button pacte-live-ask-send" }, "Envoyer la question");
   const list = h("ol", { class: "pacte-live-question-list" });
   const empty = h("p", { class: "pacte-live-help" }, "Pas encore de question de la salle.");
   const form = h("form", { class: "pacte-live-ask", novalidate: true },
     h("label", { for: "pacte-live-ask", class: "pacte-live-label" }, "Votre question au formateur (anonyme)"), field, count, send, status);
   const node = h("section", { class: "pacte-live-questions", "aria-labelledby": "pacte-live-questions-title" },
-    h("h3", { id: "pacte-live-questions-title", class: "pacte-live-title" }, "Questions de la salle"), form, empty, list);
+    h("h3", { id: "pacte-live-questions-title", class: "pacte-live-questions-title" }, "Questions de la salle"), form, empty, list);
   const showCount = () => {
     const c = counter(field.value, MAX);
     count.textContent = c.text;

@@ -125,12 +125,6 @@ export function currentEntry(summary) {
   return (summary.activities || []).find((e) => sameActivity(e, activity)) || null;
 }
 
-// The answers the room may be told of: the entries the trainer hid are not counted.
-export function shownAnswers(answers, panel) {
-  const hidden = (panel?.words || []).filter((w) => w.hidden).reduce((n, w) => n + (w.count || 0), 0);
-  return Math.max(0, (answers || 0) - hidden);
-}
-
 // Participants line: « 3 connectés sur 5 participants ».
 export function participantsText(summary) {
   const total = summary?.participants ?? 0;

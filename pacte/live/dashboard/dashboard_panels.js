@@ -2,7 +2,7 @@
 // ranking, room beside the survey) and the QR code, from the models of
 // dashboard_logic.js. Trainee texts are inserted as text nodes, never as HTML.
 import { h } from "../../pacte/static/dom.js";
-import { countLabel, NBSP, panelModel, qrMatrix, qrPath, shownAnswers } from "./dashboard_logic.js";
+import { countLabel, NBSP, panelModel, qrMatrix, qrPath } from "./dashboard_logic.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -141,7 +141,7 @@ export function drawQr(text) {
 // ``options.draw(panel, options)`` draws a round's panel (default drawPanel); projected, hidden entries are not counted.
 export function drawRounds(entry, options = {}) {
   const draw = options.draw || drawPanel;
-  const counted = (r) => (options.projected ? shownAnswers(r.answers, r.panel) : r.answers ?? 0);
+  const counted = (r) => r.answers ?? 0; // the server counts neither hidden nor pending entries
   const earlier = (entry.rounds || []).map((r) => ({ ...r, current: false }));
   if (!earlier.length) return draw(entry.panel, options);
   const rounds = [...earlier, { round: entry.round ?? earlier.length + 1, answers: entry.answers ?? 0, panel: entry.panel, current: true }];

@@ -72,7 +72,7 @@ function activityNodes(summary, session) {
   const revealed = stage.state === "revealed";
   const options = { showCorrect: revealed, projected: true, question: stage.activity.question };
   const kind = stage.activity.kind;
-  const count = L.countLabel(L.shownAnswers(entry?.answers ?? 0, entry?.panel), "réponse");
+  const count = L.countLabel(entry?.answers ?? 0, "réponse"); // hidden and pending entries left out by the server
   const withSession = { ...stage, session: { ...(stage.session || {}), open: session?.open !== false } };
   const results = entry?.rounds?.length
     ? drawRounds(entry, { ...options, draw: (panel, o) => projectedPanel(panel, o, kind) })

@@ -31,7 +31,7 @@ export function setupToolkit(ctx) {
       h("p", { id: "sequence-current", class: "stage-title" }),
       h("p", { id: "sequence-next", class: "hint" }),
       h("p", { id: "sequence-note", class: "hint" }),
-      h("p", { class: "stage-actions" },
+      h("p", { class: "toolkit-actions" },
         h("button", { type: "button", class: "button", id: "sequence-prev" }, "Précédente"),
         h("button", { type: "button", class: "button", id: "sequence-next-button", "aria-keyshortcuts": "ArrowRight PageDown" }, "Suivante"),
         h("span", { class: "hint" }, " → ou Page suivante, ← ou Page précédente"))),
