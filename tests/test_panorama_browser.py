@@ -206,7 +206,7 @@ def test_voila_ordering_sorting_and_quiz_reach_python(offline_page, pacte_server
     page = offline_page
     page.goto(pacte_server + "voila/render/" + HISTORY + ".ipynb", timeout=120000)
     root = page.locator("section.pacte-order")
-    root.wait_for(timeout=90000)
+    root.wait_for(timeout=180000)
     root.locator("li[data-item=usb] input[data-action=position]").fill("1")
     root.locator("li[data-item=usb] input[data-action=position]").press("Enter")
     root.locator("button[data-action=check]").click()
@@ -223,7 +223,7 @@ def test_voila_ordering_sorting_and_quiz_reach_python(offline_page, pacte_server
 
     page.goto(pacte_server + "voila/render/" + STRUCTURES + ".ipynb", timeout=120000)
     ex = page.locator(".pacte-sort")
-    ex.wait_for(timeout=90000)
+    ex.wait_for(timeout=180000)  # a second view starts a second kernel
     form = ex.locator("form[data-item=patient-complexe]")
     form.locator("input[value=dac]").check()
     form.locator("button[type=submit]").click()
