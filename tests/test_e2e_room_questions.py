@@ -25,7 +25,15 @@ def serve(built_book, tmp_path):
     server.stop()
 
 
+def _open_questions(page) -> None:
+    """Unfold « Questions de la salle » (folded so that the joined trainee's bar stays small)."""
+    box = page.locator("details.pacte-live-questions")
+    if box.get_attribute("open") is None:
+        box.locator("summary").click()
+
+
 def _ask(page, text: str) -> None:
+    _open_questions(page)
     page.locator(".pacte-live-ask-text").fill(text)
     with page.expect_response(lambda r: r.url.endswith("/api/live/ask")) as resp:
         page.locator(".pacte-live-ask-send").click()

@@ -48,8 +48,9 @@ export function mountQuestions(session) {
   const empty = h("p", { class: "pacte-live-help" }, "Pas encore de question de la salle.");
   const form = h("form", { class: "pacte-live-ask", novalidate: true },
     h("label", { for: "pacte-live-ask", class: "pacte-live-label" }, "Votre question au formateur (anonyme)"), field, count, send, status);
-  const node = h("section", { class: "pacte-live-questions", "aria-labelledby": "pacte-live-questions-title" },
-    h("h3", { id: "pacte-live-questions-title", class: "pacte-live-questions-title" }, "Questions de la salle"), form, empty, list);
+  // Folded by default: the compact bar of a joined trainee stays one line until they open it.
+  const title = h("summary", { class: "pacte-live-questions-title" }, "Questions de la salle");
+  const node = h("details", { class: "pacte-live-questions" }, title, form, empty, list);
   const showCount = () => {
     const c = counter(field.value, MAX);
     count.textContent = c.text;
@@ -121,6 +122,7 @@ export function mountQuestions(session) {
     update(questions) {
       if (!Array.isArray(questions)) return;
       if (JSON.stringify(questions) !== JSON.stringify(last)) draw(questions);
+      title.textContent = questions.length ? `Questions de la salle (${questions.length})` : "Questions de la salle";
     },
   };
 }
