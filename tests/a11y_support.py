@@ -51,7 +51,7 @@ def offline_context(browser, width: int, height: int = 900, **extra):
     return context, external
 
 
-def wait_widgets(page, timeout: int = 60000) -> None:
+def wait_widgets(page, timeout: int = 120000) -> None:
     """Wait until every widget of the page is mounted and every chart drawn (or failed)."""
     page.wait_for_function(
         """() => [...document.querySelectorAll('div.pacte-widget[data-pacte-module]')].every(
