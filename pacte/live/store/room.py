@@ -16,11 +16,11 @@ approved (``approved_answers``), hidden entries stay in ``hidden_answers``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from contextlib import AbstractContextManager
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pacte.live.store.errors import StoreError, UnknownParticipant
+from pacte.live.store.hooks import SessionHooks
 from pacte.live.store.stages import Tx, _check_id
 
 STATUSES = ("pending", "approved", "hidden")
@@ -68,22 +68,8 @@ class RoomQuestion:
         }
 
 
-class RoomMixin:
+class RoomMixin(SessionHooks):
     """Questions from the room, their votes, moderation settings and approved entries."""
-
-    _clock: Callable[[], float]
-
-    def _tx(self, write: bool) -> AbstractContextManager[Tx]:
-        raise NotImplementedError
-
-    def _require_session(self, tx: Tx, session_id: str) -> None:
-        raise NotImplementedError
-
-    def _require_open(self, tx: Tx, session_id: str, now: float) -> None:
-        raise NotImplementedError
-
-    def _notify(self, tx: Tx, session_id: str) -> None:
-        raise NotImplementedError
 
     def _require_participant(self, tx: Tx, session_id: str, participant_id: str) -> None:
         if tx.one("SELECT 1 FROM participants WHERE id = ? AND session_id = ?", (participant_id, session_id)) is None:

@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Callable
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
 from pacte.live.notices import urgent
 from pacte.live.protocol import activity_id
 from pacte.live.store.errors import ActivityClosed
+from pacte.live.store.hooks import SessionHooks
 from pacte.live.store.stages import SURVEY_ALL, Tx
 
 MAX_TIMER_SECONDS = 3600.0
@@ -40,22 +39,8 @@ class TimerRow:
     close_at_zero: bool
 
 
-class ToolkitMixin:
+class ToolkitMixin(SessionHooks):
     """Saved sequences, spot questions and timers, in SQL common to SQLite and PostgreSQL."""
-
-    _clock: Callable[[], float]
-
-    def _tx(self, write: bool) -> AbstractContextManager[Tx]:
-        raise NotImplementedError
-
-    def _require_session(self, tx: Tx, session_id: str) -> None:
-        raise NotImplementedError
-
-    def _require_open(self, tx: Tx, session_id: str, now: float) -> None:
-        raise NotImplementedError
-
-    def _notify(self, tx: Tx, session_id: str) -> None:
-        raise NotImplementedError
 
     def _remember_closing(self, tx: Tx, session_id: str, kind: str, ref: str, question: str, state: str) -> None:
         raise NotImplementedError
