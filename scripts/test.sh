@@ -82,7 +82,8 @@ if [ -z "${PACTE_SKIP_SETUP:-}" ]; then
 fi
 phase postgres postgres
 if [ -n "$FAST" ]; then
-  phase tests pytest tests -q -n "${PACTE_TEST_WORKERS:-2}" --dist loadscope \
+  export PACTE_FAST_LOOP=1  # the fuzz tests draw a fifth of their examples (tests/conftest.py)
+  phase tests pytest tests -q -n "${PACTE_TEST_WORKERS:-2}" --dist load \
     -m "not browser and not notebook and not slow" "$@"
   exit 0
 fi
@@ -91,7 +92,7 @@ if [ -z "${PACTE_SKIP_SETUP:-}" ]; then
 fi
 phase tests pytest tests -n "${PACTE_TEST_WORKERS:-3}" --dist loadscope --durations=15 "$@"
 # Every executed page through nbval, in a phase of its own (a notebook's cells stay on one worker).
-phase nbval pytest _build/jupyter_execute -q -n 2 --dist loadscope --nbval \
+phase nbval pytest _build/jupyter_execute -q -n 2 --dist loadscope -p nbval --nbval \
   --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-cell-timeout=300
 # The load benchmark, small (50 trainees, 3 activities, SQLite then PostgreSQL behind nginx):
 # figures only, but it fails if the room cannot join, answer or be pushed to.

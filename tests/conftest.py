@@ -46,6 +46,8 @@ MARKING_FIXTURES = {
     # The built book is what `pacte build` made last: the fast loop does not build, so it leaves these out.
     "built_book": ("slow",),
 }
+# `scripts/test.sh --fast` sets it: the fuzz tests draw fewer examples there (the full suite draws them all).
+FAST_LOOP = os.environ.get("PACTE_FAST_LOOP") == "1"
 TRAINER_TOKEN = "test-trainer-token-not-secret"
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 CHROMIUM_ARGS = [
@@ -63,6 +65,11 @@ def _missing(reason: str):
     if IN_CI:
         pytest.fail(f"{reason} (CI=true: a missing test dependency is a failure)")
     pytest.skip(reason)
+
+
+def fuzz_examples(full: int) -> int:
+    """Hypothesis examples for a fuzz test: ``full`` in the full suite, a fifth (at least 20) in the fast loop."""
+    return max(20, full // 5) if FAST_LOOP else full
 
 
 def worker_path(name: str) -> Path:

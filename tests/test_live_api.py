@@ -7,6 +7,7 @@ import urllib.error
 import urllib.request
 
 import pytest
+from conftest import fuzz_examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from live_api_server import start_api
@@ -151,7 +152,7 @@ answers = (
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=fuzz_examples(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     activity=activities,
     question=questions,
@@ -180,7 +181,7 @@ def test_generated_payloads_never_5xx_and_never_store_invalid_rows(api, joined, 
             pytest.fail(f"invalid row stored: {row} ({exc.message})")
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=fuzz_examples(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(raw=st.binary(max_size=600))
 def test_generated_raw_bodies_never_5xx(api, raw):
     assert call(api["base"], "answer", None, raw=raw)[0] < 500

@@ -10,6 +10,7 @@ import urllib.error
 import urllib.request
 
 import pytest
+from conftest import fuzz_examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from live_api_server import start_api
@@ -338,7 +339,7 @@ questions = st.sampled_from([q for _, q, _ in VALID] + ["order", "missions", "CD
 answers = st.sampled_from([v for _, _, v in VALID] + ["\u202e", "=HYPERLINK(1)", "x" * 3000]) | json_values
 
 
-@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=fuzz_examples(250), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     activity=activities,
     question=questions,
@@ -389,7 +390,7 @@ def assert_no_invalid_rows(store, session_id) -> None:
         assert again == stored, row
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=fuzz_examples(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     base=st.sampled_from(VALID),
     field=st.sampled_from(["code", "participant", "activity", "question", "answer"]),
@@ -416,7 +417,7 @@ def test_valid_answers_with_one_field_fuzzed(unlimited, base, field, value):
     assert api["store"].export_rows(session.id)
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=fuzz_examples(80), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     raw=st.binary(max_size=5000) | st.text(max_size=3000).map(lambda t: t.encode("utf-8", "surrogatepass")),
     content_type=st.sampled_from(
