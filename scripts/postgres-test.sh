@@ -2,9 +2,10 @@
 # Start (or reuse) a throwaway PostgreSQL cluster for the live-store tests and
 # print, on the last line of stdout:
 #   export PACTE_TEST_DATABASE_URL=postgresql://pacte:pacte@127.0.0.1:<port>/pacte_test
-# The port is $PACTE_PG_PORT, by default one of 54329–55328 derived from this
+# The port is $PACTE_PG_PORT, by default one of 24329–25328 derived from this
 # checkout's path (two checkouts, e.g. git worktrees, never share a cluster
-# that one of them would stop while the other's tests run).
+# that one of them would stop while the other's tests run), below Linux's
+# ephemeral range (32768–60999): a client socket of a load test cannot hold it.
 # Usage:  eval "$(scripts/postgres-test.sh | tail -1)"
 #         scripts/postgres-test.sh --stop     # stop the cluster (keeps its files)
 #         scripts/postgres-test.sh --destroy  # stop it and delete its files
@@ -21,7 +22,7 @@
 set -euo pipefail
 
 CHECKOUT="$(cd "$(dirname "$0")/.." && pwd -P)"
-PORT="${PACTE_PG_PORT:-$((54329 + $(printf '%s' "$CHECKOUT" | cksum | cut -d' ' -f1) % 1000))}"
+PORT="${PACTE_PG_PORT:-$((24329 + $(printf '%s' "$CHECKOUT" | cksum | cut -d' ' -f1) % 1000))}"
 BASE="${PACTE_PG_DIR:-/tmp/pacte-postgres-test-$PORT}"
 DATA="$BASE/data"
 LOG="$BASE/server.log"
