@@ -6,7 +6,3 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = sorted((ROOT / "modules" / "dynamiques").glob("*.md"))
-
-
-def test_module_has_three_to_four_pages():
-    assert 3 <= len(PAGES) <= 4
