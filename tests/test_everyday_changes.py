@@ -75,8 +75,9 @@ def _documented(change: str) -> tuple[int, list[str]]:
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     found = re.search(rf"^\*\*{re.escape(change)}\*\* — (\d+) files?\b(.*?)(?=^\*\*|^## )", text, re.M | re.S)
     assert found, f"CONTRIBUTING has no everyday change « {change} — N files »"
-    paths = re.findall(r"`((?:datasets|modules|book|widgets|pacte|tests)/[^`]*)`", found[2])
-    return int(found[1]), paths
+    path = r"`((?:datasets|modules|book|widgets|pacte|tests)/[^`]*)`"
+    items = re.findall(rf"^\d+\. [^`]*{path}", found[2], re.M)  # a numbered list: the first path of each item
+    return int(found[1]), items or re.findall(path, found[2])
 
 
 def _matches(name: str, pattern: str) -> bool:
@@ -89,6 +90,8 @@ def _check_count(change: str, touched: list[str]) -> None:
     assert len(touched) == count, f"« {change} »: CONTRIBUTING says {count} files, the change touched {touched}"
     for name in touched:
         assert any(_matches(name, p) for p in patterns), f"« {change} »: {name} is not in CONTRIBUTING's {patterns}"
+    for pattern in patterns:
+        assert any(_matches(name, pattern) for name in touched), f"« {change} »: nothing touched {pattern}"
 
 
 def _add_question(course: Path) -> None:
