@@ -7,7 +7,7 @@ import json
 import pytest
 from node_runner import call_js
 
-from widgets.diagnosis import diagnosis_csv, evaluate_diagnosis, level_of, load_grid
+from widgets.diagnosis import evaluate_diagnosis, level_of, load_grid
 from widgets.sorting import evaluate_item, load_exercise, score_sorting
 
 GRID = load_grid("dimensions/diagnostic.diagnosis_grid.yaml")
@@ -78,7 +78,6 @@ PARITY = """
 const sorting = await twin("sorting_logic");
 const parity = (grid, exercises, diagnosis, scores, items, scoreCases) => ({
   diagnosis: diagnosis.map((a) => m.evaluateDiagnosis(grid, a)),
-  csv: diagnosis.map((a) => m.diagnosisCsv(grid, a, m.evaluateDiagnosis(grid, a))),
   levels: scores.map((s) => m.levelOf(grid, s)),
   items: items.map(([ex, item, answer]) => sorting.evaluateItem(exercises[ex], item, answer)),
   scores: scoreCases.map(([ex, answers]) => sorting.scoreSorting(exercises[ex], answers)),
@@ -102,7 +101,6 @@ def _normalise(value):
 def test_diagnosis_parity(js_results, index):
     answers = DIAGNOSIS_CASES[index]
     assert js_results["diagnosis"][index] == _normalise(evaluate_diagnosis(GRID, answers))
-    assert js_results["csv"][index] == diagnosis_csv(GRID, answers, evaluate_diagnosis(GRID, answers))
 
 
 def test_level_parity(js_results):

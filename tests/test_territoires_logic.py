@@ -11,8 +11,8 @@ from pacte.live.kind_registry import canonical_answer
 from pacte.live.protocol import parse_answer
 from pacte.live.validation import AnswerError
 from widgets import CptsProject, Diagnosis
-from widgets.cpts_project import evaluate_project, live_payloads, load_project, project_summary, rule_applies
-from widgets.diagnosis import action_plan, action_plan_csv, load_grid
+from widgets.cpts_project import evaluate_project, load_project, rule_applies
+from widgets.diagnosis import action_plan, load_grid
 
 PROJECT_FILE = "territoires/valmoran.cpts_project.yaml"
 GRID_FILE = "territoires/obstacles.diagnosis_grid.yaml"
@@ -122,17 +122,31 @@ def test_widget_writes_the_kernel_result(project):
     assert "Territoire fictif" in w.static_html() and "Leicher" in json.dumps(w.project["citations"])
 
 
+def _summary_and_payloads(project: dict, answers: dict) -> tuple[str | None, list[dict]]:
+    """``projectSummary`` and ``livePayloads`` of ``cpts_project_logic.js`` (their one implementation)."""
+    setup = """
+const summaryAndPayloads = (project, answers) => {
+  const r = m.evaluateProject(project, answers);
+  return [r.status === m.COMPLETE ? m.projectSummary(project, r) : null, m.livePayloads(project, r)];
+};
+"""
+    return tuple(call_js("cpts_project_logic", "summaryAndPayloads", [[project, answers]], setup=setup)[0])
+
+
+def _action_plan_csv(grid: dict, answers: dict) -> str:
+    """``actionPlanCsv`` of ``diagnosis_logic.js`` (its one implementation)."""
+    return call_js("diagnosis_logic", "actionPlanCsv", [[grid, answers]])[0]
+
+
 def test_summary_and_live_payloads(project):
-    result = evaluate_project(project, {"missions": ["snp"], "partners": ["dac"]})
-    text = project_summary(project, result)
+    text, payloads = _summary_and_payloads(project, {"missions": ["snp"], "partners": ["dac"]})
     assert text.startswith(project["title"] + "\r\n") and "Territoire fictif" in text
     assert "- Organiser la réponse aux demandes de soins non programmés\r\n" in text
-    payloads = live_payloads(project, result)
     assert payloads == [
         {"kind": "cpts_project", "ref": "projet-cpts-valmoran", "question": "missions", "answer": ["snp"]},
         {"kind": "cpts_project", "ref": "projet-cpts-valmoran", "question": "partners", "answer": ["dac"]},
     ]
-    assert live_payloads(project, evaluate_project(project, {"missions": ["snp"]})) == []
+    assert _summary_and_payloads(project, {"missions": ["snp"]}) == (None, [])
 
 
 def test_live_server_accepts_the_project_answers_and_refuses_others():
@@ -153,7 +167,7 @@ def test_action_plan_lists_the_heavy_brakes_worst_first(grid):
     plan = action_plan(grid, {"silo": 1, "forfaits": 2, "temps-medical": 3, "empilement": "3", "acte": 9})
     assert [p["id"] for p in plan] == ["temps-medical", "empilement", "forfaits"]
     assert all(p["levers"] for p in plan) and plan[0]["label"] == "Un frein majeur"
-    csv = action_plan_csv(grid, {"temps-medical": 3})
+    csv = _action_plan_csv(grid, {"temps-medical": 3})
     lines = csv.split("\r\n")
     assert lines[0] == "Famille;Point à traiter;Votre note;Levier;Source" and len(lines) == 4 and lines[-1] == ""
     assert lines[1].startswith("Organisation;Les médecins") and "coordination2025, " in lines[1]
@@ -162,10 +176,10 @@ def test_action_plan_lists_the_heavy_brakes_worst_first(grid):
 def test_grids_without_an_action_plan_are_unchanged():
     old = load_grid("dimensions/diagnostic.diagnosis_grid.yaml")
     assert action_plan(old, {"log-locaux": 4}) == []
-    assert action_plan_csv(old, {}) == "Famille;Point à traiter;Votre note;Levier;Source\r\n"
+    assert _action_plan_csv(old, {}) == "Famille;Point à traiter;Votre note;Levier;Source\r\n"
     w = Diagnosis.from_file(GRID_FILE)
     w.answers = {"temps-medical": 3}
-    assert w.kernel_result["answered"] == 1 and w.action_plan_csv().count("\r\n") == 3
+    assert w.kernel_result["answered"] == 1
 
 
 # --- Python and JavaScript agree ---------------------------------------------------------------
@@ -192,17 +206,11 @@ PROJECT_CASES = [
 
 def test_project_parity_js_python(project):
     setup = """
-const evaluated = (project, answers) => {
-  const r = m.evaluateProject(project, answers);
-  return { result: r, live: m.livePayloads(project, r), summary: r.status === m.COMPLETE ? m.projectSummary(project, r) : null };
-};
+const evaluated = (project, answers) => m.evaluateProject(project, answers);
 """
     js = call_js("cpts_project_logic", "evaluated", [[project, case] for case in PROJECT_CASES], setup=setup)
     for case, got in zip(PROJECT_CASES, js, strict=True):
-        expected = evaluate_project(project, case)
-        assert got["result"] == expected, case
-        assert got["live"] == live_payloads(project, expected), case
-        assert got["summary"] == (project_summary(project, expected) if expected["status"] == "complete" else None)
+        assert got == evaluate_project(project, case), case
 
 
 PLAN_CASES = [
@@ -215,11 +223,9 @@ PLAN_CASES = [
 
 
 def test_action_plan_parity_js_python(grid):
-    setup = "const planAndCsv = (grid, answers) => [m.actionPlan(grid, answers), m.actionPlanCsv(grid, answers)];"
-    js = call_js("diagnosis_logic", "planAndCsv", [[grid, case] for case in PLAN_CASES], setup=setup)
-    for case, (plan, csv) in zip(PLAN_CASES, js, strict=True):
+    js = call_js("diagnosis_logic", "actionPlan", [[grid, case] for case in PLAN_CASES])
+    for case, plan in zip(PLAN_CASES, js, strict=True):
         assert plan == action_plan(grid, case), case
-        assert csv == action_plan_csv(grid, case), case
 
 
 def test_the_room_choices_are_compared_on_the_dashboard(tmp_path):

@@ -20,15 +20,12 @@ def _prose(page: Path) -> str:
     return CODE_CELL.sub("", text)
 
 
-def test_module_has_five_pages_in_the_toc_after_dynamiques():
-    assert len(PAGES) == 5
+def test_module_comes_after_dynamiques():
     toc = yaml.safe_load((ROOT / "book" / "_toc.yml").read_text(encoding="utf-8"))
     chapters = next(p for p in toc["parts"] if p["caption"] == "Modules")["chapters"]
     files = [c["file"] for c in chapters]
     here = files.index("modules/territoires/cpts-et-responsabilite-territoriale")
     assert files[here - 1] == "modules/dynamiques/ce-que-dit-l-enquete"
-    sections = {s["file"].rsplit("/", 1)[1] for s in chapters[here]["sections"]}
-    assert sections | {"cpts-et-responsabilite-territoriale"} == {p.stem for p in PAGES}
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)

@@ -7,7 +7,7 @@ exact locator in the seed document. The browser applies the rules
 (``static/cpts_project_logic.js``); with a kernel the answers also reach
 Python, which recomputes the result here (:func:`evaluate_project`, the twin
 of the JS logic) and writes it back to ``kernel_result``. In a live session
-the page sends the chosen missions and partners (:func:`live_payloads`) so
+the page sends the chosen missions and partners (``livePayloads`` of the JS) so
 that the room's choices can be compared.
 
 Usage in a page::
@@ -19,7 +19,6 @@ Usage in a page::
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 import traitlets as t
@@ -134,36 +133,6 @@ def evaluate_project(project: dict, answers: Any) -> dict:
         "feedback": feedback,
         "counts": counts,
     }
-
-
-def live_payloads(project: dict, result: dict) -> list[dict]:
-    """The answers a live session receives (twin of ``livePayloads``)."""
-    if result["status"] != COMPLETE:
-        return []
-    ref = project["id"]
-    return [
-        {"kind": "cpts_project", "ref": ref, "question": "missions", "answer": list(result["missions"])},
-        {"kind": "cpts_project", "ref": ref, "question": "partners", "answer": list(result["partners"])},
-    ]
-
-
-def project_summary(project: dict, result: dict) -> str:
-    """The text summary offered for download (twin of ``projectSummary``)."""
-
-    def labels(entries: list[dict], ids: list[str]) -> list[str]:
-        by_id = {e["id"]: e["label"] for e in entries}
-        return [by_id[i] for i in ids]
-
-    lines = [project["title"], ""]
-    if project["fictional"]:
-        lines += [project["territory"]["notice"], ""]
-    lines += ["Missions choisies :", *[f"- {x}" for x in labels(project["missions"], result["missions"])], ""]
-    lines += ["Partenaires associés :", *[f"- {x}" for x in labels(project["partners"], result["partners"])], ""]
-    lines.append("Commentaires :")
-    for f in result["feedback"]:
-        text = re.sub(r"\s+", " ", f["message"]).strip()
-        lines.append(f"- [{f['level']}] {text} (source : {f['source']['ref']}, {f['source']['detail']})")
-    return "\r\n".join(lines) + "\r\n"
 
 
 def load_project(relpath: str) -> dict:

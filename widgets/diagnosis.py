@@ -34,11 +34,6 @@ def round2(x: float) -> float:
     return math.floor(x * 100 + 0.5) / 100
 
 
-def french_decimal(x: float) -> str:
-    """Format a score with at most two decimals and a decimal comma (2.5 → « 2,5 »)."""
-    return f"{round2(x):.2f}".rstrip("0").rstrip(".").replace(".", ",")
-
-
 def parse_rating(raw: Any, scale: dict) -> int | None:
     """Return the rating as an int of the scale, or None (accepts 3, 3.0 and "3")."""
     value = None
@@ -186,60 +181,6 @@ def evaluate_diagnosis(grid: dict, answers: Any) -> dict:
     }
 
 
-def _csv_cell(value: Any) -> str:
-    text = "" if value is None else str(value)
-    if any(c in text for c in ';"\n\r'):
-        return '"' + text.replace('"', '""') + '"'
-    return text
-
-
-def diagnosis_csv(grid: dict, answers: Any, result: dict) -> str:
-    """Return the CSV (semicolons, French decimals) that the browser offers for download."""
-    answers = answers if isinstance(answers, dict) else {}
-    dims = {d["id"]: d for d in grid["dimensions"]}
-    levels = {lv["id"]: lv for lv in grid["levels"]}
-    labels = {lab["value"]: lab["label"] for lab in grid["scale"]["labels"]}
-    rows = [["Section", "Dimension", "Identifiant", "Libellé", "Réponse", "Valeur"]]
-    for s in grid["statements"]:
-        value = parse_rating(answers.get(s["id"]), grid["scale"])
-        rows.append(
-            [
-                "Affirmation",
-                dims[s["dimension"]]["short_label"],
-                s["id"],
-                s["text"],
-                "" if value is None else labels.get(value, ""),
-                "" if value is None else str(value),
-            ]
-        )
-    for d in result["dimensions"]:
-        dim = dims[d["id"]]
-        level = levels[d["level"]]["label"] if d["level"] else ("Provisoire" if d["answered"] else "Sans réponse")
-        rows.append(
-            [
-                "Dimension",
-                dim["short_label"],
-                d["id"],
-                dim["label"],
-                level,
-                "" if d["mean"] is None else french_decimal(d["mean"]),
-            ]
-        )
-    rtypes = {r["id"]: r for r in grid.get("resource_types") or []}
-    for r in result["resources"]:
-        rows.append(
-            [
-                "Ressources",
-                "",
-                r["id"],
-                rtypes[r["id"]]["label"],
-                f"{r['answered']}/{r['total']}",
-                "" if r["mean"] is None else french_decimal(r["mean"]),
-            ]
-        )
-    return "".join(";".join(_csv_cell(c) for c in row) + "\r\n" for row in rows)
-
-
 def action_plan(grid: dict, answers: Any) -> list[dict]:
     """Statements rated at or above ``grid["action_plan"]["threshold"]``, worst first, with their levers.
 
@@ -273,22 +214,6 @@ def action_plan(grid: dict, answers: Any) -> list[dict]:
     return [item for _, _, item in sorted(out, key=lambda x: (x[0], x[1]))]
 
 
-def action_plan_csv(grid: dict, answers: Any) -> str:
-    """CSV of the action plan, one row per (statement, lever) (twin of ``actionPlanCsv``)."""
-    dims = {d["id"]: d for d in grid["dimensions"]}
-    rows = [["Famille", "Point à traiter", "Votre note", "Levier", "Source"]]
-    for item in action_plan(grid, answers):
-        family = dims[item["dimension"]]["short_label"]
-        note = f"{item['value']} ({item['label']})"
-        if not item["levers"]:
-            rows.append([family, item["text"], note, "", ""])
-        for lever in item["levers"]:
-            rows.append(
-                [family, item["text"], note, lever["text"], f"{lever['source']['ref']}, {lever['source']['detail']}"]
-            )
-    return "".join(";".join(_csv_cell(c) for c in row) + "\r\n" for row in rows)
-
-
 def load_grid(relpath: str) -> dict:
     """Load and check ``datasets/<relpath>`` (a ``*.diagnosis_grid.yaml`` file)."""
     return load_data_file(datasets_dir() / relpath)
@@ -320,14 +245,6 @@ class Diagnosis(AnsweringWidget):
     def evaluate(self, answers: dict) -> dict:
         """The diagnosis of ``answers`` (Python twin of ``diagnosis_logic.js``)."""
         return evaluate_diagnosis(self.grid, answers)
-
-    def to_csv(self) -> str:
-        """The CSV of the current answers and result."""
-        return diagnosis_csv(self.grid, self.answers, self.result)
-
-    def action_plan_csv(self) -> str:
-        """The CSV action plan of the current answers (empty header only without ``action_plan``)."""
-        return action_plan_csv(self.grid, self.answers)
 
     def fallback_text(self) -> str:
         return (

@@ -19,7 +19,6 @@ from pacte.course.fmt import percent as fmt_percent
 from pacte.course.messages import message
 from widgets.team_compare import SurveyComparison, _invalid, structure_specs
 
-PROFILE_ACTIVITY = "profile"
 PROFILE_FILE = "metier/mon-profil.profile_questions.yaml"
 
 
@@ -128,14 +127,6 @@ def place_profile(spec: dict, structure: Any, question_id: Any, answer: Any) -> 
         "items": items,
         "note": q.get("note", ""),
     }
-
-
-def profile_live_payload(spec_id: str, question_id: str, structure: str, answer: str) -> dict:
-    """What a live session stores for one profile answer (mirror of ``profileLivePayload``).
-
-    Kind ``profile``, ref the questions file id, question ``<structure>-<question id>`` (see pacte/live/protocol.py).
-    """
-    return {"activity": f"{PROFILE_ACTIVITY}:{spec_id}", "question": f"{structure}-{question_id}", "answer": answer}
 
 
 class ProfileCompare(SurveyComparison):

@@ -184,14 +184,6 @@ def place_answer(spec: dict, structure: Any, question_id: Any, answer: Any) -> d
     return {"status": "ok", "question": question_id, "structure": structure, "items": items}
 
 
-def check_answer(spec: dict, structure: Any, question_id: Any, answer: Any) -> dict:
-    """Like :func:`place_answer`, but raise ``ValueError`` naming the field when the answer is refused."""
-    result = place_answer(spec, structure, question_id, answer)
-    if result["status"] != "ok":
-        raise ValueError(f"{result['field']}: {result['message']} (got {answer!r} for structure {structure!r})")
-    return result
-
-
 class SurveyComparison(AnsweringWidget):
     """Answers placed against the PACTE survey.
 

@@ -199,23 +199,6 @@ def summarize_week(spec: dict, answers: Any) -> dict:
     }
 
 
-def _csv_field(text: Any) -> str:
-    s = str(text)
-    return '"' + s.replace('"', '""') + '"' if any(c in s for c in ';"\n') else s
-
-
-def week_csv(spec: dict, result: dict) -> str:
-    """The CSV the learner downloads (semicolon-separated, decimal comma); mirror of ``weekCsv``."""
-    block_label = {b["id"]: b["label"] for b in spec["blocks"]}
-    lines = [["Bloc", "Activité", "Heures par semaine", "Part de la semaine (%)"]]
-    for a in result["activities"]:
-        lines.append([block_label[a["block"]], a["label"], french_number(a["hours"]), french_number(a["share"])])
-    for b in result["blocks"]:
-        lines.append([b["label"], "Total du bloc", french_number(b["hours"]), french_number(b["share"])])
-    lines.append(["Total", "", french_number(result["total"]), "100"])
-    return "".join(";".join(_csv_field(c) for c in row) + "\r\n" for row in lines)
-
-
 def load_week(relpath: str = "metier/semaine.week_activities.yaml") -> dict:
     """Load and check ``datasets/<relpath>`` (a ``*.week_activities.yaml`` file)."""
     return load_data_file(datasets_dir() / relpath)

@@ -5,6 +5,7 @@ import { computeAci } from "./aci_logic.js";
 import { fmtEuros, fmtNumber, parseNumber, plural, NBSP } from "./numbers.js";
 import { h as el, injectStyle } from "./dom.js";
 import { remember } from "./progress.js";
+import { mirrorKernelResult } from "./host.js";
 
 const ACI_STYLE_ID = "pacte-aci-style";
 const ACI_CSS = `
@@ -356,8 +357,7 @@ function render({ model, el: host }) {
     update();
   });
 
-  const showKernel = () => {
-    const kr = model.get("kernel_result");
+  const showKernel = (kr) => {
     if (!kr || kr.ok === undefined) return;
     root.dataset.kernelStatus = kr.status;
     root.dataset.kernelAmount = kr.ok ? String(kr.amount) : "";
@@ -365,11 +365,10 @@ function render({ model, el: host }) {
       ? `Montant recalculé par le noyau Python\u00a0: ${fmtEuros(kr.amount)}.`
       : "Le noyau Python a refusé la saisie\u00a0: " + kr.errors.map((e) => e.message).join(" ");
   };
-  model.on("change:kernel_result", showKernel);
   show(computeAci(rules, collect()));
-  showKernel();
+  const stopKernel = mirrorKernelResult(model, showKernel);
   host.replaceChildren(root);
-  return () => model.off("change:kernel_result", showKernel);
+  return stopKernel;
 }
 
 export default { render };

@@ -4,6 +4,7 @@ import { walk, nodeIndex, OUTCOME_LABELS } from "./branching_case_logic.js";
 import { h, injectStyle } from "./dom.js";
 import { emitAnswer } from "./live_client.js";
 import { remember } from "./progress.js";
+import { mirrorKernelResult } from "./host.js";
 
 const STYLE_ID = "pacte-branching-case-style";
 const CSS = `
@@ -144,8 +145,7 @@ function render({ model, el }) {
     return result;
   };
 
-  const showKernel = () => {
-    const kr = model.get("kernel_result") || {};
+  const showKernel = (kr) => {
     if (kr.error) root.dataset.kernelError = kr.error;
     else if (kr.node) {
       delete root.dataset.kernelError;
@@ -153,13 +153,12 @@ function render({ model, el }) {
       root.dataset.kernelFinished = String(kr.finished);
     }
   };
-  model.on("change:kernel_result", showKernel);
   const stored = (model.get("answers") || {}).path;
   choices = Array.isArray(stored) ? [...stored] : [];
   draw(false);
-  showKernel();
+  const stopKernel = mirrorKernelResult(model, showKernel);
   el.replaceChildren(root);
-  return () => model.off("change:kernel_result", showKernel);
+  return stopKernel;
 }
 
 export default { render };

@@ -4,6 +4,7 @@ import { computeCpts } from "./cpts_logic.js";
 import { fmtEuros, fmtNumber, NBSP } from "./numbers.js";
 import { injectStyle, scrollHint } from "./dom.js";
 import { remember } from "./progress.js";
+import { mirrorKernelResult } from "./host.js";
 
 const CPTS_STYLE_ID = "pacte-cpts-style";
 const CPTS_CSS = `
@@ -182,8 +183,7 @@ function render({ model, el }) {
     }, 900);
   });
 
-  const showKernel = () => {
-    const kr = model.get("kernel_result");
+  const showKernel = (kr) => {
     if (!kr || kr.ok === undefined) return;
     root.dataset.kernelStatus = kr.status;
     root.dataset.kernelAmount = kr.ok ? String(kr.after) : "";
@@ -191,11 +191,10 @@ function render({ model, el }) {
       ? `Montant recalculé par le noyau Python\u00a0: ${fmtEuros(kr.after)} (${kr.band_label}).`
       : "Le noyau Python a refusé la saisie\u00a0: " + kr.errors.map((e) => e.message).join(" ");
   };
-  model.on("change:kernel_result", showKernel);
   show(computeCpts(rules, { population: input.value }));
-  showKernel();
+  const stopKernel = mirrorKernelResult(model, showKernel);
   el.replaceChildren(root);
-  return () => model.off("change:kernel_result", showKernel);
+  return stopKernel;
 }
 
 export default { render };

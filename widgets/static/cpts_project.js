@@ -7,6 +7,7 @@ import { h, injectStyle } from "./dom.js";
 import { fmtNumber } from "./numbers.js";
 import { emitAnswer } from "./live_client.js";
 import { remember } from "./progress.js";
+import { mirrorKernelResult } from "./host.js";
 
 const STYLE_ID = "pacte-cpts-project-style";
 const CSS = `
@@ -148,19 +149,17 @@ function render({ model, el }) {
     if (current && current.status === COMPLETE) saveText(projectSummary(project, current), "projet-cpts.txt");
   });
 
-  const showKernel = () => {
-    const kr = model.get("kernel_result");
+  const showKernel = (kr) => {
     if (kr && typeof kr.status === "string") {
       root.dataset.kernelStatus = kr.status;
       root.dataset.kernelFeedback = String((kr.feedback || []).length);
     }
   };
-  model.on("change:kernel_result", showKernel);
   countMissions();
   if (saved.missions || saved.partners) show(evaluateProject(project, saved));
-  showKernel();
+  const stopKernel = mirrorKernelResult(model, showKernel);
   el.replaceChildren(root);
-  return () => model.off("change:kernel_result", showKernel);
+  return stopKernel;
 }
 
 export default { render };

@@ -6,6 +6,7 @@ import { evaluateDiagnosis, diagnosisCsv, diagnosisSvg, frenchDecimal, parseRati
 import { h as el_, injectStyle, scrollHint } from "./dom.js";
 import { emitAnswer } from "./live_client.js";
 import { remember } from "./progress.js";
+import { mirrorKernelResult } from "./host.js";
 
 const DIAG_STYLE_ID = "pacte-diagnosis-style";
 const DIAG_CSS = `
@@ -250,18 +251,16 @@ function render({ model, el }) {
   }
   actions.append(reset);
 
-  const showKernel = () => {
-    const kr = model.get("kernel_result");
+  const showKernel = (kr) => {
     if (kr && typeof kr.status === "string") {
       root.dataset.kernelStatus = kr.status;
       root.dataset.kernelAnswered = String(kr.answered ?? "");
     }
   };
-  model.on("change:kernel_result", showKernel);
   update();
-  showKernel();
+  const stopKernel = mirrorKernelResult(model, showKernel);
   el.replaceChildren(root);
-  return () => model.off("change:kernel_result", showKernel);
+  return stopKernel;
 }
 
 export default { render };

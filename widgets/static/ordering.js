@@ -10,6 +10,7 @@ import { scoreOrdering, expectedOrder, CORRECT } from "./ordering_logic.js";
 import { h, injectStyle } from "./dom.js";
 import { emitAnswer } from "./live_client.js";
 import { remember } from "./progress.js";
+import { mirrorKernelResult } from "./host.js";
 
 const STYLE_ID = "pacte-ordering-style";
 const CSS = `
@@ -250,19 +251,17 @@ function render({ model, el }) {
 
   root.append(list, h("div", { class: "pacte-order-actions" }, check, reset), status, announce, solution);
 
-  const showKernel = () => {
-    const kr = model.get("kernel_result");
+  const showKernel = (kr) => {
     if (kr && typeof kr.correct === "number") {
       root.dataset.kernelCorrect = String(kr.correct);
       root.dataset.kernelPairs = String(kr.pairs);
       root.dataset.kernelStatus = String(kr.status);
     }
   };
-  model.on("change:kernel_result", showKernel);
   draw();
-  showKernel();
+  const stopKernel = mirrorKernelResult(model, showKernel);
   el.replaceChildren(root);
-  return () => model.off("change:kernel_result", showKernel);
+  return stopKernel;
 }
 
 export default { render };

@@ -9,6 +9,7 @@ import { remember } from "./progress.js";
 import { KINDS } from "./live_protocol.js";
 import { h, injectStyle } from "./dom.js";
 import { COMPARE_CSS, COMPARE_STYLE_ID, barCell } from "./compare_view.js";
+import { mirrorKernelResult } from "./host.js";
 
 function sendLive(root, spec, questionId, structure, answer) {
   const payload = profileLivePayload(spec.id, questionId, structure, answer);
@@ -118,22 +119,20 @@ function render({ model, el }) {
     drawQuestions(structure);
   });
 
-  const showKernel = () => {
-    const kr = model.get("kernel_result") || {};
+  const showKernel = (kr) => {
     if (!kr.results) return;
     root.dataset.kernelResult = Object.entries(kr.results)
       .map(([qid, r]) => (r.status === "ok" ? `${qid}:${r.items.map((it) => `${it.indicator}=${it.relation}`).join("+")}` : `${qid}:invalid`))
       .join(";");
   };
-  model.on("change:kernel_result", showKernel);
   if (answers.structure && spec.structures.some((s) => s.id === answers.structure)) {
     structureSet.querySelector(`input[value="${answers.structure}"]`).checked = true;
     drawQuestions(answers.structure);
   }
-  showKernel();
+  const stopKernel = mirrorKernelResult(model, showKernel);
   el.replaceChildren(root);
   return () => {
-    model.off("change:kernel_result", showKernel);
+    stopKernel();
   };
 }
 

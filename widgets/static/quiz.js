@@ -4,6 +4,7 @@ import { evaluate, score, INVALID } from "./quiz_logic.js";
 import { emitAnswer } from "./live_client.js";
 import { h } from "./dom.js";
 import { remember, droppedNote } from "./progress.js";
+import { mirrorKernelResult } from "./host.js";
 
 const STATUS_TEXT = {
   correct: "Bonne réponse",
@@ -126,14 +127,13 @@ function render({ model, el }) {
     model.save_changes();
   });
   root.append(scoreLine, reset);
-  const showKernel = () => {
-    const ks = model.get("kernel_result");
+  const showKernel = (ks) => {
     if (ks && typeof ks.correct === "number") root.dataset.kernelScore = String(ks.correct);
   };
-  model.on("change:kernel_result", showKernel);
   updateScore();
+  const stopKernel = mirrorKernelResult(model, showKernel);
   el.replaceChildren(root);
-  return () => model.off("change:kernel_result", showKernel);
+  return stopKernel;
 }
 
 export default { render };

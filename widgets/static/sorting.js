@@ -5,6 +5,7 @@ import { evaluateItem, scoreSorting, CORRECT, INCORRECT, UNANSWERED, INVALID } f
 import { announcer, frenchText, injectStyle } from "./dom.js";
 import { emitAnswer } from "./live_client.js";
 import { remember } from "./progress.js";
+import { mirrorKernelResult } from "./host.js";
 
 const SORT_STYLE_ID = "pacte-sorting-style";
 const SORT_CSS = `
@@ -178,19 +179,17 @@ function render({ model, el }) {
   });
   root.append(score, errorsBox, spoken, node_("div", { class: "pacte-sort-actions" }, all, reset));
 
-  const showKernel = () => {
-    const kr = model.get("kernel_result");
+  const showKernel = (kr) => {
     if (kr && typeof kr.correct === "number") {
       root.dataset.kernelCorrect = String(kr.correct);
       root.dataset.kernelAnswered = String(kr.answered);
       root.dataset.kernelStatus = String(kr.status);
     }
   };
-  model.on("change:kernel_result", showKernel);
   updateScore();
-  showKernel();
+  const stopKernel = mirrorKernelResult(model, showKernel);
   el.replaceChildren(root);
-  return () => model.off("change:kernel_result", showKernel);
+  return stopKernel;
 }
 
 export default { render };

@@ -7,6 +7,7 @@ import { emitAnswer, followStage } from "./live_client.js";
 import { remember } from "./progress.js";
 import { h, injectStyle } from "./dom.js";
 import { COMPARE_CSS, COMPARE_STYLE_ID, barCell } from "./compare_view.js";
+import { mirrorKernelResult } from "./host.js";
 
 function table(spec, room, question, structure, mine) {
   const s = spec.structures.find((x) => x.id === structure);
@@ -123,19 +124,17 @@ function render({ model, el }) {
     drawQuestions(structure);
   });
 
-  const showKernel = () => {
-    const kr = model.get("kernel_result") || {};
+  const showKernel = (kr) => {
     if (!kr.results) return;
     root.dataset.kernelResult = Object.entries(kr.results)
       .map(([qid, r]) => (r.status === "ok" ? `${qid}:${r.items.map((it) => `${it.answer}=${it.percent}`).join("+")}` : `${qid}:invalid`))
       .join(";");
   };
-  model.on("change:kernel_result", showKernel);
   if (answers.structure && spec.structures.some((s) => s.id === answers.structure)) {
     structureSet.querySelector(`input[value="${answers.structure}"]`).checked = true;
     drawQuestions(answers.structure);
   }
-  showKernel();
+  const stopKernel = mirrorKernelResult(model, showKernel);
   el.replaceChildren(root);
   const stopFollowing = followStage((stage) => {
     const next = roomFromStage(spec, room, stage);
@@ -145,7 +144,7 @@ function render({ model, el }) {
   });
   return () => {
     stopFollowing();
-    model.off("change:kernel_result", showKernel);
+    stopKernel();
   };
 }
 

@@ -6,6 +6,7 @@
 import { summarizeWeek, weekCsv, frenchNumber } from "./week_logic.js";
 import { h, injectStyle } from "./dom.js";
 import { remember } from "./progress.js";
+import { mirrorKernelResult } from "./host.js";
 
 const STYLE_ID = "pacte-week-style";
 const CSS = `
@@ -198,20 +199,18 @@ function render({ model, el }) {
     }, "image/png");
   });
 
-  const showKernel = () => {
-    const kr = model.get("kernel_result") || {};
+  const showKernel = (kr) => {
     if (!kr.status) return;
     root.dataset.kernelResult = kr.status === "ok" ? `${kr.status}:${kr.total}:${kr.top}` : kr.status;
   };
-  model.on("change:kernel_result", showKernel);
   if (answers.structure) {
     const input = structureSet.querySelector(`input[value="${answers.structure}"]`);
     if (input) input.checked = true;
   }
   if (Object.keys(answers.hours || {}).length) show(summarizeWeek(spec, answers));
-  showKernel();
+  const stopKernel = mirrorKernelResult(model, showKernel);
   el.replaceChildren(root);
-  return () => model.off("change:kernel_result", showKernel);
+  return stopKernel;
 }
 
 export default { render };

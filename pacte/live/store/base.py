@@ -26,7 +26,7 @@ from pacte.live.store.errors import SessionClosed, StoreError, UnknownParticipan
 from pacte.live.store.retention import DEFAULT_SESSION_HOURS, RetentionMixin
 from pacte.live.store.room import RoomMixin, RoomQuestion
 from pacte.live.store.rounds import Counts, RoundsMixin
-from pacte.live.store.stages import CURRENT_ROUND_JOIN, StageMixin, StageRow, Tx
+from pacte.live.store.stages import CURRENT_ROUND_JOIN, StageMixin, StageRow, Tx, activity_key, key_columns
 from pacte.live.store.toolkit import TimerRow, ToolkitMixin
 
 DEFAULT_TTL_SECONDS = int(DEFAULT_SESSION_HOURS * 3600)
@@ -307,6 +307,7 @@ class SQLStore(StageMixin, RetentionMixin, RoundsMixin, RoomMixin, ToolkitMixin)
     def record_answer(self, session_id: str, participant_id: str, activity: str, question: str, answer: str) -> int:
         _check_text("activity", activity, MAX_KEY_CHARS)
         _check_text("question", question, MAX_KEY_CHARS)
+        kind, ref = key_columns(activity)
         if not isinstance(answer, str):
             raise TypeError(f"answer must be a str, not {type(answer).__name__}")
         if len(answer) > MAX_ANSWER_CHARS:
@@ -325,12 +326,12 @@ class SQLStore(StageMixin, RetentionMixin, RoundsMixin, RoomMixin, ToolkitMixin)
             self._require_in_time(tx, session_id, activity, question)  # a countdown that closes at zero
             round_no = self._round_of(tx, session_id, activity, question)
             row = tx.one(
-                "INSERT INTO answers (session_id, participant_id, activity, question, answer, answered_at, round)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (session_id, participant_id, activity, question, round)"
+                "INSERT INTO answers (session_id, participant_id, kind, ref, question, answer, answered_at, round)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (session_id, participant_id, kind, ref, question, round)"
                 " DO UPDATE SET answer = excluded.answer, answered_at = excluded.answered_at"
                 " RETURNING id",
-                (session_id, participant_id, activity, question, answer, now, round_no),
+                (session_id, participant_id, kind, ref, question, answer, now, round_no),
             )
             self._notify(tx, session_id)
         return _scalar(row)
@@ -340,15 +341,15 @@ class SQLStore(StageMixin, RetentionMixin, RoundsMixin, RoomMixin, ToolkitMixin)
         with self._tx(write=False) as tx:
             self._require_session(tx, session_id)
             rows = tx.all(
-                "SELECT a.activity, a.question, a.answer, COUNT(*) FROM answers a"
+                "SELECT a.kind, a.ref, a.question, a.answer, COUNT(*) FROM answers a"
                 + CURRENT_ROUND_JOIN
                 + " WHERE a.session_id = ? AND a.round = COALESCE(r.round, 1)"
-                " GROUP BY a.activity, a.question, a.answer ORDER BY a.activity, a.question, a.answer",
+                " GROUP BY a.kind, a.ref, a.question, a.answer ORDER BY a.kind, a.ref, a.question, a.answer",
                 (session_id,),
             )
         result: dict[tuple[str, str], dict[str, int]] = {}
-        for activity, question, answer, count in rows:
-            result.setdefault((activity, question), {})[answer] = int(count)
+        for kind, ref, question, answer, count in rows:
+            result.setdefault((activity_key(kind, ref), question), {})[answer] = int(count)
         return result
 
     def export_rows(self, session_id: str) -> list[dict]:
@@ -356,19 +357,19 @@ class SQLStore(StageMixin, RetentionMixin, RoundsMixin, RoomMixin, ToolkitMixin)
         with self._tx(write=False) as tx:
             self._require_session(tx, session_id)
             rows = tx.all(
-                "SELECT participant_id, activity, question, answer, answered_at, round FROM answers"
+                "SELECT participant_id, kind, ref, question, answer, answered_at, round FROM answers"
                 " WHERE session_id = ? ORDER BY answered_at, id",
                 (session_id,),
             )
         return [
             {
                 "participant": p,
-                "activity": a,
+                "activity": activity_key(k, ref),
                 "question": q,
                 "answer": ans,
                 "answered_at": iso_utc(t),
                 "time": float(t),
                 "round": int(r),
             }
-            for p, a, q, ans, t, r in rows
+            for p, k, ref, q, ans, t, r in rows
         ]

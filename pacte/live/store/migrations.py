@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from pacte.live.store.base import StoreError
+from pacte.live.store.key_migrations import KEY_MIGRATIONS
 from pacte.live.store.room_migrations import ROOM_MIGRATIONS
 from pacte.live.store.toolkit_migrations import TOOLKIT_MIGRATIONS
 
@@ -247,6 +248,7 @@ MIGRATIONS: list[tuple[int, str, str, str]] = [
     ),
     *ROOM_MIGRATIONS,
     *TOOLKIT_MIGRATIONS,
+    *KEY_MIGRATIONS,
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

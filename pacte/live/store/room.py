@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from pacte.live.store.errors import StoreError, UnknownParticipant
 from pacte.live.store.hooks import SessionHooks
-from pacte.live.store.stages import Tx, _check_id
+from pacte.live.store.stages import Tx, _check_id, activity_key, key_columns
 
 STATUSES = ("pending", "approved", "hidden")
 DEFAULT_KEY = "*"  # activity and question of the session's default moderation
@@ -78,12 +78,12 @@ class RoomMixin(SessionHooks):
     @staticmethod
     def _moderated(tx: Tx, session_id: str, activity: str, question: str) -> bool:
         rows = tx.all(
-            "SELECT activity, moderated FROM moderation WHERE session_id = ?"
-            " AND ((activity = ? AND question = ?) OR (activity = ? AND question = ?))",
-            (session_id, activity, question, DEFAULT_KEY, DEFAULT_KEY),
+            "SELECT kind, ref, moderated FROM moderation WHERE session_id = ?"
+            " AND ((kind = ? AND ref = ? AND question = ?) OR (kind = ? AND ref = ? AND question = ?))",
+            (session_id, *key_columns(activity), question, *key_columns(DEFAULT_KEY), DEFAULT_KEY),
         )
-        own = [bool(m) for a, m in rows if a != DEFAULT_KEY]
-        default = [bool(m) for a, m in rows if a == DEFAULT_KEY]
+        own = [bool(m) for k, r, m in rows if activity_key(k, r) != DEFAULT_KEY]
+        default = [bool(m) for k, r, m in rows if activity_key(k, r) == DEFAULT_KEY]
         return (own or default or [False])[0]
 
     # -- questions from the room ----------------------------------------------------
@@ -199,9 +199,9 @@ class RoomMixin(SessionHooks):
         with self._tx(write=True) as tx:
             self._require_session(tx, session_id)
             tx.run(
-                "INSERT INTO moderation (session_id, activity, question, moderated) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT (session_id, activity, question) DO UPDATE SET moderated = excluded.moderated",
-                (session_id, activity, question, int(bool(moderated))),
+                "INSERT INTO moderation (session_id, kind, ref, question, moderated) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (session_id, kind, ref, question) DO UPDATE SET moderated = excluded.moderated",
+                (session_id, *key_columns(activity), question, int(bool(moderated))),
             )
             self._notify(tx, session_id)
 
@@ -209,7 +209,12 @@ class RoomMixin(SessionHooks):
         """(the session's default, ``(activity, question) -> moderated`` set for single activities)."""
         with self._tx(write=False) as tx:
             self._require_session(tx, session_id)
-            rows = tx.all("SELECT activity, question, moderated FROM moderation WHERE session_id = ?", (session_id,))
+            rows = [
+                (activity_key(k, r), q, m)
+                for k, r, q, m in tx.all(
+                    "SELECT kind, ref, question, moderated FROM moderation WHERE session_id = ?", (session_id,)
+                )
+            ]
         own = {(a, q): bool(m) for a, q, m in rows if a != DEFAULT_KEY}
         default = any(bool(m) for a, _, m in rows if a == DEFAULT_KEY)
         return default, own
@@ -219,18 +224,20 @@ class RoomMixin(SessionHooks):
         _check_id("activity", activity)
         _check_id("question", question)
         texts = [_check_id("answer", a, 2000) for a in answers]
+        kind, ref = key_columns(activity)
         with self._tx(write=True) as tx:
             self._require_session(tx, session_id)
             now = self._clock()
             for text in texts:
                 tx.run(
-                    "INSERT INTO approved_answers (session_id, activity, question, answer, approved_at)"
-                    " VALUES (?, ?, ?, ?, ?) ON CONFLICT (session_id, activity, question, answer) DO NOTHING",
-                    (session_id, activity, question, text, now),
+                    "INSERT INTO approved_answers (session_id, kind, ref, question, answer, approved_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (session_id, kind, ref, question, answer) DO NOTHING",
+                    (session_id, kind, ref, question, text, now),
                 )
                 tx.run(
-                    "DELETE FROM hidden_answers WHERE session_id = ? AND activity = ? AND question = ? AND answer = ?",
-                    (session_id, activity, question, text),
+                    "DELETE FROM hidden_answers WHERE session_id = ? AND kind = ? AND ref = ? AND question = ?"
+                    " AND answer = ?",
+                    (session_id, kind, ref, question, text),
                 )
             self._notify(tx, session_id)
 
@@ -238,8 +245,10 @@ class RoomMixin(SessionHooks):
         """``(activity, question) -> {approved answer}`` of a session."""
         with self._tx(write=False) as tx:
             self._require_session(tx, session_id)
-            rows = tx.all("SELECT activity, question, answer FROM approved_answers WHERE session_id = ?", (session_id,))
+            rows = tx.all(
+                "SELECT kind, ref, question, answer FROM approved_answers WHERE session_id = ?", (session_id,)
+            )
         result: dict[tuple[str, str], set[str]] = {}
-        for activity, question, answer in rows:
-            result.setdefault((activity, question), set()).add(answer)
+        for kind, ref, question, answer in rows:
+            result.setdefault((activity_key(kind, ref), question), set()).add(answer)
         return result

@@ -14,8 +14,7 @@ from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 
 from pacte.live.notices import urgent
-from pacte.live.protocol import split_activity
-from pacte.live.store.stages import SURVEY_ALL, Tx
+from pacte.live.store.stages import SURVEY_ALL, Tx, activity_key, key_columns
 
 Counts = dict[tuple[str, str], dict[str, int]]
 
@@ -38,11 +37,14 @@ class RoundsMixin:
     def _round_of(tx: Tx, session_id: str, activity: str, question: str) -> int:
         """The current round of one question (1 when never reset); a survey's ``all``: its latest structure's."""
         if question == SURVEY_ALL:
-            row = tx.one("SELECT MAX(round) FROM rounds WHERE session_id = ? AND activity = ?", (session_id, activity))
+            row = tx.one(
+                "SELECT MAX(round) FROM rounds WHERE session_id = ? AND kind = ? AND ref = ?",
+                (session_id, *key_columns(activity)),
+            )
         else:
             row = tx.one(
-                "SELECT round FROM rounds WHERE session_id = ? AND activity = ? AND question = ?",
-                (session_id, activity, question),
+                "SELECT round FROM rounds WHERE session_id = ? AND kind = ? AND ref = ? AND question = ?",
+                (session_id, *key_columns(activity), question),
             )
         return int(row[0]) if row and row[0] is not None else 1
 
@@ -56,8 +58,8 @@ class RoundsMixin:
         """``(activity, question) -> round`` of every question reset at least once."""
         with self._tx(write=False) as tx:
             self._require_session(tx, session_id)
-            rows = tx.all("SELECT activity, question, round FROM rounds WHERE session_id = ?", (session_id,))
-        return {(a, q): int(r) for a, q, r in rows}
+            rows = tx.all("SELECT kind, ref, question, round FROM rounds WHERE session_id = ?", (session_id,))
+        return {(activity_key(k, r), q): int(n) for k, r, q, n in rows}
 
     def start_round(self, session_id: str, activity: str, questions: Sequence[str]) -> tuple[int, int]:
         """Begin the next round of these questions of one activity (together: a survey's structures).
@@ -67,7 +69,7 @@ class RoundsMixin:
         ended again (``answers`` is then 0 and the round unchanged).
         """
         questions = sorted(set(questions))
-        kind, ref = split_activity(activity)
+        kind, ref = key_columns(activity)
         with self._tx(write=True) as tx:
             self._require_session(tx, session_id)
             now = self._clock()
@@ -76,18 +78,19 @@ class RoundsMixin:
             ended = 0
             for question in questions:
                 row = tx.one(
-                    "SELECT COUNT(*) FROM answers WHERE session_id = ? AND activity = ? AND question = ? AND round = ?",
-                    (session_id, activity, question, rounds[question]),
+                    "SELECT COUNT(*) FROM answers WHERE session_id = ? AND kind = ? AND ref = ? AND question = ?"
+                    " AND round = ?",
+                    (session_id, kind, ref, question, rounds[question]),
                 )
                 ended += int(row[0]) if row else 0
             if ended == 0:
                 return latest, 0
             for question in questions:
                 tx.run(
-                    "INSERT INTO rounds (session_id, activity, question, round, started_at) VALUES (?, ?, ?, ?, ?)"
-                    " ON CONFLICT (session_id, activity, question) DO UPDATE SET round = excluded.round,"
+                    "INSERT INTO rounds (session_id, kind, ref, question, round, started_at) VALUES (?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT (session_id, kind, ref, question) DO UPDATE SET round = excluded.round,"
                     " started_at = excluded.started_at",
-                    (session_id, activity, question, latest + 1, now),
+                    (session_id, kind, ref, question, latest + 1, now),
                 )
             marks = ", ".join("?" * len(questions))
             # On the stage: drawn again (new seq) and open, so every screen is back to « not answered ».
@@ -104,14 +107,15 @@ class RoundsMixin:
         with self._tx(write=False) as tx:
             self._require_session(tx, session_id)
             rows = tx.all(
-                "SELECT a.round, a.activity, a.question, a.answer, COUNT(*) FROM answers a"
-                " JOIN rounds r ON r.session_id = a.session_id AND r.activity = a.activity"
+                "SELECT a.round, a.kind, a.ref, a.question, a.answer, COUNT(*) FROM answers a"
+                " JOIN rounds r ON r.session_id = a.session_id AND r.kind = a.kind AND r.ref = a.ref"
                 " AND r.question = a.question"
                 " WHERE a.session_id = ? AND a.round < r.round"
-                " GROUP BY a.round, a.activity, a.question, a.answer",
+                " GROUP BY a.round, a.kind, a.ref, a.question, a.answer",
                 (session_id,),
             )
         result: dict[int, Counts] = {}
-        for round_no, activity, question, answer, count in rows:
-            result.setdefault(int(round_no), {}).setdefault((activity, question), {})[answer] = int(count)
+        for round_no, kind, ref, question, answer, count in rows:
+            key = (activity_key(kind, ref), question)
+            result.setdefault(int(round_no), {}).setdefault(key, {})[answer] = int(count)
         return result

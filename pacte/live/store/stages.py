@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from pacte.live.notices import CHANNEL, urgent
-from pacte.live.protocol import split_activity
 from pacte.live.store.errors import ActivityClosed, SessionClosed, UnknownSession
 
 # Answers of each question's current round: `a` is answers, `r` its rounds row (none: round 1).
 CURRENT_ROUND_JOIN = (
-    " LEFT JOIN rounds r ON r.session_id = a.session_id AND r.activity = a.activity AND r.question = a.question"
+    " LEFT JOIN rounds r ON r.session_id = a.session_id AND r.kind = a.kind AND r.ref = a.ref"
+    " AND r.question = a.question"
 )
 
 STATES = ("idle", "open", "closed", "revealed")
@@ -69,6 +69,19 @@ class StageRow:
 
 
 IDLE = StageRow(0, "", "", "", "idle", 0.0)
+
+
+def key_columns(activity: str) -> tuple[str, str]:
+    """The ``(kind, ref)`` columns an activity key ``"<kind>:<ref>"`` is stored in (``("*", "")`` for ``"*"``)."""
+    kind, colon, ref = activity.partition(":")
+    if colon and not ref:
+        raise ValueError(f"activity {activity!r} has a colon but no ref")
+    return kind, ref
+
+
+def activity_key(kind: str, ref: str) -> str:
+    """The activity key of stored ``kind`` and ``ref`` columns (the inverse of :func:`key_columns`)."""
+    return f"{kind}:{ref}" if ref else kind
 
 
 def _check_id(name: str, value: object, max_chars: int = MAX_ID_CHARS) -> str:
@@ -116,7 +129,7 @@ class StageMixin:
         same covering rule as :func:`pacte.live.catalogue.stage_covers`, in SQL
         (atomic with the insert).
         """
-        kind, ref = split_activity(activity)
+        kind, ref = key_columns(activity)
         covers = " AND kind = ? AND ref = ? AND (question = ? OR (kind = 'survey' AND question = ?))"
         params = (session_id, kind, ref, question, SURVEY_ALL)
         row = tx.one("SELECT state FROM stages WHERE session_id = ?" + covers, params)
@@ -194,13 +207,13 @@ class StageMixin:
         with self._tx(write=False) as tx:
             self._require_session(tx, session_id)
             rows = tx.all(
-                "SELECT a.activity, a.question, COUNT(*), MAX(a.id), MAX(a.answered_at) FROM answers a"
+                "SELECT a.kind, a.ref, a.question, COUNT(*), MAX(a.id), MAX(a.answered_at) FROM answers a"
                 + CURRENT_ROUND_JOIN
                 + " WHERE a.session_id = ? AND a.round = COALESCE(r.round, 1)"
-                " GROUP BY a.activity, a.question",
+                " GROUP BY a.kind, a.ref, a.question",
                 (session_id,),
             )
-        return {(a, q): (int(n), int(last), int(float(t) * 1000)) for a, q, n, last, t in rows}
+        return {(activity_key(k, r), q): (int(n), int(last), int(float(t) * 1000)) for k, r, q, n, last, t in rows}
 
     def aggregate_of(self, session_id: str, activity: str, question: str) -> dict[str, int]:
         """``{answer: count}`` of one question of one activity in its current round (hidden answers included)."""
@@ -209,9 +222,9 @@ class StageMixin:
             rows = tx.all(
                 "SELECT a.answer, COUNT(*) FROM answers a"
                 + CURRENT_ROUND_JOIN
-                + " WHERE a.session_id = ? AND a.activity = ? AND a.question = ? AND a.round = COALESCE(r.round, 1)"
-                " GROUP BY a.answer",
-                (session_id, activity, question),
+                + " WHERE a.session_id = ? AND a.kind = ? AND a.ref = ? AND a.question = ?"
+                " AND a.round = COALESCE(r.round, 1) GROUP BY a.answer",
+                (session_id, *key_columns(activity), question),
             )
         return {answer: int(count) for answer, count in rows}
 
@@ -225,14 +238,15 @@ class StageMixin:
             self._require_session(tx, session_id)
             if hidden:
                 tx.run(
-                    "INSERT INTO hidden_answers (session_id, activity, question, answer, hidden_at)"
-                    " VALUES (?, ?, ?, ?, ?) ON CONFLICT (session_id, activity, question, answer) DO NOTHING",
-                    (session_id, activity, question, answer, self._clock()),
+                    "INSERT INTO hidden_answers (session_id, kind, ref, question, answer, hidden_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (session_id, kind, ref, question, answer) DO NOTHING",
+                    (session_id, *key_columns(activity), question, answer, self._clock()),
                 )
             else:
                 tx.run(
-                    "DELETE FROM hidden_answers WHERE session_id = ? AND activity = ? AND question = ? AND answer = ?",
-                    (session_id, activity, question, answer),
+                    "DELETE FROM hidden_answers WHERE session_id = ? AND kind = ? AND ref = ? AND question = ?"
+                    " AND answer = ?",
+                    (session_id, *key_columns(activity), question, answer),
                 )
             self._notify(tx, session_id)
 
@@ -240,10 +254,10 @@ class StageMixin:
         """``(activity, question) -> {hidden answer}`` of a session."""
         with self._tx(write=False) as tx:
             self._require_session(tx, session_id)
-            rows = tx.all("SELECT activity, question, answer FROM hidden_answers WHERE session_id = ?", (session_id,))
+            rows = tx.all("SELECT kind, ref, question, answer FROM hidden_answers WHERE session_id = ?", (session_id,))
         result: dict[tuple[str, str], set[str]] = {}
-        for activity, question, answer in rows:
-            result.setdefault((activity, question), set()).add(answer)
+        for kind, ref, question, answer in rows:
+            result.setdefault((activity_key(kind, ref), question), set()).add(answer)
         return result
 
     # -- presence -------------------------------------------------------------------
