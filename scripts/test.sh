@@ -47,6 +47,10 @@ report() {
   [ ${#PHASES[@]} -eq 0 ] || printf '  %s\n' "${PHASES[@]}"
   [ -z "$CURRENT" ] || printf "  %-10s failed or interrupted\n" "$CURRENT"
   printf '  %-10s %5d s\n' total "$SECONDS"
+  if [ -n "${TYPES_PID:-}" ]; then
+    kill "$TYPES_PID" 2>/dev/null || true
+  fi
+  [ -z "${TYPES_LOG:-}" ] || rm -f "$TYPES_LOG"
   if [ -n "${STOP_POSTGRES:-}" ]; then
     bash scripts/postgres-test.sh --stop >/dev/null 2>&1 || true
   fi
@@ -75,9 +79,27 @@ postgres() {
   eval "$(bash scripts/postgres-test.sh | tail -1)"
 }
 
+# mypy beside the build: two processes for the two cores (the build waits on its kernels at times).
+TYPES_LOG=$(mktemp)
+types_start() {
+  mypy >"$TYPES_LOG" 2>&1 &
+  TYPES_PID=$!
+}
+types_wait() {
+  local status=0
+  wait "$TYPES_PID" || status=$?
+  TYPES_PID=""
+  cat "$TYPES_LOG"
+  return "$status"
+}
+
 if [ -z "${PACTE_SKIP_SETUP:-}" ]; then
   phase lint lint
-  phase types mypy
+  if [ -n "$FAST" ]; then
+    phase types mypy
+  else
+    types_start
+  fi
   phase check pacte check
 fi
 phase postgres postgres
@@ -89,6 +111,7 @@ if [ -n "$FAST" ]; then
 fi
 if [ -z "${PACTE_SKIP_SETUP:-}" ]; then
   phase build pacte build --quiet
+  phase types types_wait  # what mypy still needed once the build was done
 fi
 phase tests pytest tests -n "${PACTE_TEST_WORKERS:-3}" --dist loadscope --durations=15 "$@"
 # Every executed page through nbval, in a phase of its own (a notebook's cells stay on one worker).
