@@ -54,7 +54,7 @@ def _disagreements(paths: list[Path]) -> list[str]:
         for value, pages in sorted(by_value.items()):
             if value not in allowed:
                 others = sorted(p for v, ps in by_value.items() if v in allowed for p in ps)[:3]
-                messages.append(f"{key[0]}: {claims[key]['what']}: {value} in {sorted(pages)}, seeds' value at {others}")
+                messages.append(f"{key[0]}: {claims[key]['why']}: {value} in {sorted(pages)}, seeds' value at {others}")
     return messages
 
 
@@ -73,7 +73,7 @@ def test_no_two_pages_give_different_values_for_a_fact():
 def test_every_claim_pattern_finds_the_fact_somewhere_in_the_course():
     """A claim that matches nothing guards nothing: each pattern must find at least one statement."""
     found = _values_by_page(_course_files())
-    silent = [f"{f.id}: {c['what']}" for f in FACTS.values() for c in f.claims if (f.id, c["pattern"]) not in found]
+    silent = [f"{f.id}: {c['why']}" for f in FACTS.values() for c in f.claims if (f.id, c["pattern"]) not in found]
     assert silent == []
 
 

@@ -195,7 +195,7 @@ def text_fact_errors(path: Path, text: str, facts: dict[str, Fact], prose: bool 
             for m in re.finditer(claim["pattern"], flat):
                 if norm_value(m.group("value")) not in allowed:
                     error(
-                        f"fact {fact.id!r}: {claim['what']} is {', '.join(claim['values'])} in the seeds, "
+                        f"fact {fact.id!r}: {claim['why']}: the seeds give {', '.join(claim['values'])}, "
                         f"not {m.group('value')!r}: {m.group(0)!r} (use {{fact}}`{fact.id}`)",
                         m.start(),
                     )
