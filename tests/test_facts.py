@@ -120,7 +120,9 @@ def test_a_planted_page_makes_two_pages_disagree_and_is_named(tmp_path):
     source = ROOT / "modules" / "panorama" / "histoire-des-reformes.md"
     planted = tmp_path / "modules" / "panorama" / source.name
     planted.parent.mkdir(parents=True)
-    planted.write_text(source.read_text(encoding="utf-8") + "\nLes ENMR (2008-2014) financent les équipes.\n", encoding="utf-8")
+    planted.write_text(
+        source.read_text(encoding="utf-8") + "\nLes ENMR (2008-2014) financent les équipes.\n", encoding="utf-8"
+    )
     pages = [planted if p == source else p for p in _course_files()]
     messages = _disagreements(pages)
     assert len(messages) == 1 and "2008" in messages[0] and "histoire-des-reformes.md" in messages[0]

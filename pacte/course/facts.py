@@ -174,6 +174,40 @@ def _flatten(text: str):
     return flat, (lambda p: keep[p] if keep else 0)
 
 
+def _fact_findings(fact: Fact, flat: str, prose: bool) -> list[tuple[str, int]]:
+    """``(message, position in flat)`` for one fact: refused forms, values outside the seeds', halves."""
+    found = [
+        (f"fact {fact.id!r}: {r['why']}: {m.group(0)!r}", m.start())
+        for r in fact.refuse
+        for m in re.finditer(r["pattern"], flat)
+    ]
+    for claim in fact.claims:
+        allowed = {norm_value(v) for v in claim["values"]}
+        found += [
+            (
+                f"fact {fact.id!r}: {claim['why']}: the seeds give {', '.join(claim['values'])}, "
+                f"not {m.group('value')!r}: {m.group(0)!r} (use {{fact}}`{fact.id}`)",
+                m.start(),
+            )
+            for m in re.finditer(claim["pattern"], flat)
+            if norm_value(m.group("value")) not in allowed
+        ]
+    if not (prose and fact.seeds_disagree):
+        return found
+    for m in re.finditer(fact.mentions, flat):
+        window = flat if fact.disagree_scope == "page" else flat[max(0, m.start() - 300) : m.end() + 300]
+        missing = [v for v in fact.seeds_disagree if v not in window]
+        if missing:
+            found.append(
+                (
+                    f"fact {fact.id!r}: the seeds disagree ({', '.join(fact.seeds_disagree)}); "
+                    f"this passage gives neither {', '.join(missing)} nor the disagreement: use {{fact}}`{fact.id}`",
+                    m.start(),
+                )
+            )
+    return found
+
+
 def text_fact_errors(path: Path, text: str, facts: dict[str, Fact], prose: bool = True) -> list[DataError]:
     """Errors of one checked text: refused forms, values outside the seeds', halves of a seed disagreement.
 
@@ -181,38 +215,11 @@ def text_fact_errors(path: Path, text: str, facts: dict[str, Fact], prose: bool 
     a question may keep its own wording, so a seed disagreement need not be told there).
     """
     flat, pos_of = _flatten(text)
-    errors: list[DataError] = []
-
-    def error(message: str, flat_pos: int) -> None:
-        errors.append(DataError(path, message, line=_line(text, pos_of(flat_pos))))
-
-    for fact in facts.values():
-        for rule in fact.refuse:
-            for m in re.finditer(rule["pattern"], flat):
-                error(f"fact {fact.id!r}: {rule['why']}: {m.group(0)!r}", m.start())
-        for claim in fact.claims:
-            allowed = {norm_value(v) for v in claim["values"]}
-            for m in re.finditer(claim["pattern"], flat):
-                if norm_value(m.group("value")) not in allowed:
-                    error(
-                        f"fact {fact.id!r}: {claim['why']}: the seeds give {', '.join(claim['values'])}, "
-                        f"not {m.group('value')!r}: {m.group(0)!r} (use {{fact}}`{fact.id}`)",
-                        m.start(),
-                    )
-        if prose and fact.seeds_disagree:
-            for m in re.finditer(fact.mentions, flat):
-                if fact.disagree_scope == "page":
-                    window = flat
-                else:
-                    window = flat[max(0, m.start() - 300) : m.end() + 300]
-                missing = [v for v in fact.seeds_disagree if v not in window]
-                if missing:
-                    error(
-                        f"fact {fact.id!r}: the seeds disagree ({', '.join(fact.seeds_disagree)}); "
-                        f"this passage gives neither {', '.join(missing)} nor the disagreement: use {{fact}}`{fact.id}`",
-                        m.start(),
-                    )
-    return errors
+    return [
+        DataError(path, message, line=_line(text, pos_of(pos)))
+        for fact in facts.values()
+        for message, pos in _fact_findings(fact, flat, prose)
+    ]
 
 
 def page_fact_errors(path: Path, facts: dict[str, Fact]) -> list[DataError]:
