@@ -68,7 +68,8 @@ def test_every_fact_source_is_a_found_locator_and_a_fact_expands_to_its_citation
         cits = page_citations(f"{{fact}}`{fact.id}`")
         assert [(c.key, c.locator) for c in cits] == [(s["ref"], s["locator"]) for s in fact.sources]
         assert all(passage(c.key, c.locator, SEEDS) for c in cits)
-        assert expand_facts(f"{{fact}}`{fact.id}`").startswith(fact.statement)
+        # Alone on its line, the fact opens a sentence: its statement takes a capital.
+        assert expand_facts(f"{{fact}}`{fact.id}`").startswith(fact.statement[:1].upper() + fact.statement[1:])
 
 
 def test_a_page_contradicting_a_fact_is_refused_unless_marked_hors_sources(tmp_path):

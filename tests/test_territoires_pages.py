@@ -41,7 +41,9 @@ def test_french_typography(page):
 
 def test_the_two_article_51_are_named_distinctly():
     coop = (ROOT / "modules" / "territoires" / "cooperation-entre-professions.md").read_text(encoding="utf-8")
-    assert "article 51 de la loi HPST" in coop and "pour 2018" in coop and "{ref}`financement-reformes`" in coop
+    # The article 51 of 2018 is the recurring fact, taught on the financement page.
+    assert "article 51 de la loi HPST" in coop and "{fact}`article-51-2018`" in coop
+    assert "{ref}`financement-reformes`" in coop
     for page in PAGES:
         text = _prose(page)
         for match in re.finditer(r"article 51", text):
