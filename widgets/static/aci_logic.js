@@ -1,3 +1,4 @@
+// @ts-check
 // ACI MSP simulator, pure logic: the JavaScript twin of aci_result() in
 // widgets/financement/. Keep both in step: tests/test_financement_parity.py
 // runs the same cases through each (same messages, same arithmetic).
@@ -116,6 +117,12 @@ function checkParameters(rules, paramsIn, errors) {
   return coefficient;
 }
 
+/**
+ * The inputs read against the rules: `[checked, []]`, or `[null, errors]`.
+ * @param {any} rules
+ * @param {any} inputs
+ * @returns {[any, { field: string, message: string }[]]}
+ */
 function checkAci(rules, inputs) {
   if (!isPlainObject(inputs)) {
     return [null, [{ field: "inputs", message: message("simulator.unreadable") }]];

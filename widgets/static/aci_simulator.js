@@ -1,3 +1,4 @@
+// @ts-check
 // ACI MSP simulator front end: one module for every host (Jupyter, Voilà,
 // Binder, static book). The computation is in aci_logic.js; Python mirrors it
 // and, with a kernel, writes the recomputed result to `kernel_result`.
@@ -263,6 +264,7 @@ function render({ model, el: host }) {
       if (o.param) parameters[o.param] = v;
       else (points[o.cid] ||= {})[o.key] = v;
     }
+    /** @type {Record<string, any>} */
     const inputs = { ...state, criteria: { ...state.criteria } };
     if (Object.keys(points).length) inputs.points = points;
     if (Object.keys(parameters).length) inputs.parameters = parameters;

@@ -1,3 +1,4 @@
+// @ts-check
 // Chart front end: renders a Vega-Lite spec with the course's vendored runtime.
 // The chart fits its container (phone layout under 560 px), its SVG is one image whose
 // French name is the title and the first sentence of the description (Vega's own English
@@ -66,6 +67,7 @@ function dataTable(spec, title) {
 function ensurePatterns(patterns) {
   if (!patterns.length) return;
   const NS = "http://www.w3.org/2000/svg";
+  /** @type {Element | null} */
   let defs = document.getElementById("pacte-chart-patterns");
   if (!defs) {
     const holder = document.createElementNS(NS, "svg");

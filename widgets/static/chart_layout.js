@@ -1,3 +1,4 @@
+// @ts-check
 // Pure helpers of the chart front end: the responsive / accessible spec and the data table.
 // No DOM here: chart.js calls them with the container width.
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Shared view of the « face à l'enquête » widgets (team_compare.js, profile_compare.js):
 // their stylesheet and the bar cell of their comparison tables.
 import { h } from "./dom.js";

@@ -1,3 +1,4 @@
+// @ts-check
 // CPTS funding front end: size band and « fonctionnement » amount before and
 // after avenant 2, from a population. Logic in cpts_logic.js, mirrored in Python.
 import { computeCpts } from "./cpts_logic.js";

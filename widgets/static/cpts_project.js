@@ -1,3 +1,4 @@
+// @ts-check
 // « Construire un projet de CPTS » front end: one module for every host (Jupyter, Voilà, Binder, static book).
 // A territory card (fictional, said so), checkboxes for the missions and the
 // partners, one « Valider » button; the feedback rules run in the browser
@@ -106,7 +107,7 @@ function render({ model, el }) {
   const list = h("ul", { class: "pacte-cpts-feedback" });
   root.append(h("div", { class: "pacte-cpts-result" }, status, list));
 
-  const chosen = (key) => [...form.querySelectorAll(`input[name=${key}]:checked`)].map((i) => i.value);
+  const chosen = (key) => [.../** @type {NodeListOf<HTMLInputElement>} */ (form.querySelectorAll(`input[name=${key}]:checked`))].map((i) => i.value);
   const countMissions = () => {
     const n = chosen("missions").length;
     missionCount.textContent = `${n} mission${n > 1 ? "s" : ""} choisie${n > 1 ? "s" : ""}.`;

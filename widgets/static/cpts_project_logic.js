@@ -1,3 +1,4 @@
+// @ts-check
 // Pure logic of the « projet de CPTS » activity (no DOM): which feedback rules
 // apply to the chosen missions and partners. Its Python twin is
 // widgets/cpts_project.py (evaluate_project, live_payloads), tested case by case

@@ -1,9 +1,10 @@
+// @ts-check
 // Self-diagnosis front end: one module for every host (Jupyter, Voilà, Binder, static book).
 // Statements rated on a scale; an inline SVG chart of the dimension scores;
 // feedback per dimension from the grid's data; CSV and image downloads made
 // in the browser (Blob + link). Nothing is sent to any server.
-import { evaluateDiagnosis, diagnosisCsv, diagnosisSvg, frenchDecimal, parseRating, actionPlan, actionPlanCsv, INVALID, COMPLETE } from "./diagnosis_logic.js";
-import { h as el_, injectStyle, scrollHint } from "./dom.js";
+import { evaluateDiagnosis, diagnosisCsv, diagnosisSvg, frenchDecimal, parseRating, actionPlan, actionPlanCsv, INVALID } from "./diagnosis_logic.js";
+import { errorText, h as el_, injectStyle, scrollHint } from "./dom.js";
 import { emitAnswer } from "./live_client.js";
 import { remember } from "./progress.js";
 
@@ -205,7 +206,7 @@ function render({ model, el }) {
   };
 
   form.addEventListener("change", (event) => {
-    const input = event.target;
+    const input = /** @type {HTMLInputElement} */ (event.target);
     if (!input || !input.dataset || !input.dataset.statement) return;
     answers[input.dataset.statement] = Number(input.value);
     update();
@@ -231,7 +232,7 @@ function render({ model, el }) {
       const blob = await svgToPngBlob(svg, Number(m[1]), Number(m[2]));
       saveBlob(blob, `${stem}.png`);
     } catch (err) {
-      status.textContent = "L’image PNG n’a pas pu être créée\u00a0: " + err.message + " Essayez le format SVG.";
+      status.textContent = "L’image PNG n’a pas pu être créée\u00a0: " + errorText(err) + " Essayez le format SVG.";
     }
   });
   const reset = el_("button", { type: "button", class: "pacte-button pacte-secondary" }, "Effacer mes réponses");

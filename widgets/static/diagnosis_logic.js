@@ -1,3 +1,4 @@
+// @ts-check
 // Self-diagnosis scoring in the browser: the JavaScript twin of the functions
 // in widgets/diagnosis.py. Keep both in step: tests/test_dimensions_parity.py
 // runs the same cases through each.

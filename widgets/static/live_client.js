@@ -1,3 +1,4 @@
+// @ts-check
 // Live sessions, trainee side: join with a code, then forward every answer
 // (quizzes, survey questions, open prompts) to the server that serves the
 // course. Works the same in the static book and in Voilà (same origin, so the

@@ -1,3 +1,4 @@
+// @ts-check
 // The room led by the trainer, inside the « Séance en direct » box: follows the
 // session's stage over Server-Sent Events (GET events), draws the pushed
 // activity with its answer form (pure logic in live_room_logic.js), posts the
@@ -163,7 +164,7 @@ export function mountRoom(host, session, options = {}) {
       event.preventDefault();
       const built = buildAnswer(a, values);
       status.classList.toggle("pacte-live-error", !built.ok);
-      if (!built.ok) {
+      if (built.ok === false) {
         status.textContent = built.error;
         return;
       }

@@ -1,3 +1,4 @@
+// @ts-check
 // Questions from the room, trainee side, below the pushed activity: ask a question
 // (anonymous) at any time, vote for the others' (one vote each, withdrawable). The
 // list, most voted first, comes with every stage the server pushes (stage.room_questions,

@@ -1,3 +1,4 @@
+// @ts-check
 // Static-book host for the course widgets: no kernel, no widget manager.
 // Finds every <div class="pacte-widget" data-pacte-module="..."> that a page
 // output carries, reads its JSON state and runs the widget's ES module with a

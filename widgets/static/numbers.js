@@ -1,3 +1,4 @@
+// @ts-check
 // French numbers in the browser: reading what a learner typed, and writing
 // figures the French way (« 1 200 », « 12,5 », « 73 500 € »).
 import { message } from "./messages.js";

@@ -1,3 +1,4 @@
+// @ts-check
 // Ordering-exercise scoring in the browser: the JavaScript twin of
 // widgets/ordering.py. Keep both in step: tests/test_panorama_ordering.py runs
 // the same cases through each (through Node).

@@ -1,3 +1,4 @@
+// @ts-check
 // Learner progress kept in this browser only (localStorage, keys « pacte:v1:… »): every answering
 // widget calls remember() first thing in render(); its stored answers are put back into the model
 // before it draws, and each new answer is saved. Nothing is sent anywhere. Same code in the static

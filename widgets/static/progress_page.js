@@ -1,3 +1,4 @@
+// @ts-check
 // « Mon parcours »: what this browser remembers of the course (static/progress.js records),
 // per module and page; export to a JSON file, import with merge, erase with confirmation,
 // and a printable self-declared record. Everything stays in the browser.
@@ -184,7 +185,7 @@ function render({ model, el }) {
     }
     const parsed = parseExport(text);
     fileInput.value = "";
-    if (!parsed.ok) {
+    if (parsed.ok === false) {
       say(parsed.message, true);
       return;
     }

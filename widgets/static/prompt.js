@@ -1,3 +1,4 @@
+// @ts-check
 // Open prompt: a short text answer, forwarded to the live session if joined.
 import { emitAnswer, currentSession } from "./live_client.js";
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Quiz front end: one module for every host (Jupyter, Voilà, Binder, static book).
 // The host gives a model with get/set/on/save_changes (anywidget's contract).
 import { evaluate, score, INVALID } from "./quiz_logic.js";
@@ -22,7 +23,7 @@ function readAnswer(question, form) {
   return form.querySelector("input").value.trim();
 }
 
-function renderQuestion(question, index, bank, model, onAnswered) {
+function renderQuestion(question, index, bank, onAnswered) {
   const name = `${bank.id}-${question.id}-${Math.random().toString(36).slice(2, 8)}`;
   const form = h("form", { class: "pacte-quiz-question", "data-question": question.id, novalidate: "" });
   const legend = h("legend", {}, `Question ${index + 1}. `, question.prompt);
@@ -112,7 +113,7 @@ function render({ model, el }) {
   const note = droppedNote(progress);
   if (note) root.append(note);
   bank.questions.forEach((q, i) => {
-    const form = renderQuestion(q, i, bank, model, onAnswered);
+    const form = renderQuestion(q, i, bank, onAnswered);
     restoreQuestion(form, q, answers[q.id], bank);
     root.append(form);
   });

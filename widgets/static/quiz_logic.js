@@ -1,3 +1,4 @@
+// @ts-check
 // Quiz scoring in the browser: the JavaScript twin of pacte/course/scoring.py.
 // Keep both in step: tests/test_scoring.py runs the same cases through each.
 

@@ -1,3 +1,4 @@
+// @ts-check
 // SCORM 1.2 runtime of the static book. loader.js imports this module only when an LMS's SCORM API
 // was found (window.API in a parent or opener window), and calls startScorm() BEFORE drawing any
 // widget; outside an LMS it is never loaded. Each learning page is one SCO (pacte/export/scorm.py):
@@ -124,7 +125,7 @@ export function startScorm(api, doc = document) {
   call("LMSCommit", "");
 
   doc.addEventListener("pacte:answer", (event) => {
-    const item = event.detail;
+    const item = /** @type {CustomEvent} */ (event).detail;
     if (!item || typeof item.activity !== "string" || !item.activity.startsWith("quiz:")) return;
     const bank = banks.find((b) => `quiz:${b.id}` === item.activity);
     const now = Date.now();

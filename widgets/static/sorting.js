@@ -1,3 +1,4 @@
+// @ts-check
 // Sorting-exercise front end: one module for every host (Jupyter, Voilà, Binder, static book).
 // Each item is a fieldset of radio buttons (one per category) with its own
 // « Valider » button: usable with the keyboard, no drag and drop.

@@ -1,3 +1,4 @@
+// @ts-check
 // Sorting-exercise feedback in the browser: the JavaScript twin of the
 // functions in widgets/sorting.py. Keep both in step:
 // tests/test_dimensions_parity.py runs the same cases through each.

@@ -1,3 +1,4 @@
+// @ts-check
 // « Votre équipe face à l'enquête PACTE »: one module for every host (Jupyter, Voilà, Binder, static book).
 // The learner answers the survey's questions; each answer is placed in the survey
 // distribution of their type of structure, and (live session) beside the group's answers
@@ -84,7 +85,7 @@ function render({ model, el }) {
       };
       form.addEventListener("submit", (event) => {
         event.preventDefault();
-        const checked = [...form.querySelectorAll("input:checked")].map((x) => x.value);
+        const checked = [.../** @type {NodeListOf<HTMLInputElement>} */ (form.querySelectorAll("input:checked"))].map((x) => x.value);
         const answer = q.multiple ? checked : checked[0] ?? null;
         const placed = placeAnswer(spec, structure, q.id, answer);
         if (placed.status !== "ok") {
@@ -115,7 +116,7 @@ function render({ model, el }) {
   };
 
   structureSet.addEventListener("change", (event) => {
-    const structure = event.target.value;
+    const structure = /** @type {HTMLInputElement} */ (event.target).value;
     answers = { structure };
     save();
     const s = spec.structures.find((x) => x.id === structure);
@@ -132,7 +133,7 @@ function render({ model, el }) {
   };
   model.on("change:kernel_result", showKernel);
   if (answers.structure && spec.structures.some((s) => s.id === answers.structure)) {
-    structureSet.querySelector(`input[value="${answers.structure}"]`).checked = true;
+    /** @type {HTMLInputElement | null} */ (structureSet.querySelector(`input[value="${answers.structure}"]`)).checked = true;
     drawQuestions(answers.structure);
   }
   showKernel();

@@ -1,3 +1,4 @@
+// @ts-check
 // Placing a learner's answer in the PACTE survey distribution: the JavaScript
 // twin of place_answer() in widgets/team_compare.py (tests/test_dynamiques_logic.py
 // runs the same cases through both); and, in a live session, the room's answers

@@ -1,3 +1,4 @@
+// @ts-check
 // « Ma semaine de coordination »: one module for every host (Jupyter, Voilà, Binder, static book).
 // The learner spreads a week's hours over the activities the sources list; the
 // module sums them by block (week_logic.js), shows the shares beside what the
@@ -142,7 +143,7 @@ function render({ model, el }) {
       const v = parseHours(input.value);
       if (v !== null) hours[id] = Number.isNaN(v) ? input.value : v;
     }
-    const picked = structureSet.querySelector("input:checked");
+    const picked = /** @type {HTMLInputElement | null} */ (structureSet.querySelector("input:checked"));
     return { structure: picked ? picked.value : null, hours };
   };
 
@@ -205,7 +206,7 @@ function render({ model, el }) {
   };
   model.on("change:kernel_result", showKernel);
   if (answers.structure) {
-    const input = structureSet.querySelector(`input[value="${answers.structure}"]`);
+    const input = /** @type {HTMLInputElement | null} */ (structureSet.querySelector(`input[value="${answers.structure}"]`));
     if (input) input.checked = true;
   }
   if (Object.keys(answers.hours || {}).length) show(summarizeWeek(spec, answers));

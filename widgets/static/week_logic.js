@@ -1,3 +1,4 @@
+// @ts-check
 // « Ma semaine de coordination »: the learner's hours per activity, summed by
 // block, with shares and sentences. JavaScript twin of summarize_week() and
 // week_csv() in widgets/week.py; tests/test_metier_week.py runs the same cases

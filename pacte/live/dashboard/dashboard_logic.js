@@ -1,3 +1,4 @@
+// @ts-check
 // The trainer dashboard's pure logic (no DOM): catalogue grouping and search,
 // the next activity, stage controls, French number formats, the drawing model
 // of each panel and the QR code matrix of the join link. Tested through Node
