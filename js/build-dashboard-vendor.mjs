@@ -47,5 +47,5 @@ OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
 SOFTWARE.
 `;
 writeFileSync(new URL("LICENSES.txt", out), `==== ${pkg}@${meta.version} (${meta.license}) ====\n${mit}`);
-writeFileSync(new URL("versions.json", out), JSON.stringify({ [pkg]: meta.version }, null, 2) + "\n");
+writeFileSync(new URL("versions.json", out), `${JSON.stringify({ [pkg]: meta.version }, null, 2)}\n`);
 console.log("vendored for the dashboard", { [pkg]: meta.version });

@@ -98,7 +98,7 @@ function checkParameters(rules, paramsIn, errors) {
   let coefficient = rules.parameters.precarity_coefficient.value;
   for (const [key, raw] of Object.entries(paramsIn)) {
     const field = `parameters.${key}`;
-    const param = Object.prototype.hasOwnProperty.call(rules.parameters, key) ? rules.parameters[key] : undefined;
+    const param = Object.hasOwn(rules.parameters, key) ? rules.parameters[key] : undefined;
     if (!param) {
       errors.push({ field, message: message("aci.unknown_parameter", { parameter: quoted(key) }) });
       continue;

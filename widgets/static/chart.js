@@ -14,7 +14,7 @@ function fmtCell(value, col) {
   const format = col.format || "";
   if (format.endsWith("%")) {
     const digits = Number((format.match(/\.(\d)/) || [0, 0])[1]);
-    return fmtNumber(Number((value * 100).toFixed(digits)), digits) + NBSP + "%";
+    return `${fmtNumber(Number((value * 100).toFixed(digits)), digits) + NBSP}%`;
   }
   if (/[,.]0f$|d$/.test(format)) return fmtNumber(Math.round(value));
   return fmtNumber(value);

@@ -190,7 +190,7 @@ function render({ model, el }) {
     root.dataset.kernelAmount = kr.ok ? String(kr.after) : "";
     kernelLine.textContent = kr.ok
       ? `Montant recalculé par le noyau Python\u00a0: ${fmtEuros(kr.after)} (${kr.band_label}).`
-      : "Le noyau Python a refusé la saisie\u00a0: " + kr.errors.map((e) => e.message).join(" ");
+      : `Le noyau Python a refusé la saisie\u00a0: ${kr.errors.map((e) => e.message).join(" ")}`;
   };
   model.on("change:kernel_result", showKernel);
   show(computeCpts(rules, { population: input.value }));

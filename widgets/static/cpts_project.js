@@ -43,7 +43,7 @@ const CSS = `
 const LEVEL_LABEL = { "point-fort": "Point fort :", attention: "Point d’attention :", suggestion: "Suggestion :" };
 
 function saveText(text, filename) {
-  const url = URL.createObjectURL(new Blob(["\ufeff" + text], { type: "text/plain;charset=utf-8" }));
+  const url = URL.createObjectURL(new Blob([`\ufeff${text}`], { type: "text/plain;charset=utf-8" }));
   const a = h("a", { href: url, download: filename, style: "display:none" });
   document.body.append(a);
   a.click();
@@ -116,7 +116,7 @@ function render({ model, el }) {
   const show = (result) => {
     current = result;
     status.textContent = result.message;
-    status.className = "pacte-cpts-status" + (result.status === INVALID ? " pacte-invalid" : "");
+    status.className = `pacte-cpts-status${result.status === INVALID ? " pacte-invalid" : ""}`;
     root.dataset.status = result.status;
     root.dataset.feedback = String(result.feedback.length);
     list.replaceChildren(...result.feedback.map((f) => h("li", { "data-level": f.level, "data-rule": f.rule },

@@ -65,7 +65,7 @@ function svgToPngBlob(svgText, width, height, scale = 2) {
       canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("conversion PNG impossible"))), "image/png");
     };
     img.onerror = () => reject(new Error("image SVG illisible"));
-    img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svgText);
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText)}`;
   });
 }
 
@@ -173,7 +173,7 @@ function render({ model, el }) {
   const update = () => {
     current = evaluateDiagnosis(grid, answers);
     status.textContent = current.message;
-    status.className = "pacte-diag-status" + (current.status === INVALID ? " pacte-invalid" : "");
+    status.className = `pacte-diag-status${current.status === INVALID ? " pacte-invalid" : ""}`;
     root.dataset.status = current.status;
     root.dataset.answered = String(current.answered);
     root.dataset.scores = current.dimensions.map((d) => `${d.id}:${d.mean === null ? "" : d.mean}`).join(",");
@@ -217,7 +217,7 @@ function render({ model, el }) {
   const csvButton = el_("button", { type: "button", class: "pacte-button", "data-download": "csv" }, "Télécharger mes réponses (CSV)");
   csvButton.addEventListener("click", () => {
     const text = diagnosisCsv(grid, answers, current);
-    saveBlob(new Blob(["\ufeff" + text], { type: "text/csv;charset=utf-8" }), `${stem}.csv`);
+    saveBlob(new Blob([`\ufeff${text}`], { type: "text/csv;charset=utf-8" }), `${stem}.csv`);
   });
   const svgButton = el_("button", { type: "button", class: "pacte-button pacte-secondary", "data-download": "svg" }, "Télécharger le graphique (SVG)");
   const exportSvg = () => diagnosisSvg(grid, current, { idSuffix: "export", title: `${grid.title}` , width: 720 });
@@ -232,7 +232,7 @@ function render({ model, el }) {
       const blob = await svgToPngBlob(svg, Number(m[1]), Number(m[2]));
       saveBlob(blob, `${stem}.png`);
     } catch (err) {
-      status.textContent = "L’image PNG n’a pas pu être créée\u00a0: " + errorText(err) + " Essayez le format SVG.";
+      status.textContent = `L’image PNG n’a pas pu être créée\u00a0: ${errorText(err)} Essayez le format SVG.`;
     }
   });
   const reset = el_("button", { type: "button", class: "pacte-button pacte-secondary" }, "Effacer mes réponses");
@@ -245,7 +245,7 @@ function render({ model, el }) {
   actions.append(csvButton, svgButton, pngButton);
   if (planButton) {
     planButton.addEventListener("click", () => {
-      saveBlob(new Blob(["\ufeff" + actionPlanCsv(grid, answers)], { type: "text/csv;charset=utf-8" }), `${stem}-plan-action.csv`);
+      saveBlob(new Blob([`\ufeff${actionPlanCsv(grid, answers)}`], { type: "text/csv;charset=utf-8" }), `${stem}-plan-action.csv`);
     });
     actions.append(planButton);
   }

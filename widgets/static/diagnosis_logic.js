@@ -49,7 +49,7 @@ function describe(raw) {
   if (typeof raw === "string") return `« ${raw} »`;
   try {
     return JSON.stringify(raw);
-  } catch (err) {
+  } catch {
     return String(raw);
   }
 }
@@ -136,7 +136,7 @@ export function diagnosisCsv(grid, answers, result) {
   const labels = new Map(grid.scale.labels.map((l) => [l.value, l.label]));
   const rows = [["Section", "Dimension", "Identifiant", "Libellé", "Réponse", "Valeur"]];
   for (const s of grid.statements) {
-    const raw = answers && Object.prototype.hasOwnProperty.call(answers, s.id) ? answers[s.id] : null;
+    const raw = answers && Object.hasOwn(answers, s.id) ? answers[s.id] : null;
     const value = parseRating(raw, grid.scale);
     rows.push(["Affirmation", dims.get(s.dimension).short_label, s.id, s.text,
       value === null ? "" : labels.get(value) || "", value === null ? "" : String(value)]);
@@ -150,7 +150,7 @@ export function diagnosisCsv(grid, answers, result) {
   for (const r of result.resources) {
     rows.push(["Ressources", "", r.id, rtypes.get(r.id).label, `${r.answered}/${r.total}`, r.mean === null ? "" : frenchDecimal(r.mean)]);
   }
-  return rows.map((row) => row.map(csvCell).join(";")).join("\r\n") + "\r\n";
+  return `${rows.map((row) => row.map(csvCell).join(";")).join("\r\n")}\r\n`;
 }
 
 function esc(text) {
@@ -234,7 +234,7 @@ export function actionPlan(grid, answers) {
   const labels = new Map(grid.scale.labels.map((l) => [l.value, l.label]));
   const out = [];
   grid.statements.forEach((s, index) => {
-    const raw = answers && typeof answers === "object" && Object.prototype.hasOwnProperty.call(answers, s.id) ? answers[s.id] : null;
+    const raw = answers && typeof answers === "object" && Object.hasOwn(answers, s.id) ? answers[s.id] : null;
     const value = parseRating(raw, grid.scale);
     if (value === null || value < threshold) return;
     out.push({ id: s.id, text: s.text, dimension: s.dimension, value, label: labels.get(value) || "", levers: s.levers || [], index });
@@ -255,5 +255,5 @@ export function actionPlanCsv(grid, answers) {
       rows.push([family, item.text, note, lever.text, `${lever.source.ref}, ${lever.source.detail}`]);
     }
   }
-  return rows.map((row) => row.map(csvCell).join(";")).join("\r\n") + "\r\n";
+  return `${rows.map((row) => row.map(csvCell).join(";")).join("\r\n")}\r\n`;
 }

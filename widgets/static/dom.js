@@ -14,7 +14,7 @@ const RULES = [
   [/(?<=\d)[ \t]+(?=(?:[kM]?€|%))/g, "\u00a0"],
   [/(?<=\d) (?=\d{3}(?!\d))/g, "\u00a0"],
   [/(?<=\d)[ \t]+(?=(?:min|h|ms|ans?|heures?|jours?|mois|semaines?|minutes?|secondes?|s|km|kg|Ko|Mo|Go|Kio|Mio|Gio|px)\b(?!['’-]))/g, "\u00a0"],
-  [/\b1(er|re|ers|res)\b/g, (_, end) => "1" + end.replace(/[ers]/g, (c) => SUPERSCRIPT[c])],
+  [/\b1(er|re|ers|res)\b/g, (_, end) => `1${end.replace(/[ers]/g, (c) => SUPERSCRIPT[c])}`],
   [new RegExp(`(?<=[${LETTER}])'(?=[${LETTER}0-9*_«{\\[])`, "g"), "’"],
 ];
 

@@ -22,7 +22,7 @@ function sentStoreKey(code) {
 function readSent(code) {
   try {
     return JSON.parse(sessionStorage.getItem(sentStoreKey(code)) || "{}") || {};
-  } catch (err) {
+  } catch {
     return {};
   }
 }
@@ -179,7 +179,7 @@ export function mountRoom(host, session, options = {}) {
       if (ok) {
         memory.sent[view.key] = { question: built.question, answer: built.answer };
         if (a.input.type === "survey") memory.structure = built.question;
-        try { sessionStorage.setItem(sentStoreKey(session.code), JSON.stringify(memory.sent)); } catch (err) { /* private mode */ }
+        try { sessionStorage.setItem(sentStoreKey(session.code), JSON.stringify(memory.sent)); } catch { /* private mode */ }
         button.textContent = "Modifier ma réponse";
         status.textContent = TEXT.sent;
         host.dataset.sent = view.key;
@@ -337,7 +337,7 @@ export function mountRoom(host, session, options = {}) {
         if (ENDED.includes(events.status)) return end(TEXT.ended);
         scheduleReconnect();
       }
-    } catch (err) {
+    } catch {
       if (source && source.readyState === 2) scheduleReconnect();
     } finally {
       checking = false;

@@ -17,7 +17,7 @@ function votesKey(code) {
 function readVotes(code) {
   try {
     return new Set(JSON.parse(sessionStorage.getItem(votesKey(code)) || "[]"));
-  } catch (err) {
+  } catch {
     return new Set();
   }
 }
@@ -29,7 +29,7 @@ async function post(path, body) {
     });
     const data = await response.json().catch(() => ({}));
     return { ok: response.ok, data };
-  } catch (err) {
+  } catch {
     return { ok: false, data: { error: "Serveur injoignable." } };
   }
 }
@@ -92,7 +92,7 @@ export function mountQuestions(session) {
     }
     if (vote) voted.add(q.id);
     else voted.delete(q.id);
-    try { sessionStorage.setItem(votesKey(session.code), JSON.stringify([...voted])); } catch (err) { /* private mode */ }
+    try { sessionStorage.setItem(votesKey(session.code), JSON.stringify([...voted])); } catch { /* private mode */ }
     draw(last.map((x) => (x.id === q.id ? { ...x, votes: data.votes } : x)));
   }
 

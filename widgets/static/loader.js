@@ -87,7 +87,7 @@ function findScormApi(win) {
   for (let w = win, hops = 0; w && hops < 8; hops += 1) {
     try {
       if (w.API && typeof w.API.LMSInitialize === "function") return w.API;
-    } catch (err) {
+    } catch {
       /* a cross-origin window: not ours to search */
     }
     if (!w.parent || w.parent === w) break;

@@ -46,7 +46,7 @@ export function plural(n, word, pluralForm) {
 
 export function fmtEuros(value, decimals = 0) {
   const opts = { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
-  return new Intl.NumberFormat("fr-FR", opts).format(value).replace(/\u202f/g, NBSP) + NBSP + "€";
+  return `${new Intl.NumberFormat("fr-FR", opts).format(value).replace(/\u202f/g, NBSP) + NBSP}€`;
 }
 
 // Read a bounded number typed by the learner; on a problem push a French

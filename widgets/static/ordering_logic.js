@@ -30,7 +30,7 @@ function isObject(x) {
 function readOrder(answer) {
   if (isObject(answer)) {
     if (Object.keys(answer).length === 0) return { order: null, errors: [] };
-    answer = Object.prototype.hasOwnProperty.call(answer, "order") ? answer.order : null;
+    answer = Object.hasOwn(answer, "order") ? answer.order : null;
   }
   if (answer === null || answer === undefined) return { order: null, errors: [] };
   if (!Array.isArray(answer)) return { order: null, errors: ["Réponse illisible : une liste d’éléments dans l’ordre est attendue."] };
@@ -67,11 +67,11 @@ export function scoreOrdering(exercise, answer) {
     }
     const missing = items.filter((i) => !seen.has(i.id)).map((i) => i.id);
     if (missing.length && errors.length === 0) {
-      errors.push("Éléments manquants : " + missing.map((m) => `« ${m} »`).join(", ") + ".");
+      errors.push(`Éléments manquants : ${missing.map((m) => `« ${m} »`).join(", ")}.`);
     }
   }
   if (errors.length) {
-    return { ...base, status: "invalid", errors, message: "Ordre non reconnu : " + errors.join(" ") };
+    return { ...base, status: "invalid", errors, message: `Ordre non reconnu : ${errors.join(" ")}` };
   }
   const results = {};
   let correct = 0;

@@ -31,7 +31,7 @@ function renderQuestion(question, index, bank, onAnswered) {
   if (question.type === "numeric") {
     const id = `${name}-num`;
     fieldset.append(
-      h("label", { for: id }, "Votre réponse" + (question.unit ? ` (${question.unit})` : "") + " : "),
+      h("label", { for: id }, `Votre réponse${question.unit ? ` (${question.unit})` : ""} : `),
       h("input", { id, type: "text", inputmode: "decimal", autocomplete: "off", class: "pacte-quiz-number" })
     );
   } else {
@@ -67,7 +67,7 @@ function showFeedback(box, question, result, bank) {
     box.append(h("p", { class: "pacte-quiz-status" }, result.message));
     return;
   }
-  box.append(h("p", { class: "pacte-quiz-status" }, STATUS_TEXT[result.status] + "."));
+  box.append(h("p", { class: "pacte-quiz-status" }, `${STATUS_TEXT[result.status]}.`));
   if (result.feedback.length) {
     box.append(h("ul", { class: "pacte-quiz-choice-feedback" }, result.feedback.map((f) => h("li", {}, f))));
   }

@@ -29,7 +29,7 @@ function pageBanks(doc) {
     try {
       const state = JSON.parse(c.querySelector("script[type='application/json']").textContent);
       if (state.bank && Array.isArray(state.bank.questions)) banks.push(state.bank);
-    } catch (err) {
+    } catch {
       /* a broken widget counts for nothing */
     }
   }
@@ -38,7 +38,7 @@ function pageBanks(doc) {
 
 /** Inside the LMS: no way to another page in the SCO's frame (the LMS's own table of contents leads). */
 function keepInsideSco(doc) {
-  for (const selector of NAVIGATION) doc.querySelectorAll(selector).forEach((el) => el.remove());
+  for (const selector of NAVIGATION) for (const el of doc.querySelectorAll(selector)) el.remove();
   for (const a of doc.querySelectorAll("a[href]")) {
     const href = a.getAttribute("href") || "";
     if (href.startsWith("#") || href.startsWith("javascript:")) continue;
@@ -72,7 +72,7 @@ export function startScorm(api, doc = document) {
   const call = (name, ...args) => {
     try {
       return String(api[name](...args));
-    } catch (err) {
+    } catch {
       return "false";
     }
   };
@@ -86,7 +86,7 @@ export function startScorm(api, doc = document) {
   }
   try {
     api.pacteLaunchedPage = page;
-  } catch (err) {
+  } catch {
     /* a frozen API object: the mark is only a guard */
   }
   const started = Date.now();

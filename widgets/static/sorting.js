@@ -81,7 +81,7 @@ function render({ model, el }) {
     root.dataset.score = String(s.correct);
     root.dataset.answered = String(s.answered);
     root.dataset.status = s.status;
-    errorsBox.textContent = s.errors.length ? "Réponses enregistrées non reconnues\u00a0: " + s.errors.join(" ") : "";
+    errorsBox.textContent = s.errors.length ? `Réponses enregistrées non reconnues\u00a0: ${s.errors.join(" ")}` : "";
   };
 
   const push = () => {
@@ -143,7 +143,7 @@ function render({ model, el }) {
     forms.set(item.id, { form, box });
     list.append(node_("li", {}, form));
     // Answers given by the host (a saved state, or set from Python): show their feedback.
-    if (Object.prototype.hasOwnProperty.call(answers, item.id)) {
+    if (Object.hasOwn(answers, item.id)) {
       const r = evaluateItem(ex, item.id, answers[item.id]);
       if (r.status !== UNANSWERED) showFeedback(form, box, r);
     }

@@ -189,7 +189,7 @@ function render({ model, el }) {
   });
   csvButton.addEventListener("click", () => {
     if (!current || current.status !== "ok") return;
-    saveBlob(new Blob(["\ufeff" + weekCsv(spec, current)], { type: "text/csv;charset=utf-8" }), `${FILE}.csv`);
+    saveBlob(new Blob([`\ufeff${weekCsv(spec, current)}`], { type: "text/csv;charset=utf-8" }), `${FILE}.csv`);
   });
   pngButton.addEventListener("click", () => {
     if (!current || current.status !== "ok") return;

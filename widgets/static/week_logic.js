@@ -40,7 +40,7 @@ export function summarizeWeek(spec, answers) {
   }
   const values = {};
   for (const a of spec.activities) {
-    const raw = Object.prototype.hasOwnProperty.call(hours, a.id) ? hours[a.id] : null;
+    const raw = Object.hasOwn(hours, a.id) ? hours[a.id] : null;
     const field = `hours.${a.id}`;
     if (raw === null || raw === undefined) { values[a.id] = 0; continue; }
     if (typeof raw !== "number" || !Number.isFinite(raw)) {
@@ -98,5 +98,5 @@ export function weekCsv(spec, result) {
   for (const a of result.activities) lines.push([blockLabel.get(a.block), a.label, frenchNumber(a.hours), frenchNumber(a.share)]);
   for (const b of result.blocks) lines.push([b.label, "Total du bloc", frenchNumber(b.hours), frenchNumber(b.share)]);
   lines.push(["Total", "", frenchNumber(result.total), "100"]);
-  return lines.map((row) => row.map(csvField).join(";")).join("\r\n") + "\r\n";
+  return `${lines.map((row) => row.map(csvField).join(";")).join("\r\n")}\r\n`;
 }

@@ -286,7 +286,11 @@ function drawActivities() {
 }
 
 // -- projection (dashboard_projection.js) -----------------------------------------------
-const drawProjection = () => state.projection && (projectionView(state.summary, current()), projectionQuestions(state.summary));
+const drawProjection = () => {
+  if (!state.projection) return;
+  projectionView(state.summary, current());
+  projectionQuestions(state.summary);
+};
 
 function setProjection(on) {
   state.projection = on;
