@@ -19,7 +19,9 @@ from widgets._host import BUNDLES_DIR, PacteWidget, esm_source
 
 ROOT = Path(__file__).resolve().parents[1]
 JS = ROOT / "js"
-ES_MODULES = sorted([*(ROOT / "widgets" / "static").glob("*.js"), *(ROOT / "pacte" / "live" / "dashboard").glob("*.js")])
+ES_MODULES = sorted(
+    [*(ROOT / "widgets" / "static").glob("*.js"), *(ROOT / "pacte" / "live" / "dashboard").glob("*.js")]
+)
 
 
 def _npm_tool(path: str) -> Path:
@@ -66,7 +68,9 @@ def test_a_bundle_is_one_module_with_no_relative_import_left():
 
 def test_every_es_module_is_type_checked():
     assert len(ES_MODULES) > 40
-    unchecked = [str(p.relative_to(ROOT)) for p in ES_MODULES if not p.read_text(encoding="utf-8").startswith("// @ts-check")]
+    unchecked = [
+        str(p.relative_to(ROOT)) for p in ES_MODULES if not p.read_text(encoding="utf-8").startswith("// @ts-check")
+    ]
     assert unchecked == []
 
 
