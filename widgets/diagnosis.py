@@ -23,6 +23,7 @@ import traitlets as t
 
 from pacte.course.checks import load_data_file
 from pacte.course.citations import citations_for
+from pacte.course.fmt import decimal
 from pacte.course.paths import datasets_dir
 from widgets._host import AnsweringWidget
 
@@ -36,7 +37,7 @@ def round2(x: float) -> float:
 
 def french_decimal(x: float) -> str:
     """Format a score with at most two decimals and a decimal comma (2.5 → « 2,5 »)."""
-    return f"{round2(x):.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    return decimal(round2(x), 2)
 
 
 def parse_rating(raw: Any, scale: dict) -> int | None:

@@ -80,9 +80,19 @@ function roundHalfUp(value, decimals = 0) {
   const factor = 10 ** decimals;
   return Math.floor(value * factor + 0.5) / factor;
 }
-function fmtNumber(value, maxDecimals = 2) {
-  const opts = Number.isInteger(value) ? { maximumFractionDigits: 0 } : { maximumFractionDigits: maxDecimals };
-  return new Intl.NumberFormat("fr-FR", opts).format(value).replace(/\u202f/g, NBSP);
+var FORMATS = /* @__PURE__ */ new Map();
+function fmtNumber(value, maxDecimals = 2, minDecimals = 0) {
+  const max = Number.isInteger(value) ? minDecimals : Math.max(maxDecimals, minDecimals);
+  const key = `${minDecimals}/${max}`;
+  let format = FORMATS.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: minDecimals, maximumFractionDigits: max });
+    FORMATS.set(key, format);
+  }
+  return format.format(value).replace(/[\u202f ]/g, NBSP);
+}
+function fmtEuros(value, decimals = 0) {
+  return `${fmtNumber(value, decimals, decimals)}${NBSP}€`;
 }
 function pluralWord(n, word, pluralForm) {
   if (Math.abs(n) < 2) return word;
@@ -93,10 +103,6 @@ function pluralWord(n, word, pluralForm) {
 }
 function plural(n, word, pluralForm) {
   return `${fmtNumber(n)}${NBSP}${pluralWord(n, word, pluralForm)}`;
-}
-function fmtEuros(value, decimals = 0) {
-  const opts = { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
-  return `${new Intl.NumberFormat("fr-FR", opts).format(value).replace(/\u202f/g, NBSP) + NBSP}€`;
 }
 function readNumber(raw, spec, field, errors) {
   const label = spec.short_label;

@@ -276,9 +276,16 @@ function legendFilters(spec) {
 
 // widgets/static/numbers.js
 var NBSP = " ";
-function fmtNumber(value, maxDecimals = 2) {
-  const opts = Number.isInteger(value) ? { maximumFractionDigits: 0 } : { maximumFractionDigits: maxDecimals };
-  return new Intl.NumberFormat("fr-FR", opts).format(value).replace(/\u202f/g, NBSP);
+var FORMATS = /* @__PURE__ */ new Map();
+function fmtNumber(value, maxDecimals = 2, minDecimals = 0) {
+  const max = Number.isInteger(value) ? minDecimals : Math.max(maxDecimals, minDecimals);
+  const key = `${minDecimals}/${max}`;
+  let format = FORMATS.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: minDecimals, maximumFractionDigits: max });
+    FORMATS.set(key, format);
+  }
+  return format.format(value).replace(/[\u202f ]/g, NBSP);
 }
 
 // widgets/static/chart_legend.js

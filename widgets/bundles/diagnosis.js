@@ -1,15 +1,33 @@
 // GENERATED from widgets/static/diagnosis.js by js/build-bundles.mjs (npm run bundles): do not edit.
 
+// widgets/static/numbers.js
+var NBSP = " ";
+function roundHalfUp(value, decimals = 0) {
+  const factor = 10 ** decimals;
+  return Math.floor(value * factor + 0.5) / factor;
+}
+var FORMATS = /* @__PURE__ */ new Map();
+function fmtNumber(value, maxDecimals = 2, minDecimals = 0) {
+  const max = Number.isInteger(value) ? minDecimals : Math.max(maxDecimals, minDecimals);
+  const key = `${minDecimals}/${max}`;
+  let format = FORMATS.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: minDecimals, maximumFractionDigits: max });
+    FORMATS.set(key, format);
+  }
+  return format.format(value).replace(/[\u202f ]/g, NBSP);
+}
+
 // widgets/static/diagnosis_logic.js
 var COMPLETE = "complete";
 var INCOMPLETE = "incomplete";
 var EMPTY = "empty";
 var INVALID = "invalid";
 function round2(x) {
-  return Math.floor(x * 100 + 0.5) / 100;
+  return roundHalfUp(x, 2);
 }
 function frenchDecimal(x) {
-  return round2(x).toFixed(2).replace(/\.?0+$/, "").replace(".", ",");
+  return fmtNumber(round2(x), 2);
 }
 function isObject(x) {
   return x !== null && typeof x === "object" && !Array.isArray(x);
@@ -93,21 +111,21 @@ function evaluateDiagnosis(grid, answers) {
     return { id: r.id, answered: g.answered, total: g.total, mean: g.mean === null ? null : round2(g.mean) };
   });
   let status;
-  let message;
+  let message2;
   if (errors.length) {
     status = INVALID;
-    message = `${plural(errors.length, "réponse")} à corriger : ${errors.join(" ")}`;
+    message2 = `${plural(errors.length, "réponse")} à corriger : ${errors.join(" ")}`;
   } else if (answered === 0) {
     status = EMPTY;
-    message = "Répondez aux affirmations pour voir votre profil.";
+    message2 = "Répondez aux affirmations pour voir votre profil.";
   } else if (missing.length) {
     status = INCOMPLETE;
-    message = `Encore ${plural(missing.length, "affirmation")} sans réponse : le profil est provisoire.`;
+    message2 = `Encore ${plural(missing.length, "affirmation")} sans réponse : le profil est provisoire.`;
   } else {
     status = COMPLETE;
-    message = `Profil complet : ${answered} affirmations sur ${total}.`;
+    message2 = `Profil complet : ${answered} affirmations sur ${total}.`;
   }
-  return { status, message, answered, total, missing, errors, dimensions, resources };
+  return { status, message: message2, answered, total, missing, errors, dimensions, resources };
 }
 function csvCell(value) {
   const text = value === null || value === void 0 ? "" : String(value);

@@ -63,11 +63,24 @@ function message(key, params = {}) {
   return text.replace(/\{([a-z_]+)\}/g, (all, name) => name in params ? String(params[name]) : all);
 }
 
-// widgets/static/team_compare_logic.js
-function formatPercent(value, digits = 0) {
-  const text = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value).replace(/\u202f/g, " ");
-  return `${text} %`;
+// widgets/static/numbers.js
+var NBSP = " ";
+var FORMATS = /* @__PURE__ */ new Map();
+function fmtNumber(value, maxDecimals = 2, minDecimals = 0) {
+  const max = Number.isInteger(value) ? minDecimals : Math.max(maxDecimals, minDecimals);
+  const key = `${minDecimals}/${max}`;
+  let format = FORMATS.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: minDecimals, maximumFractionDigits: max });
+    FORMATS.set(key, format);
+  }
+  return format.format(value).replace(/[\u202f ]/g, NBSP);
 }
+function fmtPercent(value, decimals = 0) {
+  return `${fmtNumber(value, decimals, decimals)}${NBSP}%`;
+}
+
+// widgets/static/team_compare_logic.js
 function invalid(field, message2) {
   return { status: "invalid", field, message: message2 };
 }
@@ -102,14 +115,14 @@ function placeProfile(spec, structure, questionId, answer) {
         indicator: fact.indicator,
         relation: "inside",
         percent: pct,
-        sentence: `Vous faites partie des ${formatPercent(pct)} de ${who} de l’enquête qui ${fact.phrase}.${detail}`
+        sentence: `Vous faites partie des ${fmtPercent(pct)} de ${who} de l’enquête qui ${fact.phrase}.${detail}`
       };
     }
     return {
       indicator: fact.indicator,
       relation: "outside",
       percent: pct,
-      sentence: `Dans l’enquête, ${formatPercent(pct)} des ${who} ${fact.phrase} : vous n’en faites pas partie.${detail}`
+      sentence: `Dans l’enquête, ${fmtPercent(pct)} des ${who} ${fact.phrase} : vous n’en faites pas partie.${detail}`
     };
   });
   if (!items.length) {
@@ -597,7 +610,7 @@ function barCell(cls, pct, extra) {
       "div",
       { class: "pacte-compare-cell" },
       h("div", { class: "pacte-compare-bar", style: `width:${(width * 0.7).toFixed(1)}%`, "aria-hidden": "true" }),
-      h("span", { class: "pacte-compare-value" }, formatPercent(pct), extra || "")
+      h("span", { class: "pacte-compare-value" }, fmtPercent(pct), extra || "")
     )
   );
 }

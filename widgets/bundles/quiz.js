@@ -64,6 +64,7 @@ function message(key, params = {}) {
 }
 
 // widgets/static/numbers.js
+var NBSP = " ";
 function parseNumber(raw) {
   if (typeof raw === "boolean" || raw === null || raw === void 0) return null;
   if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
@@ -71,6 +72,17 @@ function parseNumber(raw) {
   const text = raw.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".").replace(/%+$/, "");
   if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return null;
   return parseFloat(text);
+}
+var FORMATS = /* @__PURE__ */ new Map();
+function fmtNumber(value, maxDecimals = 2, minDecimals = 0) {
+  const max = Number.isInteger(value) ? minDecimals : Math.max(maxDecimals, minDecimals);
+  const key = `${minDecimals}/${max}`;
+  let format = FORMATS.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: minDecimals, maximumFractionDigits: max });
+    FORMATS.set(key, format);
+  }
+  return format.format(value).replace(/[\u202f ]/g, NBSP);
 }
 
 // widgets/static/quiz_logic.js
@@ -81,7 +93,7 @@ var INVALID = "invalid";
 function formatNumber(value) {
   if (value === Infinity) return "inf";
   if (value === -Infinity) return "-inf";
-  return new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 10 }).format(value).replace(/\u202f/g, " ");
+  return fmtNumber(value, 10);
 }
 function orderPicked(question, picked) {
   const set = new Set(picked);

@@ -63,11 +63,24 @@ function message(key, params = {}) {
   return text.replace(/\{([a-z_]+)\}/g, (all, name) => name in params ? String(params[name]) : all);
 }
 
-// widgets/static/team_compare_logic.js
-function formatPercent(value, digits = 0) {
-  const text = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value).replace(/\u202f/g, " ");
-  return `${text} %`;
+// widgets/static/numbers.js
+var NBSP = " ";
+var FORMATS = /* @__PURE__ */ new Map();
+function fmtNumber(value, maxDecimals = 2, minDecimals = 0) {
+  const max = Number.isInteger(value) ? minDecimals : Math.max(maxDecimals, minDecimals);
+  const key = `${minDecimals}/${max}`;
+  let format = FORMATS.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: minDecimals, maximumFractionDigits: max });
+    FORMATS.set(key, format);
+  }
+  return format.format(value).replace(/[\u202f ]/g, NBSP);
 }
+function fmtPercent(value, decimals = 0) {
+  return `${fmtNumber(value, decimals, decimals)}${NBSP}%`;
+}
+
+// widgets/static/team_compare_logic.js
 function lowerFirst(text) {
   return text ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
@@ -122,9 +135,9 @@ function placeAnswer(spec, structure, questionId, answer) {
     const pct = dist[aid];
     const rank = 1 + Object.values(dist).filter((v) => v > pct).length;
     const what = ((q.templates || {})[aid] || q.template).replace("{label}", lowerFirst(labels.get(aid)));
-    let sentence = `Vous faites partie des ${formatPercent(pct)} de ${who} ${what}.`;
+    let sentence = `Vous faites partie des ${fmtPercent(pct)} de ${who} ${what}.`;
     if (rank === 1) sentence += " C’est la réponse la plus fréquente.";
-    else sentence += ` La réponse la plus fréquente est « ${labels.get(top)} » (${formatPercent(dist[top])}).`;
+    else sentence += ` La réponse la plus fréquente est « ${labels.get(top)} » (${fmtPercent(dist[top])}).`;
     return { answer: aid, label: labels.get(aid), percent: pct, rank, sentence };
   });
   return { status: "ok", question: questionId, structure, items };
@@ -645,7 +658,7 @@ function barCell(cls, pct, extra) {
       "div",
       { class: "pacte-compare-cell" },
       h("div", { class: "pacte-compare-bar", style: `width:${(width * 0.7).toFixed(1)}%`, "aria-hidden": "true" }),
-      h("span", { class: "pacte-compare-value" }, formatPercent(pct), extra || "")
+      h("span", { class: "pacte-compare-value" }, fmtPercent(pct), extra || "")
     )
   );
 }

@@ -63,12 +63,30 @@ function message(key, params = {}) {
   return text.replace(/\{([a-z_]+)\}/g, (all, name) => name in params ? String(params[name]) : all);
 }
 
+// widgets/static/numbers.js
+var NBSP = " ";
+function roundHalfUp(value, decimals = 0) {
+  const factor = 10 ** decimals;
+  return Math.floor(value * factor + 0.5) / factor;
+}
+var FORMATS = /* @__PURE__ */ new Map();
+function fmtNumber(value, maxDecimals = 2, minDecimals = 0) {
+  const max = Number.isInteger(value) ? minDecimals : Math.max(maxDecimals, minDecimals);
+  const key = `${minDecimals}/${max}`;
+  let format = FORMATS.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: minDecimals, maximumFractionDigits: max });
+    FORMATS.set(key, format);
+  }
+  return format.format(value).replace(/[\u202f ]/g, NBSP);
+}
+
 // widgets/static/week_logic.js
 function round2(x) {
-  return Math.floor(x * 100 + 0.5) / 100;
+  return roundHalfUp(x, 2);
 }
 function frenchNumber(x) {
-  return round2(x).toFixed(2).replace(/0+$/, "").replace(/\.$/, "").replace(".", ",");
+  return fmtNumber(round2(x), 2);
 }
 function shareOf(hours, total) {
   return total > 0 ? Math.floor(1e3 * hours / total + 0.5) / 10 : 0;

@@ -3,18 +3,24 @@
 // in widgets/diagnosis.py. Keep both in step: tests/test_dimensions_parity.py
 // runs the same cases through each.
 
+import { fmtNumber, roundHalfUp } from "./numbers.js";
+
 export const COMPLETE = "complete";
 export const INCOMPLETE = "incomplete";
 export const EMPTY = "empty";
 export const INVALID = "invalid";
 
+/** @param {number} x */
 export function round2(x) {
-  return Math.floor(x * 100 + 0.5) / 100;
+  return roundHalfUp(x, 2);
 }
 
-// French decimal with at most two digits: 2.5 -> "2,5", 3 -> "3".
+/**
+ * French decimal with at most two digits: 2.5 → « 2,5 », 3 → « 3 ».
+ * @param {number} x
+ */
 export function frenchDecimal(x) {
-  return round2(x).toFixed(2).replace(/\.?0+$/, "").replace(".", ",");
+  return fmtNumber(round2(x), 2);
 }
 
 function isObject(x) {

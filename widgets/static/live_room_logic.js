@@ -5,7 +5,7 @@
 // the live answer posted by live_client.js. The DOM is drawn by live_room.js.
 import { activityId } from "./live_protocol.js";
 import { message } from "./messages.js";
-import { fmtNumber, NBSP } from "./numbers.js";
+import { fmtNumber, NBSP, plural } from "./numbers.js";
 
 export const TEXT = {
   idle: "En attente de la prochaine activité du formateur.",
@@ -49,15 +49,6 @@ export function needsRender(lastSeq, stage) {
   return Boolean(stage) && typeof stage.seq === "number" && stage.seq !== lastSeq;
 }
 
-/**
- * A count in French: « 1 réponse », « 1 320 réponses ».
- * @param {number} n
- * @param {string} word  singular noun
- * @returns {string}
- */
-export function plural(n, word) {
-  return `${fmtNumber(n)}${NBSP}${word}${n > 1 ? "s" : ""}`;
-}
 
 /**
  * A percentage in French (« 42,5 % »).

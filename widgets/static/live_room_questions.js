@@ -5,7 +5,8 @@
 // see pacte/live/stage.py); the votes this browser gave are remembered for the session.
 import { apiBase } from "./live_client.js";
 import { h } from "./dom.js";
-import { counter, plural } from "./live_room_logic.js";
+import { counter } from "./live_room_logic.js";
+import { plural } from "./numbers.js";
 
 const MAX = 280;
 const NBSP = "\u00a0";

@@ -4,13 +4,19 @@
 // week_csv() in widgets/week.py; tests/test_metier_week.py runs the same cases
 // through both.
 import { message } from "./messages.js";
+import { fmtNumber, roundHalfUp } from "./numbers.js";
 
+/** @param {number} x */
 export function round2(x) {
-  return Math.floor(x * 100 + 0.5) / 100;
+  return roundHalfUp(x, 2);
 }
 
+/**
+ * 2.5 → « 2,5 », 3 → « 3 » (rounded half up, at most two decimals).
+ * @param {number} x
+ */
 export function frenchNumber(x) {
-  return round2(x).toFixed(2).replace(/0+$/, "").replace(/\.$/, "").replace(".", ",");
+  return fmtNumber(round2(x), 2);
 }
 
 export function shareOf(hours, total) {

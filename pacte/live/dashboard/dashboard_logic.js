@@ -5,15 +5,18 @@
 // (tests/test_dashboard_logic.py); dashboard.js draws what these return.
 import { LIVE_KINDS } from "../../pacte/static/live_kinds.js";
 import { activityId } from "../../pacte/static/live_protocol.js";
+import { fmtNumber, NBSP } from "../../pacte/static/numbers.js";
 import qrcode from "./vendor/qrcode.mjs";
 
-export const NBSP = "\u00a0";
-const NUMBER = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
+export { NBSP };
 
-// « 1 320 », « 12,5 »: French digits with non-breaking spaces.
+/**
+ * « 1 320 », « 12,5 » (at most one decimal); « – » for what is not a finite number.
+ * @param {unknown} value
+ */
 export function formatNumber(value) {
   if (typeof value !== "number" || !Number.isFinite(value)) return "–";
-  return NUMBER.format(value).replace(/[\u202f ]/g, NBSP);
+  return fmtNumber(value, 1);
 }
 
 // « 12,5 % » (NBSP before the sign).
