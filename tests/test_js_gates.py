@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import IN_CI
-from node_runner import node_binary
+from node_runner import NODE_IMPORT, node_binary
 
 import widgets  # noqa: F401  (every widget class, for PacteWidget.__subclasses__)
 from widgets._host import BUNDLES_DIR, PacteWidget, esm_source
@@ -78,7 +78,7 @@ def test_the_node_unit_tests_pass():
     tests = sorted((ROOT / "tests" / "js").glob("*.test.mjs"))
     assert len(tests) >= 5
     proc = subprocess.run(
-        [node_binary(), "--test", "--test-reporter=dot", *map(str, tests)],
+        [node_binary(), *NODE_IMPORT, "--test", "--test-reporter=dot", *map(str, tests)],
         cwd=ROOT,
         capture_output=True,
         text=True,
