@@ -115,6 +115,10 @@ function drawChart(figure, result, rules) {
     `Répartition par axe. Valeur du point\u00a0: ${fmtNumber(rules.parameters.point_value.value)}${NBSP}€.`));
 }
 
+/**
+ * Draw the widget into ``el`` from anywidget's ``model`` (Jupyter, Voilà) or loader.js's (the static book).
+ * @param {RenderProps} props
+ */
 function render({ model, el: host }) {
   injectStyle(ACI_STYLE_ID, ACI_CSS);
   const rules = model.get("rules");

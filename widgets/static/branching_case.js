@@ -37,6 +37,10 @@ function sourceLine(sources, citations, prefix) {
   return `${prefix}${parts.join(" ; ")}.`;
 }
 
+/**
+ * Draw the widget into ``el`` from anywidget's ``model`` (Jupyter, Voilà) or loader.js's (the static book).
+ * @param {RenderProps} props
+ */
 function render({ model, el }) {
   injectStyle(STYLE_ID, CSS);
   const caseGraph = model.get("case");

@@ -123,6 +123,10 @@ function nameSvg(view, label) {
   }
 }
 
+/**
+ * Draw the widget into ``el`` from anywidget's ``model`` (Jupyter, Voilà) or loader.js's (the static book).
+ * @param {RenderProps} props
+ */
 async function render({ model, el }) {
   const title = model.get("title");
   const label = `${title}. ${firstSentence(model.get("description"))}`;

@@ -96,6 +96,10 @@ function drawBands(figure, rules, selected) {
   figure.replaceChildren(root);
 }
 
+/**
+ * Draw the widget into ``el`` from anywidget's ``model`` (Jupyter, Voilà) or loader.js's (the static book).
+ * @param {RenderProps} props
+ */
 function render({ model, el }) {
   injectStyle(CPTS_STYLE_ID, CPTS_CSS);
   const rules = model.get("rules");

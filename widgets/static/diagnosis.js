@@ -84,6 +84,10 @@ function legible(svgText) {
   return svgText.replace(/font-size:1[01]px/g, "font-size:12px");
 }
 
+/**
+ * Draw the widget into ``el`` from anywidget's ``model`` (Jupyter, Voilà) or loader.js's (the static book).
+ * @param {RenderProps} props
+ */
 function render({ model, el }) {
   injectStyle(DIAG_STYLE_ID, DIAG_CSS);
   const grid = model.get("grid");

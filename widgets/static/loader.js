@@ -7,10 +7,19 @@
 const here = new URL(".", import.meta.url);
 globalThis.PACTE_VENDOR_URL = globalThis.PACTE_VENDOR_URL || new URL("vendor/vega-bundle.js", here).href;
 
+/**
+ * anywidget's model in the static book: the state in memory, `pacte:state` events on save.
+ * @implements {AnyModel}
+ */
 class StaticModel {
+  /**
+   * @param {Record<string, any>} state
+   * @param {HTMLElement} el
+   */
   constructor(state, el) {
     this.state = { ...state };
     this.el = el;
+    /** @type {Map<string, Set<(change: { new: unknown }) => void>>} */
     this.handlers = new Map();
   }
   get(name) {
@@ -35,6 +44,10 @@ class StaticModel {
   send() {}
 }
 
+/**
+ * Render the widget of one container (once), from its JSON state and its module in `_static`.
+ * @param {HTMLElement} container
+ */
 async function mount(container) {
   if (container.dataset.pacteMounted) return;
   container.dataset.pacteMounted = "true";
@@ -52,7 +65,7 @@ async function mount(container) {
 }
 
 function mountAll() {
-  for (const c of document.querySelectorAll("div.pacte-widget[data-pacte-module]")) {
+  for (const c of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("div.pacte-widget[data-pacte-module]"))) {
     mount(c).catch((err) => {
       console.error("pacte widget", err);
       c.append(Object.assign(document.createElement("p"), {

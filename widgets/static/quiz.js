@@ -87,6 +87,10 @@ function restoreQuestion(form, question, answer, bank) {
   form.dataset.status = result.status;
 }
 
+/**
+ * Draw the widget into ``el`` from anywidget's ``model`` (Jupyter, Voilà) or loader.js's (the static book).
+ * @param {RenderProps} props
+ */
 function render({ model, el }) {
   const bank = model.get("bank");
   const progress = remember(model, { kind: "quiz", ref: bank.id, title: bank.title,

@@ -52,6 +52,10 @@ function node_(tag, attrs = {}, ...children) {
 
 const STATUS_LABEL = { [CORRECT]: "Bonne réponse.", [INCORRECT]: "Réponse incorrecte.", [UNANSWERED]: "Réponse manquante.", [INVALID]: "Réponse à corriger." };
 
+/**
+ * Draw the widget into ``el`` from anywidget's ``model`` (Jupyter, Voilà) or loader.js's (the static book).
+ * @param {RenderProps} props
+ */
 function render({ model, el }) {
   injectStyle(SORT_STYLE_ID, SORT_CSS);
   const ex = model.get("exercise");

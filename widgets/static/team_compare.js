@@ -29,6 +29,10 @@ function table(spec, room, question, structure, mine) {
     h("thead", {}, head), h("tbody", {}, rows));
 }
 
+/**
+ * Draw the widget into ``el`` from anywidget's ``model`` (Jupyter, Voilà) or loader.js's (the static book).
+ * @param {RenderProps} props
+ */
 function render({ model, el }) {
   injectStyle(COMPARE_STYLE_ID, COMPARE_CSS);
   const spec = model.get("spec");

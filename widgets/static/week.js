@@ -87,6 +87,10 @@ function drawWeek(spec, result, scale = 2) {
   return canvas;
 }
 
+/**
+ * Draw the widget into ``el`` from anywidget's ``model`` (Jupyter, Voilà) or loader.js's (the static book).
+ * @param {RenderProps} props
+ */
 function render({ model, el }) {
   injectStyle(STYLE_ID, CSS);
   const spec = model.get("spec");
