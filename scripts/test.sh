@@ -70,6 +70,14 @@ unset PYTHONDONTWRITEBYTECODE
 lint() {
   ruff check pacte widgets tests benchmarks
   ruff format --check pacte widgets tests benchmarks
+  # The JavaScript: types (tsc over the JSDoc, tsconfig.json), lint and format (Biome, biome.json),
+  # and the widgets' bundles up to date with their sources (widgets/bundles/), all pinned in js/package.json.
+  if [ ! -x js/node_modules/.bin/tsc ] || [ ! -x js/node_modules/.bin/biome ]; then
+    echo "lint: js/node_modules has no tsc or biome: run scripts/install.sh --test (npm ci in js/)" >&2
+    return 1
+  fi
+  js/node_modules/.bin/tsc -p tsconfig.json
+  js/node_modules/.bin/biome ci --colors=off --reporter=summary
 }
 postgres() {
   # A real PostgreSQL server for the live-session store tests (SQLite needs nothing).

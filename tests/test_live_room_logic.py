@@ -254,7 +254,7 @@ def test_every_panel_type_has_a_french_view():
     words, scale, ranking, versus, unknown = call_js("live_room_logic", "panelView", [[p] for p in panels])
     assert [w["text"] for w in words["words"]] == ["soudée"]  # hidden entries never reach the room
     assert scale["mean"] == f"Moyenne de la salle{NBSP}: 3,5"
-    assert [r["label"] for r in scale["rows"]] == ["1 — Pas du tout", "5"]
+    assert [r["label"] for r in scale["rows"]] == ["1 – Pas du tout", "5"]  # as on the dashboard (panel_model.js)
     assert scale["rows"][1]["percent"] == f"75{NBSP}%"
     assert [(r["position"], r["label"], r["meanRank"]) for r in ranking["rows"]] == [
         (1, "X", "rang moyen 1,3"),

@@ -63,6 +63,6 @@ def test_every_answering_widget_remembers_and_is_counted_on_its_page():
         p.stem
         for p in static.glob("*.js")
         if not p.stem.startswith("progress")
-        and re.search(r"\bremember\(model, \{ kind", p.read_text(encoding="utf-8"), re.M)
+        and re.search(r"\bremember\(model,\s*\{\s*kind", p.read_text(encoding="utf-8"))
     }
     assert remembering == counted

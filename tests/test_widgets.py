@@ -12,7 +12,6 @@ import pytest
 from pacte.course.chart_theme import FRENCH_NUMBER_LOCALE
 from pacte.course.fmt import euros, number, percent
 from widgets import Quiz, chart
-from widgets._host import esm_source
 from widgets.survey import profile_chart, survey_explorer
 
 
@@ -51,12 +50,6 @@ def test_python_side_sees_answers_and_rescores():
     quiz.answers = {first["id"]: right, second["id"]: wrong}
     assert seen == [(1, 1), (2, 1)]
     assert quiz.kernel_result["correct"] == 1 and quiz.kernel_result["answered"] == 2
-
-
-def test_esm_inlines_relative_imports_into_one_module():
-    source = esm_source("quiz")
-    assert 'from "./quiz_logic.js"' not in source
-    assert "function evaluate" in source and source.count("export default") == 1
 
 
 def test_chart_requires_title_description_and_source():

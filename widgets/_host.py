@@ -1,7 +1,7 @@
 """Base class giving every course widget its two hosts.
 
 * With a kernel (Jupyter, Voilà, Binder) it is an anywidget whose ``_esm`` is the
-  widget's module from ``static/``, with its relative imports inlined.
+  widget's module from ``static/`` bundled with its imports (``bundles/``, built by esbuild).
 * In the static book its ``text/html`` representation is a container holding
   the widget state as JSON; ``static/loader.js`` imports the same module from
   the book's ``_static`` folder and renders it with an in-browser model.
@@ -12,9 +12,9 @@ from __future__ import annotations
 import html
 import json
 import math
-import re
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import anywidget
@@ -23,43 +23,22 @@ import traitlets as t
 from pacte.course.paths import STATIC_DIR
 from pacte.course.typography import french_state
 
-_IMPORT = re.compile(r'^import\s+\{([^}]*)\}\s+from\s+"\./([a-z_]+)\.js";[ \t]*$', re.M)
-_EXPORT = re.compile(r"^export\s+(?:async\s+)?(?:function\*?|const|let|var|class)\s+([A-Za-z_$][\w$]*)", re.M)
-
-
-def _with_imports_inlined(text: str) -> str:
-    """Replace each ``import { a, b as c } from "./x.js";`` by ``const { a, b: c } = <x in its own scope>;``."""
-
-    def replace(match: re.Match) -> str:
-        specifiers = [part.strip() for part in match.group(1).split(",") if part.strip()]
-        names = ", ".join(
-            f"{a.strip()}: {b.strip()}" if " as " in spec else spec
-            for spec in specifiers
-            for a, _, b in [spec.partition(" as ")]
-        )
-        return f"const {{ {names} }} = {_scoped_module(match.group(2))};"
-
-    return _IMPORT.sub(replace, text)
-
-
-@cache
-def _scoped_module(module: str) -> str:
-    """A helper module as an expression: its code in a function scope, returning its exports."""
-    text = (STATIC_DIR / f"{module}.js").read_text(encoding="utf-8")
-    exports = _EXPORT.findall(text)
-    body = re.sub(r"^export\s+", "", _with_imports_inlined(text), flags=re.M)
-    return f"(() => {{\n{body}\nreturn {{ {', '.join(exports)} }};\n}})()"
+BUNDLES_DIR = Path(__file__).resolve().parent / "bundles"
 
 
 @cache
 def esm_source(module: str) -> str:
-    """Return ``static/<module>.js`` as one self-contained ES module for anywidget.
+    """Return the widget module ``static/<module>.js`` bundled with its imports, for anywidget.
 
-    anywidget loads ``_esm`` from a string, where relative imports cannot
-    resolve; each imported helper module is inlined in its own function scope
-    (the static book's loader imports the same files natively).
+    anywidget loads ``_esm`` from a string, where relative imports cannot resolve: esbuild bundles
+    each widget ahead of time into ``widgets/bundles/`` (``cd js && npm run bundles``; a test fails
+    when a bundle is stale), because Binder and Voilà have no Node at run time. The static book's
+    loader imports the files of ``static/`` natively.
     """
-    return _with_imports_inlined((STATIC_DIR / f"{module}.js").read_text(encoding="utf-8"))
+    path = BUNDLES_DIR / f"{module}.js"
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no bundle for widget module {module!r}; run `cd js && npm run bundles`")
+    return path.read_text(encoding="utf-8")
 
 
 @cache

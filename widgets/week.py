@@ -23,6 +23,7 @@ import traitlets as t
 
 from pacte.course.checks import load_data_file
 from pacte.course.citations import citations_for
+from pacte.course.fmt import decimal
 from pacte.course.messages import message
 from pacte.course.paths import datasets_dir
 from widgets._host import AnsweringWidget
@@ -35,7 +36,7 @@ def round2(x: float) -> float:
 
 def french_number(x: float) -> str:
     """2.5 → « 2,5 », 3.0 → « 3 » (at most two decimals, decimal comma)."""
-    return f"{round2(x):.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    return decimal(round2(x), 2)
 
 
 def share_of(hours: float, total: float) -> float:

@@ -5,7 +5,9 @@ Dates are shown in the course's time zone (Europe/Paris), whatever the server's.
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
+from decimal import ROUND_HALF_UP, Context, Decimal
 from zoneinfo import ZoneInfo
 
 NBSP = "\u00a0"
@@ -14,9 +16,26 @@ MONTHS = ("janvier février mars avril mai juin juillet août septembre octobre 
 
 
 def number(value: float, decimals: int = 0) -> str:
-    """Format a number the French way: non-breaking space for thousands, comma for decimals."""
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", NBSP).replace(".", ",")
+    """Format a number with exactly ``decimals`` decimals: non-breaking space for thousands, decimal comma.
+
+    A tie rounds away from zero (2.5 → « 3 »), on the float's exact value, as the browser's Intl.NumberFormat does.
+    """
+    if not math.isfinite(value):
+        return str(value)
+    # Every float's digits fit in 400 (the largest has 309 before the point).
+    exact = Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP, context=Context(prec=400))
+    return f"{exact:,.{decimals}f}".replace(",", NBSP).replace(".", ",")
+
+
+def decimal(value: float, max_decimals: int = 2) -> str:
+    """Format a number with at most ``max_decimals`` decimals, no trailing zero (2.50 → « 2,5 », 1200.0 → « 1 200 »).
+
+    The Python twin of ``fmtNumber`` in ``widgets/static/numbers.js``, the browser's one French number format.
+    """
+    text = number(value, max_decimals)
+    if max_decimals > 0:
+        text = text.rstrip("0").rstrip(",")
+    return text
 
 
 def percent(value: float, decimals: int = 0) -> str:

@@ -10,6 +10,7 @@ import math
 import re
 from typing import Any
 
+from pacte.course.fmt import decimal
 from pacte.course.messages import message
 
 CORRECT, INCORRECT, UNANSWERED, INVALID = "correct", "incorrect", "unanswered", "invalid"
@@ -30,8 +31,7 @@ def parse_number(raw: Any) -> float | None:
 
 
 def _fmt(value: float) -> str:
-    text = f"{value:,.10g}" if abs(value) < 1e15 else str(value)
-    return text.replace(",", "\u00a0").replace(".", ",")
+    return decimal(value, 10)
 
 
 def evaluate(question: dict, answer: Any) -> dict:

@@ -29,6 +29,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from pacte.course.fmt import decimal
 from pacte.course.prompts import live_prompts
 from pacte.live.kinds import Describer, bank, document
 from pacte.live.spot import prompt_of
@@ -94,7 +95,7 @@ def _numeric_bars(b: dict, q: dict, counts: Mapping[str, int]) -> dict:
     for value, n in sorted(counts.items(), key=lambda kv: float(kv[0])):
         ok = abs(float(value) - q["answer"]) <= q.get("tolerance", 0) + 1e-9
         rows.append(
-            {"id": value, "label": value.replace(".", ","), "count": n, "percent": _percent(n, total), "correct": ok}
+            {"id": value, "label": decimal(float(value), 10), "count": n, "percent": _percent(n, total), "correct": ok}
         )
     return {"type": "bars", "title": b["title"], "prompt": q["prompt"], "respondents": total, "rows": rows}
 

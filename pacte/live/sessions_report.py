@@ -7,7 +7,7 @@ command that purges them on the trainer's say.
 
 from __future__ import annotations
 
-from pacte.course.fmt import NBSP, date_time
+from pacte.course.fmt import NBSP, date_time, decimal
 from pacte.live.store import LiveSession, Store
 from pacte.live.store.retention import NO_LIMIT_SECONDS
 
@@ -28,7 +28,7 @@ def startup_sessions(store: Store, retention_days: float) -> list[str]:
     old = store.past_retention(retention_days)
     if not old:
         return []
-    days = f"{retention_days:g}".replace(".", ",")
+    days = decimal(retention_days, 2)
     return [
         f"pacte serve{NBSP}: {len(old)} séance(s) terminée(s) depuis plus de {days}{NBSP}jours sont gardées avec "
         f"leurs réponses{NBSP}; «{NBSP}pacte sessions list{NBSP}» les montre, «{NBSP}pacte sessions purge{NBSP}» "

@@ -14,6 +14,7 @@ from pathlib import Path
 import jupytext
 
 from pacte.course.binder import HOME_DOC
+from pacte.course.fmt import number
 from pacte.course.paths import build_dir, course_root
 from pacte.course.toc import page_source, source_title, toc_files, write_effective_toc
 from pacte.site.voila_export import myst_to_commonmark, page_links
@@ -270,7 +271,7 @@ def build_book(strict: bool = True, quiet: bool = False) -> int:
         code = code or 1  # a page whose code fails is an error, even without --strict
     _report_failed_pages(output.failed, root)
     _report_stop(output, code)
-    seconds = f"{elapsed:.1f}".replace(".", ",")
+    seconds = number(elapsed, 1)
     status = "réussi" if code == 0 else f"ÉCHEC (code {code}, {len(output.warnings)} avertissement(s) ou erreur(s))"
     print(
         f"pacte build{NBSP}: {status} en {seconds}{NBSP}s{NBSP}; livre dans {build_dir() / 'html'}{NBSP}; "

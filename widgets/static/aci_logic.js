@@ -1,3 +1,4 @@
+// @ts-check
 // ACI MSP simulator, pure logic: the JavaScript twin of aci_result() in
 // widgets/financement/. Keep both in step: tests/test_financement_parity.py
 // runs the same cases through each (same messages, same arithmetic).
@@ -97,7 +98,7 @@ function checkParameters(rules, paramsIn, errors) {
   let coefficient = rules.parameters.precarity_coefficient.value;
   for (const [key, raw] of Object.entries(paramsIn)) {
     const field = `parameters.${key}`;
-    const param = Object.prototype.hasOwnProperty.call(rules.parameters, key) ? rules.parameters[key] : undefined;
+    const param = Object.hasOwn(rules.parameters, key) ? rules.parameters[key] : undefined;
     if (!param) {
       errors.push({ field, message: message("aci.unknown_parameter", { parameter: quoted(key) }) });
       continue;
@@ -116,6 +117,12 @@ function checkParameters(rules, paramsIn, errors) {
   return coefficient;
 }
 
+/**
+ * The inputs read against the rules: `[checked, []]`, or `[null, errors]`.
+ * @param {any} rules
+ * @param {any} inputs
+ * @returns {[any, { field: string, message: string }[]]}
+ */
 function checkAci(rules, inputs) {
   if (!isPlainObject(inputs)) {
     return [null, [{ field: "inputs", message: message("simulator.unreadable") }]];

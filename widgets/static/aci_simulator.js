@@ -1,3 +1,4 @@
+// @ts-check
 // ACI MSP simulator front end: one module for every host (Jupyter, Voilà,
 // Binder, static book). The computation is in aci_logic.js; Python mirrors it
 // and, with a kernel, writes the recomputed result to `kernel_result`.
@@ -90,8 +91,8 @@ function drawChart(figure, result, rules) {
   const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": `${titleId} ${descId}` });
   root.append(svg("title", { id: titleId }, "Répartition du montant estimé par axe de l’accord"));
   const desc = rows.map((r) => `${r.label} : ${fmtEuros(r.amount)} (part fixe ${fmtEuros(r.amount_fixed)}, part variable ${fmtEuros(r.amount_variable)})`).join(" ; ");
-  root.append(svg("desc", { id: descId }, desc + "."));
-  const legend = svg("g", { transform: "translate(" + (narrow ? 4 : left) + ",8)", "aria-hidden": "true" });
+  root.append(svg("desc", { id: descId }, `${desc}.`));
+  const legend = svg("g", { transform: `translate(${narrow ? 4 : left},8)`, "aria-hidden": "true" });
   legend.append(svg("rect", { x: 0, y: 0, width: 14, height: 14, fill: "#1f5f8b" }));
   legend.append(svg("text", { x: 20, y: 12, "font-size": 13, fill: "#1b2631" }, "Part fixe"));
   const lx = narrow ? 0 : 110, ly = narrow ? 20 : 0;
@@ -115,6 +116,10 @@ function drawChart(figure, result, rules) {
     `Répartition par axe. Valeur du point\u00a0: ${fmtNumber(rules.parameters.point_value.value)}${NBSP}€.`));
 }
 
+/**
+ * Draw the widget into ``el`` from anywidget's ``model`` (Jupyter, Voilà) or loader.js's (the static book).
+ * @param {RenderProps} props
+ */
 function render({ model, el: host }) {
   injectStyle(ACI_STYLE_ID, ACI_CSS);
   const rules = model.get("rules");
@@ -262,8 +267,12 @@ function render({ model, el: host }) {
       const v = o.input.value.trim();
       if (v === o.def) continue;
       if (o.param) parameters[o.param] = v;
-      else (points[o.cid] ||= {})[o.key] = v;
+      else {
+        points[o.cid] ||= {};
+        points[o.cid][o.key] = v;
+      }
     }
+    /** @type {Record<string, any>} */
     const inputs = { ...state, criteria: { ...state.criteria } };
     if (Object.keys(points).length) inputs.points = points;
     if (Object.keys(parameters).length) inputs.parameters = parameters;
@@ -333,7 +342,7 @@ function render({ model, el: host }) {
   const sayResult = () => {
     const r = computeAci(rules, collect());
     const text = r.ok
-      ? `Montant annuel estimé\u00a0: ${fmtEuros(r.amount)}.` + (r.warnings.length ? ` ${r.warnings.length} avertissement${r.warnings.length > 1 ? "s" : ""} sous le résultat.` : "")
+      ? `Montant annuel estimé\u00a0: ${fmtEuros(r.amount)}.${r.warnings.length ? ` ${r.warnings.length} avertissement${r.warnings.length > 1 ? "s" : ""} sous le résultat.` : ""}`
       : `Calcul impossible\u00a0: ${r.errors.length} erreur${r.errors.length > 1 ? "s" : ""} de saisie. ${r.errors[0].message}`;
     if (text !== announced) announce.textContent = announced = text;
   };
@@ -363,7 +372,7 @@ function render({ model, el: host }) {
     root.dataset.kernelAmount = kr.ok ? String(kr.amount) : "";
     kernelLine.textContent = kr.ok
       ? `Montant recalculé par le noyau Python\u00a0: ${fmtEuros(kr.amount)}.`
-      : "Le noyau Python a refusé la saisie\u00a0: " + kr.errors.map((e) => e.message).join(" ");
+      : `Le noyau Python a refusé la saisie\u00a0: ${kr.errors.map((e) => e.message).join(" ")}`;
   };
   show(computeAci(rules, collect()));
   const stopKernel = mirrorKernelResult(model, showKernel);

@@ -1,3 +1,4 @@
+// @ts-check
 // Branching case front end: one module for every host (Jupyter, Voilà, Binder, static book).
 // The learner reads a situation, picks an option, sees its consequence, and ends on a debrief.
 import { walk, nodeIndex, OUTCOME_LABELS } from "./branching_case_logic.js";
@@ -37,6 +38,10 @@ function sourceLine(sources, citations, prefix) {
   return `${prefix}${parts.join(" ; ")}.`;
 }
 
+/**
+ * Draw the widget into ``el`` from anywidget's ``model`` (Jupyter, Voilà) or loader.js's (the static book).
+ * @param {RenderProps} props
+ */
 function render({ model, el }) {
   injectStyle(STYLE_ID, CSS);
   const caseGraph = model.get("case");
@@ -114,7 +119,7 @@ function render({ model, el }) {
       form.append(fieldset, h("button", { type: "submit", class: "pacte-case-button" }, "Valider ce choix"), message);
       form.addEventListener("submit", (event) => {
         event.preventDefault();
-        const picked = form.querySelector("input:checked");
+        const picked = /** @type {HTMLInputElement | null} */ (form.querySelector("input:checked"));
         const next = walk(caseGraph, [...choices, picked ? picked.value : null]);
         if (!picked || !next.ok) {
           message.textContent = picked ? next.message : "Choisissez une option avant de valider.";

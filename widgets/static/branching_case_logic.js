@@ -1,3 +1,4 @@
+// @ts-check
 // Walking a branching case in the browser: the JavaScript twin of walk() in
 // widgets/cases.py. tests/test_dynamiques_logic.py runs the same walks through both.
 

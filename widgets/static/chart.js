@@ -1,3 +1,4 @@
+// @ts-check
 // Chart front end: renders a Vega-Lite spec with the course's vendored runtime.
 // The chart fits its container (phone layout under 560 px), its SVG is one image whose
 // French name is the title and the first sentence of the description (Vega's own English
@@ -13,7 +14,7 @@ function fmtCell(value, col) {
   const format = col.format || "";
   if (format.endsWith("%")) {
     const digits = Number((format.match(/\.(\d)/) || [0, 0])[1]);
-    return fmtNumber(Number((value * 100).toFixed(digits)), digits) + NBSP + "%";
+    return `${fmtNumber(Number((value * 100).toFixed(digits)), digits) + NBSP}%`;
   }
   if (/[,.]0f$|d$/.test(format)) return fmtNumber(Math.round(value));
   return fmtNumber(value);
@@ -66,6 +67,7 @@ function dataTable(spec, title) {
 function ensurePatterns(patterns) {
   if (!patterns.length) return;
   const NS = "http://www.w3.org/2000/svg";
+  /** @type {Element | null} */
   let defs = document.getElementById("pacte-chart-patterns");
   if (!defs) {
     const holder = document.createElementNS(NS, "svg");
@@ -121,6 +123,10 @@ function nameSvg(view, label) {
   }
 }
 
+/**
+ * Draw the widget into ``el`` from anywidget's ``model`` (Jupyter, Voilà) or loader.js's (the static book).
+ * @param {RenderProps} props
+ */
 async function render({ model, el }) {
   const title = model.get("title");
   const label = `${title}. ${firstSentence(model.get("description"))}`;

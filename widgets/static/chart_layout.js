@@ -1,3 +1,4 @@
+// @ts-check
 // Pure helpers of the chart front end: the responsive / accessible spec and the data table.
 // No DOM here: chart.js calls them with the container width.
 
@@ -35,7 +36,7 @@ export function wrapWords(text, max) {
   const lines = [];
   let line = "";
   for (const word of String(text).split(/\s+/).filter(Boolean)) {
-    if (line && (line + " " + word).length > max) {
+    if (line && (`${line} ${word}`).length > max) {
       lines.push(line);
       line = word;
     } else line = line ? `${line} ${word}` : word;
@@ -65,7 +66,7 @@ function wrapExpr(values, max) {
   const lines = values.map((v) => {
     const w = wrapWords(v, max);
     most = Math.max(most, w.length);
-    return "[" + w.map(vegaString).join(",") + "]";
+    return `[${w.map(vegaString).join(",")}]`;
   });
   const expr = `[${lines.join(",")}][indexof([${values.map(vegaString).join(",")}], datum.label)]`;
   return { expr, lines: most };

@@ -1,3 +1,4 @@
+// @ts-check
 // Keyboard twin of a chart's clickable legend: one toggle button (aria-pressed) per value beside
 // the chart, and « Tout afficher ». Each drives the same Vega-Lite selection as a click on the
 // legend, and follows it when the mouse changes it. (issue 28: legend filters without a mouse)

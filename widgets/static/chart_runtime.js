@@ -1,3 +1,4 @@
+// @ts-check
 // Where the vendored Vega runtime is served, and its lazy loading.
 // Static book: loader.js sets globalThis.PACTE_VENDOR_URL to _static/vendor/.
 // Jupyter, Voilà, Binder: <baseUrl>pacte/static/vendor/, served by `pacte serve`

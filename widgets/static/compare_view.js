@@ -1,7 +1,8 @@
+// @ts-check
 // Shared view of the « face à l'enquête » widgets (team_compare.js, profile_compare.js):
 // their stylesheet and the bar cell of their comparison tables.
 import { h } from "./dom.js";
-import { formatPercent } from "./team_compare_logic.js";
+import { fmtPercent } from "./numbers.js";
 
 export const COMPARE_STYLE_ID = "pacte-team-compare-style";
 export const COMPARE_CSS = `
@@ -36,5 +37,5 @@ export function barCell(cls, pct, extra) {
   return h("td", { class: cls },
     h("div", { class: "pacte-compare-cell" },
       h("div", { class: "pacte-compare-bar", style: `width:${(width * 0.7).toFixed(1)}%`, "aria-hidden": "true" }),
-      h("span", { class: "pacte-compare-value" }, formatPercent(pct), extra || "")));
+      h("span", { class: "pacte-compare-value" }, fmtPercent(pct), extra || "")));
 }

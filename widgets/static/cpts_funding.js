@@ -1,3 +1,4 @@
+// @ts-check
 // CPTS funding front end: size band and « fonctionnement » amount before and
 // after avenant 2, from a population. Logic in cpts_logic.js, mirrored in Python.
 import { computeCpts } from "./cpts_logic.js";
@@ -96,6 +97,10 @@ function drawBands(figure, rules, selected) {
   figure.replaceChildren(root);
 }
 
+/**
+ * Draw the widget into ``el`` from anywidget's ``model`` (Jupyter, Voilà) or loader.js's (the static book).
+ * @param {RenderProps} props
+ */
 function render({ model, el }) {
   injectStyle(CPTS_STYLE_ID, CPTS_CSS);
   const rules = model.get("rules");
@@ -189,7 +194,7 @@ function render({ model, el }) {
     root.dataset.kernelAmount = kr.ok ? String(kr.after) : "";
     kernelLine.textContent = kr.ok
       ? `Montant recalculé par le noyau Python\u00a0: ${fmtEuros(kr.after)} (${kr.band_label}).`
-      : "Le noyau Python a refusé la saisie\u00a0: " + kr.errors.map((e) => e.message).join(" ");
+      : `Le noyau Python a refusé la saisie\u00a0: ${kr.errors.map((e) => e.message).join(" ")}`;
   };
   show(computeCpts(rules, { population: input.value }));
   const stopKernel = mirrorKernelResult(model, showKernel);

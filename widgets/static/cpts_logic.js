@@ -1,10 +1,11 @@
+// @ts-check
 // CPTS funding by size band, pure logic: the JavaScript twin of cpts_result()
 // in widgets/financement/ (tests/test_financement_parity.py checks both agree).
 
 const POPULATION_SPEC = { short_label: "Population", unit: "habitants", integer: true };
 
 // Returns the band and amounts, or { ok: false, status: "error", errors: [{ field, message }] }.
-import { NBSP, parseNumber, roundHalfUp, fmtNumber, fmtEuros, readNumber } from "./numbers.js";
+import { roundHalfUp, readNumber } from "./numbers.js";
 import { message } from "./messages.js";
 export function computeCpts(rules, inputs) {
   const errors = [];

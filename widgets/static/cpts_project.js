@@ -1,3 +1,4 @@
+// @ts-check
 // « Construire un projet de CPTS » front end: one module for every host (Jupyter, Voilà, Binder, static book).
 // A territory card (fictional, said so), checkboxes for the missions and the
 // partners, one « Valider » button; the feedback rules run in the browser
@@ -43,7 +44,7 @@ const CSS = `
 const LEVEL_LABEL = { "point-fort": "Point fort :", attention: "Point d’attention :", suggestion: "Suggestion :" };
 
 function saveText(text, filename) {
-  const url = URL.createObjectURL(new Blob(["\ufeff" + text], { type: "text/plain;charset=utf-8" }));
+  const url = URL.createObjectURL(new Blob([`\ufeff${text}`], { type: "text/plain;charset=utf-8" }));
   const a = h("a", { href: url, download: filename, style: "display:none" });
   document.body.append(a);
   a.click();
@@ -51,6 +52,10 @@ function saveText(text, filename) {
   setTimeout(() => URL.revokeObjectURL(url), 4000);
 }
 
+/**
+ * Draw the widget into ``el`` from anywidget's ``model`` (Jupyter, Voilà) or loader.js's (the static book).
+ * @param {RenderProps} props
+ */
 function render({ model, el }) {
   injectStyle(STYLE_ID, CSS);
   const project = model.get("project");
@@ -107,7 +112,7 @@ function render({ model, el }) {
   const list = h("ul", { class: "pacte-cpts-feedback" });
   root.append(h("div", { class: "pacte-cpts-result" }, status, list));
 
-  const chosen = (key) => [...form.querySelectorAll(`input[name=${key}]:checked`)].map((i) => i.value);
+  const chosen = (key) => [.../** @type {NodeListOf<HTMLInputElement>} */ (form.querySelectorAll(`input[name=${key}]:checked`))].map((i) => i.value);
   const countMissions = () => {
     const n = chosen("missions").length;
     missionCount.textContent = `${n} mission${n > 1 ? "s" : ""} choisie${n > 1 ? "s" : ""}.`;
@@ -116,7 +121,7 @@ function render({ model, el }) {
   const show = (result) => {
     current = result;
     status.textContent = result.message;
-    status.className = "pacte-cpts-status" + (result.status === INVALID ? " pacte-invalid" : "");
+    status.className = `pacte-cpts-status${result.status === INVALID ? " pacte-invalid" : ""}`;
     root.dataset.status = result.status;
     root.dataset.feedback = String(result.feedback.length);
     list.replaceChildren(...result.feedback.map((f) => h("li", { "data-level": f.level, "data-rule": f.rule },

@@ -1,3 +1,4 @@
+// @ts-check
 // Pure logic of the « projet de CPTS » activity (no DOM): which feedback rules
 // apply to the chosen missions and partners. Its Python twin is
 // widgets/cpts_project.py (evaluate_project, live_payloads), tested case by case
@@ -10,14 +11,14 @@ export const INVALID = "invalid";
 export const LEVELS = ["point-fort", "attention", "suggestion"];
 
 function plural(n, word, plural_) {
-  return `${n} ${n > 1 ? (plural_ || word + "s") : word}`;
+  return `${n} ${n > 1 ? (plural_ || `${word}s`) : word}`;
 }
 
 function describe(raw) {
   if (typeof raw === "string") return `« ${raw} »`;
   try {
     return JSON.stringify(raw);
-  } catch (err) {
+  } catch {
     return String(raw);
   }
 }
@@ -116,5 +117,5 @@ export function projectSummary(project, result) {
   for (const f of result.feedback) {
     lines.push(`- [${f.level}] ${f.message.replace(/\s+/g, " ").trim()} (source : ${f.source.ref}, ${f.source.detail})`);
   }
-  return lines.join("\r\n") + "\r\n";
+  return `${lines.join("\r\n")}\r\n`;
 }

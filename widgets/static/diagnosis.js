@@ -1,9 +1,10 @@
+// @ts-check
 // Self-diagnosis front end: one module for every host (Jupyter, Voilà, Binder, static book).
 // Statements rated on a scale; an inline SVG chart of the dimension scores;
 // feedback per dimension from the grid's data; CSV and image downloads made
 // in the browser (Blob + link). Nothing is sent to any server.
-import { evaluateDiagnosis, diagnosisCsv, diagnosisSvg, frenchDecimal, parseRating, actionPlan, actionPlanCsv, INVALID, COMPLETE } from "./diagnosis_logic.js";
-import { h as el_, injectStyle, scrollHint } from "./dom.js";
+import { evaluateDiagnosis, diagnosisCsv, diagnosisSvg, frenchDecimal, parseRating, actionPlan, actionPlanCsv, INVALID } from "./diagnosis_logic.js";
+import { errorText, h as el_, injectStyle, scrollHint } from "./dom.js";
 import { emitAnswer } from "./live_client.js";
 import { remember } from "./progress.js";
 import { mirrorKernelResult } from "./host.js";
@@ -65,7 +66,7 @@ function svgToPngBlob(svgText, width, height, scale = 2) {
       canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("conversion PNG impossible"))), "image/png");
     };
     img.onerror = () => reject(new Error("image SVG illisible"));
-    img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svgText);
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText)}`;
   });
 }
 
@@ -84,6 +85,10 @@ function legible(svgText) {
   return svgText.replace(/font-size:1[01]px/g, "font-size:12px");
 }
 
+/**
+ * Draw the widget into ``el`` from anywidget's ``model`` (Jupyter, Voilà) or loader.js's (the static book).
+ * @param {RenderProps} props
+ */
 function render({ model, el }) {
   injectStyle(DIAG_STYLE_ID, DIAG_CSS);
   const grid = model.get("grid");
@@ -173,7 +178,7 @@ function render({ model, el }) {
   const update = () => {
     current = evaluateDiagnosis(grid, answers);
     status.textContent = current.message;
-    status.className = "pacte-diag-status" + (current.status === INVALID ? " pacte-invalid" : "");
+    status.className = `pacte-diag-status${current.status === INVALID ? " pacte-invalid" : ""}`;
     root.dataset.status = current.status;
     root.dataset.answered = String(current.answered);
     root.dataset.scores = current.dimensions.map((d) => `${d.id}:${d.mean === null ? "" : d.mean}`).join(",");
@@ -206,7 +211,7 @@ function render({ model, el }) {
   };
 
   form.addEventListener("change", (event) => {
-    const input = event.target;
+    const input = /** @type {HTMLInputElement} */ (event.target);
     if (!input || !input.dataset || !input.dataset.statement) return;
     answers[input.dataset.statement] = Number(input.value);
     update();
@@ -217,7 +222,7 @@ function render({ model, el }) {
   const csvButton = el_("button", { type: "button", class: "pacte-button", "data-download": "csv" }, "Télécharger mes réponses (CSV)");
   csvButton.addEventListener("click", () => {
     const text = diagnosisCsv(grid, answers, current);
-    saveBlob(new Blob(["\ufeff" + text], { type: "text/csv;charset=utf-8" }), `${stem}.csv`);
+    saveBlob(new Blob([`\ufeff${text}`], { type: "text/csv;charset=utf-8" }), `${stem}.csv`);
   });
   const svgButton = el_("button", { type: "button", class: "pacte-button pacte-secondary", "data-download": "svg" }, "Télécharger le graphique (SVG)");
   const exportSvg = () => diagnosisSvg(grid, current, { idSuffix: "export", title: `${grid.title}` , width: 720 });
@@ -232,7 +237,7 @@ function render({ model, el }) {
       const blob = await svgToPngBlob(svg, Number(m[1]), Number(m[2]));
       saveBlob(blob, `${stem}.png`);
     } catch (err) {
-      status.textContent = "L’image PNG n’a pas pu être créée\u00a0: " + err.message + " Essayez le format SVG.";
+      status.textContent = `L’image PNG n’a pas pu être créée\u00a0: ${errorText(err)} Essayez le format SVG.`;
     }
   });
   const reset = el_("button", { type: "button", class: "pacte-button pacte-secondary" }, "Effacer mes réponses");
@@ -245,7 +250,7 @@ function render({ model, el }) {
   actions.append(csvButton, svgButton, pngButton);
   if (planButton) {
     planButton.addEventListener("click", () => {
-      saveBlob(new Blob(["\ufeff" + actionPlanCsv(grid, answers)], { type: "text/csv;charset=utf-8" }), `${stem}-plan-action.csv`);
+      saveBlob(new Blob([`\ufeff${actionPlanCsv(grid, answers)}`], { type: "text/csv;charset=utf-8" }), `${stem}-plan-action.csv`);
     });
     actions.append(planButton);
   }

@@ -1,19 +1,26 @@
+// @ts-check
 // Self-diagnosis scoring in the browser: the JavaScript twin of the functions
 // in widgets/diagnosis.py. Keep both in step: tests/test_dimensions_parity.py
 // runs the same cases through each.
+
+import { fmtNumber, roundHalfUp } from "./numbers.js";
 
 export const COMPLETE = "complete";
 export const INCOMPLETE = "incomplete";
 export const EMPTY = "empty";
 export const INVALID = "invalid";
 
+/** @param {number} x */
 export function round2(x) {
-  return Math.floor(x * 100 + 0.5) / 100;
+  return roundHalfUp(x, 2);
 }
 
-// French decimal with at most two digits: 2.5 -> "2,5", 3 -> "3".
+/**
+ * French decimal with at most two digits: 2.5 → « 2,5 », 3 → « 3 ».
+ * @param {number} x
+ */
 export function frenchDecimal(x) {
-  return round2(x).toFixed(2).replace(/\.?0+$/, "").replace(".", ",");
+  return fmtNumber(round2(x), 2);
 }
 
 function isObject(x) {
@@ -48,7 +55,7 @@ function describe(raw) {
   if (typeof raw === "string") return `« ${raw} »`;
   try {
     return JSON.stringify(raw);
-  } catch (err) {
+  } catch {
     return String(raw);
   }
 }
@@ -135,7 +142,7 @@ export function diagnosisCsv(grid, answers, result) {
   const labels = new Map(grid.scale.labels.map((l) => [l.value, l.label]));
   const rows = [["Section", "Dimension", "Identifiant", "Libellé", "Réponse", "Valeur"]];
   for (const s of grid.statements) {
-    const raw = answers && Object.prototype.hasOwnProperty.call(answers, s.id) ? answers[s.id] : null;
+    const raw = answers && Object.hasOwn(answers, s.id) ? answers[s.id] : null;
     const value = parseRating(raw, grid.scale);
     rows.push(["Affirmation", dims.get(s.dimension).short_label, s.id, s.text,
       value === null ? "" : labels.get(value) || "", value === null ? "" : String(value)]);
@@ -149,7 +156,7 @@ export function diagnosisCsv(grid, answers, result) {
   for (const r of result.resources) {
     rows.push(["Ressources", "", r.id, rtypes.get(r.id).label, `${r.answered}/${r.total}`, r.mean === null ? "" : frenchDecimal(r.mean)]);
   }
-  return rows.map((row) => row.map(csvCell).join(";")).join("\r\n") + "\r\n";
+  return `${rows.map((row) => row.map(csvCell).join(";")).join("\r\n")}\r\n`;
 }
 
 function esc(text) {
@@ -233,7 +240,7 @@ export function actionPlan(grid, answers) {
   const labels = new Map(grid.scale.labels.map((l) => [l.value, l.label]));
   const out = [];
   grid.statements.forEach((s, index) => {
-    const raw = answers && typeof answers === "object" && Object.prototype.hasOwnProperty.call(answers, s.id) ? answers[s.id] : null;
+    const raw = answers && typeof answers === "object" && Object.hasOwn(answers, s.id) ? answers[s.id] : null;
     const value = parseRating(raw, grid.scale);
     if (value === null || value < threshold) return;
     out.push({ id: s.id, text: s.text, dimension: s.dimension, value, label: labels.get(value) || "", levers: s.levers || [], index });
@@ -254,5 +261,5 @@ export function actionPlanCsv(grid, answers) {
       rows.push([family, item.text, note, lever.text, `${lever.source.ref}, ${lever.source.detail}`]);
     }
   }
-  return rows.map((row) => row.map(csvCell).join(";")).join("\r\n") + "\r\n";
+  return `${rows.map((row) => row.map(csvCell).join(";")).join("\r\n")}\r\n`;
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // Small DOM helper shared by the widget modules.
 
 // French typography of a text a learner reads: the JS twin of
@@ -13,7 +14,7 @@ const RULES = [
   [/(?<=\d)[ \t]+(?=(?:[kM]?€|%))/g, "\u00a0"],
   [/(?<=\d) (?=\d{3}(?!\d))/g, "\u00a0"],
   [/(?<=\d)[ \t]+(?=(?:min|h|ms|ans?|heures?|jours?|mois|semaines?|minutes?|secondes?|s|km|kg|Ko|Mo|Go|Kio|Mio|Gio|px)\b(?!['’-]))/g, "\u00a0"],
-  [/\b1(er|re|ers|res)\b/g, (_, end) => "1" + end.replace(/[ers]/g, (c) => SUPERSCRIPT[c])],
+  [/\b1(er|re|ers|res)\b/g, (_, end) => `1${end.replace(/[ers]/g, (c) => SUPERSCRIPT[c])}`],
   [new RegExp(`(?<=[${LETTER}])'(?=[${LETTER}0-9*_«{\\[])`, "g"), "’"],
 ];
 
@@ -31,6 +32,15 @@ export function frenchText(text) {
   return out + fixPart(text.slice(last));
 }
 
+/**
+ * A new element with its attributes (`class`, `onclick`…: a listener; null, undefined or false: left out)
+ * and its children (strings become text in French typography).
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Record<string, any>} [attrs]
+ * @param {...(Node | string | null | undefined | (Node | string | null | undefined)[])} children
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 export function h(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
@@ -44,6 +54,15 @@ export function h(tag, attrs = {}, ...children) {
     node.append(typeof child === "string" ? document.createTextNode(frenchText(child)) : child);
   }
   return node;
+}
+
+/**
+ * The message of a caught error (ours are French; anything thrown that is not an Error is shown as text).
+ * @param {unknown} err
+ * @returns {string}
+ */
+export function errorText(err) {
+  return err instanceof Error ? err.message : String(err);
 }
 
 // Add a widget's stylesheet to the page once.

@@ -1,3 +1,4 @@
+// @ts-check
 // Opens and closes the seed passage of a citation ({cite-passage}, pacte/site/evidence_role.py).
 // The passage is already in the page; the button only toggles its region.
 function toggle(button) {

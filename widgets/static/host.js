@@ -1,3 +1,4 @@
+// @ts-check
 // Base URL of the Jupyter server hosting a widget (JupyterLab, Voilà, Binder):
 // read from the page's jupyter-config-data, "/" elsewhere.
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Live sessions, trainee side: join with a code, then forward every answer
 // (quizzes, survey questions, open prompts) to the server that serves the
 // course. Works the same in the static book and in Voilà (same origin, so the
@@ -17,7 +18,7 @@ export function currentSession() {
   try {
     const value = JSON.parse(localStorage.getItem(KEY) || "null");
     return value && value.code && value.participant ? value : null;
-  } catch (err) {
+  } catch {
     return null;
   }
 }
@@ -36,7 +37,7 @@ async function post(path, body) {
   let data = {};
   try {
     data = await response.json();
-  } catch (err) {
+  } catch {
     data = { ok: false, error: "Réponse illisible du serveur." };
   }
   return { status: response.status, data };
@@ -44,9 +45,9 @@ async function post(path, body) {
 
 export async function liveAvailable() {
   try {
-    const response = await fetch(apiBase() + "status", { credentials: "omit" });
+    const response = await fetch(`${apiBase()}status`, { credentials: "omit" });
     return response.ok;
-  } catch (err) {
+  } catch {
     return false;
   }
 }
@@ -116,7 +117,7 @@ export async function sendAnswer(activity, question, answer) {
     }
     notify("sent", { activity, question });
     return true;
-  } catch (err) {
+  } catch {
     notify("error", { message: "Serveur de la séance injoignable\u00a0: la réponse n’a pas été transmise." });
     return false;
   }

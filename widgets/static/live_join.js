@@ -1,3 +1,4 @@
+// @ts-check
 // "Séance en direct" box added to every page of the book when it is served by
 // `pacte serve` (on the page « Séance en direct », book/direct.md, the box is the
 // page): join with a code (or a ?seance=CODE link), follow the activities the
@@ -10,7 +11,7 @@
 // the window says so and offers to leave; the room itself takes room at the top
 // of the article only when the trainer has pushed an activity.
 import { currentSession, joinSession, leaveSession, liveAvailable, installForwarder } from "./live_client.js";
-import { h as el } from "./dom.js";
+import { errorText, h as el } from "./dom.js";
 import { mountRoom } from "./live_room.js";
 
 let room = null;
@@ -66,7 +67,7 @@ function draw(box, message = "") {
       open = false;
       draw(box);
     } catch (err) {
-      status.textContent = err.message;
+      status.textContent = errorText(err);
     }
   });
   status.textContent = message;
@@ -141,7 +142,7 @@ export async function mountLiveBox() {
     try {
       await joinSession(code);
     } catch (err) {
-      message = err.message;
+      message = errorText(err);
     }
   }
   draw(box, message);
@@ -152,6 +153,6 @@ export async function mountLiveBox() {
   document.addEventListener("pacte:live-error", (e) => {
     // The room shows the errors of its own form; answers given in the page's activities are reported here.
     const s = box.querySelector(".pacte-live-status");
-    if (s && !(room && room.sending)) s.textContent = e.detail.message;
+    if (s && !(room && room.sending)) s.textContent = /** @type {CustomEvent} */ (e).detail.message;
   });
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // The room led by the trainer, inside the « Séance en direct » box: follows the
 // session's stage over Server-Sent Events (GET events), draws the pushed
 // activity with its answer form (pure logic in live_room_logic.js), posts the
@@ -21,7 +22,7 @@ function sentStoreKey(code) {
 function readSent(code) {
   try {
     return JSON.parse(sessionStorage.getItem(sentStoreKey(code)) || "{}") || {};
-  } catch (err) {
+  } catch {
     return {};
   }
 }
@@ -163,7 +164,7 @@ export function mountRoom(host, session, options = {}) {
       event.preventDefault();
       const built = buildAnswer(a, values);
       status.classList.toggle("pacte-live-error", !built.ok);
-      if (!built.ok) {
+      if (built.ok === false) {
         status.textContent = built.error;
         return;
       }
@@ -178,7 +179,7 @@ export function mountRoom(host, session, options = {}) {
       if (ok) {
         memory.sent[view.key] = { question: built.question, answer: built.answer };
         if (a.input.type === "survey") memory.structure = built.question;
-        try { sessionStorage.setItem(sentStoreKey(session.code), JSON.stringify(memory.sent)); } catch (err) { /* private mode */ }
+        try { sessionStorage.setItem(sentStoreKey(session.code), JSON.stringify(memory.sent)); } catch { /* private mode */ }
         button.textContent = "Modifier ma réponse";
         status.textContent = TEXT.sent;
         host.dataset.sent = view.key;
@@ -336,7 +337,7 @@ export function mountRoom(host, session, options = {}) {
         if (ENDED.includes(events.status)) return end(TEXT.ended);
         scheduleReconnect();
       }
-    } catch (err) {
+    } catch {
       if (source && source.readyState === 2) scheduleReconnect();
     } finally {
       checking = false;

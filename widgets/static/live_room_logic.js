@@ -5,7 +5,8 @@
 // the live answer posted by live_client.js. The DOM is drawn by live_room.js.
 import { activityId } from "./live_protocol.js";
 import { message } from "./messages.js";
-import { fmtNumber, NBSP } from "./numbers.js";
+import { fmtNumber, NBSP, plural } from "./numbers.js";
+import { panelModel } from "./panel_model.js";
 
 export const TEXT = {
   idle: "En attente de la prochaine activité du formateur.",
@@ -49,15 +50,6 @@ export function needsRender(lastSeq, stage) {
   return Boolean(stage) && typeof stage.seq === "number" && stage.seq !== lastSeq;
 }
 
-/**
- * A count in French: « 1 réponse », « 1 320 réponses ».
- * @param {number} n
- * @param {string} word  singular noun
- * @returns {string}
- */
-export function plural(n, word) {
-  return `${fmtNumber(n)}${NBSP}${word}${n > 1 ? "s" : ""}`;
-}
 
 /**
  * A percentage in French (« 42,5 % »).
@@ -184,26 +176,19 @@ export function scaleSteps(input) {
 }
 
 /**
- * What the room's results panel shows, numbers written the French way.
+ * What the room's results panel shows: the panel model the trainer's dashboard draws too
+ * (panel_model.js), as the texts and widths that live_room_results.js lays out.
  * @param {any} panel  the ``reveal.panel`` of the stage (pacte/live/panels.py)
  * @returns {any}
  */
 export function panelView(panel) {
-  if (!panel || typeof panel !== "object") return null;
-  const type = panel.type;
-  if (type === "bars") {
-    const total = panel.respondents || 0;
-    return {
-      type,
-      caption: plural(total, "réponse"),
-      rows: (panel.rows || []).map((/** @type {any} */ r) => {
-        const p = typeof r.percent === "number" ? r.percent : total ? (100 * r.count) / total : 0;
-        return { label: r.label, count: fmtNumber(r.count || 0), percent: percent(p), width: bound(p), correct: Boolean(r.correct) };
-      }),
-    };
-  }
+  const model = panelModel(panel);
+  const type = model.type;
+  /** @param {any} r */
+  const bar = (r) => ({ label: r.label, count: fmtNumber(r.count), percent: percent(r.percent), width: r.width, correct: r.correct });
+  if (type === "bars") return { type, caption: plural(model.respondents, "réponse"), rows: model.rows.map(bar) };
   if (type === "words") {
-    const words = (panel.words || []).filter((/** @type {any} */ w) => !w.hidden);
+    const words = model.words.filter((/** @type {any} */ w) => !w.hidden);
     const top = Math.max(1, ...words.map((/** @type {any} */ w) => w.count || 0));
     return {
       type,
@@ -212,55 +197,30 @@ export function panelView(panel) {
     };
   }
   if (type === "scale") {
-    const rows = panel.rows || [];
-    const total = rows.reduce((/** @type {number} */ s, /** @type {any} */ r) => s + (r.count || 0), 0);
     return {
       type,
-      caption: plural(total, "réponse"),
-      mean: typeof panel.mean === "number" ? `Moyenne de la salle${NBSP}: ${fmtNumber(panel.mean, 1)}` : "",
-      rows: rows.map((/** @type {any} */ r) => {
-        const p = typeof r.percent === "number" ? r.percent : total ? (100 * r.count) / total : 0;
-        const worded = r.label && r.label !== String(r.value);
-        const name = worded ? `${fmtNumber(r.value)} — ${r.label}` : fmtNumber(r.value);
-        return { label: name, count: fmtNumber(r.count || 0), percent: percent(p), width: bound(p), correct: false };
-      }),
+      caption: plural(model.respondents, "réponse"),
+      mean: model.mean === null ? "" : `Moyenne de la salle${NBSP}: ${fmtNumber(model.mean, 1)}`,
+      rows: model.rows.map(bar),
     };
   }
   if (type === "ranking") {
-    const rank = (/** @type {any} */ r) => (typeof r.mean_rank === "number" ? r.mean_rank : Infinity);
-    const rows = [...(panel.rows || [])].sort((/** @type {any} */ a, /** @type {any} */ b) => rank(a) - rank(b) || 0);
     return {
       type,
-      caption: plural(panel.respondents || 0, "classement"),
-      rows: rows.map((/** @type {any} */ r, /** @type {number} */ i) => ({
-        position: i + 1,
-        label: r.label,
-        meanRank: typeof r.mean_rank === "number" ? `rang moyen ${fmtNumber(r.mean_rank, 1)}` : "pas encore classé",
-        first: `${fmtNumber(r.first || 0)}${NBSP}fois en premier`,
-      })),
+      caption: plural(model.respondents, "classement"),
+      rows: model.rows.map((/** @type {any} */ r) => ({ position: r.position, label: r.label, meanRank: r.value, first: r.firstText })),
     };
   }
   if (type === "room_vs_survey") {
+    const [room] = model.groups;
     return {
       type,
-      caption: `La salle${NBSP}: ${plural(panel.respondents || 0, "réponse")}${panel.survey_n ? ` — enquête PACTE${NBSP}: ${plural(panel.survey_n, "répondant")}` : ""}`,
-      note: panel.survey_note || "",
-      rows: (panel.rows || []).map((/** @type {any} */ r) => ({
-        label: r.label,
-        room: percent(r.room_percent),
-        survey: percent(r.survey_percent),
-        roomWidth: bound(r.room_percent),
-        surveyWidth: bound(r.survey_percent),
-      })),
+      caption: `La salle${NBSP}: ${plural(model.respondents, "réponse")}${panel.survey_n ? ` — enquête PACTE${NBSP}: ${plural(panel.survey_n, "répondant")}` : ""}`,
+      note: model.note,
+      rows: room.rows.map((/** @type {any} */ r) => ({ label: r.label, room: r.roomText, survey: r.surveyText, roomWidth: r.roomWidth, surveyWidth: r.surveyWidth })),
     };
   }
   return null;
-}
-
-/** @param {any} value */
-function bound(value) {
-  const v = Number(value) || 0;
-  return Math.max(0, Math.min(100, Math.round(v * 10) / 10));
 }
 
 /**

@@ -1,10 +1,12 @@
+// @ts-check
 // Questions from the room, trainee side, below the pushed activity: ask a question
 // (anonymous) at any time, vote for the others' (one vote each, withdrawable). The
 // list, most voted first, comes with every stage the server pushes (stage.room_questions,
 // see pacte/live/stage.py); the votes this browser gave are remembered for the session.
 import { apiBase } from "./live_client.js";
 import { h } from "./dom.js";
-import { counter, plural } from "./live_room_logic.js";
+import { counter } from "./live_room_logic.js";
+import { plural } from "./numbers.js";
 
 const MAX = 280;
 const NBSP = "\u00a0";
@@ -16,7 +18,7 @@ function votesKey(code) {
 function readVotes(code) {
   try {
     return new Set(JSON.parse(sessionStorage.getItem(votesKey(code)) || "[]"));
-  } catch (err) {
+  } catch {
     return new Set();
   }
 }
@@ -28,7 +30,7 @@ async function post(path, body) {
     });
     const data = await response.json().catch(() => ({}));
     return { ok: response.ok, data };
-  } catch (err) {
+  } catch {
     return { ok: false, data: { error: "Serveur injoignable." } };
   }
 }
@@ -91,7 +93,7 @@ export function mountQuestions(session) {
     }
     if (vote) voted.add(q.id);
     else voted.delete(q.id);
-    try { sessionStorage.setItem(votesKey(session.code), JSON.stringify([...voted])); } catch (err) { /* private mode */ }
+    try { sessionStorage.setItem(votesKey(session.code), JSON.stringify([...voted])); } catch { /* private mode */ }
     draw(last.map((x) => (x.id === q.id ? { ...x, votes: data.votes } : x)));
   }
 

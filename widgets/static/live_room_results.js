@@ -1,3 +1,4 @@
+// @ts-check
 // The room's results on a trainee's screen once the trainer reveals them:
 // plain, accessible HTML (lists whose text carries every figure; the bars are
 // decoration) from the view of live_room_logic.js#panelView.

@@ -1,3 +1,4 @@
+// @ts-check
 // The countdown of a pushed activity, shown on the phones (live_room.js) and the
 // trainer's dashboard and projection. The server's clock is authoritative: the
 // stage carries `timer.remaining_ms` as of when it was sent, and each screen

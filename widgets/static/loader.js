@@ -1,3 +1,4 @@
+// @ts-check
 // Static-book host for the course widgets: no kernel, no widget manager.
 // Finds every <div class="pacte-widget" data-pacte-module="..."> that a page
 // output carries, reads its JSON state and runs the widget's ES module with a
@@ -6,10 +7,19 @@
 const here = new URL(".", import.meta.url);
 globalThis.PACTE_VENDOR_URL = globalThis.PACTE_VENDOR_URL || new URL("vendor/vega-bundle.js", here).href;
 
+/**
+ * anywidget's model in the static book: the state in memory, `pacte:state` events on save.
+ * @implements {AnyModel}
+ */
 class StaticModel {
+  /**
+   * @param {Record<string, any>} state
+   * @param {HTMLElement} el
+   */
   constructor(state, el) {
     this.state = { ...state };
     this.el = el;
+    /** @type {Map<string, Set<(change: { new: unknown }) => void>>} */
     this.handlers = new Map();
   }
   get(name) {
@@ -34,6 +44,10 @@ class StaticModel {
   send() {}
 }
 
+/**
+ * Render the widget of one container (once), from its JSON state and its module in `_static`.
+ * @param {HTMLElement} container
+ */
 async function mount(container) {
   if (container.dataset.pacteMounted) return;
   container.dataset.pacteMounted = "true";
@@ -51,7 +65,7 @@ async function mount(container) {
 }
 
 function mountAll() {
-  for (const c of document.querySelectorAll("div.pacte-widget[data-pacte-module]")) {
+  for (const c of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("div.pacte-widget[data-pacte-module]"))) {
     mount(c).catch((err) => {
       console.error("pacte widget", err);
       c.append(Object.assign(document.createElement("p"), {
@@ -86,7 +100,7 @@ function findScormApi(win) {
   for (let w = win, hops = 0; w && hops < 8; hops += 1) {
     try {
       if (w.API && typeof w.API.LMSInitialize === "function") return w.API;
-    } catch (err) {
+    } catch {
       /* a cross-origin window: not ours to search */
     }
     if (!w.parent || w.parent === w) break;

@@ -1,3 +1,4 @@
+// @ts-check
 // Ordering-exercise front end: one module for every host (Jupyter, Voilà, Binder, static book).
 // Each item has « Monter » / « Descendre » buttons and a position field (type a
 // number, Enter: the item swaps places with the one there; arrow keys go to the
@@ -54,6 +55,10 @@ const CSS = `
 }
 `;
 
+/**
+ * Draw the widget into ``el`` from anywidget's ``model`` (Jupyter, Voilà) or loader.js's (the static book).
+ * @param {RenderProps} props
+ */
 function render({ model, el }) {
   injectStyle(STYLE_ID, CSS);
   const ex = model.get("exercise");

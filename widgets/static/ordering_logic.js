@@ -1,3 +1,4 @@
+// @ts-check
 // Ordering-exercise scoring in the browser: the JavaScript twin of
 // widgets/ordering.py. Keep both in step: tests/test_panorama_ordering.py runs
 // the same cases through each (through Node).
@@ -29,7 +30,7 @@ function isObject(x) {
 function readOrder(answer) {
   if (isObject(answer)) {
     if (Object.keys(answer).length === 0) return { order: null, errors: [] };
-    answer = Object.prototype.hasOwnProperty.call(answer, "order") ? answer.order : null;
+    answer = Object.hasOwn(answer, "order") ? answer.order : null;
   }
   if (answer === null || answer === undefined) return { order: null, errors: [] };
   if (!Array.isArray(answer)) return { order: null, errors: ["Réponse illisible : une liste d’éléments dans l’ordre est attendue."] };
@@ -66,11 +67,11 @@ export function scoreOrdering(exercise, answer) {
     }
     const missing = items.filter((i) => !seen.has(i.id)).map((i) => i.id);
     if (missing.length && errors.length === 0) {
-      errors.push("Éléments manquants : " + missing.map((m) => `« ${m} »`).join(", ") + ".");
+      errors.push(`Éléments manquants : ${missing.map((m) => `« ${m} »`).join(", ")}.`);
     }
   }
   if (errors.length) {
-    return { ...base, status: "invalid", errors, message: "Ordre non reconnu : " + errors.join(" ") };
+    return { ...base, status: "invalid", errors, message: `Ordre non reconnu : ${errors.join(" ")}` };
   }
   const results = {};
   let correct = 0;

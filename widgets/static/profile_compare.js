@@ -1,3 +1,4 @@
+// @ts-check
 // « Mon profil face à l'enquête PACTE »: one module for every host (Jupyter, Voilà, Binder, static book).
 // The learner gives their structure type and profile; each answer is placed among the
 // survey's figures for the coordinators of the same type of structure; in a live session
@@ -36,6 +37,10 @@ function factTable(spec, question, structure, placed) {
     h("thead", {}, head), h("tbody", {}, rows));
 }
 
+/**
+ * Draw the widget into ``el`` from anywidget's ``model`` (Jupyter, Voilà) or loader.js's (the static book).
+ * @param {RenderProps} props
+ */
 function render({ model, el }) {
   injectStyle(COMPARE_STYLE_ID, COMPARE_CSS);
   const spec = model.get("spec");
@@ -86,13 +91,13 @@ function render({ model, el }) {
       };
       const previous = answers.structure === structure ? answers[q.id] : undefined;
       if (typeof previous === "string") {
-        const input = fs.querySelector(`input[value="${previous}"]`);
+        const input = /** @type {HTMLInputElement | null} */ (fs.querySelector(`input[value="${previous}"]`));
         const placed = placeProfile(spec, structure, q.id, previous);
         if (input && placed.status === "ok") { input.checked = true; show(placed); }
       }
       form.addEventListener("submit", (event) => {
         event.preventDefault();
-        const checked = form.querySelector("input:checked");
+        const checked = /** @type {HTMLInputElement | null} */ (form.querySelector("input:checked"));
         const answer = checked ? checked.value : null;
         const placed = placeProfile(spec, structure, q.id, answer);
         if (placed.status !== "ok") {
@@ -111,7 +116,7 @@ function render({ model, el }) {
   };
 
   structureSet.addEventListener("change", (event) => {
-    const structure = event.target.value;
+    const structure = /** @type {HTMLInputElement} */ (event.target).value;
     answers = { structure };
     save();
     const s = spec.structures.find((x) => x.id === structure);
@@ -126,7 +131,7 @@ function render({ model, el }) {
       .join(";");
   };
   if (answers.structure && spec.structures.some((s) => s.id === answers.structure)) {
-    structureSet.querySelector(`input[value="${answers.structure}"]`).checked = true;
+    /** @type {HTMLInputElement | null} */ (structureSet.querySelector(`input[value="${answers.structure}"]`)).checked = true;
     drawQuestions(answers.structure);
   }
   const stopKernel = mirrorKernelResult(model, showKernel);

@@ -1,3 +1,4 @@
+// @ts-check
 // Learner progress kept in this browser only (localStorage, keys « pacte:v1:… »): every answering
 // widget calls remember() first thing in render(); its stored answers are put back into the model
 // before it draws, and each new answer is saved. Nothing is sent anywhere. Same code in the static
@@ -23,7 +24,7 @@ export function progressStorage() {
     s.setItem(probe, "1");
     s.removeItem(probe);
     return s;
-  } catch (err) {
+  } catch {
     return null; // storage disabled (private mode, blocked cookies): the course works, it just forgets
   }
 }
@@ -63,7 +64,7 @@ export function clearAllRecords() {
     const key = store.key(i);
     if (key && key.startsWith(PREFIX)) keys.push(key);
   }
-  keys.forEach((k) => store.removeItem(k));
+  for (const k of keys) store.removeItem(k);
   notifyProgress();
   return keys.length;
 }
@@ -76,7 +77,7 @@ function safeSummary(summarize, answers) {
   if (!summarize) return {};
   try {
     return summarize(answers) || {};
-  } catch (err) {
+  } catch {
     return {};
   }
 }
@@ -150,7 +151,7 @@ export function mountPageProgress(anchor, activities) {
   const title = (anchor.textContent || "").replace(/[#¶]\s*$/, "").trim();
   const visit = makeRecord({ kind: "visit", ref: page, page, title, fingerprint: "", answers: {},
     summary: { total: activities }, now: new Date().toISOString() });
-  try { store.setItem(recordKey("visit", page), JSON.stringify(visit)); } catch (err) { return null; }
+  try { store.setItem(recordKey("visit", page), JSON.stringify(visit)); } catch { return null; }
   injectStyle("pacte-page-progress-style", ".pacte-page-progress { font-size: .9rem; color: #3d4852; margin: .2rem 0 .8rem; }"
     + " @media print { .pacte-page-progress { display: none; } }");
   const line = document.createElement("p");
@@ -192,7 +193,7 @@ function jupyterLabConfig() {
   try {
     const config = JSON.parse(el.textContent || "{}");
     return config.appName === "JupyterLab" ? config : null;
-  } catch (err) {
+  } catch {
     return null;
   }
 }

@@ -35,7 +35,7 @@ export function recordKey(kind, ref) {
  */
 export function pageKey(pathname) {
   let path = String(pathname || "").split(/[?#]/)[0];
-  try { path = decodeURIComponent(path); } catch (err) { /* keep it as it is */ }
+  try { path = decodeURIComponent(path); } catch { /* keep it as it is */ }
   const m = /^.*?(?:^|\/)(modules\/.*?)(?:\.html|\.ipynb|\.md|\/)?$/.exec(path)
     || /^.*(?:^|\/)(book\/.*?)(?:\.html|\.ipynb|\.md|\/)?$/.exec(path);
   if (m) return m[1];
@@ -118,7 +118,7 @@ export function migrateAnswers(answers, shape) {
   const out = {};
   let dropped = 0;
   for (const [key, value] of Object.entries(answers)) {
-    if (!Object.prototype.hasOwnProperty.call(shape, key)) { dropped += 1; continue; }
+    if (!Object.hasOwn(shape, key)) { dropped += 1; continue; }
     const allowed = shape[key];
     if (!allowed) { out[key] = value; continue; }
     if (Array.isArray(value) ? value.every((x) => allowed.includes(x)) : allowed.includes(value)) {
@@ -148,7 +148,7 @@ export function parseRecord(text) {
   try {
     const rec = JSON.parse(text);
     return isRecord(rec) ? rec : null;
-  } catch (err) {
+  } catch {
     return null;
   }
 }
@@ -210,7 +210,7 @@ export function parseExport(text) {
   let data;
   try {
     data = JSON.parse(text);
-  } catch (err) {
+  } catch {
     return { ok: false, message: "Ce fichier n’est pas un fichier JSON lisible : rien n’a été modifié." };
   }
   if (!data || typeof data !== "object" || data.format !== EXPORT_FORMAT) {

@@ -1,3 +1,4 @@
+// @ts-check
 // « Mon parcours »: what this browser remembers of the course (static/progress.js records),
 // per module and page; export to a JSON file, import with merge, erase with confirmation,
 // and a printable self-declared record. Everything stays in the browser.
@@ -66,14 +67,14 @@ function resultList(records) {
 }
 
 function activityCount(p) {
-  return `${p.done} terminée${p.done > 1 ? "s" : ""} sur ${p.activities}` + (p.started > p.done ? ` (${p.started - p.done} en cours)` : "");
+  return `${p.done} terminée${p.done > 1 ? "s" : ""} sur ${p.activities}${p.started > p.done ? ` (${p.started - p.done} en cours)` : ""}`;
 }
 
 function pageTable(mod) {
   if (!mod.visited) {
     return h("p", { class: "pacte-progress-module-empty", "data-module": mod.id }, h("strong", {}, mod.title),
       ` : module pas encore commencé (${mod.pages.length} page${mod.pages.length > 1 ? "s" : ""}). `,
-      h("a", { href: courseLink(mod.pages[0].page) }, "Commencer par « ", mod.pages[0].title, NBSP + "»"), ".");
+      h("a", { href: courseLink(mod.pages[0].page) }, "Commencer par « ", mod.pages[0].title, `${NBSP}»`), ".");
   }
   return h("table", { class: "pacte-progress-table", "data-module": mod.id },
     h("caption", {}, `${mod.title} : ${mod.visited} page${mod.visited > 1 ? "s" : ""} ouverte${mod.visited > 1 ? "s" : ""} sur ${mod.pages.length}`),
@@ -121,6 +122,10 @@ function saveFile(text, filename) {
   setTimeout(() => URL.revokeObjectURL(url), 4000);
 }
 
+/**
+ * Draw the widget into ``el`` from anywidget's ``model`` (Jupyter, Voilà) or loader.js's (the static book).
+ * @param {RenderProps} props
+ */
 function render({ model, el }) {
   injectStyle(STYLE_ID, CSS);
   const modules = (model.get("course") || {}).modules || [];
@@ -129,7 +134,7 @@ function render({ model, el }) {
   const message = h("p", { class: "pacte-progress-message", role: "status", "aria-live": "polite" });
   const say = (text, error = false) => {
     message.textContent = text;
-    message.className = "pacte-progress-message" + (error ? " pacte-error" : "");
+    message.className = `pacte-progress-message${error ? " pacte-error" : ""}`;
     root.dataset.message = error ? "error" : "ok";
   };
   const storageOk = !!progressStorage();
@@ -178,13 +183,13 @@ function render({ model, el }) {
     let text = "";
     try {
       text = await file.text();
-    } catch (err) {
+    } catch {
       say("Ce fichier n’a pas pu être lu : rien n’a été modifié.", true);
       return;
     }
     const parsed = parseExport(text);
     fileInput.value = "";
-    if (!parsed.ok) {
+    if (parsed.ok === false) {
       say(parsed.message, true);
       return;
     }

@@ -1,6 +1,11 @@
+// @ts-check
 // Open prompt: a short text answer, forwarded to the live session if joined.
 import { emitAnswer, currentSession } from "./live_client.js";
 
+/**
+ * Draw the widget into ``el`` from anywidget's ``model`` (Jupyter, Voilà) or loader.js's (the static book).
+ * @param {RenderProps} props
+ */
 function render({ model, el }) {
   const prompt = model.get("prompt");
   const id = `pacte-prompt-${prompt.id}-${Math.random().toString(36).slice(2, 7)}`;

@@ -1,3 +1,4 @@
+// @ts-check
 // Quiz front end: one module for every host (Jupyter, Voilà, Binder, static book).
 // The host gives a model with get/set/on/save_changes (anywidget's contract).
 import { evaluate, score, INVALID } from "./quiz_logic.js";
@@ -23,7 +24,7 @@ function readAnswer(question, form) {
   return form.querySelector("input").value.trim();
 }
 
-function renderQuestion(question, index, bank, model, onAnswered) {
+function renderQuestion(question, index, bank, onAnswered) {
   const name = `${bank.id}-${question.id}-${Math.random().toString(36).slice(2, 8)}`;
   const form = h("form", { class: "pacte-quiz-question", "data-question": question.id, novalidate: "" });
   const legend = h("legend", {}, `Question ${index + 1}. `, question.prompt);
@@ -31,7 +32,7 @@ function renderQuestion(question, index, bank, model, onAnswered) {
   if (question.type === "numeric") {
     const id = `${name}-num`;
     fieldset.append(
-      h("label", { for: id }, "Votre réponse" + (question.unit ? ` (${question.unit})` : "") + " : "),
+      h("label", { for: id }, `Votre réponse${question.unit ? ` (${question.unit})` : ""} : `),
       h("input", { id, type: "text", inputmode: "decimal", autocomplete: "off", class: "pacte-quiz-number" })
     );
   } else {
@@ -67,7 +68,7 @@ function showFeedback(box, question, result, bank) {
     box.append(h("p", { class: "pacte-quiz-status" }, result.message));
     return;
   }
-  box.append(h("p", { class: "pacte-quiz-status" }, STATUS_TEXT[result.status] + "."));
+  box.append(h("p", { class: "pacte-quiz-status" }, `${STATUS_TEXT[result.status]}.`));
   if (result.feedback.length) {
     box.append(h("ul", { class: "pacte-quiz-choice-feedback" }, result.feedback.map((f) => h("li", {}, f))));
   }
@@ -87,6 +88,10 @@ function restoreQuestion(form, question, answer, bank) {
   form.dataset.status = result.status;
 }
 
+/**
+ * Draw the widget into ``el`` from anywidget's ``model`` (Jupyter, Voilà) or loader.js's (the static book).
+ * @param {RenderProps} props
+ */
 function render({ model, el }) {
   const bank = model.get("bank");
   const progress = remember(model, { kind: "quiz", ref: bank.id, title: bank.title,
@@ -113,7 +118,7 @@ function render({ model, el }) {
   const note = droppedNote(progress);
   if (note) root.append(note);
   bank.questions.forEach((q, i) => {
-    const form = renderQuestion(q, i, bank, model, onAnswered);
+    const form = renderQuestion(q, i, bank, onAnswered);
     restoreQuestion(form, q, answers[q.id], bank);
     root.append(form);
   });

@@ -1,7 +1,8 @@
+// @ts-check
 // Quiz scoring in the browser: the JavaScript twin of pacte/course/scoring.py.
 // Keep both in step: tests/test_scoring.py runs the same cases through each.
 
-import { parseNumber } from "./numbers.js";
+import { fmtNumber, parseNumber } from "./numbers.js";
 import { message } from "./messages.js";
 
 export const CORRECT = "correct";
@@ -12,9 +13,7 @@ export const INVALID = "invalid";
 export function formatNumber(value) {
   if (value === Infinity) return "inf";
   if (value === -Infinity) return "-inf";
-  return new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 10 })
-    .format(value)
-    .replace(/\u202f/g, "\u00a0");
+  return fmtNumber(value, 10);
 }
 
 function orderPicked(question, picked) {

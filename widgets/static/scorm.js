@@ -1,3 +1,4 @@
+// @ts-check
 // SCORM 1.2 runtime of the static book. loader.js imports this module only when an LMS's SCORM API
 // was found (window.API in a parent or opener window), and calls startScorm() BEFORE drawing any
 // widget; outside an LMS it is never loaded. Each learning page is one SCO (pacte/export/scorm.py):
@@ -28,7 +29,7 @@ function pageBanks(doc) {
     try {
       const state = JSON.parse(c.querySelector("script[type='application/json']").textContent);
       if (state.bank && Array.isArray(state.bank.questions)) banks.push(state.bank);
-    } catch (err) {
+    } catch {
       /* a broken widget counts for nothing */
     }
   }
@@ -37,7 +38,7 @@ function pageBanks(doc) {
 
 /** Inside the LMS: no way to another page in the SCO's frame (the LMS's own table of contents leads). */
 function keepInsideSco(doc) {
-  for (const selector of NAVIGATION) doc.querySelectorAll(selector).forEach((el) => el.remove());
+  for (const selector of NAVIGATION) for (const el of doc.querySelectorAll(selector)) el.remove();
   for (const a of doc.querySelectorAll("a[href]")) {
     const href = a.getAttribute("href") || "";
     if (href.startsWith("#") || href.startsWith("javascript:")) continue;
@@ -71,7 +72,7 @@ export function startScorm(api, doc = document) {
   const call = (name, ...args) => {
     try {
       return String(api[name](...args));
-    } catch (err) {
+    } catch {
       return "false";
     }
   };
@@ -85,7 +86,7 @@ export function startScorm(api, doc = document) {
   }
   try {
     api.pacteLaunchedPage = page;
-  } catch (err) {
+  } catch {
     /* a frozen API object: the mark is only a guard */
   }
   const started = Date.now();
@@ -124,7 +125,7 @@ export function startScorm(api, doc = document) {
   call("LMSCommit", "");
 
   doc.addEventListener("pacte:answer", (event) => {
-    const item = event.detail;
+    const item = /** @type {CustomEvent} */ (event).detail;
     if (!item || typeof item.activity !== "string" || !item.activity.startsWith("quiz:")) return;
     const bank = banks.find((b) => `quiz:${b.id}` === item.activity);
     const now = Date.now();

@@ -22,7 +22,7 @@ export function readSuspend(text, page) {
   let value;
   try {
     value = JSON.parse(text || "null");
-  } catch (err) {
+  } catch {
     return {};
   }
   if (!value || typeof value !== "object") return {};

@@ -1,3 +1,4 @@
+// @ts-check
 // Sorting-exercise front end: one module for every host (Jupyter, Voilà, Binder, static book).
 // Each item is a fieldset of radio buttons (one per category) with its own
 // « Valider » button: usable with the keyboard, no drag and drop.
@@ -52,6 +53,10 @@ function node_(tag, attrs = {}, ...children) {
 
 const STATUS_LABEL = { [CORRECT]: "Bonne réponse.", [INCORRECT]: "Réponse incorrecte.", [UNANSWERED]: "Réponse manquante.", [INVALID]: "Réponse à corriger." };
 
+/**
+ * Draw the widget into ``el`` from anywidget's ``model`` (Jupyter, Voilà) or loader.js's (the static book).
+ * @param {RenderProps} props
+ */
 function render({ model, el }) {
   injectStyle(SORT_STYLE_ID, SORT_CSS);
   const ex = model.get("exercise");
@@ -81,7 +86,7 @@ function render({ model, el }) {
     root.dataset.score = String(s.correct);
     root.dataset.answered = String(s.answered);
     root.dataset.status = s.status;
-    errorsBox.textContent = s.errors.length ? "Réponses enregistrées non reconnues\u00a0: " + s.errors.join(" ") : "";
+    errorsBox.textContent = s.errors.length ? `Réponses enregistrées non reconnues\u00a0: ${s.errors.join(" ")}` : "";
   };
 
   const push = () => {
@@ -143,7 +148,7 @@ function render({ model, el }) {
     forms.set(item.id, { form, box });
     list.append(node_("li", {}, form));
     // Answers given by the host (a saved state, or set from Python): show their feedback.
-    if (Object.prototype.hasOwnProperty.call(answers, item.id)) {
+    if (Object.hasOwn(answers, item.id)) {
       const r = evaluateItem(ex, item.id, answers[item.id]);
       if (r.status !== UNANSWERED) showFeedback(form, box, r);
     }

@@ -1,3 +1,4 @@
+// @ts-check
 // Sorting-exercise feedback in the browser: the JavaScript twin of the
 // functions in widgets/sorting.py. Keep both in step:
 // tests/test_dimensions_parity.py runs the same cases through each.
@@ -17,7 +18,7 @@ function describe(raw) {
   if (typeof raw === "string") return `«\u00a0${raw}\u00a0»`;
   try {
     return JSON.stringify(raw);
-  } catch (err) {
+  } catch {
     return String(raw);
   }
 }
@@ -47,7 +48,7 @@ export function evaluateItem(exercise, itemId, answer) {
     message: message(ok ? "sorting.correct" : "sorting.incorrect", { label: expectedLabel }),
     expected: item.expected,
     explanation: item.explanation,
-    hint: ok || !item.feedback || !Object.prototype.hasOwnProperty.call(item.feedback, answer) ? null : item.feedback[answer],
+    hint: ok || !item.feedback || !Object.hasOwn(item.feedback, answer) ? null : item.feedback[answer],
   };
 }
 
@@ -66,7 +67,7 @@ export function scoreSorting(exercise, answers) {
   let correct = 0;
   let answered = 0;
   for (const item of exercise.items) {
-    const r = evaluateItem(exercise, item.id, Object.prototype.hasOwnProperty.call(answers, item.id) ? answers[item.id] : undefined);
+    const r = evaluateItem(exercise, item.id, Object.hasOwn(answers, item.id) ? answers[item.id] : undefined);
     results[item.id] = r.status;
     if (r.status === CORRECT) correct += 1;
     if (r.status === CORRECT || r.status === INCORRECT) answered += 1;

@@ -1,3 +1,4 @@
+// @ts-check
 // « Votre équipe face à l'enquête PACTE »: one module for every host (Jupyter, Voilà, Binder, static book).
 // The learner answers the survey's questions; each answer is placed in the survey
 // distribution of their type of structure, and (live session) beside the group's answers
@@ -29,6 +30,10 @@ function table(spec, room, question, structure, mine) {
     h("thead", {}, head), h("tbody", {}, rows));
 }
 
+/**
+ * Draw the widget into ``el`` from anywidget's ``model`` (Jupyter, Voilà) or loader.js's (the static book).
+ * @param {RenderProps} props
+ */
 function render({ model, el }) {
   injectStyle(COMPARE_STYLE_ID, COMPARE_CSS);
   const spec = model.get("spec");
@@ -85,7 +90,7 @@ function render({ model, el }) {
       };
       form.addEventListener("submit", (event) => {
         event.preventDefault();
-        const checked = [...form.querySelectorAll("input:checked")].map((x) => x.value);
+        const checked = [.../** @type {NodeListOf<HTMLInputElement>} */ (form.querySelectorAll("input:checked"))].map((x) => x.value);
         const answer = q.multiple ? checked : checked[0] ?? null;
         const placed = placeAnswer(spec, structure, q.id, answer);
         if (placed.status !== "ok") {
@@ -116,7 +121,7 @@ function render({ model, el }) {
   };
 
   structureSet.addEventListener("change", (event) => {
-    const structure = event.target.value;
+    const structure = /** @type {HTMLInputElement} */ (event.target).value;
     answers = { structure };
     save();
     const s = spec.structures.find((x) => x.id === structure);
@@ -131,7 +136,7 @@ function render({ model, el }) {
       .join(";");
   };
   if (answers.structure && spec.structures.some((s) => s.id === answers.structure)) {
-    structureSet.querySelector(`input[value="${answers.structure}"]`).checked = true;
+    /** @type {HTMLInputElement | null} */ (structureSet.querySelector(`input[value="${answers.structure}"]`)).checked = true;
     drawQuestions(answers.structure);
   }
   const stopKernel = mirrorKernelResult(model, showKernel);

@@ -1,16 +1,10 @@
+// @ts-check
 // Placing a learner's answer in the PACTE survey distribution: the JavaScript
 // twin of place_answer() in widgets/team_compare.py (tests/test_dynamiques_logic.py
 // runs the same cases through both); and, in a live session, the room's answers
 // drawn beside the survey (roomFromStage, roomShares: browser only, no kernel).
 import { message } from "./messages.js";
-
-
-export function formatPercent(value, digits = 0) {
-  const text = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: digits, minimumFractionDigits: digits })
-    .format(value)
-    .replace(/\u202f/g, "\u00a0");
-  return `${text}\u00a0%`;
-}
+import { fmtPercent } from "./numbers.js";
 
 function lowerFirst(text) {
   return text ? text.charAt(0).toLowerCase() + text.slice(1) : text;
@@ -70,9 +64,9 @@ export function placeAnswer(spec, structure, questionId, answer) {
       const pct = dist[aid];
       const rank = 1 + Object.values(dist).filter((v) => v > pct).length;
       const what = ((q.templates || {})[aid] || q.template).replace("{label}", lowerFirst(labels.get(aid)));
-      let sentence = `Vous faites partie des ${formatPercent(pct)} de ${who} ${what}.`;
+      let sentence = `Vous faites partie des ${fmtPercent(pct)} de ${who} ${what}.`;
       if (rank === 1) sentence += " C’est la réponse la plus fréquente.";
-      else sentence += ` La réponse la plus fréquente est « ${labels.get(top)} » (${formatPercent(dist[top])}).`;
+      else sentence += ` La réponse la plus fréquente est « ${labels.get(top)} » (${fmtPercent(dist[top])}).`;
       return { answer: aid, label: labels.get(aid), percent: pct, rank, sentence };
     });
   return { status: "ok", question: questionId, structure, items };
@@ -146,10 +140,10 @@ export function placeProfile(spec, structure, questionId, answer) {
     }
     if (fact.inside.includes(answer)) {
       return { indicator: fact.indicator, relation: "inside", percent: pct,
-        sentence: `Vous faites partie des ${formatPercent(pct)} de ${who} de l’enquête qui ${fact.phrase}.${detail}` };
+        sentence: `Vous faites partie des ${fmtPercent(pct)} de ${who} de l’enquête qui ${fact.phrase}.${detail}` };
     }
     return { indicator: fact.indicator, relation: "outside", percent: pct,
-      sentence: `Dans l’enquête, ${formatPercent(pct)} des ${who} ${fact.phrase} : vous n’en faites pas partie.${detail}` };
+      sentence: `Dans l’enquête, ${fmtPercent(pct)} des ${who} ${fact.phrase} : vous n’en faites pas partie.${detail}` };
   });
   if (!items.length) {
     items.push({ indicator: null, relation: "no_figure", percent: null,

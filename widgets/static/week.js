@@ -1,3 +1,4 @@
+// @ts-check
 // « Ma semaine de coordination »: one module for every host (Jupyter, Voilà, Binder, static book).
 // The learner spreads a week's hours over the activities the sources list; the
 // module sums them by block (week_logic.js), shows the shares beside what the
@@ -87,6 +88,10 @@ function drawWeek(spec, result, scale = 2) {
   return canvas;
 }
 
+/**
+ * Draw the widget into ``el`` from anywidget's ``model`` (Jupyter, Voilà) or loader.js's (the static book).
+ * @param {RenderProps} props
+ */
 function render({ model, el }) {
   injectStyle(STYLE_ID, CSS);
   const spec = model.get("spec");
@@ -143,7 +148,7 @@ function render({ model, el }) {
       const v = parseHours(input.value);
       if (v !== null) hours[id] = Number.isNaN(v) ? input.value : v;
     }
-    const picked = structureSet.querySelector("input:checked");
+    const picked = /** @type {HTMLInputElement | null} */ (structureSet.querySelector("input:checked"));
     return { structure: picked ? picked.value : null, hours };
   };
 
@@ -189,7 +194,7 @@ function render({ model, el }) {
   });
   csvButton.addEventListener("click", () => {
     if (!current || current.status !== "ok") return;
-    saveBlob(new Blob(["\ufeff" + weekCsv(spec, current)], { type: "text/csv;charset=utf-8" }), `${FILE}.csv`);
+    saveBlob(new Blob([`\ufeff${weekCsv(spec, current)}`], { type: "text/csv;charset=utf-8" }), `${FILE}.csv`);
   });
   pngButton.addEventListener("click", () => {
     if (!current || current.status !== "ok") return;
@@ -204,7 +209,7 @@ function render({ model, el }) {
     root.dataset.kernelResult = kr.status === "ok" ? `${kr.status}:${kr.total}:${kr.top}` : kr.status;
   };
   if (answers.structure) {
-    const input = structureSet.querySelector(`input[value="${answers.structure}"]`);
+    const input = /** @type {HTMLInputElement | null} */ (structureSet.querySelector(`input[value="${answers.structure}"]`));
     if (input) input.checked = true;
   }
   if (Object.keys(answers.hours || {}).length) show(summarizeWeek(spec, answers));

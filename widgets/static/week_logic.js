@@ -1,15 +1,22 @@
+// @ts-check
 // « Ma semaine de coordination »: the learner's hours per activity, summed by
 // block, with shares and sentences. JavaScript twin of summarize_week() and
 // week_csv() in widgets/week.py; tests/test_metier_week.py runs the same cases
 // through both.
 import { message } from "./messages.js";
+import { fmtNumber, roundHalfUp } from "./numbers.js";
 
+/** @param {number} x */
 export function round2(x) {
-  return Math.floor(x * 100 + 0.5) / 100;
+  return roundHalfUp(x, 2);
 }
 
+/**
+ * 2.5 → « 2,5 », 3 → « 3 » (rounded half up, at most two decimals).
+ * @param {number} x
+ */
 export function frenchNumber(x) {
-  return round2(x).toFixed(2).replace(/0+$/, "").replace(/\.$/, "").replace(".", ",");
+  return fmtNumber(round2(x), 2);
 }
 
 export function shareOf(hours, total) {
@@ -39,7 +46,7 @@ export function summarizeWeek(spec, answers) {
   }
   const values = {};
   for (const a of spec.activities) {
-    const raw = Object.prototype.hasOwnProperty.call(hours, a.id) ? hours[a.id] : null;
+    const raw = Object.hasOwn(hours, a.id) ? hours[a.id] : null;
     const field = `hours.${a.id}`;
     if (raw === null || raw === undefined) { values[a.id] = 0; continue; }
     if (typeof raw !== "number" || !Number.isFinite(raw)) {
@@ -97,5 +104,5 @@ export function weekCsv(spec, result) {
   for (const a of result.activities) lines.push([blockLabel.get(a.block), a.label, frenchNumber(a.hours), frenchNumber(a.share)]);
   for (const b of result.blocks) lines.push([b.label, "Total du bloc", frenchNumber(b.hours), frenchNumber(b.share)]);
   lines.push(["Total", "", frenchNumber(result.total), "100"]);
-  return lines.map((row) => row.map(csvField).join(";")).join("\r\n") + "\r\n";
+  return `${lines.map((row) => row.map(csvField).join(";")).join("\r\n")}\r\n`;
 }

@@ -1,7 +1,8 @@
+// @ts-check
 // The trainer's dashboard (served by `pacte serve` at /formateur/, no kernel):
 // sessions, the catalogue of pushable activities, the stage controls, the live
 // panels fed by the trainer's event stream, projection mode, CSV and print.
-import { h } from "../../pacte/static/dom.js";
+import { errorText, h } from "../../pacte/static/dom.js";
 import { activityCard } from "./dashboard_cards.js";
 import { setupJoin } from "./dashboard_join.js";
 import { projectionView } from "./dashboard_projection.js";
@@ -12,7 +13,8 @@ import { setupToolkit } from "./dashboard_toolkit.js";
 const API = new URL("../../api/live/trainer/", import.meta.url);
 const REMEMBER = "pacte-trainer-session";
 const RETRY_MS = 3000;
-const $ = (id) => document.getElementById(id);
+/** @type {(id: string) => PageElement} */
+const $ = (id) => /** @type {PageElement} */ (document.getElementById(id));
 const state = { sessions: [], sessionId: null, catalogue: [], summary: null, query: "", projection: false, source: null, retry: null, openGroups: new Set(), catalogueSignature: "", activitiesSignature: "" };
 
 function say(text, error = false) {
@@ -21,7 +23,13 @@ function say(text, error = false) {
   status.classList.toggle("is-error", error);
 }
 
-async function api(path, { method = "GET", body } = {}) {
+/**
+ * Call the trainer's API; its JSON answer, or an Error with a French message.
+ * @param {string} path
+ * @param {{ method?: string, body?: unknown }} [options]
+ */
+async function api(path, { method = "GET", body = undefined } = {}) {
+  /** @type {RequestInit & { headers: Record<string, string> }} */
   const init = { method, credentials: "same-origin", headers: { Accept: "application/json" } };
   if (body !== undefined) {
     init.headers["Content-Type"] = "application/json";
@@ -43,7 +51,7 @@ async function attempt(action) {
   try {
     await action();
   } catch (err) {
-    say(err.message, true);
+    say(errorText(err), true);
   }
 }
 
@@ -154,7 +162,7 @@ function setSummary(summary) {
     const before = `${listed.participants}|${listed.open}`;
     Object.assign(listed, summary.session, { participants: summary.participants });
     if (`${listed.participants}|${listed.open}` !== before) {
-      const focusedId = document.activeElement?.closest?.(".session-choice")?.dataset.id;
+      const focusedId = document.activeElement?.closest?.(".session-choice")?.getAttribute("data-id");
       drawSessions();
       if (focusedId) document.querySelector(`.session-choice[data-id="${CSS.escape(focusedId)}"]`)?.focus();
     }
@@ -229,8 +237,8 @@ function drawStage() {
   $("stage-title").textContent = stage?.activity ? stage.activity.title || stage.activity.ref : L.STATE_TEXT.idle;
   $("stage-state").textContent = stage?.activity ? controls.text : "";
   $("stage-count").textContent = stage?.activity ? `${L.countLabel(entry?.answers ?? 0, "réponse")} à l’activité en cours` : "";
-  const buttons = [...document.querySelectorAll(".stage-actions button")];
-  const focused = buttons.indexOf(document.activeElement);
+  const buttons = [.../** @type {NodeListOf<HTMLButtonElement>} */ (document.querySelectorAll(".stage-actions button"))];
+  const focused = buttons.indexOf(/** @type {HTMLButtonElement} */ (document.activeElement));
   for (const button of buttons) {
     button.disabled = !controls[button.dataset.action] || !state.sessionId;
     if (button.dataset.action === "next") button.title = next ? `Suivante\u00a0: ${next.title}` : "Pas d’activité suivante sur cette page";
@@ -245,7 +253,7 @@ function drawStage() {
 function stageAction(action) {
   const activity = state.summary?.stage?.activity;
   if (action === "clear") return pushStage(null, "idle");
-  if (!activity) return;
+  if (!activity) return undefined;
   if (action === "next") {
     const next = L.nextActivity(state.catalogue, activity);
     return next ? pushStage(next, "open") : undefined;
@@ -278,7 +286,11 @@ function drawActivities() {
 }
 
 // -- projection (dashboard_projection.js) -----------------------------------------------
-const drawProjection = () => state.projection && (projectionView(state.summary, current()), projectionQuestions(state.summary));
+const drawProjection = () => {
+  if (!state.projection) return;
+  projectionView(state.summary, current());
+  projectionQuestions(state.summary);
+};
 
 function setProjection(on) {
   state.projection = on;
@@ -342,7 +354,7 @@ function wire() {
     $("print-date").textContent = L.printedText(new Date());
   });
   $("catalogue-search").addEventListener("input", (event) => {
-    state.query = event.target.value;
+    state.query = /** @type {HTMLInputElement} */ (event.target).value;
     drawCatalogue();
   });
   for (const button of document.querySelectorAll(".stage-actions button")) {

@@ -1,3 +1,4 @@
+// @ts-check
 // The dashboard's card of one activity: its panel, « Masquer » on word-cloud
 // entries and « Remettre à zéro » (a new round). ``actions``: {api, attempt,
 // say, path} of the dashboard (JSON calls, errors shown, the session's path).

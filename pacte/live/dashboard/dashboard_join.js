@@ -1,9 +1,11 @@
+// @ts-check
 // The join address of the session's link and QR code: which one the server
 // chose, the others the trainer may pick (the room's Wi-Fi, a cable…), and the
 // server's French warning when the address is a loopback one no phone can open.
-import { h } from "../../pacte/static/dom.js";
+import { errorText, h } from "../../pacte/static/dom.js";
 
-const $ = (id) => document.getElementById(id);
+/** @type {(id: string) => PageElement} */
+const $ = (id) => /** @type {PageElement} */ (document.getElementById(id));
 
 function draw(data, api, changed) {
   const warning = $("join-warning");
@@ -25,7 +27,7 @@ function draw(data, api, changed) {
       draw(await api("join-address", { method: "POST", body: { url: select.value } }), api, changed);
       changed();
     } catch (err) {
-      warning.textContent = err.message;
+      warning.textContent = errorText(err);
       warning.hidden = false;
     }
   };

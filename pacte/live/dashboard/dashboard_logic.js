@@ -1,29 +1,16 @@
+// @ts-check
 // The trainer dashboard's pure logic (no DOM): catalogue grouping and search,
 // the next activity, stage controls, French number formats, the drawing model
 // of each panel and the QR code matrix of the join link. Tested through Node
 // (tests/test_dashboard_logic.py); dashboard.js draws what these return.
 import { LIVE_KINDS } from "../../pacte/static/live_kinds.js";
 import { activityId } from "../../pacte/static/live_protocol.js";
+import { NBSP } from "../../pacte/static/numbers.js";
+import { countLabel, fold, formatNumber, formatPercent, panelModel } from "../../pacte/static/panel_model.js";
 import qrcode from "./vendor/qrcode.mjs";
 
-export const NBSP = "\u00a0";
-const NUMBER = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
-
-// « 1 320 », « 12,5 »: French digits with non-breaking spaces.
-export function formatNumber(value) {
-  if (typeof value !== "number" || !Number.isFinite(value)) return "–";
-  return NUMBER.format(value).replace(/[\u202f ]/g, NBSP);
-}
-
-// « 12,5 % » (NBSP before the sign).
-export function formatPercent(value) {
-  return `${formatNumber(value)}${NBSP}%`;
-}
-
-// « 0 réponse », « 1 réponse », « 2 réponses » (French: singular up to 1).
-export function countLabel(n, singular, plural = `${singular}s`) {
-  return `${formatNumber(n)}${NBSP}${Math.abs(n) >= 2 ? plural : singular}`;
-}
+// The panel model and its number formats are shared with the trainee's room (widgets/static/panel_model.js).
+export { countLabel, fold, formatNumber, formatPercent, NBSP, panelModel };
 
 export function activityKey(a) {
   return a ? `${activityId(a.kind, a.ref)}|${a.question}` : "";
@@ -32,12 +19,6 @@ export function activityKey(a) {
 export function sameActivity(a, b) {
   return Boolean(a && b) && a.kind === b.kind && a.ref === b.ref && a.question === b.question;
 }
-
-// Case, accents and apostrophes folded: « d'abord » typed on a keyboard finds « d’abord ».
-export function fold(text) {
-  return String(text ?? "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[\u2019\u2018\u02bc`´]/g, "'").toLowerCase();
-}
-
 
 // The kind's French label (live_kinds.js, generated from pacte/live/kind_registry.py).
 export function kindLabel(kind) {
@@ -130,133 +111,6 @@ export function participantsText(summary) {
   const total = summary?.participants ?? 0;
   const connected = summary?.connected ?? 0;
   return `${countLabel(connected, "connecté")} sur ${countLabel(total, "participant")}`;
-}
-
-const pct = (n, d) => (d > 0 ? (100 * n) / d : 0);
-const clamp = (v) => Math.max(0, Math.min(100, Number.isFinite(v) ? v : 0));
-
-function barRows(rows, respondents, showCorrect) {
-  const max = Math.max(0, ...rows.map((r) => r.count || 0));
-  return rows.map((r) => {
-    const count = r.count || 0;
-    const percent = typeof r.percent === "number" ? r.percent : pct(count, respondents);
-    return {
-      id: r.id ?? r.value ?? r.label,
-      label: String(r.label ?? r.value ?? r.id ?? ""),
-      count,
-      percent,
-      width: clamp(max ? percent : 0),
-      value: `${formatNumber(count)} (${formatPercent(percent)})`,
-      correct: Boolean(showCorrect && r.correct),
-    };
-  });
-}
-
-// « 1 – Pas du tout d’accord », or « 3 » when the value has no label of its own.
-function scaleLabel(r) {
-  const value = String(r.value ?? r.id);
-  return r.label && String(r.label) !== value ? `${value} – ${r.label}` : value;
-}
-
-const WORD_MIN_EM = 1;
-const WORD_MAX_EM = 3.2;
-
-function wordModel(panel) {
-  const words = [...(panel.words || [])].sort((a, b) => b.count - a.count || fold(a.text).localeCompare(fold(b.text)));
-  const counts = words.map((w) => w.count);
-  const lo = Math.min(...counts);
-  const hi = Math.max(...counts);
-  return {
-    type: "words",
-    respondents: panel.respondents ?? counts.reduce((s, c) => s + c, 0),
-    words: words.map((w) => ({
-      text: String(w.text),
-      count: w.count,
-      hidden: Boolean(w.hidden),
-      pending: Boolean(w.pending), // moderation: waits for the trainer's approval
-      size: hi > lo ? +(WORD_MIN_EM + ((WORD_MAX_EM - WORD_MIN_EM) * (w.count - lo)) / (hi - lo)).toFixed(2) : 1.6,
-      label: `${w.text} (${formatNumber(w.count)})`,
-    })),
-  };
-}
-
-function rankingModel(panel) {
-  const rows = [...(panel.rows || [])].sort((a, b) => a.mean_rank - b.mean_rank);
-  const n = rows.length;
-  return {
-    type: "ranking",
-    respondents: panel.respondents ?? 0,
-    rows: rows.map((r, i) => ({
-      id: r.id,
-      position: i + 1,
-      label: String(r.label),
-      meanRank: r.mean_rank,
-      value: typeof r.mean_rank === "number" ? `rang moyen ${formatNumber(r.mean_rank)}` : "pas encore classé",
-      first: r.first ?? 0,
-      firstText: `${countLabel(r.first ?? 0, "fois", "fois")} en premier`,
-      width: typeof r.mean_rank !== "number" ? 0 : n > 1 ? clamp((100 * (n - r.mean_rank)) / (n - 1)) : 100,
-    })),
-  };
-}
-
-function surveyGroup(group, fallbackLabel) {
-  return {
-    id: group.id ?? group.structure ?? "",
-    label: group.label || fallbackLabel,
-    respondents: group.respondents ?? 0,
-    respondentsText: `Salle${NBSP}: ${countLabel(group.respondents ?? 0, "réponse")}`,
-    surveyText: group.survey_n ? `Enquête${NBSP}: ${countLabel(group.survey_n, "répondant")}` : "",
-    rows: (group.rows || []).map((r) => ({
-      id: r.id ?? r.label,
-      label: String(r.label),
-      room: r.room_percent ?? 0,
-      survey: r.survey_percent ?? 0,
-      roomWidth: clamp(r.room_percent),
-      surveyWidth: clamp(r.survey_percent),
-      roomText: formatPercent(r.room_percent ?? 0),
-      surveyText: formatPercent(r.survey_percent ?? 0),
-    })),
-  };
-}
-
-// A pushed survey question (question "all") shows the whole room beside the
-// survey's weighted total, then each structure the room answered for; a
-// structure's own question shows that structure only.
-function surveyModel(panel, question) {
-  const all = question === "all";
-  const structures = panel.structures || [];
-  const own = structures.find((s) => s.id === question);
-  const groups = [surveyGroup(panel, all ? "Toutes structures" : own?.label || question || "")];
-  if (all) for (const s of structures) if (s.respondents > 0) groups.push(surveyGroup(s, s.id));
-  const multiple = panel.multiple ? `Plusieurs réponses possibles${NBSP}: les pourcentages dépassent 100${NBSP}% au total.` : "";
-  return { type: "room_vs_survey", respondents: panel.respondents ?? 0, groups, note: [panel.survey_note, multiple].filter(Boolean).join(" ") };
-}
-
-// What dashboard.js draws for a panel of pacte/live/panels.py. ``showCorrect``
-// marks the right answers (always on the trainer's screen, after the reveal
-// when projected).
-export function panelModel(panel, { showCorrect = true, question = "" } = {}) {
-  if (!panel || typeof panel !== "object") return { type: "empty" };
-  if (panel.type === "bars") {
-    const rows = panel.rows || [];
-    return { type: "bars", respondents: panel.respondents ?? 0, rows: barRows(rows, panel.respondents ?? 0, showCorrect) };
-  }
-  if (panel.type === "words") return wordModel(panel);
-  if (panel.type === "scale") {
-    const rows = panel.rows || [];
-    const respondents = panel.respondents ?? rows.reduce((s, r) => s + (r.count || 0), 0);
-    const hasMean = typeof panel.mean === "number";
-    return {
-      type: "scale",
-      respondents,
-      rows: barRows(rows.map((r) => ({ ...r, label: scaleLabel(r) })), respondents, false),
-      mean: hasMean ? panel.mean : null,
-      meanText: hasMean ? `Moyenne${NBSP}: ${formatNumber(panel.mean)}` : "Moyenne\u00a0: pas encore de réponse",
-    };
-  }
-  if (panel.type === "ranking") return rankingModel(panel);
-  if (panel.type === "room_vs_survey") return surveyModel(panel, question);
-  return { type: "unknown" };
 }
 
 // Join URL as bytes for the QR code (UTF-8, one char per byte, as the encoder expects).

@@ -1,3 +1,4 @@
+// @ts-check
 // Drawing the panels of the trainer dashboard (HTML bars, word cloud, scale,
 // ranking, room beside the survey) and the QR code, from the models of
 // dashboard_logic.js. Trainee texts are inserted as text nodes, never as HTML.

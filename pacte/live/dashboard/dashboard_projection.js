@@ -1,3 +1,4 @@
+// @ts-check
 // Projection mode of the trainer dashboard: the join code, its QR code (drawn
 // here, no service) and the pushed activity with its results, large, for the room.
 // The activity is fitted to the screen (projection_fit.js): smaller type down to a
@@ -8,8 +9,10 @@ import { drawPanel, drawQr, drawRounds } from "./dashboard_panels.js";
 import * as L from "./dashboard_logic.js";
 import { fitProjection } from "./projection_fit.js";
 
-const $ = (id) => document.getElementById(id);
+/** @type {(id: string) => PageElement} */
+const $ = (id) => /** @type {PageElement} */ (document.getElementById(id));
 const RESULTS_ONLY = "pacte-projection-results-only";
+/** @type {{ drawnUrl: string | null, key: string, page: number, pages: number, show: (page: number) => number, wired: boolean }} */
 const view = { drawnUrl: null, key: "", page: 0, pages: 1, show: () => 0, wired: false };
 
 // Open answers (sentences) as a wall of cards, most frequent first; hidden ones are never projected.
@@ -130,7 +133,7 @@ function wire() {
   document.addEventListener(
     "keydown",
     (event) => {
-      if (!document.body.classList.contains("is-projection") || event.target.closest?.("input, select, textarea")) return;
+      if (!document.body.classList.contains("is-projection") || /** @type {Element} */ (event.target).closest?.("input, select, textarea")) return;
       const delta = { ArrowRight: 1, ArrowDown: 1, PageDown: 1, ArrowLeft: -1, ArrowUp: -1, PageUp: -1 }[event.key];
       const target = view.page + (delta || 0);
       if (delta && view.pages > 1 && target >= 0 && target < view.pages) {

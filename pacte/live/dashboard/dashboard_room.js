@@ -1,3 +1,4 @@
+// @ts-check
 // Questions from the room and moderation on the trainer's dashboard: the list of the
 // room's questions, most voted first (approve, hide, mark answered, push back to the
 // room as an open question), the moderation switches (session default, room questions,
@@ -9,7 +10,8 @@ import { activityId } from "../../pacte/static/live_protocol.js";
 import { countLabel, NBSP } from "./dashboard_logic.js";
 
 const ROOM = { activity: "room:questions", question: "ask" };
-const $ = (id) => document.getElementById(id);
+/** @type {(id: string) => PageElement} */
+const $ = (id) => /** @type {PageElement} */ (document.getElementById(id));
 let drawn = "";
 
 function post(actions, suffix, body, done) {
@@ -35,6 +37,7 @@ export function approveWord(entry, text, actions) {
 export function moderationControls(entry, actions) {
   if (!LIVE_KINDS.moderated.includes(entry.kind)) return [];
   const key = { activity: activityId(entry.kind, entry.ref), question: entry.question };
+  /** @type {HTMLElement[]} */
   const nodes = [toggle("Valider chaque entrée avant affichage", Boolean(entry.moderated), (on) =>
     post(actions, "/moderation", { ...key, moderated: on }, () => (on ? "Entrées à valider avant affichage." : "Entrées affichées sans validation.")))];
   if (entry.pending) {
@@ -80,6 +83,7 @@ export function drawRoomQuestions(summary, actions) {
   const list = summary.room_questions || [];
   const pending = list.filter((q) => q.status === "pending").length;
   const moderation = summary.moderation || {};
+  /** @type {HTMLElement[]} */
   const head = [h("h3", { id: "room-questions-title" }, "Questions de la salle"),
     h("p", { class: "counts", id: "room-questions-count" }, shownText(list.filter((q) => q.status === "approved").length, pending)),
     toggle("Valider les questions de la salle avant affichage", Boolean(moderation.room_questions), (on) =>

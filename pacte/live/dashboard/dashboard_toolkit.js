@@ -1,3 +1,4 @@
+// @ts-check
 // The trainer's toolkit on the dashboard: run a sequence (ready-made or saved) step
 // by step — « Suivante », → or Page Down (a presenter remote), ← or Page Up to go
 // back —, edit it (drag and drop, or the ↑ ↓ buttons), save it for the next group,
@@ -9,7 +10,8 @@ import { kindLabel } from "./dashboard_logic.js";
 
 const SPOT_KINDS = { choice: "Question à choix (une réponse)", wordcloud: "Nuage de mots", scale: "Échelle", text: "Question ouverte" };
 const TIMERS = [0, 10, 30, 60, 90, 120, 180, 300];
-const $ = (id) => document.getElementById(id);
+/** @type {(id: string) => PageElement} */
+const $ = (id) => /** @type {PageElement} */ (document.getElementById(id));
 
 function timerOptions(id, selected = 0) {
   return h("select", { id }, TIMERS.map((s) => h("option", { value: String(s), selected: s === selected }, s ? durationText(s * 1000) : "sans minuteur")));
@@ -134,7 +136,7 @@ export function setupToolkit(ctx) {
     });
   }
 
-  const step = (direction) => { const i = nextIndex(direction); if (i >= 0) return goTo(i); };
+  const step = (direction) => { const i = nextIndex(direction); return i >= 0 ? goTo(i) : undefined; };
 
   function load(sequence) {
     Object.assign(run, { steps: sequence.steps.map((s) => ({ ...s })), index: -1, title: sequence.title, id: sequence.source === "saved" ? sequence.id : null, module: sequence.module || "" });
@@ -180,7 +182,7 @@ export function setupToolkit(ctx) {
     say(`Séquence «\u00a0${title}\u00a0» enregistrée pour les prochains groupes.`);
   }));
   $("sequence-add-search").addEventListener("input", (e) => {
-    const q = e.target.value.trim().toLowerCase();
+    const q = /** @type {HTMLInputElement} */ (e.target).value.trim().toLowerCase();
     const found = q.length < 2 ? [] : state.catalogue.filter((a) => `${a.title} ${a.prompt} ${a.page}`.toLowerCase().includes(q)).slice(0, 6);
     $("sequence-add-results").replaceChildren(...found.map((a) => {
       const add = h("button", { type: "button", class: "button small" }, "Ajouter");
@@ -227,7 +229,7 @@ export function setupToolkit(ctx) {
   });
   document.addEventListener("keydown", (e) => {
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return; // a projected page was turned
-    if (e.target.closest?.("input, textarea, select, [contenteditable]")) return;
+    if (/** @type {Element} */ (e.target).closest?.("input, textarea, select, [contenteditable]")) return;
     const direction = { ArrowRight: 1, PageDown: 1, ArrowLeft: -1, PageUp: -1 }[e.key];
     if (!direction || !run.steps.length || !state.sessionId) return;
     e.preventDefault();

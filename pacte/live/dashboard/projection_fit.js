@@ -1,3 +1,4 @@
+// @ts-check
 // Fitting the projected activity to the screen: the type shrinks (down to a floor
 // readable from the back of a room, see projection.css), then, if it still does not
 // fit, the content is cut into pages at block boundaries that the trainer turns
