@@ -62,12 +62,16 @@ def wait_widgets(page, timeout: int = 120000) -> None:
 
 
 def run_axe(page, context: str = "document") -> list[dict]:
-    """Run axe-core (WCAG 2.0/2.1 A and AA rules) and return its critical and serious violations, summarised."""
+    """Run axe-core (WCAG 2.0/2.1 A and AA rules) and return its critical and serious violations, summarised.
+
+    ``context`` is ``"document"`` or a CSS selector: axe then checks every element it matches (at least one).
+    """
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     return page.evaluate(
         """async ([ctx, tags, blocking]) => {
-             const target = ctx === 'document' ? document : document.querySelector(ctx);
+             const target = ctx === 'document' ? document : document.querySelectorAll(ctx);
+             if (target !== document && !target.length) throw new Error(`axe: nothing matches ${ctx}`);
              const r = await axe.run(target, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
              return r.violations.filter((v) => blocking.includes(v.impact)).map((v) => ({
                id: v.id, impact: v.impact, help: v.help,
