@@ -175,14 +175,15 @@ async def lead(setup: Setup, room: Room, args: argparse.Namespace) -> dict:
         room.current = key
         room.calm = i != killed_at
         path = f"/api/live/trainer/sessions/{session['id']}/stage"
-        for _ in range(20):
+        for attempt in range(20):
             try:
                 status, body = await trainer.request("POST", path, stage, cookie=True)
             except HTTPError:
                 status, body = 0, {}
             if status == 200:
                 break
-            await asyncio.sleep(0.5)
+            if attempt or status:  # a keep-alive connection to a killed process: retried at once, as browsers do
+                await asyncio.sleep(0.5)
         else:
             raise RuntimeError(f"push refused: {status} {body}")
         if i == killed_at:
