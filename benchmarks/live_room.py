@@ -145,6 +145,21 @@ def _cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+async def push(trainer: Client, path: str, stage: dict) -> None:
+    """POST the stage until it is accepted (a process may be down)."""
+    status, body = 0, {}
+    for attempt in range(20):
+        try:
+            status, body = await trainer.request("POST", path, stage, cookie=True)
+        except HTTPError:
+            status, body = 0, {}
+        if status == 200:
+            return
+        if attempt or status:  # a keep-alive connection to a killed process: retried at once, as browsers do
+            await asyncio.sleep(0.5)
+    raise RuntimeError(f"push refused: {status} {body}")
+
+
 async def lead(setup: Setup, room: Room, args: argparse.Namespace) -> dict:
     """The trainer's side: open a session, wait for the room, push every activity, kill a process mid-run."""
     trainer = Client(setup.trainer_port())
@@ -174,18 +189,7 @@ async def lead(setup: Setup, room: Room, args: argparse.Namespace) -> dict:
         room.pushed[key] = time.monotonic()
         room.current = key
         room.calm = i != killed_at
-        path = f"/api/live/trainer/sessions/{session['id']}/stage"
-        for attempt in range(20):
-            try:
-                status, body = await trainer.request("POST", path, stage, cookie=True)
-            except HTTPError:
-                status, body = 0, {}
-            if status == 200:
-                break
-            if attempt or status:  # a keep-alive connection to a killed process: retried at once, as browsers do
-                await asyncio.sleep(0.5)
-        else:
-            raise RuntimeError(f"push refused: {status} {body}")
+        await push(trainer, f"/api/live/trainer/sessions/{session['id']}/stage", stage)
         if i == killed_at:
             await wait_for(room, lambda k=key: room.answered[k] >= room.trainees // 2, args.activity_timeout)
             killed_time = time.monotonic()
