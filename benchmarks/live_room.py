@@ -68,7 +68,7 @@ class Setup:
 
     def __init__(self, processes: int, database_url: str | None, use_nginx: bool) -> None:
         self.database_url = database_url
-        self.cpu_of_killed = 0.0
+        self.cpu_of_killed = (0.0, 0.0)
         self.data_dir = Path(tempfile.mkdtemp(prefix="pacte-room-"))
         self.extra = ["--max-kernels", "0"] + (["--behind-proxy"] if use_nginx else [])
         self.servers = [Server(self.extra, database_url, data_dir=self.data_dir) for _ in range(processes)]
@@ -98,14 +98,16 @@ class Setup:
         """Resident memory of the live server processes (without kernels: none run), MiB."""
         return sum(rss_kib(s.proc.pid) for s in self.servers if s.proc.poll() is None) / 1024
 
-    def cpu_seconds(self) -> float:
-        """CPU time (user + system) the server processes used so far, killed ones included."""
-        return self.cpu_of_killed + sum(cpu_seconds(s.proc.pid) for s in self.servers if s.proc.poll() is None)
+    def cpu_seconds(self) -> tuple[float, float]:
+        """(CPU time used, time spent waiting for a CPU) of the server processes so far, killed ones included."""
+        alive = [(cpu_seconds(s.proc.pid), queued_seconds(s.proc.pid)) for s in self.servers if s.proc.poll() is None]
+        return self.cpu_of_killed[0] + sum(a for a, _ in alive), self.cpu_of_killed[1] + sum(b for _, b in alive)
 
     def kill_one(self) -> str:
         """SIGKILL the first process; restart it on its port when it is the only one."""
         victim = self.servers[0]
-        self.cpu_of_killed += cpu_seconds(victim.proc.pid)
+        used, queued = self.cpu_of_killed
+        self.cpu_of_killed = (used + cpu_seconds(victim.proc.pid), queued + queued_seconds(victim.proc.pid))
         victim.kill()
         if len(self.servers) == 1:
             self.servers[0] = Server(self.extra, self.database_url, port=victim.port, data_dir=self.data_dir)
@@ -140,6 +142,17 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def queued_seconds(pid: int) -> float:
+    """Time the threads of one process spent runnable but waiting for a CPU (/proc schedstat), seconds."""
+    total = 0
+    for stat in Path(f"/proc/{pid}/task").glob("*/schedstat"):
+        try:
+            total += int(stat.read_text().split()[1])
+        except (OSError, IndexError, ValueError):
+            pass
+    return total / 1e9
+
+
 def _cpu_seconds() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
@@ -147,7 +160,7 @@ def _cpu_seconds() -> float:
 
 async def push(trainer: Client, path: str, stage: dict) -> None:
     """POST the stage until it is accepted (a process may be down)."""
-    status, body = 0, {}
+    status, body = 0, dict[str, object]()
     for attempt in range(20):
         try:
             status, body = await trainer.request("POST", path, stage, cookie=True)
@@ -201,7 +214,8 @@ async def lead(setup: Setup, room: Room, args: argparse.Namespace) -> dict:
             figures["back"] = (room.connected, time.monotonic() - killed_time)
     figures["completion"] = time.monotonic() - start
     figures["room_cpu"] = (_cpu_seconds() - cpu_start) / figures["completion"]
-    figures["server_cpu"] = setup.cpu_seconds() - server_cpu_start
+    used, queued = setup.cpu_seconds()
+    figures["server_cpu"], figures["server_queued"] = used - server_cpu_start[0], queued - server_cpu_start[1]
     figures["activities"] = len(chosen)
     room.stop.set()
     for task in tasks:
@@ -238,7 +252,8 @@ def run_setup(processes: int, database_url: str | None, use_nginx: bool, args: a
     print(
         f"  server CPU during the activities: {figures['server_cpu']:.1f} s = "
         f"{figures['server_cpu'] * 1000 / max(len(room.acked), 1):.2f} ms per answer acknowledged "
-        f"(answers, pushes, pings, reconnections; load average {os.getloadavg()[0]:.1f} at the end)"
+        f"(answers, pushes, pings, reconnections); its threads waited {figures['server_queued']:.1f} s "
+        f"for a CPU meanwhile (load average {os.getloadavg()[0]:.1f} at the end)"
     )
     print(f"  answer latency ms: p50 {pct(lat, 0.5)}, p95 {pct(lat, 0.95)}, p99 {pct(lat, 0.99)}")
     print(
