@@ -98,10 +98,10 @@ class LiveContext:
     def changed(self, session_id: str, *, now: bool = False) -> None:
         """A session changed through this process: tell its streams (other processes hear the store's NOTIFY).
 
-        ``now``: the trainer changed what the room sees (stage, close): sent at once, not debounced.
+        ``now``: the trainer changed what the room sees (stage, close, deletion): sent at once, not debounced.
         """
         self.feeds.invalidate(session_id)
-        if now:  # a close: answers read the session again
+        if now:  # a close or a deletion: answers read the session again
             self._sessions = {c: v for c, v in self._sessions.items() if v[1].id != session_id}
         self.hub.publish(urgent(session_id) if now else session_id)
 
