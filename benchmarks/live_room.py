@@ -252,7 +252,7 @@ def run_setup(processes: int, database_url: str | None, use_nginx: bool, args: a
     print(
         f"  server CPU during the activities: {figures['server_cpu']:.1f} s = "
         f"{figures['server_cpu'] * 1000 / max(len(room.acked), 1):.2f} ms per answer acknowledged "
-        f"(answers, pushes, pings, reconnections); its threads waited {figures['server_queued']:.1f} s "
+        f"(answers, pushes, pings, reconnections, a restarted process from its start); its threads waited {figures['server_queued']:.1f} s "
         f"for a CPU meanwhile (load average {os.getloadavg()[0]:.1f} at the end)"
     )
     print(f"  answer latency ms: p50 {pct(lat, 0.5)}, p95 {pct(lat, 0.95)}, p99 {pct(lat, 0.99)}")
