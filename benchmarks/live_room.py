@@ -68,6 +68,7 @@ class Setup:
 
     def __init__(self, processes: int, database_url: str | None, use_nginx: bool) -> None:
         self.database_url = database_url
+        self.cpu_of_killed = (0.0, 0.0)
         self.data_dir = Path(tempfile.mkdtemp(prefix="pacte-room-"))
         self.extra = ["--max-kernels", "0"] + (["--behind-proxy"] if use_nginx else [])
         self.servers = [Server(self.extra, database_url, data_dir=self.data_dir) for _ in range(processes)]
@@ -97,9 +98,16 @@ class Setup:
         """Resident memory of the live server processes (without kernels: none run), MiB."""
         return sum(rss_kib(s.proc.pid) for s in self.servers if s.proc.poll() is None) / 1024
 
+    def cpu_seconds(self) -> tuple[float, float]:
+        """(CPU time used, time spent waiting for a CPU) of the server processes so far, killed ones included."""
+        alive = [(cpu_seconds(s.proc.pid), queued_seconds(s.proc.pid)) for s in self.servers if s.proc.poll() is None]
+        return self.cpu_of_killed[0] + sum(a for a, _ in alive), self.cpu_of_killed[1] + sum(b for _, b in alive)
+
     def kill_one(self) -> str:
         """SIGKILL the first process; restart it on its port when it is the only one."""
         victim = self.servers[0]
+        used, queued = self.cpu_of_killed
+        self.cpu_of_killed = (used + cpu_seconds(victim.proc.pid), queued + queued_seconds(victim.proc.pid))
         victim.kill()
         if len(self.servers) == 1:
             self.servers[0] = Server(self.extra, self.database_url, port=victim.port, data_dir=self.data_dir)
@@ -125,9 +133,44 @@ class Setup:
         shutil.rmtree(self.data_dir, ignore_errors=True)
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of one process, seconds (0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def queued_seconds(pid: int) -> float:
+    """Time the threads of one process spent runnable but waiting for a CPU (/proc schedstat), seconds."""
+    total = 0
+    for stat in Path(f"/proc/{pid}/task").glob("*/schedstat"):
+        try:
+            total += int(stat.read_text().split()[1])
+        except (OSError, IndexError, ValueError):
+            pass
+    return total / 1e9
+
+
 def _cpu_seconds() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
+
+
+async def push(trainer: Client, path: str, stage: dict) -> None:
+    """POST the stage until it is accepted (a process may be down)."""
+    status, body = 0, dict[str, object]()
+    for attempt in range(20):
+        try:
+            status, body = await trainer.request("POST", path, stage, cookie=True)
+        except HTTPError:
+            status, body = 0, {}
+        if status == 200:
+            return
+        if attempt or status:  # a keep-alive connection to a killed process: retried at once, as browsers do
+            await asyncio.sleep(0.5)
+    raise RuntimeError(f"push refused: {status} {body}")
 
 
 async def lead(setup: Setup, room: Room, args: argparse.Namespace) -> dict:
@@ -150,6 +193,7 @@ async def lead(setup: Setup, room: Room, args: argparse.Namespace) -> dict:
     figures["rss_connected"] = setup.rss_mib()
     start = time.monotonic()
     cpu_start = _cpu_seconds()
+    server_cpu_start = setup.cpu_seconds()
     killed_at = args.activities // 2 if args.kill else -1
     killed_time = 0.0
     for i, act in enumerate(chosen):
@@ -158,17 +202,7 @@ async def lead(setup: Setup, room: Room, args: argparse.Namespace) -> dict:
         room.pushed[key] = time.monotonic()
         room.current = key
         room.calm = i != killed_at
-        path = f"/api/live/trainer/sessions/{session['id']}/stage"
-        for _ in range(20):
-            try:
-                status, body = await trainer.request("POST", path, stage, cookie=True)
-            except HTTPError:
-                status, body = 0, {}
-            if status == 200:
-                break
-            await asyncio.sleep(0.5)
-        else:
-            raise RuntimeError(f"push refused: {status} {body}")
+        await push(trainer, f"/api/live/trainer/sessions/{session['id']}/stage", stage)
         if i == killed_at:
             await wait_for(room, lambda k=key: room.answered[k] >= room.trainees // 2, args.activity_timeout)
             killed_time = time.monotonic()
@@ -180,6 +214,8 @@ async def lead(setup: Setup, room: Room, args: argparse.Namespace) -> dict:
             figures["back"] = (room.connected, time.monotonic() - killed_time)
     figures["completion"] = time.monotonic() - start
     figures["room_cpu"] = (_cpu_seconds() - cpu_start) / figures["completion"]
+    used, queued = setup.cpu_seconds()
+    figures["server_cpu"], figures["server_queued"] = used - server_cpu_start[0], queued - server_cpu_start[1]
     figures["activities"] = len(chosen)
     room.stop.set()
     for task in tasks:
@@ -213,6 +249,12 @@ def run_setup(processes: int, database_url: str | None, use_nginx: bool, args: a
     )
     lat, push = room.answer_latency, room.push_latency
     print(f"  answers acknowledged (201): {len(room.acked)} of {n * figures['activities']}")
+    print(
+        f"  server CPU during the activities: {figures['server_cpu']:.1f} s = "
+        f"{figures['server_cpu'] * 1000 / max(len(room.acked), 1):.2f} ms per answer acknowledged "
+        f"(answers, pushes, pings, reconnections, a restarted process from its start); its threads waited {figures['server_queued']:.1f} s "
+        f"for a CPU meanwhile (load average {os.getloadavg()[0]:.1f} at the end)"
+    )
     print(f"  answer latency ms: p50 {pct(lat, 0.5)}, p95 {pct(lat, 0.95)}, p99 {pct(lat, 0.99)}")
     print(
         f"  push delivery latency ms (trainer push -> trainee receipt, {len(push)} deliveries): "
@@ -223,6 +265,10 @@ def run_setup(processes: int, database_url: str | None, use_nginx: bool, args: a
         f"  push delivery latency ms, activities without a kill ({len(calm)} deliveries): "
         f"p50 {pct(calm, 0.5)}, p95 {pct(calm, 0.95)}, p99 {pct(calm, 0.99)}"
     )
+    by_activity = ", ".join(pct(v, 0.5) for v in room.push_latency_by_activity.values())
+    print(f"  push delivery latency p50 per activity, in push order, ms: {by_activity}")
+    by_activity = ", ".join(pct(v, 0.95) for v in room.answer_latency_by_activity.values())
+    print(f"  answer latency p95 per activity, in push order, ms: {by_activity}")
     print(f"  retried or failed requests: {dict(room.errors) or 'none'}; stream reconnections: {room.reconnections}")
     if "killed" in figures:
         back, after = figures["back"]

@@ -102,6 +102,8 @@ class Room:
         self.answer_latency: list[float] = []
         self.push_latency: list[float] = []
         self.push_latency_calm: list[float] = []  # activities other than the one of the kill
+        self.push_latency_by_activity: dict[str, list[float]] = {}
+        self.answer_latency_by_activity: dict[str, list[float]] = {}
         self.calm = True
         self.errors: Counter[str] = Counter()
         self.connected = 0
@@ -231,6 +233,7 @@ async def on_event(room: Room, index: int, participant: str, event: str, done: s
         return
     done.add(key)
     room.push_latency.append(time.monotonic() - room.pushed[key])
+    room.push_latency_by_activity.setdefault(key, []).append(room.push_latency[-1])
     if room.calm and key == room.current:
         room.push_latency_calm.append(room.push_latency[-1])
     asyncio.get_running_loop().create_task(answer(room, index, participant, view, key, think))
@@ -245,6 +248,7 @@ async def answer(room: Room, index: int, participant: str, view: dict, key: str,
     if status == 201:
         room.acked.append((participant, activity, question))
         room.answer_latency.append(seconds)
+        room.answer_latency_by_activity.setdefault(key, []).append(seconds)
     else:
         room.errors[f"answer {status}"] += 1
     room.answered[key] += 1

@@ -249,9 +249,11 @@ def serve(options: ServeOptions) -> int:
     if files_warning:
         print(files_warning, file=sys.stderr, flush=True)
     from pacte.live.limits import FailFastStore
+    from pacte.live.warm import warm_up
 
     live = LiveContext(FailFastStore(store), trainer_token=options.trainer_token, public_url=join_url)
     live.join_choices = choices
+    live.executor.submit(warm_up)  # the room's first push and answers find the course data read
     # Voilà kernels (the trainer dashboard) inherit these to reach the same store.
     os.environ.update({"PACTE_DATA_DIR": str(options.data_dir), "PACTE_PUBLIC_URL": options.public_url})
     if options.database_url:

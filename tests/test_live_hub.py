@@ -128,7 +128,7 @@ def test_a_stage_change_skips_the_debounce_that_answers_wait_for(monkeypatch):
     async def scenario() -> list[float]:
         loop = IOLoop.current()
         delays: list[float] = []
-        monkeypatch.setattr(loop, "call_later", lambda delay, *args: delays.append(delay))
+        monkeypatch.setattr(loop, "add_callback", lambda fn, session_id, delay: delays.append(delay))
         feeds = Feeds(cast(Any, SimpleNamespace()))
         for name in ("answers", "stage"):
             entry = feeds._entry(name)
@@ -141,6 +141,54 @@ def test_a_stage_change_skips_the_debounce_that_answers_wait_for(monkeypatch):
     answers_delay, stage_delay = run(scenario())
     assert REFRESH_INTERVAL * 0.5 < answers_delay <= REFRESH_INTERVAL
     assert stage_delay == 0.0
+
+
+def test_a_push_during_the_debounce_of_answers_goes_out_at_once():
+    """A stage push arriving while answers wait for their debounce tick does not wait for that tick."""
+    from types import SimpleNamespace
+    from typing import Any, cast
+
+    from pacte.live.feeds import REFRESH_INTERVAL, Feeds
+    from pacte.live.notices import urgent
+
+    async def scenario() -> float:
+        loop = asyncio.get_running_loop()
+        feeds = Feeds(cast(Any, SimpleNamespace()))
+        seq = [0]
+
+        async def load(session_id: str, entry: Any, want_summary: bool) -> tuple[dict, None]:
+            return {"seq": seq[0], "session": {"open": True}}, None
+
+        feeds._load = load  # type: ignore[method-assign]
+        stream = _Recorder()
+        feeds._entry("s").trainees.add(stream)
+        feeds._changed({"s"})  # an answer in a quiet session: sent at once
+        await asyncio.sleep(0.02)
+        seq[0] = 1
+        feeds._changed({"s"})  # another answer: waits for the next tick
+        await asyncio.sleep(0.02)
+        seq[0] = 2
+        start = loop.time()
+        feeds._changed({urgent("s")})  # the trainer's push
+        while not any(b'"seq": 2' in chunk for chunk in stream.chunks) and loop.time() - start < 2:
+            await asyncio.sleep(0.002)
+        return loop.time() - start
+
+    assert run(scenario()) < REFRESH_INTERVAL / 2
+
+
+class _Recorder:
+    """An event stream that keeps what it is sent."""
+
+    def __init__(self) -> None:
+        self.chunks: list[bytes] = []
+
+    def send_raw(self, chunk: bytes) -> None:
+        """Keep the chunk."""
+        self.chunks.append(chunk)
+
+    def end(self) -> None:
+        """Nothing to close."""
 
 
 class _Stream:

@@ -68,7 +68,7 @@ class AnswerHandler(JSONHandler):
             answer = canonical_answer(live_answer)
         except ProtocolError as exc:
             return self.fail(422, exc.message)
-        session = await self.open_session(code, participant)
+        session = await self.open_session(code, participant, recent=True)
         if session is None:
             return
         if live_answer.kind == ROOM_KIND and not await self.live.run(
@@ -79,9 +79,7 @@ class AnswerHandler(JSONHandler):
 
     async def _record(self, session_id: str, participant: str, activity: str, question: str, answer: str) -> None:
         try:
-            row = await self.live.run(
-                self.live.store.record_answer, session_id, participant, activity, question, answer
-            )
+            row = await self.live.record_answer(session_id, participant, activity, question, answer)
         except UnknownParticipant:
             return self.fail(403, f"Participant inconnu pour cette séance{NBSP}: rejoignez-la de nouveau.")
         except (UnknownSession, SessionClosed):

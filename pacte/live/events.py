@@ -17,7 +17,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 
 from tornado import web
-from tornado.iostream import StreamClosedError
+from tornado.iostream import IOStream, StreamClosedError
 
 from pacte.course.fmt import NBSP
 from pacte.live.countdown import restamp
@@ -48,7 +48,15 @@ class EventStreamHandler(JSONHandler):
             return
         if chunk.startswith(b"event:"):
             self._sent_event = True
+        stream = getattr(self.request.connection, "stream", None)
         try:
+            if self._headers_written and isinstance(stream, IOStream):
+                # The fan-out writes one event to every stream of a room: straight to the socket's buffer,
+                # framed here, without the handler's buffer, transforms and two futures per write. A
+                # connection that fails closes its stream, and Tornado then calls on_connection_close.
+                chunked = self._headers.get("Transfer-Encoding") == "chunked"
+                stream.write(b"%x\r\n%b\r\n" % (len(chunk), chunk) if chunked else chunk)
+                return
             self.write(chunk)
             future = self.flush()
         except StreamClosedError:

@@ -11,7 +11,8 @@
 * Presence: the participants whose stream is open have their ``last_seen``
   written in batches (soon after they connect, then every
   :data:`PRESENCE_EVERY` seconds), which every process counts.
-* A ``: ping`` comment goes to every stream every :data:`PING_EVERY` seconds.
+* A ``: ping`` comment goes to every stream every :data:`PING_EVERY` seconds,
+  a slice of the streams at a time (no burst of 1 000 writes at once).
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ log = logging.getLogger(__name__)
 
 REFRESH_INTERVAL = 0.25
 PING_EVERY = 15.0
+PING_SLICES = 15  # every PING_EVERY / PING_SLICES seconds, one slice of the streams is pinged
+PING = b": ping\n\n"
 PRESENCE_EVERY = 15.0
 PRESENCE_SOON = 1.0
 
@@ -83,6 +86,7 @@ class _Session:
     last_refresh: float = -1e9
     loading: asyncio.Future | None = None  # one stage read at a time: a room connecting at once shares it
     loading_version: int = -1
+    wake: asyncio.Event = field(default_factory=asyncio.Event)  # set by a pressing change: the debounce ends
 
     @property
     def watched(self) -> bool:
@@ -101,6 +105,7 @@ class Feeds:
         self._flush_soon: object | None = None
         self._loop: IOLoop | None = None
         self._timers: list[PeriodicCallback] = []
+        self._ping_turn = 0
 
     def start(self, loop: IOLoop) -> None:
         """Subscribe to the hub and start the ping and presence timers on ``loop`` (once)."""
@@ -108,7 +113,7 @@ class Feeds:
             return
         self._loop = loop
         self.live.hub.subscribe(self._changed)
-        for fn, seconds in ((self._ping, PING_EVERY), (self._presence_tick, PRESENCE_EVERY)):
+        for fn, seconds in ((self._ping, PING_EVERY / PING_SLICES), (self._presence_tick, PRESENCE_EVERY)):
             timer = PeriodicCallback(fn, seconds * 1000)
             timer.start()
             self._timers.append(timer)
@@ -151,27 +156,32 @@ class Feeds:
                 self._forget_if_idle(session_id)
 
     def _schedule(self, session_id: str, entry: _Session, pressing: bool = False) -> None:
-        """Refresh the session's streams: at most every REFRESH_INTERVAL, at once for a ``pressing`` change."""
+        """Refresh the session's streams: at most every REFRESH_INTERVAL, at once for a ``pressing`` change.
+
+        A pressing change (a push) also ends a debounce already under way: it never waits behind answers.
+        """
         entry.pressing = entry.pressing or pressing
         if entry.refreshing:
             entry.again = True
+            if entry.pressing:
+                entry.wake.set()
             return
         entry.refreshing = True
         now = IOLoop.current().time()
         delay = 0.0 if entry.pressing else max(0.0, entry.last_refresh + REFRESH_INTERVAL - now)
-        IOLoop.current().call_later(delay, self._refresh, session_id)
+        IOLoop.current().add_callback(self._refresh, session_id, delay)
 
-    async def _refresh(self, session_id: str) -> None:
+    async def _refresh(self, session_id: str, delay: float) -> None:
         entry = self._entry(session_id)
         try:
+            await _pause(entry, delay)
             while True:
                 entry.again = entry.pressing = False
                 entry.last_refresh = IOLoop.current().time()
                 await self._push(session_id, entry)
                 if not entry.again or not entry.watched:
                     break
-                if not entry.pressing:
-                    await asyncio.sleep(REFRESH_INTERVAL)
+                await _pause(entry, REFRESH_INTERVAL)
         except Exception:  # a failing database must not kill the feed: the next change retries
             log.exception("live feed refresh failed")
         finally:
@@ -291,9 +301,12 @@ class Feeds:
         return self._present.get(participant, ("", 0))[1]
 
     def _ping(self) -> None:
+        """Ping this turn's slice of the streams: each stream once every PING_EVERY seconds."""
+        self._ping_turn = turn = (self._ping_turn + 1) % PING_SLICES
         for entry in list(self.sessions.values()):
             for stream in [*entry.trainees, *entry.trainers]:
-                stream.send_raw(b": ping\n\n")
+                if hash(stream) % PING_SLICES == turn:
+                    stream.send_raw(PING)
 
     # -- presence -----------------------------------------------------------------
     def _flush_presence_soon(self) -> None:
@@ -320,6 +333,17 @@ class Feeds:
         """Stop the timers (tests)."""
         for timer in self._timers:
             timer.stop()
+
+
+async def _pause(entry: _Session, seconds: float) -> None:
+    """Wait ``seconds`` (the debounce of a flood of answers), or less if a pressing change comes meanwhile."""
+    if seconds <= 0 or entry.pressing:
+        return
+    entry.wake.clear()
+    try:
+        await asyncio.wait_for(entry.wake.wait(), seconds)
+    except TimeoutError:
+        pass
 
 
 def with_join_url(summary: dict, join_base: str) -> dict:

@@ -11,6 +11,7 @@ from tornado.ioloop import IOLoop
 
 from pacte.connlimits import AddressCounter
 from pacte.course.fmt import NBSP
+from pacte.live.answer_writer import AnswerWriter
 from pacte.live.feeds import Feeds
 from pacte.live.guessing import GuessLimiter
 from pacte.live.hub import Hub
@@ -23,6 +24,9 @@ MAX_BODY = 4096
 MAX_STREAMS_PER_ADDRESS = 300  # a whole room behind one address (NAT), not a thousand idle streams
 NO_SESSION = "Aucune séance ouverte ne porte ce code."
 CLOSED = "Cette séance est fermée."
+# An open session found by its join code is reused this long by answers (the store checks again, in the
+# answer's own transaction, that it is open): a room answering at once costs no look-up per answer.
+SESSION_CACHE_SECONDS = 1.0
 TOO_MANY_GUESSES = f"Trop de codes de séance inconnus depuis cette adresse{NBSP}: réessayez dans une minute."
 
 
@@ -52,11 +56,35 @@ class LiveContext:
         self.join_choices: list[dict] = []
         self.hub = Hub()
         self.feeds = Feeds(self)
+        self.writer = AnswerWriter(store)  # group commit of answers (pacte.live.answer_writer)
+        self._sessions: dict[str, tuple[float, LiveSession]] = {}  # join code → (when read, open session)
         use_loader(store.spot_question)  # spot questions created by another process or before a restart
 
     async def run(self, fn, *args):
         """Run a blocking store call in the thread pool."""
         return await IOLoop.current().run_in_executor(self.executor, fn, *args)
+
+    async def record_answer(self, session_id: str, participant: str, activity: str, question: str, answer: str) -> int:
+        """Store an answer with the others arriving meanwhile (one transaction); its row id once committed."""
+        return await self.writer.submit((session_id, participant, activity, question, answer))
+
+    async def session_by_code(self, code: str, *, recent: bool = False) -> LiveSession | None:
+        """The open session of join code ``code``; ``recent``: one read less than SESSION_CACHE_SECONDS ago will do.
+
+        Only for callers whose write checks again that the session is open (an answer).
+        """
+        now = time.monotonic()
+        cached = self._sessions.get(code) if recent else None
+        if cached is not None and now - cached[0] < SESSION_CACHE_SECONDS and cached[1].is_open(self.now()):
+            return cached[1]
+        session = await self.run(self.store.session_by_code, code)
+        if session is None:
+            self._sessions.pop(code, None)
+        else:
+            if len(self._sessions) > 1000:
+                self._sessions.clear()
+            self._sessions[code] = (now, session)
+        return session
 
     def ensure_started(self) -> None:
         """Start the change notifications and the feeds on the current IOLoop (first request; once)."""
@@ -70,9 +98,11 @@ class LiveContext:
     def changed(self, session_id: str, *, now: bool = False) -> None:
         """A session changed through this process: tell its streams (other processes hear the store's NOTIFY).
 
-        ``now``: the trainer changed what the room sees (stage, close): sent at once, not debounced.
+        ``now``: the trainer changed what the room sees (stage, close, deletion): sent at once, not debounced.
         """
         self.feeds.invalidate(session_id)
+        if now:  # a close or a deletion: answers read the session again
+            self._sessions = {c: v for c, v in self._sessions.items() if v[1].id != session_id}
         self.hub.publish(urgent(session_id) if now else session_id)
 
     def now(self) -> float:
@@ -105,21 +135,24 @@ class JSONHandler(BoundedJSONRequestHandler):
         self.set_status(status)
         self.finish(json.dumps({"ok": True, **payload}, ensure_ascii=False))
 
-    async def open_session(self, code: str, participant: str | None = None) -> LiveSession | None:
+    async def open_session(
+        self, code: str, participant: str | None = None, *, recent: bool = False
+    ) -> LiveSession | None:
         """The open session of join code ``code``, or None with the refusal sent.
 
         429 when this address or this code failed too many look-ups
         (:mod:`pacte.live.guessing`); 410 when ``code`` is the code of
         ``participant``'s own session closed since (or, without a
         participant, of a session that has closed); else 404. Both but the
-        participant's own are counted as failed guesses.
+        participant's own are counted as failed guesses. ``recent``: see
+        :meth:`LiveContext.session_by_code`.
         """
         live = self.live
         if live.guesses.refused(self.request.remote_ip, code):
             self.set_header("Retry-After", "60")
             self.fail(429, TOO_MANY_GUESSES)
             return None
-        session = await live.run(live.store.session_by_code, code)
+        session = await live.session_by_code(code, recent=recent)
         if session is not None:
             return session
         if participant is not None:

@@ -80,7 +80,7 @@ class SessionHandler(TrainerAuth):
             await self.live.run(self.live.store.delete_session, session_id)
         except UnknownSession:
             return self.fail(404, UNKNOWN_SESSION)
-        self.live.changed(session_id)
+        self.live.changed(session_id, now=True)  # streams end at once; answers read the session again
         self.ok({"deleted": session_id})
 
 

@@ -18,10 +18,9 @@ from pacte.live.store.base import (
     SQLStore,
     Store,
     StoreError,
-    UnknownParticipant,
     UnknownSession,
 )
-from pacte.live.store.errors import ActivityClosed
+from pacte.live.store.errors import ActivityClosed, UnknownParticipant
 from pacte.live.store.stages import IDLE, PRESENCE_WINDOW, STATES, StageRow
 
 __all__ = [

@@ -19,19 +19,18 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Protocol
 
 from pacte.live.protocol import new_join_code, normalize_join_code
-from pacte.live.store.errors import SessionClosed, StoreError, UnknownParticipant, UnknownSession
+from pacte.live.store.answers import AnswerArgs, AnswersMixin, check_text
+from pacte.live.store.errors import SessionClosed, StoreError, UnknownSession
 from pacte.live.store.retention import DEFAULT_SESSION_HOURS, RetentionMixin
 from pacte.live.store.room import RoomMixin, RoomQuestion
 from pacte.live.store.rounds import Counts, RoundsMixin
-from pacte.live.store.stages import CURRENT_ROUND_JOIN, StageMixin, StageRow, Tx, activity_key, key_columns
+from pacte.live.store.stages import CURRENT_ROUND_JOIN, StageMixin, StageRow, Tx, activity_key
 from pacte.live.store.toolkit import TimerRow, ToolkitMixin
 
 DEFAULT_TTL_SECONDS = int(DEFAULT_SESSION_HOURS * 3600)
-MAX_ANSWER_CHARS = 2000
-MAX_KEY_CHARS = 200  # activity and question ids
 MAX_TITLE_CHARS = 200
 SQLITE_FILENAME = "live.sqlite3"
 
@@ -69,6 +68,7 @@ class Store(Protocol):
     def delete_session(self, session_id: str) -> None: ...
     def add_participant(self, session_id: str) -> str: ...
     def record_answer(self, session_id: str, participant_id: str, activity: str, question: str, answer: str) -> int: ...
+    def record_answers(self, answers: Sequence[AnswerArgs]) -> list[int | Exception]: ...
     def aggregate(self, session_id: str) -> dict[tuple[str, str], dict[str, int]]: ...
     def answer_versions(self, session_id: str) -> dict[tuple[str, str], tuple[int, int, int]]: ...
     def aggregate_of(self, session_id: str, activity: str, question: str) -> dict[str, int]: ...
@@ -144,18 +144,6 @@ def iso_utc(t: float) -> str:
     return datetime.fromtimestamp(t, UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
-def _check_text(name: str, value: Any, max_chars: int) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
-    if not value:
-        raise ValueError(f"{name} must not be empty")
-    if len(value) > max_chars:
-        raise ValueError(f"{name} is {len(value)} characters long, more than {max_chars}")
-    if "\x00" in value:
-        raise ValueError(f"{name} contains a NUL character")
-    return value
-
-
 _SESSION_COLUMNS = "id, code, title, created_at, expires_at, closed, closed_at"
 
 
@@ -164,7 +152,7 @@ def _session(row: tuple) -> LiveSession:
     return LiveSession(row[0], row[1], row[2], float(row[3]), float(row[4]), bool(row[5]), closed_at)
 
 
-class SQLStore(StageMixin, RetentionMixin, RoundsMixin, RoomMixin, ToolkitMixin):
+class SQLStore(StageMixin, RetentionMixin, RoundsMixin, RoomMixin, ToolkitMixin, AnswersMixin):
     """The store's logic in SQL common to SQLite and PostgreSQL.
 
     A backend provides :meth:`_tx` (a committed-on-exit transaction, with the
@@ -209,7 +197,7 @@ class SQLStore(StageMixin, RetentionMixin, RoundsMixin, RoomMixin, ToolkitMixin)
     # -- sessions ----------------------------------------------------------
     def create_session(self, title: str, ttl_seconds: float | None = None) -> LiveSession:
         """A new open session accepting answers for ``ttl_seconds`` (default: :attr:`session_ttl`)."""
-        _check_text("title", title, MAX_TITLE_CHARS)
+        check_text("title", title, MAX_TITLE_CHARS)
         ttl_seconds = self.session_ttl if ttl_seconds is None else ttl_seconds
         if isinstance(ttl_seconds, bool) or not isinstance(ttl_seconds, (int, float)) or ttl_seconds <= 0:
             raise ValueError(f"ttl_seconds must be a positive number, got {ttl_seconds!r}")
@@ -303,38 +291,6 @@ class SQLStore(StageMixin, RetentionMixin, RoundsMixin, RoomMixin, ToolkitMixin)
         with self._tx(write=False) as tx:
             self._require_session(tx, session_id)
             return _scalar(tx.one("SELECT COUNT(*) FROM participants WHERE session_id = ?", (session_id,)))
-
-    def record_answer(self, session_id: str, participant_id: str, activity: str, question: str, answer: str) -> int:
-        _check_text("activity", activity, MAX_KEY_CHARS)
-        _check_text("question", question, MAX_KEY_CHARS)
-        kind, ref = key_columns(activity)
-        if not isinstance(answer, str):
-            raise TypeError(f"answer must be a str, not {type(answer).__name__}")
-        if len(answer) > MAX_ANSWER_CHARS:
-            raise ValueError(f"answer is {len(answer)} characters long, more than {MAX_ANSWER_CHARS}")
-        if "\x00" in answer:
-            raise ValueError("answer contains a NUL character")
-        with self._tx(write=True) as tx:
-            now = self._clock()
-            self._require_open(tx, session_id, now)
-            if (
-                tx.one("SELECT 1 FROM participants WHERE id = ? AND session_id = ?", (participant_id, session_id))
-                is None
-            ):
-                raise UnknownParticipant(session_id, participant_id)
-            self._require_accepting(tx, session_id, activity, question)
-            self._require_in_time(tx, session_id, activity, question)  # a countdown that closes at zero
-            round_no = self._round_of(tx, session_id, activity, question)
-            row = tx.one(
-                "INSERT INTO answers (session_id, participant_id, kind, ref, question, answer, answered_at, round)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (session_id, participant_id, kind, ref, question, round)"
-                " DO UPDATE SET answer = excluded.answer, answered_at = excluded.answered_at"
-                " RETURNING id",
-                (session_id, participant_id, kind, ref, question, answer, now, round_no),
-            )
-            self._notify(tx, session_id)
-        return _scalar(row)
 
     def aggregate(self, session_id: str) -> dict[tuple[str, str], dict[str, int]]:
         """``(activity, question) -> {answer: count}`` over the current round's answers (hidden ones included)."""
