@@ -8,12 +8,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import offline_context
 
 from pacte.cli import main
 from pacte.course.toc import effective_toc
-from pacte.export.pdf import course_modules, export_pdf, french_date
-from pacte.export.print_dom import PREPARE_PAGE, READY
+from pacte.export.pdf import assemble, course_modules, export_pdf, french_date
+from pacte.export.pdf_browser import BLANK, Tabs, chromium, prepare_pages, run_in_thread, serve
 
 pypdf = pytest.importorskip("pypdf")
 pytestmark = pytest.mark.browser
@@ -42,11 +41,12 @@ def module(built_book: Path):
 
 
 @pytest.fixture(scope="module")
-def handouts(built_book: Path, module, browser, tmp_path_factory) -> dict[str, Path]:
-    # the shared test browser (a second Playwright cannot start inside the first one's event loop)
+def handouts(built_book: Path, module, tmp_path_factory) -> dict[str, Path]:
+    """Both versions of one module, exported once for the whole file (each export starts its own
+    Chromium, in a thread of its own)."""
     out = tmp_path_factory.mktemp("pdf")
     files = [
-        export_pdf(out, site=built_book, trainer=t, modules=[MODULE], browser=browser, base_url=PUBLIC if t else None)
+        export_pdf(out, site=built_book, trainer=t, modules=[MODULE], base_url=PUBLIC if t else None)
         for t in (False, True)
     ]
     assert files == [[out / f"{MODULE}.pdf"], [out / f"{MODULE}-formateur.pdf"]]
@@ -159,28 +159,33 @@ WIDE_TABLES = """() => {
   const right = art.getBoundingClientRect().right + 1;
   return [...art.querySelectorAll("table")]
     .filter((t) => t.getBoundingClientRect().right > right || t.scrollWidth > art.clientWidth + 1)
-    .map((t) => `${t.className || "table"} ${Math.round(t.getBoundingClientRect().width)} px`);
+    .map((t) => `${t.closest(".pacte-print-page")?.querySelector("h1")?.textContent.trim() || "?"}: `
+      + `${t.className || "table"} ${Math.round(t.getBoundingClientRect().width)} px`);
 }"""
 
 
-def test_tables_fit_the_printed_page(browser, book_url: str, built_book: Path) -> None:
+async def _wide_tables(site: Path, docs: list[str]) -> list[str]:
+    """Every page in its trainer's paper form, put together in one handout document laid out on A4
+    paper's width: the tables running past the right margin."""
+    with serve(site) as base:
+        async with chromium() as browser:
+            tabs = await Tabs.open(browser, 3)
+            printed = await prepare_pages(tabs, base, docs, trainer=True)
+            document = assemble("", "", list(printed.values()), True, date.today(), titled=False)
+            async with tabs.lend() as tab:
+                await tab.set_viewport_size({"width": 673, "height": 1000})
+                await tab.goto(f"{base}{BLANK}")
+                await tab.set_content(document, wait_until="load")
+                await tab.emulate_media(media="print")
+                return list(await tab.evaluate(WIDE_TABLES))
+
+
+def test_tables_fit_the_printed_page(built_book: Path) -> None:
     """On A4 paper (178 mm between the margins, 673 CSS px), no table of any module page, nor any chart's
     data table the exporter adds, runs past the right margin."""
-    context, page = offline_context(browser, width=673, height=1000)
-    wide = {}
-    try:
-        page.emulate_media(media="print")
-        for module in course_modules(built_book, effective_toc()):
-            for doc in module.pages:
-                page.goto(f"{book_url}{doc}.html", wait_until="load")
-                page.wait_for_function(READY, timeout=30_000)
-                page.evaluate(PREPARE_PAGE, True)
-                found = page.evaluate(WIDE_TABLES)
-                if found:
-                    wide[doc] = found
-    finally:
-        context.close()
-    assert wide == {}
+    docs = [doc for module in course_modules(built_book, effective_toc()) for doc in module.pages]
+    assert len(docs) > 10
+    assert run_in_thread(_wide_tables(built_book, docs)) == []
 
 
 def _pages(path: Path) -> list[str]:
