@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import date
@@ -22,9 +23,15 @@ MODULE = "panorama"  # the smallest module with a chart, a sorting and an orderi
 PUBLIC = "https://cours.example.org/pacte/"
 
 
+@functools.cache
+def page_texts(path: Path) -> tuple[str, ...]:
+    """The text of each sheet, extracted once per file (pypdf takes seconds per handout)."""
+    return tuple(page.extract_text() or "" for page in pypdf.PdfReader(str(path)).pages)
+
+
 def pdf_text(path: Path) -> tuple[int, str]:
-    reader = pypdf.PdfReader(str(path))
-    return len(reader.pages), "\n".join(page.extract_text() or "" for page in reader.pages)
+    texts = page_texts(path)
+    return len(texts), "\n".join(texts)
 
 
 def norm(text: str) -> str:
@@ -65,7 +72,7 @@ def test_title_page_page_numbers_and_page_titles(handouts, built_book: Path, mod
 
     count, text = pdf_text(handouts["learner"])
     flat = norm(text)
-    first = norm(pypdf.PdfReader(str(handouts["learner"])).pages[0].extract_text())
+    first = norm(page_texts(handouts["learner"])[0])
     assert "PACTE soins primaires" in first and "Version apprenant" in first and "Sommaire" in first
     assert french_date(date.today()).replace("\u00a0", " ") in first
     for doc in module.pages:
@@ -188,10 +195,6 @@ def test_tables_fit_the_printed_page(built_book: Path) -> None:
     assert run_in_thread(_wide_tables(built_book, docs)) == []
 
 
-def _pages(path: Path) -> list[str]:
-    return [norm(page.extract_text() or "") for page in pypdf.PdfReader(str(path)).pages]
-
-
 def test_exercises_print_as_paper_exercises(handouts) -> None:
     """Boxes to tick for the sorting and the quiz, a rank to write in front of each step to order;
     no form control's text (« position 1 » for each of the sixteen steps)."""
@@ -228,11 +231,11 @@ def test_outline_tags_and_contents_with_page_numbers(handouts, module) -> None:
         assert len(marks) >= len(module.pages) + 1, "the title page and each page are bookmarked"
         root = reader.trailer["/Root"]
         assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
-        first = norm(reader.pages[0].extract_text())
+        first = norm(page_texts(path)[0])
         for mark in marks[1:]:
             start = reader.get_destination_page_number(mark) + 1
             title = norm(mark.title).replace(" ", "")
-            assert title in norm(reader.pages[start - 1].extract_text()).replace(" ", "")
+            assert title in norm(page_texts(path)[start - 1]).replace(" ", "")
             # the contents line of that page ends with its sheet
             assert f"page {start}" in first, (mark.title, start, first)
 
