@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import re
 import unicodedata
@@ -120,6 +121,24 @@ def test_unbuilt_book_is_a_french_error(tmp_path: Path, capsys, target: str) -> 
     err = capsys.readouterr().err
     assert f"ERREUR pacte export {target}" in err and "pacte build" in err
     assert not out.exists()
+
+
+def test_a_failed_page_is_the_error_the_command_reports() -> None:
+    """A page failing among others (a task group) reaches the caller as its own error, which the
+    command turns into a French message, not as an exception group."""
+
+    async def page(fails: bool) -> None:
+        await asyncio.sleep(0)
+        if fails:
+            raise RuntimeError("modules/x/a : les contenus interactifs ne se sont pas affichés à temps")
+
+    async def pages() -> None:
+        async with asyncio.TaskGroup() as group:
+            for fails in (False, True, False):
+                group.create_task(page(fails))
+
+    with pytest.raises(RuntimeError, match="modules/x/a"):
+        run_in_thread(pages())
 
 
 def test_unknown_module_is_named(built_book: Path, tmp_path: Path, capsys) -> None:

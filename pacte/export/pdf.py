@@ -1,12 +1,16 @@
 """Printable handouts (``pacte export pdf``): one PDF per module and one for the whole course.
 
 The built pages are opened in Debian's headless Chromium (Playwright, the
-same browser and launch arguments as the tests, every non-loopback request
-aborted), their widgets drawn, then prepared for paper by
-:data:`pacte.export.print_dom.PREPARE_PAGE`. The pages of a module are put
-together in one document after a title page (course, module, version, list
-of pages) and printed by Chromium with page numbers (« Page 3 sur 12 ») and
-the course's print stylesheet (``widgets/static/print.css``).
+same browser and launch arguments as the tests, every request to another
+host refused), several at a time (:mod:`pacte.export.pdf_browser`), their
+widgets drawn, then prepared for paper by
+:data:`pacte.export.paper_dom.PAPER_EXERCISES` and
+:data:`pacte.export.print_dom.PREPARE_PAGE`, and each printed alone to count
+its sheets. The pages of a module are put together in one document after a
+title page (course, module, version, contents with the sheet where each page
+starts) and printed by Chromium with page numbers (« Page 3 sur 12 »), an
+outline, tags and the course's print stylesheet (``widgets/static/print.css``);
+the handouts are printed in parallel, the whole course's first.
 
 The learner's version has the quiz questions without their answers and no
 trainer notes; the trainer's version (``--trainer``) adds the expected

@@ -113,7 +113,8 @@ def serve(site: Path) -> Iterator[str]:
 
 def run_in_thread(coro: Coroutine[Any, Any, T]) -> T:
     """Run ``coro`` to its end in an event loop of a thread of its own and return its result (or raise
-    its exception): callable from anywhere, even from inside a running event loop."""
+    its exception, the first one of a task group): callable from anywhere, even from inside a running
+    event loop."""
     box: dict[str, Any] = {}
 
     def target() -> None:
@@ -125,8 +126,11 @@ def run_in_thread(coro: Coroutine[Any, Any, T]) -> T:
     thread = threading.Thread(target=target, name="pacte-export-pdf", daemon=True)
     thread.start()
     thread.join()
-    if "error" in box:
-        raise box["error"]
+    error = box.get("error")
+    while isinstance(error, BaseExceptionGroup) and error.exceptions:
+        error = error.exceptions[0]  # a task group's first failure: the error the command reports in French
+    if error is not None:
+        raise error
     return box["result"]
 
 
