@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import re
 import unicodedata
 from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import offline_context
 
 from pacte.cli import main
 from pacte.course.toc import effective_toc
-from pacte.export.pdf import course_modules, export_pdf, french_date
-from pacte.export.print_dom import PREPARE_PAGE, READY
+from pacte.export.pdf import assemble, course_modules, export_pdf, french_date
+from pacte.export.pdf_browser import BLANK, Tabs, chromium, prepare_pages, run_in_thread, serve
 
 pypdf = pytest.importorskip("pypdf")
 pytestmark = pytest.mark.browser
@@ -23,9 +24,15 @@ MODULE = "panorama"  # the smallest module with a chart, a sorting and an orderi
 PUBLIC = "https://cours.example.org/pacte/"
 
 
+@functools.cache
+def page_texts(path: Path) -> tuple[str, ...]:
+    """The text of each sheet, extracted once per file (pypdf takes seconds per handout)."""
+    return tuple(page.extract_text() or "" for page in pypdf.PdfReader(str(path)).pages)
+
+
 def pdf_text(path: Path) -> tuple[int, str]:
-    reader = pypdf.PdfReader(str(path))
-    return len(reader.pages), "\n".join(page.extract_text() or "" for page in reader.pages)
+    texts = page_texts(path)
+    return len(texts), "\n".join(texts)
 
 
 def norm(text: str) -> str:
@@ -42,11 +49,12 @@ def module(built_book: Path):
 
 
 @pytest.fixture(scope="module")
-def handouts(built_book: Path, module, browser, tmp_path_factory) -> dict[str, Path]:
-    # the shared test browser (a second Playwright cannot start inside the first one's event loop)
+def handouts(built_book: Path, module, tmp_path_factory) -> dict[str, Path]:
+    """Both versions of one module, exported once for the whole file (each export starts its own
+    Chromium, in a thread of its own)."""
     out = tmp_path_factory.mktemp("pdf")
     files = [
-        export_pdf(out, site=built_book, trainer=t, modules=[MODULE], browser=browser, base_url=PUBLIC if t else None)
+        export_pdf(out, site=built_book, trainer=t, modules=[MODULE], base_url=PUBLIC if t else None)
         for t in (False, True)
     ]
     assert files == [[out / f"{MODULE}.pdf"], [out / f"{MODULE}-formateur.pdf"]]
@@ -65,7 +73,7 @@ def test_title_page_page_numbers_and_page_titles(handouts, built_book: Path, mod
 
     count, text = pdf_text(handouts["learner"])
     flat = norm(text)
-    first = norm(pypdf.PdfReader(str(handouts["learner"])).pages[0].extract_text())
+    first = norm(page_texts(handouts["learner"])[0])
     assert "PACTE soins primaires" in first and "Version apprenant" in first and "Sommaire" in first
     assert french_date(date.today()).replace("\u00a0", " ") in first
     for doc in module.pages:
@@ -115,6 +123,24 @@ def test_unbuilt_book_is_a_french_error(tmp_path: Path, capsys, target: str) -> 
     assert not out.exists()
 
 
+def test_a_failed_page_is_the_error_the_command_reports() -> None:
+    """A page failing among others (a task group) reaches the caller as its own error, which the
+    command turns into a French message, not as an exception group."""
+
+    async def page(fails: bool) -> None:
+        await asyncio.sleep(0)
+        if fails:
+            raise RuntimeError("modules/x/a : les contenus interactifs ne se sont pas affichés à temps")
+
+    async def pages() -> None:
+        async with asyncio.TaskGroup() as group:
+            for fails in (False, True, False):
+                group.create_task(page(fails))
+
+    with pytest.raises(RuntimeError, match="modules/x/a"):
+        run_in_thread(pages())
+
+
 def test_unknown_module_is_named(built_book: Path, tmp_path: Path, capsys) -> None:
     assert main(["export", "pdf", "--site", str(built_book), "--output", str(tmp_path), "--module", "inconnu"]) == 1
     assert "inconnu" in capsys.readouterr().err
@@ -159,32 +185,33 @@ WIDE_TABLES = """() => {
   const right = art.getBoundingClientRect().right + 1;
   return [...art.querySelectorAll("table")]
     .filter((t) => t.getBoundingClientRect().right > right || t.scrollWidth > art.clientWidth + 1)
-    .map((t) => `${t.className || "table"} ${Math.round(t.getBoundingClientRect().width)} px`);
+    .map((t) => `${t.closest(".pacte-print-page")?.querySelector("h1")?.textContent.trim() || "?"}: `
+      + `${t.className || "table"} ${Math.round(t.getBoundingClientRect().width)} px`);
 }"""
 
 
-def test_tables_fit_the_printed_page(browser, book_url: str, built_book: Path) -> None:
+async def _wide_tables(site: Path, docs: list[str]) -> list[str]:
+    """Every page in its trainer's paper form, put together in one handout document laid out on A4
+    paper's width: the tables running past the right margin."""
+    with serve(site) as base:
+        async with chromium() as browser:
+            tabs = await Tabs.open(browser, 3)
+            printed = await prepare_pages(tabs, base, docs, trainer=True)
+            document = assemble("", "", list(printed.values()), True, date.today(), titled=False)
+            async with tabs.lend() as tab:
+                await tab.set_viewport_size({"width": 673, "height": 1000})
+                await tab.goto(f"{base}{BLANK}")
+                await tab.set_content(document, wait_until="load")
+                await tab.emulate_media(media="print")
+                return list(await tab.evaluate(WIDE_TABLES))
+
+
+def test_tables_fit_the_printed_page(built_book: Path) -> None:
     """On A4 paper (178 mm between the margins, 673 CSS px), no table of any module page, nor any chart's
     data table the exporter adds, runs past the right margin."""
-    context, page = offline_context(browser, width=673, height=1000)
-    wide = {}
-    try:
-        page.emulate_media(media="print")
-        for module in course_modules(built_book, effective_toc()):
-            for doc in module.pages:
-                page.goto(f"{book_url}{doc}.html", wait_until="load")
-                page.wait_for_function(READY, timeout=30_000)
-                page.evaluate(PREPARE_PAGE, True)
-                found = page.evaluate(WIDE_TABLES)
-                if found:
-                    wide[doc] = found
-    finally:
-        context.close()
-    assert wide == {}
-
-
-def _pages(path: Path) -> list[str]:
-    return [norm(page.extract_text() or "") for page in pypdf.PdfReader(str(path)).pages]
+    docs = [doc for module in course_modules(built_book, effective_toc()) for doc in module.pages]
+    assert len(docs) > 10
+    assert run_in_thread(_wide_tables(built_book, docs)) == []
 
 
 def test_exercises_print_as_paper_exercises(handouts) -> None:
@@ -223,11 +250,11 @@ def test_outline_tags_and_contents_with_page_numbers(handouts, module) -> None:
         assert len(marks) >= len(module.pages) + 1, "the title page and each page are bookmarked"
         root = reader.trailer["/Root"]
         assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
-        first = norm(reader.pages[0].extract_text())
+        first = norm(page_texts(path)[0])
         for mark in marks[1:]:
             start = reader.get_destination_page_number(mark) + 1
             title = norm(mark.title).replace(" ", "")
-            assert title in norm(reader.pages[start - 1].extract_text()).replace(" ", "")
+            assert title in norm(page_texts(path)[start - 1]).replace(" ", "")
             # the contents line of that page ends with its sheet
             assert f"page {start}" in first, (mark.title, start, first)
 

@@ -1,12 +1,16 @@
 """Printable handouts (``pacte export pdf``): one PDF per module and one for the whole course.
 
 The built pages are opened in Debian's headless Chromium (Playwright, the
-same browser and launch arguments as the tests, every non-loopback request
-aborted), their widgets drawn, then prepared for paper by
-:data:`pacte.export.print_dom.PREPARE_PAGE`. The pages of a module are put
-together in one document after a title page (course, module, version, list
-of pages) and printed by Chromium with page numbers (« Page 3 sur 12 ») and
-the course's print stylesheet (``widgets/static/print.css``).
+same browser and launch arguments as the tests, every request to another
+host refused), several at a time (:mod:`pacte.export.pdf_browser`), their
+widgets drawn, then prepared for paper by
+:data:`pacte.export.paper_dom.PAPER_EXERCISES` and
+:data:`pacte.export.print_dom.PREPARE_PAGE`, and each printed alone to count
+its sheets. The pages of a module are put together in one document after a
+title page (course, module, version, contents with the sheet where each page
+starts) and printed by Chromium with page numbers (« Page 3 sur 12 »), an
+outline, tags and the course's print stylesheet (``widgets/static/print.css``);
+the handouts are printed in parallel, the whole course's first.
 
 The learner's version has the quiz questions without their answers and no
 trainer notes; the trainer's version (``--trainer``) adds the expected
@@ -16,10 +20,11 @@ the « Notes pour le formateur ».
 
 from __future__ import annotations
 
+import asyncio
 import html
 import io
 import re
-from contextlib import nullcontext
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -28,7 +33,7 @@ from typing import Any
 from pacte.course.chart_theme import FRENCH_TIME_LOCALE
 from pacte.course.paths import STATIC_DIR, build_dir
 from pacte.course.toc import effective_toc
-from pacte.export.pdf_browser import PrintedPage, chromium, prepare_pages, print_pdf, serve
+from pacte.export.pdf_browser import TABS, PrintedPage, Tabs, chromium, prepare_pages, run_in_thread, serve
 
 COURSE_TITLE = "La coordination en soins primaires"
 PROGRAMME = "Cours en ligne du programme PACTE soins primaires (EHESP)"
@@ -177,44 +182,79 @@ def start_pages(pdf: bytes, pages: list[PrintedPage], titled: bool = True) -> li
     return out
 
 
-def page_lengths(browser: Any, pages: list[PrintedPage], trainer: bool, today: date) -> dict[str, int] | None:
-    """How many sheets each page takes: every page starts a sheet, so one print of all of them, without
-    a title page, gives the page numbers of every handout's contents; ``None`` without pypdf."""
-    pdf = print_pdf(browser, assemble("", "", pages, trainer, today, titled=False), "")
-    starts, outline = start_pages(pdf, pages, titled=False), _outline(pdf)
-    if starts is None or outline is None:
-        return None
-    ends = [*starts[1:], outline[1] + 1]
-    return {p.doc: end - start for p, start, end in zip(pages, starts, ends, strict=True)}
-
-
-def print_handout(
-    browser: Any,
+async def print_handout(
+    tabs: Tabs,
+    base: str,
     target: Path,
     heading: str,
     subtitle: str,
     pages: list[PrintedPage],
     trainer: bool,
     today: date,
-    lengths: dict[str, int] | None = None,
 ) -> Path:
-    """Print one handout, its contents with the sheet where each page starts (from ``lengths``,
-    checked against the printed outline and printed again if the title page took more sheets than
-    guessed)."""
-    numbers = None
-    if lengths is not None:
+    """Print one handout, its contents with the sheet where each page starts (from the sheets each
+    page took alone, checked against the printed outline and printed again if the title page took
+    more sheets than guessed)."""
+    numbers: list[int] | None = None
+    if all(page.sheets for page in pages):
         numbers, at = [], 2 + len(pages) // 20  # a title page, two for a long contents
         for page in pages:
             numbers.append(at)
-            at += lengths[page.doc]
-    pdf = print_pdf(browser, assemble(heading, subtitle, pages, trainer, today, numbers), heading)
+            at += page.sheets
+    pdf = await tabs.print(base, assemble(heading, subtitle, pages, trainer, today, numbers), heading)
     if numbers is not None:
-        actual = start_pages(pdf, pages)
+        actual = await asyncio.to_thread(start_pages, pdf, pages)
         if actual is not None and actual != numbers:
-            pdf = print_pdf(browser, assemble(heading, subtitle, pages, trainer, today, actual), heading)
+            pdf = await tabs.print(base, assemble(heading, subtitle, pages, trainer, today, actual), heading)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(pdf)
     return target
+
+
+@dataclass
+class Handout:
+    """A handout to print: its file, heading, subtitle and pages (document names)."""
+
+    target: Path
+    heading: str
+    subtitle: str
+    docs: list[str]
+
+
+async def print_handouts(
+    site: Path,
+    handouts: Callable[[dict[str, PrintedPage]], list[Handout]],
+    docs: list[str],
+    trainer: bool,
+    today: date,
+    base_url: str | None = None,
+    tabs: int = TABS,
+    phase: Callable[[str], None] | None = None,
+) -> list[Path]:
+    """Prepare ``docs`` in one Chromium (``tabs`` at a time, each page's sheets counted), then print
+    every handout ``handouts`` makes of them, the longest first, as many at a time; ``phase`` hears
+    « launched », « prepared » and « printed »."""
+    told = phase or (lambda _: None)
+    with serve(site) as base:
+        async with chromium() as browser:
+            lent = await Tabs.open(browser, tabs)
+            told("launched")
+
+            def alone(page: PrintedPage) -> str:
+                return assemble("", "", [page], trainer, today, titled=False)
+
+            printed = await prepare_pages(lent, base, docs, trainer, base_url, alone)
+            told("prepared")
+            jobs = handouts(printed)
+            longest = sorted(jobs, key=lambda h: -sum(printed[d].sheets or 1 for d in h.docs))
+            async with asyncio.TaskGroup() as group:
+                for job in longest:
+                    pages = [printed[d] for d in job.docs]
+                    group.create_task(
+                        print_handout(lent, base, job.target, job.heading, job.subtitle, pages, trainer, today)
+                    )
+            told("printed")
+    return [job.target for job in jobs]
 
 
 def export_pdf(
@@ -225,13 +265,14 @@ def export_pdf(
     whole: bool = True,
     toc: dict[str, Any] | None = None,
     today: date | None = None,
-    browser: Any | None = None,
     base_url: str | None = None,
+    tabs: int = TABS,
+    phase: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """Write ``<module>[-formateur].pdf`` for each module and ``cours-complet[-formateur].pdf``; return the files.
 
-    ``browser``: a Playwright Chromium already running (the tests' shared one);
-    by default Debian's Chromium is started for the export and closed after.
+    One Debian Chromium is started for the export (in a thread of its own) and
+    closed after; ``tabs`` and ``phase`` are :func:`print_handouts`'.
     """
     site = build_dir() / "html" if site is None else site
     if not (site / "index.html").exists():
@@ -245,19 +286,18 @@ def export_pdf(
     if unknown:
         raise FileNotFoundError(f"module(s) absent(s) du livre construit\u00a0: {', '.join(unknown)}")
     suffix = "-formateur" if trainer else ""
-    files: list[Path] = []
-    with serve(site) as base, nullcontext(browser) if browser is not None else chromium() as browser:
-        printed = prepare_pages(browser, base, [d for m in chosen for d in m.pages], trainer, base_url)
-        lengths = page_lengths(browser, list(printed.values()), trainer, today)
+
+    def handouts(printed: dict[str, PrintedPage]) -> list[Handout]:
+        jobs = []
         for module in chosen:
-            pages = [printed[d] for d in module.pages]
-            module.title = pages[0].title
+            module.title = printed[module.pages[0]].title
             subtitle = f"Module «\u00a0{module.title}\u00a0» — {COURSE_TITLE}"
-            target = output / f"{module.name}{suffix}.pdf"
-            files.append(print_handout(browser, target, module.title, subtitle, pages, trainer, today, lengths))
+            jobs.append(Handout(output / f"{module.name}{suffix}.pdf", module.title, subtitle, module.pages))
         if whole and chosen and not modules:
-            every = [printed[d] for m in chosen for d in m.pages]
             subtitle = f"Le cours complet\u00a0: {len(chosen)} modules"
-            target = output / f"cours-complet{suffix}.pdf"
-            files.append(print_handout(browser, target, COURSE_TITLE, subtitle, every, trainer, today, lengths))
-    return files
+            every = [d for m in chosen for d in m.pages]
+            jobs.append(Handout(output / f"cours-complet{suffix}.pdf", COURSE_TITLE, subtitle, every))
+        return jobs
+
+    docs = [d for m in chosen for d in m.pages]
+    return run_in_thread(print_handouts(site, handouts, docs, trainer, today, base_url, tabs, phase))
