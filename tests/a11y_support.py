@@ -8,13 +8,13 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from urllib.parse import urlparse
+
+from conftest import log_external
 
 ROOT = Path(__file__).resolve().parents[1]
 AXE = ROOT / "tests" / "vendor" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING = ("critical", "serious")
-LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
 def built_pages(html_root: Path) -> list[str]:
@@ -37,15 +37,7 @@ def offline_context(browser, width: int, height: int = 900, **extra):
     """A browser context whose requests to any non-loopback host are aborted; returns (context, external)."""
     context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-FR", **extra)
     external: list[str] = []
-
-    def route(r):
-        host = urlparse(r.request.url).hostname or ""
-        if r.request.url.startswith(("data:", "blob:")) or host in LOOPBACK:
-            return r.continue_()
-        external.append(r.request.url)
-        return r.abort()
-
-    context.route("**/*", route)
+    log_external(context, external)
     context.set_default_navigation_timeout(90_000)  # a loaded CI machine
     context.set_default_timeout(60_000)
     return context, external

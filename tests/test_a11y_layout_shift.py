@@ -14,11 +14,10 @@ contains ``a`` or ``b``.
 from __future__ import annotations
 
 import os
-from urllib.parse import urlparse
 
 import pytest
 from a11y_support import built_pages, wait_widgets
-from conftest import LOOPBACK
+from conftest import log_external
 from test_live_room_browser import FAKE_EVENT_SOURCE, LIVE_META, FakeApi
 
 pytestmark = pytest.mark.browser
@@ -75,18 +74,12 @@ def _live_context(browser, book_url: str, width: int, joined: bool):
     api = FakeApi()
     external: list[str] = []
 
-    def outside(r):
-        if (urlparse(r.request.url).hostname or "") in LOOPBACK:
-            return r.continue_()
-        external.append(r.request.url)
-        return r.abort()
-
     def with_marker(r):
         response = r.fetch()
         r.fulfill(response=response, body=response.text().replace("<head>", "<head>" + LIVE_META, 1))
 
     page = context.new_page()
-    page.route("**/*", outside)
+    log_external(page, external)
     page.route("**/*.html*", with_marker)
     page.route("**/api/live/**", api.handle)
     return context, page, external

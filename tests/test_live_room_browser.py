@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 import pytest
 from a11y_support import describe, run_axe
-from conftest import LOOPBACK
+from conftest import log_external
 
 pytestmark = pytest.mark.browser
 
@@ -190,18 +190,12 @@ def open_room(browser, built_book, book_url, path: str, width: int):
     errors: list[str] = []
     external: list[str] = []
 
-    def outside(r):
-        if (urlparse(r.request.url).hostname or "") in LOOPBACK:
-            return r.continue_()
-        external.append(r.request.url)
-        return r.abort()
-
     def with_marker(r):
         response = r.fetch()
         body = response.text().replace("<head>", "<head>" + LIVE_META, 1)
         r.fulfill(response=response, body=body)
 
-    page.route("**/*", outside)
+    log_external(page, external)
     page.route("**/" + path + "*", with_marker)
     page.route("**/api/live/**", api.handle)
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
