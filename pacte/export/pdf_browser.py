@@ -24,7 +24,7 @@ from typing import Any
 from urllib.parse import urlparse, urlsplit
 
 from pacte.export.paper_dom import PAPER_EXERCISES
-from pacte.export.print_dom import PREPARE_PAGE, READY
+from pacte.export.print_dom import DRAW_ALL, PREPARE_PAGE, READY
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -123,6 +123,7 @@ def prepare_pages(
     (links as :func:`public_links` makes them); return them by document name."""
     context = browser.new_context(viewport={"width": 1000, "height": 1400}, locale="fr-FR")
     context.route("**/*", _offline)
+    context.add_init_script(DRAW_ALL)
     waiting = list(docs)
     loading: list[tuple[str, Any]] = []
     out: dict[str, PrintedPage] = {}
