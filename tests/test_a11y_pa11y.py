@@ -41,7 +41,9 @@ def _entry(base: str, html_root: Path, rel: str) -> dict:
         # text (after every chart in the page, harmless), so the count of clicks never fails.
         click = "click element figure.pacte-chart:not([data-rendered]) > details:not([open]) > summary, p.pacte-footer"
         done = "wait for element body:not(:has(figure.pacte-chart:not([data-rendered]))) to be added"
-        mounted = "wait for element div.pacte-widget[data-pacte-module=chart]:not(:has(figure.pacte-chart)) to be removed"
+        mounted = (
+            "wait for element div.pacte-widget[data-pacte-module=chart]:not(:has(figure.pacte-chart)) to be removed"
+        )
         entry["actions"] = [mounted, *[click] * charts, done]
     elif "data-pacte-module=" in text:
         entry["actions"] = ["wait for element .pacte-widget-root > * to be added"]

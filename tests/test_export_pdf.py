@@ -13,7 +13,7 @@ from conftest import offline_context
 from pacte.cli import main
 from pacte.course.toc import effective_toc
 from pacte.export.pdf import course_modules, export_pdf, french_date
-from pacte.export.print_dom import PREPARE_PAGE, READY
+from pacte.export.print_dom import DRAW_ALL, PREPARE_PAGE, READY
 
 pypdf = pytest.importorskip("pypdf")
 pytestmark = pytest.mark.browser
@@ -170,6 +170,7 @@ def test_tables_fit_the_printed_page(browser, book_url: str, built_book: Path) -
     wide = {}
     try:
         page.emulate_media(media="print")
+        page.add_init_script(DRAW_ALL)  # every chart drawn at once, as the exporter has them
         for module in course_modules(built_book, effective_toc()):
             for doc in module.pages:
                 page.goto(f"{book_url}{doc}.html", wait_until="load")

@@ -19,6 +19,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from pacte.course.paths import SITE_DIR
+from pacte.site.a11y_font import drop_icon_font
 from pacte.site.a11y_icons import write_subset
 
 TEMPLATES_DIR = SITE_DIR / "sphinx_templates"
@@ -153,6 +154,7 @@ def _finished(app: Sphinx, exception: Exception | None) -> None:
     title = f"{app.config.html_title or app.config.project} — redirection vers l’accueil"
     fix_root_redirect(outdir, title)
     write_subset(outdir)  # only the Font Awesome icons the pages use
+    drop_icon_font(outdir)  # no Font Awesome web font: the theme's CSS icons as SVG masks
 
 
 def _components_first(app: Sphinx, config: Any) -> None:
