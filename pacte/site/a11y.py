@@ -21,6 +21,7 @@ from sphinx.application import Sphinx
 from pacte.course.paths import SITE_DIR
 from pacte.site.a11y_font import drop_icon_font
 from pacte.site.a11y_icons import write_subset
+from pacte.site.page_scripts import drop_search_scripts
 
 TEMPLATES_DIR = SITE_DIR / "sphinx_templates"
 
@@ -144,11 +145,14 @@ def _finished(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or "html" not in getattr(app.builder, "format", ""):
         return
     outdir = Path(app.outdir)
+    as_you_type = str((app.config.html_theme_options or {}).get("search_as_you_type", False)).lower() == "true"
     for page in outdir.rglob("*.html"):
         if "_static" in page.parts:
             continue
         text = page.read_text(encoding="utf-8")
         fixed = fill_print_heading(frenchify(text))
+        if not as_you_type and page != outdir / "search.html":
+            fixed = drop_search_scripts(fixed)  # the search page loads its own
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
     title = f"{app.config.html_title or app.config.project} — redirection vers l’accueil"
