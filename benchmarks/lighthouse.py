@@ -5,12 +5,12 @@
 Serves the built book (``pacte build`` first) on loopback with gzip and runs the pinned Lighthouse
 (js/package.json) with Debian's Chromium (``CHROME_PATH``, never a downloaded browser), simulated
 slow 4G and a CPU slowed 4×. For each module, its first page that draws a chart (else its first
-page); ``--pages`` names pages instead (paths under the book, without ``.html``). Prints, per page,
-the performance score, total blocking time, cumulative layout shift and accessibility score (the
-median of ``--runs`` runs), then the accessibility audits that failed. ``--charts`` takes every page
-that draws a chart instead. ``--against DIR`` (another built book, e.g. a copy of ``_build/html``
-before a change) measures each page there right before measuring it here, so that both see the
-same load; the load average is printed at the start and the end.
+page); ``--pages`` names pages instead (paths under the book, without ``.html``), ``--charts`` every
+page that draws a chart. Prints, per page, the performance score, total blocking time, cumulative
+layout shift, accessibility score and bytes transferred (the median of ``--runs`` runs), then the
+accessibility audits that failed. ``--against DIR`` (another built book, e.g. a copy of
+``_build/html`` before a change) measures each page there right before measuring it here, so that
+both see the same load; the load average is printed at the start and the end.
 """
 
 from __future__ import annotations
@@ -51,13 +51,16 @@ def chart_pages(html_root: Path) -> list[str]:
 
 def _median(base: str, page: str, runs: int) -> tuple[dict, list[str]]:
     results = [lighthouse(f"{base}{page}.html") for _ in range(max(1, runs))]
-    med = {k: statistics.median(r[k] for r in results) for k in ("performance", "tbt_ms", "cls", "accessibility")}
+    med = {
+        k: statistics.median(r[k] for r in results) for k in ("performance", "tbt_ms", "cls", "accessibility", "kib")
+    }
     return med, results[0]["failed_accessibility_audits"]
 
 
 def _row(label: str, med: dict) -> str:
     return (
         f"{label:58} {med['performance']:>5.0f} {med['tbt_ms']:>7.0f} {med['cls']:>6.3f} {med['accessibility']:>5.0f}"
+        f" {med['kib']:>6.0f}"
     )
 
 
@@ -85,7 +88,7 @@ def main() -> int:
         return 2
     pages = [p for p in args.pages.split(",") if p] or (chart_pages if args.charts else module_pages)(html_root)
     print(_load())
-    print(f"{'page':58} {'perf':>5} {'TBT ms':>7} {'CLS':>6} {'a11y':>5}")
+    print(f"{'page':58} {'perf':>5} {'TBT ms':>7} {'CLS':>6} {'a11y':>5} {'KiB':>6}")
     failed: dict[str, list[str]] = {}
     with serve_book(html_root) as base, serve_book(other or html_root) as other_base:
         for page in pages:
