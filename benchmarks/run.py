@@ -148,6 +148,8 @@ def first_chart_time(browser, url: str, runs: int = 3) -> list[float]:
         context, page = offline_page(browser)
         start = time.perf_counter()
         page.goto(url)
+        # A chart draws when it is about to be seen: the reader goes straight to it.
+        page.locator("figure.pacte-chart").first.scroll_into_view_if_needed(timeout=120000)
         page.locator("figure.pacte-chart[data-rendered=true] svg").first.wait_for(timeout=120000)
         times.append(time.perf_counter() - start)
         context.close()
@@ -167,6 +169,7 @@ def voila_render_time(browser, url: str) -> float:
     context, page = offline_page(browser)
     start = time.perf_counter()
     page.goto(url)
+    page.locator("figure.pacte-chart").first.scroll_into_view_if_needed(timeout=120000)
     page.locator("figure.pacte-chart[data-rendered=true] svg").first.wait_for(timeout=120000)
     page.locator(".pacte-quiz").wait_for(timeout=120000)
     elapsed = time.perf_counter() - start

@@ -9,7 +9,7 @@ import json
 import os
 from pathlib import Path
 
-from conftest import log_external
+from conftest import draw_charts, log_external
 
 ROOT = Path(__file__).resolve().parents[1]
 AXE = ROOT / "tests" / "vendor" / "axe.min.js"
@@ -43,14 +43,22 @@ def offline_context(browser, width: int, height: int = 900, **extra):
     return context, external
 
 
-def wait_widgets(page, timeout: int = 120000) -> None:
-    """Wait until every widget of the page is mounted and every chart drawn (or failed)."""
+def wait_widgets(page, timeout: int = 120000, charts: bool = True) -> None:
+    """Wait until every widget of the page is mounted and every chart drawn (or failed).
+
+    A chart loads Vega and draws when it is about to be seen (widgets/static/chart.js): with
+    ``charts`` (the default) each chart still pending is scrolled into view in turn, as a reader
+    would, then the page goes back to its top; without, a pending chart counts as settled (what a
+    reader who has not scrolled gets).
+    """
     page.wait_for_function(
         """() => [...document.querySelectorAll('div.pacte-widget[data-pacte-module]')].every(
              (w) => w.querySelector('.pacte-widget-root > *') || w.querySelector('.pacte-error'))
-           && [...document.querySelectorAll('figure.pacte-chart')].every((f) => f.dataset.rendered)""",
+           && [...document.querySelectorAll('figure.pacte-chart')].every((f) => f.dataset.rendered || f.dataset.pending)""",
         timeout=timeout,
     )
+    if charts:
+        draw_charts(page, timeout)
 
 
 def run_axe(page, context: str = "document") -> list[dict]:

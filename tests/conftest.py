@@ -290,3 +290,29 @@ def screenshot(page, name: str) -> Path:
     path = out / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)
     return path
+
+
+def draw_charts(page, timeout: int = 120000, count: int = 0) -> None:
+    """Scroll each chart not drawn yet into view, as a reader would, and wait until it is drawn (or failed).
+
+    A chart loads Vega and draws only when it is about to be seen (widgets/static/chart.js, issue 28):
+    a test that reads a drawn chart below the fold scrolls to it first. Ends back at the page's top.
+    In the static book it first waits for every chart widget to be mounted; elsewhere (Voilà, no
+    ``div.pacte-widget``) for ``count`` charts when given.
+    """
+    page.wait_for_function(
+        """(n) => n ? document.querySelectorAll('figure.pacte-chart').length >= n
+             : [...document.querySelectorAll('div.pacte-widget[data-pacte-module=chart]')]
+                 .every((w) => w.querySelector('figure.pacte-chart, .pacte-error'))""",
+        arg=count or 0,
+        timeout=timeout,
+    )
+    figures = page.locator("figure.pacte-chart")
+    total = figures.count()
+    for i in range(total):
+        figure = figures.nth(i)
+        if figure.get_attribute("data-pending"):
+            figure.scroll_into_view_if_needed()
+        page.wait_for_function("(f) => !!f.dataset.rendered", arg=figure.element_handle(), timeout=timeout)
+    if total:
+        page.evaluate("() => window.scrollTo(0, 0)")

@@ -91,7 +91,8 @@ def serve_book(html_root: Path) -> Iterator[str]:
 
 
 def lighthouse(url: str, timeout: int = 300) -> dict:
-    """Lighthouse's mobile figures for ``url``: performance and accessibility scores (0–100), TBT (ms), CLS."""
+    """Lighthouse's mobile figures for ``url``: performance and accessibility scores (0–100), TBT (ms), CLS,
+    bytes transferred while loading (KiB)."""
     chromium = shutil.which("chromium")
     env = {"CHROME_PATH": str(chromium), "PATH": "/usr/bin:/bin", "HOME": str(Path.home())}
     done = subprocess.run(
@@ -125,6 +126,7 @@ def lighthouse(url: str, timeout: int = 300) -> dict:
         "accessibility": round((cats["accessibility"]["score"] or 0) * 100),
         "tbt_ms": round(audits["total-blocking-time"]["numericValue"]),
         "cls": round(audits["cumulative-layout-shift"]["numericValue"], 3),
+        "kib": round(audits["total-byte-weight"]["numericValue"] / 1024),
         "failed_accessibility_audits": failed,
         "runtime_error": (report.get("runtimeError") or {}).get("message"),
     }

@@ -93,7 +93,7 @@ def _measure(browser, book_url: str, pages: list[str], width: int, joined: bool)
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
         for rel in pages:
             page.goto(book_url + rel, wait_until="load")
-            wait_widgets(page, timeout=120_000)
+            wait_widgets(page, timeout=120_000, charts=False)  # what loads before any scroll, as Lighthouse sees it
             marker = ".pacte-live[data-joined=true]" if joined else ".pacte-live:not([data-joined])"
             page.locator(marker).wait_for(state="attached", timeout=60_000)
             page.wait_for_timeout(1500)  # late shifts (fonts, charts resized to their container)

@@ -33,8 +33,18 @@ def _entry(base: str, html_root: Path, rel: str) -> dict:
     """One pa11y-ci URL entry: a page with widgets is checked once they are drawn."""
     text = (html_root / rel).read_text(encoding="utf-8")
     entry: dict = {"url": base + rel}
-    if 'data-pacte-module="chart"' in text:
-        entry["actions"] = ["wait for element figure.pacte-chart[data-rendered] to be added"]
+    charts = text.count('data-pacte-module="chart"')
+    if charts:
+        # A chart draws when it is about to be seen (widgets/static/chart.js): each is brought into view
+        # as a reader scrolls to it, by clicking its « Voir les données » (which also opens its table, so
+        # that is checked too). A chart already drawn needs no click: the click then falls on the footer's
+        # text (after every chart in the page, harmless), so the count of clicks never fails.
+        click = "click element figure.pacte-chart:not([data-rendered]) > details:not([open]) > summary, p.pacte-footer"
+        done = "wait for element body:not(:has(figure.pacte-chart:not([data-rendered]))) to be added"
+        mounted = (
+            "wait for element div.pacte-widget[data-pacte-module=chart]:not(:has(figure.pacte-chart)) to be removed"
+        )
+        entry["actions"] = [mounted, *[click] * charts, done]
     elif "data-pacte-module=" in text:
         entry["actions"] = ["wait for element .pacte-widget-root > * to be added"]
     return entry

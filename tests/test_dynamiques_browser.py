@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import screenshot
+from conftest import draw_charts, screenshot
 
 from pacte.live.stage import build_stage
 from pacte.live.store import LiveSession, StageRow
@@ -59,6 +59,7 @@ def _listen_answers(page) -> None:
 
 
 def _explorer(page):
+    draw_charts(page, timeout=TIMEOUT, count=1)  # Vega draws a chart when it is about to be seen
     fig = page.locator("figure.pacte-chart", has=page.locator(".vega-bindings input[type=checkbox]")).first
     fig.and_(page.locator("[data-rendered=true]")).wait_for(timeout=TIMEOUT)
     return fig

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import screenshot
+from conftest import draw_charts, screenshot
 
 from pacte.course.toc import toc_files
 
@@ -16,6 +16,7 @@ SURVEY_PAGE = "modules/metier/qui-sont-les-coordinateurs.html"
 def test_every_page_loads_offline_without_console_errors(offline_page, book_url, doc):
     page = offline_page
     page.goto(book_url + doc + ".html", wait_until="networkidle")
+    draw_charts(page)  # each chart draws when it is about to be seen: scroll to it, as a reader does
     charts = page.locator("div.pacte-widget[data-pacte-module=chart]")
     for i in range(charts.count()):
         charts.nth(i).locator("figure.pacte-chart[data-rendered=true] svg").first.wait_for(timeout=20000)
@@ -39,6 +40,7 @@ def test_survey_selector_redraws_the_chart_in_the_browser(offline_page, book_url
     page = offline_page
     page.goto(book_url + SURVEY_PAGE)
     explorer = page.locator("figure.pacte-chart").nth(1)
+    explorer.scroll_into_view_if_needed()  # Vega draws a chart when it is about to be seen
     explorer.locator("svg").first.wait_for(timeout=20000)
     before = explorer.locator("svg").first.text_content()
     assert "Conflits, blocages" in before

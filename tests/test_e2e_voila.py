@@ -6,7 +6,7 @@ import urllib.error
 import urllib.request
 
 import pytest
-from conftest import screenshot
+from conftest import draw_charts, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +27,7 @@ def test_server_serves_the_book_and_hides_jupyter_apis(pacte_server):
 def test_voila_view_renders_offline_and_answers_reach_python(offline_page, pacte_server):
     page = offline_page
     page.goto(pacte_server + VOILA_SURVEY)
-    page.locator("figure.pacte-chart[data-rendered=true] svg").first.wait_for(timeout=60000)
+    draw_charts(page, timeout=120_000, count=2)  # scrolled to in turn: Vega draws a chart about to be seen
     assert page.locator("figure.pacte-chart[data-rendered=true]").count() == 2
     quiz = page.locator(".pacte-quiz")
     form = quiz.locator("form[data-question=feminisation]")

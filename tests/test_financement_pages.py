@@ -67,6 +67,7 @@ def test_static_cpts_and_timeline_offline(offline_page, book_url):
     cpts.locator("input").fill("beaucoup")
     page.wait_for_function("document.querySelector('.pacte-cpts').dataset.status === 'error'", timeout=TIMEOUT)
     assert "Population\u00a0: saisissez un nombre" in cpts.inner_text()
+    page.locator("figure.pacte-chart").first.scroll_into_view_if_needed()  # Vega draws it when about to be seen
     page.wait_for_selector("figure.pacte-chart[data-rendered=true]", timeout=TIMEOUT)
     select = page.locator("figure.pacte-chart select").first
     select.select_option("loi")

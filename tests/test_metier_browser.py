@@ -9,7 +9,7 @@ Build first (only this module is enough, see CONTRIBUTING « Building part of th
 from __future__ import annotations
 
 import pytest
-from conftest import screenshot
+from conftest import draw_charts, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -77,8 +77,9 @@ def check_profile(page) -> None:
 def test_static_profile_page(offline_page, book_url):
     page = offline_page
     _open(page, f"{book_url}{PROFILE_PAGE}.html")
-    charts = page.locator("figure.pacte-chart[data-rendered=true] svg")
-    charts.first.wait_for(timeout=TIMEOUT)
+    draw_charts(page, timeout=TIMEOUT)  # each chart draws when it is about to be seen: scroll to it
+    drawn = page.locator("figure.pacte-chart[data-rendered=true]:has(svg)")
+    assert drawn.count() == page.locator("figure.pacte-chart").count() > 0
     table = page.locator("table.pacte-metier-profile")
     ages = [c.split("\n")[0] for c in table.locator("tr[data-indicator=age_under_40] td").all_inner_texts()]
     assert ages == [f"41{NBSP}%", f"32{NBSP}%", f"53{NBSP}%"]

@@ -59,6 +59,7 @@ def test_static_counts_chart_switches_structure_and_explains(offline_page, book_
     page = offline_page
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(book_url + COUNTS + ".html", wait_until="networkidle")
+    page.locator("figure.pacte-chart").first.scroll_into_view_if_needed()  # Vega draws it when about to be seen
     fig = page.locator("figure.pacte-chart[data-rendered=true]").first
     fig.wait_for(timeout=TIMEOUT)
     texts = _svg_texts(fig)

@@ -133,6 +133,7 @@ def test_static_page_quiz(offline_page, book_url, doc, question, choice):
 def test_static_instruments(offline_page, book_url):
     page = offline_page
     _open(page, f"{book_url}{INEQ_PAGE}.html")
+    page.locator("figure.pacte-chart").first.scroll_into_view_if_needed()  # Vega draws it when about to be seen
     fig = page.locator("figure.pacte-chart[data-rendered=true]").first
     fig.wait_for(timeout=TIMEOUT)
     assert "Instruments contre les inégalités territoriales" in fig.inner_text()

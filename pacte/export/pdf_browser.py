@@ -39,7 +39,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from pacte.export.paper_dom import PAPER_EXERCISES
-from pacte.export.print_dom import PREPARE_PAGE, READY
+from pacte.export.print_dom import DRAW_ALL, PREPARE_PAGE, READY
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -181,6 +181,7 @@ class Tabs:
         context = await browser.new_context(
             viewport={"width": 1000, "height": 1400}, locale="fr-FR", reduced_motion="reduce"
         )
+        await context.add_init_script(DRAW_ALL)  # charts draw at once, not when scrolled into view
         return cls(context, [await context.new_page() for _ in range(max(1, count))])
 
     @asynccontextmanager

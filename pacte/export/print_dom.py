@@ -12,6 +12,10 @@ to assemble one document per module.
 
 from __future__ import annotations
 
+# Charts load Vega only when about to be seen (widgets/static/chart.js): a handout needs them all
+# drawn at once, as if every one were in view. Run before the page's own scripts.
+DRAW_ALL = "globalThis.PACTE_DRAW_ALL = true;"
+
 READY = """() => {
   const widgets = [...document.querySelectorAll("div.pacte-widget[data-pacte-module]")];
   const drawn = widgets.every((w) => w.querySelector(".pacte-widget-root > *") || w.querySelector(".pacte-error"));

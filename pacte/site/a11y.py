@@ -19,7 +19,9 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from pacte.course.paths import SITE_DIR
+from pacte.site.a11y_font import drop_icon_font
 from pacte.site.a11y_icons import write_subset
+from pacte.site.page_scripts import drop_search_scripts
 
 TEMPLATES_DIR = SITE_DIR / "sphinx_templates"
 
@@ -143,16 +145,20 @@ def _finished(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or "html" not in getattr(app.builder, "format", ""):
         return
     outdir = Path(app.outdir)
+    as_you_type = str((app.config.html_theme_options or {}).get("search_as_you_type", False)).lower() == "true"
     for page in outdir.rglob("*.html"):
         if "_static" in page.parts:
             continue
         text = page.read_text(encoding="utf-8")
         fixed = fill_print_heading(frenchify(text))
+        if not as_you_type and page != outdir / "search.html":
+            fixed = drop_search_scripts(fixed)  # the search page loads its own
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
     title = f"{app.config.html_title or app.config.project} — redirection vers l’accueil"
     fix_root_redirect(outdir, title)
     write_subset(outdir)  # only the Font Awesome icons the pages use
+    drop_icon_font(outdir)  # no Font Awesome web font: the theme's CSS icons as SVG masks
 
 
 def _components_first(app: Sphinx, config: Any) -> None:

@@ -317,12 +317,16 @@ function legendButtons(filter, getView) {
   const show = (selected) => {
     for (const b of toggles) b.setAttribute("aria-pressed", String(selected.includes(b.dataset.value)));
   };
+  const queued = [];
   const select = (value, toggle) => {
     const view = getView();
-    if (!view) return;
+    if (!view) {
+      queued.push([value, toggle]);
+      return Promise.resolve();
+    }
     view.signal(`${filter.param}_toggle`, toggle);
     view.signal(legendSignal, value, { force: true });
-    view.runAsync().then(() => view.signal(`${filter.param}_toggle`, false));
+    return view.runAsync().then(() => view.signal(`${filter.param}_toggle`, false));
   };
   for (const b of toggles) b.addEventListener("click", () => select(b.dataset.value, true));
   all.addEventListener("click", () => select(null, false));
@@ -332,6 +336,7 @@ function legendButtons(filter, getView) {
     attach(view) {
       show([]);
       view.addSignalListener(filter.param, (_name, value) => show(((value || {})[filter.field] || []).map(String)));
+      queued.splice(0).reduce((done, [value, toggle]) => done.then(() => select(value, toggle)), Promise.resolve());
     }
   };
 }
@@ -443,6 +448,48 @@ function nameSvg(view, label) {
     node.removeAttribute("aria-roledescription");
   }
 }
+function whenNeeded(figure) {
+  if (globalThis.PACTE_DRAW_ALL || typeof IntersectionObserver !== "function") return Promise.resolve();
+  return new Promise(
+    /** @param {(value?: void) => void} resolve */
+    (resolve) => {
+      const done = () => {
+        observer.disconnect();
+        figure.removeEventListener("focusin", done);
+        window.removeEventListener("beforeprint", done);
+        window.removeEventListener("pacte:draw-charts", done);
+        resolve();
+      };
+      const observer = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) done();
+      }, { rootMargin: "400px 0px" });
+      observer.observe(figure);
+      figure.addEventListener("focusin", done);
+      window.addEventListener("beforeprint", done);
+      window.addEventListener("pacte:draw-charts", done);
+    }
+  );
+}
+function printPendingAsTable(figure) {
+  const before = () => {
+    const details = figure.querySelector("details.pacte-chart-data");
+    if (!details || figure.dataset.rendered === "true" || details.open) return;
+    details.open = true;
+    details.dataset.printOpened = "true";
+  };
+  const after = () => {
+    const details = figure.querySelector("details.pacte-chart-data[data-print-opened]");
+    if (!details) return;
+    details.open = false;
+    delete details.dataset.printOpened;
+  };
+  window.addEventListener("beforeprint", before);
+  window.addEventListener("afterprint", after);
+  return () => {
+    window.removeEventListener("beforeprint", before);
+    window.removeEventListener("afterprint", after);
+  };
+}
 async function render({ model, el }) {
   const title = model.get("title");
   const label = `${title}. ${firstSentence(model.get("description"))}`;
@@ -490,18 +537,23 @@ async function render({ model, el }) {
     figure.dataset.layout = drawnPhone ? "phone" : "wide";
     figure.dispatchEvent(new CustomEvent("pacte:chart-rendered", { bubbles: true }));
   };
-  try {
-    await draw();
-  } catch (err) {
+  const stopPrint = printPendingAsTable(figure);
+  let seen = false;
+  figure.dataset.pending = "true";
+  whenNeeded(figure).then(() => {
+    seen = true;
+    delete figure.dataset.pending;
+    return draw();
+  }).catch((err) => {
     figure.dataset.rendered = "error";
     view.textContent = "Le graphique n’a pas pu être affiché.";
     console.error("pacte chart", err);
-  }
+  });
   const onSpec = () => {
     const old = figure.querySelector(".pacte-chart-data");
     const fresh = dataTable(model.get("spec"), title);
     if (old && fresh) old.replaceWith(fresh);
-    draw().catch((err) => console.error("pacte chart", err));
+    if (seen) draw().catch((err) => console.error("pacte chart", err));
   };
   model.on("change:spec", onSpec);
   let timer = null;
@@ -517,12 +569,14 @@ async function render({ model, el }) {
     }, 200);
   }) : null;
   if (observer) observer.observe(figure);
-  return () => {
+  return cleanup;
+  function cleanup() {
     model.off("change:spec", onSpec);
+    stopPrint();
     if (observer) observer.disconnect();
     if (svgWatcher) svgWatcher.disconnect();
     if (result) result.finalize();
-  };
+  }
 }
 var chart_default = { render };
 export {

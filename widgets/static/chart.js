@@ -3,6 +3,9 @@
 // The chart fits its container (phone layout under 560 px), its SVG is one image whose
 // French name is the title and the first sentence of the description (Vega's own English
 // ARIA is switched off), and « Voir les données » shows a table made from the same data.
+// Vega (1.1 MB) is loaded and compiled only when a chart is about to be seen (issue 28): until
+// then the figure shows its name, description, legend buttons and data table, and says
+// data-pending="true"; once drawn, data-rendered="true".
 
 import { loadRuntime } from "./chart_runtime.js";
 import { prepareSpec, firstSentence, tableRows, patternFills, legendFilters, PHONE_WIDTH } from "./chart_layout.js";
@@ -123,6 +126,51 @@ function nameSvg(view, label) {
   }
 }
 
+// Resolves when `figure` is about to be seen (within 400 px of the viewport), gets the keyboard
+// focus, or the page is printed; at once when globalThis.PACTE_DRAW_ALL is set (the PDF exporter)
+// or the browser has no IntersectionObserver. A "pacte:draw-charts" event on window draws them all.
+function whenNeeded(figure) {
+  if (globalThis.PACTE_DRAW_ALL || typeof IntersectionObserver !== "function") return Promise.resolve();
+  return new Promise(/** @param {(value?: void) => void} resolve */ (resolve) => {
+    const done = () => {
+      observer.disconnect();
+      figure.removeEventListener("focusin", done);
+      window.removeEventListener("beforeprint", done);
+      window.removeEventListener("pacte:draw-charts", done);
+      resolve();
+    };
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) done();
+    }, { rootMargin: "400px 0px" });
+    observer.observe(figure);
+    figure.addEventListener("focusin", done);
+    window.addEventListener("beforeprint", done);
+    window.addEventListener("pacte:draw-charts", done);
+  });
+}
+
+// Printing cannot wait for Vega: a chart not drawn yet prints its data table, opened for paper.
+function printPendingAsTable(figure) {
+  const before = () => {
+    const details = figure.querySelector("details.pacte-chart-data");
+    if (!details || figure.dataset.rendered === "true" || details.open) return;
+    details.open = true;
+    details.dataset.printOpened = "true";
+  };
+  const after = () => {
+    const details = figure.querySelector("details.pacte-chart-data[data-print-opened]");
+    if (!details) return;
+    details.open = false;
+    delete details.dataset.printOpened;
+  };
+  window.addEventListener("beforeprint", before);
+  window.addEventListener("afterprint", after);
+  return () => {
+    window.removeEventListener("beforeprint", before);
+    window.removeEventListener("afterprint", after);
+  };
+}
+
 /**
  * Draw the widget into ``el`` from anywidget's ``model`` (Jupyter, Voilà) or loader.js's (the static book).
  * @param {RenderProps} props
@@ -177,18 +225,24 @@ async function render({ model, el }) {
     figure.dataset.layout = drawnPhone ? "phone" : "wide";
     figure.dispatchEvent(new CustomEvent("pacte:chart-rendered", { bubbles: true }));
   };
-  try {
-    await draw();
-  } catch (err) {
+  const stopPrint = printPendingAsTable(figure);
+  let seen = false;
+  figure.dataset.pending = "true";
+  // Not awaited: a chart far down the page must not hold up its host (Voilà renders views in turn).
+  whenNeeded(figure).then(() => {
+    seen = true;
+    delete figure.dataset.pending;
+    return draw();
+  }).catch((err) => {
     figure.dataset.rendered = "error";
     view.textContent = "Le graphique n’a pas pu être affiché.";
     console.error("pacte chart", err);
-  }
+  });
   const onSpec = () => {
     const old = figure.querySelector(".pacte-chart-data");
     const fresh = dataTable(model.get("spec"), title);
     if (old && fresh) old.replaceWith(fresh);
-    draw().catch((err) => console.error("pacte chart", err));
+    if (seen) draw().catch((err) => console.error("pacte chart", err));
   };
   model.on("change:spec", onSpec);
   // Redraw when the layout changes (phone / wide) or the width changes a lot (rotation, zoom).
@@ -205,12 +259,15 @@ async function render({ model, el }) {
     }, 200);
   }) : null;
   if (observer) observer.observe(figure);
-  return () => {
+  return cleanup;
+
+  function cleanup() {
     model.off("change:spec", onSpec);
+    stopPrint();
     if (observer) observer.disconnect();
     if (svgWatcher) svgWatcher.disconnect();
     if (result) result.finalize();
-  };
+  }
 }
 
 export default { render };

@@ -36,13 +36,18 @@ export function legendButtons(filter, getView) {
   const show = (selected) => {
     for (const b of toggles) b.setAttribute("aria-pressed", String(selected.includes(b.dataset.value)));
   };
+  // Presses made before Vega has drawn (it loads when the chart is about to be seen) wait for it.
+  const queued = [];
   // As a legend click does: `toggle` adds or removes one value (shift-click), else sets none.
   const select = (value, toggle) => {
     const view = getView();
-    if (!view) return;
+    if (!view) {
+      queued.push([value, toggle]);
+      return Promise.resolve();
+    }
     view.signal(`${filter.param}_toggle`, toggle);
     view.signal(legendSignal, value, { force: true });
-    view.runAsync().then(() => view.signal(`${filter.param}_toggle`, false));
+    return view.runAsync().then(() => view.signal(`${filter.param}_toggle`, false));
   };
   for (const b of toggles) b.addEventListener("click", () => select(b.dataset.value, true));
   all.addEventListener("click", () => select(null, false));
@@ -52,6 +57,7 @@ export function legendButtons(filter, getView) {
     attach(view) {
       show([]);
       view.addSignalListener(filter.param, (_name, value) => show(((value || {})[filter.field] || []).map(String)));
+      queued.splice(0).reduce((done, [value, toggle]) => done.then(() => select(value, toggle)), Promise.resolve());
     },
   };
 }
