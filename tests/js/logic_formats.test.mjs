@@ -1,8 +1,8 @@
 // The widgets' logic modules write their figures through numbers.js (node --test).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { frenchDecimal, round2 } from "../../widgets/static/diagnosis_logic.js";
 import { formatNumber, formatPercent } from "../../pacte/live/dashboard/dashboard_logic.js";
+import { frenchDecimal, round2 } from "../../widgets/static/diagnosis_logic.js";
 import { formatNumber as quizNumber } from "../../widgets/static/quiz_logic.js";
 import { frenchNumber, shareOf } from "../../widgets/static/week_logic.js";
 

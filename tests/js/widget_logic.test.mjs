@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { nodeIndex } from "../../widgets/static/branching_case_logic.js";
 import { ruleApplies } from "../../widgets/static/cpts_project_logic.js";
-import { makeRecord, parseRecord, PREFIX, recordKey } from "../../widgets/static/progress_logic.js";
+import { makeRecord, PREFIX, parseRecord, recordKey } from "../../widgets/static/progress_logic.js";
 import { memoryStorage, timespan } from "../../widgets/static/scorm_logic.js";
 import { questionsFor } from "../../widgets/static/team_compare_logic.js";
 
@@ -29,10 +29,20 @@ test("ruleApplies: min, max, any, all, none and missing conditions", () => {
 
 test("progress records: keyed by kind and ref, and read back as written", () => {
   assert.equal(recordKey("quiz", "bank@page"), `${PREFIX}quiz:bank@page`);
-  const rec = makeRecord({ kind: "quiz", ref: "b", page: "p", fingerprint: "f", answers: { q: "a" }, now: "2026-12-07T08:00:00Z" });
+  const rec = makeRecord({
+    kind: "quiz",
+    ref: "b",
+    page: "p",
+    fingerprint: "f",
+    answers: { q: "a" },
+    now: "2026-12-07T08:00:00Z",
+  });
   assert.deepEqual(parseRecord(JSON.stringify(rec)), rec);
   assert.equal(rec.dropped, undefined);
-  assert.equal(makeRecord({ kind: "quiz", ref: "b", page: "p", fingerprint: "f", answers: {}, now: "t", dropped: 2 }).dropped, 2);
+  assert.equal(
+    makeRecord({ kind: "quiz", ref: "b", page: "p", fingerprint: "f", answers: {}, now: "t", dropped: 2 }).dropped,
+    2,
+  );
 });
 
 test("SCORM: timespans as HHHH:MM:SS, and the in-memory storage reports its answers", () => {
@@ -51,7 +61,16 @@ test("SCORM: timespans as HHHH:MM:SS, and the in-memory storage reports its answ
 });
 
 test("questionsFor keeps the questions asked of a structure", () => {
-  const spec = { questions: [{ id: "a", structures: ["msp"] }, { id: "b", structures: ["cpts", "msp"] }, { id: "c", structures: ["cpts"] }] };
-  assert.deepEqual(questionsFor(spec, "msp").map((q) => q.id), ["a", "b"]);
+  const spec = {
+    questions: [
+      { id: "a", structures: ["msp"] },
+      { id: "b", structures: ["cpts", "msp"] },
+      { id: "c", structures: ["cpts"] },
+    ],
+  };
+  assert.deepEqual(
+    questionsFor(spec, "msp").map((q) => q.id),
+    ["a", "b"],
+  );
   assert.deepEqual(questionsFor(spec, "esp"), []);
 });

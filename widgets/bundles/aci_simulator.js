@@ -117,7 +117,15 @@ function readNumber(raw, spec, field, errors) {
     return null;
   }
   if (value < spec.min || value > spec.max) {
-    errors.push({ field, message: message("simulator.out_of_range", { label, min: fmtNumber(spec.min), max: fmtNumber(spec.max), unit: spec.unit }) });
+    errors.push({
+      field,
+      message: message("simulator.out_of_range", {
+        label,
+        min: fmtNumber(spec.min),
+        max: fmtNumber(spec.max),
+        unit: spec.unit
+      })
+    });
     return null;
   }
   return value;
@@ -151,7 +159,10 @@ function checkCriteria(rules, critIn, errors) {
       const n = isBlank(raw) ? null : parseNumber(raw);
       const cmax = crit.count.max;
       if (n === null || !Number.isInteger(n) || n < 0 || n > cmax) {
-        errors.push({ field, message: message("aci.count_range", { label: quoted(crit.label), max: fmtNumber(cmax) }) });
+        errors.push({
+          field,
+          message: message("aci.count_range", { label: quoted(crit.label), max: fmtNumber(cmax) })
+        });
       } else units[cid] = n;
     } else if (typeof raw !== "boolean") {
       errors.push({ field, message: message("aci.yes_no", { label: quoted(crit.label) }) });
@@ -177,15 +188,21 @@ function basePoints(rules, variant, errors) {
   }
   return points;
 }
-var POINT_KINDS = { fixed: "aci.points_fixed", variable: "aci.points_variable", per_professional: "aci.points_per_professional" };
+var POINT_KINDS = {
+  fixed: "aci.points_fixed",
+  variable: "aci.points_variable",
+  per_professional: "aci.points_per_professional"
+};
 function overridePoints(rules, overrides, points, errors) {
   const byId = new Map(rules.criteria.map((c) => [c.id, c]));
   for (const [cid, over] of Object.entries(overrides)) {
     const crit = byId.get(cid);
     const field = `points.${cid}`;
     if (!crit) errors.push({ field, message: message("aci.points_unknown_criterion", { criterion: quoted(cid) }) });
-    else if (!crit.indicatif) errors.push({ field, message: message("aci.points_locked", { label: quoted(crit.label) }) });
-    else if (!isPlainObject(over)) errors.push({ field, message: message("aci.criterion_unreadable", { label: quoted(crit.label) }) });
+    else if (!crit.indicatif)
+      errors.push({ field, message: message("aci.points_locked", { label: quoted(crit.label) }) });
+    else if (!isPlainObject(over))
+      errors.push({ field, message: message("aci.criterion_unreadable", { label: quoted(crit.label) }) });
     else overrideCriterion(crit, over, points[cid], errors);
   }
 }
@@ -193,12 +210,22 @@ function overrideCriterion(crit, over, points, errors) {
   for (const [key, raw] of Object.entries(over)) {
     const field = `points.${crit.id}.${key}`;
     if (!(key in POINT_KINDS) || key === "per_professional" && !crit.per_professional) {
-      errors.push({ field, message: message("aci.points_unknown_kind", { label: quoted(crit.label), kind: quoted(key) }) });
+      errors.push({
+        field,
+        message: message("aci.points_unknown_kind", { label: quoted(crit.label), kind: quoted(key) })
+      });
       continue;
     }
     const n = isBlank(raw) ? null : parseNumber(raw);
     if (n === null || n < 0 || n > MAX_OVERRIDE_POINTS) {
-      errors.push({ field, message: message("aci.points_range", { label: quoted(crit.label), kind: message(POINT_KINDS[key]), max: fmtNumber(MAX_OVERRIDE_POINTS) }) });
+      errors.push({
+        field,
+        message: message("aci.points_range", {
+          label: quoted(crit.label),
+          kind: message(POINT_KINDS[key]),
+          max: fmtNumber(MAX_OVERRIDE_POINTS)
+        })
+      });
       continue;
     }
     points[key] = n;
@@ -219,7 +246,10 @@ function checkParameters(rules, paramsIn, errors) {
     }
     const n = isBlank(raw) ? null : parseNumber(raw);
     if (n === null || n < 0 || n > MAX_COEFFICIENT) {
-      errors.push({ field, message: message("aci.parameter_range", { label: quoted(param.label), max: fmtNumber(MAX_COEFFICIENT) }) });
+      errors.push({
+        field,
+        message: message("aci.parameter_range", { label: quoted(param.label), max: fmtNumber(MAX_COEFFICIENT) })
+      });
       continue;
     }
     coefficient = n;
@@ -235,10 +265,18 @@ function checkAci(rules, inputs) {
   for (const name of ["patientele", "professionals", "precarity_share"]) {
     values[name] = readNumber(inputs[name], rules.inputs[name], name, errors);
   }
-  const units = checkCriteria(rules, objectOrError(inputs.criteria, "criteria", "aci.criteria_unreadable", errors), errors);
+  const units = checkCriteria(
+    rules,
+    objectOrError(inputs.criteria, "criteria", "aci.criteria_unreadable", errors),
+    errors
+  );
   const points = basePoints(rules, inputs.variant, errors);
   overridePoints(rules, objectOrError(inputs.points, "points", "aci.points_unreadable", errors), points, errors);
-  const coefficient = checkParameters(rules, objectOrError(inputs.parameters, "parameters", "aci.parameters_unreadable", errors), errors);
+  const coefficient = checkParameters(
+    rules,
+    objectOrError(inputs.parameters, "parameters", "aci.parameters_unreadable", errors),
+    errors
+  );
   if (errors.length) return [null, errors];
   return [{ ...values, units, points, coefficient }, []];
 }
@@ -291,9 +329,12 @@ function computeAci(rules, inputs) {
   const blocked = missingPrereq.length > 0;
   const potential = roundHalfUp((fixedTotal + variableTotal) * pointValue);
   const warnings = [];
-  if (blocked) warnings.push(message("aci.missing_prerequisite", { criteria: missingPrereq.map((c) => labels[c]).join(", ") }));
-  if (missingSocle.length) warnings.push(message("aci.missing_socle", { criteria: missingSocle.map((c) => labels[c]).join(", ") }));
-  if (rawUplift > p.precarity_cap.value) warnings.push(message("aci.precarity_capped", { cap: fmtNumber(p.precarity_cap.value * 100) }));
+  if (blocked)
+    warnings.push(message("aci.missing_prerequisite", { criteria: missingPrereq.map((c) => labels[c]).join(", ") }));
+  if (missingSocle.length)
+    warnings.push(message("aci.missing_socle", { criteria: missingSocle.map((c) => labels[c]).join(", ") }));
+  if (rawUplift > p.precarity_cap.value)
+    warnings.push(message("aci.precarity_capped", { cap: fmtNumber(p.precarity_cap.value * 100) }));
   const keep = blocked ? 0 : 1;
   const amountExact = (fixedTotal + variableTotal) * pointValue * keep;
   const amount = roundHalfUp(amountExact);
@@ -343,7 +384,10 @@ var RULES = [
   [/[ \t]+([;!?])/g, " $1"],
   [/(?<=\d)[ \t]+(?=(?:[kM]?€|%))/g, " "],
   [/(?<=\d) (?=\d{3}(?!\d))/g, " "],
-  [/(?<=\d)[ \t]+(?=(?:min|h|ms|ans?|heures?|jours?|mois|semaines?|minutes?|secondes?|s|km|kg|Ko|Mo|Go|Kio|Mio|Gio|px)\b(?!['’-]))/g, " "],
+  [
+    /(?<=\d)[ \t]+(?=(?:min|h|ms|ans?|heures?|jours?|mois|semaines?|minutes?|secondes?|s|km|kg|Ko|Mo|Go|Kio|Mio|Gio|px)\b(?!['’-]))/g,
+    " "
+  ],
   [/\b1(er|re|ers|res)\b/g, (_, end) => `1${end.replace(/[ers]/g, (c) => SUPERSCRIPT[c])}`],
   [new RegExp(`(?<=[${LETTER}])'(?=[${LETTER}0-9*_«{\\[])`, "g"), "’"]
 ];
@@ -379,6 +423,14 @@ function injectStyle(id, css) {
   style.id = id;
   style.textContent = css;
   document.head.append(style);
+}
+
+// widgets/static/host.js
+function mirrorKernelResult(model, show) {
+  const update = () => show(model.get("kernel_result") || {});
+  model.on("change:kernel_result", update);
+  update();
+  return () => model.off("change:kernel_result", update);
 }
 
 // widgets/static/progress_logic.js
@@ -529,10 +581,15 @@ function remember(model, options) {
   const key = recordKey(kind, `${ref}@${page}`);
   const print = fingerprint(shape || definition);
   const store = progressStorage();
-  const handle = { key, restored: false, dropped: 0, forget: () => {
-    if (store) store.removeItem(key);
-    notifyProgress();
-  } };
+  const handle = {
+    key,
+    restored: false,
+    dropped: 0,
+    forget: () => {
+      if (store) store.removeItem(key);
+      notifyProgress();
+    }
+  };
   if (!store) return handle;
   let droppedTotal = 0;
   const save = () => {
@@ -594,14 +651,6 @@ function jupyterLabConfig() {
   }
 }
 
-// widgets/static/host.js
-function mirrorKernelResult(model, show) {
-  const update = () => show(model.get("kernel_result") || {});
-  model.on("change:kernel_result", update);
-  update();
-  return () => model.off("change:kernel_result", update);
-}
-
 // widgets/static/aci_simulator.js
 var ACI_STYLE_ID = "pacte-aci-style";
 var ACI_CSS = `
@@ -660,7 +709,9 @@ function pointsText(crit) {
   if (crit.variable_points) parts.push(`${fmtNumber(crit.variable_points)} points variables${per}`);
   if (crit.per_professional) {
     const pp = crit.per_professional;
-    parts.push(`${fmtNumber(pp.points)} points par professionnel associé jusqu’à ${pp.up_to}, ${fmtNumber(pp.points_beyond)} au-delà`);
+    parts.push(
+      `${fmtNumber(pp.points)} points par professionnel associé jusqu’à ${pp.up_to}, ${fmtNumber(pp.points_beyond)} au-delà`
+    );
   }
   return parts.join(" + ");
 }
@@ -677,34 +728,53 @@ function drawChart(figure, result, rules) {
   const scale = (width - left - right) / max;
   const titleId = uid("aci-chart-title");
   const descId = uid("aci-chart-desc");
-  const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": `${titleId} ${descId}` });
+  const root = svg("svg", {
+    viewBox: `0 0 ${width} ${height}`,
+    role: "img",
+    "aria-labelledby": `${titleId} ${descId}`
+  });
   root.append(svg("title", { id: titleId }, "Répartition du montant estimé par axe de l’accord"));
-  const desc = rows.map((r) => `${r.label} : ${fmtEuros(r.amount)} (part fixe ${fmtEuros(r.amount_fixed)}, part variable ${fmtEuros(r.amount_variable)})`).join(" ; ");
+  const desc = rows.map(
+    (r) => `${r.label} : ${fmtEuros(r.amount)} (part fixe ${fmtEuros(r.amount_fixed)}, part variable ${fmtEuros(r.amount_variable)})`
+  ).join(" ; ");
   root.append(svg("desc", { id: descId }, `${desc}.`));
   const legend = svg("g", { transform: `translate(${narrow ? 4 : left},8)`, "aria-hidden": "true" });
   legend.append(svg("rect", { x: 0, y: 0, width: 14, height: 14, fill: "#1f5f8b" }));
   legend.append(svg("text", { x: 20, y: 12, "font-size": 13, fill: "#1b2631" }, "Part fixe"));
   const lx = narrow ? 0 : 110, ly = narrow ? 20 : 0;
   legend.append(svg("rect", { x: lx, y: ly, width: 14, height: 14, fill: "#c25e1f" }));
-  legend.append(svg("text", { x: lx + 20, y: ly + 12, "font-size": 13, fill: "#1b2631" }, "Part variable (selon la patientèle)"));
+  legend.append(
+    svg("text", { x: lx + 20, y: ly + 12, "font-size": 13, fill: "#1b2631" }, "Part variable (selon la patientèle)")
+  );
   root.append(legend);
   rows.forEach((r, i) => {
     const y = top + i * rowH;
     const g = svg("g", { "aria-hidden": "true", "data-axis": r.id });
-    g.append(narrow ? svg("text", { x: left, y: y + 12, "font-size": 13, fill: "#1b2631" }, r.label) : svg("text", { x: left - 8, y: y + 18, "text-anchor": "end", "font-size": 13, fill: "#1b2631" }, r.label));
+    g.append(
+      narrow ? svg("text", { x: left, y: y + 12, "font-size": 13, fill: "#1b2631" }, r.label) : svg("text", { x: left - 8, y: y + 18, "text-anchor": "end", "font-size": 13, fill: "#1b2631" }, r.label)
+    );
     const wf = r.amount_fixed * scale;
     const wv = r.amount_variable * scale;
     const by = narrow ? y + 18 : y + 4, bh = narrow ? 22 : rowH - 12;
     g.append(svg("rect", { x: left, y: by, width: wf.toFixed(1), height: bh, fill: "#1f5f8b" }));
     g.append(svg("rect", { x: (left + wf).toFixed(1), y: by, width: wv.toFixed(1), height: bh, fill: "#c25e1f" }));
-    g.append(svg("text", { x: (left + wf + wv + 6).toFixed(1), y: by + 15, "font-size": 13, fill: "#1b2631" }, fmtEuros(r.amount)));
+    g.append(
+      svg(
+        "text",
+        { x: (left + wf + wv + 6).toFixed(1), y: by + 15, "font-size": 13, fill: "#1b2631" },
+        fmtEuros(r.amount)
+      )
+    );
     root.append(g);
   });
-  figure.append(root, h(
-    "figcaption",
-    { class: "pacte-sim-note" },
-    `Répartition par axe. Valeur du point : ${fmtNumber(rules.parameters.point_value.value)}${NBSP}€.`
-  ));
+  figure.append(
+    root,
+    h(
+      "figcaption",
+      { class: "pacte-sim-note" },
+      `Répartition par axe. Valeur du point : ${fmtNumber(rules.parameters.point_value.value)}${NBSP}€.`
+    )
+  );
 }
 function render({ model, el: host }) {
   injectStyle(ACI_STYLE_ID, ACI_CSS);
@@ -731,14 +801,16 @@ function render({ model, el: host }) {
   };
   const root = h("section", { class: "pacte-sim pacte-aci", "aria-labelledby": `${base}-title`, "data-status": "" });
   root.append(h("h3", { id: `${base}-title` }, "Simulateur : la rémunération ACI d’une MSP"));
-  root.append(h(
-    "p",
-    {},
-    "Décrivez la MSP et cochez les critères qu’elle remplit : le montant annuel se recalcule à chaque modification. ",
-    "Les valeurs marquées ",
-    h("span", { class: "pacte-sim-badge pacte-indicatif" }, "indicatif"),
-    " ne sont pas confirmées par les sources du cours : vous pouvez les ajuster plus bas."
-  ));
+  root.append(
+    h(
+      "p",
+      {},
+      "Décrivez la MSP et cochez les critères qu’elle remplit : le montant annuel se recalcule à chaque modification. ",
+      "Les valeurs marquées ",
+      h("span", { class: "pacte-sim-badge pacte-indicatif" }, "indicatif"),
+      " ne sont pas confirmées par les sources du cours : vous pouvez les ajuster plus bas."
+    )
+  );
   const form = h("form", { novalidate: true, "aria-describedby": `${base}-title` });
   form.addEventListener("submit", (e) => e.preventDefault());
   const numInputs = {};
@@ -761,18 +833,20 @@ function render({ model, el: host }) {
     });
     numInputs[name] = input;
     fieldErrors[name] = err;
-    mspSet.append(h(
-      "div",
-      { class: "pacte-sim-field" },
-      h("label", { for: id }, spec.label),
-      input,
+    mspSet.append(
       h(
-        "span",
-        { id: `${id}-unit`, class: "pacte-sim-unit" },
-        `${spec.unit} (de ${fmtNumber(spec.min)} à ${fmtNumber(spec.max)})`
-      ),
-      err
-    ));
+        "div",
+        { class: "pacte-sim-field" },
+        h("label", { for: id }, spec.label),
+        input,
+        h(
+          "span",
+          { id: `${id}-unit`, class: "pacte-sim-unit" },
+          `${spec.unit} (de ${fmtNumber(spec.min)} à ${fmtNumber(spec.max)})`
+        ),
+        err
+      )
+    );
   }
   form.append(mspSet);
   const critInputs = {};
@@ -783,7 +857,11 @@ function render({ model, el: host }) {
       const badges = [
         h("span", { class: "pacte-sim-badge" }, crit.level === "socle" ? "socle" : "optionnel"),
         crit.prerequisite ? h("span", { class: "pacte-sim-badge pacte-prereq" }, "prérequis") : null,
-        crit.indicatif ? h("span", { class: "pacte-sim-badge pacte-indicatif", title: "Points non confirmés par les sources du cours" }, "indicatif") : null
+        crit.indicatif ? h(
+          "span",
+          { class: "pacte-sim-badge pacte-indicatif", title: "Points non confirmés par les sources du cours" },
+          "indicatif"
+        ) : null
       ];
       const pts = h("span", { class: "pacte-sim-pts", id: `${id}-pts` }, pointsText(crit));
       let input;
@@ -805,11 +883,13 @@ function render({ model, el: host }) {
   }
   const overrideInputs = [];
   const details = h("details", {}, h("summary", {}, "Ajuster les valeurs indicatives"));
-  details.append(h(
-    "p",
-    { class: "pacte-sim-note" },
-    "Ces valeurs ne sont pas confirmées par les sources du cours. Remplacez-les par celles du texte de l’accord en vigueur si vous les connaissez."
-  ));
+  details.append(
+    h(
+      "p",
+      { class: "pacte-sim-note" },
+      "Ces valeurs ne sont pas confirmées par les sources du cours. Remplacez-les par celles du texte de l’accord en vigueur si vous les connaissez."
+    )
+  );
   const grid = h(
     "div",
     { class: "pacte-sim-points", role: "group", "aria-label": "Points indicatifs par critère" },
@@ -879,13 +959,21 @@ function render({ model, el: host }) {
   const announce = h("p", { class: "pacte-sr-only", role: "status", "data-role": "announce" });
   result.append(errorsBox, warnBox, splitLine, advanceLine, indicLine, kernelLine);
   root.append(summary, announce, result, figure);
-  const keys = [.../* @__PURE__ */ new Set([
-    rules.parameters.point_value.source,
-    rules.parameters.advance_rate.source,
-    ...rules.criteria.map((c) => c.source),
-    rules.inputs.patientele.source
-  ])];
-  root.append(h("p", { class: "pacte-sim-note" }, "Sources : " + keys.map((k) => citations[k] || k).join(" ; ") + ". Les points de chaque critère, sauf ceux de la fonction de coordination, sont des valeurs indicatives du cours."));
+  const keys = [
+    .../* @__PURE__ */ new Set([
+      rules.parameters.point_value.source,
+      rules.parameters.advance_rate.source,
+      ...rules.criteria.map((c) => c.source),
+      rules.inputs.patientele.source
+    ])
+  ];
+  root.append(
+    h(
+      "p",
+      { class: "pacte-sim-note" },
+      "Sources : " + keys.map((k) => citations[k] || k).join(" ; ") + ". Les points de chaque critère, sauf ceux de la fonction de coordination, sont des valeurs indicatives du cours."
+    )
+  );
   function collect() {
     for (const name of Object.keys(numInputs)) state[name] = numInputs[name].value;
     for (const [cid, input] of Object.entries(critInputs)) {
@@ -924,7 +1012,11 @@ function render({ model, el: host }) {
       indicLine.textContent = "";
       errorsBox.append(
         h("p", {}, h("strong", {}, "Calcul impossible : corrigez la saisie.")),
-        h("ul", {}, r.errors.map((e) => h("li", {}, e.message)))
+        h(
+          "ul",
+          {},
+          r.errors.map((e) => h("li", {}, e.message))
+        )
       );
       for (const e of r.errors) {
         if (numInputs[e.field]) {
@@ -940,13 +1032,18 @@ function render({ model, el: host }) {
       return;
     }
     root.dataset.amount = String(r.amount);
-    amountLine.replaceChildren("Montant annuel estimé : ", h("strong", { "data-role": "amount" }, fmtEuros(r.amount)));
+    amountLine.replaceChildren(
+      "Montant annuel estimé : ",
+      h("strong", { "data-role": "amount" }, fmtEuros(r.amount))
+    );
     splitLine.textContent = `Part fixe : ${fmtEuros(r.amount_fixed)} ; part variable : ${fmtEuros(r.amount_variable)} (${fmtNumber(r.points_total)} points au total ; patientèle de ${fmtNumber(parseNumber(state.patientele))} patients, soit ${fmtNumber(r.patientele_factor)} fois la patientèle de référence ; majoration précarité : ${fmtNumber(r.uplift * 100)}${NBSP}%).`;
     const rate = rules.parameters.advance_rate.value;
     advanceLine.textContent = `Avance versée en cours d’année (${fmtNumber(rate * 100)}${NBSP}%) : ${fmtEuros(r.advance)} ; solde versé après la fin de l’année : ${fmtEuros(r.balance)}.`;
     for (const w of r.warnings) warnBox.append(h("li", {}, w));
     if (r.status === "blocked") {
-      warnBox.append(h("li", {}, `Si les prérequis étaient remplis, l’estimation serait de ${fmtEuros(r.potential_amount)}.`));
+      warnBox.append(
+        h("li", {}, `Si les prérequis étaient remplis, l’estimation serait de ${fmtEuros(r.potential_amount)}.`)
+      );
     }
     indicLine.textContent = r.indicatif ? "Estimation indicative : elle repose sur des points par critère que les sources du cours ne confirment pas." : "";
     drawChart(figure, r, rules);

@@ -47,7 +47,10 @@ var RULES = [
   [/[ \t]+([;!?])/g, " $1"],
   [/(?<=\d)[ \t]+(?=(?:[kM]?€|%))/g, " "],
   [/(?<=\d) (?=\d{3}(?!\d))/g, " "],
-  [/(?<=\d)[ \t]+(?=(?:min|h|ms|ans?|heures?|jours?|mois|semaines?|minutes?|secondes?|s|km|kg|Ko|Mo|Go|Kio|Mio|Gio|px)\b(?!['’-]))/g, " "],
+  [
+    /(?<=\d)[ \t]+(?=(?:min|h|ms|ans?|heures?|jours?|mois|semaines?|minutes?|secondes?|s|km|kg|Ko|Mo|Go|Kio|Mio|Gio|px)\b(?!['’-]))/g,
+    " "
+  ],
   [/\b1(er|re|ers|res)\b/g, (_, end) => `1${end.replace(/[ers]/g, (c) => SUPERSCRIPT[c])}`],
   [new RegExp(`(?<=[${LETTER}])'(?=[${LETTER}0-9*_«{\\[])`, "g"), "’"]
 ];
@@ -411,10 +414,15 @@ function remember(model, options) {
   const key = recordKey(kind, `${ref}@${page}`);
   const print = fingerprint(shape || definition);
   const store = progressStorage();
-  const handle = { key, restored: false, dropped: 0, forget: () => {
-    if (store) store.removeItem(key);
-    notifyProgress();
-  } };
+  const handle = {
+    key,
+    restored: false,
+    dropped: 0,
+    forget: () => {
+      if (store) store.removeItem(key);
+      notifyProgress();
+    }
+  };
   if (!store) return handle;
   let droppedTotal = 0;
   const save = () => {
@@ -536,9 +544,23 @@ function render({ model, el }) {
   const history = h("ol", { class: "pacte-case-history", "aria-label": "Votre parcours dans le cas" });
   const current = h("div", { class: "pacte-case-current" });
   const live = h("p", { class: "pacte-case-live", "aria-live": "polite" });
-  root.append(h("h3", {}, caseGraph.title), h("p", {}, caseGraph.structure === "CPTS" ? "En CPTS. " : caseGraph.structure === "CDS" ? "En centre de santé. " : "En MSP. ", caseGraph.context));
+  root.append(
+    h("h3", {}, caseGraph.title),
+    h(
+      "p",
+      {},
+      caseGraph.structure === "CPTS" ? "En CPTS. " : caseGraph.structure === "CDS" ? "En centre de santé. " : "En MSP. ",
+      caseGraph.context
+    )
+  );
   if (caseGraph.based_on && caseGraph.based_on.length) {
-    root.append(h("p", { class: "pacte-case-basis" }, sourceLine(caseGraph.based_on, caseGraph.citations, "Situation construite d’après : ")));
+    root.append(
+      h(
+        "p",
+        { class: "pacte-case-basis" },
+        sourceLine(caseGraph.based_on, caseGraph.citations, "Situation construite d’après : ")
+      )
+    );
   }
   root.append(history, current, live);
   let choices = [];
@@ -551,13 +573,15 @@ function render({ model, el }) {
     let node = nodes.get(caseGraph.start);
     for (const cid of choices) {
       const choice = node.choices.find((c) => c.id === cid);
-      history.append(h(
-        "li",
-        {},
-        h("span", {}, node.title, " — "),
-        h("span", { class: "pacte-case-step-choice" }, `votre choix : « ${choice.text} »`),
-        choice.consequence ? h("p", { class: "pacte-case-consequence" }, choice.consequence) : null
-      ));
+      history.append(
+        h(
+          "li",
+          {},
+          h("span", {}, node.title, " — "),
+          h("span", { class: "pacte-case-step-choice" }, `votre choix : « ${choice.text} »`),
+          choice.consequence ? h("p", { class: "pacte-case-consequence" }, choice.consequence) : null
+        )
+      );
       node = nodes.get(choice.next);
     }
     history.hidden = choices.length === 0;
@@ -580,12 +604,14 @@ function render({ model, el }) {
       const fieldset = h("fieldset", {}, h("legend", {}, "Que faites-vous ?"));
       for (const choice of node.choices) {
         const id = `${uid}-${node.id}-${choice.id}`;
-        fieldset.append(h(
-          "div",
-          { class: "pacte-case-choice" },
-          h("input", { type: "radio", id, name: `${uid}-${node.id}`, value: choice.id }),
-          h("label", { for: id }, choice.text)
-        ));
+        fieldset.append(
+          h(
+            "div",
+            { class: "pacte-case-choice" },
+            h("input", { type: "radio", id, name: `${uid}-${node.id}`, value: choice.id }),
+            h("label", { for: id }, choice.text)
+          )
+        );
       }
       const message = h("p", { class: "pacte-case-message", role: "alert" });
       form.append(fieldset, h("button", { type: "submit", class: "pacte-case-button" }, "Valider ce choix"), message);
@@ -613,10 +639,18 @@ function render({ model, el }) {
       current.append(
         h("p", { class: `pacte-case-outcome pacte-case-outcome-${outcome}` }, OUTCOME_LABELS[outcome] || outcome),
         h("p", { class: "pacte-case-takeaways-title" }, h("strong", {}, "À retenir pour le débriefing :")),
-        h("ul", { class: "pacte-case-takeaways" }, node.takeaways.map((t) => h("li", {}, t))),
+        h(
+          "ul",
+          { class: "pacte-case-takeaways" },
+          node.takeaways.map((t) => h("li", {}, t))
+        ),
         h("p", { class: "pacte-case-sources" }, sourceLine(node.sources, caseGraph.citations, "Sources : "))
       );
-      const back = h("button", { type: "button", class: "pacte-case-button pacte-case-secondary" }, "Revenir au choix précédent");
+      const back = h(
+        "button",
+        { type: "button", class: "pacte-case-button pacte-case-secondary" },
+        "Revenir au choix précédent"
+      );
       back.addEventListener("click", () => {
         choices.pop();
         live.textContent = "Retour au choix précédent.";

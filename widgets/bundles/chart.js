@@ -1,31 +1,5 @@
 // GENERATED from widgets/static/chart.js by js/build-bundles.mjs (npm run bundles): do not edit.
 
-// widgets/static/host.js
-function jupyterBaseUrl() {
-  let base = "/";
-  const cfg = document.getElementById("jupyter-config-data");
-  if (cfg) {
-    try {
-      base = JSON.parse(cfg.textContent).baseUrl || "/";
-    } catch (err) {
-      console.warn("pacte: unreadable jupyter-config-data", err);
-    }
-  }
-  return base.endsWith("/") ? base : `${base}/`;
-}
-
-// widgets/static/chart_runtime.js
-var runtime = null;
-function vendorUrl() {
-  if (globalThis.PACTE_VENDOR_URL) return globalThis.PACTE_VENDOR_URL;
-  const base = jupyterBaseUrl();
-  return new URL(`${base}pacte/static/vendor/vega-bundle.js`, window.location.href).href;
-}
-function loadRuntime() {
-  if (!runtime) runtime = import(vendorUrl());
-  return runtime;
-}
-
 // widgets/static/chart_layout.js
 var PHONE_WIDTH = 560;
 var MIN_FONT = 12;
@@ -69,7 +43,11 @@ function datasetRows(spec, view) {
   return [];
 }
 function distinct(rows, field) {
-  return [...new Set(rows.map((r) => r[field]).filter((v) => v !== null && v !== void 0).map(String))];
+  return [
+    ...new Set(
+      rows.map((r) => r[field]).filter((v) => v !== null && v !== void 0).map(String)
+    )
+  ];
 }
 function vegaString(s) {
   return JSON.stringify(s);
@@ -108,7 +86,10 @@ function phoneLayout(spec, width) {
     const off = (view.encoding || {}).yOffset;
     if (off && off.field) {
       const domain = (off.scale || {}).domain;
-      offsets = Math.max(offsets, Array.isArray(domain) ? domain.length : distinct(datasetRows(spec, view), off.field).length);
+      offsets = Math.max(
+        offsets,
+        Array.isArray(domain) ? domain.length : distinct(datasetRows(spec, view), off.field).length
+      );
     }
   }
   for (const view of views(spec)) {
@@ -162,7 +143,8 @@ function phoneLayout(spec, width) {
 }
 var DARKER = { "#e07b39": "#c25e1f", "#9fb7c9": "#6f93b0" };
 function contrastColours(node) {
-  if (Array.isArray(node)) return node.map((v) => typeof v === "string" && DARKER[v.toLowerCase()] || contrastColours(v));
+  if (Array.isArray(node))
+    return node.map((v) => typeof v === "string" && DARKER[v.toLowerCase()] || contrastColours(v));
   if (node && typeof node === "object") {
     for (const [key, value] of Object.entries(node)) {
       if (typeof value === "string" && DARKER[value.toLowerCase()]) node[key] = DARKER[value.toLowerCase()];
@@ -232,7 +214,8 @@ function tableColumns(spec) {
   }
   const withTooltip = views(spec).find((v) => Array.isArray((v.encoding || {}).tooltip));
   if (withTooltip) {
-    for (const t of withTooltip.encoding.tooltip) add({ field: t.field, title: fieldTitle(t), format: t.format, type: t.type });
+    for (const t of withTooltip.encoding.tooltip)
+      add({ field: t.field, title: fieldTitle(t), format: t.format, type: t.type });
     return { columns: cols, view: withTooltip };
   }
   const view = views(spec).find((v) => v.encoding) || spec;
@@ -249,12 +232,14 @@ function tableRows(spec, fmt) {
   const present = columns.filter((c) => rows.some((r) => r[c.field] !== void 0 && r[c.field] !== null));
   return {
     columns: present.map((c) => c.title),
-    rows: rows.map((r) => present.map((c) => {
-      const v = r[c.field];
-      if (v === null || v === void 0) return "—";
-      if (c.labels) return c.labels[String(v)] ?? String(v);
-      return format(v, c);
-    }))
+    rows: rows.map(
+      (r) => present.map((c) => {
+        const v = r[c.field];
+        if (v === null || v === void 0) return "—";
+        if (c.labels) return c.labels[String(v)] ?? String(v);
+        return format(v, c);
+      })
+    )
   };
 }
 function legendFilters(spec) {
@@ -339,6 +324,32 @@ function legendButtons(filter, getView) {
       queued.splice(0).reduce((done, [value, toggle]) => done.then(() => select(value, toggle)), Promise.resolve());
     }
   };
+}
+
+// widgets/static/host.js
+function jupyterBaseUrl() {
+  let base = "/";
+  const cfg = document.getElementById("jupyter-config-data");
+  if (cfg) {
+    try {
+      base = JSON.parse(cfg.textContent).baseUrl || "/";
+    } catch (err) {
+      console.warn("pacte: unreadable jupyter-config-data", err);
+    }
+  }
+  return base.endsWith("/") ? base : `${base}/`;
+}
+
+// widgets/static/chart_runtime.js
+var runtime = null;
+function vendorUrl() {
+  if (globalThis.PACTE_VENDOR_URL) return globalThis.PACTE_VENDOR_URL;
+  const base = jupyterBaseUrl();
+  return new URL(`${base}pacte/static/vendor/vega-bundle.js`, window.location.href).href;
+}
+function loadRuntime() {
+  if (!runtime) runtime = import(vendorUrl());
+  return runtime;
 }
 
 // widgets/static/chart.js
@@ -437,7 +448,8 @@ function ensurePatterns(patterns) {
 function nameSvg(view, label) {
   const svg = view.querySelector("svg");
   if (!svg) return;
-  if (svg.getAttribute("role") === "img" && svg.getAttribute("aria-label") === label && !svg.querySelector("[role], [aria-label], [aria-roledescription]")) return;
+  if (svg.getAttribute("role") === "img" && svg.getAttribute("aria-label") === label && !svg.querySelector("[role], [aria-label], [aria-roledescription]"))
+    return;
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-label", label);
   svg.removeAttribute("aria-roledescription");
@@ -460,9 +472,12 @@ function whenNeeded(figure) {
         window.removeEventListener("pacte:draw-charts", done);
         resolve();
       };
-      const observer = new IntersectionObserver((entries) => {
-        if (entries.some((e) => e.isIntersecting)) done();
-      }, { rootMargin: "400px 0px" });
+      const observer = new IntersectionObserver(
+        (entries) => {
+          if (entries.some((e) => e.isIntersecting)) done();
+        },
+        { rootMargin: "400px 0px" }
+      );
       observer.observe(figure);
       figure.addEventListener("focusin", done);
       window.addEventListener("beforeprint", done);
@@ -531,7 +546,12 @@ async function render({ model, el }) {
     for (const f of filters) f.attach(result.view);
     if (!svgWatcher && typeof MutationObserver === "function") {
       svgWatcher = new MutationObserver(() => nameSvg(view, label));
-      svgWatcher.observe(view, { childList: true, subtree: true, attributes: true, attributeFilter: ["role", "aria-label", "aria-roledescription"] });
+      svgWatcher.observe(view, {
+        childList: true,
+        subtree: true,
+        attributes: true,
+        attributeFilter: ["role", "aria-label", "aria-roledescription"]
+      });
     }
     figure.dataset.rendered = "true";
     figure.dataset.layout = drawnPhone ? "phone" : "wide";

@@ -107,7 +107,15 @@ function readNumber(raw, spec, field, errors) {
     return null;
   }
   if (value < spec.min || value > spec.max) {
-    errors.push({ field, message: message("simulator.out_of_range", { label, min: fmtNumber(spec.min), max: fmtNumber(spec.max), unit: spec.unit }) });
+    errors.push({
+      field,
+      message: message("simulator.out_of_range", {
+        label,
+        min: fmtNumber(spec.min),
+        max: fmtNumber(spec.max),
+        unit: spec.unit
+      })
+    });
     return null;
   }
   return value;
@@ -123,7 +131,9 @@ function computeCpts(rules, inputs) {
   const spec = { ...rules.population, ...POPULATION_SPEC };
   const pop = readNumber(inputs.population, spec, "population", errors);
   if (errors.length) return { ok: false, status: "error", errors };
-  const band = rules.bands.find((b) => pop >= b.min_population && (b.max_population === null || pop <= b.max_population));
+  const band = rules.bands.find(
+    (b) => pop >= b.min_population && (b.max_population === null || pop <= b.max_population)
+  );
   const before = band.fonctionnement_2019.value;
   const after = band.fonctionnement_avenant2.value;
   return {
@@ -153,7 +163,10 @@ var RULES = [
   [/[ \t]+([;!?])/g, " $1"],
   [/(?<=\d)[ \t]+(?=(?:[kM]?€|%))/g, " "],
   [/(?<=\d) (?=\d{3}(?!\d))/g, " "],
-  [/(?<=\d)[ \t]+(?=(?:min|h|ms|ans?|heures?|jours?|mois|semaines?|minutes?|secondes?|s|km|kg|Ko|Mo|Go|Kio|Mio|Gio|px)\b(?!['’-]))/g, " "],
+  [
+    /(?<=\d)[ \t]+(?=(?:min|h|ms|ans?|heures?|jours?|mois|semaines?|minutes?|secondes?|s|km|kg|Ko|Mo|Go|Kio|Mio|Gio|px)\b(?!['’-]))/g,
+    " "
+  ],
   [/\b1(er|re|ers|res)\b/g, (_, end) => `1${end.replace(/[ers]/g, (c) => SUPERSCRIPT[c])}`],
   [new RegExp(`(?<=[${LETTER}])'(?=[${LETTER}0-9*_«{\\[])`, "g"), "’"]
 ];
@@ -200,6 +213,14 @@ function scrollHint(box, text = "Faites défiler le graphique vers la droite �
   };
   if (typeof ResizeObserver === "function") new ResizeObserver(update).observe(box);
   return { hint, update };
+}
+
+// widgets/static/host.js
+function mirrorKernelResult(model, show) {
+  const update = () => show(model.get("kernel_result") || {});
+  model.on("change:kernel_result", update);
+  update();
+  return () => model.off("change:kernel_result", update);
 }
 
 // widgets/static/progress_logic.js
@@ -350,10 +371,15 @@ function remember(model, options) {
   const key = recordKey(kind, `${ref}@${page}`);
   const print = fingerprint(shape || definition);
   const store = progressStorage();
-  const handle = { key, restored: false, dropped: 0, forget: () => {
-    if (store) store.removeItem(key);
-    notifyProgress();
-  } };
+  const handle = {
+    key,
+    restored: false,
+    dropped: 0,
+    forget: () => {
+      if (store) store.removeItem(key);
+      notifyProgress();
+    }
+  };
   if (!store) return handle;
   let droppedTotal = 0;
   const save = () => {
@@ -415,14 +441,6 @@ function jupyterLabConfig() {
   }
 }
 
-// widgets/static/host.js
-function mirrorKernelResult(model, show) {
-  const update = () => show(model.get("kernel_result") || {});
-  model.on("change:kernel_result", update);
-  update();
-  return () => model.off("change:kernel_result", update);
-}
-
 // widgets/static/cpts_funding.js
 var CPTS_STYLE_ID = "pacte-cpts-style";
 var CPTS_CSS = `
@@ -475,9 +493,27 @@ function drawBands(figure, rules, selected) {
   const barW = Math.min(60, groupW / 3);
   const titleId = `cpts-title-${Math.random().toString(36).slice(2, 8)}`;
   const descId = `${titleId}-desc`;
-  const root = svgNode("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": `${titleId} ${descId}` });
-  root.append(svgNode("title", { id: titleId }, "Financement annuel du fonctionnement des CPTS selon leur taille, avant et après l’avenant 2"));
-  root.append(svgNode("desc", { id: descId }, rules.bands.map((b) => `${b.label} (${b.range_label}) : ${kEuros(b.fonctionnement_2019.value)} en 2019, ${kEuros(b.fonctionnement_avenant2.value)} après l’avenant 2`).join(" ; ") + (selected ? `. Taille de votre CPTS : ${selected}.` : ".")));
+  const root = svgNode("svg", {
+    viewBox: `0 0 ${width} ${height}`,
+    role: "img",
+    "aria-labelledby": `${titleId} ${descId}`
+  });
+  root.append(
+    svgNode(
+      "title",
+      { id: titleId },
+      "Financement annuel du fonctionnement des CPTS selon leur taille, avant et après l’avenant 2"
+    )
+  );
+  root.append(
+    svgNode(
+      "desc",
+      { id: descId },
+      rules.bands.map(
+        (b) => `${b.label} (${b.range_label}) : ${kEuros(b.fonctionnement_2019.value)} en 2019, ${kEuros(b.fonctionnement_avenant2.value)} après l’avenant 2`
+      ).join(" ; ") + (selected ? `. Taille de votre CPTS : ${selected}.` : ".")
+    )
+  );
   const legend = svgNode("g", { "aria-hidden": "true", transform: `translate(${left},6)` });
   legend.append(svgNode("rect", { x: 0, y: 0, width: 14, height: 14, fill: "#6f93b0" }));
   legend.append(svgNode("text", { x: 20, y: 12, "font-size": 13 }, "ACI 2019"));
@@ -489,21 +525,51 @@ function drawBands(figure, rules, selected) {
     const x0 = left + i * groupW + groupW / 2 - barW;
     const mine = selected === b.id;
     const g = svgNode("g", { "aria-hidden": "true", "data-band": b.id, "data-selected": String(mine) });
-    for (const [j, value, color] of [[0, b.fonctionnement_2019.value, "#6f93b0"], [1, b.fonctionnement_avenant2.value, "#1f5f8b"]]) {
+    for (const [j, value, color] of [
+      [0, b.fonctionnement_2019.value, "#6f93b0"],
+      [1, b.fonctionnement_avenant2.value, "#1f5f8b"]
+    ]) {
       const h2 = value / max * plotH;
-      g.append(svgNode("rect", {
-        x: (x0 + j * barW).toFixed(1),
-        y: (top + plotH - h2).toFixed(1),
-        width: (barW - 4).toFixed(1),
-        height: h2.toFixed(1),
-        fill: color,
-        ...mine ? { stroke: "#1b2631", "stroke-width": 2 } : {}
-      }));
-      g.append(svgNode("text", { x: (x0 + j * barW + barW / 2 - 2).toFixed(1), y: (top + plotH - h2 - 4).toFixed(1), "text-anchor": "middle", "font-size": 12 }, kEuros(value)));
+      g.append(
+        svgNode("rect", {
+          x: (x0 + j * barW).toFixed(1),
+          y: (top + plotH - h2).toFixed(1),
+          width: (barW - 4).toFixed(1),
+          height: h2.toFixed(1),
+          fill: color,
+          ...mine ? { stroke: "#1b2631", "stroke-width": 2 } : {}
+        })
+      );
+      g.append(
+        svgNode(
+          "text",
+          {
+            x: (x0 + j * barW + barW / 2 - 2).toFixed(1),
+            y: (top + plotH - h2 - 4).toFixed(1),
+            "text-anchor": "middle",
+            "font-size": 12
+          },
+          kEuros(value)
+        )
+      );
     }
-    const label = svgNode("text", { x: (x0 + barW).toFixed(1), y: top + plotH + 18, "text-anchor": "middle", "font-size": 13, "font-weight": selected === b.id ? 700 : 400 }, b.label);
+    const label = svgNode(
+      "text",
+      {
+        x: (x0 + barW).toFixed(1),
+        y: top + plotH + 18,
+        "text-anchor": "middle",
+        "font-size": 13,
+        "font-weight": selected === b.id ? 700 : 400
+      },
+      b.label
+    );
     const short = b.min_population === 0 ? `< ${fmtNumber(b.max_population + 1)} hab.` : b.max_population === null ? `> ${fmtNumber(b.min_population - 1)} hab.` : `${fmtNumber(b.min_population)} – ${fmtNumber(b.max_population)}`;
-    const range = svgNode("text", { x: (x0 + barW).toFixed(1), y: top + plotH + 34, "text-anchor": "middle", "font-size": 12, fill: "#4a5560" }, short);
+    const range = svgNode(
+      "text",
+      { x: (x0 + barW).toFixed(1), y: top + plotH + 34, "text-anchor": "middle", "font-size": 12, fill: "#4a5560" },
+      short
+    );
     g.append(label, range);
     root.append(g);
   });
@@ -522,7 +588,10 @@ function render({ model, el }) {
     title: "Financement d’une CPTS selon sa taille",
     summarize: (i) => {
       const r = computeCpts(rules, i);
-      return { complete: true, label: r.ok ? `${fmtNumber(r.population)} habitants : ${fmtEuros(r.after)} par an` : "saisie à corriger" };
+      return {
+        complete: true,
+        label: r.ok ? `${fmtNumber(r.population)} habitants : ${fmtEuros(r.after)} par an` : "saisie à corriger"
+      };
     }
   });
   const start = model.get("inputs") || {};
@@ -550,7 +619,11 @@ function render({ model, el }) {
         { class: "pacte-cpts-field" },
         node("label", { for: `${base}-pop` }, pop.label),
         input,
-        node("span", { id: `${base}-unit`, class: "pacte-cpts-unit" }, `habitants (de ${fmtNumber(pop.min)} à ${fmtNumber(pop.max)})`)
+        node(
+          "span",
+          { id: `${base}-unit`, class: "pacte-cpts-unit" },
+          `habitants (de ${fmtNumber(pop.min)} à ${fmtNumber(pop.max)})`
+        )
       ),
       err
     )
@@ -563,9 +636,23 @@ function render({ model, el }) {
   const detailLine = node("p", {});
   const kernelLine = node("p", { class: "pacte-cpts-kernel" });
   result.append(bandLine, amountLine, detailLine, kernelLine);
-  const figure = node("figure", { class: "pacte-cpts-chart", tabindex: "0", "aria-label": "Graphique du financement par taille de CPTS" });
-  const keys = [.../* @__PURE__ */ new Set([pop.source, rules.increase.source, ...rules.bands.flatMap((b) => [b.fonctionnement_2019.source, b.fonctionnement_avenant2.source])])];
-  const sources = node("p", { class: "pacte-cpts-note" }, "Sources : " + keys.map((k) => citations[k] || k).join(" ; ") + ". Seul le volet « fonctionnement » est représenté : les montants attachés à chaque mission ne sont pas confirmés par les sources du cours.");
+  const figure = node("figure", {
+    class: "pacte-cpts-chart",
+    tabindex: "0",
+    "aria-label": "Graphique du financement par taille de CPTS"
+  });
+  const keys = [
+    .../* @__PURE__ */ new Set([
+      pop.source,
+      rules.increase.source,
+      ...rules.bands.flatMap((b) => [b.fonctionnement_2019.source, b.fonctionnement_avenant2.source])
+    ])
+  ];
+  const sources = node(
+    "p",
+    { class: "pacte-cpts-note" },
+    "Sources : " + keys.map((k) => citations[k] || k).join(" ; ") + ". Seul le volet « fonctionnement » est représenté : les montants attachés à chaque mission ne sont pas confirmés par les sources du cours."
+  );
   const scroll = scrollHint(figure);
   root.append(form, announce, result, figure, scroll.hint, sources);
   function show(r) {

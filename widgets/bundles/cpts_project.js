@@ -24,7 +24,8 @@ function cleanList(raw, known, what, errors) {
   }
   const seen = /* @__PURE__ */ new Set();
   for (const value of raw) {
-    if (typeof value !== "string" || !known.includes(value)) errors.push(`Choix inconnu parmi les ${what} : ${describe(value)}.`);
+    if (typeof value !== "string" || !known.includes(value))
+      errors.push(`Choix inconnu parmi les ${what} : ${describe(value)}.`);
     else seen.add(value);
   }
   return known.filter((id) => seen.has(id));
@@ -61,8 +62,18 @@ function evaluateProject(project, answers) {
   for (const key of Object.keys(a).sort()) {
     if (key !== "missions" && key !== "partners") errors.push(`Clé inconnue : « ${key} ».`);
   }
-  const missions = cleanList(a.missions, project.missions.map((m) => m.id), "missions", errors);
-  const partners = cleanList(a.partners, project.partners.map((p) => p.id), "partenaires", errors);
+  const missions = cleanList(
+    a.missions,
+    project.missions.map((m) => m.id),
+    "missions",
+    errors
+  );
+  const partners = cleanList(
+    a.partners,
+    project.partners.map((p) => p.id),
+    "partenaires",
+    errors
+  );
   const counts = { "point-fort": 0, attention: 0, suggestion: 0 };
   const feedback = [];
   let status;
@@ -102,7 +113,9 @@ function projectSummary(project, result) {
   lines.push("Partenaires associés :", ...labels(project.partners, result.partners).map((l) => `- ${l}`), "");
   lines.push("Commentaires :");
   for (const f of result.feedback) {
-    lines.push(`- [${f.level}] ${f.message.replace(/\s+/g, " ").trim()} (source : ${f.source.ref}, ${f.source.detail})`);
+    lines.push(
+      `- [${f.level}] ${f.message.replace(/\s+/g, " ").trim()} (source : ${f.source.ref}, ${f.source.detail})`
+    );
   }
   return `${lines.join("\r\n")}\r
 `;
@@ -119,7 +132,10 @@ var RULES = [
   [/[ \t]+([;!?])/g, " $1"],
   [/(?<=\d)[ \t]+(?=(?:[kM]?€|%))/g, " "],
   [/(?<=\d) (?=\d{3}(?!\d))/g, " "],
-  [/(?<=\d)[ \t]+(?=(?:min|h|ms|ans?|heures?|jours?|mois|semaines?|minutes?|secondes?|s|km|kg|Ko|Mo|Go|Kio|Mio|Gio|px)\b(?!['’-]))/g, " "],
+  [
+    /(?<=\d)[ \t]+(?=(?:min|h|ms|ans?|heures?|jours?|mois|semaines?|minutes?|secondes?|s|km|kg|Ko|Mo|Go|Kio|Mio|Gio|px)\b(?!['’-]))/g,
+    " "
+  ],
   [/\b1(er|re|ers|res)\b/g, (_, end) => `1${end.replace(/[ers]/g, (c) => SUPERSCRIPT[c])}`],
   [new RegExp(`(?<=[${LETTER}])'(?=[${LETTER}0-9*_«{\\[])`, "g"), "’"]
 ];
@@ -155,20 +171,6 @@ function injectStyle(id, css) {
   style.id = id;
   style.textContent = css;
   document.head.append(style);
-}
-
-// widgets/static/numbers.js
-var NBSP = " ";
-var FORMATS = /* @__PURE__ */ new Map();
-function fmtNumber(value, maxDecimals = 2, minDecimals = 0) {
-  const max = Number.isInteger(value) ? minDecimals : Math.max(maxDecimals, minDecimals);
-  const key = `${minDecimals}/${max}`;
-  let format = FORMATS.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: minDecimals, maximumFractionDigits: max });
-    FORMATS.set(key, format);
-  }
-  return format.format(value).replace(/[\u202f ]/g, NBSP);
 }
 
 // widgets/static/host.js
@@ -349,6 +351,20 @@ function emitAnswer(el, kind, ref, question, answer) {
   el.dispatchEvent(new CustomEvent("pacte:answer", { bubbles: true, detail: item }));
 }
 
+// widgets/static/numbers.js
+var NBSP = " ";
+var FORMATS = /* @__PURE__ */ new Map();
+function fmtNumber(value, maxDecimals = 2, minDecimals = 0) {
+  const max = Number.isInteger(value) ? minDecimals : Math.max(maxDecimals, minDecimals);
+  const key = `${minDecimals}/${max}`;
+  let format = FORMATS.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: minDecimals, maximumFractionDigits: max });
+    FORMATS.set(key, format);
+  }
+  return format.format(value).replace(/[\u202f ]/g, NBSP);
+}
+
 // widgets/static/progress_logic.js
 var RECORD_VERSION = 1;
 var PREFIX = "pacte:v1:";
@@ -497,10 +513,15 @@ function remember(model, options) {
   const key = recordKey(kind, `${ref}@${page}`);
   const print = fingerprint(shape || definition);
   const store = progressStorage();
-  const handle = { key, restored: false, dropped: 0, forget: () => {
-    if (store) store.removeItem(key);
-    notifyProgress();
-  } };
+  const handle = {
+    key,
+    restored: false,
+    dropped: 0,
+    forget: () => {
+      if (store) store.removeItem(key);
+      notifyProgress();
+    }
+  };
   if (!store) return handle;
   let droppedTotal = 0;
   const save = () => {
@@ -620,7 +641,10 @@ function render({ model, el }) {
       const r = evaluateProject(project, a);
       const m = (a.missions || []).length;
       const p = (a.partners || []).length;
-      return { complete: r.status === COMPLETE, label: `${m} mission${m > 1 ? "s" : ""} et ${p} partenaire${p > 1 ? "s" : ""} choisis` };
+      return {
+        complete: r.status === COMPLETE,
+        label: `${m} mission${m > 1 ? "s" : ""} et ${p} partenaire${p > 1 ? "s" : ""} choisis`
+      };
     }
   });
   const uid = Math.random().toString(36).slice(2, 8);
@@ -629,25 +653,33 @@ function render({ model, el }) {
   const t = project.territory;
   const root = h("section", { class: "pacte-cpts", "aria-label": `Activité : ${project.title}` });
   root.append(h("h3", {}, project.title), h("p", {}, project.instructions));
-  root.append(h(
-    "div",
-    { class: "pacte-cpts-territory" },
-    h("h4", {}, `Le territoire : ${t.name}`),
-    project.fictional ? h("p", { class: "pacte-cpts-notice" }, t.notice) : null,
-    h("p", {}, t.description),
+  root.append(
     h(
-      "ul",
-      { class: "pacte-cpts-indicators", "aria-label": "Chiffres du territoire" },
-      t.indicators.map((i) => h(
-        "li",
-        { "data-indicator": i.id },
-        `${i.label} : `,
-        h("strong", {}, `${fmtNumber(i.value)}${i.unit === "%" ? " %" : ""}`)
-      ))
-    ),
-    h("p", { style: "margin:.4rem 0 0" }, h("strong", {}, "Besoins repérés :")),
-    h("ul", { class: "pacte-cpts-needs" }, t.needs.map((n) => h("li", {}, n.label)))
-  ));
+      "div",
+      { class: "pacte-cpts-territory" },
+      h("h4", {}, `Le territoire : ${t.name}`),
+      project.fictional ? h("p", { class: "pacte-cpts-notice" }, t.notice) : null,
+      h("p", {}, t.description),
+      h(
+        "ul",
+        { class: "pacte-cpts-indicators", "aria-label": "Chiffres du territoire" },
+        t.indicators.map(
+          (i) => h(
+            "li",
+            { "data-indicator": i.id },
+            `${i.label} : `,
+            h("strong", {}, `${fmtNumber(i.value)}${i.unit === "%" ? " %" : ""}`)
+          )
+        )
+      ),
+      h("p", { style: "margin:.4rem 0 0" }, h("strong", {}, "Besoins repérés :")),
+      h(
+        "ul",
+        { class: "pacte-cpts-needs" },
+        t.needs.map((n) => h("li", {}, n.label))
+      )
+    )
+  );
   const form = h("form", { class: "pacte-cpts-form", novalidate: true });
   const group = (key, legend, entries) => {
     const fs = h("fieldset", { class: "pacte-cpts-group", "data-group": key }, h("legend", {}, legend));
@@ -660,7 +692,11 @@ function render({ model, el }) {
     return fs;
   };
   const missionCount = h("p", { class: "pacte-cpts-count", "aria-live": "polite" });
-  const missions = group("missions", `Les missions pour commencer (${project.max_missions} conseillées au plus)`, project.missions);
+  const missions = group(
+    "missions",
+    `Les missions pour commencer (${project.max_missions} conseillées au plus)`,
+    project.missions
+  );
   missions.append(missionCount);
   const partners = group("partners", "Les partenaires à associer dès le départ", project.partners);
   const submit = h("button", { type: "submit", class: "pacte-button" }, "Valider mon projet");
@@ -676,7 +712,9 @@ function render({ model, el }) {
   const list = h("ul", { class: "pacte-cpts-feedback" });
   root.append(h("div", { class: "pacte-cpts-result" }, status, list));
   const chosen = (key) => [.../** @type {NodeListOf<HTMLInputElement>} */
-  form.querySelectorAll(`input[name=${key}]:checked`)].map((i) => i.value);
+  form.querySelectorAll(`input[name=${key}]:checked`)].map(
+    (i) => i.value
+  );
   const countMissions = () => {
     const n = chosen("missions").length;
     missionCount.textContent = `${n} mission${n > 1 ? "s" : ""} choisie${n > 1 ? "s" : ""}.`;
@@ -688,13 +726,17 @@ function render({ model, el }) {
     status.className = `pacte-cpts-status${result.status === INVALID ? " pacte-invalid" : ""}`;
     root.dataset.status = result.status;
     root.dataset.feedback = String(result.feedback.length);
-    list.replaceChildren(...result.feedback.map((f) => h(
-      "li",
-      { "data-level": f.level, "data-rule": f.rule },
-      h("span", { class: "pacte-cpts-level" }, LEVEL_LABEL[f.level] || f.level),
-      f.message,
-      h("span", { class: "pacte-cpts-source" }, "Source : ", cite(f.source))
-    )));
+    list.replaceChildren(
+      ...result.feedback.map(
+        (f) => h(
+          "li",
+          { "data-level": f.level, "data-rule": f.rule },
+          h("span", { class: "pacte-cpts-level" }, LEVEL_LABEL[f.level] || f.level),
+          f.message,
+          h("span", { class: "pacte-cpts-source" }, "Source : ", cite(f.source))
+        )
+      )
+    );
     download.disabled = result.status !== COMPLETE;
   };
   form.addEventListener("change", countMissions);

@@ -81,7 +81,9 @@ function evaluateDiagnosis(grid, answers) {
     if (raw === null || raw === void 0 || raw === "") continue;
     const value = parseRating(raw, scale);
     if (value === null) {
-      errors.push(`Valeur hors échelle pour l'affirmation « ${key} » : ${describe(raw)} (attendu : un nombre entier de ${scale.min} à ${scale.max}).`);
+      errors.push(
+        `Valeur hors échelle pour l'affirmation « ${key} » : ${describe(raw)} (attendu : un nombre entier de ${scale.min} à ${scale.max}).`
+      );
       continue;
     }
     valid[key] = value;
@@ -155,7 +157,14 @@ function diagnosisCsv(grid, answers, result) {
   }
   const rtypes = new Map((grid.resource_types || []).map((r) => [r.id, r]));
   for (const r of result.resources) {
-    rows.push(["Ressources", "", r.id, rtypes.get(r.id).label, `${r.answered}/${r.total}`, r.mean === null ? "" : frenchDecimal(r.mean)]);
+    rows.push([
+      "Ressources",
+      "",
+      r.id,
+      rtypes.get(r.id).label,
+      `${r.answered}/${r.total}`,
+      r.mean === null ? "" : frenchDecimal(r.mean)
+    ]);
   }
   return `${rows.map((row) => row.map(csvCell).join(";")).join("\r\n")}\r
 `;
@@ -185,43 +194,68 @@ function diagnosisSvg(grid, result, options = {}) {
     const lv = d.level ? levelLabel.get(d.level) : "provisoire";
     return `${dim.short_label} : ${frenchDecimal(d.mean)} sur ${max} (${lv})`;
   }).join(" ; ");
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="pacte-diag-title${sfx} pacte-diag-desc${sfx}">`);
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="pacte-diag-title${sfx} pacte-diag-desc${sfx}">`
+  );
   parts.push(`<title id="pacte-diag-title${sfx}">${esc(title)}</title>`);
   const scaleWord = (v, fallback) => {
     const lab = grid.scale.labels.find((l) => l.value === v);
     return lab ? lab.label.charAt(0).toLowerCase() + lab.label.slice(1) : fallback;
   };
-  parts.push(`<desc id="pacte-diag-desc${sfx}">Score moyen de chaque dimension, de ${min} (${esc(scaleWord(min, "pas du tout"))}) à ${max} (${esc(scaleWord(max, "tout à fait"))}). ${esc(desc)}.</desc>`);
+  parts.push(
+    `<desc id="pacte-diag-desc${sfx}">Score moyen de chaque dimension, de ${min} (${esc(scaleWord(min, "pas du tout"))}) à ${max} (${esc(scaleWord(max, "tout à fait"))}). ${esc(desc)}.</desc>`
+  );
   parts.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`);
   parts.push(`<text x="12" y="24" style="${font};font-size:15px;font-weight:600" fill="#1b2631">${esc(title)}</text>`);
   for (const lv of grid.levels) {
     const x0 = x(lv.min);
     const x1 = x(lv.max);
-    parts.push(`<rect x="${x0.toFixed(1)}" y="${top - 8}" width="${(x1 - x0).toFixed(1)}" height="${rowH * grid.dimensions.length}" fill="${lv.color || "#999999"}" fill-opacity="0.08"/>`);
-    parts.push(`<text x="${((x0 + x1) / 2).toFixed(1)}" y="${top - 14}" text-anchor="middle" style="${font};font-size:11px" fill="#4a5560">${esc(lv.label)}</text>`);
+    parts.push(
+      `<rect x="${x0.toFixed(1)}" y="${top - 8}" width="${(x1 - x0).toFixed(1)}" height="${rowH * grid.dimensions.length}" fill="${lv.color || "#999999"}" fill-opacity="0.08"/>`
+    );
+    parts.push(
+      `<text x="${((x0 + x1) / 2).toFixed(1)}" y="${top - 14}" text-anchor="middle" style="${font};font-size:11px" fill="#4a5560">${esc(lv.label)}</text>`
+    );
   }
   for (let v = min; v <= max; v++) {
     const xv = x(v).toFixed(1);
-    parts.push(`<line x1="${xv}" x2="${xv}" y1="${top - 8}" y2="${top - 8 + rowH * grid.dimensions.length}" stroke="#c9d3dd" stroke-width="1"/>`);
+    parts.push(
+      `<line x1="${xv}" x2="${xv}" y1="${top - 8}" y2="${top - 8 + rowH * grid.dimensions.length}" stroke="#c9d3dd" stroke-width="1"/>`
+    );
     const lab = grid.scale.labels.find((l) => l.value === v);
-    parts.push(`<text x="${xv}" y="${top + rowH * grid.dimensions.length + 8}" text-anchor="middle" style="${font};font-size:11px" fill="#4a5560">${v}</text>`);
-    if (lab) parts.push(`<text x="${xv}" y="${top + rowH * grid.dimensions.length + 22}" text-anchor="middle" style="${font};font-size:10px" fill="#4a5560">${esc(lab.label)}</text>`);
+    parts.push(
+      `<text x="${xv}" y="${top + rowH * grid.dimensions.length + 8}" text-anchor="middle" style="${font};font-size:11px" fill="#4a5560">${v}</text>`
+    );
+    if (lab)
+      parts.push(
+        `<text x="${xv}" y="${top + rowH * grid.dimensions.length + 22}" text-anchor="middle" style="${font};font-size:10px" fill="#4a5560">${esc(lab.label)}</text>`
+      );
   }
   result.dimensions.forEach((d, i) => {
     const dim = grid.dimensions.find((g) => g.id === d.id);
     const y = top + i * rowH;
-    parts.push(`<text x="${left - 10}" y="${y + 24}" text-anchor="end" style="${font};font-size:13px;font-weight:600" fill="#1b2631">${esc(dim.short_label)}</text>`);
-    parts.push(`<text x="${left - 10}" y="${y + 39}" text-anchor="end" style="${font};font-size:10px" fill="#4a5560">${d.answered}/${d.total} réponses</text>`);
+    parts.push(
+      `<text x="${left - 10}" y="${y + 24}" text-anchor="end" style="${font};font-size:13px;font-weight:600" fill="#1b2631">${esc(dim.short_label)}</text>`
+    );
+    parts.push(
+      `<text x="${left - 10}" y="${y + 39}" text-anchor="end" style="${font};font-size:10px" fill="#4a5560">${d.answered}/${d.total} réponses</text>`
+    );
     if (d.mean === null) {
-      parts.push(`<text x="${left + 6}" y="${y + 29}" style="${font};font-size:12px;font-style:italic" fill="#4a5560">sans réponse</text>`);
+      parts.push(
+        `<text x="${left + 6}" y="${y + 29}" style="${font};font-size:12px;font-style:italic" fill="#4a5560">sans réponse</text>`
+      );
       return;
     }
     const color = d.level ? levelColor.get(d.level) : "#7f8c99";
     const w = Math.max(2, x(d.mean) - left);
     const dash = d.complete ? "" : ` stroke="${color}" stroke-dasharray="4 3" fill-opacity="0.45"`;
-    parts.push(`<rect class="pacte-diag-bar" data-dimension="${esc(d.id)}" x="${left}" y="${y + 12}" width="${w.toFixed(1)}" height="24" rx="3" fill="${color}"${dash}/>`);
+    parts.push(
+      `<rect class="pacte-diag-bar" data-dimension="${esc(d.id)}" x="${left}" y="${y + 12}" width="${w.toFixed(1)}" height="24" rx="3" fill="${color}"${dash}/>`
+    );
     const lv = d.level ? levelLabel.get(d.level) : "provisoire";
-    parts.push(`<text x="${(left + w + 6).toFixed(1)}" y="${y + 29}" style="${font};font-size:12px" fill="#1b2631">${frenchDecimal(d.mean)} (${esc(lv)})</text>`);
+    parts.push(
+      `<text x="${(left + w + 6).toFixed(1)}" y="${y + 29}" style="${font};font-size:12px" fill="#1b2631">${frenchDecimal(d.mean)} (${esc(lv)})</text>`
+    );
   });
   parts.push("</svg>");
   return parts.join("");
@@ -235,7 +269,15 @@ function actionPlan(grid, answers) {
     const raw = answers && typeof answers === "object" && Object.hasOwn(answers, s.id) ? answers[s.id] : null;
     const value = parseRating(raw, grid.scale);
     if (value === null || value < threshold) return;
-    out.push({ id: s.id, text: s.text, dimension: s.dimension, value, label: labels.get(value) || "", levers: s.levers || [], index });
+    out.push({
+      id: s.id,
+      text: s.text,
+      dimension: s.dimension,
+      value,
+      label: labels.get(value) || "",
+      levers: s.levers || [],
+      index
+    });
   });
   out.sort((a, b) => b.value - a.value || a.index - b.index);
   return out.map(({ index, ...rest }) => rest);
@@ -266,7 +308,10 @@ var RULES = [
   [/[ \t]+([;!?])/g, " $1"],
   [/(?<=\d)[ \t]+(?=(?:[kM]?€|%))/g, " "],
   [/(?<=\d) (?=\d{3}(?!\d))/g, " "],
-  [/(?<=\d)[ \t]+(?=(?:min|h|ms|ans?|heures?|jours?|mois|semaines?|minutes?|secondes?|s|km|kg|Ko|Mo|Go|Kio|Mio|Gio|px)\b(?!['’-]))/g, " "],
+  [
+    /(?<=\d)[ \t]+(?=(?:min|h|ms|ans?|heures?|jours?|mois|semaines?|minutes?|secondes?|s|km|kg|Ko|Mo|Go|Kio|Mio|Gio|px)\b(?!['’-]))/g,
+    " "
+  ],
   [/\b1(er|re|ers|res)\b/g, (_, end) => `1${end.replace(/[ers]/g, (c) => SUPERSCRIPT[c])}`],
   [new RegExp(`(?<=[${LETTER}])'(?=[${LETTER}0-9*_«{\\[])`, "g"), "’"]
 ];
@@ -644,10 +689,15 @@ function remember(model, options) {
   const key = recordKey(kind, `${ref}@${page}`);
   const print = fingerprint(shape || definition);
   const store = progressStorage();
-  const handle = { key, restored: false, dropped: 0, forget: () => {
-    if (store) store.removeItem(key);
-    notifyProgress();
-  } };
+  const handle = {
+    key,
+    restored: false,
+    dropped: 0,
+    forget: () => {
+      if (store) store.removeItem(key);
+      notifyProgress();
+    }
+  };
   if (!store) return handle;
   let droppedTotal = 0;
   const save = () => {
@@ -825,7 +875,11 @@ function render({ model, el }) {
         "legend",
         { id: `${name}-legend` },
         `${n}. ${st.text}`,
-        rtype ? h("span", { class: "pacte-diag-tag", title: rtype.description }, rtype.label.replace(/^Ressources /, "ressource ").replace(/s$/, "")) : null
+        rtype ? h(
+          "span",
+          { class: "pacte-diag-tag", title: rtype.description },
+          rtype.label.replace(/^Ressources /, "ressource ").replace(/s$/, "")
+        ) : null
       );
       const options = h("div", { class: "pacte-diag-options" });
       for (const lab of grid.scale.labels) {
@@ -841,7 +895,12 @@ function render({ model, el }) {
   root.append(form);
   const result = h("div", { class: "pacte-diag-result" });
   const status = h("p", { class: "pacte-diag-status", role: "status", "aria-live": "polite" });
-  const chart = h("div", { class: "pacte-diag-chart", tabindex: "0", role: "group", "aria-label": "Graphique de vos scores (défilement horizontal sur un petit écran)" });
+  const chart = h("div", {
+    class: "pacte-diag-chart",
+    tabindex: "0",
+    role: "group",
+    "aria-label": "Graphique de vos scores (défilement horizontal sur un petit écran)"
+  });
   const scroll = scrollHint(chart);
   const cards = h("div", { class: "pacte-diag-cards" });
   const resources = h("div", { class: "pacte-diag-resources" });
@@ -849,18 +908,47 @@ function render({ model, el }) {
   const actions = h("div", { class: "pacte-diag-actions" });
   const stem = grid.file_stem || "autodiagnostic-coordination";
   const plan = grid.action_plan ? h("div", { class: "pacte-diag-plan" }) : null;
-  result.append(...[h("h4", {}, grid.result_title || "Votre profil de coordination"), status, chart, scroll.hint, cards, resources, plan, sourceLine, actions].filter(Boolean));
+  result.append(
+    ...[
+      h("h4", {}, grid.result_title || "Votre profil de coordination"),
+      status,
+      chart,
+      scroll.hint,
+      cards,
+      resources,
+      plan,
+      sourceLine,
+      actions
+    ].filter(Boolean)
+  );
   root.append(result);
   let current = null;
-  const planButton = grid.action_plan ? h("button", { type: "button", class: "pacte-button", "data-download": "plan", disabled: true }, "Télécharger mon plan d’action (CSV)") : null;
+  const planButton = grid.action_plan ? h(
+    "button",
+    { type: "button", class: "pacte-button", "data-download": "plan", disabled: true },
+    "Télécharger mon plan d’action (CSV)"
+  ) : null;
   const cardFor = (d) => {
     const dim = dims.get(d.id);
     const card = h("article", { class: "pacte-diag-card", "data-dimension": d.id, "data-level": d.level || "" });
     card.append(h("h4", {}, dim.short_label));
     if (!d.complete) {
       const left = d.total - d.answered;
-      card.append(h("p", {}, `Répondez encore à ${left} affirmation${left > 1 ? "s" : ""} de cette dimension pour lire le commentaire.`));
-      if (d.mean !== null) card.append(h("p", { class: "pacte-diag-source" }, `Moyenne provisoire : ${frenchDecimal(d.mean)} sur ${grid.scale.max}.`));
+      card.append(
+        h(
+          "p",
+          {},
+          `Répondez encore à ${left} affirmation${left > 1 ? "s" : ""} de cette dimension pour lire le commentaire.`
+        )
+      );
+      if (d.mean !== null)
+        card.append(
+          h(
+            "p",
+            { class: "pacte-diag-source" },
+            `Moyenne provisoire : ${frenchDecimal(d.mean)} sur ${grid.scale.max}.`
+          )
+        );
       return card;
     }
     const lv = levels.get(d.level);
@@ -870,7 +958,14 @@ function render({ model, el }) {
       h(
         "p",
         {},
-        h("span", { class: "pacte-diag-level", style: `background:${lv.color || "#7f8c99"};color:${readableOn(lv.color || "#7f8c99")}` }, lv.label),
+        h(
+          "span",
+          {
+            class: "pacte-diag-level",
+            style: `background:${lv.color || "#7f8c99"};color:${readableOn(lv.color || "#7f8c99")}`
+          },
+          lv.label
+        ),
         ` ${frenchDecimal(d.mean)} sur ${grid.scale.max}`
       ),
       h("p", {}, fb.summary),
@@ -894,27 +989,46 @@ function render({ model, el }) {
     const rs = current.resources.filter((r) => r.mean !== null);
     resources.replaceChildren();
     if (rs.length) {
-      resources.append(h(
-        "p",
-        {},
-        h("strong", {}, "Ressources génériques et spécifiques. "),
-        "Parmi les affirmations marquées « ressource », votre moyenne est de ",
-        rs.map((r) => `${frenchDecimal(r.mean)} pour les ${rtypes.get(r.id).label.toLowerCase()} (${r.answered}/${r.total})`).join(" et de "),
-        ". Les ressources génériques s’acquièrent ; les spécifiques se construisent dans l’activité, avec du temps."
-      ));
+      resources.append(
+        h(
+          "p",
+          {},
+          h("strong", {}, "Ressources génériques et spécifiques. "),
+          "Parmi les affirmations marquées « ressource », votre moyenne est de ",
+          rs.map(
+            (r) => `${frenchDecimal(r.mean)} pour les ${rtypes.get(r.id).label.toLowerCase()} (${r.answered}/${r.total})`
+          ).join(" et de "),
+          ". Les ressources génériques s’acquièrent ; les spécifiques se construisent dans l’activité, avec du temps."
+        )
+      );
     }
     if (plan) {
       const items = actionPlan(grid, answers);
       root.dataset.plan = String(items.length);
       plan.replaceChildren(h("h4", {}, grid.action_plan.title), h("p", {}, grid.action_plan.intro));
       if (!items.length) plan.append(h("p", {}, grid.action_plan.empty));
-      else plan.append(h("ol", {}, items.map((it) => h(
-        "li",
-        { "data-statement": it.id },
-        h("strong", {}, it.text),
-        ` (${it.label})`,
-        h("ul", {}, it.levers.map((lv) => h("li", {}, lv.text, " ", h("span", { class: "pacte-diag-source" }, `(${cite(lv.source)})`))))
-      ))));
+      else
+        plan.append(
+          h(
+            "ol",
+            {},
+            items.map(
+              (it) => h(
+                "li",
+                { "data-statement": it.id },
+                h("strong", {}, it.text),
+                ` (${it.label})`,
+                h(
+                  "ul",
+                  {},
+                  it.levers.map(
+                    (lv) => h("li", {}, lv.text, " ", h("span", { class: "pacte-diag-source" }, `(${cite(lv.source)})`))
+                  )
+                )
+              )
+            )
+          )
+        );
       if (planButton) planButton.disabled = !items.length;
     }
   };
@@ -933,17 +1047,29 @@ function render({ model, el }) {
     push();
     emitAnswer(root, "diagnosis", grid.id, input.dataset.statement, Number(input.value));
   });
-  const csvButton = h("button", { type: "button", class: "pacte-button", "data-download": "csv" }, "Télécharger mes réponses (CSV)");
+  const csvButton = h(
+    "button",
+    { type: "button", class: "pacte-button", "data-download": "csv" },
+    "Télécharger mes réponses (CSV)"
+  );
   csvButton.addEventListener("click", () => {
     const text = diagnosisCsv(grid, answers, current);
     saveBlob(new Blob([`\uFEFF${text}`], { type: "text/csv;charset=utf-8" }), `${stem}.csv`);
   });
-  const svgButton = h("button", { type: "button", class: "pacte-button pacte-secondary", "data-download": "svg" }, "Télécharger le graphique (SVG)");
+  const svgButton = h(
+    "button",
+    { type: "button", class: "pacte-button pacte-secondary", "data-download": "svg" },
+    "Télécharger le graphique (SVG)"
+  );
   const exportSvg = () => diagnosisSvg(grid, current, { idSuffix: "export", title: `${grid.title}`, width: 720 });
   svgButton.addEventListener("click", () => {
     saveBlob(new Blob([exportSvg()], { type: "image/svg+xml;charset=utf-8" }), `${stem}.svg`);
   });
-  const pngButton = h("button", { type: "button", class: "pacte-button pacte-secondary", "data-download": "png" }, "Télécharger le graphique (PNG)");
+  const pngButton = h(
+    "button",
+    { type: "button", class: "pacte-button pacte-secondary", "data-download": "png" },
+    "Télécharger le graphique (PNG)"
+  );
   pngButton.addEventListener("click", async () => {
     const svg = exportSvg();
     const m = /width="(\d+)" height="(\d+)"/.exec(svg);
@@ -964,7 +1090,10 @@ function render({ model, el }) {
   actions.append(csvButton, svgButton, pngButton);
   if (planButton) {
     planButton.addEventListener("click", () => {
-      saveBlob(new Blob([`\uFEFF${actionPlanCsv(grid, answers)}`], { type: "text/csv;charset=utf-8" }), `${stem}-plan-action.csv`);
+      saveBlob(
+        new Blob([`\uFEFF${actionPlanCsv(grid, answers)}`], { type: "text/csv;charset=utf-8" }),
+        `${stem}-plan-action.csv`
+      );
     });
     actions.append(planButton);
   }

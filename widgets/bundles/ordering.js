@@ -1,101 +1,5 @@
 // GENERATED from widgets/static/ordering.js by js/build-bundles.mjs (npm run bundles): do not edit.
 
-// widgets/static/ordering_logic.js
-var CORRECT = "correct";
-var INCORRECT = "incorrect";
-function expectedRanks(exercise) {
-  const positions = exercise.items.map((i) => i.position);
-  const out = {};
-  for (const item of exercise.items) {
-    const p = item.position;
-    out[item.id] = [1 + positions.filter((q) => q < p).length, positions.filter((q) => q <= p).length];
-  }
-  return out;
-}
-function expectedOrder(exercise) {
-  return exercise.items.map((item, index) => ({ item, index })).sort((a, b) => a.item.position - b.item.position || a.index - b.index).map((x) => x.item.id);
-}
-function isObject(x) {
-  return x !== null && typeof x === "object" && !Array.isArray(x);
-}
-function readOrder(answer) {
-  if (isObject(answer)) {
-    if (Object.keys(answer).length === 0) return { order: null, errors: [] };
-    answer = Object.hasOwn(answer, "order") ? answer.order : null;
-  }
-  if (answer === null || answer === void 0) return { order: null, errors: [] };
-  if (!Array.isArray(answer)) return { order: null, errors: ["Réponse illisible : une liste d’éléments dans l’ordre est attendue."] };
-  return { order: answer, errors: [] };
-}
-function scoreOrdering(exercise, answer) {
-  const items = exercise.items;
-  const total = items.length;
-  const ranks = expectedRanks(exercise);
-  const position = new Map(items.map((i) => [i.id, i.position]));
-  let pairsTotal = 0;
-  for (let a = 0; a < total; a += 1) {
-    for (let b = a + 1; b < total; b += 1) if (items[a].position !== items[b].position) pairsTotal += 1;
-  }
-  const base = { total, correct: 0, pairs: 0, pairs_total: pairsTotal, results: {}, order: [], perfect: false };
-  const read = readOrder(answer);
-  const order = read.order;
-  const errors = read.errors;
-  if (order === null && errors.length === 0) {
-    return { ...base, status: "empty", errors: [], message: "Placez les éléments puis vérifiez votre ordre." };
-  }
-  if (order !== null) {
-    const seen = /* @__PURE__ */ new Set();
-    for (const raw of order) {
-      if (typeof raw !== "string" || !position.has(raw)) {
-        const label = typeof raw === "string" ? `« ${raw} »` : JSON.stringify(raw);
-        errors.push(`Élément inconnu : ${label}.`);
-      } else if (seen.has(raw)) {
-        errors.push(`Élément placé deux fois : « ${raw} ».`);
-      } else {
-        seen.add(raw);
-      }
-    }
-    const missing = items.filter((i) => !seen.has(i.id)).map((i) => i.id);
-    if (missing.length && errors.length === 0) {
-      errors.push(`Éléments manquants : ${missing.map((m) => `« ${m} »`).join(", ")}.`);
-    }
-  }
-  if (errors.length) {
-    return { ...base, status: "invalid", errors, message: `Ordre non reconnu : ${errors.join(" ")}` };
-  }
-  const results = {};
-  let correct = 0;
-  order.forEach((itemId, index) => {
-    const [lo, hi] = ranks[itemId];
-    const rank = index + 1;
-    const ok = lo <= rank && rank <= hi;
-    if (ok) correct += 1;
-    results[itemId] = {
-      status: ok ? CORRECT : INCORRECT,
-      rank,
-      expected: [lo, hi],
-      offset: ok ? 0 : rank > hi ? rank - hi : rank - lo
-    };
-  });
-  let pairs = 0;
-  for (let a = 0; a < total; a += 1) {
-    for (let b = a + 1; b < total; b += 1) if (position.get(order[a]) < position.get(order[b])) pairs += 1;
-  }
-  const s = correct > 1 ? "s" : "";
-  const message = `${correct} élément${s} sur ${total} à la bonne place ; ${pairs} paires sur ${pairsTotal} dans le bon ordre.`;
-  return {
-    ...base,
-    status: "complete",
-    correct,
-    pairs,
-    results,
-    order: [...order],
-    perfect: correct === total,
-    errors: [],
-    message
-  };
-}
-
 // widgets/static/dom.js
 var URL_RE = /(?:https?|ftp|mailto|file):\S+|www\.\S+|\b[\w.-]+@[\w-]+\.\w+/g;
 var LETTER = "A-Za-zÀ-ÖØ-öø-ÿœŒ";
@@ -107,7 +11,10 @@ var RULES = [
   [/[ \t]+([;!?])/g, " $1"],
   [/(?<=\d)[ \t]+(?=(?:[kM]?€|%))/g, " "],
   [/(?<=\d) (?=\d{3}(?!\d))/g, " "],
-  [/(?<=\d)[ \t]+(?=(?:min|h|ms|ans?|heures?|jours?|mois|semaines?|minutes?|secondes?|s|km|kg|Ko|Mo|Go|Kio|Mio|Gio|px)\b(?!['’-]))/g, " "],
+  [
+    /(?<=\d)[ \t]+(?=(?:min|h|ms|ans?|heures?|jours?|mois|semaines?|minutes?|secondes?|s|km|kg|Ko|Mo|Go|Kio|Mio|Gio|px)\b(?!['’-]))/g,
+    " "
+  ],
   [/\b1(er|re|ers|res)\b/g, (_, end) => `1${end.replace(/[ers]/g, (c) => SUPERSCRIPT[c])}`],
   [new RegExp(`(?<=[${LETTER}])'(?=[${LETTER}0-9*_«{\\[])`, "g"), "’"]
 ];
@@ -323,6 +230,103 @@ function emitAnswer(el, kind, ref, question, answer) {
   el.dispatchEvent(new CustomEvent("pacte:answer", { bubbles: true, detail: item }));
 }
 
+// widgets/static/ordering_logic.js
+var CORRECT = "correct";
+var INCORRECT = "incorrect";
+function expectedRanks(exercise) {
+  const positions = exercise.items.map((i) => i.position);
+  const out = {};
+  for (const item of exercise.items) {
+    const p = item.position;
+    out[item.id] = [1 + positions.filter((q) => q < p).length, positions.filter((q) => q <= p).length];
+  }
+  return out;
+}
+function expectedOrder(exercise) {
+  return exercise.items.map((item, index) => ({ item, index })).sort((a, b) => a.item.position - b.item.position || a.index - b.index).map((x) => x.item.id);
+}
+function isObject(x) {
+  return x !== null && typeof x === "object" && !Array.isArray(x);
+}
+function readOrder(answer) {
+  if (isObject(answer)) {
+    if (Object.keys(answer).length === 0) return { order: null, errors: [] };
+    answer = Object.hasOwn(answer, "order") ? answer.order : null;
+  }
+  if (answer === null || answer === void 0) return { order: null, errors: [] };
+  if (!Array.isArray(answer))
+    return { order: null, errors: ["Réponse illisible : une liste d’éléments dans l’ordre est attendue."] };
+  return { order: answer, errors: [] };
+}
+function scoreOrdering(exercise, answer) {
+  const items = exercise.items;
+  const total = items.length;
+  const ranks = expectedRanks(exercise);
+  const position = new Map(items.map((i) => [i.id, i.position]));
+  let pairsTotal = 0;
+  for (let a = 0; a < total; a += 1) {
+    for (let b = a + 1; b < total; b += 1) if (items[a].position !== items[b].position) pairsTotal += 1;
+  }
+  const base = { total, correct: 0, pairs: 0, pairs_total: pairsTotal, results: {}, order: [], perfect: false };
+  const read = readOrder(answer);
+  const order = read.order;
+  const errors = read.errors;
+  if (order === null && errors.length === 0) {
+    return { ...base, status: "empty", errors: [], message: "Placez les éléments puis vérifiez votre ordre." };
+  }
+  if (order !== null) {
+    const seen = /* @__PURE__ */ new Set();
+    for (const raw of order) {
+      if (typeof raw !== "string" || !position.has(raw)) {
+        const label = typeof raw === "string" ? `« ${raw} »` : JSON.stringify(raw);
+        errors.push(`Élément inconnu : ${label}.`);
+      } else if (seen.has(raw)) {
+        errors.push(`Élément placé deux fois : « ${raw} ».`);
+      } else {
+        seen.add(raw);
+      }
+    }
+    const missing = items.filter((i) => !seen.has(i.id)).map((i) => i.id);
+    if (missing.length && errors.length === 0) {
+      errors.push(`Éléments manquants : ${missing.map((m) => `« ${m} »`).join(", ")}.`);
+    }
+  }
+  if (errors.length) {
+    return { ...base, status: "invalid", errors, message: `Ordre non reconnu : ${errors.join(" ")}` };
+  }
+  const results = {};
+  let correct = 0;
+  order.forEach((itemId, index) => {
+    const [lo, hi] = ranks[itemId];
+    const rank = index + 1;
+    const ok = lo <= rank && rank <= hi;
+    if (ok) correct += 1;
+    results[itemId] = {
+      status: ok ? CORRECT : INCORRECT,
+      rank,
+      expected: [lo, hi],
+      offset: ok ? 0 : rank > hi ? rank - hi : rank - lo
+    };
+  });
+  let pairs = 0;
+  for (let a = 0; a < total; a += 1) {
+    for (let b = a + 1; b < total; b += 1) if (position.get(order[a]) < position.get(order[b])) pairs += 1;
+  }
+  const s = correct > 1 ? "s" : "";
+  const message = `${correct} élément${s} sur ${total} à la bonne place ; ${pairs} paires sur ${pairsTotal} dans le bon ordre.`;
+  return {
+    ...base,
+    status: "complete",
+    correct,
+    pairs,
+    results,
+    order: [...order],
+    perfect: correct === total,
+    errors: [],
+    message
+  };
+}
+
 // widgets/static/progress_logic.js
 var RECORD_VERSION = 1;
 var PREFIX = "pacte:v1:";
@@ -471,10 +475,15 @@ function remember(model, options) {
   const key = recordKey(kind, `${ref}@${page}`);
   const print = fingerprint(shape || definition);
   const store = progressStorage();
-  const handle = { key, restored: false, dropped: 0, forget: () => {
-    if (store) store.removeItem(key);
-    notifyProgress();
-  } };
+  const handle = {
+    key,
+    restored: false,
+    dropped: 0,
+    forget: () => {
+      if (store) store.removeItem(key);
+      notifyProgress();
+    }
+  };
   if (!store) return handle;
   let droppedTotal = 0;
   const save = () => {
@@ -606,11 +615,13 @@ function render({ model, el }) {
   const root = h("section", { class: "pacte-order", "aria-label": `Exercice : ${ex.title}`, "data-exercise": ex.id });
   root.append(h("h3", {}, ex.title), h("p", {}, ex.instructions));
   if (ex.first_label || ex.last_label) {
-    root.append(h(
-      "p",
-      { class: "pacte-order-ends" },
-      `En haut de la liste : ${ex.first_label || "le premier"} ; en bas : ${ex.last_label || "le dernier"}.`
-    ));
+    root.append(
+      h(
+        "p",
+        { class: "pacte-order-ends" },
+        `En haut de la liste : ${ex.first_label || "le premier"} ; en bas : ${ex.last_label || "le dernier"}.`
+      )
+    );
   }
   const announce = h("p", {
     class: "pacte-visually-hidden",
@@ -619,7 +630,13 @@ function render({ model, el }) {
     style: "position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap"
   });
   const helpId = `pacte-order-help-${ex.id}`;
-  root.append(h("p", { class: "pacte-order-help", id: helpId }, "Au clavier : dans la case de position d’un élément, tapez le numéro de sa place puis Entrée (il échange sa place avec l’élément qui s’y trouvait) ; flèches haut et bas : élément précédent ou suivant."));
+  root.append(
+    h(
+      "p",
+      { class: "pacte-order-help", id: helpId },
+      "Au clavier : dans la case de position d’un élément, tapez le numéro de sa place puis Entrée (il échange sa place avec l’élément qui s’y trouvait) ; flèches haut et bas : élément précédent ou suivant."
+    )
+  );
   const list = h("ol", { class: "pacte-order-list", "aria-label": "Éléments à ordonner" });
   const status = h("p", { class: "pacte-order-status", "aria-live": "polite" });
   const solution = h("div", { class: "pacte-order-solution" });
@@ -692,9 +709,29 @@ function render({ model, el }) {
     });
     field.addEventListener("change", () => place(id, field, false));
     field.addEventListener("focus", () => field.select());
-    const up = h("button", { type: "button", class: "pacte-move", "data-action": "up", "aria-label": `Monter « ${item.label} »`, title: "Monter" }, "▲");
+    const up = h(
+      "button",
+      {
+        type: "button",
+        class: "pacte-move",
+        "data-action": "up",
+        "aria-label": `Monter « ${item.label} »`,
+        title: "Monter"
+      },
+      "▲"
+    );
     up.addEventListener("click", () => move(id, order.indexOf(id) - 1, "up"));
-    const down = h("button", { type: "button", class: "pacte-move", "data-action": "down", "aria-label": `Descendre « ${item.label} »`, title: "Descendre" }, "▼");
+    const down = h(
+      "button",
+      {
+        type: "button",
+        class: "pacte-move",
+        "data-action": "down",
+        "aria-label": `Descendre « ${item.label} »`,
+        title: "Descendre"
+      },
+      "▼"
+    );
     down.addEventListener("click", () => move(id, order.indexOf(id) + 1, "down"));
     const row = h(
       "li",
@@ -735,20 +772,22 @@ function render({ model, el }) {
     for (const id of expectedOrder(ex)) {
       const item = byId.get(id);
       const r = result.results[id];
-      ol.append(h(
-        "li",
-        { "data-solution-item": id },
+      ol.append(
         h(
-          "p",
-          {},
-          item.marker ? h("span", { class: "pacte-order-marker" }, `${item.marker} — `) : null,
-          item.label,
-          r.status === CORRECT ? " (bien placé)" : ` (vous l’aviez mis en position ${r.rank})`
-        ),
-        h("p", {}, item.explanation),
-        item.note ? h("p", { class: "pacte-order-note" }, item.note) : null,
-        h("p", { class: "pacte-order-source" }, "Source : ", cite(item.source))
-      ));
+          "li",
+          { "data-solution-item": id },
+          h(
+            "p",
+            {},
+            item.marker ? h("span", { class: "pacte-order-marker" }, `${item.marker} — `) : null,
+            item.label,
+            r.status === CORRECT ? " (bien placé)" : ` (vous l’aviez mis en position ${r.rank})`
+          ),
+          h("p", {}, item.explanation),
+          item.note ? h("p", { class: "pacte-order-note" }, item.note) : null,
+          h("p", { class: "pacte-order-source" }, "Source : ", cite(item.source))
+        )
+      );
     }
     solution.append(h("h4", {}, "L’ordre attendu"), ol);
     if (ex.conclusion) solution.append(h("p", {}, ex.conclusion));
@@ -799,7 +838,11 @@ function render({ model, el }) {
     model.save_changes();
     emitAnswer(root, "ordering", ex.id, "order", [...order]);
   });
-  const reset = h("button", { type: "button", class: "pacte-button pacte-secondary", "data-action": "reset" }, "Recommencer");
+  const reset = h(
+    "button",
+    { type: "button", class: "pacte-button pacte-secondary", "data-action": "reset" },
+    "Recommencer"
+  );
   reset.addEventListener("click", () => {
     order = [...fileOrder];
     checked = false;

@@ -1,5 +1,57 @@
 // GENERATED from widgets/static/profile_compare.js by js/build-bundles.mjs (npm run bundles): do not edit.
 
+// widgets/static/dom.js
+var URL_RE = /(?:https?|ftp|mailto|file):\S+|www\.\S+|\b[\w.-]+@[\w-]+\.\w+/g;
+var LETTER = "A-Za-zÀ-ÖØ-öø-ÿœŒ";
+var SUPERSCRIPT = { e: "ᵉ", r: "ʳ", s: "ˢ" };
+var RULES = [
+  [/«[ \t\u202f]*(?=\S)/g, "« "],
+  [/(?<=\S)[ \t\u202f]*»/g, " »"],
+  [/[ \t]+:(?=\s|$|[»)\]"'’,.])/g, " :"],
+  [/[ \t]+([;!?])/g, " $1"],
+  [/(?<=\d)[ \t]+(?=(?:[kM]?€|%))/g, " "],
+  [/(?<=\d) (?=\d{3}(?!\d))/g, " "],
+  [
+    /(?<=\d)[ \t]+(?=(?:min|h|ms|ans?|heures?|jours?|mois|semaines?|minutes?|secondes?|s|km|kg|Ko|Mo|Go|Kio|Mio|Gio|px)\b(?!['’-]))/g,
+    " "
+  ],
+  [/\b1(er|re|ers|res)\b/g, (_, end) => `1${end.replace(/[ers]/g, (c) => SUPERSCRIPT[c])}`],
+  [new RegExp(`(?<=[${LETTER}])'(?=[${LETTER}0-9*_«{\\[])`, "g"), "’"]
+];
+function fixPart(text) {
+  return RULES.reduce((t, [re, by]) => t.replace(re, by), text);
+}
+function frenchText(text) {
+  if (typeof text !== "string" || !text) return text;
+  let out = "", last = 0;
+  for (const m of text.matchAll(URL_RE)) {
+    out += fixPart(text.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + fixPart(text.slice(last));
+}
+function h(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === void 0 || v === false) continue;
+    if (k === "class") node.className = v;
+    else if (k.startsWith("on") && typeof v === "function") node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v === true ? "" : v);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === void 0) continue;
+    node.append(typeof child === "string" ? document.createTextNode(frenchText(child)) : child);
+  }
+  return node;
+}
+function injectStyle(id, css) {
+  if (typeof document === "undefined" || document.getElementById(id)) return;
+  const style = document.createElement("style");
+  style.id = id;
+  style.textContent = css;
+  document.head.append(style);
+}
+
 // widgets/static/messages.js
 var MESSAGES = {
   "quiz.unanswered": "Aucune réponse.",
@@ -80,63 +132,46 @@ function fmtPercent(value, decimals = 0) {
   return `${fmtNumber(value, decimals, decimals)}${NBSP}%`;
 }
 
-// widgets/static/team_compare_logic.js
-function invalid(field, message2) {
-  return { status: "invalid", field, message: message2 };
-}
-function placeProfile(spec, structure, questionId, answer) {
-  const structures = new Map(spec.structures.map((s) => [s.id, s]));
-  if (!structures.has(structure)) {
-    return invalid("structure", message("compare.unknown_structure"));
-  }
-  const q = spec.questions.find((x) => x.id === questionId);
-  if (!q) return invalid("question", message("compare.unknown_question", { question: questionId }));
-  const field = `answers.${questionId}`;
-  if (answer === null || answer === void 0 || answer === "") return invalid(field, message("compare.unanswered_single"));
-  if (typeof answer !== "string") return invalid(field, message("compare.unreadable_single"));
-  if (!q.answers.some((a) => a.id === answer)) {
-    const allowed = q.answers.map((a) => `« ${a.label} »`).join(", ");
-    return invalid(field, message("compare.unknown_answer", { answer, allowed }));
-  }
-  const who = structures.get(structure).plural;
-  const items = spec.facts[questionId][structure].map((fact) => {
-    const pct = fact.percent;
-    const detail = fact.detail ? ` ${fact.detail}.` : "";
-    if (pct === null || pct === void 0) {
-      return {
-        indicator: fact.indicator,
-        relation: "no_figure",
-        percent: null,
-        sentence: `Pour les ${who}, le tableau ne donne pas de pourcentage : ${fact.detail}.`
-      };
-    }
-    if (fact.inside.includes(answer)) {
-      return {
-        indicator: fact.indicator,
-        relation: "inside",
-        percent: pct,
-        sentence: `Vous faites partie des ${fmtPercent(pct)} de ${who} de l’enquête qui ${fact.phrase}.${detail}`
-      };
-    }
-    return {
-      indicator: fact.indicator,
-      relation: "outside",
-      percent: pct,
-      sentence: `Dans l’enquête, ${fmtPercent(pct)} des ${who} ${fact.phrase} : vous n’en faites pas partie.${detail}`
-    };
-  });
-  if (!items.length) {
-    items.push({
-      indicator: null,
-      relation: "no_figure",
-      percent: null,
-      sentence: `L’enquête ne donne pas de chiffre sur ce point pour les ${who}.`
-    });
-  }
-  return { status: "ok", question: questionId, structure, answer, items, note: q.note || "" };
-}
-function profileLivePayload(specId, questionId, structure, answer) {
-  return { activity: `profile:${specId}`, question: `${structure}-${questionId}`, answer };
+// widgets/static/compare_view.js
+var COMPARE_STYLE_ID = "pacte-team-compare-style";
+var COMPARE_CSS = `
+.pacte-compare { border: 1px solid #c9d3dd; border-radius: 8px; padding: 1rem 1.25rem; margin: 1.5rem 0; background: #f8fafc; color: #1b2631; }
+.pacte-compare h3 { margin-top: 0; font-size: 1.2rem; }
+.pacte-compare fieldset { border: 1px solid #dde3ea; border-radius: 6px; padding: .5rem .8rem; margin: .5rem 0; }
+.pacte-compare legend { font-weight: 600; font-size: 1rem; line-height: 1.4; padding: 0 .3rem; }
+.pacte-compare-option { display: flex; gap: .5rem; align-items: baseline; margin: .25rem 0; }
+.pacte-compare input:focus-visible, .pacte-compare button:focus-visible { outline: 3px solid #b34700; outline-offset: 2px; }
+.pacte-compare-hint { font-style: italic; font-size: .9rem; margin: .1rem 0 .3rem 0; }
+.pacte-compare-question { border-top: 1px solid #dde3ea; margin-top: .8rem; padding-top: .5rem; }
+.pacte-compare-button { font: inherit; padding: .35rem .9rem; border-radius: 6px; border: 1px solid #1f5f8b; background: #1f5f8b; color: #fff; cursor: pointer; }
+.pacte-compare-message { color: #b34700; font-weight: 600; }
+.pacte-compare-sentence { font-weight: 600; margin: .4rem 0; }
+.pacte-compare-table { border-collapse: collapse; width: 100%; margin: .4rem 0; font-size: .92rem; }
+.pacte-compare-table caption { text-align: left; font-size: .9rem; color: #4a5560; padding-bottom: .2rem; }
+.pacte-compare-table th, .pacte-compare-table td { text-align: left; padding: .2rem .4rem; vertical-align: middle; border-bottom: 1px solid #e6ebf0; }
+.pacte-compare-table th[scope=row] { font-weight: normal; width: 38%; }
+.pacte-compare-table tr.pacte-compare-mine th[scope=row] { font-weight: 700; }
+.pacte-compare-cell { display: flex; align-items: center; gap: .4rem; }
+.pacte-compare-bar { height: .9rem; border-radius: 3px; background: #8fb3cc; min-width: 1px; }
+.pacte-compare-mine .pacte-compare-survey .pacte-compare-bar { background: #1f5f8b; }
+.pacte-compare-room .pacte-compare-bar { background: #c25e1f; }
+.pacte-compare-value { white-space: nowrap; font-variant-numeric: tabular-nums; }
+.pacte-compare-source { font-size: .85rem; color: #4a5560; }
+.pacte-compare-note { font-size: .9rem; font-style: italic; }
+@media (max-width: 560px) { .pacte-compare-table th[scope=row] { width: auto; } }
+`;
+function barCell(cls, pct, extra) {
+  const width = Math.max(0, Math.min(100, pct));
+  return h(
+    "td",
+    { class: cls },
+    h(
+      "div",
+      { class: "pacte-compare-cell" },
+      h("div", { class: "pacte-compare-bar", style: `width:${(width * 0.7).toFixed(1)}%`, "aria-hidden": "true" }),
+      h("span", { class: "pacte-compare-value" }, fmtPercent(pct), extra || "")
+    )
+  );
 }
 
 // widgets/static/host.js
@@ -317,55 +352,6 @@ function emitAnswer(el, kind, ref, question, answer) {
   el.dispatchEvent(new CustomEvent("pacte:answer", { bubbles: true, detail: item }));
 }
 
-// widgets/static/dom.js
-var URL_RE = /(?:https?|ftp|mailto|file):\S+|www\.\S+|\b[\w.-]+@[\w-]+\.\w+/g;
-var LETTER = "A-Za-zÀ-ÖØ-öø-ÿœŒ";
-var SUPERSCRIPT = { e: "ᵉ", r: "ʳ", s: "ˢ" };
-var RULES = [
-  [/«[ \t\u202f]*(?=\S)/g, "« "],
-  [/(?<=\S)[ \t\u202f]*»/g, " »"],
-  [/[ \t]+:(?=\s|$|[»)\]"'’,.])/g, " :"],
-  [/[ \t]+([;!?])/g, " $1"],
-  [/(?<=\d)[ \t]+(?=(?:[kM]?€|%))/g, " "],
-  [/(?<=\d) (?=\d{3}(?!\d))/g, " "],
-  [/(?<=\d)[ \t]+(?=(?:min|h|ms|ans?|heures?|jours?|mois|semaines?|minutes?|secondes?|s|km|kg|Ko|Mo|Go|Kio|Mio|Gio|px)\b(?!['’-]))/g, " "],
-  [/\b1(er|re|ers|res)\b/g, (_, end) => `1${end.replace(/[ers]/g, (c) => SUPERSCRIPT[c])}`],
-  [new RegExp(`(?<=[${LETTER}])'(?=[${LETTER}0-9*_«{\\[])`, "g"), "’"]
-];
-function fixPart(text) {
-  return RULES.reduce((t, [re, by]) => t.replace(re, by), text);
-}
-function frenchText(text) {
-  if (typeof text !== "string" || !text) return text;
-  let out = "", last = 0;
-  for (const m of text.matchAll(URL_RE)) {
-    out += fixPart(text.slice(last, m.index)) + m[0];
-    last = m.index + m[0].length;
-  }
-  return out + fixPart(text.slice(last));
-}
-function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === void 0 || v === false) continue;
-    if (k === "class") node.className = v;
-    else if (k.startsWith("on") && typeof v === "function") node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, v === true ? "" : v);
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === void 0) continue;
-    node.append(typeof child === "string" ? document.createTextNode(frenchText(child)) : child);
-  }
-  return node;
-}
-function injectStyle(id, css) {
-  if (typeof document === "undefined" || document.getElementById(id)) return;
-  const style = document.createElement("style");
-  style.id = id;
-  style.textContent = css;
-  document.head.append(style);
-}
-
 // widgets/static/progress_logic.js
 var RECORD_VERSION = 1;
 var PREFIX = "pacte:v1:";
@@ -514,10 +500,15 @@ function remember(model, options) {
   const key = recordKey(kind, `${ref}@${page}`);
   const print = fingerprint(shape || definition);
   const store = progressStorage();
-  const handle = { key, restored: false, dropped: 0, forget: () => {
-    if (store) store.removeItem(key);
-    notifyProgress();
-  } };
+  const handle = {
+    key,
+    restored: false,
+    dropped: 0,
+    forget: () => {
+      if (store) store.removeItem(key);
+      notifyProgress();
+    }
+  };
   if (!store) return handle;
   let droppedTotal = 0;
   const save = () => {
@@ -579,46 +570,64 @@ function jupyterLabConfig() {
   }
 }
 
-// widgets/static/compare_view.js
-var COMPARE_STYLE_ID = "pacte-team-compare-style";
-var COMPARE_CSS = `
-.pacte-compare { border: 1px solid #c9d3dd; border-radius: 8px; padding: 1rem 1.25rem; margin: 1.5rem 0; background: #f8fafc; color: #1b2631; }
-.pacte-compare h3 { margin-top: 0; font-size: 1.2rem; }
-.pacte-compare fieldset { border: 1px solid #dde3ea; border-radius: 6px; padding: .5rem .8rem; margin: .5rem 0; }
-.pacte-compare legend { font-weight: 600; font-size: 1rem; line-height: 1.4; padding: 0 .3rem; }
-.pacte-compare-option { display: flex; gap: .5rem; align-items: baseline; margin: .25rem 0; }
-.pacte-compare input:focus-visible, .pacte-compare button:focus-visible { outline: 3px solid #b34700; outline-offset: 2px; }
-.pacte-compare-hint { font-style: italic; font-size: .9rem; margin: .1rem 0 .3rem 0; }
-.pacte-compare-question { border-top: 1px solid #dde3ea; margin-top: .8rem; padding-top: .5rem; }
-.pacte-compare-button { font: inherit; padding: .35rem .9rem; border-radius: 6px; border: 1px solid #1f5f8b; background: #1f5f8b; color: #fff; cursor: pointer; }
-.pacte-compare-message { color: #b34700; font-weight: 600; }
-.pacte-compare-sentence { font-weight: 600; margin: .4rem 0; }
-.pacte-compare-table { border-collapse: collapse; width: 100%; margin: .4rem 0; font-size: .92rem; }
-.pacte-compare-table caption { text-align: left; font-size: .9rem; color: #4a5560; padding-bottom: .2rem; }
-.pacte-compare-table th, .pacte-compare-table td { text-align: left; padding: .2rem .4rem; vertical-align: middle; border-bottom: 1px solid #e6ebf0; }
-.pacte-compare-table th[scope=row] { font-weight: normal; width: 38%; }
-.pacte-compare-table tr.pacte-compare-mine th[scope=row] { font-weight: 700; }
-.pacte-compare-cell { display: flex; align-items: center; gap: .4rem; }
-.pacte-compare-bar { height: .9rem; border-radius: 3px; background: #8fb3cc; min-width: 1px; }
-.pacte-compare-mine .pacte-compare-survey .pacte-compare-bar { background: #1f5f8b; }
-.pacte-compare-room .pacte-compare-bar { background: #c25e1f; }
-.pacte-compare-value { white-space: nowrap; font-variant-numeric: tabular-nums; }
-.pacte-compare-source { font-size: .85rem; color: #4a5560; }
-.pacte-compare-note { font-size: .9rem; font-style: italic; }
-@media (max-width: 560px) { .pacte-compare-table th[scope=row] { width: auto; } }
-`;
-function barCell(cls, pct, extra) {
-  const width = Math.max(0, Math.min(100, pct));
-  return h(
-    "td",
-    { class: cls },
-    h(
-      "div",
-      { class: "pacte-compare-cell" },
-      h("div", { class: "pacte-compare-bar", style: `width:${(width * 0.7).toFixed(1)}%`, "aria-hidden": "true" }),
-      h("span", { class: "pacte-compare-value" }, fmtPercent(pct), extra || "")
-    )
-  );
+// widgets/static/team_compare_logic.js
+function invalid(field, message2) {
+  return { status: "invalid", field, message: message2 };
+}
+function placeProfile(spec, structure, questionId, answer) {
+  const structures = new Map(spec.structures.map((s) => [s.id, s]));
+  if (!structures.has(structure)) {
+    return invalid("structure", message("compare.unknown_structure"));
+  }
+  const q = spec.questions.find((x) => x.id === questionId);
+  if (!q) return invalid("question", message("compare.unknown_question", { question: questionId }));
+  const field = `answers.${questionId}`;
+  if (answer === null || answer === void 0 || answer === "")
+    return invalid(field, message("compare.unanswered_single"));
+  if (typeof answer !== "string") return invalid(field, message("compare.unreadable_single"));
+  if (!q.answers.some((a) => a.id === answer)) {
+    const allowed = q.answers.map((a) => `« ${a.label} »`).join(", ");
+    return invalid(field, message("compare.unknown_answer", { answer, allowed }));
+  }
+  const who = structures.get(structure).plural;
+  const items = spec.facts[questionId][structure].map((fact) => {
+    const pct = fact.percent;
+    const detail = fact.detail ? ` ${fact.detail}.` : "";
+    if (pct === null || pct === void 0) {
+      return {
+        indicator: fact.indicator,
+        relation: "no_figure",
+        percent: null,
+        sentence: `Pour les ${who}, le tableau ne donne pas de pourcentage : ${fact.detail}.`
+      };
+    }
+    if (fact.inside.includes(answer)) {
+      return {
+        indicator: fact.indicator,
+        relation: "inside",
+        percent: pct,
+        sentence: `Vous faites partie des ${fmtPercent(pct)} de ${who} de l’enquête qui ${fact.phrase}.${detail}`
+      };
+    }
+    return {
+      indicator: fact.indicator,
+      relation: "outside",
+      percent: pct,
+      sentence: `Dans l’enquête, ${fmtPercent(pct)} des ${who} ${fact.phrase} : vous n’en faites pas partie.${detail}`
+    };
+  });
+  if (!items.length) {
+    items.push({
+      indicator: null,
+      relation: "no_figure",
+      percent: null,
+      sentence: `L’enquête ne donne pas de chiffre sur ce point pour les ${who}.`
+    });
+  }
+  return { status: "ok", question: questionId, structure, answer, items, note: q.note || "" };
+}
+function profileLivePayload(specId, questionId, structure, answer) {
+  return { activity: `profile:${specId}`, question: `${structure}-${questionId}`, answer };
 }
 
 // widgets/static/profile_compare.js
@@ -662,27 +671,40 @@ function render({ model, el }) {
     kind: "compare",
     ref: spec.id || "profil-enquete",
     title: spec.title,
-    shape: Object.fromEntries([["structure", spec.structures.map((x) => x.id)], ...spec.questions.map((q) => [q.id, q.answers.map((a) => a.id)])]),
+    shape: Object.fromEntries([
+      ["structure", spec.structures.map((x) => x.id)],
+      ...spec.questions.map((q) => [q.id, q.answers.map((a) => a.id)])
+    ]),
     summarize: (a) => {
       const n = Object.keys(a).filter((k) => k !== "structure").length;
-      return { done: n, total: spec.questions.length, label: `${n} question${n > 1 ? "s" : ""} sur ${spec.questions.length} situées dans l’enquête` };
+      return {
+        done: n,
+        total: spec.questions.length,
+        label: `${n} question${n > 1 ? "s" : ""} sur ${spec.questions.length} situées dans l’enquête`
+      };
     }
   });
   const uid = Math.random().toString(36).slice(2, 8);
   const root = h("section", { class: "pacte-compare pacte-profile", "aria-label": spec.title });
   root.append(
     h("h3", {}, spec.title),
-    h("p", {}, "Indiquez votre type de structure, puis répondez aux questions : chaque réponse est placée parmi les chiffres de l’enquête pour les coordinateurs du même type de structure. Vos réponses restent dans votre navigateur, sauf en séance en direct, où elles rejoignent anonymement celles du groupe.")
+    h(
+      "p",
+      {},
+      "Indiquez votre type de structure, puis répondez aux questions : chaque réponse est placée parmi les chiffres de l’enquête pour les coordinateurs du même type de structure. Vos réponses restent dans votre navigateur, sauf en séance en direct, où elles rejoignent anonymement celles du groupe."
+    )
   );
   const structureSet = h("fieldset", {}, h("legend", {}, "Dans quel type de structure coordonnez-vous ?"));
   for (const s of spec.structures) {
     const id = `pc-${uid}-${s.id}`;
-    structureSet.append(h(
-      "div",
-      { class: "pacte-compare-option" },
-      h("input", { type: "radio", id, name: `pc-${uid}-structure`, value: s.id }),
-      h("label", { for: id }, `${s.label} (${s.id}, ${s.sample_size} répondants dans l’enquête)`)
-    ));
+    structureSet.append(
+      h(
+        "div",
+        { class: "pacte-compare-option" },
+        h("input", { type: "radio", id, name: `pc-${uid}-structure`, value: s.id }),
+        h("label", { for: id }, `${s.label} (${s.id}, ${s.sample_size} répondants dans l’enquête)`)
+      )
+    );
   }
   const status = h("p", { class: "pacte-compare-status", "aria-live": "polite" });
   const questionsBox = h("div", { class: "pacte-compare-questions" });
@@ -700,22 +722,33 @@ function render({ model, el }) {
       const fs = h("fieldset", {}, h("legend", {}, `${i + 1}. ${q.prompt}`));
       for (const a of q.answers) {
         const id = `pc-${uid}-${q.id}-${a.id}`;
-        fs.append(h(
-          "div",
-          { class: "pacte-compare-option" },
-          h("input", { type: "radio", id, name: `pc-${uid}-${q.id}`, value: a.id }),
-          h("label", { for: id }, a.label)
-        ));
+        fs.append(
+          h(
+            "div",
+            { class: "pacte-compare-option" },
+            h("input", { type: "radio", id, name: `pc-${uid}-${q.id}`, value: a.id }),
+            h("label", { for: id }, a.label)
+          )
+        );
       }
       const message2 = h("p", { class: "pacte-compare-message", role: "alert" });
       const result = h("div", { class: "pacte-compare-result", "aria-live": "polite" });
-      form.append(fs, h("button", { type: "submit", class: "pacte-compare-button" }, "Me situer dans l’enquête"), message2, result);
+      form.append(
+        fs,
+        h("button", { type: "submit", class: "pacte-compare-button" }, "Me situer dans l’enquête"),
+        message2,
+        result
+      );
       const show = (placed) => {
-        result.replaceChildren(...[
-          ...placed.items.map((it) => h("p", { class: "pacte-compare-sentence", "data-relation": it.relation }, it.sentence)),
-          placed.note ? h("p", { class: "pacte-compare-note" }, placed.note) : null,
-          factTable(spec, q, structure, placed)
-        ].filter(Boolean));
+        result.replaceChildren(
+          ...[
+            ...placed.items.map(
+              (it) => h("p", { class: "pacte-compare-sentence", "data-relation": it.relation }, it.sentence)
+            ),
+            placed.note ? h("p", { class: "pacte-compare-note" }, placed.note) : null,
+            factTable(spec, q, structure, placed)
+          ].filter(Boolean)
+        );
         form.dataset.status = "ok";
       };
       const previous = answers.structure === structure ? answers[q.id] : void 0;
@@ -765,7 +798,9 @@ function render({ model, el }) {
   });
   const showKernel = (kr) => {
     if (!kr.results) return;
-    root.dataset.kernelResult = Object.entries(kr.results).map(([qid, r]) => r.status === "ok" ? `${qid}:${r.items.map((it) => `${it.indicator}=${it.relation}`).join("+")}` : `${qid}:invalid`).join(";");
+    root.dataset.kernelResult = Object.entries(kr.results).map(
+      ([qid, r]) => r.status === "ok" ? `${qid}:${r.items.map((it) => `${it.indicator}=${it.relation}`).join("+")}` : `${qid}:invalid`
+    ).join(";");
   };
   if (answers.structure && spec.structures.some((s) => s.id === answers.structure)) {
     structureSet.querySelector(`input[value="${answers.structure}"]`).checked = true;

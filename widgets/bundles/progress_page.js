@@ -1,5 +1,57 @@
 // GENERATED from widgets/static/progress_page.js by js/build-bundles.mjs (npm run bundles): do not edit.
 
+// widgets/static/dom.js
+var URL_RE = /(?:https?|ftp|mailto|file):\S+|www\.\S+|\b[\w.-]+@[\w-]+\.\w+/g;
+var LETTER = "A-Za-zÀ-ÖØ-öø-ÿœŒ";
+var SUPERSCRIPT = { e: "ᵉ", r: "ʳ", s: "ˢ" };
+var RULES = [
+  [/«[ \t\u202f]*(?=\S)/g, "« "],
+  [/(?<=\S)[ \t\u202f]*»/g, " »"],
+  [/[ \t]+:(?=\s|$|[»)\]"'’,.])/g, " :"],
+  [/[ \t]+([;!?])/g, " $1"],
+  [/(?<=\d)[ \t]+(?=(?:[kM]?€|%))/g, " "],
+  [/(?<=\d) (?=\d{3}(?!\d))/g, " "],
+  [
+    /(?<=\d)[ \t]+(?=(?:min|h|ms|ans?|heures?|jours?|mois|semaines?|minutes?|secondes?|s|km|kg|Ko|Mo|Go|Kio|Mio|Gio|px)\b(?!['’-]))/g,
+    " "
+  ],
+  [/\b1(er|re|ers|res)\b/g, (_, end) => `1${end.replace(/[ers]/g, (c) => SUPERSCRIPT[c])}`],
+  [new RegExp(`(?<=[${LETTER}])'(?=[${LETTER}0-9*_«{\\[])`, "g"), "’"]
+];
+function fixPart(text) {
+  return RULES.reduce((t, [re, by]) => t.replace(re, by), text);
+}
+function frenchText(text) {
+  if (typeof text !== "string" || !text) return text;
+  let out = "", last = 0;
+  for (const m of text.matchAll(URL_RE)) {
+    out += fixPart(text.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + fixPart(text.slice(last));
+}
+function h(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === void 0 || v === false) continue;
+    if (k === "class") node.className = v;
+    else if (k.startsWith("on") && typeof v === "function") node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v === true ? "" : v);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === void 0) continue;
+    node.append(typeof child === "string" ? document.createTextNode(frenchText(child)) : child);
+  }
+  return node;
+}
+function injectStyle(id, css) {
+  if (typeof document === "undefined" || document.getElementById(id)) return;
+  const style = document.createElement("style");
+  style.id = id;
+  style.textContent = css;
+  document.head.append(style);
+}
+
 // widgets/static/progress_logic.js
 var RECORD_VERSION = 1;
 var PREFIX = "pacte:v1:";
@@ -82,10 +134,16 @@ function parseExport(text) {
     return { ok: false, message: "Ce fichier n’est pas un fichier JSON lisible : rien n’a été modifié." };
   }
   if (!data || typeof data !== "object" || data.format !== EXPORT_FORMAT) {
-    return { ok: false, message: "Ce fichier n’est pas une sauvegarde de progression du cours PACTE : rien n’a été modifié." };
+    return {
+      ok: false,
+      message: "Ce fichier n’est pas une sauvegarde de progression du cours PACTE : rien n’a été modifié."
+    };
   }
   if (typeof data.version !== "number" || data.version > EXPORT_VERSION || data.version < 1) {
-    return { ok: false, message: "Cette sauvegarde vient d’une version du cours que cette page ne sait pas lire : rien n’a été modifié." };
+    return {
+      ok: false,
+      message: "Cette sauvegarde vient d’une version du cours que cette page ne sait pas lire : rien n’a été modifié."
+    };
   }
   if (!data.records || typeof data.records !== "object" || Array.isArray(data.records)) {
     return { ok: false, message: "Cette sauvegarde ne contient pas de liste d’activités : rien n’a été modifié." };
@@ -137,8 +195,10 @@ function summarizeCourse(modules, records) {
       activitiesKnown += known;
       activitiesDone += done;
       activitiesStarted += acts.length;
-      if (!next && (visit || acts.length) && done < known) next = { page: p.page, title: p.title, reason: "unfinished" };
-      if (!firstUnvisited && !visit && !acts.length) firstUnvisited = { page: p.page, title: p.title, reason: "unvisited" };
+      if (!next && (visit || acts.length) && done < known)
+        next = { page: p.page, title: p.title, reason: "unfinished" };
+      if (!firstUnvisited && !visit && !acts.length)
+        firstUnvisited = { page: p.page, title: p.title, reason: "unvisited" };
       return {
         page: p.page,
         title: p.title,
@@ -151,58 +211,23 @@ function summarizeCourse(modules, records) {
       };
     });
     const visited = pages.filter((p) => p.visited).length;
-    return { id: mod.id, title: mod.title, pages, visited, complete: visited === pages.length && pages.every((p) => p.done >= p.activities) };
+    return {
+      id: mod.id,
+      title: mod.title,
+      pages,
+      visited,
+      complete: visited === pages.length && pages.every((p) => p.done >= p.activities)
+    };
   });
-  return { modules: out, pagesTotal, pagesVisited, activitiesKnown, activitiesDone, activitiesStarted, next: next || firstUnvisited };
-}
-
-// widgets/static/dom.js
-var URL_RE = /(?:https?|ftp|mailto|file):\S+|www\.\S+|\b[\w.-]+@[\w-]+\.\w+/g;
-var LETTER = "A-Za-zÀ-ÖØ-öø-ÿœŒ";
-var SUPERSCRIPT = { e: "ᵉ", r: "ʳ", s: "ˢ" };
-var RULES = [
-  [/«[ \t\u202f]*(?=\S)/g, "« "],
-  [/(?<=\S)[ \t\u202f]*»/g, " »"],
-  [/[ \t]+:(?=\s|$|[»)\]"'’,.])/g, " :"],
-  [/[ \t]+([;!?])/g, " $1"],
-  [/(?<=\d)[ \t]+(?=(?:[kM]?€|%))/g, " "],
-  [/(?<=\d) (?=\d{3}(?!\d))/g, " "],
-  [/(?<=\d)[ \t]+(?=(?:min|h|ms|ans?|heures?|jours?|mois|semaines?|minutes?|secondes?|s|km|kg|Ko|Mo|Go|Kio|Mio|Gio|px)\b(?!['’-]))/g, " "],
-  [/\b1(er|re|ers|res)\b/g, (_, end) => `1${end.replace(/[ers]/g, (c) => SUPERSCRIPT[c])}`],
-  [new RegExp(`(?<=[${LETTER}])'(?=[${LETTER}0-9*_«{\\[])`, "g"), "’"]
-];
-function fixPart(text) {
-  return RULES.reduce((t, [re, by]) => t.replace(re, by), text);
-}
-function frenchText(text) {
-  if (typeof text !== "string" || !text) return text;
-  let out = "", last = 0;
-  for (const m of text.matchAll(URL_RE)) {
-    out += fixPart(text.slice(last, m.index)) + m[0];
-    last = m.index + m[0].length;
-  }
-  return out + fixPart(text.slice(last));
-}
-function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === void 0 || v === false) continue;
-    if (k === "class") node.className = v;
-    else if (k.startsWith("on") && typeof v === "function") node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, v === true ? "" : v);
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === void 0) continue;
-    node.append(typeof child === "string" ? document.createTextNode(frenchText(child)) : child);
-  }
-  return node;
-}
-function injectStyle(id, css) {
-  if (typeof document === "undefined" || document.getElementById(id)) return;
-  const style = document.createElement("style");
-  style.id = id;
-  style.textContent = css;
-  document.head.append(style);
+  return {
+    modules: out,
+    pagesTotal,
+    pagesVisited,
+    activitiesKnown,
+    activitiesDone,
+    activitiesStarted,
+    next: next || firstUnvisited
+  };
 }
 
 // widgets/static/progress.js
@@ -320,13 +345,19 @@ function plural(n, word, suffix = "s") {
 }
 function resultList(records) {
   if (!records.length) return "—";
-  return h("ul", {}, records.map((r) => h(
-    "li",
-    { "data-kind": r.kind },
-    r.title || r.kind,
-    r.summary && r.summary.label ? ` : ${r.summary.label}` : "",
-    r.dropped ? ` (${plural(r.dropped, "réponse")} retirée${r.dropped > 1 ? "s" : ""} : l’activité a changé)` : ""
-  )));
+  return h(
+    "ul",
+    {},
+    records.map(
+      (r) => h(
+        "li",
+        { "data-kind": r.kind },
+        r.title || r.kind,
+        r.summary && r.summary.label ? ` : ${r.summary.label}` : "",
+        r.dropped ? ` (${plural(r.dropped, "réponse")} retirée${r.dropped > 1 ? "s" : ""} : l’activité a changé)` : ""
+      )
+    )
+  );
 }
 function activityCount(p) {
   return `${p.done} terminée${p.done > 1 ? "s" : ""} sur ${p.activities}${p.started > p.done ? ` (${p.started - p.done} en cours)` : ""}`;
@@ -345,23 +376,41 @@ function pageTable(mod) {
   return h(
     "table",
     { class: "pacte-progress-table", "data-module": mod.id },
-    h("caption", {}, `${mod.title} : ${mod.visited} page${mod.visited > 1 ? "s" : ""} ouverte${mod.visited > 1 ? "s" : ""} sur ${mod.pages.length}`),
-    h("thead", {}, h(
-      "tr",
+    h(
+      "caption",
       {},
-      h("th", { scope: "col" }, "Page"),
-      h("th", { scope: "col" }, "Activités"),
-      h("th", { scope: "col" }, "Résultats"),
-      h("th", { scope: "col" }, "Dernière visite")
-    )),
-    h("tbody", {}, mod.pages.map((p) => h(
-      "tr",
-      { "data-page": p.page, "data-done": String(p.done) },
-      h("th", { scope: "row" }, h("a", { href: courseLink(p.page) }, p.title)),
-      h("td", { "data-label": "Activités" }, p.visited ? p.activities ? activityCount(p) : "aucune activité" : "page non ouverte"),
-      h("td", { "data-label": "Résultats" }, resultList(p.records)),
-      h("td", { "data-label": "Dernière visite" }, frDate(p.last))
-    )))
+      `${mod.title} : ${mod.visited} page${mod.visited > 1 ? "s" : ""} ouverte${mod.visited > 1 ? "s" : ""} sur ${mod.pages.length}`
+    ),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        h("th", { scope: "col" }, "Page"),
+        h("th", { scope: "col" }, "Activités"),
+        h("th", { scope: "col" }, "Résultats"),
+        h("th", { scope: "col" }, "Dernière visite")
+      )
+    ),
+    h(
+      "tbody",
+      {},
+      mod.pages.map(
+        (p) => h(
+          "tr",
+          { "data-page": p.page, "data-done": String(p.done) },
+          h("th", { scope: "row" }, h("a", { href: courseLink(p.page) }, p.title)),
+          h(
+            "td",
+            { "data-label": "Activités" },
+            p.visited ? p.activities ? activityCount(p) : "aucune activité" : "page non ouverte"
+          ),
+          h("td", { "data-label": "Résultats" }, resultList(p.records)),
+          h("td", { "data-label": "Dernière visite" }, frDate(p.last))
+        )
+      )
+    )
   );
 }
 function diagnosisDetails(summary) {
@@ -371,12 +420,18 @@ function diagnosisDetails(summary) {
     "section",
     {},
     h("h4", {}, "Vos autodiagnostics"),
-    diags.map((d) => h(
-      "div",
-      { class: "pacte-progress-diagnosis" },
-      h("p", {}, h("strong", {}, d.title), ` (${d.summary.label || ""}, ${frDate(d.updated)})`),
-      h("ul", {}, (d.summary.details || []).map((x) => h("li", {}, `${x.label} : ${x.value}`)))
-    ))
+    diags.map(
+      (d) => h(
+        "div",
+        { class: "pacte-progress-diagnosis" },
+        h("p", {}, h("strong", {}, d.title), ` (${d.summary.label || ""}, ${frDate(d.updated)})`),
+        h(
+          "ul",
+          {},
+          (d.summary.details || []).map((x) => h("li", {}, `${x.label} : ${x.value}`))
+        )
+      )
+    )
   );
 }
 function record(summary) {
@@ -392,25 +447,41 @@ function record(summary) {
       h("strong", {}, "Relevé déclaratif, ce n’est pas une attestation. "),
       `Établi le ${frDate(today)} à partir des activités enregistrées dans ce navigateur par l’apprenant lui-même ; aucun contrôle d’identité ni de résultat n’a été fait.`
     ),
-    h("p", {}, `Pages ouvertes : ${summary.pagesVisited} sur ${summary.pagesTotal}. Activités terminées : ${summary.activitiesDone} sur ${summary.activitiesKnown}, ${summary.activitiesStarted - summary.activitiesDone} en cours (activités des pages ouvertes).`),
-    summary.modules.map((m) => h(
-      "section",
+    h(
+      "p",
       {},
-      h("h3", {}, m.title, m.complete ? " — module terminé" : ""),
-      m.visited ? h(
-        "table",
+      `Pages ouvertes : ${summary.pagesVisited} sur ${summary.pagesTotal}. Activités terminées : ${summary.activitiesDone} sur ${summary.activitiesKnown}, ${summary.activitiesStarted - summary.activitiesDone} en cours (activités des pages ouvertes).`
+    ),
+    summary.modules.map(
+      (m) => h(
+        "section",
         {},
-        h("thead", {}, h("tr", {}, h("th", {}, "Page"), h("th", {}, "Activités"), h("th", {}, "Résultats"))),
-        h("tbody", {}, m.pages.filter((p) => p.visited).map((p) => h(
-          "tr",
+        h("h3", {}, m.title, m.complete ? " — module terminé" : ""),
+        m.visited ? h(
+          "table",
           {},
-          h("td", {}, p.title),
-          h("td", {}, p.activities ? activityCount(p) : "—"),
-          h("td", {}, resultList(p.records))
-        )))
-      ) : h("p", {}, "Module non commencé."),
-      m.visited && m.visited < m.pages.length ? h("p", {}, `${m.pages.length - m.visited} page${m.pages.length - m.visited > 1 ? "s" : ""} non ouverte${m.pages.length - m.visited > 1 ? "s" : ""}.`) : null
-    )),
+          h("thead", {}, h("tr", {}, h("th", {}, "Page"), h("th", {}, "Activités"), h("th", {}, "Résultats"))),
+          h(
+            "tbody",
+            {},
+            m.pages.filter((p) => p.visited).map(
+              (p) => h(
+                "tr",
+                {},
+                h("td", {}, p.title),
+                h("td", {}, p.activities ? activityCount(p) : "—"),
+                h("td", {}, resultList(p.records))
+              )
+            )
+          )
+        ) : h("p", {}, "Module non commencé."),
+        m.visited && m.visited < m.pages.length ? h(
+          "p",
+          {},
+          `${m.pages.length - m.visited} page${m.pages.length - m.visited > 1 ? "s" : ""} non ouverte${m.pages.length - m.visited > 1 ? "s" : ""}.`
+        ) : null
+      )
+    ),
     diagnosisDetails(summary)
   );
 }
@@ -442,7 +513,11 @@ function render({ model, el }) {
     const activityCount2 = Object.values(records).filter((r) => r.kind !== "visit" && !isEmptyAnswers(r.answers)).length;
     root.dataset.records = String(Object.keys(records).length);
     root.dataset.activities = String(activityCount2);
-    const bar = h("progress", { max: String(Math.max(summary.pagesTotal, 1)), value: String(summary.pagesVisited), "aria-labelledby": "pacte-progress-overall" });
+    const bar = h("progress", {
+      max: String(Math.max(summary.pagesTotal, 1)),
+      value: String(summary.pagesVisited),
+      "aria-labelledby": "pacte-progress-overall"
+    });
     const overall = h(
       "div",
       { class: "pacte-progress-overall" },
@@ -462,8 +537,16 @@ function render({ model, el }) {
       h("strong", {}, "À faire ensuite : "),
       h("a", { href: courseLink(summary.next.page), "data-next": summary.next.page }, summary.next.title),
       summary.next.reason === "unfinished" ? " (des activités de cette page restent à faire)." : " (page pas encore ouverte)."
-    ) : h("p", { class: "pacte-progress-next" }, "Vous avez ouvert toutes les pages et fait toutes leurs activités. Bravo !");
-    const empty = activityCount2 === 0 && summary.pagesVisited === 0 ? h("p", {}, "Aucune activité enregistrée dans ce navigateur pour l’instant. Ouvrez une page du cours : vos réponses y seront gardées.") : null;
+    ) : h(
+      "p",
+      { class: "pacte-progress-next" },
+      "Vous avez ouvert toutes les pages et fait toutes leurs activités. Bravo !"
+    );
+    const empty = activityCount2 === 0 && summary.pagesVisited === 0 ? h(
+      "p",
+      {},
+      "Aucune activité enregistrée dans ce navigateur pour l’instant. Ouvrez une page du cours : vos réponses y seront gardées."
+    ) : null;
     body.replaceChildren(
       overall,
       next,
@@ -473,14 +556,24 @@ function render({ model, el }) {
     );
     printRoot.replaceChildren(record(summary));
   };
-  const exportButton = h("button", { type: "button", class: "pacte-button", "data-action": "export" }, "Télécharger ma progression (JSON)");
+  const exportButton = h(
+    "button",
+    { type: "button", class: "pacte-button", "data-action": "export" },
+    "Télécharger ma progression (JSON)"
+  );
   exportButton.addEventListener("click", () => {
     const now = (/* @__PURE__ */ new Date()).toISOString();
     saveFile(JSON.stringify(buildExport(readAllRecords(), now), null, 2), `pacte-progression-${now.slice(0, 10)}.json`);
     say("Fichier de progression téléchargé : gardez-le pour reprendre sur un autre appareil ou navigateur.");
   });
   const fileId = `pacte-progress-file-${Math.random().toString(36).slice(2, 8)}`;
-  const fileInput = h("input", { type: "file", id: fileId, accept: ".json,application/json", "data-action": "import", class: "pacte-progress-file" });
+  const fileInput = h("input", {
+    type: "file",
+    id: fileId,
+    accept: ".json,application/json",
+    "data-action": "import",
+    class: "pacte-progress-file"
+  });
   fileInput.addEventListener("change", async () => {
     const file = fileInput.files && fileInput.files[0];
     if (!file) return;
@@ -504,18 +597,49 @@ function render({ model, el }) {
       return;
     }
     draw();
-    say(`Sauvegarde chargée : ${added} ajoutée${added > 1 ? "s" : ""}, ${replaced} mise${replaced > 1 ? "s" : ""} à jour, ${kept} déjà à jour dans ce navigateur (la version la plus récente de chaque activité est gardée).`);
+    say(
+      `Sauvegarde chargée : ${added} ajoutée${added > 1 ? "s" : ""}, ${replaced} mise${replaced > 1 ? "s" : ""} à jour, ${kept} déjà à jour dans ce navigateur (la version la plus récente de chaque activité est gardée).`
+    );
   });
-  const printButton = h("button", { type: "button", class: "pacte-button pacte-secondary", "data-action": "print" }, "Imprimer mon relevé");
+  const printButton = h(
+    "button",
+    { type: "button", class: "pacte-button pacte-secondary", "data-action": "print" },
+    "Imprimer mon relevé"
+  );
   printButton.addEventListener("click", () => {
     draw();
     window.print();
   });
-  const clearButton = h("button", { type: "button", class: "pacte-button pacte-danger", "data-action": "clear" }, "Tout effacer");
-  const confirmBox = h("div", { class: "pacte-progress-confirm", hidden: true, role: "group", "aria-label": "Confirmer l’effacement" });
-  const confirmYes = h("button", { type: "button", class: "pacte-button pacte-danger", "data-action": "confirm-clear" }, "Oui, tout effacer");
-  const confirmNo = h("button", { type: "button", class: "pacte-button pacte-secondary", "data-action": "cancel-clear" }, "Annuler");
-  confirmBox.append(h("p", {}, "Effacer toutes vos réponses et votre progression enregistrées dans ce navigateur ? Téléchargez d’abord votre progression si vous voulez la garder."), confirmYes, confirmNo);
+  const clearButton = h(
+    "button",
+    { type: "button", class: "pacte-button pacte-danger", "data-action": "clear" },
+    "Tout effacer"
+  );
+  const confirmBox = h("div", {
+    class: "pacte-progress-confirm",
+    hidden: true,
+    role: "group",
+    "aria-label": "Confirmer l’effacement"
+  });
+  const confirmYes = h(
+    "button",
+    { type: "button", class: "pacte-button pacte-danger", "data-action": "confirm-clear" },
+    "Oui, tout effacer"
+  );
+  const confirmNo = h(
+    "button",
+    { type: "button", class: "pacte-button pacte-secondary", "data-action": "cancel-clear" },
+    "Annuler"
+  );
+  confirmBox.append(
+    h(
+      "p",
+      {},
+      "Effacer toutes vos réponses et votre progression enregistrées dans ce navigateur ? Téléchargez d’abord votre progression si vous voulez la garder."
+    ),
+    confirmYes,
+    confirmNo
+  );
   clearButton.addEventListener("click", () => {
     confirmBox.hidden = false;
     confirmNo.focus();
@@ -534,7 +658,11 @@ function render({ model, el }) {
   });
   root.append(
     h("h3", { id: "pacte-progress-title" }, "Votre progression dans ce navigateur"),
-    h("p", { class: "pacte-progress-note" }, "Ces informations sont lues dans ce navigateur seulement : elles ne sont envoyées nulle part."),
+    h(
+      "p",
+      { class: "pacte-progress-note" },
+      "Ces informations sont lues dans ce navigateur seulement : elles ne sont envoyées nulle part."
+    ),
     body,
     message,
     h(
@@ -548,7 +676,11 @@ function render({ model, el }) {
     ),
     confirmBox
   );
-  if (!storageOk) say("Votre navigateur n’autorise pas l’enregistrement local (navigation privée ou stockage bloqué) : le cours ne peut rien garder.", true);
+  if (!storageOk)
+    say(
+      "Votre navigateur n’autorise pas l’enregistrement local (navigation privée ou stockage bloqué) : le cours ne peut rien garder.",
+      true
+    );
   draw();
   const onProgress = () => draw();
   document.addEventListener("pacte:progress", onProgress);

@@ -1,163 +1,48 @@
 // GENERATED from widgets/static/quiz.js by js/build-bundles.mjs (npm run bundles): do not edit.
 
-// widgets/static/messages.js
-var MESSAGES = {
-  "quiz.unanswered": "Aucune réponse.",
-  "quiz.single_only": "Choisissez une seule réponse.",
-  "quiz.unreadable": "Réponse illisible.",
-  "quiz.unknown_choice": "Réponse inconnue : {choices}.",
-  "quiz.correct": "Bonne réponse.",
-  "quiz.incorrect": "Ce n’est pas la bonne réponse.",
-  "quiz.not_a_number": "Saisissez un nombre (par exemple 56 ou 12,5).",
-  "quiz.out_of_range": "La valeur doit être comprise entre {lo} et {hi}.",
-  "sorting.unknown_item": "Élément inconnu : « {item} ».",
-  "sorting.unanswered": "Choisissez une catégorie avant de valider.",
-  "sorting.unknown_category": "Catégorie inconnue : {answer} (choix possibles : {known}).",
-  "sorting.correct": "Bien vu : « {label} ».",
-  "sorting.incorrect": "Pas tout à fait : la réponse attendue est « {label} ».",
-  "sorting.unreadable": "Réponses illisibles : un dictionnaire {élément: catégorie} est attendu.",
-  "simulator.unreadable": "Saisie illisible : les données du simulateur manquent.",
-  "sorting.score": "Score : {correct} / {total} ({answered} élément{s} classé{s}).",
-  "sorting.item_error": "« {item} » : {message}",
-  "simulator.not_a_number": "{label} : saisissez un nombre (par exemple {example}).",
-  "simulator.not_an_integer": "{label} : saisissez un nombre entier.",
-  "simulator.out_of_range": "{label} : la valeur doit être comprise entre {min} et {max} {unit}.",
-  "aci.criteria_unreadable": "Critères : saisie illisible.",
-  "aci.unknown_criterion": "Critère inconnu : {criterion}.",
-  "aci.count_range": "{label} : indiquez un nombre entier entre 0 et {max}.",
-  "aci.yes_no": "{label} : indiquez oui ou non.",
-  "aci.unknown_variant": "Variante inconnue : {variant}.",
-  "aci.points_unreadable": "Points : saisie illisible.",
-  "aci.points_unknown_criterion": "Points : critère inconnu {criterion}.",
-  "aci.points_locked": "{label} : ces points sont confirmés par les sources et ne sont pas modifiables.",
-  "aci.criterion_unreadable": "{label} : saisie illisible.",
-  "aci.points_unknown_kind": "{label} : type de points inconnu {kind}.",
-  "aci.points_range": "{label} : {kind} doivent être un nombre entre 0 et {max}.",
-  "aci.points_fixed": "les points fixes",
-  "aci.points_variable": "les points variables",
-  "aci.points_per_professional": "les points par professionnel",
-  "aci.parameters_unreadable": "Paramètres : saisie illisible.",
-  "aci.unknown_parameter": "Paramètre inconnu : {parameter}.",
-  "aci.parameter_locked": "{label} : cette valeur est confirmée par les sources et n’est pas modifiable.",
-  "aci.parameter_range": "{label} : saisissez un nombre entre 0 et {max}.",
-  "aci.missing_prerequisite": "Prérequis non rempli : {criteria}. Sans ses prérequis, la MSP ne perçoit aucune rémunération au titre de l’ACI.",
-  "aci.missing_socle": "Critère socle non rempli : {criteria}. Il est attendu de toute MSP signataire ; le simulateur ne lui attribue aucun point.",
-  "aci.precarity_capped": "La majoration liée à la précarité est plafonnée à {cap} %.",
-  "compare.unknown_structure": "Type de structure non prévu : choisissez MSP, centre de santé ou CPTS.",
-  "compare.unknown_question": "Question inconnue : « {question} ».",
-  "compare.not_asked": "Cette question n’a pas été posée aux {who}.",
-  "compare.unreadable_multiple": "Réponse illisible : cochez une ou plusieurs réponses.",
-  "compare.unreadable_single": "Réponse illisible : choisissez une réponse.",
-  "compare.unanswered_multiple": "Cochez au moins une réponse avant de comparer.",
-  "compare.unanswered_single": "Choisissez une réponse avant de comparer.",
-  "compare.unknown_answer": "Réponse non prévue : « {answer} ». Réponses possibles : {allowed}.",
-  "compare.duplicate": "Une même réponse est cochée deux fois.",
-  "compare.exclusive": "« {label} » ne peut pas être coché avec une autre réponse."
-};
-function message(key, params = {}) {
-  const text = (
-    /** @type {Record<string, string>} */
-    MESSAGES[key]
-  );
-  if (text === void 0) throw new Error(`unknown message key: ${key}`);
-  return text.replace(/\{([a-z_]+)\}/g, (all, name) => name in params ? String(params[name]) : all);
+// widgets/static/dom.js
+var URL_RE = /(?:https?|ftp|mailto|file):\S+|www\.\S+|\b[\w.-]+@[\w-]+\.\w+/g;
+var LETTER = "A-Za-zÀ-ÖØ-öø-ÿœŒ";
+var SUPERSCRIPT = { e: "ᵉ", r: "ʳ", s: "ˢ" };
+var RULES = [
+  [/«[ \t\u202f]*(?=\S)/g, "« "],
+  [/(?<=\S)[ \t\u202f]*»/g, " »"],
+  [/[ \t]+:(?=\s|$|[»)\]"'’,.])/g, " :"],
+  [/[ \t]+([;!?])/g, " $1"],
+  [/(?<=\d)[ \t]+(?=(?:[kM]?€|%))/g, " "],
+  [/(?<=\d) (?=\d{3}(?!\d))/g, " "],
+  [
+    /(?<=\d)[ \t]+(?=(?:min|h|ms|ans?|heures?|jours?|mois|semaines?|minutes?|secondes?|s|km|kg|Ko|Mo|Go|Kio|Mio|Gio|px)\b(?!['’-]))/g,
+    " "
+  ],
+  [/\b1(er|re|ers|res)\b/g, (_, end) => `1${end.replace(/[ers]/g, (c) => SUPERSCRIPT[c])}`],
+  [new RegExp(`(?<=[${LETTER}])'(?=[${LETTER}0-9*_«{\\[])`, "g"), "’"]
+];
+function fixPart(text) {
+  return RULES.reduce((t, [re, by]) => t.replace(re, by), text);
 }
-
-// widgets/static/numbers.js
-var NBSP = " ";
-function parseNumber(raw) {
-  if (typeof raw === "boolean" || raw === null || raw === void 0) return null;
-  if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
-  if (typeof raw !== "string") return null;
-  const text = raw.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".").replace(/%+$/, "");
-  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return null;
-  return parseFloat(text);
+function frenchText(text) {
+  if (typeof text !== "string" || !text) return text;
+  let out = "", last = 0;
+  for (const m of text.matchAll(URL_RE)) {
+    out += fixPart(text.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + fixPart(text.slice(last));
 }
-var FORMATS = /* @__PURE__ */ new Map();
-function fmtNumber(value, maxDecimals = 2, minDecimals = 0) {
-  const max = Number.isInteger(value) ? minDecimals : Math.max(maxDecimals, minDecimals);
-  const key = `${minDecimals}/${max}`;
-  let format = FORMATS.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: minDecimals, maximumFractionDigits: max });
-    FORMATS.set(key, format);
+function h(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === void 0 || v === false) continue;
+    if (k === "class") node.className = v;
+    else if (k.startsWith("on") && typeof v === "function") node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v === true ? "" : v);
   }
-  return format.format(value).replace(/[\u202f ]/g, NBSP);
-}
-
-// widgets/static/quiz_logic.js
-var CORRECT = "correct";
-var INCORRECT = "incorrect";
-var UNANSWERED = "unanswered";
-var INVALID = "invalid";
-function formatNumber(value) {
-  if (value === Infinity) return "inf";
-  if (value === -Infinity) return "-inf";
-  return fmtNumber(value, 10);
-}
-function orderPicked(question, picked) {
-  const set = new Set(picked);
-  return question.choices.filter((c) => set.has(c.id)).map((c) => c.id);
-}
-function evaluate(question, answer) {
-  if (answer === null || answer === void 0 || answer === "" || Array.isArray(answer) && answer.length === 0) {
-    return { status: UNANSWERED, feedback: [], message: message("quiz.unanswered") };
+  for (const child of children.flat()) {
+    if (child === null || child === void 0) continue;
+    node.append(typeof child === "string" ? document.createTextNode(frenchText(child)) : child);
   }
-  if (question.type === "single" || question.type === "multiple") {
-    const choices = new Map(question.choices.map((c) => [c.id, c]));
-    if (question.type === "single" && typeof answer !== "string") {
-      return { status: INVALID, feedback: [], message: message("quiz.single_only") };
-    }
-    const picked = question.type === "single" ? [answer] : answer;
-    if (!Array.isArray(picked) || !picked.every((p) => typeof p === "string")) {
-      return { status: INVALID, feedback: [], message: message("quiz.unreadable") };
-    }
-    const unknown = picked.filter((p) => !choices.has(p));
-    if (unknown.length) {
-      return { status: INVALID, feedback: [], message: message("quiz.unknown_choice", { choices: unknown.join(", ") }) };
-    }
-    const expected = new Set(question.choices.filter((c) => c.correct).map((c) => c.id));
-    const got = new Set(picked);
-    const ok = got.size === expected.size && [...got].every((p) => expected.has(p));
-    return {
-      status: ok ? CORRECT : INCORRECT,
-      feedback: orderPicked(question, picked).map((id) => choices.get(id).feedback),
-      message: message(ok ? "quiz.correct" : "quiz.incorrect")
-    };
-  }
-  const value = parseNumber(answer);
-  if (value === null) {
-    return { status: INVALID, feedback: [], message: message("quiz.not_a_number") };
-  }
-  const lo = question.min ?? null;
-  const hi = question.max ?? null;
-  if (lo !== null && value < lo || hi !== null && value > hi) {
-    return {
-      status: INVALID,
-      feedback: [],
-      message: message("quiz.out_of_range", { lo: formatNumber(lo ?? -Infinity), hi: formatNumber(hi ?? Infinity) })
-    };
-  }
-  const target = Number(question.answer);
-  const tol = Number(question.tolerance ?? 0);
-  const fb = question.feedback;
-  if (Math.abs(value - target) <= tol + 1e-9) {
-    return { status: CORRECT, feedback: [fb.correct], message: message("quiz.correct") };
-  }
-  const side = value < target ? fb.too_low : fb.too_high;
-  return { status: INCORRECT, feedback: [side || fb.incorrect], message: message("quiz.incorrect") };
-}
-function score(bank, answers) {
-  const results = {};
-  let correct = 0;
-  let answered = 0;
-  for (const q of bank.questions) {
-    const r = evaluate(q, answers[q.id]);
-    results[q.id] = r.status;
-    if (r.status === CORRECT) correct += 1;
-    if (r.status === CORRECT || r.status === INCORRECT) answered += 1;
-  }
-  return { correct, answered, total: bank.questions.length, results };
+  return node;
 }
 
 // widgets/static/host.js
@@ -338,48 +223,6 @@ function emitAnswer(el, kind, ref, question, answer) {
   el.dispatchEvent(new CustomEvent("pacte:answer", { bubbles: true, detail: item }));
 }
 
-// widgets/static/dom.js
-var URL_RE = /(?:https?|ftp|mailto|file):\S+|www\.\S+|\b[\w.-]+@[\w-]+\.\w+/g;
-var LETTER = "A-Za-zÀ-ÖØ-öø-ÿœŒ";
-var SUPERSCRIPT = { e: "ᵉ", r: "ʳ", s: "ˢ" };
-var RULES = [
-  [/«[ \t\u202f]*(?=\S)/g, "« "],
-  [/(?<=\S)[ \t\u202f]*»/g, " »"],
-  [/[ \t]+:(?=\s|$|[»)\]"'’,.])/g, " :"],
-  [/[ \t]+([;!?])/g, " $1"],
-  [/(?<=\d)[ \t]+(?=(?:[kM]?€|%))/g, " "],
-  [/(?<=\d) (?=\d{3}(?!\d))/g, " "],
-  [/(?<=\d)[ \t]+(?=(?:min|h|ms|ans?|heures?|jours?|mois|semaines?|minutes?|secondes?|s|km|kg|Ko|Mo|Go|Kio|Mio|Gio|px)\b(?!['’-]))/g, " "],
-  [/\b1(er|re|ers|res)\b/g, (_, end) => `1${end.replace(/[ers]/g, (c) => SUPERSCRIPT[c])}`],
-  [new RegExp(`(?<=[${LETTER}])'(?=[${LETTER}0-9*_«{\\[])`, "g"), "’"]
-];
-function fixPart(text) {
-  return RULES.reduce((t, [re, by]) => t.replace(re, by), text);
-}
-function frenchText(text) {
-  if (typeof text !== "string" || !text) return text;
-  let out = "", last = 0;
-  for (const m of text.matchAll(URL_RE)) {
-    out += fixPart(text.slice(last, m.index)) + m[0];
-    last = m.index + m[0].length;
-  }
-  return out + fixPart(text.slice(last));
-}
-function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === void 0 || v === false) continue;
-    if (k === "class") node.className = v;
-    else if (k.startsWith("on") && typeof v === "function") node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, v === true ? "" : v);
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === void 0) continue;
-    node.append(typeof child === "string" ? document.createTextNode(frenchText(child)) : child);
-  }
-  return node;
-}
-
 // widgets/static/progress_logic.js
 var RECORD_VERSION = 1;
 var PREFIX = "pacte:v1:";
@@ -528,10 +371,15 @@ function remember(model, options) {
   const key = recordKey(kind, `${ref}@${page}`);
   const print = fingerprint(shape || definition);
   const store = progressStorage();
-  const handle = { key, restored: false, dropped: 0, forget: () => {
-    if (store) store.removeItem(key);
-    notifyProgress();
-  } };
+  const handle = {
+    key,
+    restored: false,
+    dropped: 0,
+    forget: () => {
+      if (store) store.removeItem(key);
+      notifyProgress();
+    }
+  };
   if (!store) return handle;
   let droppedTotal = 0;
   const save = () => {
@@ -601,6 +449,170 @@ function droppedNote(handle) {
   return p;
 }
 
+// widgets/static/messages.js
+var MESSAGES = {
+  "quiz.unanswered": "Aucune réponse.",
+  "quiz.single_only": "Choisissez une seule réponse.",
+  "quiz.unreadable": "Réponse illisible.",
+  "quiz.unknown_choice": "Réponse inconnue : {choices}.",
+  "quiz.correct": "Bonne réponse.",
+  "quiz.incorrect": "Ce n’est pas la bonne réponse.",
+  "quiz.not_a_number": "Saisissez un nombre (par exemple 56 ou 12,5).",
+  "quiz.out_of_range": "La valeur doit être comprise entre {lo} et {hi}.",
+  "sorting.unknown_item": "Élément inconnu : « {item} ».",
+  "sorting.unanswered": "Choisissez une catégorie avant de valider.",
+  "sorting.unknown_category": "Catégorie inconnue : {answer} (choix possibles : {known}).",
+  "sorting.correct": "Bien vu : « {label} ».",
+  "sorting.incorrect": "Pas tout à fait : la réponse attendue est « {label} ».",
+  "sorting.unreadable": "Réponses illisibles : un dictionnaire {élément: catégorie} est attendu.",
+  "simulator.unreadable": "Saisie illisible : les données du simulateur manquent.",
+  "sorting.score": "Score : {correct} / {total} ({answered} élément{s} classé{s}).",
+  "sorting.item_error": "« {item} » : {message}",
+  "simulator.not_a_number": "{label} : saisissez un nombre (par exemple {example}).",
+  "simulator.not_an_integer": "{label} : saisissez un nombre entier.",
+  "simulator.out_of_range": "{label} : la valeur doit être comprise entre {min} et {max} {unit}.",
+  "aci.criteria_unreadable": "Critères : saisie illisible.",
+  "aci.unknown_criterion": "Critère inconnu : {criterion}.",
+  "aci.count_range": "{label} : indiquez un nombre entier entre 0 et {max}.",
+  "aci.yes_no": "{label} : indiquez oui ou non.",
+  "aci.unknown_variant": "Variante inconnue : {variant}.",
+  "aci.points_unreadable": "Points : saisie illisible.",
+  "aci.points_unknown_criterion": "Points : critère inconnu {criterion}.",
+  "aci.points_locked": "{label} : ces points sont confirmés par les sources et ne sont pas modifiables.",
+  "aci.criterion_unreadable": "{label} : saisie illisible.",
+  "aci.points_unknown_kind": "{label} : type de points inconnu {kind}.",
+  "aci.points_range": "{label} : {kind} doivent être un nombre entre 0 et {max}.",
+  "aci.points_fixed": "les points fixes",
+  "aci.points_variable": "les points variables",
+  "aci.points_per_professional": "les points par professionnel",
+  "aci.parameters_unreadable": "Paramètres : saisie illisible.",
+  "aci.unknown_parameter": "Paramètre inconnu : {parameter}.",
+  "aci.parameter_locked": "{label} : cette valeur est confirmée par les sources et n’est pas modifiable.",
+  "aci.parameter_range": "{label} : saisissez un nombre entre 0 et {max}.",
+  "aci.missing_prerequisite": "Prérequis non rempli : {criteria}. Sans ses prérequis, la MSP ne perçoit aucune rémunération au titre de l’ACI.",
+  "aci.missing_socle": "Critère socle non rempli : {criteria}. Il est attendu de toute MSP signataire ; le simulateur ne lui attribue aucun point.",
+  "aci.precarity_capped": "La majoration liée à la précarité est plafonnée à {cap} %.",
+  "compare.unknown_structure": "Type de structure non prévu : choisissez MSP, centre de santé ou CPTS.",
+  "compare.unknown_question": "Question inconnue : « {question} ».",
+  "compare.not_asked": "Cette question n’a pas été posée aux {who}.",
+  "compare.unreadable_multiple": "Réponse illisible : cochez une ou plusieurs réponses.",
+  "compare.unreadable_single": "Réponse illisible : choisissez une réponse.",
+  "compare.unanswered_multiple": "Cochez au moins une réponse avant de comparer.",
+  "compare.unanswered_single": "Choisissez une réponse avant de comparer.",
+  "compare.unknown_answer": "Réponse non prévue : « {answer} ». Réponses possibles : {allowed}.",
+  "compare.duplicate": "Une même réponse est cochée deux fois.",
+  "compare.exclusive": "« {label} » ne peut pas être coché avec une autre réponse."
+};
+function message(key, params = {}) {
+  const text = (
+    /** @type {Record<string, string>} */
+    MESSAGES[key]
+  );
+  if (text === void 0) throw new Error(`unknown message key: ${key}`);
+  return text.replace(/\{([a-z_]+)\}/g, (all, name) => name in params ? String(params[name]) : all);
+}
+
+// widgets/static/numbers.js
+var NBSP = " ";
+function parseNumber(raw) {
+  if (typeof raw === "boolean" || raw === null || raw === void 0) return null;
+  if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
+  if (typeof raw !== "string") return null;
+  const text = raw.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".").replace(/%+$/, "");
+  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return null;
+  return parseFloat(text);
+}
+var FORMATS = /* @__PURE__ */ new Map();
+function fmtNumber(value, maxDecimals = 2, minDecimals = 0) {
+  const max = Number.isInteger(value) ? minDecimals : Math.max(maxDecimals, minDecimals);
+  const key = `${minDecimals}/${max}`;
+  let format = FORMATS.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: minDecimals, maximumFractionDigits: max });
+    FORMATS.set(key, format);
+  }
+  return format.format(value).replace(/[\u202f ]/g, NBSP);
+}
+
+// widgets/static/quiz_logic.js
+var CORRECT = "correct";
+var INCORRECT = "incorrect";
+var UNANSWERED = "unanswered";
+var INVALID = "invalid";
+function formatNumber(value) {
+  if (value === Infinity) return "inf";
+  if (value === -Infinity) return "-inf";
+  return fmtNumber(value, 10);
+}
+function orderPicked(question, picked) {
+  const set = new Set(picked);
+  return question.choices.filter((c) => set.has(c.id)).map((c) => c.id);
+}
+function evaluate(question, answer) {
+  if (answer === null || answer === void 0 || answer === "" || Array.isArray(answer) && answer.length === 0) {
+    return { status: UNANSWERED, feedback: [], message: message("quiz.unanswered") };
+  }
+  if (question.type === "single" || question.type === "multiple") {
+    const choices = new Map(question.choices.map((c) => [c.id, c]));
+    if (question.type === "single" && typeof answer !== "string") {
+      return { status: INVALID, feedback: [], message: message("quiz.single_only") };
+    }
+    const picked = question.type === "single" ? [answer] : answer;
+    if (!Array.isArray(picked) || !picked.every((p) => typeof p === "string")) {
+      return { status: INVALID, feedback: [], message: message("quiz.unreadable") };
+    }
+    const unknown = picked.filter((p) => !choices.has(p));
+    if (unknown.length) {
+      return {
+        status: INVALID,
+        feedback: [],
+        message: message("quiz.unknown_choice", { choices: unknown.join(", ") })
+      };
+    }
+    const expected = new Set(question.choices.filter((c) => c.correct).map((c) => c.id));
+    const got = new Set(picked);
+    const ok = got.size === expected.size && [...got].every((p) => expected.has(p));
+    return {
+      status: ok ? CORRECT : INCORRECT,
+      feedback: orderPicked(question, picked).map((id) => choices.get(id).feedback),
+      message: message(ok ? "quiz.correct" : "quiz.incorrect")
+    };
+  }
+  const value = parseNumber(answer);
+  if (value === null) {
+    return { status: INVALID, feedback: [], message: message("quiz.not_a_number") };
+  }
+  const lo = question.min ?? null;
+  const hi = question.max ?? null;
+  if (lo !== null && value < lo || hi !== null && value > hi) {
+    return {
+      status: INVALID,
+      feedback: [],
+      message: message("quiz.out_of_range", { lo: formatNumber(lo ?? -Infinity), hi: formatNumber(hi ?? Infinity) })
+    };
+  }
+  const target = Number(question.answer);
+  const tol = Number(question.tolerance ?? 0);
+  const fb = question.feedback;
+  if (Math.abs(value - target) <= tol + 1e-9) {
+    return { status: CORRECT, feedback: [fb.correct], message: message("quiz.correct") };
+  }
+  const side = value < target ? fb.too_low : fb.too_high;
+  return { status: INCORRECT, feedback: [side || fb.incorrect], message: message("quiz.incorrect") };
+}
+function score(bank, answers) {
+  const results = {};
+  let correct = 0;
+  let answered = 0;
+  for (const q of bank.questions) {
+    const r = evaluate(q, answers[q.id]);
+    results[q.id] = r.status;
+    if (r.status === CORRECT) correct += 1;
+    if (r.status === CORRECT || r.status === INCORRECT) answered += 1;
+  }
+  return { correct, answered, total: bank.questions.length, results };
+}
+
 // widgets/static/quiz.js
 var STATUS_TEXT = {
   correct: "Bonne réponse",
@@ -630,7 +642,8 @@ function renderQuestion(question, index, bank, onAnswered) {
     );
   } else {
     const type = question.type === "single" ? "radio" : "checkbox";
-    if (question.type === "multiple") fieldset.append(h("p", { class: "pacte-quiz-hint" }, "Plusieurs réponses possibles."));
+    if (question.type === "multiple")
+      fieldset.append(h("p", { class: "pacte-quiz-hint" }, "Plusieurs réponses possibles."));
     for (const choice of question.choices) {
       const id = `${name}-${choice.id}`;
       fieldset.append(
@@ -665,7 +678,13 @@ function showFeedback(box, question, result, bank) {
   }
   box.append(h("p", { class: "pacte-quiz-status" }, `${STATUS_TEXT[result.status]}.`));
   if (result.feedback.length) {
-    box.append(h("ul", { class: "pacte-quiz-choice-feedback" }, result.feedback.map((f) => h("li", {}, f))));
+    box.append(
+      h(
+        "ul",
+        { class: "pacte-quiz-choice-feedback" },
+        result.feedback.map((f) => h("li", {}, f))
+      )
+    );
   }
   box.append(h("p", { class: "pacte-quiz-explanation" }, h("strong", {}, "Explication : "), question.explanation));
   const src = question.source;
@@ -675,9 +694,10 @@ function showFeedback(box, question, result, bank) {
 function restoreQuestion(form, question, answer, bank) {
   if (answer === void 0 || answer === null) return;
   if (question.type === "numeric") form.querySelector("input").value = String(answer);
-  else form.querySelectorAll("input").forEach((i) => {
-    i.checked = Array.isArray(answer) ? answer.includes(i.value) : i.value === answer;
-  });
+  else
+    form.querySelectorAll("input").forEach((i) => {
+      i.checked = Array.isArray(answer) ? answer.includes(i.value) : i.value === answer;
+    });
   const result = evaluate(question, answer);
   showFeedback(form.querySelector(".pacte-quiz-feedback"), question, result, bank);
   form.dataset.status = result.status;
@@ -688,10 +708,17 @@ function render({ model, el }) {
     kind: "quiz",
     ref: bank.id,
     title: bank.title,
-    shape: Object.fromEntries(bank.questions.map((q) => [q.id, q.type === "numeric" ? null : q.choices.map((c) => c.id)])),
+    shape: Object.fromEntries(
+      bank.questions.map((q) => [q.id, q.type === "numeric" ? null : q.choices.map((c) => c.id)])
+    ),
     summarize: (a) => {
       const s = score(bank, a);
-      return { done: s.answered, total: s.total, correct: s.correct, label: `${s.correct} bonne${s.correct > 1 ? "s" : ""} réponse${s.correct > 1 ? "s" : ""} sur ${s.total}` };
+      return {
+        done: s.answered,
+        total: s.total,
+        correct: s.correct,
+        label: `${s.correct} bonne${s.correct > 1 ? "s" : ""} réponse${s.correct > 1 ? "s" : ""} sur ${s.total}`
+      };
     }
   });
   const root = h("section", { class: "pacte-quiz", "aria-label": `Quiz : ${bank.title}` });

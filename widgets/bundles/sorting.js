@@ -1,160 +1,5 @@
 // GENERATED from widgets/static/sorting.js by js/build-bundles.mjs (npm run bundles): do not edit.
 
-// widgets/static/messages.js
-var MESSAGES = {
-  "quiz.unanswered": "Aucune réponse.",
-  "quiz.single_only": "Choisissez une seule réponse.",
-  "quiz.unreadable": "Réponse illisible.",
-  "quiz.unknown_choice": "Réponse inconnue : {choices}.",
-  "quiz.correct": "Bonne réponse.",
-  "quiz.incorrect": "Ce n’est pas la bonne réponse.",
-  "quiz.not_a_number": "Saisissez un nombre (par exemple 56 ou 12,5).",
-  "quiz.out_of_range": "La valeur doit être comprise entre {lo} et {hi}.",
-  "sorting.unknown_item": "Élément inconnu : « {item} ».",
-  "sorting.unanswered": "Choisissez une catégorie avant de valider.",
-  "sorting.unknown_category": "Catégorie inconnue : {answer} (choix possibles : {known}).",
-  "sorting.correct": "Bien vu : « {label} ».",
-  "sorting.incorrect": "Pas tout à fait : la réponse attendue est « {label} ».",
-  "sorting.unreadable": "Réponses illisibles : un dictionnaire {élément: catégorie} est attendu.",
-  "simulator.unreadable": "Saisie illisible : les données du simulateur manquent.",
-  "sorting.score": "Score : {correct} / {total} ({answered} élément{s} classé{s}).",
-  "sorting.item_error": "« {item} » : {message}",
-  "simulator.not_a_number": "{label} : saisissez un nombre (par exemple {example}).",
-  "simulator.not_an_integer": "{label} : saisissez un nombre entier.",
-  "simulator.out_of_range": "{label} : la valeur doit être comprise entre {min} et {max} {unit}.",
-  "aci.criteria_unreadable": "Critères : saisie illisible.",
-  "aci.unknown_criterion": "Critère inconnu : {criterion}.",
-  "aci.count_range": "{label} : indiquez un nombre entier entre 0 et {max}.",
-  "aci.yes_no": "{label} : indiquez oui ou non.",
-  "aci.unknown_variant": "Variante inconnue : {variant}.",
-  "aci.points_unreadable": "Points : saisie illisible.",
-  "aci.points_unknown_criterion": "Points : critère inconnu {criterion}.",
-  "aci.points_locked": "{label} : ces points sont confirmés par les sources et ne sont pas modifiables.",
-  "aci.criterion_unreadable": "{label} : saisie illisible.",
-  "aci.points_unknown_kind": "{label} : type de points inconnu {kind}.",
-  "aci.points_range": "{label} : {kind} doivent être un nombre entre 0 et {max}.",
-  "aci.points_fixed": "les points fixes",
-  "aci.points_variable": "les points variables",
-  "aci.points_per_professional": "les points par professionnel",
-  "aci.parameters_unreadable": "Paramètres : saisie illisible.",
-  "aci.unknown_parameter": "Paramètre inconnu : {parameter}.",
-  "aci.parameter_locked": "{label} : cette valeur est confirmée par les sources et n’est pas modifiable.",
-  "aci.parameter_range": "{label} : saisissez un nombre entre 0 et {max}.",
-  "aci.missing_prerequisite": "Prérequis non rempli : {criteria}. Sans ses prérequis, la MSP ne perçoit aucune rémunération au titre de l’ACI.",
-  "aci.missing_socle": "Critère socle non rempli : {criteria}. Il est attendu de toute MSP signataire ; le simulateur ne lui attribue aucun point.",
-  "aci.precarity_capped": "La majoration liée à la précarité est plafonnée à {cap} %.",
-  "compare.unknown_structure": "Type de structure non prévu : choisissez MSP, centre de santé ou CPTS.",
-  "compare.unknown_question": "Question inconnue : « {question} ».",
-  "compare.not_asked": "Cette question n’a pas été posée aux {who}.",
-  "compare.unreadable_multiple": "Réponse illisible : cochez une ou plusieurs réponses.",
-  "compare.unreadable_single": "Réponse illisible : choisissez une réponse.",
-  "compare.unanswered_multiple": "Cochez au moins une réponse avant de comparer.",
-  "compare.unanswered_single": "Choisissez une réponse avant de comparer.",
-  "compare.unknown_answer": "Réponse non prévue : « {answer} ». Réponses possibles : {allowed}.",
-  "compare.duplicate": "Une même réponse est cochée deux fois.",
-  "compare.exclusive": "« {label} » ne peut pas être coché avec une autre réponse."
-};
-function message(key, params = {}) {
-  const text = (
-    /** @type {Record<string, string>} */
-    MESSAGES[key]
-  );
-  if (text === void 0) throw new Error(`unknown message key: ${key}`);
-  return text.replace(/\{([a-z_]+)\}/g, (all, name) => name in params ? String(params[name]) : all);
-}
-
-// widgets/static/sorting_logic.js
-var CORRECT = "correct";
-var INCORRECT = "incorrect";
-var UNANSWERED = "unanswered";
-var INVALID = "invalid";
-function isObject(x) {
-  return x !== null && typeof x === "object" && !Array.isArray(x);
-}
-function describe(raw) {
-  if (typeof raw === "string") return `« ${raw} »`;
-  try {
-    return JSON.stringify(raw);
-  } catch {
-    return String(raw);
-  }
-}
-function evaluateItem(exercise, itemId, answer) {
-  const item = exercise.items.find((i) => i.id === itemId);
-  if (!item) {
-    return {
-      item: String(itemId),
-      status: INVALID,
-      message: message("sorting.unknown_item", { item: itemId }),
-      expected: null,
-      explanation: null,
-      hint: null
-    };
-  }
-  const cats = new Map(exercise.categories.map((c) => [c.id, c]));
-  if (answer === null || answer === void 0 || answer === "") {
-    return {
-      item: item.id,
-      status: UNANSWERED,
-      message: message("sorting.unanswered"),
-      expected: null,
-      explanation: null,
-      hint: null
-    };
-  }
-  if (typeof answer !== "string" || !cats.has(answer)) {
-    const known = exercise.categories.map((c) => c.label).join(", ");
-    return {
-      item: item.id,
-      status: INVALID,
-      message: message("sorting.unknown_category", { answer: describe(answer), known }),
-      expected: null,
-      explanation: null,
-      hint: null
-    };
-  }
-  const ok = answer === item.expected;
-  const expectedLabel = cats.get(item.expected).label;
-  return {
-    item: item.id,
-    status: ok ? CORRECT : INCORRECT,
-    message: message(ok ? "sorting.correct" : "sorting.incorrect", { label: expectedLabel }),
-    expected: item.expected,
-    explanation: item.explanation,
-    hint: ok || !item.feedback || !Object.hasOwn(item.feedback, answer) ? null : item.feedback[answer]
-  };
-}
-function scoreSorting(exercise, answers) {
-  const errors = [];
-  if (answers === null || answers === void 0) answers = {};
-  if (!isObject(answers)) {
-    errors.push(message("sorting.unreadable"));
-    answers = {};
-  }
-  const known = new Set(exercise.items.map((i) => i.id));
-  for (const key of Object.keys(answers).sort()) {
-    if (!known.has(key)) errors.push(message("sorting.unknown_item", { item: key }));
-  }
-  const results = {};
-  let correct = 0;
-  let answered = 0;
-  for (const item of exercise.items) {
-    const r = evaluateItem(exercise, item.id, Object.hasOwn(answers, item.id) ? answers[item.id] : void 0);
-    results[item.id] = r.status;
-    if (r.status === CORRECT) correct += 1;
-    if (r.status === CORRECT || r.status === INCORRECT) answered += 1;
-    if (r.status === INVALID) errors.push(message("sorting.item_error", { item: item.id, message: r.message }));
-  }
-  const total = exercise.items.length;
-  let status;
-  if (errors.length) status = INVALID;
-  else if (answered === 0) status = "empty";
-  else if (answered < total) status = "incomplete";
-  else status = "complete";
-  const s = answered > 1 ? "s" : "";
-  return { status, correct, answered, total, results, errors, message: message("sorting.score", { correct, total, answered, s }) };
-}
-
 // widgets/static/dom.js
 var URL_RE = /(?:https?|ftp|mailto|file):\S+|www\.\S+|\b[\w.-]+@[\w-]+\.\w+/g;
 var LETTER = "A-Za-zÀ-ÖØ-öø-ÿœŒ";
@@ -166,7 +11,10 @@ var RULES = [
   [/[ \t]+([;!?])/g, " $1"],
   [/(?<=\d)[ \t]+(?=(?:[kM]?€|%))/g, " "],
   [/(?<=\d) (?=\d{3}(?!\d))/g, " "],
-  [/(?<=\d)[ \t]+(?=(?:min|h|ms|ans?|heures?|jours?|mois|semaines?|minutes?|secondes?|s|km|kg|Ko|Mo|Go|Kio|Mio|Gio|px)\b(?!['’-]))/g, " "],
+  [
+    /(?<=\d)[ \t]+(?=(?:min|h|ms|ans?|heures?|jours?|mois|semaines?|minutes?|secondes?|s|km|kg|Ko|Mo|Go|Kio|Mio|Gio|px)\b(?!['’-]))/g,
+    " "
+  ],
   [/\b1(er|re|ers|res)\b/g, (_, end) => `1${end.replace(/[ers]/g, (c) => SUPERSCRIPT[c])}`],
   [new RegExp(`(?<=[${LETTER}])'(?=[${LETTER}0-9*_«{\\[])`, "g"), "’"]
 ];
@@ -537,10 +385,15 @@ function remember(model, options) {
   const key = recordKey(kind, `${ref}@${page}`);
   const print = fingerprint(shape || definition);
   const store = progressStorage();
-  const handle = { key, restored: false, dropped: 0, forget: () => {
-    if (store) store.removeItem(key);
-    notifyProgress();
-  } };
+  const handle = {
+    key,
+    restored: false,
+    dropped: 0,
+    forget: () => {
+      if (store) store.removeItem(key);
+      notifyProgress();
+    }
+  };
   if (!store) return handle;
   let droppedTotal = 0;
   const save = () => {
@@ -602,6 +455,169 @@ function jupyterLabConfig() {
   }
 }
 
+// widgets/static/messages.js
+var MESSAGES = {
+  "quiz.unanswered": "Aucune réponse.",
+  "quiz.single_only": "Choisissez une seule réponse.",
+  "quiz.unreadable": "Réponse illisible.",
+  "quiz.unknown_choice": "Réponse inconnue : {choices}.",
+  "quiz.correct": "Bonne réponse.",
+  "quiz.incorrect": "Ce n’est pas la bonne réponse.",
+  "quiz.not_a_number": "Saisissez un nombre (par exemple 56 ou 12,5).",
+  "quiz.out_of_range": "La valeur doit être comprise entre {lo} et {hi}.",
+  "sorting.unknown_item": "Élément inconnu : « {item} ».",
+  "sorting.unanswered": "Choisissez une catégorie avant de valider.",
+  "sorting.unknown_category": "Catégorie inconnue : {answer} (choix possibles : {known}).",
+  "sorting.correct": "Bien vu : « {label} ».",
+  "sorting.incorrect": "Pas tout à fait : la réponse attendue est « {label} ».",
+  "sorting.unreadable": "Réponses illisibles : un dictionnaire {élément: catégorie} est attendu.",
+  "simulator.unreadable": "Saisie illisible : les données du simulateur manquent.",
+  "sorting.score": "Score : {correct} / {total} ({answered} élément{s} classé{s}).",
+  "sorting.item_error": "« {item} » : {message}",
+  "simulator.not_a_number": "{label} : saisissez un nombre (par exemple {example}).",
+  "simulator.not_an_integer": "{label} : saisissez un nombre entier.",
+  "simulator.out_of_range": "{label} : la valeur doit être comprise entre {min} et {max} {unit}.",
+  "aci.criteria_unreadable": "Critères : saisie illisible.",
+  "aci.unknown_criterion": "Critère inconnu : {criterion}.",
+  "aci.count_range": "{label} : indiquez un nombre entier entre 0 et {max}.",
+  "aci.yes_no": "{label} : indiquez oui ou non.",
+  "aci.unknown_variant": "Variante inconnue : {variant}.",
+  "aci.points_unreadable": "Points : saisie illisible.",
+  "aci.points_unknown_criterion": "Points : critère inconnu {criterion}.",
+  "aci.points_locked": "{label} : ces points sont confirmés par les sources et ne sont pas modifiables.",
+  "aci.criterion_unreadable": "{label} : saisie illisible.",
+  "aci.points_unknown_kind": "{label} : type de points inconnu {kind}.",
+  "aci.points_range": "{label} : {kind} doivent être un nombre entre 0 et {max}.",
+  "aci.points_fixed": "les points fixes",
+  "aci.points_variable": "les points variables",
+  "aci.points_per_professional": "les points par professionnel",
+  "aci.parameters_unreadable": "Paramètres : saisie illisible.",
+  "aci.unknown_parameter": "Paramètre inconnu : {parameter}.",
+  "aci.parameter_locked": "{label} : cette valeur est confirmée par les sources et n’est pas modifiable.",
+  "aci.parameter_range": "{label} : saisissez un nombre entre 0 et {max}.",
+  "aci.missing_prerequisite": "Prérequis non rempli : {criteria}. Sans ses prérequis, la MSP ne perçoit aucune rémunération au titre de l’ACI.",
+  "aci.missing_socle": "Critère socle non rempli : {criteria}. Il est attendu de toute MSP signataire ; le simulateur ne lui attribue aucun point.",
+  "aci.precarity_capped": "La majoration liée à la précarité est plafonnée à {cap} %.",
+  "compare.unknown_structure": "Type de structure non prévu : choisissez MSP, centre de santé ou CPTS.",
+  "compare.unknown_question": "Question inconnue : « {question} ».",
+  "compare.not_asked": "Cette question n’a pas été posée aux {who}.",
+  "compare.unreadable_multiple": "Réponse illisible : cochez une ou plusieurs réponses.",
+  "compare.unreadable_single": "Réponse illisible : choisissez une réponse.",
+  "compare.unanswered_multiple": "Cochez au moins une réponse avant de comparer.",
+  "compare.unanswered_single": "Choisissez une réponse avant de comparer.",
+  "compare.unknown_answer": "Réponse non prévue : « {answer} ». Réponses possibles : {allowed}.",
+  "compare.duplicate": "Une même réponse est cochée deux fois.",
+  "compare.exclusive": "« {label} » ne peut pas être coché avec une autre réponse."
+};
+function message(key, params = {}) {
+  const text = (
+    /** @type {Record<string, string>} */
+    MESSAGES[key]
+  );
+  if (text === void 0) throw new Error(`unknown message key: ${key}`);
+  return text.replace(/\{([a-z_]+)\}/g, (all, name) => name in params ? String(params[name]) : all);
+}
+
+// widgets/static/sorting_logic.js
+var CORRECT = "correct";
+var INCORRECT = "incorrect";
+var UNANSWERED = "unanswered";
+var INVALID = "invalid";
+function isObject(x) {
+  return x !== null && typeof x === "object" && !Array.isArray(x);
+}
+function describe(raw) {
+  if (typeof raw === "string") return `« ${raw} »`;
+  try {
+    return JSON.stringify(raw);
+  } catch {
+    return String(raw);
+  }
+}
+function evaluateItem(exercise, itemId, answer) {
+  const item = exercise.items.find((i) => i.id === itemId);
+  if (!item) {
+    return {
+      item: String(itemId),
+      status: INVALID,
+      message: message("sorting.unknown_item", { item: itemId }),
+      expected: null,
+      explanation: null,
+      hint: null
+    };
+  }
+  const cats = new Map(exercise.categories.map((c) => [c.id, c]));
+  if (answer === null || answer === void 0 || answer === "") {
+    return {
+      item: item.id,
+      status: UNANSWERED,
+      message: message("sorting.unanswered"),
+      expected: null,
+      explanation: null,
+      hint: null
+    };
+  }
+  if (typeof answer !== "string" || !cats.has(answer)) {
+    const known = exercise.categories.map((c) => c.label).join(", ");
+    return {
+      item: item.id,
+      status: INVALID,
+      message: message("sorting.unknown_category", { answer: describe(answer), known }),
+      expected: null,
+      explanation: null,
+      hint: null
+    };
+  }
+  const ok = answer === item.expected;
+  const expectedLabel = cats.get(item.expected).label;
+  return {
+    item: item.id,
+    status: ok ? CORRECT : INCORRECT,
+    message: message(ok ? "sorting.correct" : "sorting.incorrect", { label: expectedLabel }),
+    expected: item.expected,
+    explanation: item.explanation,
+    hint: ok || !item.feedback || !Object.hasOwn(item.feedback, answer) ? null : item.feedback[answer]
+  };
+}
+function scoreSorting(exercise, answers) {
+  const errors = [];
+  if (answers === null || answers === void 0) answers = {};
+  if (!isObject(answers)) {
+    errors.push(message("sorting.unreadable"));
+    answers = {};
+  }
+  const known = new Set(exercise.items.map((i) => i.id));
+  for (const key of Object.keys(answers).sort()) {
+    if (!known.has(key)) errors.push(message("sorting.unknown_item", { item: key }));
+  }
+  const results = {};
+  let correct = 0;
+  let answered = 0;
+  for (const item of exercise.items) {
+    const r = evaluateItem(exercise, item.id, Object.hasOwn(answers, item.id) ? answers[item.id] : void 0);
+    results[item.id] = r.status;
+    if (r.status === CORRECT) correct += 1;
+    if (r.status === CORRECT || r.status === INCORRECT) answered += 1;
+    if (r.status === INVALID) errors.push(message("sorting.item_error", { item: item.id, message: r.message }));
+  }
+  const total = exercise.items.length;
+  let status;
+  if (errors.length) status = INVALID;
+  else if (answered === 0) status = "empty";
+  else if (answered < total) status = "incomplete";
+  else status = "complete";
+  const s = answered > 1 ? "s" : "";
+  return {
+    status,
+    correct,
+    answered,
+    total,
+    results,
+    errors,
+    message: message("sorting.score", { correct, total, answered, s })
+  };
+}
+
 // widgets/static/sorting.js
 var SORT_STYLE_ID = "pacte-sorting-style";
 var SORT_CSS = `
@@ -644,7 +660,12 @@ function node_(tag, attrs = {}, ...children) {
   }
   return n;
 }
-var STATUS_LABEL = { [CORRECT]: "Bonne réponse.", [INCORRECT]: "Réponse incorrecte.", [UNANSWERED]: "Réponse manquante.", [INVALID]: "Réponse à corriger." };
+var STATUS_LABEL = {
+  [CORRECT]: "Bonne réponse.",
+  [INCORRECT]: "Réponse incorrecte.",
+  [UNANSWERED]: "Réponse manquante.",
+  [INVALID]: "Réponse à corriger."
+};
 function render({ model, el }) {
   injectStyle(SORT_STYLE_ID, SORT_CSS);
   const ex = model.get("exercise");
@@ -656,7 +677,12 @@ function render({ model, el }) {
     shape: Object.fromEntries(ex.items.map((i) => [i.id, ex.categories.map((c) => c.id)])),
     summarize: (a) => {
       const s = scoreSorting(ex, a);
-      return { done: s.answered, total: ex.items.length, correct: s.correct, label: `${s.correct} bien classé${s.correct > 1 ? "s" : ""} sur ${ex.items.length}` };
+      return {
+        done: s.answered,
+        total: ex.items.length,
+        correct: s.correct,
+        label: `${s.correct} bien classé${s.correct > 1 ? "s" : ""} sur ${ex.items.length}`
+      };
     }
   });
   const answers = { ...model.get("answers") || {} };
@@ -664,11 +690,15 @@ function render({ model, el }) {
   const items = new Map(ex.items.map((i) => [i.id, i]));
   const root = node_("section", { class: "pacte-sort", "aria-label": `Exercice : ${ex.title}` });
   root.append(node_("h3", {}, ex.title), node_("p", {}, ex.instructions));
-  root.append(node_(
-    "ul",
-    { class: "pacte-sort-cats", "aria-label": "Catégories" },
-    ex.categories.map((c) => node_("li", {}, node_("strong", {}, c.label), c.description ? ` : ${c.description}` : ""))
-  ));
+  root.append(
+    node_(
+      "ul",
+      { class: "pacte-sort-cats", "aria-label": "Catégories" },
+      ex.categories.map(
+        (c) => node_("li", {}, node_("strong", {}, c.label), c.description ? ` : ${c.description}` : "")
+      )
+    )
+  );
   const score = node_("p", { class: "pacte-sort-score" });
   const errorsBox = node_("p", { class: "pacte-sort-errors", "aria-live": "polite" });
   const spoken = announcer();
@@ -704,7 +734,11 @@ function render({ model, el }) {
     const result = evaluateItem(ex, item.id, answer);
     showFeedback(form, box, result);
     if (!silentIfEmpty) {
-      spoken.textContent = [`${STATUS_LABEL[result.status]} ${result.message}`, result.hint, scoreSorting(ex, answers).message].filter(Boolean).join(" ");
+      spoken.textContent = [
+        `${STATUS_LABEL[result.status]} ${result.message}`,
+        result.hint,
+        scoreSorting(ex, answers).message
+      ].filter(Boolean).join(" ");
     }
     if (result.status === CORRECT || result.status === INCORRECT) answers[item.id] = answer;
     return result;

@@ -1,5 +1,57 @@
 // GENERATED from widgets/static/team_compare.js by js/build-bundles.mjs (npm run bundles): do not edit.
 
+// widgets/static/dom.js
+var URL_RE = /(?:https?|ftp|mailto|file):\S+|www\.\S+|\b[\w.-]+@[\w-]+\.\w+/g;
+var LETTER = "A-Za-zÀ-ÖØ-öø-ÿœŒ";
+var SUPERSCRIPT = { e: "ᵉ", r: "ʳ", s: "ˢ" };
+var RULES = [
+  [/«[ \t\u202f]*(?=\S)/g, "« "],
+  [/(?<=\S)[ \t\u202f]*»/g, " »"],
+  [/[ \t]+:(?=\s|$|[»)\]"'’,.])/g, " :"],
+  [/[ \t]+([;!?])/g, " $1"],
+  [/(?<=\d)[ \t]+(?=(?:[kM]?€|%))/g, " "],
+  [/(?<=\d) (?=\d{3}(?!\d))/g, " "],
+  [
+    /(?<=\d)[ \t]+(?=(?:min|h|ms|ans?|heures?|jours?|mois|semaines?|minutes?|secondes?|s|km|kg|Ko|Mo|Go|Kio|Mio|Gio|px)\b(?!['’-]))/g,
+    " "
+  ],
+  [/\b1(er|re|ers|res)\b/g, (_, end) => `1${end.replace(/[ers]/g, (c) => SUPERSCRIPT[c])}`],
+  [new RegExp(`(?<=[${LETTER}])'(?=[${LETTER}0-9*_«{\\[])`, "g"), "’"]
+];
+function fixPart(text) {
+  return RULES.reduce((t, [re, by]) => t.replace(re, by), text);
+}
+function frenchText(text) {
+  if (typeof text !== "string" || !text) return text;
+  let out = "", last = 0;
+  for (const m of text.matchAll(URL_RE)) {
+    out += fixPart(text.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + fixPart(text.slice(last));
+}
+function h(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === void 0 || v === false) continue;
+    if (k === "class") node.className = v;
+    else if (k.startsWith("on") && typeof v === "function") node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v === true ? "" : v);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === void 0) continue;
+    node.append(typeof child === "string" ? document.createTextNode(frenchText(child)) : child);
+  }
+  return node;
+}
+function injectStyle(id, css) {
+  if (typeof document === "undefined" || document.getElementById(id)) return;
+  const style = document.createElement("style");
+  style.id = id;
+  style.textContent = css;
+  document.head.append(style);
+}
+
 // widgets/static/messages.js
 var MESSAGES = {
   "quiz.unanswered": "Aucune réponse.",
@@ -80,96 +132,46 @@ function fmtPercent(value, decimals = 0) {
   return `${fmtNumber(value, decimals, decimals)}${NBSP}%`;
 }
 
-// widgets/static/team_compare_logic.js
-function lowerFirst(text) {
-  return text ? text.charAt(0).toLowerCase() + text.slice(1) : text;
-}
-function invalid(field, message2) {
-  return { status: "invalid", field, message: message2 };
-}
-function placeAnswer(spec, structure, questionId, answer) {
-  const structures = new Map(spec.structures.map((s) => [s.id, s]));
-  if (!structures.has(structure)) {
-    return invalid("structure", message("compare.unknown_structure"));
-  }
-  const q = spec.questions.find((x) => x.id === questionId);
-  if (!q) return invalid("question", message("compare.unknown_question", { question: questionId }));
-  const field = `answers.${questionId}`;
-  if (!q.structures.includes(structure)) {
-    return invalid(field, message("compare.not_asked", { who: structures.get(structure).plural }));
-  }
-  const labels = new Map(q.answers.map((a) => [a.id, a.label]));
-  let picked;
-  if (q.multiple) {
-    if (!Array.isArray(answer) || !answer.every((a) => typeof a === "string")) {
-      return invalid(field, message("compare.unreadable_multiple"));
-    }
-    picked = answer;
-  } else {
-    if (Array.isArray(answer)) return invalid(field, message("quiz.single_only"));
-    if (typeof answer !== "string" && answer !== null && answer !== void 0) {
-      return invalid(field, message("compare.unreadable_single"));
-    }
-    picked = answer === null || answer === void 0 || answer === "" ? [] : [answer];
-  }
-  if (!picked.length) {
-    return invalid(field, message(q.multiple ? "compare.unanswered_multiple" : "compare.unanswered_single"));
-  }
-  const unknown = picked.filter((p) => !labels.has(p));
-  if (unknown.length) {
-    const allowed = q.answers.map((a) => `« ${a.label} »`).join(", ");
-    return invalid(field, message("compare.unknown_answer", { answer: unknown[0], allowed }));
-  }
-  if (new Set(picked).size !== picked.length) return invalid(field, message("compare.duplicate"));
-  for (const ex of q.exclusive || []) {
-    if (picked.includes(ex) && picked.length > 1) {
-      return invalid(field, message("compare.exclusive", { label: labels.get(ex) }));
-    }
-  }
-  const dist = spec.distribution[questionId][structure];
-  const who = structures.get(structure).plural;
-  const order = q.answers.map((a) => a.id);
-  let top = order[0];
-  for (const a of order) if (dist[a] > dist[top]) top = a;
-  const items = [...picked].sort((a, b) => order.indexOf(a) - order.indexOf(b)).map((aid) => {
-    const pct = dist[aid];
-    const rank = 1 + Object.values(dist).filter((v) => v > pct).length;
-    const what = ((q.templates || {})[aid] || q.template).replace("{label}", lowerFirst(labels.get(aid)));
-    let sentence = `Vous faites partie des ${fmtPercent(pct)} de ${who} ${what}.`;
-    if (rank === 1) sentence += " C’est la réponse la plus fréquente.";
-    else sentence += ` La réponse la plus fréquente est « ${labels.get(top)} » (${fmtPercent(dist[top])}).`;
-    return { answer: aid, label: labels.get(aid), percent: pct, rank, sentence };
-  });
-  return { status: "ok", question: questionId, structure, items };
-}
-function roomShares(spec, room, questionId) {
-  const entry = (room || {})[questionId];
-  if (!entry) return null;
-  const counts = entry.counts || {};
-  const q = spec.questions.find((x) => x.id === questionId);
-  const respondents = entry.respondents || Object.values(counts).reduce((a, b) => a + b, 0);
-  if (!respondents) return null;
-  const percents = {};
-  for (const a of q.answers) percents[a.id] = Math.floor(1e3 * (counts[a.id] || 0) / respondents + 0.5) / 10;
-  return { respondents, percents };
-}
-function roomFromStage(spec, room, stage) {
-  if (!stage) return {};
-  const activity = stage.activity;
-  const panel = stage.state === "revealed" && stage.reveal ? stage.reveal.panel : null;
-  if (!activity || activity.kind !== "survey" || !panel || panel.type !== "room_vs_survey") return room;
-  const q = spec.questions.find((x) => x.id === activity.ref);
-  if (!q) return room;
-  const known = new Set(q.answers.map((a) => a.id));
-  const counts = {};
-  for (const row of panel.rows || []) {
-    if (known.has(row.id) && Number.isInteger(row.count) && row.count > 0) counts[row.id] = row.count;
-  }
-  const respondents = Number.isInteger(panel.respondents) ? panel.respondents : 0;
-  return { ...room, [q.id]: { respondents, counts } };
-}
-function questionsFor(spec, structure) {
-  return spec.questions.filter((q) => q.structures.includes(structure));
+// widgets/static/compare_view.js
+var COMPARE_STYLE_ID = "pacte-team-compare-style";
+var COMPARE_CSS = `
+.pacte-compare { border: 1px solid #c9d3dd; border-radius: 8px; padding: 1rem 1.25rem; margin: 1.5rem 0; background: #f8fafc; color: #1b2631; }
+.pacte-compare h3 { margin-top: 0; font-size: 1.2rem; }
+.pacte-compare fieldset { border: 1px solid #dde3ea; border-radius: 6px; padding: .5rem .8rem; margin: .5rem 0; }
+.pacte-compare legend { font-weight: 600; font-size: 1rem; line-height: 1.4; padding: 0 .3rem; }
+.pacte-compare-option { display: flex; gap: .5rem; align-items: baseline; margin: .25rem 0; }
+.pacte-compare input:focus-visible, .pacte-compare button:focus-visible { outline: 3px solid #b34700; outline-offset: 2px; }
+.pacte-compare-hint { font-style: italic; font-size: .9rem; margin: .1rem 0 .3rem 0; }
+.pacte-compare-question { border-top: 1px solid #dde3ea; margin-top: .8rem; padding-top: .5rem; }
+.pacte-compare-button { font: inherit; padding: .35rem .9rem; border-radius: 6px; border: 1px solid #1f5f8b; background: #1f5f8b; color: #fff; cursor: pointer; }
+.pacte-compare-message { color: #b34700; font-weight: 600; }
+.pacte-compare-sentence { font-weight: 600; margin: .4rem 0; }
+.pacte-compare-table { border-collapse: collapse; width: 100%; margin: .4rem 0; font-size: .92rem; }
+.pacte-compare-table caption { text-align: left; font-size: .9rem; color: #4a5560; padding-bottom: .2rem; }
+.pacte-compare-table th, .pacte-compare-table td { text-align: left; padding: .2rem .4rem; vertical-align: middle; border-bottom: 1px solid #e6ebf0; }
+.pacte-compare-table th[scope=row] { font-weight: normal; width: 38%; }
+.pacte-compare-table tr.pacte-compare-mine th[scope=row] { font-weight: 700; }
+.pacte-compare-cell { display: flex; align-items: center; gap: .4rem; }
+.pacte-compare-bar { height: .9rem; border-radius: 3px; background: #8fb3cc; min-width: 1px; }
+.pacte-compare-mine .pacte-compare-survey .pacte-compare-bar { background: #1f5f8b; }
+.pacte-compare-room .pacte-compare-bar { background: #c25e1f; }
+.pacte-compare-value { white-space: nowrap; font-variant-numeric: tabular-nums; }
+.pacte-compare-source { font-size: .85rem; color: #4a5560; }
+.pacte-compare-note { font-size: .9rem; font-style: italic; }
+@media (max-width: 560px) { .pacte-compare-table th[scope=row] { width: auto; } }
+`;
+function barCell(cls, pct, extra) {
+  const width = Math.max(0, Math.min(100, pct));
+  return h(
+    "td",
+    { class: cls },
+    h(
+      "div",
+      { class: "pacte-compare-cell" },
+      h("div", { class: "pacte-compare-bar", style: `width:${(width * 0.7).toFixed(1)}%`, "aria-hidden": "true" }),
+      h("span", { class: "pacte-compare-value" }, fmtPercent(pct), extra || "")
+    )
+  );
 }
 
 // widgets/static/host.js
@@ -365,55 +367,6 @@ function emitAnswer(el, kind, ref, question, answer) {
   el.dispatchEvent(new CustomEvent("pacte:answer", { bubbles: true, detail: item }));
 }
 
-// widgets/static/dom.js
-var URL_RE = /(?:https?|ftp|mailto|file):\S+|www\.\S+|\b[\w.-]+@[\w-]+\.\w+/g;
-var LETTER = "A-Za-zÀ-ÖØ-öø-ÿœŒ";
-var SUPERSCRIPT = { e: "ᵉ", r: "ʳ", s: "ˢ" };
-var RULES = [
-  [/«[ \t\u202f]*(?=\S)/g, "« "],
-  [/(?<=\S)[ \t\u202f]*»/g, " »"],
-  [/[ \t]+:(?=\s|$|[»)\]"'’,.])/g, " :"],
-  [/[ \t]+([;!?])/g, " $1"],
-  [/(?<=\d)[ \t]+(?=(?:[kM]?€|%))/g, " "],
-  [/(?<=\d) (?=\d{3}(?!\d))/g, " "],
-  [/(?<=\d)[ \t]+(?=(?:min|h|ms|ans?|heures?|jours?|mois|semaines?|minutes?|secondes?|s|km|kg|Ko|Mo|Go|Kio|Mio|Gio|px)\b(?!['’-]))/g, " "],
-  [/\b1(er|re|ers|res)\b/g, (_, end) => `1${end.replace(/[ers]/g, (c) => SUPERSCRIPT[c])}`],
-  [new RegExp(`(?<=[${LETTER}])'(?=[${LETTER}0-9*_«{\\[])`, "g"), "’"]
-];
-function fixPart(text) {
-  return RULES.reduce((t, [re, by]) => t.replace(re, by), text);
-}
-function frenchText(text) {
-  if (typeof text !== "string" || !text) return text;
-  let out = "", last = 0;
-  for (const m of text.matchAll(URL_RE)) {
-    out += fixPart(text.slice(last, m.index)) + m[0];
-    last = m.index + m[0].length;
-  }
-  return out + fixPart(text.slice(last));
-}
-function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === void 0 || v === false) continue;
-    if (k === "class") node.className = v;
-    else if (k.startsWith("on") && typeof v === "function") node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, v === true ? "" : v);
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === void 0) continue;
-    node.append(typeof child === "string" ? document.createTextNode(frenchText(child)) : child);
-  }
-  return node;
-}
-function injectStyle(id, css) {
-  if (typeof document === "undefined" || document.getElementById(id)) return;
-  const style = document.createElement("style");
-  style.id = id;
-  style.textContent = css;
-  document.head.append(style);
-}
-
 // widgets/static/progress_logic.js
 var RECORD_VERSION = 1;
 var PREFIX = "pacte:v1:";
@@ -562,10 +515,15 @@ function remember(model, options) {
   const key = recordKey(kind, `${ref}@${page}`);
   const print = fingerprint(shape || definition);
   const store = progressStorage();
-  const handle = { key, restored: false, dropped: 0, forget: () => {
-    if (store) store.removeItem(key);
-    notifyProgress();
-  } };
+  const handle = {
+    key,
+    restored: false,
+    dropped: 0,
+    forget: () => {
+      if (store) store.removeItem(key);
+      notifyProgress();
+    }
+  };
   if (!store) return handle;
   let droppedTotal = 0;
   const save = () => {
@@ -627,46 +585,96 @@ function jupyterLabConfig() {
   }
 }
 
-// widgets/static/compare_view.js
-var COMPARE_STYLE_ID = "pacte-team-compare-style";
-var COMPARE_CSS = `
-.pacte-compare { border: 1px solid #c9d3dd; border-radius: 8px; padding: 1rem 1.25rem; margin: 1.5rem 0; background: #f8fafc; color: #1b2631; }
-.pacte-compare h3 { margin-top: 0; font-size: 1.2rem; }
-.pacte-compare fieldset { border: 1px solid #dde3ea; border-radius: 6px; padding: .5rem .8rem; margin: .5rem 0; }
-.pacte-compare legend { font-weight: 600; font-size: 1rem; line-height: 1.4; padding: 0 .3rem; }
-.pacte-compare-option { display: flex; gap: .5rem; align-items: baseline; margin: .25rem 0; }
-.pacte-compare input:focus-visible, .pacte-compare button:focus-visible { outline: 3px solid #b34700; outline-offset: 2px; }
-.pacte-compare-hint { font-style: italic; font-size: .9rem; margin: .1rem 0 .3rem 0; }
-.pacte-compare-question { border-top: 1px solid #dde3ea; margin-top: .8rem; padding-top: .5rem; }
-.pacte-compare-button { font: inherit; padding: .35rem .9rem; border-radius: 6px; border: 1px solid #1f5f8b; background: #1f5f8b; color: #fff; cursor: pointer; }
-.pacte-compare-message { color: #b34700; font-weight: 600; }
-.pacte-compare-sentence { font-weight: 600; margin: .4rem 0; }
-.pacte-compare-table { border-collapse: collapse; width: 100%; margin: .4rem 0; font-size: .92rem; }
-.pacte-compare-table caption { text-align: left; font-size: .9rem; color: #4a5560; padding-bottom: .2rem; }
-.pacte-compare-table th, .pacte-compare-table td { text-align: left; padding: .2rem .4rem; vertical-align: middle; border-bottom: 1px solid #e6ebf0; }
-.pacte-compare-table th[scope=row] { font-weight: normal; width: 38%; }
-.pacte-compare-table tr.pacte-compare-mine th[scope=row] { font-weight: 700; }
-.pacte-compare-cell { display: flex; align-items: center; gap: .4rem; }
-.pacte-compare-bar { height: .9rem; border-radius: 3px; background: #8fb3cc; min-width: 1px; }
-.pacte-compare-mine .pacte-compare-survey .pacte-compare-bar { background: #1f5f8b; }
-.pacte-compare-room .pacte-compare-bar { background: #c25e1f; }
-.pacte-compare-value { white-space: nowrap; font-variant-numeric: tabular-nums; }
-.pacte-compare-source { font-size: .85rem; color: #4a5560; }
-.pacte-compare-note { font-size: .9rem; font-style: italic; }
-@media (max-width: 560px) { .pacte-compare-table th[scope=row] { width: auto; } }
-`;
-function barCell(cls, pct, extra) {
-  const width = Math.max(0, Math.min(100, pct));
-  return h(
-    "td",
-    { class: cls },
-    h(
-      "div",
-      { class: "pacte-compare-cell" },
-      h("div", { class: "pacte-compare-bar", style: `width:${(width * 0.7).toFixed(1)}%`, "aria-hidden": "true" }),
-      h("span", { class: "pacte-compare-value" }, fmtPercent(pct), extra || "")
-    )
-  );
+// widgets/static/team_compare_logic.js
+function lowerFirst(text) {
+  return text ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+function invalid(field, message2) {
+  return { status: "invalid", field, message: message2 };
+}
+function placeAnswer(spec, structure, questionId, answer) {
+  const structures = new Map(spec.structures.map((s) => [s.id, s]));
+  if (!structures.has(structure)) {
+    return invalid("structure", message("compare.unknown_structure"));
+  }
+  const q = spec.questions.find((x) => x.id === questionId);
+  if (!q) return invalid("question", message("compare.unknown_question", { question: questionId }));
+  const field = `answers.${questionId}`;
+  if (!q.structures.includes(structure)) {
+    return invalid(field, message("compare.not_asked", { who: structures.get(structure).plural }));
+  }
+  const labels = new Map(q.answers.map((a) => [a.id, a.label]));
+  let picked;
+  if (q.multiple) {
+    if (!Array.isArray(answer) || !answer.every((a) => typeof a === "string")) {
+      return invalid(field, message("compare.unreadable_multiple"));
+    }
+    picked = answer;
+  } else {
+    if (Array.isArray(answer)) return invalid(field, message("quiz.single_only"));
+    if (typeof answer !== "string" && answer !== null && answer !== void 0) {
+      return invalid(field, message("compare.unreadable_single"));
+    }
+    picked = answer === null || answer === void 0 || answer === "" ? [] : [answer];
+  }
+  if (!picked.length) {
+    return invalid(field, message(q.multiple ? "compare.unanswered_multiple" : "compare.unanswered_single"));
+  }
+  const unknown = picked.filter((p) => !labels.has(p));
+  if (unknown.length) {
+    const allowed = q.answers.map((a) => `« ${a.label} »`).join(", ");
+    return invalid(field, message("compare.unknown_answer", { answer: unknown[0], allowed }));
+  }
+  if (new Set(picked).size !== picked.length) return invalid(field, message("compare.duplicate"));
+  for (const ex of q.exclusive || []) {
+    if (picked.includes(ex) && picked.length > 1) {
+      return invalid(field, message("compare.exclusive", { label: labels.get(ex) }));
+    }
+  }
+  const dist = spec.distribution[questionId][structure];
+  const who = structures.get(structure).plural;
+  const order = q.answers.map((a) => a.id);
+  let top = order[0];
+  for (const a of order) if (dist[a] > dist[top]) top = a;
+  const items = [...picked].sort((a, b) => order.indexOf(a) - order.indexOf(b)).map((aid) => {
+    const pct = dist[aid];
+    const rank = 1 + Object.values(dist).filter((v) => v > pct).length;
+    const what = ((q.templates || {})[aid] || q.template).replace("{label}", lowerFirst(labels.get(aid)));
+    let sentence = `Vous faites partie des ${fmtPercent(pct)} de ${who} ${what}.`;
+    if (rank === 1) sentence += " C’est la réponse la plus fréquente.";
+    else sentence += ` La réponse la plus fréquente est « ${labels.get(top)} » (${fmtPercent(dist[top])}).`;
+    return { answer: aid, label: labels.get(aid), percent: pct, rank, sentence };
+  });
+  return { status: "ok", question: questionId, structure, items };
+}
+function roomShares(spec, room, questionId) {
+  const entry = (room || {})[questionId];
+  if (!entry) return null;
+  const counts = entry.counts || {};
+  const q = spec.questions.find((x) => x.id === questionId);
+  const respondents = entry.respondents || Object.values(counts).reduce((a, b) => a + b, 0);
+  if (!respondents) return null;
+  const percents = {};
+  for (const a of q.answers) percents[a.id] = Math.floor(1e3 * (counts[a.id] || 0) / respondents + 0.5) / 10;
+  return { respondents, percents };
+}
+function roomFromStage(spec, room, stage) {
+  if (!stage) return {};
+  const activity = stage.activity;
+  const panel = stage.state === "revealed" && stage.reveal ? stage.reveal.panel : null;
+  if (!activity || activity.kind !== "survey" || !panel || panel.type !== "room_vs_survey") return room;
+  const q = spec.questions.find((x) => x.id === activity.ref);
+  if (!q) return room;
+  const known = new Set(q.answers.map((a) => a.id));
+  const counts = {};
+  for (const row of panel.rows || []) {
+    if (known.has(row.id) && Number.isInteger(row.count) && row.count > 0) counts[row.id] = row.count;
+  }
+  const respondents = Number.isInteger(panel.respondents) ? panel.respondents : 0;
+  return { ...room, [q.id]: { respondents, counts } };
+}
+function questionsFor(spec, structure) {
+  return spec.questions.filter((q) => q.structures.includes(structure));
 }
 
 // widgets/static/team_compare.js
@@ -695,7 +703,11 @@ function table(spec, room, question, structure, mine) {
   return h(
     "table",
     { class: "pacte-compare-table" },
-    h("caption", {}, `Réponses des ${s.plural} à la question « ${question.survey_question} », en % des répondants.${note}`),
+    h(
+      "caption",
+      {},
+      `Réponses des ${s.plural} à la question « ${question.survey_question} », en % des répondants.${note}`
+    ),
     h("thead", {}, head),
     h("tbody", {}, rows)
   );
@@ -707,7 +719,10 @@ function render({ model, el }) {
     kind: "compare",
     ref: spec.id || "equipe-enquete",
     title: "Votre équipe face à l’enquête PACTE",
-    shape: Object.fromEntries([["structure", spec.structures.map((x) => x.id)], ...spec.questions.map((q) => [q.id, q.answers.map((a) => a.id)])]),
+    shape: Object.fromEntries([
+      ["structure", spec.structures.map((x) => x.id)],
+      ...spec.questions.map((q) => [q.id, q.answers.map((a) => a.id)])
+    ]),
     summarize: (a) => {
       const n = Object.keys(a).filter((k) => k !== "structure").length;
       const total = a.structure ? questionsFor(spec, a.structure).length : 0;
@@ -718,17 +733,23 @@ function render({ model, el }) {
   const root = h("section", { class: "pacte-compare", "aria-label": "Votre équipe face à l’enquête PACTE" });
   root.append(
     h("h3", {}, "Votre équipe face à l’enquête PACTE"),
-    h("p", {}, "Répondez pour votre équipe aux questions posées aux 521 apprenants de l’enquête, puis comparez : chaque réponse est placée parmi celles des coordinateurs du même type de structure.")
+    h(
+      "p",
+      {},
+      "Répondez pour votre équipe aux questions posées aux 521 apprenants de l’enquête, puis comparez : chaque réponse est placée parmi celles des coordinateurs du même type de structure."
+    )
   );
   const structureSet = h("fieldset", {}, h("legend", {}, "Dans quel type de structure coordonnez-vous ?"));
   for (const s of spec.structures) {
     const id = `tc-${uid}-${s.id}`;
-    structureSet.append(h(
-      "div",
-      { class: "pacte-compare-option" },
-      h("input", { type: "radio", id, name: `tc-${uid}-structure`, value: s.id }),
-      h("label", { for: id }, `${s.label} (${s.id})`)
-    ));
+    structureSet.append(
+      h(
+        "div",
+        { class: "pacte-compare-option" },
+        h("input", { type: "radio", id, name: `tc-${uid}-structure`, value: s.id }),
+        h("label", { for: id }, `${s.label} (${s.id})`)
+      )
+    );
   }
   const questionsBox = h("div", { class: "pacte-compare-questions" });
   const status = h("p", { class: "pacte-compare-status", "aria-live": "polite" });
@@ -747,19 +768,27 @@ function render({ model, el }) {
     questionsFor(spec, structure).forEach((q, i) => {
       const form = h("form", { class: "pacte-compare-question", "data-question": q.id, novalidate: "" });
       const fs = h("fieldset", {}, h("legend", {}, `${i + 1}. ${q.prompt}`));
-      if (q.multiple) fs.append(h("p", { class: "pacte-compare-hint" }, "Plusieurs réponses possibles, comme dans l’enquête."));
+      if (q.multiple)
+        fs.append(h("p", { class: "pacte-compare-hint" }, "Plusieurs réponses possibles, comme dans l’enquête."));
       for (const a of q.answers) {
         const id = `tc-${uid}-${q.id}-${a.id}`;
-        fs.append(h(
-          "div",
-          { class: "pacte-compare-option" },
-          h("input", { type: q.multiple ? "checkbox" : "radio", id, name: `tc-${uid}-${q.id}`, value: a.id }),
-          h("label", { for: id }, a.label)
-        ));
+        fs.append(
+          h(
+            "div",
+            { class: "pacte-compare-option" },
+            h("input", { type: q.multiple ? "checkbox" : "radio", id, name: `tc-${uid}-${q.id}`, value: a.id }),
+            h("label", { for: id }, a.label)
+          )
+        );
       }
       const message2 = h("p", { class: "pacte-compare-message", role: "alert" });
       const result = h("div", { class: "pacte-compare-result", "aria-live": "polite" });
-      form.append(fs, h("button", { type: "submit", class: "pacte-compare-button" }, "Comparer à l’enquête"), message2, result);
+      form.append(
+        fs,
+        h("button", { type: "submit", class: "pacte-compare-button" }, "Comparer à l’enquête"),
+        message2,
+        result
+      );
       const show = (placed, mine) => {
         result.replaceChildren(
           ...placed.items.map((it) => h("p", { class: "pacte-compare-sentence" }, it.sentence)),
@@ -770,7 +799,9 @@ function render({ model, el }) {
       form.addEventListener("submit", (event) => {
         event.preventDefault();
         const checked = [.../** @type {NodeListOf<HTMLInputElement>} */
-        form.querySelectorAll("input:checked")].map((x) => x.value);
+        form.querySelectorAll("input:checked")].map(
+          (x) => x.value
+        );
         const answer = q.multiple ? checked : checked[0] ?? null;
         const placed = placeAnswer(spec, structure, q.id, answer);
         if (placed.status !== "ok") {
@@ -814,7 +845,9 @@ function render({ model, el }) {
   });
   const showKernel = (kr) => {
     if (!kr.results) return;
-    root.dataset.kernelResult = Object.entries(kr.results).map(([qid, r]) => r.status === "ok" ? `${qid}:${r.items.map((it) => `${it.answer}=${it.percent}`).join("+")}` : `${qid}:invalid`).join(";");
+    root.dataset.kernelResult = Object.entries(kr.results).map(
+      ([qid, r]) => r.status === "ok" ? `${qid}:${r.items.map((it) => `${it.answer}=${it.percent}`).join("+")}` : `${qid}:invalid`
+    ).join(";");
   };
   if (answers.structure && spec.structures.some((s) => s.id === answers.structure)) {
     structureSet.querySelector(`input[value="${answers.structure}"]`).checked = true;

@@ -1,182 +1,5 @@
 // GENERATED from widgets/static/week.js by js/build-bundles.mjs (npm run bundles): do not edit.
 
-// widgets/static/messages.js
-var MESSAGES = {
-  "quiz.unanswered": "Aucune réponse.",
-  "quiz.single_only": "Choisissez une seule réponse.",
-  "quiz.unreadable": "Réponse illisible.",
-  "quiz.unknown_choice": "Réponse inconnue : {choices}.",
-  "quiz.correct": "Bonne réponse.",
-  "quiz.incorrect": "Ce n’est pas la bonne réponse.",
-  "quiz.not_a_number": "Saisissez un nombre (par exemple 56 ou 12,5).",
-  "quiz.out_of_range": "La valeur doit être comprise entre {lo} et {hi}.",
-  "sorting.unknown_item": "Élément inconnu : « {item} ».",
-  "sorting.unanswered": "Choisissez une catégorie avant de valider.",
-  "sorting.unknown_category": "Catégorie inconnue : {answer} (choix possibles : {known}).",
-  "sorting.correct": "Bien vu : « {label} ».",
-  "sorting.incorrect": "Pas tout à fait : la réponse attendue est « {label} ».",
-  "sorting.unreadable": "Réponses illisibles : un dictionnaire {élément: catégorie} est attendu.",
-  "simulator.unreadable": "Saisie illisible : les données du simulateur manquent.",
-  "sorting.score": "Score : {correct} / {total} ({answered} élément{s} classé{s}).",
-  "sorting.item_error": "« {item} » : {message}",
-  "simulator.not_a_number": "{label} : saisissez un nombre (par exemple {example}).",
-  "simulator.not_an_integer": "{label} : saisissez un nombre entier.",
-  "simulator.out_of_range": "{label} : la valeur doit être comprise entre {min} et {max} {unit}.",
-  "aci.criteria_unreadable": "Critères : saisie illisible.",
-  "aci.unknown_criterion": "Critère inconnu : {criterion}.",
-  "aci.count_range": "{label} : indiquez un nombre entier entre 0 et {max}.",
-  "aci.yes_no": "{label} : indiquez oui ou non.",
-  "aci.unknown_variant": "Variante inconnue : {variant}.",
-  "aci.points_unreadable": "Points : saisie illisible.",
-  "aci.points_unknown_criterion": "Points : critère inconnu {criterion}.",
-  "aci.points_locked": "{label} : ces points sont confirmés par les sources et ne sont pas modifiables.",
-  "aci.criterion_unreadable": "{label} : saisie illisible.",
-  "aci.points_unknown_kind": "{label} : type de points inconnu {kind}.",
-  "aci.points_range": "{label} : {kind} doivent être un nombre entre 0 et {max}.",
-  "aci.points_fixed": "les points fixes",
-  "aci.points_variable": "les points variables",
-  "aci.points_per_professional": "les points par professionnel",
-  "aci.parameters_unreadable": "Paramètres : saisie illisible.",
-  "aci.unknown_parameter": "Paramètre inconnu : {parameter}.",
-  "aci.parameter_locked": "{label} : cette valeur est confirmée par les sources et n’est pas modifiable.",
-  "aci.parameter_range": "{label} : saisissez un nombre entre 0 et {max}.",
-  "aci.missing_prerequisite": "Prérequis non rempli : {criteria}. Sans ses prérequis, la MSP ne perçoit aucune rémunération au titre de l’ACI.",
-  "aci.missing_socle": "Critère socle non rempli : {criteria}. Il est attendu de toute MSP signataire ; le simulateur ne lui attribue aucun point.",
-  "aci.precarity_capped": "La majoration liée à la précarité est plafonnée à {cap} %.",
-  "compare.unknown_structure": "Type de structure non prévu : choisissez MSP, centre de santé ou CPTS.",
-  "compare.unknown_question": "Question inconnue : « {question} ».",
-  "compare.not_asked": "Cette question n’a pas été posée aux {who}.",
-  "compare.unreadable_multiple": "Réponse illisible : cochez une ou plusieurs réponses.",
-  "compare.unreadable_single": "Réponse illisible : choisissez une réponse.",
-  "compare.unanswered_multiple": "Cochez au moins une réponse avant de comparer.",
-  "compare.unanswered_single": "Choisissez une réponse avant de comparer.",
-  "compare.unknown_answer": "Réponse non prévue : « {answer} ». Réponses possibles : {allowed}.",
-  "compare.duplicate": "Une même réponse est cochée deux fois.",
-  "compare.exclusive": "« {label} » ne peut pas être coché avec une autre réponse."
-};
-function message(key, params = {}) {
-  const text = (
-    /** @type {Record<string, string>} */
-    MESSAGES[key]
-  );
-  if (text === void 0) throw new Error(`unknown message key: ${key}`);
-  return text.replace(/\{([a-z_]+)\}/g, (all, name) => name in params ? String(params[name]) : all);
-}
-
-// widgets/static/numbers.js
-var NBSP = " ";
-function roundHalfUp(value, decimals = 0) {
-  const factor = 10 ** decimals;
-  return Math.floor(value * factor + 0.5) / factor;
-}
-var FORMATS = /* @__PURE__ */ new Map();
-function fmtNumber(value, maxDecimals = 2, minDecimals = 0) {
-  const max = Number.isInteger(value) ? minDecimals : Math.max(maxDecimals, minDecimals);
-  const key = `${minDecimals}/${max}`;
-  let format = FORMATS.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: minDecimals, maximumFractionDigits: max });
-    FORMATS.set(key, format);
-  }
-  return format.format(value).replace(/[\u202f ]/g, NBSP);
-}
-
-// widgets/static/week_logic.js
-function round2(x) {
-  return roundHalfUp(x, 2);
-}
-function frenchNumber(x) {
-  return fmtNumber(round2(x), 2);
-}
-function shareOf(hours, total) {
-  return total > 0 ? Math.floor(1e3 * hours / total + 0.5) / 10 : 0;
-}
-function invalid(field, message2) {
-  return { status: "invalid", field, message: message2 };
-}
-function isObject(x) {
-  return x !== null && typeof x === "object" && !Array.isArray(x);
-}
-function summarizeWeek(spec, answers) {
-  if (answers === null || answers === void 0) answers = {};
-  if (!isObject(answers)) return invalid("answers", "Réponses illisibles : un objet {structure, hours} est attendu.");
-  const structure = answers.structure ?? null;
-  if (structure !== null && structure !== "" && !spec.structures.some((s) => s.id === structure)) {
-    return invalid("structure", message("compare.unknown_structure"));
-  }
-  const hours = answers.hours ?? {};
-  if (!isObject(hours)) return invalid("hours", "Heures illisibles : un nombre par activité est attendu.");
-  const known = new Map(spec.activities.map((a) => [a.id, a]));
-  for (const key of Object.keys(hours).sort()) {
-    if (!known.has(key)) return invalid(`hours.${key}`, `Activité inconnue : « ${key} ».`);
-  }
-  const values = {};
-  for (const a of spec.activities) {
-    const raw = Object.hasOwn(hours, a.id) ? hours[a.id] : null;
-    const field = `hours.${a.id}`;
-    if (raw === null || raw === void 0) {
-      values[a.id] = 0;
-      continue;
-    }
-    if (typeof raw !== "number" || !Number.isFinite(raw)) {
-      return invalid(field, `« ${a.label} » : saisissez un nombre d’heures (par exemple 2,5).`);
-    }
-    if (raw < 0) return invalid(field, `« ${a.label} » : le temps ne peut pas être négatif.`);
-    if (raw > spec.max_hours_activity) {
-      return invalid(field, `« ${a.label} » : ${frenchNumber(spec.max_hours_activity)} heures au plus par activité.`);
-    }
-    values[a.id] = round2(raw);
-  }
-  let total = 0;
-  for (const a of spec.activities) total += values[a.id];
-  total = round2(total);
-  if (total === 0) {
-    return { status: "empty", field: "hours", message: "Indiquez au moins une demi-heure pour une activité avant de voir votre semaine." };
-  }
-  if (total > spec.max_total_hours) {
-    return invalid("hours", `Votre semaine compte ${frenchNumber(total)} heures, plus que les ${frenchNumber(spec.max_total_hours)} heures prévues : vérifiez vos saisies.`);
-  }
-  const blocks = spec.blocks.map((b) => {
-    let h2 = 0;
-    for (const a of spec.activities) if (a.block === b.id) h2 += values[a.id];
-    h2 = round2(h2);
-    return { id: b.id, label: b.label, hours: h2, share: shareOf(h2, total) };
-  });
-  const activities = spec.activities.map((a) => ({
-    id: a.id,
-    block: a.block,
-    label: a.label,
-    hours: values[a.id],
-    share: shareOf(values[a.id], total)
-  }));
-  let top = blocks[0];
-  for (const b of blocks) if (b.hours > top.hours) top = b;
-  const empty = blocks.filter((b) => b.hours === 0).map((b) => b.id);
-  const sentences = [
-    `Votre semaine de coordination compte ${frenchNumber(total)} heure${total >= 2 ? "s" : ""}.`,
-    `Le bloc « ${top.label} » en occupe la plus grande part (${frenchNumber(top.share)} %).`
-  ];
-  if (empty.length) {
-    const names = blocks.filter((b) => b.hours === 0).map((b) => `« ${b.label} »`).join(", ");
-    sentences.push(empty.length > 1 ? `Aucun temps pour ces blocs que décrivent les sources : ${names}. Est-ce un choix, une tâche assurée par d’autres ou un travail invisible ?` : `Aucun temps pour ce bloc que décrivent les sources : ${names}. Est-ce un choix, une tâche assurée par d’autres ou un travail invisible ?`);
-  }
-  const notes = structure ? spec.structures.find((s) => s.id === structure).notes.map((n) => n.text) : [];
-  return { status: "ok", structure, total, blocks, activities, top: top.id, empty, sentences, notes };
-}
-function csvField(text) {
-  const s = String(text);
-  return /[;"\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-function weekCsv(spec, result) {
-  const blockLabel = new Map(spec.blocks.map((b) => [b.id, b.label]));
-  const lines = [["Bloc", "Activité", "Heures par semaine", "Part de la semaine (%)"]];
-  for (const a of result.activities) lines.push([blockLabel.get(a.block), a.label, frenchNumber(a.hours), frenchNumber(a.share)]);
-  for (const b of result.blocks) lines.push([b.label, "Total du bloc", frenchNumber(b.hours), frenchNumber(b.share)]);
-  lines.push(["Total", "", frenchNumber(result.total), "100"]);
-  return `${lines.map((row) => row.map(csvField).join(";")).join("\r\n")}\r
-`;
-}
-
 // widgets/static/dom.js
 var URL_RE = /(?:https?|ftp|mailto|file):\S+|www\.\S+|\b[\w.-]+@[\w-]+\.\w+/g;
 var LETTER = "A-Za-zÀ-ÖØ-öø-ÿœŒ";
@@ -188,7 +11,10 @@ var RULES = [
   [/[ \t]+([;!?])/g, " $1"],
   [/(?<=\d)[ \t]+(?=(?:[kM]?€|%))/g, " "],
   [/(?<=\d) (?=\d{3}(?!\d))/g, " "],
-  [/(?<=\d)[ \t]+(?=(?:min|h|ms|ans?|heures?|jours?|mois|semaines?|minutes?|secondes?|s|km|kg|Ko|Mo|Go|Kio|Mio|Gio|px)\b(?!['’-]))/g, " "],
+  [
+    /(?<=\d)[ \t]+(?=(?:min|h|ms|ans?|heures?|jours?|mois|semaines?|minutes?|secondes?|s|km|kg|Ko|Mo|Go|Kio|Mio|Gio|px)\b(?!['’-]))/g,
+    " "
+  ],
   [/\b1(er|re|ers|res)\b/g, (_, end) => `1${end.replace(/[ers]/g, (c) => SUPERSCRIPT[c])}`],
   [new RegExp(`(?<=[${LETTER}])'(?=[${LETTER}0-9*_«{\\[])`, "g"), "’"]
 ];
@@ -224,6 +50,14 @@ function injectStyle(id, css) {
   style.id = id;
   style.textContent = css;
   document.head.append(style);
+}
+
+// widgets/static/host.js
+function mirrorKernelResult(model, show) {
+  const update = () => show(model.get("kernel_result") || {});
+  model.on("change:kernel_result", update);
+  update();
+  return () => model.off("change:kernel_result", update);
 }
 
 // widgets/static/progress_logic.js
@@ -374,10 +208,15 @@ function remember(model, options) {
   const key = recordKey(kind, `${ref}@${page}`);
   const print = fingerprint(shape || definition);
   const store = progressStorage();
-  const handle = { key, restored: false, dropped: 0, forget: () => {
-    if (store) store.removeItem(key);
-    notifyProgress();
-  } };
+  const handle = {
+    key,
+    restored: false,
+    dropped: 0,
+    forget: () => {
+      if (store) store.removeItem(key);
+      notifyProgress();
+    }
+  };
   if (!store) return handle;
   let droppedTotal = 0;
   const save = () => {
@@ -439,12 +278,191 @@ function jupyterLabConfig() {
   }
 }
 
-// widgets/static/host.js
-function mirrorKernelResult(model, show) {
-  const update = () => show(model.get("kernel_result") || {});
-  model.on("change:kernel_result", update);
-  update();
-  return () => model.off("change:kernel_result", update);
+// widgets/static/messages.js
+var MESSAGES = {
+  "quiz.unanswered": "Aucune réponse.",
+  "quiz.single_only": "Choisissez une seule réponse.",
+  "quiz.unreadable": "Réponse illisible.",
+  "quiz.unknown_choice": "Réponse inconnue : {choices}.",
+  "quiz.correct": "Bonne réponse.",
+  "quiz.incorrect": "Ce n’est pas la bonne réponse.",
+  "quiz.not_a_number": "Saisissez un nombre (par exemple 56 ou 12,5).",
+  "quiz.out_of_range": "La valeur doit être comprise entre {lo} et {hi}.",
+  "sorting.unknown_item": "Élément inconnu : « {item} ».",
+  "sorting.unanswered": "Choisissez une catégorie avant de valider.",
+  "sorting.unknown_category": "Catégorie inconnue : {answer} (choix possibles : {known}).",
+  "sorting.correct": "Bien vu : « {label} ».",
+  "sorting.incorrect": "Pas tout à fait : la réponse attendue est « {label} ».",
+  "sorting.unreadable": "Réponses illisibles : un dictionnaire {élément: catégorie} est attendu.",
+  "simulator.unreadable": "Saisie illisible : les données du simulateur manquent.",
+  "sorting.score": "Score : {correct} / {total} ({answered} élément{s} classé{s}).",
+  "sorting.item_error": "« {item} » : {message}",
+  "simulator.not_a_number": "{label} : saisissez un nombre (par exemple {example}).",
+  "simulator.not_an_integer": "{label} : saisissez un nombre entier.",
+  "simulator.out_of_range": "{label} : la valeur doit être comprise entre {min} et {max} {unit}.",
+  "aci.criteria_unreadable": "Critères : saisie illisible.",
+  "aci.unknown_criterion": "Critère inconnu : {criterion}.",
+  "aci.count_range": "{label} : indiquez un nombre entier entre 0 et {max}.",
+  "aci.yes_no": "{label} : indiquez oui ou non.",
+  "aci.unknown_variant": "Variante inconnue : {variant}.",
+  "aci.points_unreadable": "Points : saisie illisible.",
+  "aci.points_unknown_criterion": "Points : critère inconnu {criterion}.",
+  "aci.points_locked": "{label} : ces points sont confirmés par les sources et ne sont pas modifiables.",
+  "aci.criterion_unreadable": "{label} : saisie illisible.",
+  "aci.points_unknown_kind": "{label} : type de points inconnu {kind}.",
+  "aci.points_range": "{label} : {kind} doivent être un nombre entre 0 et {max}.",
+  "aci.points_fixed": "les points fixes",
+  "aci.points_variable": "les points variables",
+  "aci.points_per_professional": "les points par professionnel",
+  "aci.parameters_unreadable": "Paramètres : saisie illisible.",
+  "aci.unknown_parameter": "Paramètre inconnu : {parameter}.",
+  "aci.parameter_locked": "{label} : cette valeur est confirmée par les sources et n’est pas modifiable.",
+  "aci.parameter_range": "{label} : saisissez un nombre entre 0 et {max}.",
+  "aci.missing_prerequisite": "Prérequis non rempli : {criteria}. Sans ses prérequis, la MSP ne perçoit aucune rémunération au titre de l’ACI.",
+  "aci.missing_socle": "Critère socle non rempli : {criteria}. Il est attendu de toute MSP signataire ; le simulateur ne lui attribue aucun point.",
+  "aci.precarity_capped": "La majoration liée à la précarité est plafonnée à {cap} %.",
+  "compare.unknown_structure": "Type de structure non prévu : choisissez MSP, centre de santé ou CPTS.",
+  "compare.unknown_question": "Question inconnue : « {question} ».",
+  "compare.not_asked": "Cette question n’a pas été posée aux {who}.",
+  "compare.unreadable_multiple": "Réponse illisible : cochez une ou plusieurs réponses.",
+  "compare.unreadable_single": "Réponse illisible : choisissez une réponse.",
+  "compare.unanswered_multiple": "Cochez au moins une réponse avant de comparer.",
+  "compare.unanswered_single": "Choisissez une réponse avant de comparer.",
+  "compare.unknown_answer": "Réponse non prévue : « {answer} ». Réponses possibles : {allowed}.",
+  "compare.duplicate": "Une même réponse est cochée deux fois.",
+  "compare.exclusive": "« {label} » ne peut pas être coché avec une autre réponse."
+};
+function message(key, params = {}) {
+  const text = (
+    /** @type {Record<string, string>} */
+    MESSAGES[key]
+  );
+  if (text === void 0) throw new Error(`unknown message key: ${key}`);
+  return text.replace(/\{([a-z_]+)\}/g, (all, name) => name in params ? String(params[name]) : all);
+}
+
+// widgets/static/numbers.js
+var NBSP = " ";
+function roundHalfUp(value, decimals = 0) {
+  const factor = 10 ** decimals;
+  return Math.floor(value * factor + 0.5) / factor;
+}
+var FORMATS = /* @__PURE__ */ new Map();
+function fmtNumber(value, maxDecimals = 2, minDecimals = 0) {
+  const max = Number.isInteger(value) ? minDecimals : Math.max(maxDecimals, minDecimals);
+  const key = `${minDecimals}/${max}`;
+  let format = FORMATS.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: minDecimals, maximumFractionDigits: max });
+    FORMATS.set(key, format);
+  }
+  return format.format(value).replace(/[\u202f ]/g, NBSP);
+}
+
+// widgets/static/week_logic.js
+function round2(x) {
+  return roundHalfUp(x, 2);
+}
+function frenchNumber(x) {
+  return fmtNumber(round2(x), 2);
+}
+function shareOf(hours, total) {
+  return total > 0 ? Math.floor(1e3 * hours / total + 0.5) / 10 : 0;
+}
+function invalid(field, message2) {
+  return { status: "invalid", field, message: message2 };
+}
+function isObject(x) {
+  return x !== null && typeof x === "object" && !Array.isArray(x);
+}
+function summarizeWeek(spec, answers) {
+  if (answers === null || answers === void 0) answers = {};
+  if (!isObject(answers)) return invalid("answers", "Réponses illisibles : un objet {structure, hours} est attendu.");
+  const structure = answers.structure ?? null;
+  if (structure !== null && structure !== "" && !spec.structures.some((s) => s.id === structure)) {
+    return invalid("structure", message("compare.unknown_structure"));
+  }
+  const hours = answers.hours ?? {};
+  if (!isObject(hours)) return invalid("hours", "Heures illisibles : un nombre par activité est attendu.");
+  const known = new Map(spec.activities.map((a) => [a.id, a]));
+  for (const key of Object.keys(hours).sort()) {
+    if (!known.has(key)) return invalid(`hours.${key}`, `Activité inconnue : « ${key} ».`);
+  }
+  const values = {};
+  for (const a of spec.activities) {
+    const raw = Object.hasOwn(hours, a.id) ? hours[a.id] : null;
+    const field = `hours.${a.id}`;
+    if (raw === null || raw === void 0) {
+      values[a.id] = 0;
+      continue;
+    }
+    if (typeof raw !== "number" || !Number.isFinite(raw)) {
+      return invalid(field, `« ${a.label} » : saisissez un nombre d’heures (par exemple 2,5).`);
+    }
+    if (raw < 0) return invalid(field, `« ${a.label} » : le temps ne peut pas être négatif.`);
+    if (raw > spec.max_hours_activity) {
+      return invalid(field, `« ${a.label} » : ${frenchNumber(spec.max_hours_activity)} heures au plus par activité.`);
+    }
+    values[a.id] = round2(raw);
+  }
+  let total = 0;
+  for (const a of spec.activities) total += values[a.id];
+  total = round2(total);
+  if (total === 0) {
+    return {
+      status: "empty",
+      field: "hours",
+      message: "Indiquez au moins une demi-heure pour une activité avant de voir votre semaine."
+    };
+  }
+  if (total > spec.max_total_hours) {
+    return invalid(
+      "hours",
+      `Votre semaine compte ${frenchNumber(total)} heures, plus que les ${frenchNumber(spec.max_total_hours)} heures prévues : vérifiez vos saisies.`
+    );
+  }
+  const blocks = spec.blocks.map((b) => {
+    let h2 = 0;
+    for (const a of spec.activities) if (a.block === b.id) h2 += values[a.id];
+    h2 = round2(h2);
+    return { id: b.id, label: b.label, hours: h2, share: shareOf(h2, total) };
+  });
+  const activities = spec.activities.map((a) => ({
+    id: a.id,
+    block: a.block,
+    label: a.label,
+    hours: values[a.id],
+    share: shareOf(values[a.id], total)
+  }));
+  let top = blocks[0];
+  for (const b of blocks) if (b.hours > top.hours) top = b;
+  const empty = blocks.filter((b) => b.hours === 0).map((b) => b.id);
+  const sentences = [
+    `Votre semaine de coordination compte ${frenchNumber(total)} heure${total >= 2 ? "s" : ""}.`,
+    `Le bloc « ${top.label} » en occupe la plus grande part (${frenchNumber(top.share)} %).`
+  ];
+  if (empty.length) {
+    const names = blocks.filter((b) => b.hours === 0).map((b) => `« ${b.label} »`).join(", ");
+    sentences.push(
+      empty.length > 1 ? `Aucun temps pour ces blocs que décrivent les sources : ${names}. Est-ce un choix, une tâche assurée par d’autres ou un travail invisible ?` : `Aucun temps pour ce bloc que décrivent les sources : ${names}. Est-ce un choix, une tâche assurée par d’autres ou un travail invisible ?`
+    );
+  }
+  const notes = structure ? spec.structures.find((s) => s.id === structure).notes.map((n) => n.text) : [];
+  return { status: "ok", structure, total, blocks, activities, top: top.id, empty, sentences, notes };
+}
+function csvField(text) {
+  const s = String(text);
+  return /[;"\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+function weekCsv(spec, result) {
+  const blockLabel = new Map(spec.blocks.map((b) => [b.id, b.label]));
+  const lines = [["Bloc", "Activité", "Heures par semaine", "Part de la semaine (%)"]];
+  for (const a of result.activities)
+    lines.push([blockLabel.get(a.block), a.label, frenchNumber(a.hours), frenchNumber(a.share)]);
+  for (const b of result.blocks) lines.push([b.label, "Total du bloc", frenchNumber(b.hours), frenchNumber(b.share)]);
+  lines.push(["Total", "", frenchNumber(result.total), "100"]);
+  return `${lines.map((row) => row.map(csvField).join(";")).join("\r\n")}\r
+`;
 }
 
 // widgets/static/week.js
@@ -503,7 +521,11 @@ function drawWeek(spec, result, scale = 2) {
   ctx.font = "bold 18px sans-serif";
   ctx.fillText(spec.title, 16, 30);
   ctx.font = "13px sans-serif";
-  ctx.fillText(`${frenchNumber(result.total)} heure${result.total >= 2 ? "s" : ""} par semaine, réparties par bloc d’activités`, 16, 52);
+  ctx.fillText(
+    `${frenchNumber(result.total)} heure${result.total >= 2 ? "s" : ""} par semaine, réparties par bloc d’activités`,
+    16,
+    52
+  );
   const max = Math.max(...result.blocks.map((b) => b.share), 1);
   result.blocks.forEach((b, i) => {
     const y = top + i * rowH;
@@ -514,7 +536,11 @@ function drawWeek(spec, result, scale = 2) {
     ctx.fillStyle = "#1f5f8b";
     ctx.fillRect(left, y + 6, Math.max(w, 1), 18);
     ctx.fillStyle = "#1b2631";
-    ctx.fillText(`${frenchNumber(b.hours)} h (${frenchNumber(b.share)} %)`, left + Math.max(w, 1) + 8, y + 19);
+    ctx.fillText(
+      `${frenchNumber(b.hours)} h (${frenchNumber(b.share)} %)`,
+      left + Math.max(w, 1) + 8,
+      y + 19
+    );
   });
   ctx.fillStyle = "#4a5560";
   ctx.font = "11px sans-serif";
@@ -530,9 +556,14 @@ function render({ model, el }) {
     title: spec.title,
     definition: [spec.structures.map((x) => x.id), spec.activities.map((a) => a.id)],
     migrate: (a) => {
-      const hours = Object.fromEntries(Object.entries(a.hours || {}).filter(([k]) => spec.activities.some((x) => x.id === k)));
+      const hours = Object.fromEntries(
+        Object.entries(a.hours || {}).filter(([k]) => spec.activities.some((x) => x.id === k))
+      );
       const structure = spec.structures.some((x) => x.id === a.structure) ? a.structure : null;
-      return { answers: { ...a, structure, hours }, dropped: Object.keys(a.hours || {}).length - Object.keys(hours).length + (a.structure && !structure ? 1 : 0) };
+      return {
+        answers: { ...a, structure, hours },
+        dropped: Object.keys(a.hours || {}).length - Object.keys(hours).length + (a.structure && !structure ? 1 : 0)
+      };
     },
     summarize: (a) => {
       const r = summarizeWeek(spec, a);
@@ -548,11 +579,23 @@ function render({ model, el }) {
   const root = h("section", { class: "pacte-week", "aria-label": spec.title });
   root.append(h("h3", {}, spec.title), h("p", {}, spec.instructions));
   const form = h("form", { class: "pacte-week-form", novalidate: "" });
-  const structureSet = h("fieldset", {}, h("legend", {}, "Votre type de structure (facultatif, pour comparer avec l’enquête)"));
+  const structureSet = h(
+    "fieldset",
+    {},
+    h("legend", {}, "Votre type de structure (facultatif, pour comparer avec l’enquête)")
+  );
   const structureBox = h("div", { class: "pacte-week-structure" });
   for (const s of spec.structures) {
     const id = `wk-${uid}-${s.id}`;
-    structureBox.append(h("span", {}, h("input", { type: "radio", id, name: `wk-${uid}-structure`, value: s.id }), " ", h("label", { for: id }, s.label)));
+    structureBox.append(
+      h(
+        "span",
+        {},
+        h("input", { type: "radio", id, name: `wk-${uid}-structure`, value: s.id }),
+        " ",
+        h("label", { for: id }, s.label)
+      )
+    );
   }
   structureSet.append(structureBox);
   form.append(structureSet);
@@ -561,11 +604,21 @@ function render({ model, el }) {
     const fs = h("fieldset", { "data-block": b.id }, h("legend", {}, b.label));
     for (const a of spec.activities.filter((x) => x.block === b.id)) {
       const id = `wk-${uid}-${a.id}`;
-      const input = h("input", { type: "text", inputmode: "decimal", id, name: a.id, "data-activity": a.id, autocomplete: "off", placeholder: "0" });
+      const input = h("input", {
+        type: "text",
+        inputmode: "decimal",
+        id,
+        name: a.id,
+        "data-activity": a.id,
+        autocomplete: "off",
+        placeholder: "0"
+      });
       const value = (answers.hours || {})[a.id];
       if (typeof value === "number") input.value = frenchNumber(value);
       inputs.set(a.id, input);
-      fs.append(h("div", { class: "pacte-week-row" }, h("label", { for: id }, a.label), h("span", {}, input, " h")));
+      fs.append(
+        h("div", { class: "pacte-week-row" }, h("label", { for: id }, a.label), h("span", {}, input, " h"))
+      );
     }
     form.append(fs);
   }
@@ -573,8 +626,16 @@ function render({ model, el }) {
   const submit = h("button", { type: "submit", class: "pacte-button" }, "Voir ma semaine");
   form.append(submit, message2);
   const result = h("div", { class: "pacte-week-result", "aria-live": "polite" });
-  const csvButton = h("button", { type: "button", class: "pacte-button pacte-secondary", "data-download": "csv", disabled: true }, "Télécharger ma semaine (CSV)");
-  const pngButton = h("button", { type: "button", class: "pacte-button pacte-secondary", "data-download": "png", disabled: true }, "Télécharger l’image (PNG)");
+  const csvButton = h(
+    "button",
+    { type: "button", class: "pacte-button pacte-secondary", "data-download": "csv", disabled: true },
+    "Télécharger ma semaine (CSV)"
+  );
+  const pngButton = h(
+    "button",
+    { type: "button", class: "pacte-button pacte-secondary", "data-download": "png", disabled: true },
+    "Télécharger l’image (PNG)"
+  );
   const actions = h("div", { class: "pacte-week-actions" }, csvButton, pngButton);
   const cites = Object.values(spec.citations || {}).join(" ; ");
   root.append(form, result, actions, h("p", { class: "pacte-week-source" }, `Sources : ${cites}.`));
@@ -612,13 +673,27 @@ function render({ model, el }) {
         "tr",
         { "data-block": b.id },
         h("th", { scope: "row" }, b.label),
-        h("td", {}, h(
-          "div",
-          { class: "pacte-week-cell" },
-          h("div", { class: "pacte-week-bar", style: `width:${(b.share * 0.6).toFixed(1)}%`, "aria-hidden": "true" }),
-          h("span", { class: "pacte-week-value" }, `${frenchNumber(b.hours)} h (${frenchNumber(b.share)} %)`)
-        )),
-        h("td", { class: "pacte-week-reported" }, block.reported, " ", h("span", { class: "pacte-week-note" }, `(${(spec.citations || {})[block.source.ref] || block.source.ref})`))
+        h(
+          "td",
+          {},
+          h(
+            "div",
+            { class: "pacte-week-cell" },
+            h("div", { class: "pacte-week-bar", style: `width:${(b.share * 0.6).toFixed(1)}%`, "aria-hidden": "true" }),
+            h(
+              "span",
+              { class: "pacte-week-value" },
+              `${frenchNumber(b.hours)} h (${frenchNumber(b.share)} %)`
+            )
+          )
+        ),
+        h(
+          "td",
+          { class: "pacte-week-reported" },
+          block.reported,
+          " ",
+          h("span", { class: "pacte-week-note" }, `(${(spec.citations || {})[block.source.ref] || block.source.ref})`)
+        )
       );
     });
     result.append(
@@ -627,7 +702,17 @@ function render({ model, el }) {
         "table",
         { class: "pacte-week-table" },
         h("caption", {}, "Votre semaine par bloc d’activités, et ce qu’en disent les sources"),
-        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Bloc"), h("th", { scope: "col" }, "Votre semaine"), h("th", { scope: "col" }, "Ce qu’en disent les sources"))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            h("th", { scope: "col" }, "Bloc"),
+            h("th", { scope: "col" }, "Votre semaine"),
+            h("th", { scope: "col" }, "Ce qu’en disent les sources")
+          )
+        ),
         h("tbody", {}, rows)
       ),
       ...r.notes.map((n) => h("p", { class: "pacte-week-note" }, n)),

@@ -2,8 +2,9 @@
 // ACI MSP simulator, pure logic: the JavaScript twin of aci_result() in
 // widgets/financement/. Keep both in step: tests/test_financement_parity.py
 // runs the same cases through each (same messages, same arithmetic).
-import { NBSP, isBlank, parseNumber, roundHalfUp, fmtNumber, readNumber } from "./numbers.js";
+
 import { message } from "./messages.js";
+import { fmtNumber, isBlank, NBSP, parseNumber, readNumber, roundHalfUp } from "./numbers.js";
 
 const MAX_OVERRIDE_POINTS = 100000;
 const MAX_COEFFICIENT = 10;
@@ -36,7 +37,10 @@ function checkCriteria(rules, critIn, errors) {
       const n = isBlank(raw) ? null : parseNumber(raw);
       const cmax = crit.count.max;
       if (n === null || !Number.isInteger(n) || n < 0 || n > cmax) {
-        errors.push({ field, message: message("aci.count_range", { label: quoted(crit.label), max: fmtNumber(cmax) }) });
+        errors.push({
+          field,
+          message: message("aci.count_range", { label: quoted(crit.label), max: fmtNumber(cmax) }),
+        });
       } else units[cid] = n;
     } else if (typeof raw !== "boolean") {
       errors.push({ field, message: message("aci.yes_no", { label: quoted(crit.label) }) });
@@ -64,7 +68,11 @@ function basePoints(rules, variant, errors) {
   return points;
 }
 
-const POINT_KINDS = { fixed: "aci.points_fixed", variable: "aci.points_variable", per_professional: "aci.points_per_professional" };
+const POINT_KINDS = {
+  fixed: "aci.points_fixed",
+  variable: "aci.points_variable",
+  per_professional: "aci.points_per_professional",
+};
 
 function overridePoints(rules, overrides, points, errors) {
   const byId = new Map(rules.criteria.map((c) => [c.id, c]));
@@ -72,8 +80,10 @@ function overridePoints(rules, overrides, points, errors) {
     const crit = byId.get(cid);
     const field = `points.${cid}`;
     if (!crit) errors.push({ field, message: message("aci.points_unknown_criterion", { criterion: quoted(cid) }) });
-    else if (!crit.indicatif) errors.push({ field, message: message("aci.points_locked", { label: quoted(crit.label) }) });
-    else if (!isPlainObject(over)) errors.push({ field, message: message("aci.criterion_unreadable", { label: quoted(crit.label) }) });
+    else if (!crit.indicatif)
+      errors.push({ field, message: message("aci.points_locked", { label: quoted(crit.label) }) });
+    else if (!isPlainObject(over))
+      errors.push({ field, message: message("aci.criterion_unreadable", { label: quoted(crit.label) }) });
     else overrideCriterion(crit, over, points[cid], errors);
   }
 }
@@ -82,12 +92,22 @@ function overrideCriterion(crit, over, points, errors) {
   for (const [key, raw] of Object.entries(over)) {
     const field = `points.${crit.id}.${key}`;
     if (!(key in POINT_KINDS) || (key === "per_professional" && !crit.per_professional)) {
-      errors.push({ field, message: message("aci.points_unknown_kind", { label: quoted(crit.label), kind: quoted(key) }) });
+      errors.push({
+        field,
+        message: message("aci.points_unknown_kind", { label: quoted(crit.label), kind: quoted(key) }),
+      });
       continue;
     }
     const n = isBlank(raw) ? null : parseNumber(raw);
     if (n === null || n < 0 || n > MAX_OVERRIDE_POINTS) {
-      errors.push({ field, message: message("aci.points_range", { label: quoted(crit.label), kind: message(POINT_KINDS[key]), max: fmtNumber(MAX_OVERRIDE_POINTS) }) });
+      errors.push({
+        field,
+        message: message("aci.points_range", {
+          label: quoted(crit.label),
+          kind: message(POINT_KINDS[key]),
+          max: fmtNumber(MAX_OVERRIDE_POINTS),
+        }),
+      });
       continue;
     }
     points[key] = n;
@@ -109,7 +129,10 @@ function checkParameters(rules, paramsIn, errors) {
     }
     const n = isBlank(raw) ? null : parseNumber(raw);
     if (n === null || n < 0 || n > MAX_COEFFICIENT) {
-      errors.push({ field, message: message("aci.parameter_range", { label: quoted(param.label), max: fmtNumber(MAX_COEFFICIENT) }) });
+      errors.push({
+        field,
+        message: message("aci.parameter_range", { label: quoted(param.label), max: fmtNumber(MAX_COEFFICIENT) }),
+      });
       continue;
     }
     coefficient = n;
@@ -132,10 +155,18 @@ function checkAci(rules, inputs) {
   for (const name of ["patientele", "professionals", "precarity_share"]) {
     values[name] = readNumber(inputs[name], rules.inputs[name], name, errors);
   }
-  const units = checkCriteria(rules, objectOrError(inputs.criteria, "criteria", "aci.criteria_unreadable", errors), errors);
+  const units = checkCriteria(
+    rules,
+    objectOrError(inputs.criteria, "criteria", "aci.criteria_unreadable", errors),
+    errors,
+  );
   const points = basePoints(rules, inputs.variant, errors);
   overridePoints(rules, objectOrError(inputs.points, "points", "aci.points_unreadable", errors), points, errors);
-  const coefficient = checkParameters(rules, objectOrError(inputs.parameters, "parameters", "aci.parameters_unreadable", errors), errors);
+  const coefficient = checkParameters(
+    rules,
+    objectOrError(inputs.parameters, "parameters", "aci.parameters_unreadable", errors),
+    errors,
+  );
   if (errors.length) return [null, errors];
   return [{ ...values, units, points, coefficient }, []];
 }
@@ -147,7 +178,7 @@ export function computeAci(rules, inputs) {
   const p = rules.parameters;
   const pointValue = p.point_value.value;
   const factor = checked.patientele / p.reference_patientele.value;
-  const rawUplift = checked.coefficient * checked.precarity_share / 100;
+  const rawUplift = (checked.coefficient * checked.precarity_share) / 100;
   const uplift = Math.min(p.precarity_cap.value, rawUplift);
   const nProf = checked.professionals;
   const rows = [];
@@ -174,9 +205,15 @@ export function computeAci(rules, inputs) {
     axisTotals[crit.axis][0] += fixed;
     axisTotals[crit.axis][1] += variable;
     rows.push({
-      id: crit.id, label: crit.label, axis: crit.axis, level: crit.level,
-      prerequisite: crit.prerequisite, indicatif: crit.indicatif, units: u,
-      points_fixed: roundHalfUp(fixed, 2), points_variable: roundHalfUp(variable, 2),
+      id: crit.id,
+      label: crit.label,
+      axis: crit.axis,
+      level: crit.level,
+      prerequisite: crit.prerequisite,
+      indicatif: crit.indicatif,
+      units: u,
+      points_fixed: roundHalfUp(fixed, 2),
+      points_variable: roundHalfUp(variable, 2),
       amount: roundHalfUp((fixed + variable) * pointValue),
     });
   }
@@ -184,9 +221,12 @@ export function computeAci(rules, inputs) {
   const blocked = missingPrereq.length > 0;
   const potential = roundHalfUp((fixedTotal + variableTotal) * pointValue);
   const warnings = [];
-  if (blocked) warnings.push(message("aci.missing_prerequisite", { criteria: missingPrereq.map((c) => labels[c]).join(", ") }));
-  if (missingSocle.length) warnings.push(message("aci.missing_socle", { criteria: missingSocle.map((c) => labels[c]).join(", ") }));
-  if (rawUplift > p.precarity_cap.value) warnings.push(message("aci.precarity_capped", { cap: fmtNumber(p.precarity_cap.value * 100) }));
+  if (blocked)
+    warnings.push(message("aci.missing_prerequisite", { criteria: missingPrereq.map((c) => labels[c]).join(", ") }));
+  if (missingSocle.length)
+    warnings.push(message("aci.missing_socle", { criteria: missingSocle.map((c) => labels[c]).join(", ") }));
+  if (rawUplift > p.precarity_cap.value)
+    warnings.push(message("aci.precarity_capped", { cap: fmtNumber(p.precarity_cap.value * 100) }));
   const keep = blocked ? 0 : 1;
   const amountExact = (fixedTotal + variableTotal) * pointValue * keep;
   const amount = roundHalfUp(amountExact);
@@ -194,7 +234,8 @@ export function computeAci(rules, inputs) {
   const byAxis = rules.axes.map((axis) => {
     const [f, v] = axisTotals[axis.id];
     return {
-      id: axis.id, label: axis.label,
+      id: axis.id,
+      label: axis.label,
       amount_fixed: roundHalfUp(f * pointValue * keep),
       amount_variable: roundHalfUp(v * pointValue * keep),
       amount: roundHalfUp((f + v) * pointValue * keep),

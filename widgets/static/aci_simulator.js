@@ -3,10 +3,10 @@
 // Binder, static book). The computation is in aci_logic.js; Python mirrors it
 // and, with a kernel, writes the recomputed result to `kernel_result`.
 import { computeAci } from "./aci_logic.js";
-import { fmtEuros, fmtNumber, parseNumber, plural, NBSP } from "./numbers.js";
 import { h as el, injectStyle } from "./dom.js";
-import { remember } from "./progress.js";
 import { mirrorKernelResult } from "./host.js";
+import { fmtEuros, fmtNumber, NBSP, parseNumber, plural } from "./numbers.js";
+import { remember } from "./progress.js";
 
 const ACI_STYLE_ID = "pacte-aci-style";
 const ACI_CSS = `
@@ -69,7 +69,9 @@ function pointsText(crit) {
   if (crit.variable_points) parts.push(`${fmtNumber(crit.variable_points)} points variables${per}`);
   if (crit.per_professional) {
     const pp = crit.per_professional;
-    parts.push(`${fmtNumber(pp.points)} points par professionnel associé jusqu’à ${pp.up_to}, ${fmtNumber(pp.points_beyond)} au-delà`);
+    parts.push(
+      `${fmtNumber(pp.points)} points par professionnel associé jusqu’à ${pp.up_to}, ${fmtNumber(pp.points_beyond)} au-delà`,
+    );
   }
   return parts.join(" + ");
 }
@@ -82,38 +84,69 @@ function drawChart(figure, result, rules) {
   const avail = Math.floor(figure.clientWidth || 720);
   const narrow = avail < 560;
   const width = narrow ? Math.max(280, avail) : 720;
-  const left = narrow ? 4 : 250, right = narrow ? 100 : 110, rowH = narrow ? 50 : 34, top = narrow ? 48 : 30;
+  const left = narrow ? 4 : 250,
+    right = narrow ? 100 : 110,
+    rowH = narrow ? 50 : 34,
+    top = narrow ? 48 : 30;
   const height = top + rows.length * rowH + 10;
   const max = Math.max(1, ...rows.map((r) => r.amount));
   const scale = (width - left - right) / max;
   const titleId = uid("aci-chart-title");
   const descId = uid("aci-chart-desc");
-  const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": `${titleId} ${descId}` });
+  const root = svg("svg", {
+    viewBox: `0 0 ${width} ${height}`,
+    role: "img",
+    "aria-labelledby": `${titleId} ${descId}`,
+  });
   root.append(svg("title", { id: titleId }, "Répartition du montant estimé par axe de l’accord"));
-  const desc = rows.map((r) => `${r.label} : ${fmtEuros(r.amount)} (part fixe ${fmtEuros(r.amount_fixed)}, part variable ${fmtEuros(r.amount_variable)})`).join(" ; ");
+  const desc = rows
+    .map(
+      (r) =>
+        `${r.label} : ${fmtEuros(r.amount)} (part fixe ${fmtEuros(r.amount_fixed)}, part variable ${fmtEuros(r.amount_variable)})`,
+    )
+    .join(" ; ");
   root.append(svg("desc", { id: descId }, `${desc}.`));
   const legend = svg("g", { transform: `translate(${narrow ? 4 : left},8)`, "aria-hidden": "true" });
   legend.append(svg("rect", { x: 0, y: 0, width: 14, height: 14, fill: "#1f5f8b" }));
   legend.append(svg("text", { x: 20, y: 12, "font-size": 13, fill: "#1b2631" }, "Part fixe"));
-  const lx = narrow ? 0 : 110, ly = narrow ? 20 : 0;
+  const lx = narrow ? 0 : 110,
+    ly = narrow ? 20 : 0;
   legend.append(svg("rect", { x: lx, y: ly, width: 14, height: 14, fill: "#c25e1f" }));
-  legend.append(svg("text", { x: lx + 20, y: ly + 12, "font-size": 13, fill: "#1b2631" }, "Part variable (selon la patientèle)"));
+  legend.append(
+    svg("text", { x: lx + 20, y: ly + 12, "font-size": 13, fill: "#1b2631" }, "Part variable (selon la patientèle)"),
+  );
   root.append(legend);
   rows.forEach((r, i) => {
     const y = top + i * rowH;
     const g = svg("g", { "aria-hidden": "true", "data-axis": r.id });
-    g.append(narrow ? svg("text", { x: left, y: y + 12, "font-size": 13, fill: "#1b2631" }, r.label)
-      : svg("text", { x: left - 8, y: y + 18, "text-anchor": "end", "font-size": 13, fill: "#1b2631" }, r.label));
+    g.append(
+      narrow
+        ? svg("text", { x: left, y: y + 12, "font-size": 13, fill: "#1b2631" }, r.label)
+        : svg("text", { x: left - 8, y: y + 18, "text-anchor": "end", "font-size": 13, fill: "#1b2631" }, r.label),
+    );
     const wf = r.amount_fixed * scale;
     const wv = r.amount_variable * scale;
-    const by = narrow ? y + 18 : y + 4, bh = narrow ? 22 : rowH - 12;
+    const by = narrow ? y + 18 : y + 4,
+      bh = narrow ? 22 : rowH - 12;
     g.append(svg("rect", { x: left, y: by, width: wf.toFixed(1), height: bh, fill: "#1f5f8b" }));
     g.append(svg("rect", { x: (left + wf).toFixed(1), y: by, width: wv.toFixed(1), height: bh, fill: "#c25e1f" }));
-    g.append(svg("text", { x: (left + wf + wv + 6).toFixed(1), y: by + 15, "font-size": 13, fill: "#1b2631" }, fmtEuros(r.amount)));
+    g.append(
+      svg(
+        "text",
+        { x: (left + wf + wv + 6).toFixed(1), y: by + 15, "font-size": 13, fill: "#1b2631" },
+        fmtEuros(r.amount),
+      ),
+    );
     root.append(g);
   });
-  figure.append(root, el("figcaption", { class: "pacte-sim-note" },
-    `Répartition par axe. Valeur du point\u00a0: ${fmtNumber(rules.parameters.point_value.value)}${NBSP}€.`));
+  figure.append(
+    root,
+    el(
+      "figcaption",
+      { class: "pacte-sim-note" },
+      `Répartition par axe. Valeur du point\u00a0: ${fmtNumber(rules.parameters.point_value.value)}${NBSP}€.`,
+    ),
+  );
 }
 
 /**
@@ -125,8 +158,17 @@ function render({ model, el: host }) {
   const rules = model.get("rules");
   const citations = model.get("citations") || {};
   const base = uid("aci");
-  remember(model, { kind: "simulator", ref: "aci-msp", trait: "inputs", overDefaults: true, title: "Simulateur de la rémunération ACI d’une MSP",
-    summarize: (i) => { const r = computeAci(rules, i); return { complete: true, label: r.ok ? `montant estimé : ${fmtEuros(r.amount)}` : "saisie à corriger" }; } });
+  remember(model, {
+    kind: "simulator",
+    ref: "aci-msp",
+    trait: "inputs",
+    overDefaults: true,
+    title: "Simulateur de la rémunération ACI d’une MSP",
+    summarize: (i) => {
+      const r = computeAci(rules, i);
+      return { complete: true, label: r.ok ? `montant estimé : ${fmtEuros(r.amount)}` : "saisie à corriger" };
+    },
+  });
   const start = model.get("inputs") || {};
   const state = {
     patientele: start.patientele ?? rules.inputs.patientele.default,
@@ -136,9 +178,16 @@ function render({ model, el: host }) {
   };
   const root = el("section", { class: "pacte-sim pacte-aci", "aria-labelledby": `${base}-title`, "data-status": "" });
   root.append(el("h3", { id: `${base}-title` }, "Simulateur\u00a0: la rémunération ACI d’une MSP"));
-  root.append(el("p", {}, "Décrivez la MSP et cochez les critères qu’elle remplit\u00a0: le montant annuel se recalcule à chaque modification. ",
-    "Les valeurs marquées ", el("span", { class: "pacte-sim-badge pacte-indicatif" }, "indicatif"),
-    " ne sont pas confirmées par les sources du cours\u00a0: vous pouvez les ajuster plus bas."));
+  root.append(
+    el(
+      "p",
+      {},
+      "Décrivez la MSP et cochez les critères qu’elle remplit\u00a0: le montant annuel se recalcule à chaque modification. ",
+      "Les valeurs marquées ",
+      el("span", { class: "pacte-sim-badge pacte-indicatif" }, "indicatif"),
+      " ne sont pas confirmées par les sources du cours\u00a0: vous pouvez les ajuster plus bas.",
+    ),
+  );
   const form = el("form", { novalidate: true, "aria-describedby": `${base}-title` });
   form.addEventListener("submit", (e) => e.preventDefault());
 
@@ -151,17 +200,32 @@ function render({ model, el: host }) {
     const id = `${base}-${name}`;
     const err = el("p", { id: `${id}-err`, class: "pacte-sim-field-error" });
     const input = el("input", {
-      id, name, type: "text", inputmode: spec.integer ? "numeric" : "decimal", autocomplete: "off",
-      value: String(state[name]), "aria-describedby": `${id}-unit ${id}-err`, "data-field": name, size: "8",
+      id,
+      name,
+      type: "text",
+      inputmode: spec.integer ? "numeric" : "decimal",
+      autocomplete: "off",
+      value: String(state[name]),
+      "aria-describedby": `${id}-unit ${id}-err`,
+      "data-field": name,
+      size: "8",
     });
     numInputs[name] = input;
     fieldErrors[name] = err;
-    mspSet.append(el("div", { class: "pacte-sim-field" },
-      el("label", { for: id }, spec.label),
-      input,
-      el("span", { id: `${id}-unit`, class: "pacte-sim-unit" },
-        `${spec.unit} (de ${fmtNumber(spec.min)} à ${fmtNumber(spec.max)})`),
-      err));
+    mspSet.append(
+      el(
+        "div",
+        { class: "pacte-sim-field" },
+        el("label", { for: id }, spec.label),
+        input,
+        el(
+          "span",
+          { id: `${id}-unit`, class: "pacte-sim-unit" },
+          `${spec.unit} (de ${fmtNumber(spec.min)} à ${fmtNumber(spec.max)})`,
+        ),
+        err,
+      ),
+    );
   }
   form.append(mspSet);
 
@@ -174,7 +238,13 @@ function render({ model, el: host }) {
       const badges = [
         el("span", { class: "pacte-sim-badge" }, crit.level === "socle" ? "socle" : "optionnel"),
         crit.prerequisite ? el("span", { class: "pacte-sim-badge pacte-prereq" }, "prérequis") : null,
-        crit.indicatif ? el("span", { class: "pacte-sim-badge pacte-indicatif", title: "Points non confirmés par les sources du cours" }, "indicatif") : null,
+        crit.indicatif
+          ? el(
+              "span",
+              { class: "pacte-sim-badge pacte-indicatif", title: "Points non confirmés par les sources du cours" },
+              "indicatif",
+            )
+          : null,
       ];
       const pts = el("span", { class: "pacte-sim-pts", id: `${id}-pts` }, pointsText(crit));
       let input;
@@ -198,19 +268,40 @@ function render({ model, el: host }) {
   // --- indicative values the trainee may adjust ---------------------------------
   const overrideInputs = [];
   const details = el("details", {}, el("summary", {}, "Ajuster les valeurs indicatives"));
-  details.append(el("p", { class: "pacte-sim-note" },
-    "Ces valeurs ne sont pas confirmées par les sources du cours. Remplacez-les par celles du texte de l’accord en vigueur si vous les connaissez."));
-  const grid = el("div", { class: "pacte-sim-points", role: "group", "aria-label": "Points indicatifs par critère" },
-    el("span", { class: "pacte-sim-head" }, "Critère"), el("span", { class: "pacte-sim-head" }, "Points fixes"),
-    el("span", { class: "pacte-sim-head" }, "Points variables"), el("span", { class: "pacte-sim-head" }, "Par professionnel"));
+  details.append(
+    el(
+      "p",
+      { class: "pacte-sim-note" },
+      "Ces valeurs ne sont pas confirmées par les sources du cours. Remplacez-les par celles du texte de l’accord en vigueur si vous les connaissez.",
+    ),
+  );
+  const grid = el(
+    "div",
+    { class: "pacte-sim-points", role: "group", "aria-label": "Points indicatifs par critère" },
+    el("span", { class: "pacte-sim-head" }, "Critère"),
+    el("span", { class: "pacte-sim-head" }, "Points fixes"),
+    el("span", { class: "pacte-sim-head" }, "Points variables"),
+    el("span", { class: "pacte-sim-head" }, "Par professionnel"),
+  );
   for (const crit of rules.criteria.filter((c) => c.indicatif)) {
     const cells = [el("span", { id: `${base}-ov-${crit.id}` }, crit.label)];
-    for (const [key, value, word] of [["fixed", crit.fixed_points, "points fixes"], ["variable", crit.variable_points, "points variables"],
-      ["per_professional", crit.per_professional ? crit.per_professional.points : null, "points par professionnel"]]) {
-      if (value === null) { cells.push(el("span", {}, "")); continue; }
+    for (const [key, value, word] of [
+      ["fixed", crit.fixed_points, "points fixes"],
+      ["variable", crit.variable_points, "points variables"],
+      ["per_professional", crit.per_professional ? crit.per_professional.points : null, "points par professionnel"],
+    ]) {
+      if (value === null) {
+        cells.push(el("span", {}, ""));
+        continue;
+      }
       const input = el("input", {
-        type: "text", inputmode: "decimal", size: "6", value: String(value), "data-default": String(value),
-        "aria-label": `${crit.label} : ${word} (indicatif)`, "data-override": `${crit.id}.${key}`,
+        type: "text",
+        inputmode: "decimal",
+        size: "6",
+        value: String(value),
+        "data-default": String(value),
+        "aria-label": `${crit.label} : ${word} (indicatif)`,
+        "data-override": `${crit.id}.${key}`,
       });
       overrideInputs.push({ input, cid: crit.id, key, def: String(value) });
       cells.push(input);
@@ -220,13 +311,19 @@ function render({ model, el: host }) {
   const coef = rules.parameters.precarity_coefficient;
   if (coef.indicatif) {
     const input = el("input", {
-      type: "text", inputmode: "decimal", size: "6", value: String(coef.value), "data-default": String(coef.value),
-      "aria-label": `${coef.label} (indicatif)`, "data-parameter": "precarity_coefficient",
+      type: "text",
+      inputmode: "decimal",
+      size: "6",
+      value: String(coef.value),
+      "data-default": String(coef.value),
+      "aria-label": `${coef.label} (indicatif)`,
+      "data-parameter": "precarity_coefficient",
     });
     overrideInputs.push({ input, param: "precarity_coefficient", def: String(coef.value) });
     grid.append(el("span", {}, coef.label), input, el("span", {}, ""), el("span", {}, ""));
   }
-  for (const o of overrideInputs) { // values the learner had changed (restored inputs)
+  for (const o of overrideInputs) {
+    // values the learner had changed (restored inputs)
     const v = o.param ? start.parameters?.[o.param] : start.points?.[o.cid]?.[o.key];
     if (v !== undefined && v !== null) o.input.value = String(v);
   }
@@ -251,10 +348,23 @@ function render({ model, el: host }) {
   const announce = el("p", { class: "pacte-sr-only", role: "status", "data-role": "announce" });
   result.append(errorsBox, warnBox, splitLine, advanceLine, indicLine, kernelLine);
   root.append(summary, announce, result, figure);
-  const keys = [...new Set([rules.parameters.point_value.source, rules.parameters.advance_rate.source,
-    ...rules.criteria.map((c) => c.source), rules.inputs.patientele.source])];
-  root.append(el("p", { class: "pacte-sim-note" }, "Sources\u00a0: " + keys.map((k) => citations[k] || k).join(" ; ") +
-    ". Les points de chaque critère, sauf ceux de la fonction de coordination, sont des valeurs indicatives du cours."));
+  const keys = [
+    ...new Set([
+      rules.parameters.point_value.source,
+      rules.parameters.advance_rate.source,
+      ...rules.criteria.map((c) => c.source),
+      rules.inputs.patientele.source,
+    ]),
+  ];
+  root.append(
+    el(
+      "p",
+      { class: "pacte-sim-note" },
+      "Sources\u00a0: " +
+        keys.map((k) => citations[k] || k).join(" ; ") +
+        ". Les points de chaque critère, sauf ceux de la fonction de coordination, sont des valeurs indicatives du cours.",
+    ),
+  );
 
   function collect() {
     for (const name of Object.keys(numInputs)) state[name] = numInputs[name].value;
@@ -294,8 +404,14 @@ function render({ model, el: host }) {
       splitLine.textContent = "";
       advanceLine.textContent = "";
       indicLine.textContent = "";
-      errorsBox.append(el("p", {}, el("strong", {}, "Calcul impossible\u00a0: corrigez la saisie.")),
-        el("ul", {}, r.errors.map((e) => el("li", {}, e.message))));
+      errorsBox.append(
+        el("p", {}, el("strong", {}, "Calcul impossible\u00a0: corrigez la saisie.")),
+        el(
+          "ul",
+          {},
+          r.errors.map((e) => el("li", {}, e.message)),
+        ),
+      );
       for (const e of r.errors) {
         if (numInputs[e.field]) {
           numInputs[e.field].setAttribute("aria-invalid", "true");
@@ -310,16 +426,23 @@ function render({ model, el: host }) {
       return;
     }
     root.dataset.amount = String(r.amount);
-    amountLine.replaceChildren("Montant annuel estimé\u00a0: ", el("strong", { "data-role": "amount" }, fmtEuros(r.amount)));
-    splitLine.textContent = `Part fixe\u00a0: ${fmtEuros(r.amount_fixed)} ; part variable\u00a0: ${fmtEuros(r.amount_variable)} `
-      + `(${fmtNumber(r.points_total)} points au total\u00a0; patientèle de ${fmtNumber(parseNumber(state.patientele))} patients, `
-      + `soit ${fmtNumber(r.patientele_factor)} fois la patientèle de référence\u00a0; majoration précarité\u00a0: ${fmtNumber(r.uplift * 100)}${NBSP}%).`;
+    amountLine.replaceChildren(
+      "Montant annuel estimé\u00a0: ",
+      el("strong", { "data-role": "amount" }, fmtEuros(r.amount)),
+    );
+    splitLine.textContent =
+      `Part fixe\u00a0: ${fmtEuros(r.amount_fixed)} ; part variable\u00a0: ${fmtEuros(r.amount_variable)} ` +
+      `(${fmtNumber(r.points_total)} points au total\u00a0; patientèle de ${fmtNumber(parseNumber(state.patientele))} patients, ` +
+      `soit ${fmtNumber(r.patientele_factor)} fois la patientèle de référence\u00a0; majoration précarité\u00a0: ${fmtNumber(r.uplift * 100)}${NBSP}%).`;
     const rate = rules.parameters.advance_rate.value;
-    advanceLine.textContent = `Avance versée en cours d’année (${fmtNumber(rate * 100)}${NBSP}%)\u00a0: ${fmtEuros(r.advance)} ; `
-      + `solde versé après la fin de l’année\u00a0: ${fmtEuros(r.balance)}.`;
+    advanceLine.textContent =
+      `Avance versée en cours d’année (${fmtNumber(rate * 100)}${NBSP}%)\u00a0: ${fmtEuros(r.advance)} ; ` +
+      `solde versé après la fin de l’année\u00a0: ${fmtEuros(r.balance)}.`;
     for (const w of r.warnings) warnBox.append(el("li", {}, w));
     if (r.status === "blocked") {
-      warnBox.append(el("li", {}, `Si les prérequis étaient remplis, l’estimation serait de ${fmtEuros(r.potential_amount)}.`));
+      warnBox.append(
+        el("li", {}, `Si les prérequis étaient remplis, l’estimation serait de ${fmtEuros(r.potential_amount)}.`),
+      );
     }
     indicLine.textContent = r.indicatif
       ? "Estimation indicative\u00a0: elle repose sur des points par critère que les sources du cours ne confirment pas."

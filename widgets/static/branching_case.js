@@ -1,11 +1,11 @@
 // @ts-check
 // Branching case front end: one module for every host (Jupyter, Voilà, Binder, static book).
 // The learner reads a situation, picks an option, sees its consequence, and ends on a debrief.
-import { walk, nodeIndex, OUTCOME_LABELS } from "./branching_case_logic.js";
+import { nodeIndex, OUTCOME_LABELS, walk } from "./branching_case_logic.js";
 import { h, injectStyle } from "./dom.js";
+import { mirrorKernelResult } from "./host.js";
 import { emitAnswer } from "./live_client.js";
 import { remember } from "./progress.js";
-import { mirrorKernelResult } from "./host.js";
 
 const STYLE_ID = "pacte-branching-case-style";
 const CSS = `
@@ -46,7 +46,10 @@ function render({ model, el }) {
   injectStyle(STYLE_ID, CSS);
   const caseGraph = model.get("case");
   const nodes = nodeIndex(caseGraph);
-  remember(model, { kind: "case", ref: caseGraph.id, title: caseGraph.title,
+  remember(model, {
+    kind: "case",
+    ref: caseGraph.id,
+    title: caseGraph.title,
     definition: caseGraph.nodes.map((n) => [n.id, (n.choices || []).map((c) => [c.id, c.next])]),
     migrate: (a) => {
       const path = Array.isArray(a.path) ? a.path : [];
@@ -56,18 +59,43 @@ function render({ model, el }) {
     },
     summarize: (a) => {
       const w = walk(caseGraph, a.path || []);
-      return { complete: !!(w.ok && w.finished), done: w.ok ? w.steps : 0,
-        label: w.ok && w.finished ? `cas terminé : ${(OUTCOME_LABELS[w.outcome] || w.outcome).toLowerCase()}` : `${w.ok ? w.steps : 0} choix fait${w.ok && w.steps > 1 ? "s" : ""}, cas en cours` };
-    } });
+      return {
+        complete: !!(w.ok && w.finished),
+        done: w.ok ? w.steps : 0,
+        label:
+          w.ok && w.finished
+            ? `cas terminé : ${(OUTCOME_LABELS[w.outcome] || w.outcome).toLowerCase()}`
+            : `${w.ok ? w.steps : 0} choix fait${w.ok && w.steps > 1 ? "s" : ""}, cas en cours`,
+      };
+    },
+  });
   const uid = `${caseGraph.id}-${Math.random().toString(36).slice(2, 8)}`;
   const root = h("section", { class: "pacte-case", "aria-label": `Cas à embranchements\u00a0: ${caseGraph.title}` });
   root.dataset.caseId = caseGraph.id;
   const history = h("ol", { class: "pacte-case-history", "aria-label": "Votre parcours dans le cas" });
   const current = h("div", { class: "pacte-case-current" });
   const live = h("p", { class: "pacte-case-live", "aria-live": "polite" });
-  root.append(h("h3", {}, caseGraph.title), h("p", {}, caseGraph.structure === "CPTS" ? "En CPTS. " : caseGraph.structure === "CDS" ? "En centre de santé. " : "En MSP. ", caseGraph.context));
+  root.append(
+    h("h3", {}, caseGraph.title),
+    h(
+      "p",
+      {},
+      caseGraph.structure === "CPTS"
+        ? "En CPTS. "
+        : caseGraph.structure === "CDS"
+          ? "En centre de santé. "
+          : "En MSP. ",
+      caseGraph.context,
+    ),
+  );
   if (caseGraph.based_on && caseGraph.based_on.length) {
-    root.append(h("p", { class: "pacte-case-basis" }, sourceLine(caseGraph.based_on, caseGraph.citations, "Situation construite d’après\u00a0: ")));
+    root.append(
+      h(
+        "p",
+        { class: "pacte-case-basis" },
+        sourceLine(caseGraph.based_on, caseGraph.citations, "Situation construite d’après\u00a0: "),
+      ),
+    );
   }
   root.append(history, current, live);
 
@@ -83,10 +111,15 @@ function render({ model, el }) {
     let node = nodes.get(caseGraph.start);
     for (const cid of choices) {
       const choice = node.choices.find((c) => c.id === cid);
-      history.append(h("li", {},
-        h("span", {}, node.title, " — "),
-        h("span", { class: "pacte-case-step-choice" }, `votre choix\u00a0: «\u00a0${choice.text}\u00a0»`),
-        choice.consequence ? h("p", { class: "pacte-case-consequence" }, choice.consequence) : null));
+      history.append(
+        h(
+          "li",
+          {},
+          h("span", {}, node.title, " — "),
+          h("span", { class: "pacte-case-step-choice" }, `votre choix\u00a0: «\u00a0${choice.text}\u00a0»`),
+          choice.consequence ? h("p", { class: "pacte-case-consequence" }, choice.consequence) : null,
+        ),
+      );
       node = nodes.get(choice.next);
     }
     history.hidden = choices.length === 0;
@@ -111,9 +144,14 @@ function render({ model, el }) {
       const fieldset = h("fieldset", {}, h("legend", {}, "Que faites-vous\u00a0?"));
       for (const choice of node.choices) {
         const id = `${uid}-${node.id}-${choice.id}`;
-        fieldset.append(h("div", { class: "pacte-case-choice" },
-          h("input", { type: "radio", id, name: `${uid}-${node.id}`, value: choice.id }),
-          h("label", { for: id }, choice.text)));
+        fieldset.append(
+          h(
+            "div",
+            { class: "pacte-case-choice" },
+            h("input", { type: "radio", id, name: `${uid}-${node.id}`, value: choice.id }),
+            h("label", { for: id }, choice.text),
+          ),
+        );
       }
       const message = h("p", { class: "pacte-case-message", role: "alert" });
       form.append(fieldset, h("button", { type: "submit", class: "pacte-case-button" }, "Valider ce choix"), message);
@@ -138,12 +176,31 @@ function render({ model, el }) {
       current.append(
         h("p", { class: `pacte-case-outcome pacte-case-outcome-${outcome}` }, OUTCOME_LABELS[outcome] || outcome),
         h("p", { class: "pacte-case-takeaways-title" }, h("strong", {}, "À retenir pour le débriefing\u00a0:")),
-        h("ul", { class: "pacte-case-takeaways" }, node.takeaways.map((t) => h("li", {}, t))),
-        h("p", { class: "pacte-case-sources" }, sourceLine(node.sources, caseGraph.citations, "Sources\u00a0: ")));
-      const back = h("button", { type: "button", class: "pacte-case-button pacte-case-secondary" }, "Revenir au choix précédent");
-      back.addEventListener("click", () => { choices.pop(); live.textContent = "Retour au choix précédent."; commit(); draw(true); });
+        h(
+          "ul",
+          { class: "pacte-case-takeaways" },
+          node.takeaways.map((t) => h("li", {}, t)),
+        ),
+        h("p", { class: "pacte-case-sources" }, sourceLine(node.sources, caseGraph.citations, "Sources\u00a0: ")),
+      );
+      const back = h(
+        "button",
+        { type: "button", class: "pacte-case-button pacte-case-secondary" },
+        "Revenir au choix précédent",
+      );
+      back.addEventListener("click", () => {
+        choices.pop();
+        live.textContent = "Retour au choix précédent.";
+        commit();
+        draw(true);
+      });
       const again = h("button", { type: "button", class: "pacte-case-button" }, "Rejouer le cas");
-      again.addEventListener("click", () => { choices = []; live.textContent = "Le cas recommence."; commit(); draw(true); });
+      again.addEventListener("click", () => {
+        choices = [];
+        live.textContent = "Le cas recommence.";
+        commit();
+        draw(true);
+      });
       current.append(h("p", {}, back, again));
     }
     if (focus) heading.focus();

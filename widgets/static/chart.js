@@ -7,9 +7,9 @@
 // then the figure shows its name, description, legend buttons and data table, and says
 // data-pending="true"; once drawn, data-rendered="true".
 
-import { loadRuntime } from "./chart_runtime.js";
-import { prepareSpec, firstSentence, tableRows, patternFills, legendFilters, PHONE_WIDTH } from "./chart_layout.js";
+import { firstSentence, legendFilters, PHONE_WIDTH, patternFills, prepareSpec, tableRows } from "./chart_layout.js";
 import { legendButtons } from "./chart_legend.js";
+import { loadRuntime } from "./chart_runtime.js";
 import { fmtNumber, NBSP } from "./numbers.js";
 
 function fmtCell(value, col) {
@@ -113,8 +113,12 @@ function ensurePatterns(patterns) {
 function nameSvg(view, label) {
   const svg = view.querySelector("svg");
   if (!svg) return;
-  if (svg.getAttribute("role") === "img" && svg.getAttribute("aria-label") === label
-      && !svg.querySelector("[role], [aria-label], [aria-roledescription]")) return;
+  if (
+    svg.getAttribute("role") === "img" &&
+    svg.getAttribute("aria-label") === label &&
+    !svg.querySelector("[role], [aria-label], [aria-roledescription]")
+  )
+    return;
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-label", label);
   svg.removeAttribute("aria-roledescription");
@@ -131,22 +135,27 @@ function nameSvg(view, label) {
 // or the browser has no IntersectionObserver. A "pacte:draw-charts" event on window draws them all.
 function whenNeeded(figure) {
   if (globalThis.PACTE_DRAW_ALL || typeof IntersectionObserver !== "function") return Promise.resolve();
-  return new Promise(/** @param {(value?: void) => void} resolve */ (resolve) => {
-    const done = () => {
-      observer.disconnect();
-      figure.removeEventListener("focusin", done);
-      window.removeEventListener("beforeprint", done);
-      window.removeEventListener("pacte:draw-charts", done);
-      resolve();
-    };
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) done();
-    }, { rootMargin: "400px 0px" });
-    observer.observe(figure);
-    figure.addEventListener("focusin", done);
-    window.addEventListener("beforeprint", done);
-    window.addEventListener("pacte:draw-charts", done);
-  });
+  return new Promise(
+    /** @param {(value?: void) => void} resolve */ (resolve) => {
+      const done = () => {
+        observer.disconnect();
+        figure.removeEventListener("focusin", done);
+        window.removeEventListener("beforeprint", done);
+        window.removeEventListener("pacte:draw-charts", done);
+        resolve();
+      };
+      const observer = new IntersectionObserver(
+        (entries) => {
+          if (entries.some((e) => e.isIntersecting)) done();
+        },
+        { rootMargin: "400px 0px" },
+      );
+      observer.observe(figure);
+      figure.addEventListener("focusin", done);
+      window.addEventListener("beforeprint", done);
+      window.addEventListener("pacte:draw-charts", done);
+    },
+  );
 }
 
 // Printing cannot wait for Vega: a chart not drawn yet prints its data table, opened for paper.
@@ -219,7 +228,12 @@ async function render({ model, el }) {
     // Vega redraws marks when a parameter changes: keep its ARIA attributes out each time.
     if (!svgWatcher && typeof MutationObserver === "function") {
       svgWatcher = new MutationObserver(() => nameSvg(view, label));
-      svgWatcher.observe(view, { childList: true, subtree: true, attributes: true, attributeFilter: ["role", "aria-label", "aria-roledescription"] });
+      svgWatcher.observe(view, {
+        childList: true,
+        subtree: true,
+        attributes: true,
+        attributeFilter: ["role", "aria-label", "aria-roledescription"],
+      });
     }
     figure.dataset.rendered = "true";
     figure.dataset.layout = drawnPhone ? "phone" : "wide";
@@ -229,15 +243,17 @@ async function render({ model, el }) {
   let seen = false;
   figure.dataset.pending = "true";
   // Not awaited: a chart far down the page must not hold up its host (Voilà renders views in turn).
-  whenNeeded(figure).then(() => {
-    seen = true;
-    delete figure.dataset.pending;
-    return draw();
-  }).catch((err) => {
-    figure.dataset.rendered = "error";
-    view.textContent = "Le graphique n’a pas pu être affiché.";
-    console.error("pacte chart", err);
-  });
+  whenNeeded(figure)
+    .then(() => {
+      seen = true;
+      delete figure.dataset.pending;
+      return draw();
+    })
+    .catch((err) => {
+      figure.dataset.rendered = "error";
+      view.textContent = "Le graphique n’a pas pu être affiché.";
+      console.error("pacte chart", err);
+    });
   const onSpec = () => {
     const old = figure.querySelector(".pacte-chart-data");
     const fresh = dataTable(model.get("spec"), title);
@@ -247,17 +263,20 @@ async function render({ model, el }) {
   model.on("change:spec", onSpec);
   // Redraw when the layout changes (phone / wide) or the width changes a lot (rotation, zoom).
   let timer = null;
-  const observer = typeof ResizeObserver === "function" ? new ResizeObserver(() => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const width = figure.getBoundingClientRect().width;
-      if (!width || !result) return;
-      const phone = width < PHONE_WIDTH;
-      if (phone !== drawnPhone || (phone && Math.abs(width - drawnWidth) > 40)) {
-        draw().catch((err) => console.error("pacte chart", err));
-      }
-    }, 200);
-  }) : null;
+  const observer =
+    typeof ResizeObserver === "function"
+      ? new ResizeObserver(() => {
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            const width = figure.getBoundingClientRect().width;
+            if (!width || !result) return;
+            const phone = width < PHONE_WIDTH;
+            if (phone !== drawnPhone || (phone && Math.abs(width - drawnWidth) > 40)) {
+              draw().catch((err) => console.error("pacte chart", err));
+            }
+          }, 200);
+        })
+      : null;
   if (observer) observer.observe(figure);
   return cleanup;
 

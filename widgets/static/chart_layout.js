@@ -36,7 +36,7 @@ export function wrapWords(text, max) {
   const lines = [];
   let line = "";
   for (const word of String(text).split(/\s+/).filter(Boolean)) {
-    if (line && (`${line} ${word}`).length > max) {
+    if (line && `${line} ${word}`.length > max) {
       lines.push(line);
       line = word;
     } else line = line ? `${line} ${word}` : word;
@@ -53,7 +53,14 @@ function datasetRows(spec, view) {
 }
 
 function distinct(rows, field) {
-  return [...new Set(rows.map((r) => r[field]).filter((v) => v !== null && v !== undefined).map(String))];
+  return [
+    ...new Set(
+      rows
+        .map((r) => r[field])
+        .filter((v) => v !== null && v !== undefined)
+        .map(String),
+    ),
+  ];
 }
 
 function vegaString(s) {
@@ -82,8 +89,13 @@ function phoneLayout(spec, width) {
   const config = spec.config;
   config.axisQuantitative = { ...(config.axisQuantitative || {}), tickCount: 4, labelOverlap: true };
   config.axisTemporal = { ...(config.axisTemporal || {}), tickCount: 4, labelOverlap: true };
-  config.legend = { ...(config.legend || {}), orient: "bottom", direction: "vertical", columns: 1,
-    labelLimit: Math.max(120, width - 60) };
+  config.legend = {
+    ...(config.legend || {}),
+    orient: "bottom",
+    direction: "vertical",
+    columns: 1,
+    labelLimit: Math.max(120, width - 60),
+  };
   const labelPx = Math.round(Math.max(110, width * 0.4));
   const chars = Math.max(12, Math.floor(labelPx / 7));
   let maxLines = 1;
@@ -93,7 +105,10 @@ function phoneLayout(spec, width) {
     const off = (view.encoding || {}).yOffset;
     if (off && off.field) {
       const domain = (off.scale || {}).domain;
-      offsets = Math.max(offsets, Array.isArray(domain) ? domain.length : distinct(datasetRows(spec, view), off.field).length);
+      offsets = Math.max(
+        offsets,
+        Array.isArray(domain) ? domain.length : distinct(datasetRows(spec, view), off.field).length,
+      );
     }
   }
   for (const view of views(spec)) {
@@ -110,8 +125,14 @@ function phoneLayout(spec, width) {
       const { expr, lines } = wrapExpr(values, chars);
       maxLines = Math.max(maxLines, lines);
       maxCategories = Math.max(maxCategories, values.length);
-      def.axis = { ...(def.axis || {}), labelExpr: expr, labelLimit: labelPx, labelFontSize: MIN_FONT,
-        labelLineHeight: 14, labelBaseline: "middle" };
+      def.axis = {
+        ...(def.axis || {}),
+        labelExpr: expr,
+        labelLimit: labelPx,
+        labelFontSize: MIN_FONT,
+        labelLineHeight: 14,
+        labelBaseline: "middle",
+      };
     }
   }
   if (maxLines > 1) {
@@ -145,7 +166,8 @@ function phoneLayout(spec, width) {
 // Chart marks at 3:1 against white: the theme's light orange is darkened, faded marks made solid.
 const DARKER = { "#e07b39": "#c25e1f", "#9fb7c9": "#6f93b0" };
 function contrastColours(node) {
-  if (Array.isArray(node)) return node.map((v) => (typeof v === "string" && DARKER[v.toLowerCase()]) || contrastColours(v));
+  if (Array.isArray(node))
+    return node.map((v) => (typeof v === "string" && DARKER[v.toLowerCase()]) || contrastColours(v));
   if (node && typeof node === "object") {
     for (const [key, value] of Object.entries(node)) {
       if (typeof value === "string" && DARKER[value.toLowerCase()]) node[key] = DARKER[value.toLowerCase()];
@@ -163,7 +185,7 @@ export function patternFills(spec) {
   const patterns = [];
   for (const view of views(spec)) {
     const mark = typeof view.mark === "string" ? view.mark : (view.mark || {}).type;
-    const scale = (((view.encoding || {}).color || {}).scale) || {};
+    const scale = ((view.encoding || {}).color || {}).scale || {};
     if (mark !== "bar" || !Array.isArray(scale.domain) || !Array.isArray(scale.range)) continue;
     if (!scale.domain.some((d) => ["CDS", "CPTS"].includes(d))) continue;
     scale.range = scale.range.map((colour, i) => {
@@ -226,7 +248,8 @@ function tableColumns(spec) {
   }
   const withTooltip = views(spec).find((v) => Array.isArray((v.encoding || {}).tooltip));
   if (withTooltip) {
-    for (const t of withTooltip.encoding.tooltip) add({ field: t.field, title: fieldTitle(t), format: t.format, type: t.type });
+    for (const t of withTooltip.encoding.tooltip)
+      add({ field: t.field, title: fieldTitle(t), format: t.format, type: t.type });
     return { columns: cols, view: withTooltip };
   }
   const view = views(spec).find((v) => v.encoding) || spec;
@@ -245,12 +268,14 @@ export function tableRows(spec, fmt) {
   const present = columns.filter((c) => rows.some((r) => r[c.field] !== undefined && r[c.field] !== null));
   return {
     columns: present.map((c) => c.title),
-    rows: rows.map((r) => present.map((c) => {
-      const v = r[c.field];
-      if (v === null || v === undefined) return "—";
-      if (c.labels) return c.labels[String(v)] ?? String(v);
-      return format(v, c);
-    })),
+    rows: rows.map((r) =>
+      present.map((c) => {
+        const v = r[c.field];
+        if (v === null || v === undefined) return "—";
+        if (c.labels) return c.labels[String(v)] ?? String(v);
+        return format(v, c);
+      }),
+    ),
   };
 }
 
@@ -267,8 +292,11 @@ export function legendFilters(spec) {
     if (!view) continue;
     const def = Object.values(view.encoding).find((d) => d && d.field === field);
     const domain = (def.scale || {}).domain;
-    const values = Array.isArray(domain) ? domain.map(String)
-      : Array.isArray(def.sort) ? def.sort.map(String) : distinct(datasetRows(spec, view), field).sort();
+    const values = Array.isArray(domain)
+      ? domain.map(String)
+      : Array.isArray(def.sort)
+        ? def.sort.map(String)
+        : distinct(datasetRows(spec, view), field).sort();
     filters.push({ param: p.name, field, title: fieldTitle(def), values });
   }
   return filters;

@@ -34,8 +34,14 @@ export const COMPARE_CSS = `
 
 export function barCell(cls, pct, extra) {
   const width = Math.max(0, Math.min(100, pct));
-  return h("td", { class: cls },
-    h("div", { class: "pacte-compare-cell" },
+  return h(
+    "td",
+    { class: cls },
+    h(
+      "div",
+      { class: "pacte-compare-cell" },
       h("div", { class: "pacte-compare-bar", style: `width:${(width * 0.7).toFixed(1)}%`, "aria-hidden": "true" }),
-      h("span", { class: "pacte-compare-value" }, fmtPercent(pct), extra || "")));
+      h("span", { class: "pacte-compare-value" }, fmtPercent(pct), extra || ""),
+    ),
+  );
 }

@@ -2,10 +2,10 @@
 // CPTS funding front end: size band and « fonctionnement » amount before and
 // after avenant 2, from a population. Logic in cpts_logic.js, mirrored in Python.
 import { computeCpts } from "./cpts_logic.js";
-import { fmtEuros, fmtNumber, NBSP } from "./numbers.js";
 import { injectStyle, scrollHint } from "./dom.js";
-import { remember } from "./progress.js";
 import { mirrorKernelResult } from "./host.js";
+import { fmtEuros, fmtNumber, NBSP } from "./numbers.js";
+import { remember } from "./progress.js";
 
 const CPTS_STYLE_ID = "pacte-cpts-style";
 const CPTS_CSS = `
@@ -56,18 +56,42 @@ function kEuros(value) {
 }
 
 function drawBands(figure, rules, selected) {
-  const width = 720, height = 250, left = 60, bottom = 50, top = 30, right = 20;
+  const width = 720,
+    height = 250,
+    left = 60,
+    bottom = 50,
+    top = 30,
+    right = 20;
   const max = Math.max(...rules.bands.map((b) => b.fonctionnement_avenant2.value));
   const plotH = height - top - bottom;
   const groupW = (width - left - right) / rules.bands.length;
   const barW = Math.min(60, groupW / 3);
   const titleId = `cpts-title-${Math.random().toString(36).slice(2, 8)}`;
   const descId = `${titleId}-desc`;
-  const root = svgNode("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": `${titleId} ${descId}` });
-  root.append(svgNode("title", { id: titleId }, "Financement annuel du fonctionnement des CPTS selon leur taille, avant et après l’avenant 2"));
-  root.append(svgNode("desc", { id: descId }, rules.bands.map((b) =>
-    `${b.label} (${b.range_label})\u00a0: ${kEuros(b.fonctionnement_2019.value)} en 2019, ${kEuros(b.fonctionnement_avenant2.value)} après l’avenant 2`).join(" ; ")
-    + (selected ? `. Taille de votre CPTS\u00a0: ${selected}.` : ".")));
+  const root = svgNode("svg", {
+    viewBox: `0 0 ${width} ${height}`,
+    role: "img",
+    "aria-labelledby": `${titleId} ${descId}`,
+  });
+  root.append(
+    svgNode(
+      "title",
+      { id: titleId },
+      "Financement annuel du fonctionnement des CPTS selon leur taille, avant et après l’avenant 2",
+    ),
+  );
+  root.append(
+    svgNode(
+      "desc",
+      { id: descId },
+      rules.bands
+        .map(
+          (b) =>
+            `${b.label} (${b.range_label})\u00a0: ${kEuros(b.fonctionnement_2019.value)} en 2019, ${kEuros(b.fonctionnement_avenant2.value)} après l’avenant 2`,
+        )
+        .join(" ; ") + (selected ? `. Taille de votre CPTS\u00a0: ${selected}.` : "."),
+    ),
+  );
   const legend = svgNode("g", { "aria-hidden": "true", transform: `translate(${left},6)` });
   legend.append(svgNode("rect", { x: 0, y: 0, width: 14, height: 14, fill: "#6f93b0" }));
   legend.append(svgNode("text", { x: 20, y: 12, "font-size": 13 }, "ACI 2019"));
@@ -80,17 +104,56 @@ function drawBands(figure, rules, selected) {
     // The learner's band is outlined (faded neighbours would fall under 3:1 contrast).
     const mine = selected === b.id;
     const g = svgNode("g", { "aria-hidden": "true", "data-band": b.id, "data-selected": String(mine) });
-    for (const [j, value, color] of [[0, b.fonctionnement_2019.value, "#6f93b0"], [1, b.fonctionnement_avenant2.value, "#1f5f8b"]]) {
+    for (const [j, value, color] of [
+      [0, b.fonctionnement_2019.value, "#6f93b0"],
+      [1, b.fonctionnement_avenant2.value, "#1f5f8b"],
+    ]) {
       const h = (value / max) * plotH;
-      g.append(svgNode("rect", { x: (x0 + j * barW).toFixed(1), y: (top + plotH - h).toFixed(1), width: (barW - 4).toFixed(1), height: h.toFixed(1), fill: color,
-        ...(mine ? { stroke: "#1b2631", "stroke-width": 2 } : {}) }));
-      g.append(svgNode("text", { x: (x0 + j * barW + barW / 2 - 2).toFixed(1), y: (top + plotH - h - 4).toFixed(1), "text-anchor": "middle", "font-size": 12 }, kEuros(value)));
+      g.append(
+        svgNode("rect", {
+          x: (x0 + j * barW).toFixed(1),
+          y: (top + plotH - h).toFixed(1),
+          width: (barW - 4).toFixed(1),
+          height: h.toFixed(1),
+          fill: color,
+          ...(mine ? { stroke: "#1b2631", "stroke-width": 2 } : {}),
+        }),
+      );
+      g.append(
+        svgNode(
+          "text",
+          {
+            x: (x0 + j * barW + barW / 2 - 2).toFixed(1),
+            y: (top + plotH - h - 4).toFixed(1),
+            "text-anchor": "middle",
+            "font-size": 12,
+          },
+          kEuros(value),
+        ),
+      );
     }
-    const label = svgNode("text", { x: (x0 + barW).toFixed(1), y: top + plotH + 18, "text-anchor": "middle", "font-size": 13, "font-weight": selected === b.id ? 700 : 400 }, b.label);
-    const short = b.min_population === 0 ? `< ${fmtNumber(b.max_population + 1)} hab.`
-      : b.max_population === null ? `> ${fmtNumber(b.min_population - 1)} hab.`
-        : `${fmtNumber(b.min_population)} – ${fmtNumber(b.max_population)}`;
-    const range = svgNode("text", { x: (x0 + barW).toFixed(1), y: top + plotH + 34, "text-anchor": "middle", "font-size": 12, fill: "#4a5560" }, short);
+    const label = svgNode(
+      "text",
+      {
+        x: (x0 + barW).toFixed(1),
+        y: top + plotH + 18,
+        "text-anchor": "middle",
+        "font-size": 13,
+        "font-weight": selected === b.id ? 700 : 400,
+      },
+      b.label,
+    );
+    const short =
+      b.min_population === 0
+        ? `< ${fmtNumber(b.max_population + 1)} hab.`
+        : b.max_population === null
+          ? `> ${fmtNumber(b.min_population - 1)} hab.`
+          : `${fmtNumber(b.min_population)} – ${fmtNumber(b.max_population)}`;
+    const range = svgNode(
+      "text",
+      { x: (x0 + barW).toFixed(1), y: top + plotH + 34, "text-anchor": "middle", "font-size": 12, fill: "#4a5560" },
+      short,
+    );
     g.append(label, range);
     root.append(g);
   });
@@ -106,24 +169,54 @@ function render({ model, el }) {
   const rules = model.get("rules");
   const citations = model.get("citations") || {};
   const base = `cpts-${Math.random().toString(36).slice(2, 9)}`;
-  remember(model, { kind: "simulator", ref: "cpts-funding", trait: "inputs", overDefaults: true, title: "Financement d’une CPTS selon sa taille",
-    summarize: (i) => { const r = computeCpts(rules, i); return { complete: true, label: r.ok ? `${fmtNumber(r.population)} habitants : ${fmtEuros(r.after)} par an` : "saisie à corriger" }; } });
+  remember(model, {
+    kind: "simulator",
+    ref: "cpts-funding",
+    trait: "inputs",
+    overDefaults: true,
+    title: "Financement d’une CPTS selon sa taille",
+    summarize: (i) => {
+      const r = computeCpts(rules, i);
+      return {
+        complete: true,
+        label: r.ok ? `${fmtNumber(r.population)} habitants : ${fmtEuros(r.after)} par an` : "saisie à corriger",
+      };
+    },
+  });
   const start = model.get("inputs") || {};
   const root = node("section", { class: "pacte-cpts", "aria-labelledby": `${base}-title` });
   root.append(node("h3", { id: `${base}-title` }, "Combien reçoit une CPTS pour fonctionner\u00a0?"));
   const pop = rules.population;
   const input = node("input", {
-    id: `${base}-pop`, type: "text", inputmode: "numeric", autocomplete: "off", value: String(start.population ?? pop.default),
+    id: `${base}-pop`,
+    type: "text",
+    inputmode: "numeric",
+    autocomplete: "off",
+    value: String(start.population ?? pop.default),
     "aria-describedby": `${base}-unit ${base}-err`,
   });
   const err = node("p", { id: `${base}-err`, class: "pacte-cpts-error" });
-  const form = node("form", { novalidate: true },
-    node("fieldset", {}, node("legend", {}, "Votre CPTS"),
-      node("div", { class: "pacte-cpts-field" },
+  const form = node(
+    "form",
+    { novalidate: true },
+    node(
+      "fieldset",
+      {},
+      node("legend", {}, "Votre CPTS"),
+      node(
+        "div",
+        { class: "pacte-cpts-field" },
         node("label", { for: `${base}-pop` }, pop.label),
         input,
-        node("span", { id: `${base}-unit`, class: "pacte-cpts-unit" }, `habitants (de ${fmtNumber(pop.min)} à ${fmtNumber(pop.max)})`)),
-      err));
+        node(
+          "span",
+          { id: `${base}-unit`, class: "pacte-cpts-unit" },
+          `habitants (de ${fmtNumber(pop.min)} à ${fmtNumber(pop.max)})`,
+        ),
+      ),
+      err,
+    ),
+  );
   form.addEventListener("submit", (e) => e.preventDefault());
   const result = node("div", { class: "pacte-cpts-result" });
   // One short sentence for screen readers, once typing has stopped (issue 17).
@@ -134,10 +227,25 @@ function render({ model, el }) {
   const kernelLine = node("p", { class: "pacte-cpts-kernel" });
   result.append(bandLine, amountLine, detailLine, kernelLine);
   // Scrolls sideways on a phone rather than shrinking its text under 12 px.
-  const figure = node("figure", { class: "pacte-cpts-chart", tabindex: "0", "aria-label": "Graphique du financement par taille de CPTS" });
-  const keys = [...new Set([pop.source, rules.increase.source, ...rules.bands.flatMap((b) => [b.fonctionnement_2019.source, b.fonctionnement_avenant2.source])])];
-  const sources = node("p", { class: "pacte-cpts-note" }, "Sources\u00a0: " + keys.map((k) => citations[k] || k).join(" ; ")
-    + ". Seul le volet «\u00a0fonctionnement\u00a0» est représenté\u00a0: les montants attachés à chaque mission ne sont pas confirmés par les sources du cours.");
+  const figure = node("figure", {
+    class: "pacte-cpts-chart",
+    tabindex: "0",
+    "aria-label": "Graphique du financement par taille de CPTS",
+  });
+  const keys = [
+    ...new Set([
+      pop.source,
+      rules.increase.source,
+      ...rules.bands.flatMap((b) => [b.fonctionnement_2019.source, b.fonctionnement_avenant2.source]),
+    ]),
+  ];
+  const sources = node(
+    "p",
+    { class: "pacte-cpts-note" },
+    "Sources\u00a0: " +
+      keys.map((k) => citations[k] || k).join(" ; ") +
+      ". Seul le volet «\u00a0fonctionnement\u00a0» est représenté\u00a0: les montants attachés à chaque mission ne sont pas confirmés par les sources du cours.",
+  );
   const scroll = scrollHint(figure);
   root.append(form, announce, result, figure, scroll.hint, sources);
 
@@ -159,12 +267,23 @@ function render({ model, el }) {
     }
     root.dataset.amount = String(r.after);
     root.dataset.band = r.band;
-    bandLine.replaceChildren("Avec ", node("strong", {}, `${fmtNumber(r.population)} habitants`), `, la CPTS relève de la `,
-      node("strong", {}, r.band_label), ` (${r.range_label}).`);
-    amountLine.replaceChildren("Fonctionnement\u00a0: ", node("strong", {}, fmtEuros(r.before)), " par an en 2019, ",
-      node("strong", { "data-role": "amount" }, fmtEuros(r.after)), " après l’avenant 2.");
-    detailLine.textContent = `Hausse de ${fmtEuros(r.increase)} (+${fmtNumber(r.rate * 100)}${NBSP}%), `
-      + `soit ${fmtEuros(r.per_inhabitant_before, 2)} puis ${fmtEuros(r.per_inhabitant_after, 2)} par habitant et par an.`;
+    bandLine.replaceChildren(
+      "Avec ",
+      node("strong", {}, `${fmtNumber(r.population)} habitants`),
+      `, la CPTS relève de la `,
+      node("strong", {}, r.band_label),
+      ` (${r.range_label}).`,
+    );
+    amountLine.replaceChildren(
+      "Fonctionnement\u00a0: ",
+      node("strong", {}, fmtEuros(r.before)),
+      " par an en 2019, ",
+      node("strong", { "data-role": "amount" }, fmtEuros(r.after)),
+      " après l’avenant 2.",
+    );
+    detailLine.textContent =
+      `Hausse de ${fmtEuros(r.increase)} (+${fmtNumber(r.rate * 100)}${NBSP}%), ` +
+      `soit ${fmtEuros(r.per_inhabitant_before, 2)} puis ${fmtEuros(r.per_inhabitant_after, 2)} par habitant et par an.`;
     drawBands(figure, rules, r.band);
     scroll.update();
   }
@@ -183,7 +302,8 @@ function render({ model, el }) {
     clearTimeout(announceTimer);
     announceTimer = setTimeout(() => {
       const r = computeCpts(rules, { population: input.value });
-      announce.textContent = r.ok ? `${r.band_label} : ${fmtEuros(r.after)} par an après l’avenant 2.`
+      announce.textContent = r.ok
+        ? `${r.band_label} : ${fmtEuros(r.after)} par an après l’avenant 2.`
         : `Calcul impossible. ${r.errors.map((e) => e.message).join(" ")}`;
     }, 900);
   });

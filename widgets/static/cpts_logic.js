@@ -4,9 +4,9 @@
 
 const POPULATION_SPEC = { short_label: "Population", unit: "habitants", integer: true };
 
-// Returns the band and amounts, or { ok: false, status: "error", errors: [{ field, message }] }.
-import { roundHalfUp, readNumber } from "./numbers.js";
 import { message } from "./messages.js";
+// Returns the band and amounts, or { ok: false, status: "error", errors: [{ field, message }] }.
+import { readNumber, roundHalfUp } from "./numbers.js";
 export function computeCpts(rules, inputs) {
   const errors = [];
   if (inputs === null || typeof inputs !== "object" || Array.isArray(inputs)) {
@@ -15,7 +15,9 @@ export function computeCpts(rules, inputs) {
   const spec = { ...rules.population, ...POPULATION_SPEC };
   const pop = readNumber(inputs.population, spec, "population", errors);
   if (errors.length) return { ok: false, status: "error", errors };
-  const band = rules.bands.find((b) => pop >= b.min_population && (b.max_population === null || pop <= b.max_population));
+  const band = rules.bands.find(
+    (b) => pop >= b.min_population && (b.max_population === null || pop <= b.max_population),
+  );
   const before = band.fonctionnement_2019.value;
   const after = band.fonctionnement_avenant2.value;
   return {

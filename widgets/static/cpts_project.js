@@ -3,12 +3,12 @@
 // A territory card (fictional, said so), checkboxes for the missions and the
 // partners, one « Valider » button; the feedback rules run in the browser
 // (cpts_project_logic.js). Keyboard usable: native checkboxes and buttons.
-import { evaluateProject, livePayloads, projectSummary, COMPLETE, INVALID } from "./cpts_project_logic.js";
+import { COMPLETE, evaluateProject, INVALID, livePayloads, projectSummary } from "./cpts_project_logic.js";
 import { h, injectStyle } from "./dom.js";
-import { fmtNumber } from "./numbers.js";
-import { emitAnswer } from "./live_client.js";
-import { remember } from "./progress.js";
 import { mirrorKernelResult } from "./host.js";
+import { emitAnswer } from "./live_client.js";
+import { fmtNumber } from "./numbers.js";
+import { remember } from "./progress.js";
 
 const STYLE_ID = "pacte-cpts-project-style";
 const CSS = `
@@ -59,16 +59,29 @@ function saveText(text, filename) {
 function render({ model, el }) {
   injectStyle(STYLE_ID, CSS);
   const project = model.get("project");
-  remember(model, { kind: "cpts_project", ref: project.id, title: project.title,
+  remember(model, {
+    kind: "cpts_project",
+    ref: project.id,
+    title: project.title,
     definition: [project.missions.map((m) => m.id), project.partners.map((p) => p.id)],
-    migrate: (a) => { // missions or partners no longer offered are dropped, the rest of the choice is kept
+    migrate: (a) => {
+      // missions or partners no longer offered are dropped, the rest of the choice is kept
       const keep = (list, options) => (Array.isArray(list) ? list.filter((x) => options.some((o) => o.id === x)) : []);
       const out = { missions: keep(a.missions, project.missions), partners: keep(a.partners, project.partners) };
-      const before = (Array.isArray(a.missions) ? a.missions.length : 0) + (Array.isArray(a.partners) ? a.partners.length : 0);
+      const before =
+        (Array.isArray(a.missions) ? a.missions.length : 0) + (Array.isArray(a.partners) ? a.partners.length : 0);
       return { answers: out, dropped: before - out.missions.length - out.partners.length };
     },
-    summarize: (a) => { const r = evaluateProject(project, a); const m = (a.missions || []).length; const p = (a.partners || []).length;
-      return { complete: r.status === COMPLETE, label: `${m} mission${m > 1 ? "s" : ""} et ${p} partenaire${p > 1 ? "s" : ""} choisis` }; } });
+    summarize: (a) => {
+      const r = evaluateProject(project, a);
+      const m = (a.missions || []).length;
+      const p = (a.partners || []).length;
+      return {
+        complete: r.status === COMPLETE,
+        label: `${m} mission${m > 1 ? "s" : ""} et ${p} partenaire${p > 1 ? "s" : ""} choisis`,
+      };
+    },
+  });
   const uid = Math.random().toString(36).slice(2, 8);
   const saved = model.get("answers") || {};
   const cite = (src) => `${(project.citations && project.citations[src.ref]) || src.ref} — ${src.detail}`;
@@ -76,15 +89,33 @@ function render({ model, el }) {
 
   const root = h("section", { class: "pacte-cpts", "aria-label": `Activité : ${project.title}` });
   root.append(h("h3", {}, project.title), h("p", {}, project.instructions));
-  root.append(h("div", { class: "pacte-cpts-territory" },
-    h("h4", {}, `Le territoire : ${t.name}`),
-    project.fictional ? h("p", { class: "pacte-cpts-notice" }, t.notice) : null,
-    h("p", {}, t.description),
-    h("ul", { class: "pacte-cpts-indicators", "aria-label": "Chiffres du territoire" },
-      t.indicators.map((i) => h("li", { "data-indicator": i.id }, `${i.label} : `,
-        h("strong", {}, `${fmtNumber(i.value)}${i.unit === "%" ? "\u00a0%" : ""}`)))),
-    h("p", { style: "margin:.4rem 0 0" }, h("strong", {}, "Besoins repérés :")),
-    h("ul", { class: "pacte-cpts-needs" }, t.needs.map((n) => h("li", {}, n.label)))));
+  root.append(
+    h(
+      "div",
+      { class: "pacte-cpts-territory" },
+      h("h4", {}, `Le territoire : ${t.name}`),
+      project.fictional ? h("p", { class: "pacte-cpts-notice" }, t.notice) : null,
+      h("p", {}, t.description),
+      h(
+        "ul",
+        { class: "pacte-cpts-indicators", "aria-label": "Chiffres du territoire" },
+        t.indicators.map((i) =>
+          h(
+            "li",
+            { "data-indicator": i.id },
+            `${i.label} : `,
+            h("strong", {}, `${fmtNumber(i.value)}${i.unit === "%" ? "\u00a0%" : ""}`),
+          ),
+        ),
+      ),
+      h("p", { style: "margin:.4rem 0 0" }, h("strong", {}, "Besoins repérés :")),
+      h(
+        "ul",
+        { class: "pacte-cpts-needs" },
+        t.needs.map((n) => h("li", {}, n.label)),
+      ),
+    ),
+  );
 
   const form = h("form", { class: "pacte-cpts-form", novalidate: true });
   const group = (key, legend, entries) => {
@@ -98,13 +129,20 @@ function render({ model, el }) {
     return fs;
   };
   const missionCount = h("p", { class: "pacte-cpts-count", "aria-live": "polite" });
-  const missions = group("missions", `Les missions pour commencer (${project.max_missions} conseillées au plus)`, project.missions);
+  const missions = group(
+    "missions",
+    `Les missions pour commencer (${project.max_missions} conseillées au plus)`,
+    project.missions,
+  );
   missions.append(missionCount);
   const partners = group("partners", "Les partenaires à associer dès le départ", project.partners);
   const submit = h("button", { type: "submit", class: "pacte-button" }, "Valider mon projet");
   const reset = h("button", { type: "button", class: "pacte-button pacte-secondary" }, "Recommencer");
-  const download = h("button", { type: "button", class: "pacte-button pacte-secondary", "data-download": "txt", disabled: true },
-    "Télécharger mon projet (texte)");
+  const download = h(
+    "button",
+    { type: "button", class: "pacte-button pacte-secondary", "data-download": "txt", disabled: true },
+    "Télécharger mon projet (texte)",
+  );
   form.append(missions, partners, h("div", { class: "pacte-cpts-actions" }, submit, reset, download));
   root.append(form);
 
@@ -112,7 +150,10 @@ function render({ model, el }) {
   const list = h("ul", { class: "pacte-cpts-feedback" });
   root.append(h("div", { class: "pacte-cpts-result" }, status, list));
 
-  const chosen = (key) => [.../** @type {NodeListOf<HTMLInputElement>} */ (form.querySelectorAll(`input[name=${key}]:checked`))].map((i) => i.value);
+  const chosen = (key) =>
+    [.../** @type {NodeListOf<HTMLInputElement>} */ (form.querySelectorAll(`input[name=${key}]:checked`))].map(
+      (i) => i.value,
+    );
   const countMissions = () => {
     const n = chosen("missions").length;
     missionCount.textContent = `${n} mission${n > 1 ? "s" : ""} choisie${n > 1 ? "s" : ""}.`;
@@ -124,9 +165,17 @@ function render({ model, el }) {
     status.className = `pacte-cpts-status${result.status === INVALID ? " pacte-invalid" : ""}`;
     root.dataset.status = result.status;
     root.dataset.feedback = String(result.feedback.length);
-    list.replaceChildren(...result.feedback.map((f) => h("li", { "data-level": f.level, "data-rule": f.rule },
-      h("span", { class: "pacte-cpts-level" }, LEVEL_LABEL[f.level] || f.level), f.message,
-      h("span", { class: "pacte-cpts-source" }, "Source : ", cite(f.source)))));
+    list.replaceChildren(
+      ...result.feedback.map((f) =>
+        h(
+          "li",
+          { "data-level": f.level, "data-rule": f.rule },
+          h("span", { class: "pacte-cpts-level" }, LEVEL_LABEL[f.level] || f.level),
+          f.message,
+          h("span", { class: "pacte-cpts-source" }, "Source : ", cite(f.source)),
+        ),
+      ),
+    );
     download.disabled = result.status !== COMPLETE;
   };
 

@@ -11,7 +11,7 @@ export const INVALID = "invalid";
 export const LEVELS = ["point-fort", "attention", "suggestion"];
 
 function plural(n, word, plural_) {
-  return `${n} ${n > 1 ? (plural_ || `${word}s`) : word}`;
+  return `${n} ${n > 1 ? plural_ || `${word}s` : word}`;
 }
 
 function describe(raw) {
@@ -32,7 +32,8 @@ function cleanList(raw, known, what, errors) {
   }
   const seen = new Set();
   for (const value of raw) {
-    if (typeof value !== "string" || !known.includes(value)) errors.push(`Choix inconnu parmi les ${what} : ${describe(value)}.`);
+    if (typeof value !== "string" || !known.includes(value))
+      errors.push(`Choix inconnu parmi les ${what} : ${describe(value)}.`);
     else seen.add(value);
   }
   return known.filter((id) => seen.has(id));
@@ -44,8 +45,14 @@ export function ruleApplies(when, missions, partners) {
   for (const [key, value] of Object.entries(when)) {
     const [what, op] = key.split("_");
     const chosen = sets[what];
-    if (op === "min") { if (chosen.size < value) return false; continue; }
-    if (op === "max") { if (chosen.size > value) return false; continue; }
+    if (op === "min") {
+      if (chosen.size < value) return false;
+      continue;
+    }
+    if (op === "max") {
+      if (chosen.size > value) return false;
+      continue;
+    }
     const hits = value.filter((id) => chosen.has(id)).length;
     if (op === "any" && hits === 0) return false;
     if (op === "all" && hits !== value.length) return false;
@@ -66,8 +73,18 @@ export function evaluateProject(project, answers) {
   for (const key of Object.keys(a).sort()) {
     if (key !== "missions" && key !== "partners") errors.push(`Clé inconnue : « ${key} ».`);
   }
-  const missions = cleanList(a.missions, project.missions.map((m) => m.id), "missions", errors);
-  const partners = cleanList(a.partners, project.partners.map((p) => p.id), "partenaires", errors);
+  const missions = cleanList(
+    a.missions,
+    project.missions.map((m) => m.id),
+    "missions",
+    errors,
+  );
+  const partners = cleanList(
+    a.partners,
+    project.partners.map((p) => p.id),
+    "partenaires",
+    errors,
+  );
   const counts = { "point-fort": 0, attention: 0, suggestion: 0 };
   const feedback = [];
   let status;
@@ -88,10 +105,11 @@ export function evaluateProject(project, answers) {
       counts[rule.level] += 1;
       feedback.push({ rule: rule.id, level: rule.level, message: rule.message, source: rule.source });
     }
-    message = `Votre projet : ${plural(missions.length, "mission")} et ${plural(partners.length, "partenaire")} ; `
-      + `${plural(counts["point-fort"], "point fort", "points forts")}, `
-      + `${plural(counts.attention, "point d’attention", "points d’attention")}, `
-      + `${plural(counts.suggestion, "suggestion")}.`;
+    message =
+      `Votre projet : ${plural(missions.length, "mission")} et ${plural(partners.length, "partenaire")} ; ` +
+      `${plural(counts["point-fort"], "point fort", "points forts")}, ` +
+      `${plural(counts.attention, "point d’attention", "points d’attention")}, ` +
+      `${plural(counts.suggestion, "suggestion")}.`;
   }
   return { status, message, missions, partners, errors, feedback, counts };
 }
@@ -115,7 +133,9 @@ export function projectSummary(project, result) {
   lines.push("Partenaires associés :", ...labels(project.partners, result.partners).map((l) => `- ${l}`), "");
   lines.push("Commentaires :");
   for (const f of result.feedback) {
-    lines.push(`- [${f.level}] ${f.message.replace(/\s+/g, " ").trim()} (source : ${f.source.ref}, ${f.source.detail})`);
+    lines.push(
+      `- [${f.level}] ${f.message.replace(/\s+/g, " ").trim()} (source : ${f.source.ref}, ${f.source.detail})`,
+    );
   }
   return `${lines.join("\r\n")}\r\n`;
 }

@@ -3,11 +3,20 @@
 // Statements rated on a scale; an inline SVG chart of the dimension scores;
 // feedback per dimension from the grid's data; CSV and image downloads made
 // in the browser (Blob + link). Nothing is sent to any server.
-import { evaluateDiagnosis, diagnosisCsv, diagnosisSvg, frenchDecimal, parseRating, actionPlan, actionPlanCsv, INVALID } from "./diagnosis_logic.js";
-import { errorText, h as el_, injectStyle, scrollHint } from "./dom.js";
+import {
+  actionPlan,
+  actionPlanCsv,
+  diagnosisCsv,
+  diagnosisSvg,
+  evaluateDiagnosis,
+  frenchDecimal,
+  INVALID,
+  parseRating,
+} from "./diagnosis_logic.js";
+import { h as el_, errorText, injectStyle, scrollHint } from "./dom.js";
+import { mirrorKernelResult } from "./host.js";
 import { emitAnswer } from "./live_client.js";
 import { remember } from "./progress.js";
-import { mirrorKernelResult } from "./host.js";
 
 const DIAG_STYLE_ID = "pacte-diagnosis-style";
 const DIAG_CSS = `
@@ -73,7 +82,9 @@ function svgToPngBlob(svgText, width, height, scale = 2) {
 // Text colour readable on a level's colour (4.5:1): white, or the course's dark text.
 function readableOn(hex) {
   const lum = (h) => {
-    const c = [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    const c = [1, 3, 5]
+      .map((i) => parseInt(h.slice(i, i + 2), 16) / 255)
+      .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
     return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
   };
   if (!/^#[0-9a-f]{6}$/i.test(hex)) return "#fff";
@@ -95,14 +106,26 @@ function render({ model, el }) {
   const uid = Math.random().toString(36).slice(2, 8);
   const dims = new Map(grid.dimensions.map((d) => [d.id, d]));
   const levels = new Map(grid.levels.map((l) => [l.id, l]));
-  remember(model, { kind: "diagnosis", ref: grid.id, title: grid.title,
+  remember(model, {
+    kind: "diagnosis",
+    ref: grid.id,
+    title: grid.title,
     shape: Object.fromEntries(grid.statements.map((st) => [st.id, grid.scale.labels.map((l) => l.value)])),
     summarize: (a) => {
       const r = evaluateDiagnosis(grid, a);
-      return { done: r.answered, total: grid.statements.length, label: `${r.answered} affirmation${r.answered > 1 ? "s" : ""} sur ${grid.statements.length}`,
-        details: r.dimensions.filter((d) => d.mean !== null).map((d) => ({ label: dims.get(d.id).short_label,
-          value: `${frenchDecimal(d.mean)} sur ${grid.scale.max}${d.complete && levels.get(d.level) ? ` (${levels.get(d.level).label})` : " (provisoire)"}` })) };
-    } });
+      return {
+        done: r.answered,
+        total: grid.statements.length,
+        label: `${r.answered} affirmation${r.answered > 1 ? "s" : ""} sur ${grid.statements.length}`,
+        details: r.dimensions
+          .filter((d) => d.mean !== null)
+          .map((d) => ({
+            label: dims.get(d.id).short_label,
+            value: `${frenchDecimal(d.mean)} sur ${grid.scale.max}${d.complete && levels.get(d.level) ? ` (${levels.get(d.level).label})` : " (provisoire)"}`,
+          })),
+      };
+    },
+  });
   const answers = { ...(model.get("answers") || {}) };
   const rtypes = new Map((grid.resource_types || []).map((r) => [r.id, r]));
   const cite = (src) => `${(grid.citations && grid.citations[src.ref]) || src.ref} — ${src.detail}`;
@@ -112,14 +135,28 @@ function render({ model, el }) {
   const form = el_("form", { class: "pacte-diag-form", novalidate: true, onsubmit: (e) => e.preventDefault() });
   let n = 0;
   for (const dim of grid.dimensions) {
-    const group = el_("fieldset", { class: "pacte-diag-group", "data-dimension": dim.id },
-      el_("legend", {}, dim.label), el_("p", { class: "pacte-diag-groupdesc" }, dim.description));
+    const group = el_(
+      "fieldset",
+      { class: "pacte-diag-group", "data-dimension": dim.id },
+      el_("legend", {}, dim.label),
+      el_("p", { class: "pacte-diag-groupdesc" }, dim.description),
+    );
     for (const st of grid.statements.filter((s) => s.dimension === dim.id)) {
       n += 1;
       const name = `diag-${uid}-${st.id}`;
       const rtype = st.resource ? rtypes.get(st.resource) : null;
-      const legend = el_("legend", { id: `${name}-legend` }, `${n}. ${st.text}`,
-        rtype ? el_("span", { class: "pacte-diag-tag", title: rtype.description }, rtype.label.replace(/^Ressources /, "ressource ").replace(/s$/, "")) : null);
+      const legend = el_(
+        "legend",
+        { id: `${name}-legend` },
+        `${n}. ${st.text}`,
+        rtype
+          ? el_(
+              "span",
+              { class: "pacte-diag-tag", title: rtype.description },
+              rtype.label.replace(/^Ressources /, "ressource ").replace(/s$/, ""),
+            )
+          : null,
+      );
       const options = el_("div", { class: "pacte-diag-options" });
       for (const lab of grid.scale.labels) {
         const id = `${name}-${lab.value}`;
@@ -135,7 +172,12 @@ function render({ model, el }) {
 
   const result = el_("div", { class: "pacte-diag-result" });
   const status = el_("p", { class: "pacte-diag-status", role: "status", "aria-live": "polite" });
-  const chart = el_("div", { class: "pacte-diag-chart", tabindex: "0", role: "group", "aria-label": "Graphique de vos scores (défilement horizontal sur un petit écran)" });
+  const chart = el_("div", {
+    class: "pacte-diag-chart",
+    tabindex: "0",
+    role: "group",
+    "aria-label": "Graphique de vos scores (défilement horizontal sur un petit écran)",
+  });
   const scroll = scrollHint(chart);
   const cards = el_("div", { class: "pacte-diag-cards" });
   const resources = el_("div", { class: "pacte-diag-resources" });
@@ -144,12 +186,28 @@ function render({ model, el }) {
   const stem = grid.file_stem || "autodiagnostic-coordination";
   const plan = grid.action_plan ? el_("div", { class: "pacte-diag-plan" }) : null;
   // No action plan in the grid: nothing (Element.append would write « null »).
-  result.append(...[el_("h4", {}, grid.result_title || "Votre profil de coordination"), status, chart, scroll.hint, cards, resources, plan, sourceLine, actions].filter(Boolean));
+  result.append(
+    ...[
+      el_("h4", {}, grid.result_title || "Votre profil de coordination"),
+      status,
+      chart,
+      scroll.hint,
+      cards,
+      resources,
+      plan,
+      sourceLine,
+      actions,
+    ].filter(Boolean),
+  );
   root.append(result);
 
   let current = null;
   const planButton = grid.action_plan
-    ? el_("button", { type: "button", class: "pacte-button", "data-download": "plan", disabled: true }, "Télécharger mon plan d’action (CSV)")
+    ? el_(
+        "button",
+        { type: "button", class: "pacte-button", "data-download": "plan", disabled: true },
+        "Télécharger mon plan d’action (CSV)",
+      )
     : null;
   const cardFor = (d) => {
     const dim = dims.get(d.id);
@@ -157,21 +215,46 @@ function render({ model, el }) {
     card.append(el_("h4", {}, dim.short_label));
     if (!d.complete) {
       const left = d.total - d.answered;
-      card.append(el_("p", {}, `Répondez encore à ${left} affirmation${left > 1 ? "s" : ""} de cette dimension pour lire le commentaire.`));
-      if (d.mean !== null) card.append(el_("p", { class: "pacte-diag-source" }, `Moyenne provisoire\u00a0: ${frenchDecimal(d.mean)} sur ${grid.scale.max}.`));
+      card.append(
+        el_(
+          "p",
+          {},
+          `Répondez encore à ${left} affirmation${left > 1 ? "s" : ""} de cette dimension pour lire le commentaire.`,
+        ),
+      );
+      if (d.mean !== null)
+        card.append(
+          el_(
+            "p",
+            { class: "pacte-diag-source" },
+            `Moyenne provisoire\u00a0: ${frenchDecimal(d.mean)} sur ${grid.scale.max}.`,
+          ),
+        );
       return card;
     }
     const lv = levels.get(d.level);
     const fb = dim.feedback[d.level];
     card.style.borderLeftColor = lv.color || "#7f8c99";
     card.append(
-      el_("p", {}, el_("span", { class: "pacte-diag-level", style: `background:${lv.color || "#7f8c99"};color:${readableOn(lv.color || "#7f8c99")}` }, lv.label),
-        ` ${frenchDecimal(d.mean)} sur ${grid.scale.max}`),
+      el_(
+        "p",
+        {},
+        el_(
+          "span",
+          {
+            class: "pacte-diag-level",
+            style: `background:${lv.color || "#7f8c99"};color:${readableOn(lv.color || "#7f8c99")}`,
+          },
+          lv.label,
+        ),
+        ` ${frenchDecimal(d.mean)} sur ${grid.scale.max}`,
+      ),
       el_("p", {}, fb.summary),
       el_("p", {}, el_("strong", {}, "Ce qui est solide\u00a0: "), fb.strengths),
       el_("p", {}, el_("strong", {}, "À travailler\u00a0: "), fb.to_work_on),
       el_("p", {}, el_("strong", {}, "Ressources à mobiliser\u00a0: "), fb.resources),
-      el_("p", { class: "pacte-diag-source" }, "Source\u00a0: ", cite(fb.source)));
+      el_("p", { class: "pacte-diag-source" }, "Source\u00a0: ", cite(fb.source)),
+    );
     return card;
   };
 
@@ -188,19 +271,49 @@ function render({ model, el }) {
     const rs = current.resources.filter((r) => r.mean !== null);
     resources.replaceChildren();
     if (rs.length) {
-      resources.append(el_("p", {}, el_("strong", {}, "Ressources génériques et spécifiques. "),
-        "Parmi les affirmations marquées «\u00a0ressource\u00a0», votre moyenne est de ",
-        rs.map((r) => `${frenchDecimal(r.mean)} pour les ${rtypes.get(r.id).label.toLowerCase()} (${r.answered}/${r.total})`).join(" et de "),
-        ". Les ressources génériques s’acquièrent\u00a0; les spécifiques se construisent dans l’activité, avec du temps."));
+      resources.append(
+        el_(
+          "p",
+          {},
+          el_("strong", {}, "Ressources génériques et spécifiques. "),
+          "Parmi les affirmations marquées «\u00a0ressource\u00a0», votre moyenne est de ",
+          rs
+            .map(
+              (r) =>
+                `${frenchDecimal(r.mean)} pour les ${rtypes.get(r.id).label.toLowerCase()} (${r.answered}/${r.total})`,
+            )
+            .join(" et de "),
+          ". Les ressources génériques s’acquièrent\u00a0; les spécifiques se construisent dans l’activité, avec du temps.",
+        ),
+      );
     }
     if (plan) {
       const items = actionPlan(grid, answers);
       root.dataset.plan = String(items.length);
       plan.replaceChildren(el_("h4", {}, grid.action_plan.title), el_("p", {}, grid.action_plan.intro));
       if (!items.length) plan.append(el_("p", {}, grid.action_plan.empty));
-      else plan.append(el_("ol", {}, items.map((it) => el_("li", { "data-statement": it.id },
-        el_("strong", {}, it.text), ` (${it.label})`,
-        el_("ul", {}, it.levers.map((lv) => el_("li", {}, lv.text, " ", el_("span", { class: "pacte-diag-source" }, `(${cite(lv.source)})`))))))));
+      else
+        plan.append(
+          el_(
+            "ol",
+            {},
+            items.map((it) =>
+              el_(
+                "li",
+                { "data-statement": it.id },
+                el_("strong", {}, it.text),
+                ` (${it.label})`,
+                el_(
+                  "ul",
+                  {},
+                  it.levers.map((lv) =>
+                    el_("li", {}, lv.text, " ", el_("span", { class: "pacte-diag-source" }, `(${cite(lv.source)})`)),
+                  ),
+                ),
+              ),
+            ),
+          ),
+        );
       if (planButton) planButton.disabled = !items.length;
     }
   };
@@ -219,17 +332,29 @@ function render({ model, el }) {
     emitAnswer(root, "diagnosis", grid.id, input.dataset.statement, Number(input.value));
   });
 
-  const csvButton = el_("button", { type: "button", class: "pacte-button", "data-download": "csv" }, "Télécharger mes réponses (CSV)");
+  const csvButton = el_(
+    "button",
+    { type: "button", class: "pacte-button", "data-download": "csv" },
+    "Télécharger mes réponses (CSV)",
+  );
   csvButton.addEventListener("click", () => {
     const text = diagnosisCsv(grid, answers, current);
     saveBlob(new Blob([`\ufeff${text}`], { type: "text/csv;charset=utf-8" }), `${stem}.csv`);
   });
-  const svgButton = el_("button", { type: "button", class: "pacte-button pacte-secondary", "data-download": "svg" }, "Télécharger le graphique (SVG)");
-  const exportSvg = () => diagnosisSvg(grid, current, { idSuffix: "export", title: `${grid.title}` , width: 720 });
+  const svgButton = el_(
+    "button",
+    { type: "button", class: "pacte-button pacte-secondary", "data-download": "svg" },
+    "Télécharger le graphique (SVG)",
+  );
+  const exportSvg = () => diagnosisSvg(grid, current, { idSuffix: "export", title: `${grid.title}`, width: 720 });
   svgButton.addEventListener("click", () => {
     saveBlob(new Blob([exportSvg()], { type: "image/svg+xml;charset=utf-8" }), `${stem}.svg`);
   });
-  const pngButton = el_("button", { type: "button", class: "pacte-button pacte-secondary", "data-download": "png" }, "Télécharger le graphique (PNG)");
+  const pngButton = el_(
+    "button",
+    { type: "button", class: "pacte-button pacte-secondary", "data-download": "png" },
+    "Télécharger le graphique (PNG)",
+  );
   pngButton.addEventListener("click", async () => {
     const svg = exportSvg();
     const m = /width="(\d+)" height="(\d+)"/.exec(svg);
@@ -250,7 +375,10 @@ function render({ model, el }) {
   actions.append(csvButton, svgButton, pngButton);
   if (planButton) {
     planButton.addEventListener("click", () => {
-      saveBlob(new Blob([`\ufeff${actionPlanCsv(grid, answers)}`], { type: "text/csv;charset=utf-8" }), `${stem}-plan-action.csv`);
+      saveBlob(
+        new Blob([`\ufeff${actionPlanCsv(grid, answers)}`], { type: "text/csv;charset=utf-8" }),
+        `${stem}-plan-action.csv`,
+      );
     });
     actions.append(planButton);
   }

@@ -81,7 +81,9 @@ export function evaluateDiagnosis(grid, answers) {
     if (raw === null || raw === undefined || raw === "") continue;
     const value = parseRating(raw, scale);
     if (value === null) {
-      errors.push(`Valeur hors échelle pour l'affirmation « ${key} » : ${describe(raw)} (attendu : un nombre entier de ${scale.min} à ${scale.max}).`);
+      errors.push(
+        `Valeur hors échelle pour l'affirmation « ${key} » : ${describe(raw)} (attendu : un nombre entier de ${scale.min} à ${scale.max}).`,
+      );
       continue;
     }
     valid[key] = value;
@@ -144,17 +146,30 @@ export function diagnosisCsv(grid, answers, result) {
   for (const s of grid.statements) {
     const raw = answers && Object.hasOwn(answers, s.id) ? answers[s.id] : null;
     const value = parseRating(raw, grid.scale);
-    rows.push(["Affirmation", dims.get(s.dimension).short_label, s.id, s.text,
-      value === null ? "" : labels.get(value) || "", value === null ? "" : String(value)]);
+    rows.push([
+      "Affirmation",
+      dims.get(s.dimension).short_label,
+      s.id,
+      s.text,
+      value === null ? "" : labels.get(value) || "",
+      value === null ? "" : String(value),
+    ]);
   }
   for (const d of result.dimensions) {
     const dim = dims.get(d.id);
-    const level = d.level ? levels.get(d.level).label : (d.answered ? "Provisoire" : "Sans réponse");
+    const level = d.level ? levels.get(d.level).label : d.answered ? "Provisoire" : "Sans réponse";
     rows.push(["Dimension", dim.short_label, d.id, dim.label, level, d.mean === null ? "" : frenchDecimal(d.mean)]);
   }
   const rtypes = new Map((grid.resource_types || []).map((r) => [r.id, r]));
   for (const r of result.resources) {
-    rows.push(["Ressources", "", r.id, rtypes.get(r.id).label, `${r.answered}/${r.total}`, r.mean === null ? "" : frenchDecimal(r.mean)]);
+    rows.push([
+      "Ressources",
+      "",
+      r.id,
+      rtypes.get(r.id).label,
+      `${r.answered}/${r.total}`,
+      r.mean === null ? "" : frenchDecimal(r.mean),
+    ]);
   }
   return `${rows.map((row) => row.map(csvCell).join(";")).join("\r\n")}\r\n`;
 }
@@ -181,51 +196,78 @@ export function diagnosisSvg(grid, result, options = {}) {
   const title = options.title || grid.title;
   const sfx = options.idSuffix ? `-${options.idSuffix}` : "";
   const parts = [];
-  const desc = result.dimensions.map((d) => {
-    const dim = grid.dimensions.find((g) => g.id === d.id);
-    if (d.mean === null) return `${dim.short_label}\u00a0: sans réponse`;
-    const lv = d.level ? levelLabel.get(d.level) : "provisoire";
-    return `${dim.short_label}\u00a0: ${frenchDecimal(d.mean)} sur ${max} (${lv})`;
-  }).join(" ; ");
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="pacte-diag-title${sfx} pacte-diag-desc${sfx}">`);
+  const desc = result.dimensions
+    .map((d) => {
+      const dim = grid.dimensions.find((g) => g.id === d.id);
+      if (d.mean === null) return `${dim.short_label}\u00a0: sans réponse`;
+      const lv = d.level ? levelLabel.get(d.level) : "provisoire";
+      return `${dim.short_label}\u00a0: ${frenchDecimal(d.mean)} sur ${max} (${lv})`;
+    })
+    .join(" ; ");
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="pacte-diag-title${sfx} pacte-diag-desc${sfx}">`,
+  );
   parts.push(`<title id="pacte-diag-title${sfx}">${esc(title)}</title>`);
   const scaleWord = (v, fallback) => {
     const lab = grid.scale.labels.find((l) => l.value === v);
     return lab ? lab.label.charAt(0).toLowerCase() + lab.label.slice(1) : fallback;
   };
-  parts.push(`<desc id="pacte-diag-desc${sfx}">Score moyen de chaque dimension, de ${min} (${esc(scaleWord(min, "pas du tout"))}) à ${max} (${esc(scaleWord(max, "tout à fait"))}). ${esc(desc)}.</desc>`);
+  parts.push(
+    `<desc id="pacte-diag-desc${sfx}">Score moyen de chaque dimension, de ${min} (${esc(scaleWord(min, "pas du tout"))}) à ${max} (${esc(scaleWord(max, "tout à fait"))}). ${esc(desc)}.</desc>`,
+  );
   parts.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`);
   parts.push(`<text x="12" y="24" style="${font};font-size:15px;font-weight:600" fill="#1b2631">${esc(title)}</text>`);
   // level bands
   for (const lv of grid.levels) {
     const x0 = x(lv.min);
     const x1 = x(lv.max);
-    parts.push(`<rect x="${x0.toFixed(1)}" y="${top - 8}" width="${(x1 - x0).toFixed(1)}" height="${rowH * grid.dimensions.length}" fill="${lv.color || "#999999"}" fill-opacity="0.08"/>`);
-    parts.push(`<text x="${((x0 + x1) / 2).toFixed(1)}" y="${top - 14}" text-anchor="middle" style="${font};font-size:11px" fill="#4a5560">${esc(lv.label)}</text>`);
+    parts.push(
+      `<rect x="${x0.toFixed(1)}" y="${top - 8}" width="${(x1 - x0).toFixed(1)}" height="${rowH * grid.dimensions.length}" fill="${lv.color || "#999999"}" fill-opacity="0.08"/>`,
+    );
+    parts.push(
+      `<text x="${((x0 + x1) / 2).toFixed(1)}" y="${top - 14}" text-anchor="middle" style="${font};font-size:11px" fill="#4a5560">${esc(lv.label)}</text>`,
+    );
   }
   // axis ticks
   for (let v = min; v <= max; v++) {
     const xv = x(v).toFixed(1);
-    parts.push(`<line x1="${xv}" x2="${xv}" y1="${top - 8}" y2="${top - 8 + rowH * grid.dimensions.length}" stroke="#c9d3dd" stroke-width="1"/>`);
+    parts.push(
+      `<line x1="${xv}" x2="${xv}" y1="${top - 8}" y2="${top - 8 + rowH * grid.dimensions.length}" stroke="#c9d3dd" stroke-width="1"/>`,
+    );
     const lab = grid.scale.labels.find((l) => l.value === v);
-    parts.push(`<text x="${xv}" y="${top + rowH * grid.dimensions.length + 8}" text-anchor="middle" style="${font};font-size:11px" fill="#4a5560">${v}</text>`);
-    if (lab) parts.push(`<text x="${xv}" y="${top + rowH * grid.dimensions.length + 22}" text-anchor="middle" style="${font};font-size:10px" fill="#4a5560">${esc(lab.label)}</text>`);
+    parts.push(
+      `<text x="${xv}" y="${top + rowH * grid.dimensions.length + 8}" text-anchor="middle" style="${font};font-size:11px" fill="#4a5560">${v}</text>`,
+    );
+    if (lab)
+      parts.push(
+        `<text x="${xv}" y="${top + rowH * grid.dimensions.length + 22}" text-anchor="middle" style="${font};font-size:10px" fill="#4a5560">${esc(lab.label)}</text>`,
+      );
   }
   result.dimensions.forEach((d, i) => {
     const dim = grid.dimensions.find((g) => g.id === d.id);
     const y = top + i * rowH;
-    parts.push(`<text x="${left - 10}" y="${y + 24}" text-anchor="end" style="${font};font-size:13px;font-weight:600" fill="#1b2631">${esc(dim.short_label)}</text>`);
-    parts.push(`<text x="${left - 10}" y="${y + 39}" text-anchor="end" style="${font};font-size:10px" fill="#4a5560">${d.answered}/${d.total} réponses</text>`);
+    parts.push(
+      `<text x="${left - 10}" y="${y + 24}" text-anchor="end" style="${font};font-size:13px;font-weight:600" fill="#1b2631">${esc(dim.short_label)}</text>`,
+    );
+    parts.push(
+      `<text x="${left - 10}" y="${y + 39}" text-anchor="end" style="${font};font-size:10px" fill="#4a5560">${d.answered}/${d.total} réponses</text>`,
+    );
     if (d.mean === null) {
-      parts.push(`<text x="${left + 6}" y="${y + 29}" style="${font};font-size:12px;font-style:italic" fill="#4a5560">sans réponse</text>`);
+      parts.push(
+        `<text x="${left + 6}" y="${y + 29}" style="${font};font-size:12px;font-style:italic" fill="#4a5560">sans réponse</text>`,
+      );
       return;
     }
     const color = d.level ? levelColor.get(d.level) : "#7f8c99";
     const w = Math.max(2, x(d.mean) - left);
     const dash = d.complete ? "" : ` stroke="${color}" stroke-dasharray="4 3" fill-opacity="0.45"`;
-    parts.push(`<rect class="pacte-diag-bar" data-dimension="${esc(d.id)}" x="${left}" y="${y + 12}" width="${w.toFixed(1)}" height="24" rx="3" fill="${color}"${dash}/>`);
+    parts.push(
+      `<rect class="pacte-diag-bar" data-dimension="${esc(d.id)}" x="${left}" y="${y + 12}" width="${w.toFixed(1)}" height="24" rx="3" fill="${color}"${dash}/>`,
+    );
     const lv = d.level ? levelLabel.get(d.level) : "provisoire";
-    parts.push(`<text x="${(left + w + 6).toFixed(1)}" y="${y + 29}" style="${font};font-size:12px" fill="#1b2631">${frenchDecimal(d.mean)} (${esc(lv)})</text>`);
+    parts.push(
+      `<text x="${(left + w + 6).toFixed(1)}" y="${y + 29}" style="${font};font-size:12px" fill="#1b2631">${frenchDecimal(d.mean)} (${esc(lv)})</text>`,
+    );
   });
   parts.push("</svg>");
   return parts.join("");
@@ -243,9 +285,17 @@ export function actionPlan(grid, answers) {
     const raw = answers && typeof answers === "object" && Object.hasOwn(answers, s.id) ? answers[s.id] : null;
     const value = parseRating(raw, grid.scale);
     if (value === null || value < threshold) return;
-    out.push({ id: s.id, text: s.text, dimension: s.dimension, value, label: labels.get(value) || "", levers: s.levers || [], index });
+    out.push({
+      id: s.id,
+      text: s.text,
+      dimension: s.dimension,
+      value,
+      label: labels.get(value) || "",
+      levers: s.levers || [],
+      index,
+    });
   });
-  out.sort((a, b) => (b.value - a.value) || (a.index - b.index));
+  out.sort((a, b) => b.value - a.value || a.index - b.index);
   return out.map(({ index, ...rest }) => rest);
 }
 

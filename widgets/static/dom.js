@@ -13,7 +13,10 @@ const RULES = [
   [/[ \t]+([;!?])/g, "\u202f$1"],
   [/(?<=\d)[ \t]+(?=(?:[kM]?€|%))/g, "\u00a0"],
   [/(?<=\d) (?=\d{3}(?!\d))/g, "\u00a0"],
-  [/(?<=\d)[ \t]+(?=(?:min|h|ms|ans?|heures?|jours?|mois|semaines?|minutes?|secondes?|s|km|kg|Ko|Mo|Go|Kio|Mio|Gio|px)\b(?!['’-]))/g, "\u00a0"],
+  [
+    /(?<=\d)[ \t]+(?=(?:min|h|ms|ans?|heures?|jours?|mois|semaines?|minutes?|secondes?|s|km|kg|Ko|Mo|Go|Kio|Mio|Gio|px)\b(?!['’-]))/g,
+    "\u00a0",
+  ],
   [/\b1(er|re|ers|res)\b/g, (_, end) => `1${end.replace(/[ers]/g, (c) => SUPERSCRIPT[c])}`],
   [new RegExp(`(?<=[${LETTER}])'(?=[${LETTER}0-9*_«{\\[])`, "g"), "’"],
 ];
@@ -24,7 +27,8 @@ function fixPart(text) {
 
 export function frenchText(text) {
   if (typeof text !== "string" || !text) return text;
-  let out = "", last = 0;
+  let out = "",
+    last = 0;
   for (const m of text.matchAll(URL_RE)) {
     out += fixPart(text.slice(last, m.index)) + m[0];
     last = m.index + m[0].length;
@@ -77,8 +81,12 @@ export function injectStyle(id, css) {
 // A visually hidden polite live region: what a screen reader announces, in one place per widget
 // (styled inline so that it stays hidden in every host: the book, Voilà, JupyterLab).
 export function announcer() {
-  return h("p", { class: "pacte-sr-only", "aria-live": "polite",
-    style: "position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0" });
+  return h("p", {
+    class: "pacte-sr-only",
+    "aria-live": "polite",
+    style:
+      "position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0",
+  });
 }
 
 // A visible « scroll sideways » hint after a box that scrolls horizontally (a chart that keeps 12 px text on a

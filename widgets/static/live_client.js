@@ -108,7 +108,11 @@ export async function sendAnswer(activity, question, answer) {
   if (!session) return null;
   try {
     const { status, data } = await post("answer", {
-      code: session.code, participant: session.participant, activity, question, answer,
+      code: session.code,
+      participant: session.participant,
+      activity,
+      question,
+      answer,
     });
     if (status === 403 || status === 404 || status === 410) leaveSession();
     if (status !== 201) {

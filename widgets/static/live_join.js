@@ -10,8 +10,9 @@
 // header opens the join form; once joined, a compact bar fixed at the bottom of
 // the window says so and offers to leave; the room itself takes room at the top
 // of the article only when the trainer has pushed an activity.
-import { currentSession, joinSession, leaveSession, liveAvailable, installForwarder } from "./live_client.js";
-import { errorText, h as el } from "./dom.js";
+
+import { h as el, errorText } from "./dom.js";
+import { currentSession, installForwarder, joinSession, leaveSession, liveAvailable } from "./live_client.js";
 import { mountRoom } from "./live_room.js";
 
 let room = null;
@@ -32,9 +33,15 @@ function draw(box, message = "") {
   document.documentElement.classList.toggle("pacte-live-joined", Boolean(session));
   if (session) {
     box.dataset.joined = "true";
-    status.append(`Vous participez à la séance «\u00a0${session.title}\u00a0» (code\u00a0${session.code}). `,
-      el("span", { class: "pacte-live-more" }, "Vos réponses sont transmises au formateur, sans votre nom."));
-    const leave = el("button", { type: "button", class: "pacte-button pacte-secondary pacte-live-leave" }, "Quitter la séance");
+    status.append(
+      `Vous participez à la séance «\u00a0${session.title}\u00a0» (code\u00a0${session.code}). `,
+      el("span", { class: "pacte-live-more" }, "Vos réponses sont transmises au formateur, sans votre nom."),
+    );
+    const leave = el(
+      "button",
+      { type: "button", class: "pacte-button pacte-secondary pacte-live-leave" },
+      "Quitter la séance",
+    );
     // A mis-tap would make the trainee a new participant of the room: ask first.
     const question = `Quitter la séance «\u00a0${session.title}\u00a0»\u00a0? Pour revenir, il faudra saisir de nouveau le code\u00a0; vous compterez alors comme un nouveau participant.`;
     leave.addEventListener("click", () => {
@@ -47,18 +54,37 @@ function draw(box, message = "") {
     const host = el("div", { class: "pacte-live-room", "aria-live": "off" });
     box.append(head, host);
     showToggle(false);
-    room = mountRoom(host, session, { onEnded: (text) => { room = null; endedMessage = text; leaveSession(); } });
+    room = mountRoom(host, session, {
+      onEnded: (text) => {
+        room = null;
+        endedMessage = text;
+        leaveSession();
+      },
+    });
     return;
   }
   delete box.dataset.joined;
   if (message) open = true;
   const form = el("form", { class: "pacte-live-form" });
-  const input = el("input", { id: "pacte-live-code", type: "text", maxlength: "12", autocomplete: "off",
-    inputmode: "text", "aria-describedby": "pacte-live-help", placeholder: "ex. K7M2QXBD" });
-  form.append(el("label", { for: "pacte-live-code" }, "Séance en direct — code\u00a0: "), input,
-    el("button", { type: "submit", class: "pacte-button" }, "Rejoindre"));
-  const help = el("p", { id: "pacte-live-help", class: "pacte-live-help" },
-    "Le formateur affiche le code au tableau. Aucune donnée personnelle n’est demandée.");
+  const input = el("input", {
+    id: "pacte-live-code",
+    type: "text",
+    maxlength: "12",
+    autocomplete: "off",
+    inputmode: "text",
+    "aria-describedby": "pacte-live-help",
+    placeholder: "ex. K7M2QXBD",
+  });
+  form.append(
+    el("label", { for: "pacte-live-code" }, "Séance en direct — code\u00a0: "),
+    input,
+    el("button", { type: "submit", class: "pacte-button" }, "Rejoindre"),
+  );
+  const help = el(
+    "p",
+    { id: "pacte-live-help", class: "pacte-live-help" },
+    "Le formateur affiche le code au tableau. Aucune donnée personnelle n’est demandée.",
+  );
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     status.textContent = "Connexion…";
@@ -91,9 +117,17 @@ function showToggle(visible) {
 }
 
 function makeToggle(box) {
-  const button = el("button", { type: "button", class: "btn btn-sm pacte-live-toggle", "aria-expanded": "false",
-    "aria-controls": "pacte-live-panel" }, el("span", { class: "pacte-live-dot", "aria-hidden": "true" }),
-    el("span", {}, el("span", { class: "pacte-live-toggle-more" }, "Séance "), "en direct"));
+  const button = el(
+    "button",
+    {
+      type: "button",
+      class: "btn btn-sm pacte-live-toggle",
+      "aria-expanded": "false",
+      "aria-controls": "pacte-live-panel",
+    },
+    el("span", { class: "pacte-live-dot", "aria-hidden": "true" }),
+    el("span", {}, el("span", { class: "pacte-live-toggle-more" }, "Séance "), "en direct"),
+  );
   button.addEventListener("click", () => {
     setOpen(box, !open);
     if (open) {
@@ -124,7 +158,8 @@ function place(box) {
   const article = document.querySelector("article.bd-article");
   const header = document.querySelector(".bd-header-article");
   if (article) article.prepend(box);
-  else if (header) header.after(box);  // the search page: under the article's header, not above it
+  else if (header)
+    header.after(box); // the search page: under the article's header, not above it
   else (document.querySelector("main") || document.body).prepend(box);
   toggle = makeToggle(box);
 }

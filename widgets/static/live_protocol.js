@@ -24,7 +24,9 @@ function validValue(value) {
   if (typeof value === "string") return value.length <= MAX_TEXT_CHARS;
   if (typeof value === "number") return Number.isFinite(value) && Math.abs(value) <= 1e15;
   if (Array.isArray(value)) {
-    return value.length > 0 && value.length <= MAX_LIST_ITEMS && value.every((v) => typeof v === "string" && v.length <= 64);
+    return (
+      value.length > 0 && value.length <= MAX_LIST_ITEMS && value.every((v) => typeof v === "string" && v.length <= 64)
+    );
   }
   return false;
 }

@@ -5,11 +5,23 @@
 // answer with sendAnswer (live_client.js), then shows the closed state and the
 // reveal (right answer, explanation, source, the room's results). Each new stage is
 // also announced to the page's widgets (publishStage: the STAGE_EVENT of live_client.js).
-import { apiBase, publishStage, sendAnswer } from "./live_client.js";
+
 import { h } from "./dom.js";
-import { activityKey, buildAnswer, counter, emptyValues, moveItem, needsRender, roomView, scaleSteps, TEXT, valuesFromAnswer } from "./live_room_logic.js";
-import { drawResults } from "./live_room_results.js";
+import { apiBase, publishStage, sendAnswer } from "./live_client.js";
+import {
+  activityKey,
+  buildAnswer,
+  counter,
+  emptyValues,
+  moveItem,
+  needsRender,
+  roomView,
+  scaleSteps,
+  TEXT,
+  valuesFromAnswer,
+} from "./live_room_logic.js";
 import { mountQuestions } from "./live_room_questions.js";
+import { drawResults } from "./live_room_results.js";
 import { countdown } from "./live_room_timer.js";
 
 const ENDED = [403, 404, 410];
@@ -42,10 +54,21 @@ export function mountRoom(host, session, options = {}) {
   const timer = countdown();
   host.replaceChildren(connection, ...timer.nodes, content, questions.node, announcer);
   const memory = { sent: readSent(session.code), structure: "" };
-  let lastSeq = null, lastKey = null, lastStage = null, values = null, lastState = null;
-  let source = null, closed = false, checking = false, retry = null, lastError = "", sending = false;
+  let lastSeq = null,
+    lastKey = null,
+    lastStage = null,
+    values = null,
+    lastState = null;
+  let source = null,
+    closed = false,
+    checking = false,
+    retry = null,
+    lastError = "",
+    sending = false;
   const query = `code=${encodeURIComponent(session.code)}`;
-  const onError = (event) => { lastError = event.detail && event.detail.message ? event.detail.message : ""; };
+  const onError = (event) => {
+    lastError = event.detail && event.detail.message ? event.detail.message : "";
+  };
   document.addEventListener("pacte:live-error", onError);
 
   function setLost(lost) {
@@ -117,11 +140,14 @@ export function mountRoom(host, session, options = {}) {
     });
   }
 
-  let notice = null, seen = null;
+  let notice = null,
+    seen = null;
   function showNotice() {
     if (notice) return;
     if (typeof IntersectionObserver === "function") {
-      seen = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) hideNotice(); });
+      seen = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) hideNotice();
+      });
       seen.observe(content);
     }
     notice = h("button", { type: "button", class: "pacte-button pacte-live-notice" }, "Voir la nouvelle activité");
@@ -157,8 +183,11 @@ export function mountRoom(host, session, options = {}) {
     const form = h("form", { class: "pacte-live-answer", "data-type": view.input.type, novalidate: true });
     const fields = h("fieldset", { class: "pacte-live-fields", disabled: !view.canAnswer });
     fields.append(...drawInput(view.input, view.reveal ? view.reveal.correct : [], a));
-    const button = h("button", { type: "submit", class: "pacte-button pacte-live-send", hidden: !view.canAnswer },
-      view.sent ? "Modifier ma réponse" : "Envoyer ma réponse");
+    const button = h(
+      "button",
+      { type: "submit", class: "pacte-button pacte-live-send", hidden: !view.canAnswer },
+      view.sent ? "Modifier ma réponse" : "Envoyer ma réponse",
+    );
     form.append(fields, button, status);
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
@@ -179,7 +208,11 @@ export function mountRoom(host, session, options = {}) {
       if (ok) {
         memory.sent[view.key] = { question: built.question, answer: built.answer };
         if (a.input.type === "survey") memory.structure = built.question;
-        try { sessionStorage.setItem(sentStoreKey(session.code), JSON.stringify(memory.sent)); } catch { /* private mode */ }
+        try {
+          sessionStorage.setItem(sentStoreKey(session.code), JSON.stringify(memory.sent));
+        } catch {
+          /* private mode */
+        }
         button.textContent = "Modifier ma réponse";
         status.textContent = TEXT.sent;
         host.dataset.sent = view.key;
@@ -202,10 +235,19 @@ export function mountRoom(host, session, options = {}) {
     const set = h("fieldset", { class: "pacte-live-choices" }, h("legend", {}, legend));
     for (const c of input.choices) {
       const right = correct.includes(c.id);
-      const opt = option(type, `pacte-live-choice-${lastSeq}`, c.id, c.label, values.choices.includes(c.id), (el) => {
-        if (input.multiple) values.choices = el.checked ? [...values.choices, c.id] : values.choices.filter((x) => x !== c.id);
-        else values.choices = [c.id];
-      }, right ? "pacte-live-correct" : "");
+      const opt = option(
+        type,
+        `pacte-live-choice-${lastSeq}`,
+        c.id,
+        c.label,
+        values.choices.includes(c.id),
+        (el) => {
+          if (input.multiple)
+            values.choices = el.checked ? [...values.choices, c.id] : values.choices.filter((x) => x !== c.id);
+          else values.choices = [c.id];
+        },
+        right ? "pacte-live-correct" : "",
+      );
       if (right) opt.append(h("strong", { class: "pacte-live-mark" }, "Bonne réponse"));
       set.append(opt);
     }
@@ -213,13 +255,27 @@ export function mountRoom(host, session, options = {}) {
   }
 
   function drawInput(input, correct, a) {
-    if (input.type === "choice") return [drawChoices(input, correct, input.multiple ? "Cochez une ou plusieurs réponses" : "Choisissez une réponse")];
+    if (input.type === "choice")
+      return [
+        drawChoices(input, correct, input.multiple ? "Cochez une ou plusieurs réponses" : "Choisissez une réponse"),
+      ];
     if (input.type === "survey") {
-      const where = h("fieldset", { class: "pacte-live-choices pacte-live-structures" }, h("legend", {}, "Vous exercez en\u00a0:"));
+      const where = h(
+        "fieldset",
+        { class: "pacte-live-choices pacte-live-structures" },
+        h("legend", {}, "Vous exercez en\u00a0:"),
+      );
       for (const s of input.structures) {
-        where.append(option("radio", `pacte-live-structure-${lastSeq}`, s.id, s.label, values.structure === s.id, () => { values.structure = s.id; }));
+        where.append(
+          option("radio", `pacte-live-structure-${lastSeq}`, s.id, s.label, values.structure === s.id, () => {
+            values.structure = s.id;
+          }),
+        );
       }
-      return [where, drawChoices(input, correct, input.multiple ? "Votre réponse (une ou plusieurs)" : "Votre réponse")];
+      return [
+        where,
+        drawChoices(input, correct, input.multiple ? "Votre réponse (une ou plusieurs)" : "Votre réponse"),
+      ];
     }
     if (input.type === "text") return drawText(input, a);
     if (input.type === "scale") return [drawScale(input)];
@@ -230,8 +286,15 @@ export function mountRoom(host, session, options = {}) {
   function drawText(input, a) {
     const id = `pacte-live-text-${lastSeq}`;
     const long = input.max_length > 80;
-    const field = h(long ? "textarea" : "input", { id, name: "text", maxlength: String(input.max_length), rows: long ? "4" : null,
-      type: long ? null : "text", autocomplete: "off", "aria-describedby": `${id}-count` });
+    const field = h(long ? "textarea" : "input", {
+      id,
+      name: "text",
+      maxlength: String(input.max_length),
+      rows: long ? "4" : null,
+      type: long ? null : "text",
+      autocomplete: "off",
+      "aria-describedby": `${id}-count`,
+    });
     field.value = values.text;
     const count = h("p", { id: `${id}-count`, class: "pacte-live-counter" });
     const update = () => {
@@ -249,14 +312,30 @@ export function mountRoom(host, session, options = {}) {
   function drawScale(input) {
     const set = h("fieldset", { class: "pacte-live-scale" }, h("legend", {}, "Votre degré d’accord"));
     const steps = scaleSteps(input);
-    const row = h("div", { class: `pacte-live-scale-steps${steps.some((s) => s.label) ? " pacte-live-scale-labelled" : ""}` });
+    const row = h("div", {
+      class: `pacte-live-scale-steps${steps.some((s) => s.label) ? " pacte-live-scale-labelled" : ""}`,
+    });
     // Up to 6 values on one row (phone width); a longer scale wraps.
     row.style.setProperty("--pacte-steps", String(Math.min(steps.length, 6)));
     for (const step of steps) {
-      const radio = h("input", { type: "radio", name: `pacte-live-scale-${lastSeq}`, value: String(step.value), checked: values.value === step.value });
-      radio.addEventListener("change", () => { values.value = step.value; });
-      row.append(h("label", { class: "pacte-live-step" }, radio, h("span", { class: "pacte-live-step-value" }, String(step.value)),
-        step.label ? h("span", { class: "pacte-live-step-label" }, step.label) : null));
+      const radio = h("input", {
+        type: "radio",
+        name: `pacte-live-scale-${lastSeq}`,
+        value: String(step.value),
+        checked: values.value === step.value,
+      });
+      radio.addEventListener("change", () => {
+        values.value = step.value;
+      });
+      row.append(
+        h(
+          "label",
+          { class: "pacte-live-step" },
+          radio,
+          h("span", { class: "pacte-live-step-value" }, String(step.value)),
+          step.label ? h("span", { class: "pacte-live-step-label" }, step.label) : null,
+        ),
+      );
     }
     set.append(row);
     return set;
@@ -270,9 +349,28 @@ export function mountRoom(host, session, options = {}) {
     const fill = (focus) => {
       list.replaceChildren();
       values.order.forEach((id, index) => {
-        const up = h("button", { type: "button", class: "pacte-live-move", "aria-label": `Monter «\u00a0${label[id]}\u00a0»`, disabled: index === 0, "data-move": "up" }, "↑");
-        const down = h("button", { type: "button", class: "pacte-live-move", "aria-label": `Descendre «\u00a0${label[id]}\u00a0»`,
-          disabled: index === values.order.length - 1, "data-move": "down" }, "↓");
+        const up = h(
+          "button",
+          {
+            type: "button",
+            class: "pacte-live-move",
+            "aria-label": `Monter «\u00a0${label[id]}\u00a0»`,
+            disabled: index === 0,
+            "data-move": "up",
+          },
+          "↑",
+        );
+        const down = h(
+          "button",
+          {
+            type: "button",
+            class: "pacte-live-move",
+            "aria-label": `Descendre «\u00a0${label[id]}\u00a0»`,
+            disabled: index === values.order.length - 1,
+            "data-move": "down",
+          },
+          "↓",
+        );
         const move = (delta, which) => {
           values.order = moveItem(values.order, index, delta);
           said.textContent = `« ${label[id]} » en position ${index + delta + 1} sur ${values.order.length}.`;
@@ -280,8 +378,12 @@ export function mountRoom(host, session, options = {}) {
         };
         up.addEventListener("click", () => move(-1, "up"));
         down.addEventListener("click", () => move(1, "down"));
-        const li = h("li", { class: "pacte-live-rank-item", "data-id": id }, h("span", { class: "pacte-live-rank-label" }, label[id]),
-          h("span", { class: "pacte-live-rank-buttons" }, up, down));
+        const li = h(
+          "li",
+          { class: "pacte-live-rank-item", "data-id": id },
+          h("span", { class: "pacte-live-rank-label" }, label[id]),
+          h("span", { class: "pacte-live-rank-buttons" }, up, down),
+        );
         list.append(li);
         if (focus && focus.id === id) {
           const target = focus.which === "up" && !up.disabled ? up : !down.disabled ? down : up;
@@ -292,8 +394,10 @@ export function mountRoom(host, session, options = {}) {
     fill(null);
     set.append(list, said);
     if (correct.length) {
-      set.append(h("p", { class: "pacte-live-expected" }, "Classement attendu\u00a0:"),
-        h("ol", { class: "pacte-live-expected-list" }, ...correct.map((id) => h("li", {}, label[id] || id))));
+      set.append(
+        h("p", { class: "pacte-live-expected" }, "Classement attendu\u00a0:"),
+        h("ol", { class: "pacte-live-expected-list" }, ...correct.map((id) => h("li", {}, label[id] || id))),
+      );
     }
     return set;
   }
@@ -311,11 +415,25 @@ export function mountRoom(host, session, options = {}) {
 
   // A case: each choice's consequence as a list, the trainee's own choice first in sight and marked.
   function drawConsequences(items) {
-    return h("section", { class: "pacte-live-consequences", "aria-label": "Conséquences de chaque choix" },
+    return h(
+      "section",
+      { class: "pacte-live-consequences", "aria-label": "Conséquences de chaque choix" },
       h("h4", {}, "Conséquences de chaque choix"),
-      h("ul", {}, ...items.map((c) => h("li", { class: c.own ? "pacte-live-own" : null, "data-id": c.id },
-        c.own ? h("strong", { class: "pacte-live-mark" }, "Votre choix : ") : null,
-        h("strong", {}, c.choice), " ", c.text))));
+      h(
+        "ul",
+        {},
+        ...items.map((c) =>
+          h(
+            "li",
+            { class: c.own ? "pacte-live-own" : null, "data-id": c.id },
+            c.own ? h("strong", { class: "pacte-live-mark" }, "Votre choix : ") : null,
+            h("strong", {}, c.choice),
+            " ",
+            c.text,
+          ),
+        ),
+      ),
+    );
   }
 
   async function check() {
@@ -350,7 +468,10 @@ export function mountRoom(host, session, options = {}) {
 
   function scheduleReconnect() {
     if (closed || retry) return;
-    retry = setTimeout(() => { retry = null; if (!closed) connect(); }, RETRY_MS);
+    retry = setTimeout(() => {
+      retry = null;
+      if (!closed) connect();
+    }, RETRY_MS);
   }
 
   function connect() {
@@ -383,5 +504,13 @@ export function mountRoom(host, session, options = {}) {
 
   content.append(h("p", { class: "pacte-live-room-status", role: "status" }, "Connexion à la séance…"));
   connect();
-  return { close, get sending() { return sending; }, get key() { return activityKey(lastStage); } };
+  return {
+    close,
+    get sending() {
+      return sending;
+    },
+    get key() {
+      return activityKey(lastStage);
+    },
+  };
 }

@@ -50,7 +50,6 @@ export function needsRender(lastSeq, stage) {
   return Boolean(stage) && typeof stage.seq === "number" && stage.seq !== lastSeq;
 }
 
-
 /**
  * A percentage in French (« 42,5 % »).
  * @param {number} value  0 to 100
@@ -125,16 +124,26 @@ export function buildAnswer(activity, values) {
   const input = activity && activity.input;
   const target = activity ? activityId(activity.kind, activity.ref) : "";
   /** @param {any} answer @param {string} [question] */
-  const ok = (answer, question = activity.question) => ({ ok: /** @type {true} */ (true), activity: target, question, answer });
+  const ok = (answer, question = activity.question) => ({
+    ok: /** @type {true} */ (true),
+    activity: target,
+    question,
+    answer,
+  });
   /** @param {string} error */
   const fail = (error) => ({ ok: /** @type {false} */ (false), error });
   if (!input) return fail(TEXT.unsupported);
   if (input.type === "choice" || input.type === "survey") {
-    if (input.type === "survey" && !(input.structures || []).some((/** @type {any} */ s) => s.id === values.structure)) {
+    if (
+      input.type === "survey" &&
+      !(input.structures || []).some((/** @type {any} */ s) => s.id === values.structure)
+    ) {
       return fail(TEXT.choose_structure);
     }
     const known = new Set(input.choices.map((/** @type {any} */ c) => c.id));
-    const picked = input.choices.map((/** @type {any} */ c) => c.id).filter((/** @type {string} */ id) => values.choices.includes(id));
+    const picked = input.choices
+      .map((/** @type {any} */ c) => c.id)
+      .filter((/** @type {string} */ id) => values.choices.includes(id));
     if (picked.length === 0 || values.choices.some((id) => !known.has(id))) {
       return fail(input.multiple ? TEXT.choose_some : TEXT.choose_one);
     }
@@ -185,7 +194,13 @@ export function panelView(panel) {
   const model = panelModel(panel);
   const type = model.type;
   /** @param {any} r */
-  const bar = (r) => ({ label: r.label, count: fmtNumber(r.count), percent: percent(r.percent), width: r.width, correct: r.correct });
+  const bar = (r) => ({
+    label: r.label,
+    count: fmtNumber(r.count),
+    percent: percent(r.percent),
+    width: r.width,
+    correct: r.correct,
+  });
   if (type === "bars") return { type, caption: plural(model.respondents, "réponse"), rows: model.rows.map(bar) };
   if (type === "words") {
     const words = model.words.filter((/** @type {any} */ w) => !w.hidden);
@@ -193,7 +208,11 @@ export function panelView(panel) {
     return {
       type,
       caption: plural(typeof panel.respondents === "number" ? panel.respondents : words.length, "réponse"),
-      words: words.map((/** @type {any} */ w) => ({ text: w.text, count: fmtNumber(w.count || 0), size: 1 + Math.round((4 * (w.count || 0)) / top) })),
+      words: words.map((/** @type {any} */ w) => ({
+        text: w.text,
+        count: fmtNumber(w.count || 0),
+        size: 1 + Math.round((4 * (w.count || 0)) / top),
+      })),
     };
   }
   if (type === "scale") {
@@ -208,7 +227,12 @@ export function panelView(panel) {
     return {
       type,
       caption: plural(model.respondents, "classement"),
-      rows: model.rows.map((/** @type {any} */ r) => ({ position: r.position, label: r.label, meanRank: r.value, first: r.firstText })),
+      rows: model.rows.map((/** @type {any} */ r) => ({
+        position: r.position,
+        label: r.label,
+        meanRank: r.value,
+        first: r.firstText,
+      })),
     };
   }
   if (type === "room_vs_survey") {
@@ -217,7 +241,13 @@ export function panelView(panel) {
       type,
       caption: `La salle${NBSP}: ${plural(model.respondents, "réponse")}${panel.survey_n ? ` — enquête PACTE${NBSP}: ${plural(panel.survey_n, "répondant")}` : ""}`,
       note: model.note,
-      rows: room.rows.map((/** @type {any} */ r) => ({ label: r.label, room: r.roomText, survey: r.surveyText, roomWidth: r.roomWidth, surveyWidth: r.surveyWidth })),
+      rows: room.rows.map((/** @type {any} */ r) => ({
+        label: r.label,
+        room: r.roomText,
+        survey: r.surveyText,
+        roomWidth: r.roomWidth,
+        surveyWidth: r.surveyWidth,
+      })),
     };
   }
   return null;
@@ -235,7 +265,8 @@ export function roomView(stage, memory = {}) {
   const a = stage && stage.activity;
   const state = !a || !stage || stage.state === "idle" ? "idle" : stage.state;
   const base = { seq: stage ? stage.seq : null, key, state, session: (stage && stage.session) || null };
-  if (stage && stage.session && stage.session.open === false) return { ...base, state: "ended", status: TEXT.ended, canAnswer: false };
+  if (stage && stage.session && stage.session.open === false)
+    return { ...base, state: "ended", status: TEXT.ended, canAnswer: false };
   if (state === "idle") return { ...base, status: TEXT.idle, canAnswer: false };
   const supported = a.input && ["choice", "text", "scale", "ranking", "survey"].includes(a.input.type);
   const sent = key && memory.sent ? memory.sent[key] || null : null;
@@ -247,15 +278,30 @@ export function roomView(stage, memory = {}) {
     input: supported ? a.input : null,
     sent,
     canAnswer: state === "open" && supported,
-    status: !supported ? TEXT.unsupported : state === "open" ? (sent ? TEXT.sent : "") : state === "closed" ? TEXT.closed : revealedStatus(stage),
+    status: !supported
+      ? TEXT.unsupported
+      : state === "open"
+        ? sent
+          ? TEXT.sent
+          : ""
+        : state === "closed"
+          ? TEXT.closed
+          : revealedStatus(stage),
     reveal: null,
   };
   if (state === "revealed" && stage.reveal) {
     const r = stage.reveal;
     const correct = Array.isArray(r.correct) ? r.correct.map(String) : [];
     const said = verdict(correct, a.input, sent);
-    view.reveal = { correct, explanation: r.explanation || "", source: r.source || "", panel: panelView(r.panel), verdict: said, right: RIGHT.includes(said),
-      consequences: consequencesView(r.consequences, sent) };
+    view.reveal = {
+      correct,
+      explanation: r.explanation || "",
+      source: r.source || "",
+      panel: panelView(r.panel),
+      verdict: said,
+      right: RIGHT.includes(said),
+      consequences: consequencesView(r.consequences, sent),
+    };
   }
   return view;
 }
@@ -279,7 +325,12 @@ function revealedStatus(stage) {
 function consequencesView(consequences, sent) {
   if (!Array.isArray(consequences)) return [];
   const mine = sent ? String(sent.answer) : null;
-  return consequences.map((/** @type {any} */ c) => ({ id: String(c.id), choice: String(c.choice || ""), text: String(c.text || ""), own: mine === String(c.id) }));
+  return consequences.map((/** @type {any} */ c) => ({
+    id: String(c.id),
+    choice: String(c.choice || ""),
+    text: String(c.text || ""),
+    own: mine === String(c.id),
+  }));
 }
 
 /**
@@ -291,7 +342,10 @@ function consequencesView(consequences, sent) {
  */
 export function verdict(correct, input, sent) {
   if (!correct.length || !input || !sent) return "";
-  if (input.type === "ranking") return JSON.stringify(sent.answer) === JSON.stringify(correct) ? RIGHT[1] : "Votre classement diffère du classement attendu.";
+  if (input.type === "ranking")
+    return JSON.stringify(sent.answer) === JSON.stringify(correct)
+      ? RIGHT[1]
+      : "Votre classement diffère du classement attendu.";
   if (input.type !== "choice") return "";
   const mine = (Array.isArray(sent.answer) ? sent.answer : [sent.answer]).map(String).sort();
   return JSON.stringify(mine) === JSON.stringify([...correct].sort()) ? RIGHT[0] : message("quiz.incorrect");

@@ -39,7 +39,12 @@ export function countdown(className = "pacte-live-timer") {
   const text = h("p", { class: className, hidden: true, "aria-hidden": "false" });
   const bar = h("span", { class: `${className}-bar`, "aria-hidden": "true" });
   const said = h("p", { class: "pacte-sr-only", "aria-live": "polite" });
-  let endAt = null, total = 0, closes = false, key = "", tick = null, lastSaid = null;
+  let endAt = null,
+    total = 0,
+    closes = false,
+    key = "",
+    tick = null,
+    lastSaid = null;
 
   function draw() {
     if (endAt === null) return;

@@ -65,14 +65,19 @@ async function mount(container) {
 }
 
 function mountAll() {
-  for (const c of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("div.pacte-widget[data-pacte-module]"))) {
+  for (const c of /** @type {NodeListOf<HTMLElement>} */ (
+    document.querySelectorAll("div.pacte-widget[data-pacte-module]")
+  )) {
     mount(c).catch((err) => {
       console.error("pacte widget", err);
-      c.append(Object.assign(document.createElement("p"), {
-        className: "pacte-error",
-        // The browser's own (English) message stays in the console.
-        textContent: "Ce contenu interactif n’a pas pu démarrer. Rechargez la page ; si le problème persiste, signalez-le au formateur.",
-      }));
+      c.append(
+        Object.assign(document.createElement("p"), {
+          className: "pacte-error",
+          // The browser's own (English) message stays in the console.
+          textContent:
+            "Ce contenu interactif n’a pas pu démarrer. Rechargez la page ; si le problème persiste, signalez-le au formateur.",
+        }),
+      );
     });
   }
 }

@@ -23,7 +23,10 @@ export function parseNumber(raw) {
   if (typeof raw === "boolean" || raw === null || raw === undefined) return null;
   if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
   if (typeof raw !== "string") return null;
-  const text = raw.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".").replace(/%+$/, "");
+  const text = raw
+    .replace(/[\s\u00a0\u202f]/g, "")
+    .replace(",", ".")
+    .replace(/%+$/, "");
   if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return null;
   return parseFloat(text);
 }
@@ -130,7 +133,15 @@ export function readNumber(raw, spec, field, errors) {
     return null;
   }
   if (value < spec.min || value > spec.max) {
-    errors.push({ field, message: message("simulator.out_of_range", { label, min: fmtNumber(spec.min), max: fmtNumber(spec.max), unit: spec.unit }) });
+    errors.push({
+      field,
+      message: message("simulator.out_of_range", {
+        label,
+        min: fmtNumber(spec.min),
+        max: fmtNumber(spec.max),
+        unit: spec.unit,
+      }),
+    });
     return null;
   }
   return value;

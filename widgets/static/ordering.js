@@ -7,11 +7,12 @@
 // « Vérifier mon ordre » scores the order (ordering_logic.js), marks each item
 // and shows the expected order with what each item changed and its source; the
 // order goes to a live session through emitAnswer (kind « ordering », question « order »).
-import { scoreOrdering, expectedOrder, CORRECT } from "./ordering_logic.js";
+
 import { h, injectStyle } from "./dom.js";
-import { emitAnswer } from "./live_client.js";
-import { remember } from "./progress.js";
 import { mirrorKernelResult } from "./host.js";
+import { emitAnswer } from "./live_client.js";
+import { CORRECT, expectedOrder, scoreOrdering } from "./ordering_logic.js";
+import { remember } from "./progress.js";
 
 const STYLE_ID = "pacte-ordering-style";
 const CSS = `
@@ -62,9 +63,21 @@ const CSS = `
 function render({ model, el }) {
   injectStyle(STYLE_ID, CSS);
   const ex = model.get("exercise");
-  remember(model, { kind: "ordering", ref: ex.id, title: ex.title, definition: ex.items.map((i) => [i.id, i.position]),
-    summarize: (a) => { const r = scoreOrdering(ex, a); return { complete: r.status === "complete", done: r.correct, total: r.total,
-      label: r.status === "complete" ? `${r.correct} à la bonne place sur ${r.total}` : "ordre à revoir" }; } });
+  remember(model, {
+    kind: "ordering",
+    ref: ex.id,
+    title: ex.title,
+    definition: ex.items.map((i) => [i.id, i.position]),
+    summarize: (a) => {
+      const r = scoreOrdering(ex, a);
+      return {
+        complete: r.status === "complete",
+        done: r.correct,
+        total: r.total,
+        label: r.status === "complete" ? `${r.correct} à la bonne place sur ${r.total}` : "ordre à revoir",
+      };
+    },
+  });
   const byId = new Map(ex.items.map((i) => [i.id, i]));
   const fileOrder = ex.items.map((i) => i.id);
   const saved = scoreOrdering(ex, model.get("answers"));
@@ -76,15 +89,30 @@ function render({ model, el }) {
   const root = h("section", { class: "pacte-order", "aria-label": `Exercice : ${ex.title}`, "data-exercise": ex.id });
   root.append(h("h3", {}, ex.title), h("p", {}, ex.instructions));
   if (ex.first_label || ex.last_label) {
-    root.append(h("p", { class: "pacte-order-ends" },
-      `En haut de la liste : ${ex.first_label || "le premier"} ; en bas : ${ex.last_label || "le dernier"}.`));
+    root.append(
+      h(
+        "p",
+        { class: "pacte-order-ends" },
+        `En haut de la liste : ${ex.first_label || "le premier"} ; en bas : ${ex.last_label || "le dernier"}.`,
+      ),
+    );
   }
-  const announce = h("p", { class: "pacte-visually-hidden", role: "status", "aria-live": "polite",
-    style: "position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap" });
+  const announce = h("p", {
+    class: "pacte-visually-hidden",
+    role: "status",
+    "aria-live": "polite",
+    style: "position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap",
+  });
   const helpId = `pacte-order-help-${ex.id}`;
-  root.append(h("p", { class: "pacte-order-help", id: helpId }, "Au clavier\u00a0: dans la case de position d’un élément, "
-    + "tapez le numéro de sa place puis Entrée (il échange sa place avec l’élément qui s’y trouvait)\u00a0; "
-    + "flèches haut et bas\u00a0: élément précédent ou suivant."));
+  root.append(
+    h(
+      "p",
+      { class: "pacte-order-help", id: helpId },
+      "Au clavier\u00a0: dans la case de position d’un élément, " +
+        "tapez le numéro de sa place puis Entrée (il échange sa place avec l’élément qui s’y trouvait)\u00a0; " +
+        "flèches haut et bas\u00a0: élément précédent ou suivant.",
+    ),
+  );
   const list = h("ol", { class: "pacte-order-list", "aria-label": "Éléments à ordonner" });
   const status = h("p", { class: "pacte-order-status", "aria-live": "polite" });
   const solution = h("div", { class: "pacte-order-solution" });
@@ -113,7 +141,10 @@ function render({ model, el }) {
   const focusRow = (index) => {
     const row = rows.get(order[Math.max(0, Math.min(n - 1, index))]);
     const field = row && positionField(row);
-    if (field) { field.focus(); field.select(); }
+    if (field) {
+      field.focus();
+      field.select();
+    }
   };
   const place = (id, field, keepRow) => {
     const from = order.indexOf(id);
@@ -130,8 +161,9 @@ function render({ model, el }) {
       order[to] = id;
       checked = false;
       draw();
-      announce.textContent = `«\u00a0${byId.get(id).label}\u00a0» est maintenant en position ${to + 1} sur ${n}\u00a0; `
-        + `«\u00a0${byId.get(other).label}\u00a0» passe en position ${from + 1}.`;
+      announce.textContent =
+        `«\u00a0${byId.get(id).label}\u00a0» est maintenant en position ${to + 1} sur ${n}\u00a0; ` +
+        `«\u00a0${byId.get(other).label}\u00a0» passe en position ${from + 1}.`;
     }
     if (keepRow) focusRow(from);
   };
@@ -139,8 +171,16 @@ function render({ model, el }) {
   let dragged = null;
   for (const id of order) {
     const item = byId.get(id);
-    const field = h("input", { type: "text", inputmode: "numeric", autocomplete: "off", size: "2", maxlength: "3",
-      "aria-label": `Position de «\u00a0${item.label}\u00a0»`, "aria-describedby": helpId, "data-action": "position" });
+    const field = h("input", {
+      type: "text",
+      inputmode: "numeric",
+      autocomplete: "off",
+      size: "2",
+      maxlength: "3",
+      "aria-label": `Position de «\u00a0${item.label}\u00a0»`,
+      "aria-describedby": helpId,
+      "data-action": "position",
+    });
     field.addEventListener("keydown", (event) => {
       if (event.key === "Enter") {
         event.preventDefault();
@@ -153,23 +193,54 @@ function render({ model, el }) {
     });
     field.addEventListener("change", () => place(id, field, false));
     field.addEventListener("focus", () => field.select());
-    const up = h("button", { type: "button", class: "pacte-move", "data-action": "up", "aria-label": `Monter « ${item.label} »`, title: "Monter" }, "▲");
+    const up = h(
+      "button",
+      {
+        type: "button",
+        class: "pacte-move",
+        "data-action": "up",
+        "aria-label": `Monter « ${item.label} »`,
+        title: "Monter",
+      },
+      "▲",
+    );
     up.addEventListener("click", () => move(id, order.indexOf(id) - 1, "up"));
-    const down = h("button", { type: "button", class: "pacte-move", "data-action": "down", "aria-label": `Descendre « ${item.label} »`, title: "Descendre" }, "▼");
+    const down = h(
+      "button",
+      {
+        type: "button",
+        class: "pacte-move",
+        "data-action": "down",
+        "aria-label": `Descendre « ${item.label} »`,
+        title: "Descendre",
+      },
+      "▼",
+    );
     down.addEventListener("click", () => move(id, order.indexOf(id) + 1, "down"));
-    const row = h("li", { class: "pacte-order-item", "data-item": id, draggable: "true" },
+    const row = h(
+      "li",
+      { class: "pacte-order-item", "data-item": id, draggable: "true" },
       h("span", { class: "pacte-order-rank", "aria-hidden": "true" }),
       h("span", { class: "pacte-order-label" }, item.label),
       h("span", { class: "pacte-order-controls" }, field, up, down),
-      h("span", { class: "pacte-order-mark" }));
+      h("span", { class: "pacte-order-mark" }),
+    );
     row.addEventListener("dragstart", (event) => {
       dragged = id;
       row.classList.add("pacte-dragging");
       event.dataTransfer.effectAllowed = "move";
       event.dataTransfer.setData("text/plain", id);
     });
-    row.addEventListener("dragend", () => { dragged = null; row.classList.remove("pacte-dragging"); });
-    row.addEventListener("dragover", (event) => { if (dragged && dragged !== id) { event.preventDefault(); row.classList.add("pacte-drop-target"); } });
+    row.addEventListener("dragend", () => {
+      dragged = null;
+      row.classList.remove("pacte-dragging");
+    });
+    row.addEventListener("dragover", (event) => {
+      if (dragged && dragged !== id) {
+        event.preventDefault();
+        row.classList.add("pacte-drop-target");
+      }
+    });
     row.addEventListener("dragleave", () => row.classList.remove("pacte-drop-target"));
     row.addEventListener("drop", (event) => {
       event.preventDefault();
@@ -186,12 +257,22 @@ function render({ model, el }) {
     for (const id of expectedOrder(ex)) {
       const item = byId.get(id);
       const r = result.results[id];
-      ol.append(h("li", { "data-solution-item": id },
-        h("p", {}, item.marker ? h("span", { class: "pacte-order-marker" }, `${item.marker} — `) : null, item.label,
-          r.status === CORRECT ? " (bien placé)" : ` (vous l’aviez mis en position ${r.rank})`),
-        h("p", {}, item.explanation),
-        item.note ? h("p", { class: "pacte-order-note" }, item.note) : null,
-        h("p", { class: "pacte-order-source" }, "Source : ", cite(item.source))));
+      ol.append(
+        h(
+          "li",
+          { "data-solution-item": id },
+          h(
+            "p",
+            {},
+            item.marker ? h("span", { class: "pacte-order-marker" }, `${item.marker} — `) : null,
+            item.label,
+            r.status === CORRECT ? " (bien placé)" : ` (vous l’aviez mis en position ${r.rank})`,
+          ),
+          h("p", {}, item.explanation),
+          item.note ? h("p", { class: "pacte-order-note" }, item.note) : null,
+          h("p", { class: "pacte-order-source" }, "Source : ", cite(item.source)),
+        ),
+      );
     }
     solution.append(h("h4", {}, "L’ordre attendu"), ol);
     if (ex.conclusion) solution.append(h("p", {}, ex.conclusion));
@@ -244,7 +325,11 @@ function render({ model, el }) {
     model.save_changes();
     emitAnswer(root, "ordering", ex.id, "order", [...order]);
   });
-  const reset = h("button", { type: "button", class: "pacte-button pacte-secondary", "data-action": "reset" }, "Recommencer");
+  const reset = h(
+    "button",
+    { type: "button", class: "pacte-button pacte-secondary", "data-action": "reset" },
+    "Recommencer",
+  );
   reset.addEventListener("click", () => {
     order = [...fileOrder];
     checked = false;

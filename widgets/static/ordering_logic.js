@@ -33,7 +33,8 @@ function readOrder(answer) {
     answer = Object.hasOwn(answer, "order") ? answer.order : null;
   }
   if (answer === null || answer === undefined) return { order: null, errors: [] };
-  if (!Array.isArray(answer)) return { order: null, errors: ["Réponse illisible : une liste d’éléments dans l’ordre est attendue."] };
+  if (!Array.isArray(answer))
+    return { order: null, errors: ["Réponse illisible : une liste d’éléments dans l’ordre est attendue."] };
   return { order: answer, errors: [] };
 }
 
@@ -80,8 +81,12 @@ export function scoreOrdering(exercise, answer) {
     const rank = index + 1;
     const ok = lo <= rank && rank <= hi;
     if (ok) correct += 1;
-    results[itemId] = { status: ok ? CORRECT : INCORRECT, rank, expected: [lo, hi],
-      offset: ok ? 0 : (rank > hi ? rank - hi : rank - lo) };
+    results[itemId] = {
+      status: ok ? CORRECT : INCORRECT,
+      rank,
+      expected: [lo, hi],
+      offset: ok ? 0 : rank > hi ? rank - hi : rank - lo,
+    };
   });
   let pairs = 0;
   for (let a = 0; a < total; a += 1) {
@@ -89,6 +94,15 @@ export function scoreOrdering(exercise, answer) {
   }
   const s = correct > 1 ? "s" : "";
   const message = `${correct} élément${s} sur ${total} à la bonne place ; ${pairs} paires sur ${pairsTotal} dans le bon ordre.`;
-  return { ...base, status: "complete", correct, pairs, results, order: [...order], perfect: correct === total,
-    errors: [], message };
+  return {
+    ...base,
+    status: "complete",
+    correct,
+    pairs,
+    results,
+    order: [...order],
+    perfect: correct === total,
+    errors: [],
+    message,
+  };
 }

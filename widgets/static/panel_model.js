@@ -26,7 +26,11 @@ export function countLabel(n, singular, plural = `${singular}s`) {
 
 // Case, accents and apostrophes folded: « d'abord » typed on a keyboard finds « d’abord ».
 export function fold(text) {
-  return String(text ?? "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[\u2019\u2018\u02bc`´]/g, "'").toLowerCase();
+  return String(text ?? "")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[\u2019\u2018\u02bc`´]/g, "'")
+    .toLowerCase();
 }
 
 const pct = (n, d) => (d > 0 ? (100 * n) / d : 0);
@@ -128,8 +132,15 @@ function surveyModel(panel, question) {
   const own = structures.find((s) => s.id === question);
   const groups = [surveyGroup(panel, all ? "Toutes structures" : own?.label || question || "")];
   if (all) for (const s of structures) if (s.respondents > 0) groups.push(surveyGroup(s, s.id));
-  const multiple = panel.multiple ? `Plusieurs réponses possibles${NBSP}: les pourcentages dépassent 100${NBSP}% au total.` : "";
-  return { type: "room_vs_survey", respondents: panel.respondents ?? 0, groups, note: [panel.survey_note, multiple].filter(Boolean).join(" ") };
+  const multiple = panel.multiple
+    ? `Plusieurs réponses possibles${NBSP}: les pourcentages dépassent 100${NBSP}% au total.`
+    : "";
+  return {
+    type: "room_vs_survey",
+    respondents: panel.respondents ?? 0,
+    groups,
+    note: [panel.survey_note, multiple].filter(Boolean).join(" "),
+  };
 }
 
 // What dashboard.js draws for a panel of pacte/live/panels.py. ``showCorrect``
@@ -139,7 +150,11 @@ export function panelModel(panel, { showCorrect = true, question = "" } = {}) {
   if (!panel || typeof panel !== "object") return { type: "empty" };
   if (panel.type === "bars") {
     const rows = panel.rows || [];
-    return { type: "bars", respondents: panel.respondents ?? 0, rows: barRows(rows, panel.respondents ?? 0, showCorrect) };
+    return {
+      type: "bars",
+      respondents: panel.respondents ?? 0,
+      rows: barRows(rows, panel.respondents ?? 0, showCorrect),
+    };
   }
   if (panel.type === "words") return wordModel(panel);
   if (panel.type === "scale") {
@@ -149,7 +164,11 @@ export function panelModel(panel, { showCorrect = true, question = "" } = {}) {
     return {
       type: "scale",
       respondents,
-      rows: barRows(rows.map((r) => ({ ...r, label: scaleLabel(r) })), respondents, false),
+      rows: barRows(
+        rows.map((r) => ({ ...r, label: scaleLabel(r) })),
+        respondents,
+        false,
+      ),
       mean: hasMean ? panel.mean : null,
       meanText: hasMean ? `Moyenne${NBSP}: ${formatNumber(panel.mean)}` : "Moyenne\u00a0: pas encore de réponse",
     };

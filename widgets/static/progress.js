@@ -4,7 +4,19 @@
 // before it draws, and each new answer is saved. Nothing is sent anywhere. Same code in the static
 // book (loader.js) and in Voilà / JupyterLab (same origin, same localStorage).
 import { injectStyle } from "./dom.js";
-import { recordKey, pageKey, courseUrl, fingerprint, parseRecord, restoreAnswers, makeRecord, isEmptyAnswers, isDone, PREFIX, ACTIVITY_MODULES } from "./progress_logic.js";
+import {
+  ACTIVITY_MODULES,
+  courseUrl,
+  fingerprint,
+  isDone,
+  isEmptyAnswers,
+  makeRecord,
+  PREFIX,
+  pageKey,
+  parseRecord,
+  recordKey,
+  restoreAnswers,
+} from "./progress_logic.js";
 
 let lmsStore = null;
 
@@ -91,13 +103,30 @@ function safeSummary(summarize, answers) {
 // overDefaults: the trait starts with default values (simulators), which stored values replace.
 // Otherwise stored answers are put back only when the model has none (answers set from Python win).
 export function remember(model, options) {
-  const { kind, ref, title = "", shape = null, definition = null, trait = "answers", summarize = null, migrate = null,
-    overDefaults = false } = options;
+  const {
+    kind,
+    ref,
+    title = "",
+    shape = null,
+    definition = null,
+    trait = "answers",
+    summarize = null,
+    migrate = null,
+    overDefaults = false,
+  } = options;
   const page = currentPage();
   const key = recordKey(kind, `${ref}@${page}`);
   const print = fingerprint(shape || definition);
   const store = progressStorage();
-  const handle = { key, restored: false, dropped: 0, forget: () => { if (store) store.removeItem(key); notifyProgress(); } };
+  const handle = {
+    key,
+    restored: false,
+    dropped: 0,
+    forget: () => {
+      if (store) store.removeItem(key);
+      notifyProgress();
+    },
+  };
   if (!store) return handle;
   let droppedTotal = 0; // kept in the record for « Mon parcours »; handle.dropped is what this visit dropped
 
@@ -107,8 +136,17 @@ export function remember(model, options) {
       if (isEmptyAnswers(answers)) {
         store.removeItem(key);
       } else {
-        const rec = makeRecord({ kind, ref: `${ref}@${page}`, page, title, fingerprint: print, answers,
-          summary: safeSummary(summarize, answers), now: new Date().toISOString(), dropped: droppedTotal });
+        const rec = makeRecord({
+          kind,
+          ref: `${ref}@${page}`,
+          page,
+          title,
+          fingerprint: print,
+          answers,
+          summary: safeSummary(summarize, answers),
+          now: new Date().toISOString(),
+          dropped: droppedTotal,
+        });
         store.setItem(key, JSON.stringify(rec));
       }
       notifyProgress();
@@ -149,21 +187,39 @@ export function mountPageProgress(anchor, activities) {
   const page = currentPage();
   if (!store || !page.startsWith("modules/")) return null;
   const title = (anchor.textContent || "").replace(/[#¶]\s*$/, "").trim();
-  const visit = makeRecord({ kind: "visit", ref: page, page, title, fingerprint: "", answers: {},
-    summary: { total: activities }, now: new Date().toISOString() });
-  try { store.setItem(recordKey("visit", page), JSON.stringify(visit)); } catch { return null; }
-  injectStyle("pacte-page-progress-style", ".pacte-page-progress { font-size: .9rem; color: #3d4852; margin: .2rem 0 .8rem; }"
-    + " @media print { .pacte-page-progress { display: none; } }");
+  const visit = makeRecord({
+    kind: "visit",
+    ref: page,
+    page,
+    title,
+    fingerprint: "",
+    answers: {},
+    summary: { total: activities },
+    now: new Date().toISOString(),
+  });
+  try {
+    store.setItem(recordKey("visit", page), JSON.stringify(visit));
+  } catch {
+    return null;
+  }
+  injectStyle(
+    "pacte-page-progress-style",
+    ".pacte-page-progress { font-size: .9rem; color: #3d4852; margin: .2rem 0 .8rem; }" +
+      " @media print { .pacte-page-progress { display: none; } }",
+  );
   const line = document.createElement("p");
   line.className = "pacte-page-progress";
   // Not a live region: the activities announce their own results; this line is read with the page.
   const draw = () => {
-    const recs = Object.values(readAllRecords()).filter((r) => r.page === page && r.kind !== "visit" && !isEmptyAnswers(r.answers));
+    const recs = Object.values(readAllRecords()).filter(
+      (r) => r.page === page && r.kind !== "visit" && !isEmptyAnswers(r.answers),
+    );
     const done = recs.filter(isDone).length;
     const started = recs.length - done;
     const text = activities
-      ? `Votre progression : ${done} activité${done > 1 ? "s" : ""} sur ${activities} faite${done > 1 ? "s" : ""} sur cette page`
-        + (started ? `, ${started} en cours` : "") + " (enregistré dans ce navigateur seulement). "
+      ? `Votre progression : ${done} activité${done > 1 ? "s" : ""} sur ${activities} faite${done > 1 ? "s" : ""} sur cette page` +
+        (started ? `, ${started} en cours` : "") +
+        " (enregistré dans ce navigateur seulement). "
       : "Page ouverte : elle compte dans votre parcours (enregistré dans ce navigateur seulement). ";
     // A status line: rewritten (and so announced) only when what it says changes, not at every keystroke.
     if (line.firstChild && line.firstChild.textContent === text) return;
@@ -199,10 +255,10 @@ function jupyterLabConfig() {
 }
 
 export function countActivities(root) {
-  return [...root.querySelectorAll("div.pacte-widget[data-pacte-module]")]
-    .filter((c) => ACTIVITY_MODULES.includes(c.dataset.pacteModule)).length;
+  return [...root.querySelectorAll("div.pacte-widget[data-pacte-module]")].filter((c) =>
+    ACTIVITY_MODULES.includes(c.dataset.pacteModule),
+  ).length;
 }
-
 
 // A short note when stored answers no longer fitted the activity (it changed since) and were dropped.
 export function droppedNote(handle) {

@@ -11,8 +11,19 @@ export const PREFIX = "pacte:v1:";
 const EXPORT_FORMAT = "pacte-progress";
 const EXPORT_VERSION = 1;
 /** Widget modules that take answers: the activities counted on a page. */
-export const ACTIVITY_MODULES = ["quiz", "sorting", "diagnosis", "branching_case", "team_compare", "profile_compare",
-  "aci_simulator", "cpts_funding", "ordering", "week", "cpts_project"];
+export const ACTIVITY_MODULES = [
+  "quiz",
+  "sorting",
+  "diagnosis",
+  "branching_case",
+  "team_compare",
+  "profile_compare",
+  "aci_simulator",
+  "cpts_funding",
+  "ordering",
+  "week",
+  "cpts_project",
+];
 
 /**
  * @typedef {{ done?: number, total?: number, correct?: number, complete?: boolean, label?: string,
@@ -35,9 +46,14 @@ export function recordKey(kind, ref) {
  */
 export function pageKey(pathname) {
   let path = String(pathname || "").split(/[?#]/)[0];
-  try { path = decodeURIComponent(path); } catch { /* keep it as it is */ }
-  const m = /^.*?(?:^|\/)(modules\/.*?)(?:\.html|\.ipynb|\.md|\/)?$/.exec(path)
-    || /^.*(?:^|\/)(book\/.*?)(?:\.html|\.ipynb|\.md|\/)?$/.exec(path);
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    /* keep it as it is */
+  }
+  const m =
+    /^.*?(?:^|\/)(modules\/.*?)(?:\.html|\.ipynb|\.md|\/)?$/.exec(path) ||
+    /^.*(?:^|\/)(book\/.*?)(?:\.html|\.ipynb|\.md|\/)?$/.exec(path);
   if (m) return m[1];
   if (/(?:^|\/)(index\.html)?$/.test(path)) return "book/intro";
   return path.replace(/^\/+/, "").replace(/\.(html|ipynb)$/, "");
@@ -70,7 +86,10 @@ export function courseUrl(doc, pathname, lab) {
 export function canonical(value) {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (value && typeof value === "object") {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(",")}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+      .join(",")}}`;
   }
   return JSON.stringify(value === undefined ? null : value);
 }
@@ -118,9 +137,15 @@ export function migrateAnswers(answers, shape) {
   const out = {};
   let dropped = 0;
   for (const [key, value] of Object.entries(answers)) {
-    if (!Object.hasOwn(shape, key)) { dropped += 1; continue; }
+    if (!Object.hasOwn(shape, key)) {
+      dropped += 1;
+      continue;
+    }
     const allowed = shape[key];
-    if (!allowed) { out[key] = value; continue; }
+    if (!allowed) {
+      out[key] = value;
+      continue;
+    }
     if (Array.isArray(value) ? value.every((x) => allowed.includes(x)) : allowed.includes(value)) {
       out[key] = value;
     } else {
@@ -132,11 +157,21 @@ export function migrateAnswers(answers, shape) {
 
 /** @param {any} rec @returns {rec is ProgressRecord} */
 function isRecord(rec) {
-  return !!rec && typeof rec === "object" && !Array.isArray(rec) && rec.v === RECORD_VERSION
-    && typeof rec.kind === "string" && /^[a-z_]+$/.test(rec.kind) && typeof rec.ref === "string"
-    && typeof rec.updated === "string" && !Number.isNaN(Date.parse(rec.updated))
-    && !!rec.answers && typeof rec.answers === "object" && !Array.isArray(rec.answers)
-    && (rec.summary === undefined || (typeof rec.summary === "object" && rec.summary !== null));
+  return (
+    !!rec &&
+    typeof rec === "object" &&
+    !Array.isArray(rec) &&
+    rec.v === RECORD_VERSION &&
+    typeof rec.kind === "string" &&
+    /^[a-z_]+$/.test(rec.kind) &&
+    typeof rec.ref === "string" &&
+    typeof rec.updated === "string" &&
+    !Number.isNaN(Date.parse(rec.updated)) &&
+    !!rec.answers &&
+    typeof rec.answers === "object" &&
+    !Array.isArray(rec.answers) &&
+    (rec.summary === undefined || (typeof rec.summary === "object" && rec.summary !== null))
+  );
 }
 
 /**
@@ -171,8 +206,17 @@ export function restoreAnswers(rec, print, shape) {
  */
 export function makeRecord(o) {
   /** @type {ProgressRecord} */
-  const rec = { v: RECORD_VERSION, kind: o.kind, ref: o.ref, page: o.page, title: o.title || "",
-    fingerprint: o.fingerprint, answers: o.answers, summary: o.summary || {}, updated: o.now };
+  const rec = {
+    v: RECORD_VERSION,
+    kind: o.kind,
+    ref: o.ref,
+    page: o.page,
+    title: o.title || "",
+    fingerprint: o.fingerprint,
+    answers: o.answers,
+    summary: o.summary || {},
+    updated: o.now,
+  };
   if (o.dropped) rec.dropped = o.dropped;
   return rec;
 }
@@ -189,9 +233,13 @@ export function mergeRecords(local, incoming) {
   let kept = 0;
   for (const [key, rec] of Object.entries(incoming)) {
     const mine = merged[key];
-    if (!mine) { merged[key] = rec; added += 1; }
-    else if (Date.parse(rec.updated) > Date.parse(mine.updated)) { merged[key] = rec; replaced += 1; }
-    else kept += 1;
+    if (!mine) {
+      merged[key] = rec;
+      added += 1;
+    } else if (Date.parse(rec.updated) > Date.parse(mine.updated)) {
+      merged[key] = rec;
+      replaced += 1;
+    } else kept += 1;
   }
   return { merged, added, replaced, kept };
 }
@@ -214,10 +262,16 @@ export function parseExport(text) {
     return { ok: false, message: "Ce fichier n’est pas un fichier JSON lisible : rien n’a été modifié." };
   }
   if (!data || typeof data !== "object" || data.format !== EXPORT_FORMAT) {
-    return { ok: false, message: "Ce fichier n’est pas une sauvegarde de progression du cours PACTE : rien n’a été modifié." };
+    return {
+      ok: false,
+      message: "Ce fichier n’est pas une sauvegarde de progression du cours PACTE : rien n’a été modifié.",
+    };
   }
   if (typeof data.version !== "number" || data.version > EXPORT_VERSION || data.version < 1) {
-    return { ok: false, message: "Cette sauvegarde vient d’une version du cours que cette page ne sait pas lire : rien n’a été modifié." };
+    return {
+      ok: false,
+      message: "Cette sauvegarde vient d’une version du cours que cette page ne sait pas lire : rien n’a été modifié.",
+    };
   }
   if (!data.records || typeof data.records !== "object" || Array.isArray(data.records)) {
     return { ok: false, message: "Cette sauvegarde ne contient pas de liste d’activités : rien n’a été modifié." };
@@ -253,7 +307,10 @@ export function summarizeCourse(modules, records) {
   const visits = new Map();
   for (const rec of Object.values(records)) {
     if (!isRecord(rec)) continue;
-    if (rec.kind === "visit") { visits.set(rec.page, rec); continue; }
+    if (rec.kind === "visit") {
+      visits.set(rec.page, rec);
+      continue;
+    }
     if (isEmptyAnswers(rec.answers)) continue;
     if (!byPage.has(rec.page)) byPage.set(rec.page, []);
     /** @type {ProgressRecord[]} */ (byPage.get(rec.page)).push(rec);
@@ -279,15 +336,39 @@ export function summarizeCourse(modules, records) {
       activitiesKnown += known;
       activitiesDone += done;
       activitiesStarted += acts.length;
-      if (!next && (visit || acts.length) && done < known) next = { page: p.page, title: p.title, reason: "unfinished" };
-      if (!firstUnvisited && !visit && !acts.length) firstUnvisited = { page: p.page, title: p.title, reason: "unvisited" };
-      return { page: p.page, title: p.title, visited: !!(visit || acts.length), last: lastDates.length ? lastDates[lastDates.length - 1] : null,
-        activities: known, done, started: acts.length, records: acts };
+      if (!next && (visit || acts.length) && done < known)
+        next = { page: p.page, title: p.title, reason: "unfinished" };
+      if (!firstUnvisited && !visit && !acts.length)
+        firstUnvisited = { page: p.page, title: p.title, reason: "unvisited" };
+      return {
+        page: p.page,
+        title: p.title,
+        visited: !!(visit || acts.length),
+        last: lastDates.length ? lastDates[lastDates.length - 1] : null,
+        activities: known,
+        done,
+        started: acts.length,
+        records: acts,
+      };
     });
     const visited = pages.filter((p) => p.visited).length;
-    return { id: mod.id, title: mod.title, pages, visited, complete: visited === pages.length && pages.every((p) => p.done >= p.activities) };
+    return {
+      id: mod.id,
+      title: mod.title,
+      pages,
+      visited,
+      complete: visited === pages.length && pages.every((p) => p.done >= p.activities),
+    };
   });
-  return { modules: out, pagesTotal, pagesVisited, activitiesKnown, activitiesDone, activitiesStarted, next: next || firstUnvisited };
+  return {
+    modules: out,
+    pagesTotal,
+    pagesVisited,
+    activitiesKnown,
+    activitiesDone,
+    activitiesStarted,
+    next: next || firstUnvisited,
+  };
 }
 
 /**
@@ -302,7 +383,10 @@ export function courseModules(files, titles) {
     const m = /^modules\/([^/]+)\//.exec(file);
     if (!m) continue;
     let mod = mods.find((x) => x.id === m[1]);
-    if (!mod) { mod = { id: m[1], title: titles[file] || m[1], pages: [] }; mods.push(mod); }
+    if (!mod) {
+      mod = { id: m[1], title: titles[file] || m[1], pages: [] };
+      mods.push(mod);
+    }
     mod.pages.push({ page: file, title: titles[file] || file });
   }
   return mods;

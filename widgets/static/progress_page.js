@@ -2,9 +2,10 @@
 // « Mon parcours »: what this browser remembers of the course (static/progress.js records),
 // per module and page; export to a JSON file, import with merge, erase with confirmation,
 // and a printable self-declared record. Everything stays in the browser.
-import { summarizeCourse, buildExport, parseExport, mergeRecords, isEmptyAnswers } from "./progress_logic.js";
-import { readAllRecords, writeRecords, clearAllRecords, progressStorage, courseLink } from "./progress.js";
+
 import { h, injectStyle } from "./dom.js";
+import { clearAllRecords, courseLink, progressStorage, readAllRecords, writeRecords } from "./progress.js";
+import { buildExport, isEmptyAnswers, mergeRecords, parseExport, summarizeCourse } from "./progress_logic.js";
 
 const NBSP = "\u00a0";
 const STYLE_ID = "pacte-progress-page-style";
@@ -51,8 +52,11 @@ function frDate(iso) {
   if (!iso) return "jamais";
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return "date inconnue";
-  return d.toLocaleDateString("fr-FR", { day: "numeric", month: "long", year: "numeric" })
-    + " à " + d.toLocaleTimeString("fr-FR", { hour: "2-digit", minute: "2-digit" }).replace(":", " h ");
+  return (
+    d.toLocaleDateString("fr-FR", { day: "numeric", month: "long", year: "numeric" }) +
+    " à " +
+    d.toLocaleTimeString("fr-FR", { hour: "2-digit", minute: "2-digit" }).replace(":", " h ")
+  );
 }
 
 function plural(n, word, suffix = "s") {
@@ -61,9 +65,19 @@ function plural(n, word, suffix = "s") {
 
 function resultList(records) {
   if (!records.length) return "—";
-  return h("ul", {}, records.map((r) => h("li", { "data-kind": r.kind },
-    r.title || r.kind, r.summary && r.summary.label ? ` : ${r.summary.label}` : "",
-    r.dropped ? ` (${plural(r.dropped, "réponse")} retirée${r.dropped > 1 ? "s" : ""} : l’activité a changé)` : "")));
+  return h(
+    "ul",
+    {},
+    records.map((r) =>
+      h(
+        "li",
+        { "data-kind": r.kind },
+        r.title || r.kind,
+        r.summary && r.summary.label ? ` : ${r.summary.label}` : "",
+        r.dropped ? ` (${plural(r.dropped, "réponse")} retirée${r.dropped > 1 ? "s" : ""} : l’activité a changé)` : "",
+      ),
+    ),
+  );
 }
 
 function activityCount(p) {
@@ -72,45 +86,134 @@ function activityCount(p) {
 
 function pageTable(mod) {
   if (!mod.visited) {
-    return h("p", { class: "pacte-progress-module-empty", "data-module": mod.id }, h("strong", {}, mod.title),
+    return h(
+      "p",
+      { class: "pacte-progress-module-empty", "data-module": mod.id },
+      h("strong", {}, mod.title),
       ` : module pas encore commencé (${mod.pages.length} page${mod.pages.length > 1 ? "s" : ""}). `,
-      h("a", { href: courseLink(mod.pages[0].page) }, "Commencer par « ", mod.pages[0].title, `${NBSP}»`), ".");
+      h("a", { href: courseLink(mod.pages[0].page) }, "Commencer par « ", mod.pages[0].title, `${NBSP}»`),
+      ".",
+    );
   }
-  return h("table", { class: "pacte-progress-table", "data-module": mod.id },
-    h("caption", {}, `${mod.title} : ${mod.visited} page${mod.visited > 1 ? "s" : ""} ouverte${mod.visited > 1 ? "s" : ""} sur ${mod.pages.length}`),
-    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Page"), h("th", { scope: "col" }, "Activités"),
-      h("th", { scope: "col" }, "Résultats"), h("th", { scope: "col" }, "Dernière visite"))),
-    h("tbody", {}, mod.pages.map((p) => h("tr", { "data-page": p.page, "data-done": String(p.done) },
-      h("th", { scope: "row" }, h("a", { href: courseLink(p.page) }, p.title)),
-      h("td", { "data-label": "Activités" }, p.visited ? (p.activities ? activityCount(p) : "aucune activité") : "page non ouverte"),
-      h("td", { "data-label": "Résultats" }, resultList(p.records)),
-      h("td", { "data-label": "Dernière visite" }, frDate(p.last))))));
+  return h(
+    "table",
+    { class: "pacte-progress-table", "data-module": mod.id },
+    h(
+      "caption",
+      {},
+      `${mod.title} : ${mod.visited} page${mod.visited > 1 ? "s" : ""} ouverte${mod.visited > 1 ? "s" : ""} sur ${mod.pages.length}`,
+    ),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        h("th", { scope: "col" }, "Page"),
+        h("th", { scope: "col" }, "Activités"),
+        h("th", { scope: "col" }, "Résultats"),
+        h("th", { scope: "col" }, "Dernière visite"),
+      ),
+    ),
+    h(
+      "tbody",
+      {},
+      mod.pages.map((p) =>
+        h(
+          "tr",
+          { "data-page": p.page, "data-done": String(p.done) },
+          h("th", { scope: "row" }, h("a", { href: courseLink(p.page) }, p.title)),
+          h(
+            "td",
+            { "data-label": "Activités" },
+            p.visited ? (p.activities ? activityCount(p) : "aucune activité") : "page non ouverte",
+          ),
+          h("td", { "data-label": "Résultats" }, resultList(p.records)),
+          h("td", { "data-label": "Dernière visite" }, frDate(p.last)),
+        ),
+      ),
+    ),
+  );
 }
 
 function diagnosisDetails(summary) {
   const diags = summary.modules.flatMap((m) => m.pages.flatMap((p) => p.records)).filter((r) => r.kind === "diagnosis");
   if (!diags.length) return null;
-  return h("section", {}, h("h4", {}, "Vos autodiagnostics"),
-    diags.map((d) => h("div", { class: "pacte-progress-diagnosis" },
-      h("p", {}, h("strong", {}, d.title), ` (${d.summary.label || ""}, ${frDate(d.updated)})`),
-      h("ul", {}, (d.summary.details || []).map((x) => h("li", {}, `${x.label} : ${x.value}`))))));
+  return h(
+    "section",
+    {},
+    h("h4", {}, "Vos autodiagnostics"),
+    diags.map((d) =>
+      h(
+        "div",
+        { class: "pacte-progress-diagnosis" },
+        h("p", {}, h("strong", {}, d.title), ` (${d.summary.label || ""}, ${frDate(d.updated)})`),
+        h(
+          "ul",
+          {},
+          (d.summary.details || []).map((x) => h("li", {}, `${x.label} : ${x.value}`)),
+        ),
+      ),
+    ),
+  );
 }
 
 function record(summary) {
   const today = new Date().toISOString();
-  return h("div", { class: "pacte-progress-record" },
+  return h(
+    "div",
+    { class: "pacte-progress-record" },
     h("h2", {}, "Relevé de parcours — cours PACTE soins primaires (EHESP)"),
     h("p", { class: "pacte-progress-name" }, `Nom${NBSP}: `, h("span", { class: "pacte-progress-blank" }, "")),
-    h("p", {}, h("strong", {}, "Relevé déclaratif, ce n’est pas une attestation. "),
-      `Établi le ${frDate(today)} à partir des activités enregistrées dans ce navigateur par l’apprenant lui-même ; aucun contrôle d’identité ni de résultat n’a été fait.`),
-    h("p", {}, `Pages ouvertes : ${summary.pagesVisited} sur ${summary.pagesTotal}. Activités terminées : ${summary.activitiesDone} sur ${summary.activitiesKnown}, ${summary.activitiesStarted - summary.activitiesDone} en cours (activités des pages ouvertes).`),
-    summary.modules.map((m) => h("section", {}, h("h3", {}, m.title, m.complete ? " — module terminé" : ""),
-      m.visited ? h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "Page"), h("th", {}, "Activités"), h("th", {}, "Résultats"))),
-        h("tbody", {}, m.pages.filter((p) => p.visited).map((p) => h("tr", {}, h("td", {}, p.title),
-          h("td", {}, p.activities ? activityCount(p) : "—"), h("td", {}, resultList(p.records))))))
-        : h("p", {}, "Module non commencé."),
-      m.visited && m.visited < m.pages.length ? h("p", {}, `${m.pages.length - m.visited} page${m.pages.length - m.visited > 1 ? "s" : ""} non ouverte${m.pages.length - m.visited > 1 ? "s" : ""}.`) : null)),
-    diagnosisDetails(summary));
+    h(
+      "p",
+      {},
+      h("strong", {}, "Relevé déclaratif, ce n’est pas une attestation. "),
+      `Établi le ${frDate(today)} à partir des activités enregistrées dans ce navigateur par l’apprenant lui-même ; aucun contrôle d’identité ni de résultat n’a été fait.`,
+    ),
+    h(
+      "p",
+      {},
+      `Pages ouvertes : ${summary.pagesVisited} sur ${summary.pagesTotal}. Activités terminées : ${summary.activitiesDone} sur ${summary.activitiesKnown}, ${summary.activitiesStarted - summary.activitiesDone} en cours (activités des pages ouvertes).`,
+    ),
+    summary.modules.map((m) =>
+      h(
+        "section",
+        {},
+        h("h3", {}, m.title, m.complete ? " — module terminé" : ""),
+        m.visited
+          ? h(
+              "table",
+              {},
+              h("thead", {}, h("tr", {}, h("th", {}, "Page"), h("th", {}, "Activités"), h("th", {}, "Résultats"))),
+              h(
+                "tbody",
+                {},
+                m.pages
+                  .filter((p) => p.visited)
+                  .map((p) =>
+                    h(
+                      "tr",
+                      {},
+                      h("td", {}, p.title),
+                      h("td", {}, p.activities ? activityCount(p) : "—"),
+                      h("td", {}, resultList(p.records)),
+                    ),
+                  ),
+              ),
+            )
+          : h("p", {}, "Module non commencé."),
+        m.visited && m.visited < m.pages.length
+          ? h(
+              "p",
+              {},
+              `${m.pages.length - m.visited} page${m.pages.length - m.visited > 1 ? "s" : ""} non ouverte${m.pages.length - m.visited > 1 ? "s" : ""}.`,
+            )
+          : null,
+      ),
+    ),
+    diagnosisDetails(summary),
+  );
 }
 
 function saveFile(text, filename) {
@@ -148,27 +251,64 @@ function render({ model, el }) {
     const activityCount = Object.values(records).filter((r) => r.kind !== "visit" && !isEmptyAnswers(r.answers)).length;
     root.dataset.records = String(Object.keys(records).length);
     root.dataset.activities = String(activityCount);
-    const bar = h("progress", { max: String(Math.max(summary.pagesTotal, 1)), value: String(summary.pagesVisited), "aria-labelledby": "pacte-progress-overall" });
-    const overall = h("div", { class: "pacte-progress-overall" },
-      h("p", { id: "pacte-progress-overall" }, h("strong", {}, "Progression globale : "),
+    const bar = h("progress", {
+      max: String(Math.max(summary.pagesTotal, 1)),
+      value: String(summary.pagesVisited),
+      "aria-labelledby": "pacte-progress-overall",
+    });
+    const overall = h(
+      "div",
+      { class: "pacte-progress-overall" },
+      h(
+        "p",
+        { id: "pacte-progress-overall" },
+        h("strong", {}, "Progression globale : "),
         `${summary.pagesVisited} page${summary.pagesVisited > 1 ? "s" : ""} ouverte${summary.pagesVisited > 1 ? "s" : ""} sur ${summary.pagesTotal}, `,
         `${summary.activitiesDone} activité${summary.activitiesDone > 1 ? "s" : ""} terminée${summary.activitiesDone > 1 ? "s" : ""} sur ${summary.activitiesKnown} dans les pages ouvertes`,
-        summary.activitiesStarted > summary.activitiesDone ? `, ${summary.activitiesStarted - summary.activitiesDone} en cours.` : "."),
-      bar);
+        summary.activitiesStarted > summary.activitiesDone
+          ? `, ${summary.activitiesStarted - summary.activitiesDone} en cours.`
+          : ".",
+      ),
+      bar,
+    );
     const next = summary.next
-      ? h("p", { class: "pacte-progress-next" }, h("strong", {}, "À faire ensuite : "),
-        h("a", { href: courseLink(summary.next.page), "data-next": summary.next.page }, summary.next.title),
-        summary.next.reason === "unfinished" ? " (des activités de cette page restent à faire)." : " (page pas encore ouverte).")
-      : h("p", { class: "pacte-progress-next" }, "Vous avez ouvert toutes les pages et fait toutes leurs activités. Bravo !");
-    const empty = activityCount === 0 && summary.pagesVisited === 0
-      ? h("p", {}, "Aucune activité enregistrée dans ce navigateur pour l’instant. Ouvrez une page du cours : vos réponses y seront gardées.")
-      : null;
-    body.replaceChildren(overall, next, ...(empty ? [empty] : []), ...summary.modules.map(pageTable),
-      ...(diagnosisDetails(summary) ? [diagnosisDetails(summary)] : []));
+      ? h(
+          "p",
+          { class: "pacte-progress-next" },
+          h("strong", {}, "À faire ensuite : "),
+          h("a", { href: courseLink(summary.next.page), "data-next": summary.next.page }, summary.next.title),
+          summary.next.reason === "unfinished"
+            ? " (des activités de cette page restent à faire)."
+            : " (page pas encore ouverte).",
+        )
+      : h(
+          "p",
+          { class: "pacte-progress-next" },
+          "Vous avez ouvert toutes les pages et fait toutes leurs activités. Bravo !",
+        );
+    const empty =
+      activityCount === 0 && summary.pagesVisited === 0
+        ? h(
+            "p",
+            {},
+            "Aucune activité enregistrée dans ce navigateur pour l’instant. Ouvrez une page du cours : vos réponses y seront gardées.",
+          )
+        : null;
+    body.replaceChildren(
+      overall,
+      next,
+      ...(empty ? [empty] : []),
+      ...summary.modules.map(pageTable),
+      ...(diagnosisDetails(summary) ? [diagnosisDetails(summary)] : []),
+    );
     printRoot.replaceChildren(record(summary));
   };
 
-  const exportButton = h("button", { type: "button", class: "pacte-button", "data-action": "export" }, "Télécharger ma progression (JSON)");
+  const exportButton = h(
+    "button",
+    { type: "button", class: "pacte-button", "data-action": "export" },
+    "Télécharger ma progression (JSON)",
+  );
   exportButton.addEventListener("click", () => {
     const now = new Date().toISOString();
     saveFile(JSON.stringify(buildExport(readAllRecords(), now), null, 2), `pacte-progression-${now.slice(0, 10)}.json`);
@@ -176,7 +316,13 @@ function render({ model, el }) {
   });
 
   const fileId = `pacte-progress-file-${Math.random().toString(36).slice(2, 8)}`;
-  const fileInput = h("input", { type: "file", id: fileId, accept: ".json,application/json", "data-action": "import", class: "pacte-progress-file" });
+  const fileInput = h("input", {
+    type: "file",
+    id: fileId,
+    accept: ".json,application/json",
+    "data-action": "import",
+    class: "pacte-progress-file",
+  });
   fileInput.addEventListener("change", async () => {
     const file = fileInput.files && fileInput.files[0];
     if (!file) return;
@@ -200,20 +346,61 @@ function render({ model, el }) {
       return;
     }
     draw();
-    say(`Sauvegarde chargée : ${added} ajoutée${added > 1 ? "s" : ""}, ${replaced} mise${replaced > 1 ? "s" : ""} à jour, `
-      + `${kept} déjà à jour dans ce navigateur (la version la plus récente de chaque activité est gardée).`);
+    say(
+      `Sauvegarde chargée : ${added} ajoutée${added > 1 ? "s" : ""}, ${replaced} mise${replaced > 1 ? "s" : ""} à jour, ` +
+        `${kept} déjà à jour dans ce navigateur (la version la plus récente de chaque activité est gardée).`,
+    );
   });
 
-  const printButton = h("button", { type: "button", class: "pacte-button pacte-secondary", "data-action": "print" }, "Imprimer mon relevé");
-  printButton.addEventListener("click", () => { draw(); window.print(); });
+  const printButton = h(
+    "button",
+    { type: "button", class: "pacte-button pacte-secondary", "data-action": "print" },
+    "Imprimer mon relevé",
+  );
+  printButton.addEventListener("click", () => {
+    draw();
+    window.print();
+  });
 
-  const clearButton = h("button", { type: "button", class: "pacte-button pacte-danger", "data-action": "clear" }, "Tout effacer");
-  const confirmBox = h("div", { class: "pacte-progress-confirm", hidden: true, role: "group", "aria-label": "Confirmer l’effacement" });
-  const confirmYes = h("button", { type: "button", class: "pacte-button pacte-danger", "data-action": "confirm-clear" }, "Oui, tout effacer");
-  const confirmNo = h("button", { type: "button", class: "pacte-button pacte-secondary", "data-action": "cancel-clear" }, "Annuler");
-  confirmBox.append(h("p", {}, "Effacer toutes vos réponses et votre progression enregistrées dans ce navigateur ? Téléchargez d’abord votre progression si vous voulez la garder."), confirmYes, confirmNo);
-  clearButton.addEventListener("click", () => { confirmBox.hidden = false; confirmNo.focus(); });
-  confirmNo.addEventListener("click", () => { confirmBox.hidden = true; clearButton.focus(); say("Rien n’a été effacé."); });
+  const clearButton = h(
+    "button",
+    { type: "button", class: "pacte-button pacte-danger", "data-action": "clear" },
+    "Tout effacer",
+  );
+  const confirmBox = h("div", {
+    class: "pacte-progress-confirm",
+    hidden: true,
+    role: "group",
+    "aria-label": "Confirmer l’effacement",
+  });
+  const confirmYes = h(
+    "button",
+    { type: "button", class: "pacte-button pacte-danger", "data-action": "confirm-clear" },
+    "Oui, tout effacer",
+  );
+  const confirmNo = h(
+    "button",
+    { type: "button", class: "pacte-button pacte-secondary", "data-action": "cancel-clear" },
+    "Annuler",
+  );
+  confirmBox.append(
+    h(
+      "p",
+      {},
+      "Effacer toutes vos réponses et votre progression enregistrées dans ce navigateur ? Téléchargez d’abord votre progression si vous voulez la garder.",
+    ),
+    confirmYes,
+    confirmNo,
+  );
+  clearButton.addEventListener("click", () => {
+    confirmBox.hidden = false;
+    confirmNo.focus();
+  });
+  confirmNo.addEventListener("click", () => {
+    confirmBox.hidden = true;
+    clearButton.focus();
+    say("Rien n’a été effacé.");
+  });
   confirmYes.addEventListener("click", () => {
     const n = clearAllRecords();
     confirmBox.hidden = true;
@@ -222,13 +409,31 @@ function render({ model, el }) {
     clearButton.focus();
   });
 
-  root.append(h("h3", { id: "pacte-progress-title" }, "Votre progression dans ce navigateur"),
-    h("p", { class: "pacte-progress-note" }, "Ces informations sont lues dans ce navigateur seulement : elles ne sont envoyées nulle part."),
-    body, message,
-    h("div", { class: "pacte-progress-actions" }, exportButton,
-      h("label", { for: fileId }, `Charger une sauvegarde${NBSP}: `), fileInput, printButton, clearButton),
-    confirmBox);
-  if (!storageOk) say("Votre navigateur n’autorise pas l’enregistrement local (navigation privée ou stockage bloqué) : le cours ne peut rien garder.", true);
+  root.append(
+    h("h3", { id: "pacte-progress-title" }, "Votre progression dans ce navigateur"),
+    h(
+      "p",
+      { class: "pacte-progress-note" },
+      "Ces informations sont lues dans ce navigateur seulement : elles ne sont envoyées nulle part.",
+    ),
+    body,
+    message,
+    h(
+      "div",
+      { class: "pacte-progress-actions" },
+      exportButton,
+      h("label", { for: fileId }, `Charger une sauvegarde${NBSP}: `),
+      fileInput,
+      printButton,
+      clearButton,
+    ),
+    confirmBox,
+  );
+  if (!storageOk)
+    say(
+      "Votre navigateur n’autorise pas l’enregistrement local (navigation privée ou stockage bloqué) : le cours ne peut rien garder.",
+      true,
+    );
   draw();
   const onProgress = () => draw();
   document.addEventListener("pacte:progress", onProgress);

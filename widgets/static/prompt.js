@@ -1,6 +1,6 @@
 // @ts-check
 // Open prompt: a short text answer, forwarded to the live session if joined.
-import { emitAnswer, currentSession } from "./live_client.js";
+import { currentSession, emitAnswer } from "./live_client.js";
 
 /**
  * Draw the widget into ``el`` from anywidget's ``model`` (Jupyter, Voilà) or loader.js's (the static book).

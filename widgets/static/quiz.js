@@ -1,11 +1,12 @@
 // @ts-check
 // Quiz front end: one module for every host (Jupyter, Voilà, Binder, static book).
 // The host gives a model with get/set/on/save_changes (anywidget's contract).
-import { evaluate, score, INVALID } from "./quiz_logic.js";
-import { emitAnswer } from "./live_client.js";
+
 import { h } from "./dom.js";
-import { remember, droppedNote } from "./progress.js";
 import { mirrorKernelResult } from "./host.js";
+import { emitAnswer } from "./live_client.js";
+import { droppedNote, remember } from "./progress.js";
+import { evaluate, INVALID, score } from "./quiz_logic.js";
 
 const STATUS_TEXT = {
   correct: "Bonne réponse",
@@ -33,17 +34,21 @@ function renderQuestion(question, index, bank, onAnswered) {
     const id = `${name}-num`;
     fieldset.append(
       h("label", { for: id }, `Votre réponse${question.unit ? ` (${question.unit})` : ""} : `),
-      h("input", { id, type: "text", inputmode: "decimal", autocomplete: "off", class: "pacte-quiz-number" })
+      h("input", { id, type: "text", inputmode: "decimal", autocomplete: "off", class: "pacte-quiz-number" }),
     );
   } else {
     const type = question.type === "single" ? "radio" : "checkbox";
-    if (question.type === "multiple") fieldset.append(h("p", { class: "pacte-quiz-hint" }, "Plusieurs réponses possibles."));
+    if (question.type === "multiple")
+      fieldset.append(h("p", { class: "pacte-quiz-hint" }, "Plusieurs réponses possibles."));
     for (const choice of question.choices) {
       const id = `${name}-${choice.id}`;
       fieldset.append(
-        h("div", { class: "pacte-quiz-choice" },
+        h(
+          "div",
+          { class: "pacte-quiz-choice" },
           h("input", { type, id, name, value: choice.id }),
-          h("label", { for: id }, choice.text))
+          h("label", { for: id }, choice.text),
+        ),
       );
     }
   }
@@ -70,7 +75,13 @@ function showFeedback(box, question, result, bank) {
   }
   box.append(h("p", { class: "pacte-quiz-status" }, `${STATUS_TEXT[result.status]}.`));
   if (result.feedback.length) {
-    box.append(h("ul", { class: "pacte-quiz-choice-feedback" }, result.feedback.map((f) => h("li", {}, f))));
+    box.append(
+      h(
+        "ul",
+        { class: "pacte-quiz-choice-feedback" },
+        result.feedback.map((f) => h("li", {}, f)),
+      ),
+    );
   }
   box.append(h("p", { class: "pacte-quiz-explanation" }, h("strong", {}, "Explication\u00a0: "), question.explanation));
   const src = question.source;
@@ -82,7 +93,10 @@ function showFeedback(box, question, result, bank) {
 function restoreQuestion(form, question, answer, bank) {
   if (answer === undefined || answer === null) return;
   if (question.type === "numeric") form.querySelector("input").value = String(answer);
-  else form.querySelectorAll("input").forEach((i) => { i.checked = Array.isArray(answer) ? answer.includes(i.value) : i.value === answer; });
+  else
+    form.querySelectorAll("input").forEach((i) => {
+      i.checked = Array.isArray(answer) ? answer.includes(i.value) : i.value === answer;
+    });
   const result = evaluate(question, answer);
   showFeedback(form.querySelector(".pacte-quiz-feedback"), question, result, bank);
   form.dataset.status = result.status;
@@ -94,9 +108,23 @@ function restoreQuestion(form, question, answer, bank) {
  */
 function render({ model, el }) {
   const bank = model.get("bank");
-  const progress = remember(model, { kind: "quiz", ref: bank.id, title: bank.title,
-    shape: Object.fromEntries(bank.questions.map((q) => [q.id, q.type === "numeric" ? null : q.choices.map((c) => c.id)])),
-    summarize: (a) => { const s = score(bank, a); return { done: s.answered, total: s.total, correct: s.correct, label: `${s.correct} bonne${s.correct > 1 ? "s" : ""} réponse${s.correct > 1 ? "s" : ""} sur ${s.total}` }; } });
+  const progress = remember(model, {
+    kind: "quiz",
+    ref: bank.id,
+    title: bank.title,
+    shape: Object.fromEntries(
+      bank.questions.map((q) => [q.id, q.type === "numeric" ? null : q.choices.map((c) => c.id)]),
+    ),
+    summarize: (a) => {
+      const s = score(bank, a);
+      return {
+        done: s.answered,
+        total: s.total,
+        correct: s.correct,
+        label: `${s.correct} bonne${s.correct > 1 ? "s" : ""} réponse${s.correct > 1 ? "s" : ""} sur ${s.total}`,
+      };
+    },
+  });
   const root = h("section", { class: "pacte-quiz", "aria-label": `Quiz\u00a0: ${bank.title}` });
   root.append(h("h3", { class: "pacte-quiz-title" }, bank.title));
   if (bank.description) root.append(h("p", {}, bank.description));
@@ -125,8 +153,14 @@ function render({ model, el }) {
   const reset = h("button", { type: "button", class: "pacte-button pacte-secondary" }, "Recommencer le quiz");
   reset.addEventListener("click", () => {
     for (const k of Object.keys(answers)) delete answers[k];
-    root.querySelectorAll("form").forEach((f) => { f.reset(); delete f.dataset.status; });
-    root.querySelectorAll(".pacte-quiz-feedback").forEach((b) => { b.replaceChildren(); b.className = "pacte-quiz-feedback"; });
+    root.querySelectorAll("form").forEach((f) => {
+      f.reset();
+      delete f.dataset.status;
+    });
+    root.querySelectorAll(".pacte-quiz-feedback").forEach((b) => {
+      b.replaceChildren();
+      b.className = "pacte-quiz-feedback";
+    });
     updateScore();
     model.set("answers", {});
     model.save_changes();

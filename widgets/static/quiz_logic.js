@@ -2,8 +2,8 @@
 // Quiz scoring in the browser: the JavaScript twin of pacte/course/scoring.py.
 // Keep both in step: tests/test_scoring.py runs the same cases through each.
 
-import { fmtNumber, parseNumber } from "./numbers.js";
 import { message } from "./messages.js";
+import { fmtNumber, parseNumber } from "./numbers.js";
 
 export const CORRECT = "correct";
 export const INCORRECT = "incorrect";
@@ -36,7 +36,11 @@ export function evaluate(question, answer) {
     }
     const unknown = picked.filter((p) => !choices.has(p));
     if (unknown.length) {
-      return { status: INVALID, feedback: [], message: message("quiz.unknown_choice", { choices: unknown.join(", ") }) };
+      return {
+        status: INVALID,
+        feedback: [],
+        message: message("quiz.unknown_choice", { choices: unknown.join(", ") }),
+      };
     }
     const expected = new Set(question.choices.filter((c) => c.correct).map((c) => c.id));
     const got = new Set(picked);

@@ -15,12 +15,28 @@
 //   « completed », or « passed » / « failed » against the mastery score, once every question is answered;
 // - one cmi.interactions.n record per quiz answer (id, type, response, result, correct response, latency).
 // No request of its own: the LMS's API object does the talking.
-import { useProgressStorage, currentPage } from "./progress.js";
-import { readSuspend, writeSuspend, memoryStorage, pageScore, lessonStatus, timespan, interaction } from "./scorm_logic.js";
+import { currentPage, useProgressStorage } from "./progress.js";
+import {
+  interaction,
+  lessonStatus,
+  memoryStorage,
+  pageScore,
+  readSuspend,
+  timespan,
+  writeSuspend,
+} from "./scorm_logic.js";
 
 const DONE = new Set(["completed", "passed", "failed"]);
-const NAVIGATION = [".bd-sidebar-primary", ".prev-next-area", ".prev-next-footer", ".pacte-launch",
-  ".primary-toggle", ".navbar-brand", ".search-button", ".search-button-field"];
+const NAVIGATION = [
+  ".bd-sidebar-primary",
+  ".prev-next-area",
+  ".prev-next-footer",
+  ".pacte-launch",
+  ".primary-toggle",
+  ".navbar-brand",
+  ".search-button",
+  ".search-button-field",
+];
 
 /** The quiz banks of the page, from the widgets' own state (known before they are drawn). */
 function pageBanks(doc) {
@@ -77,12 +93,18 @@ export function startScorm(api, doc = document) {
     }
   };
   if (api.pacteLaunchedPage && api.pacteLaunchedPage !== page) {
-    return passive(doc, "Cette page n’est pas l’activité ouverte par la plateforme : vos réponses n’y sont pas "
-      + "enregistrées. Ouvrez-la depuis le sommaire de la plateforme pour qu’elles comptent.");
+    return passive(
+      doc,
+      "Cette page n’est pas l’activité ouverte par la plateforme : vos réponses n’y sont pas " +
+        "enregistrées. Ouvrez-la depuis le sommaire de la plateforme pour qu’elles comptent.",
+    );
   }
   const again = api.pacteLaunchedPage === page; // the launched page reloaded: its session may still be open
   if (call("LMSInitialize", "") !== "true" && !again) {
-    return passive(doc, "La plateforme n’a pas ouvert le suivi de cette activité : vos réponses ne sont pas enregistrées.");
+    return passive(
+      doc,
+      "La plateforme n’a pas ouvert le suivi de cette activité : vos réponses ne sont pas enregistrées.",
+    );
   }
   try {
     api.pacteLaunchedPage = page;

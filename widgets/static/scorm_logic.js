@@ -2,9 +2,10 @@
 // Pure parts of the SCORM 1.2 runtime (scorm.js): suspend data, the in-memory answer store that
 // replaces the browser's storage inside an LMS, the page score and the cmi.interactions records.
 // No DOM, no LMS: tests/test_export_scorm.py runs them through Node.
-import { PREFIX, makeRecord, parseRecord } from "./progress_logic.js";
-import { evaluate, score, CORRECT, INCORRECT } from "./quiz_logic.js";
+
 import { parseNumber } from "./numbers.js";
+import { makeRecord, PREFIX, parseRecord } from "./progress_logic.js";
+import { CORRECT, evaluate, INCORRECT, score } from "./quiz_logic.js";
 
 /** SCORM 1.2 limit of cmi.suspend_data (CMIString4096). */
 const SUSPEND_LIMIT = 4096;
@@ -50,7 +51,10 @@ export function readSuspend(text, page) {
  */
 export function writeSuspend(answersByKey, limit = SUSPEND_LIMIT) {
   const entries = Object.entries(answersByKey);
-  const ordered = [...entries.filter(([k]) => k.startsWith("quiz:")), ...entries.filter(([k]) => !k.startsWith("quiz:"))];
+  const ordered = [
+    ...entries.filter(([k]) => k.startsWith("quiz:")),
+    ...entries.filter(([k]) => !k.startsWith("quiz:")),
+  ];
   /** @type {Record<string, any>} */
   const kept = {};
   for (const [key, answers] of ordered) {
@@ -86,11 +90,17 @@ export function memoryStorage(initial, onChange, now = new Date().toISOString())
     return out;
   };
   return {
-    get length() { return items.size; },
+    get length() {
+      return items.size;
+    },
     /** @param {number} i */
-    key(i) { return [...items.keys()][i] ?? null; },
+    key(i) {
+      return [...items.keys()][i] ?? null;
+    },
     /** @param {string} key */
-    getItem(key) { return items.has(key) ? /** @type {string} */ (items.get(key)) : null; },
+    getItem(key) {
+      return items.has(key) ? /** @type {string} */ (items.get(key)) : null;
+    },
     /** @param {string} key @param {string} value */
     setItem(key, value) {
       if (key.startsWith(`${PREFIX}visit:`)) return;
@@ -146,7 +156,11 @@ export function timespan(ms) {
 
 /** A SCORM 1.2 CMIIdentifier (printable ASCII, no space, at most 255 characters). @param {string} text */
 export function identifier(text) {
-  return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^\x21-\x7E]/g, "_").slice(0, 255);
+  return String(text)
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^\x21-\x7E]/g, "_")
+    .slice(0, 255);
 }
 
 /** @param {any} value */
@@ -168,8 +182,12 @@ export function interaction(bank, questionId, answer, latencyMs, at) {
   const status = evaluate(question, answer).status;
   if (status !== CORRECT && status !== INCORRECT) return null;
   const numeric = question.type === "numeric";
-  const correct = numeric ? String(question.answer)
-    : question.choices.filter((/** @type {any} */ c) => c.correct).map((/** @type {any} */ c) => identifier(c.id)).join(",");
+  const correct = numeric
+    ? String(question.answer)
+    : question.choices
+        .filter((/** @type {any} */ c) => c.correct)
+        .map((/** @type {any} */ c) => identifier(c.id))
+        .join(",");
   const pad = (/** @type {number} */ n) => String(n).padStart(2, "0");
   const when = at instanceof Date ? at : new Date(at);
   return [

@@ -2,11 +2,12 @@
 // Sorting-exercise front end: one module for every host (Jupyter, Voilà, Binder, static book).
 // Each item is a fieldset of radio buttons (one per category) with its own
 // « Valider » button: usable with the keyboard, no drag and drop.
-import { evaluateItem, scoreSorting, CORRECT, INCORRECT, UNANSWERED, INVALID } from "./sorting_logic.js";
+
 import { announcer, frenchText, injectStyle } from "./dom.js";
+import { mirrorKernelResult } from "./host.js";
 import { emitAnswer } from "./live_client.js";
 import { remember } from "./progress.js";
-import { mirrorKernelResult } from "./host.js";
+import { CORRECT, evaluateItem, INCORRECT, INVALID, scoreSorting, UNANSWERED } from "./sorting_logic.js";
 
 const SORT_STYLE_ID = "pacte-sorting-style";
 const SORT_CSS = `
@@ -51,7 +52,12 @@ function node_(tag, attrs = {}, ...children) {
   return n;
 }
 
-const STATUS_LABEL = { [CORRECT]: "Bonne réponse.", [INCORRECT]: "Réponse incorrecte.", [UNANSWERED]: "Réponse manquante.", [INVALID]: "Réponse à corriger." };
+const STATUS_LABEL = {
+  [CORRECT]: "Bonne réponse.",
+  [INCORRECT]: "Réponse incorrecte.",
+  [UNANSWERED]: "Réponse manquante.",
+  [INVALID]: "Réponse à corriger.",
+};
 
 /**
  * Draw the widget into ``el`` from anywidget's ``model`` (Jupyter, Voilà) or loader.js's (the static book).
@@ -61,17 +67,36 @@ function render({ model, el }) {
   injectStyle(SORT_STYLE_ID, SORT_CSS);
   const ex = model.get("exercise");
   const uid = Math.random().toString(36).slice(2, 8);
-  remember(model, { kind: "sorting", ref: ex.id, title: ex.title,
+  remember(model, {
+    kind: "sorting",
+    ref: ex.id,
+    title: ex.title,
     shape: Object.fromEntries(ex.items.map((i) => [i.id, ex.categories.map((c) => c.id)])),
-    summarize: (a) => { const s = scoreSorting(ex, a); return { done: s.answered, total: ex.items.length, correct: s.correct, label: `${s.correct} bien classé${s.correct > 1 ? "s" : ""} sur ${ex.items.length}` }; } });
+    summarize: (a) => {
+      const s = scoreSorting(ex, a);
+      return {
+        done: s.answered,
+        total: ex.items.length,
+        correct: s.correct,
+        label: `${s.correct} bien classé${s.correct > 1 ? "s" : ""} sur ${ex.items.length}`,
+      };
+    },
+  });
   const answers = { ...(model.get("answers") || {}) };
   const cite = (src) => `${(ex.citations && ex.citations[src.ref]) || src.ref} — ${src.detail}`;
   const items = new Map(ex.items.map((i) => [i.id, i]));
 
   const root = node_("section", { class: "pacte-sort", "aria-label": `Exercice\u00a0: ${ex.title}` });
   root.append(node_("h3", {}, ex.title), node_("p", {}, ex.instructions));
-  root.append(node_("ul", { class: "pacte-sort-cats", "aria-label": "Catégories" },
-    ex.categories.map((c) => node_("li", {}, node_("strong", {}, c.label), c.description ? ` : ${c.description}` : ""))));
+  root.append(
+    node_(
+      "ul",
+      { class: "pacte-sort-cats", "aria-label": "Catégories" },
+      ex.categories.map((c) =>
+        node_("li", {}, node_("strong", {}, c.label), c.description ? ` : ${c.description}` : ""),
+      ),
+    ),
+  );
 
   const score = node_("p", { class: "pacte-sort-score" });
   const errorsBox = node_("p", { class: "pacte-sort-errors", "aria-live": "polite" });
@@ -114,8 +139,13 @@ function render({ model, el }) {
     const result = evaluateItem(ex, item.id, answer);
     showFeedback(form, box, result);
     if (!silentIfEmpty) {
-      spoken.textContent = [`${STATUS_LABEL[result.status]} ${result.message}`, result.hint, scoreSorting(ex, answers).message]
-        .filter(Boolean).join(" ");
+      spoken.textContent = [
+        `${STATUS_LABEL[result.status]} ${result.message}`,
+        result.hint,
+        scoreSorting(ex, answers).message,
+      ]
+        .filter(Boolean)
+        .join(" ");
     }
     if (result.status === CORRECT || result.status === INCORRECT) answers[item.id] = answer;
     return result;
@@ -167,8 +197,9 @@ function render({ model, el }) {
     push();
     if (missing) score.textContent += ` Encore ${missing} élément${missing > 1 ? "s" : ""} sans réponse.`;
     const s = scoreSorting(ex, answers);
-    spoken.textContent = `Réponses validées : ${s.correct} bien classé${s.correct > 1 ? "s" : ""} sur ${ex.items.length}`
-      + (missing ? `, ${missing} sans réponse.` : ".");
+    spoken.textContent =
+      `Réponses validées : ${s.correct} bien classé${s.correct > 1 ? "s" : ""} sur ${ex.items.length}` +
+      (missing ? `, ${missing} sans réponse.` : ".");
   });
   const reset = node_("button", { type: "button", class: "pacte-button pacte-secondary" }, "Recommencer");
   reset.addEventListener("click", () => {

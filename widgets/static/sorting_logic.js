@@ -26,19 +26,36 @@ function describe(raw) {
 export function evaluateItem(exercise, itemId, answer) {
   const item = exercise.items.find((i) => i.id === itemId);
   if (!item) {
-    return { item: String(itemId), status: INVALID, message: message("sorting.unknown_item", { item: itemId }),
-      expected: null, explanation: null, hint: null };
+    return {
+      item: String(itemId),
+      status: INVALID,
+      message: message("sorting.unknown_item", { item: itemId }),
+      expected: null,
+      explanation: null,
+      hint: null,
+    };
   }
   const cats = new Map(exercise.categories.map((c) => [c.id, c]));
   if (answer === null || answer === undefined || answer === "") {
-    return { item: item.id, status: UNANSWERED, message: message("sorting.unanswered"),
-      expected: null, explanation: null, hint: null };
+    return {
+      item: item.id,
+      status: UNANSWERED,
+      message: message("sorting.unanswered"),
+      expected: null,
+      explanation: null,
+      hint: null,
+    };
   }
   if (typeof answer !== "string" || !cats.has(answer)) {
     const known = exercise.categories.map((c) => c.label).join(", ");
-    return { item: item.id, status: INVALID,
+    return {
+      item: item.id,
+      status: INVALID,
       message: message("sorting.unknown_category", { answer: describe(answer), known }),
-      expected: null, explanation: null, hint: null };
+      expected: null,
+      explanation: null,
+      hint: null,
+    };
   }
   const ok = answer === item.expected;
   const expectedLabel = cats.get(item.expected).label;
@@ -80,5 +97,13 @@ export function scoreSorting(exercise, answers) {
   else if (answered < total) status = "incomplete";
   else status = "complete";
   const s = answered > 1 ? "s" : "";
-  return { status, correct, answered, total, results, errors, message: message("sorting.score", { correct, total, answered, s }) };
+  return {
+    status,
+    correct,
+    answered,
+    total,
+    results,
+    errors,
+    message: message("sorting.score", { correct, total, answered, s }),
+  };
 }

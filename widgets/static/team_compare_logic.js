@@ -124,7 +124,8 @@ export function placeProfile(spec, structure, questionId, answer) {
   const q = spec.questions.find((x) => x.id === questionId);
   if (!q) return invalid("question", message("compare.unknown_question", { question: questionId }));
   const field = `answers.${questionId}`;
-  if (answer === null || answer === undefined || answer === "") return invalid(field, message("compare.unanswered_single"));
+  if (answer === null || answer === undefined || answer === "")
+    return invalid(field, message("compare.unanswered_single"));
   if (typeof answer !== "string") return invalid(field, message("compare.unreadable_single"));
   if (!q.answers.some((a) => a.id === answer)) {
     const allowed = q.answers.map((a) => `«\u00a0${a.label}\u00a0»`).join(", ");
@@ -135,19 +136,35 @@ export function placeProfile(spec, structure, questionId, answer) {
     const pct = fact.percent;
     const detail = fact.detail ? ` ${fact.detail}.` : "";
     if (pct === null || pct === undefined) {
-      return { indicator: fact.indicator, relation: "no_figure", percent: null,
-        sentence: `Pour les ${who}, le tableau ne donne pas de pourcentage : ${fact.detail}.` };
+      return {
+        indicator: fact.indicator,
+        relation: "no_figure",
+        percent: null,
+        sentence: `Pour les ${who}, le tableau ne donne pas de pourcentage : ${fact.detail}.`,
+      };
     }
     if (fact.inside.includes(answer)) {
-      return { indicator: fact.indicator, relation: "inside", percent: pct,
-        sentence: `Vous faites partie des ${fmtPercent(pct)} de ${who} de l’enquête qui ${fact.phrase}.${detail}` };
+      return {
+        indicator: fact.indicator,
+        relation: "inside",
+        percent: pct,
+        sentence: `Vous faites partie des ${fmtPercent(pct)} de ${who} de l’enquête qui ${fact.phrase}.${detail}`,
+      };
     }
-    return { indicator: fact.indicator, relation: "outside", percent: pct,
-      sentence: `Dans l’enquête, ${fmtPercent(pct)} des ${who} ${fact.phrase} : vous n’en faites pas partie.${detail}` };
+    return {
+      indicator: fact.indicator,
+      relation: "outside",
+      percent: pct,
+      sentence: `Dans l’enquête, ${fmtPercent(pct)} des ${who} ${fact.phrase} : vous n’en faites pas partie.${detail}`,
+    };
   });
   if (!items.length) {
-    items.push({ indicator: null, relation: "no_figure", percent: null,
-      sentence: `L’enquête ne donne pas de chiffre sur ce point pour les ${who}.` });
+    items.push({
+      indicator: null,
+      relation: "no_figure",
+      percent: null,
+      sentence: `L’enquête ne donne pas de chiffre sur ce point pour les ${who}.`,
+    });
   }
   return { status: "ok", question: questionId, structure, answer, items, note: q.note || "" };
 }

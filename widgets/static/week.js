@@ -4,10 +4,11 @@
 // module sums them by block (week_logic.js), shows the shares beside what the
 // sources report, and offers CSV and PNG downloads made in the browser. The week
 // is personal (a portfolio piece): nothing is sent to a live session.
-import { summarizeWeek, weekCsv, frenchNumber } from "./week_logic.js";
+
 import { h, injectStyle } from "./dom.js";
-import { remember } from "./progress.js";
 import { mirrorKernelResult } from "./host.js";
+import { remember } from "./progress.js";
+import { frenchNumber, summarizeWeek, weekCsv } from "./week_logic.js";
 
 const STYLE_ID = "pacte-week-style";
 const CSS = `
@@ -48,7 +49,10 @@ function saveBlob(blob, filename) {
 }
 
 function parseHours(text) {
-  const t = String(text ?? "").trim().replace(/\s/g, "").replace(",", ".");
+  const t = String(text ?? "")
+    .trim()
+    .replace(/\s/g, "")
+    .replace(",", ".");
   if (t === "") return null;
   if (!/^-?\d+(\.\d+)?$/.test(t)) return Number.NaN;
   return Number(t);
@@ -56,7 +60,10 @@ function parseHours(text) {
 
 // The downloadable picture: one bar per block, drawn on a canvas.
 function drawWeek(spec, result, scale = 2) {
-  const width = 760, rowH = 34, top = 70, left = 300;
+  const width = 760,
+    rowH = 34,
+    top = 70,
+    left = 300;
   const height = top + rowH * result.blocks.length + 70;
   const canvas = document.createElement("canvas");
   canvas.width = width * scale;
@@ -69,7 +76,11 @@ function drawWeek(spec, result, scale = 2) {
   ctx.font = "bold 18px sans-serif";
   ctx.fillText(spec.title, 16, 30);
   ctx.font = "13px sans-serif";
-  ctx.fillText(`${frenchNumber(result.total)} heure${result.total >= 2 ? "s" : ""} par semaine, réparties par bloc d’activités`, 16, 52);
+  ctx.fillText(
+    `${frenchNumber(result.total)} heure${result.total >= 2 ? "s" : ""} par semaine, réparties par bloc d’activités`,
+    16,
+    52,
+  );
   const max = Math.max(...result.blocks.map((b) => b.share), 1);
   result.blocks.forEach((b, i) => {
     const y = top + i * rowH;
@@ -80,7 +91,11 @@ function drawWeek(spec, result, scale = 2) {
     ctx.fillStyle = "#1f5f8b";
     ctx.fillRect(left, y + 6, Math.max(w, 1), 18);
     ctx.fillStyle = "#1b2631";
-    ctx.fillText(`${frenchNumber(b.hours)}\u00a0h (${frenchNumber(b.share)}\u00a0%)`, left + Math.max(w, 1) + 8, y + 19);
+    ctx.fillText(
+      `${frenchNumber(b.hours)}\u00a0h (${frenchNumber(b.share)}\u00a0%)`,
+      left + Math.max(w, 1) + 8,
+      y + 19,
+    );
   });
   ctx.fillStyle = "#4a5560";
   ctx.font = "11px sans-serif";
@@ -95,15 +110,30 @@ function drawWeek(spec, result, scale = 2) {
 function render({ model, el }) {
   injectStyle(STYLE_ID, CSS);
   const spec = model.get("spec");
-  remember(model, { kind: "week", ref: spec.id || "semaine", title: spec.title,
+  remember(model, {
+    kind: "week",
+    ref: spec.id || "semaine",
+    title: spec.title,
     definition: [spec.structures.map((x) => x.id), spec.activities.map((a) => a.id)],
-    migrate: (a) => { // hours of activities no longer listed, or a structure no longer offered, are dropped
-      const hours = Object.fromEntries(Object.entries(a.hours || {}).filter(([k]) => spec.activities.some((x) => x.id === k)));
+    migrate: (a) => {
+      // hours of activities no longer listed, or a structure no longer offered, are dropped
+      const hours = Object.fromEntries(
+        Object.entries(a.hours || {}).filter(([k]) => spec.activities.some((x) => x.id === k)),
+      );
       const structure = spec.structures.some((x) => x.id === a.structure) ? a.structure : null;
-      return { answers: { ...a, structure, hours }, dropped: Object.keys(a.hours || {}).length - Object.keys(hours).length + (a.structure && !structure ? 1 : 0) };
+      return {
+        answers: { ...a, structure, hours },
+        dropped: Object.keys(a.hours || {}).length - Object.keys(hours).length + (a.structure && !structure ? 1 : 0),
+      };
     },
-    summarize: (a) => { const r = summarizeWeek(spec, a); return { complete: r.status === "ok",
-      label: r.status === "ok" ? `${frenchNumber(r.total)} h réparties` : "semaine à compléter" }; } });
+    summarize: (a) => {
+      const r = summarizeWeek(spec, a);
+      return {
+        complete: r.status === "ok",
+        label: r.status === "ok" ? `${frenchNumber(r.total)} h réparties` : "semaine à compléter",
+      };
+    },
+  });
   const uid = Math.random().toString(36).slice(2, 8);
   let answers = { structure: null, hours: {}, ...(model.get("answers") || {}) };
   let current = null;
@@ -111,11 +141,23 @@ function render({ model, el }) {
   root.append(h("h3", {}, spec.title), h("p", {}, spec.instructions));
 
   const form = h("form", { class: "pacte-week-form", novalidate: "" });
-  const structureSet = h("fieldset", {}, h("legend", {}, "Votre type de structure (facultatif, pour comparer avec l’enquête)"));
+  const structureSet = h(
+    "fieldset",
+    {},
+    h("legend", {}, "Votre type de structure (facultatif, pour comparer avec l’enquête)"),
+  );
   const structureBox = h("div", { class: "pacte-week-structure" });
   for (const s of spec.structures) {
     const id = `wk-${uid}-${s.id}`;
-    structureBox.append(h("span", {}, h("input", { type: "radio", id, name: `wk-${uid}-structure`, value: s.id }), " ", h("label", { for: id }, s.label)));
+    structureBox.append(
+      h(
+        "span",
+        {},
+        h("input", { type: "radio", id, name: `wk-${uid}-structure`, value: s.id }),
+        " ",
+        h("label", { for: id }, s.label),
+      ),
+    );
   }
   structureSet.append(structureBox);
   form.append(structureSet);
@@ -124,11 +166,21 @@ function render({ model, el }) {
     const fs = h("fieldset", { "data-block": b.id }, h("legend", {}, b.label));
     for (const a of spec.activities.filter((x) => x.block === b.id)) {
       const id = `wk-${uid}-${a.id}`;
-      const input = h("input", { type: "text", inputmode: "decimal", id, name: a.id, "data-activity": a.id, autocomplete: "off", placeholder: "0" });
+      const input = h("input", {
+        type: "text",
+        inputmode: "decimal",
+        id,
+        name: a.id,
+        "data-activity": a.id,
+        autocomplete: "off",
+        placeholder: "0",
+      });
       const value = (answers.hours || {})[a.id];
       if (typeof value === "number") input.value = frenchNumber(value);
       inputs.set(a.id, input);
-      fs.append(h("div", { class: "pacte-week-row" }, h("label", { for: id }, a.label), h("span", {}, input, "\u00a0h")));
+      fs.append(
+        h("div", { class: "pacte-week-row" }, h("label", { for: id }, a.label), h("span", {}, input, "\u00a0h")),
+      );
     }
     form.append(fs);
   }
@@ -136,8 +188,16 @@ function render({ model, el }) {
   const submit = h("button", { type: "submit", class: "pacte-button" }, "Voir ma semaine");
   form.append(submit, message);
   const result = h("div", { class: "pacte-week-result", "aria-live": "polite" });
-  const csvButton = h("button", { type: "button", class: "pacte-button pacte-secondary", "data-download": "csv", disabled: true }, "Télécharger ma semaine (CSV)");
-  const pngButton = h("button", { type: "button", class: "pacte-button pacte-secondary", "data-download": "png", disabled: true }, "Télécharger l’image (PNG)");
+  const csvButton = h(
+    "button",
+    { type: "button", class: "pacte-button pacte-secondary", "data-download": "csv", disabled: true },
+    "Télécharger ma semaine (CSV)",
+  );
+  const pngButton = h(
+    "button",
+    { type: "button", class: "pacte-button pacte-secondary", "data-download": "png", disabled: true },
+    "Télécharger l’image (PNG)",
+  );
   const actions = h("div", { class: "pacte-week-actions" }, csvButton, pngButton);
   const cites = Object.values(spec.citations || {}).join(" ; ");
   root.append(form, result, actions, h("p", { class: "pacte-week-source" }, `Sources\u00a0: ${cites}.`));
@@ -161,27 +221,64 @@ function render({ model, el }) {
     if (r.status !== "ok") {
       message.textContent = r.message;
       const id = (r.field || "").startsWith("hours.") ? r.field.slice(6) : null;
-      if (id && inputs.has(id)) { inputs.get(id).setAttribute("aria-invalid", "true"); inputs.get(id).focus(); }
+      if (id && inputs.has(id)) {
+        inputs.get(id).setAttribute("aria-invalid", "true");
+        inputs.get(id).focus();
+      }
       return;
     }
     message.textContent = "";
     const rows = r.blocks.map((b) => {
       const block = spec.blocks.find((x) => x.id === b.id);
-      return h("tr", { "data-block": b.id },
+      return h(
+        "tr",
+        { "data-block": b.id },
         h("th", { scope: "row" }, b.label),
-        h("td", {}, h("div", { class: "pacte-week-cell" },
-          h("div", { class: "pacte-week-bar", style: `width:${(b.share * 0.6).toFixed(1)}%`, "aria-hidden": "true" }),
-          h("span", { class: "pacte-week-value" }, `${frenchNumber(b.hours)}\u00a0h (${frenchNumber(b.share)}\u00a0%)`))),
-        h("td", { class: "pacte-week-reported" }, block.reported, " ", h("span", { class: "pacte-week-note" }, `(${(spec.citations || {})[block.source.ref] || block.source.ref})`)));
+        h(
+          "td",
+          {},
+          h(
+            "div",
+            { class: "pacte-week-cell" },
+            h("div", { class: "pacte-week-bar", style: `width:${(b.share * 0.6).toFixed(1)}%`, "aria-hidden": "true" }),
+            h(
+              "span",
+              { class: "pacte-week-value" },
+              `${frenchNumber(b.hours)}\u00a0h (${frenchNumber(b.share)}\u00a0%)`,
+            ),
+          ),
+        ),
+        h(
+          "td",
+          { class: "pacte-week-reported" },
+          block.reported,
+          " ",
+          h("span", { class: "pacte-week-note" }, `(${(spec.citations || {})[block.source.ref] || block.source.ref})`),
+        ),
+      );
     });
     result.append(
       ...r.sentences.map((s) => h("p", { class: "pacte-week-sentence" }, s)),
-      h("table", { class: "pacte-week-table" },
+      h(
+        "table",
+        { class: "pacte-week-table" },
         h("caption", {}, "Votre semaine par bloc d’activités, et ce qu’en disent les sources"),
-        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Bloc"), h("th", { scope: "col" }, "Votre semaine"), h("th", { scope: "col" }, "Ce qu’en disent les sources"))),
-        h("tbody", {}, rows)),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            h("th", { scope: "col" }, "Bloc"),
+            h("th", { scope: "col" }, "Votre semaine"),
+            h("th", { scope: "col" }, "Ce qu’en disent les sources"),
+          ),
+        ),
+        h("tbody", {}, rows),
+      ),
       ...r.notes.map((n) => h("p", { class: "pacte-week-note" }, n)),
-      ...spec.references.map((n) => h("p", { class: "pacte-week-note" }, n.text)));
+      ...spec.references.map((n) => h("p", { class: "pacte-week-note" }, n.text)),
+    );
   };
 
   form.addEventListener("submit", (event) => {
@@ -209,7 +306,9 @@ function render({ model, el }) {
     root.dataset.kernelResult = kr.status === "ok" ? `${kr.status}:${kr.total}:${kr.top}` : kr.status;
   };
   if (answers.structure) {
-    const input = /** @type {HTMLInputElement | null} */ (structureSet.querySelector(`input[value="${answers.structure}"]`));
+    const input = /** @type {HTMLInputElement | null} */ (
+      structureSet.querySelector(`input[value="${answers.structure}"]`)
+    );
     if (input) input.checked = true;
   }
   if (Object.keys(answers.hours || {}).length) show(summarizeWeek(spec, answers));

@@ -48,7 +48,10 @@ export function summarizeWeek(spec, answers) {
   for (const a of spec.activities) {
     const raw = Object.hasOwn(hours, a.id) ? hours[a.id] : null;
     const field = `hours.${a.id}`;
-    if (raw === null || raw === undefined) { values[a.id] = 0; continue; }
+    if (raw === null || raw === undefined) {
+      values[a.id] = 0;
+      continue;
+    }
     if (typeof raw !== "number" || !Number.isFinite(raw)) {
       return invalid(field, `« ${a.label} » : saisissez un nombre d’heures (par exemple 2,5).`);
     }
@@ -62,10 +65,17 @@ export function summarizeWeek(spec, answers) {
   for (const a of spec.activities) total += values[a.id];
   total = round2(total);
   if (total === 0) {
-    return { status: "empty", field: "hours", message: "Indiquez au moins une demi-heure pour une activité avant de voir votre semaine." };
+    return {
+      status: "empty",
+      field: "hours",
+      message: "Indiquez au moins une demi-heure pour une activité avant de voir votre semaine.",
+    };
   }
   if (total > spec.max_total_hours) {
-    return invalid("hours", `Votre semaine compte ${frenchNumber(total)} heures, plus que les ${frenchNumber(spec.max_total_hours)} heures prévues : vérifiez vos saisies.`);
+    return invalid(
+      "hours",
+      `Votre semaine compte ${frenchNumber(total)} heures, plus que les ${frenchNumber(spec.max_total_hours)} heures prévues : vérifiez vos saisies.`,
+    );
   }
   const blocks = spec.blocks.map((b) => {
     let h = 0;
@@ -74,7 +84,11 @@ export function summarizeWeek(spec, answers) {
     return { id: b.id, label: b.label, hours: h, share: shareOf(h, total) };
   });
   const activities = spec.activities.map((a) => ({
-    id: a.id, block: a.block, label: a.label, hours: values[a.id], share: shareOf(values[a.id], total),
+    id: a.id,
+    block: a.block,
+    label: a.label,
+    hours: values[a.id],
+    share: shareOf(values[a.id], total),
   }));
   let top = blocks[0];
   for (const b of blocks) if (b.hours > top.hours) top = b;
@@ -84,10 +98,15 @@ export function summarizeWeek(spec, answers) {
     `Le bloc « ${top.label} » en occupe la plus grande part (${frenchNumber(top.share)}\u00a0%).`,
   ];
   if (empty.length) {
-    const names = blocks.filter((b) => b.hours === 0).map((b) => `« ${b.label} »`).join(", ");
-    sentences.push(empty.length > 1
-      ? `Aucun temps pour ces blocs que décrivent les sources : ${names}. Est-ce un choix, une tâche assurée par d’autres ou un travail invisible ?`
-      : `Aucun temps pour ce bloc que décrivent les sources : ${names}. Est-ce un choix, une tâche assurée par d’autres ou un travail invisible ?`);
+    const names = blocks
+      .filter((b) => b.hours === 0)
+      .map((b) => `« ${b.label} »`)
+      .join(", ");
+    sentences.push(
+      empty.length > 1
+        ? `Aucun temps pour ces blocs que décrivent les sources : ${names}. Est-ce un choix, une tâche assurée par d’autres ou un travail invisible ?`
+        : `Aucun temps pour ce bloc que décrivent les sources : ${names}. Est-ce un choix, une tâche assurée par d’autres ou un travail invisible ?`,
+    );
   }
   const notes = structure ? spec.structures.find((s) => s.id === structure).notes.map((n) => n.text) : [];
   return { status: "ok", structure, total, blocks, activities, top: top.id, empty, sentences, notes };
@@ -101,7 +120,8 @@ function csvField(text) {
 export function weekCsv(spec, result) {
   const blockLabel = new Map(spec.blocks.map((b) => [b.id, b.label]));
   const lines = [["Bloc", "Activité", "Heures par semaine", "Part de la semaine (%)"]];
-  for (const a of result.activities) lines.push([blockLabel.get(a.block), a.label, frenchNumber(a.hours), frenchNumber(a.share)]);
+  for (const a of result.activities)
+    lines.push([blockLabel.get(a.block), a.label, frenchNumber(a.hours), frenchNumber(a.share)]);
   for (const b of result.blocks) lines.push([b.label, "Total du bloc", frenchNumber(b.hours), frenchNumber(b.share)]);
   lines.push(["Total", "", frenchNumber(result.total), "100"]);
   return `${lines.map((row) => row.map(csvField).join(";")).join("\r\n")}\r\n`;

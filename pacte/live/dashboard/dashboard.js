@@ -5,9 +5,9 @@
 import { errorText, h } from "../../pacte/static/dom.js";
 import { activityCard } from "./dashboard_cards.js";
 import { setupJoin } from "./dashboard_join.js";
+import * as L from "./dashboard_logic.js";
 import { projectionView } from "./dashboard_projection.js";
 import { drawRoomQuestions, projectionQuestions } from "./dashboard_room.js";
-import * as L from "./dashboard_logic.js";
 import { setupToolkit } from "./dashboard_toolkit.js";
 
 const API = new URL("../../api/live/trainer/", import.meta.url);
@@ -15,7 +15,19 @@ const REMEMBER = "pacte-trainer-session";
 const RETRY_MS = 3000;
 /** @type {(id: string) => PageElement} */
 const $ = (id) => /** @type {PageElement} */ (document.getElementById(id));
-const state = { sessions: [], sessionId: null, catalogue: [], summary: null, query: "", projection: false, source: null, retry: null, openGroups: new Set(), catalogueSignature: "", activitiesSignature: "" };
+const state = {
+  sessions: [],
+  sessionId: null,
+  catalogue: [],
+  summary: null,
+  query: "",
+  projection: false,
+  source: null,
+  retry: null,
+  openGroups: new Set(),
+  catalogueSignature: "",
+  activitiesSignature: "",
+};
 
 function say(text, error = false) {
   const status = $("status");
@@ -42,7 +54,10 @@ async function api(path, { method = "GET", body = undefined } = {}) {
   } catch {
     data = {};
   }
-  if (resp.status === 403) throw new Error("Accès réservé au formateur\u00a0: ouvrez le lien avec le jeton affiché par «\u00a0pacte serve\u00a0».");
+  if (resp.status === 403)
+    throw new Error(
+      "Accès réservé au formateur\u00a0: ouvrez le lien avec le jeton affiché par «\u00a0pacte serve\u00a0».",
+    );
   if (!resp.ok || data.ok === false) throw new Error(data.error || `Action impossible (erreur ${resp.status}).`);
   return data;
 }
@@ -77,7 +92,9 @@ function drawSession() {
   const box = $("session-current");
   box.hidden = !s;
   document.body.dataset.session = s ? s.code : "";
-  $("session-heading").textContent = s ? `${s.title} — code ${s.code}${s.open === false ? " (fermée)" : ""}` : "Aucune séance choisie.";
+  $("session-heading").textContent = s
+    ? `${s.title} — code ${s.code}${s.open === false ? " (fermée)" : ""}`
+    : "Aucune séance choisie.";
   if (!s) return;
   $("session-code").textContent = s.code;
   const url = state.summary?.join_url || "";
@@ -182,10 +199,15 @@ function catalogueItem(a, stageActivity, canPush) {
   return h(
     "li",
     { class: isCurrent ? "item is-current" : "item", "data-key": a.key, "aria-current": isCurrent ? "true" : null },
-    h("span", { class: "item-text" },
-      h("span", { class: "kind" }, L.kindLabel(a.kind)), " ", h("strong", {}, a.title),
+    h(
+      "span",
+      { class: "item-text" },
+      h("span", { class: "kind" }, L.kindLabel(a.kind)),
+      " ",
+      h("strong", {}, a.title),
       a.prompt ? h("span", { class: "prompt" }, a.prompt) : null,
-      isCurrent ? h("span", { class: "badge" }, "En cours") : null),
+      isCurrent ? h("span", { class: "badge" }, "En cours") : null,
+    ),
     push,
   );
 }
@@ -204,9 +226,16 @@ function drawCatalogue() {
     ...groups.map((g) => {
       const holdsCurrent = g.items.some((a) => L.sameActivity(a, stageActivity));
       const open = Boolean(state.query) || holdsCurrent || groups.length <= 2 || state.openGroups.has(g.module);
-      const box = h("details", { class: "group", open },
+      const box = h(
+        "details",
+        { class: "group", open },
         h("summary", {}, h("h3", {}, `${g.label} (${g.items.length})`)),
-        h("ul", { class: "items" }, g.items.map((a) => catalogueItem(a, stageActivity, canPush))));
+        h(
+          "ul",
+          { class: "items" },
+          g.items.map((a) => catalogueItem(a, stageActivity, canPush)),
+        ),
+      );
       box.addEventListener("toggle", () => {
         if (box.open) state.openGroups.add(g.module);
         else state.openGroups.delete(g.module);
@@ -218,12 +247,19 @@ function drawCatalogue() {
 
 async function pushStage(activity, stateName) {
   if (!state.sessionId) return;
-  const body = stateName === "idle" ? { state: "idle" } : { kind: activity.kind, ref: activity.ref, question: activity.question, state: stateName };
+  const body =
+    stateName === "idle"
+      ? { state: "idle" }
+      : { kind: activity.kind, ref: activity.ref, question: activity.question, state: stateName };
   await attempt(async () => {
     const data = await api(sessionPath("/stage"), { method: "POST", body });
     if (state.summary) state.summary = { ...state.summary, stage: data.stage };
     drawAll();
-    say(stateName === "idle" ? "Écran des apprenants effacé." : `${L.STATE_TEXT[stateName]}\u00a0: ${activity.title || activity.ref}.`);
+    say(
+      stateName === "idle"
+        ? "Écran des apprenants effacé."
+        : `${L.STATE_TEXT[stateName]}\u00a0: ${activity.title || activity.ref}.`,
+    );
   });
 }
 
@@ -236,12 +272,17 @@ function drawStage() {
   $("stage").dataset.state = controls.state;
   $("stage-title").textContent = stage?.activity ? stage.activity.title || stage.activity.ref : L.STATE_TEXT.idle;
   $("stage-state").textContent = stage?.activity ? controls.text : "";
-  $("stage-count").textContent = stage?.activity ? `${L.countLabel(entry?.answers ?? 0, "réponse")} à l’activité en cours` : "";
-  const buttons = [.../** @type {NodeListOf<HTMLButtonElement>} */ (document.querySelectorAll(".stage-actions button"))];
+  $("stage-count").textContent = stage?.activity
+    ? `${L.countLabel(entry?.answers ?? 0, "réponse")} à l’activité en cours`
+    : "";
+  const buttons = [
+    .../** @type {NodeListOf<HTMLButtonElement>} */ (document.querySelectorAll(".stage-actions button")),
+  ];
   const focused = buttons.indexOf(/** @type {HTMLButtonElement} */ (document.activeElement));
   for (const button of buttons) {
     button.disabled = !controls[button.dataset.action] || !state.sessionId;
-    if (button.dataset.action === "next") button.title = next ? `Suivante\u00a0: ${next.title}` : "Pas d’activité suivante sur cette page";
+    if (button.dataset.action === "next")
+      button.title = next ? `Suivante\u00a0: ${next.title}` : "Pas d’activité suivante sur cette page";
   }
   // The button just used may now be disabled: the focus moves to the next one still usable.
   if (focused >= 0 && buttons[focused].disabled) {
@@ -273,10 +314,13 @@ function drawActivities() {
   const focused = box.contains(document.activeElement) ? document.activeElement : null;
   const focusKey = focused?.closest("article")?.dataset.key;
   const focusWord = focused?.dataset.word;
-  const sorted = [...entries].sort((a, b) => Number(L.sameActivity(b, stageActivity)) - Number(L.sameActivity(a, stageActivity)));
+  const sorted = [...entries].sort(
+    (a, b) => Number(L.sameActivity(b, stageActivity)) - Number(L.sameActivity(a, stageActivity)),
+  );
   const actions = { api, attempt, say, path: sessionPath };
   box.replaceChildren(...sorted.map((e) => activityCard(e, L.sameActivity(e, stageActivity), actions)));
-  if (!state.sessionId) box.append(h("p", { class: "empty" }, "Créez ou choisissez une séance pour voir les réponses."));
+  if (!state.sessionId)
+    box.append(h("p", { class: "empty" }, "Créez ou choisissez une séance pour voir les réponses."));
   else if (!entries.length) box.append(h("p", { class: "empty" }, "Pas encore de réponse dans cette séance."));
   if (focusKey && focusWord !== undefined) {
     const card = [...box.querySelectorAll("article")].find((a) => a.dataset.key === focusKey);
@@ -331,7 +375,8 @@ function wire() {
   });
   $("close-session").addEventListener("click", () => {
     const s = current();
-    if (!s || !window.confirm(`Fermer la séance «\u00a0${s.title}\u00a0»\u00a0? Plus aucune réponse ne sera acceptée.`)) return;
+    if (!s || !window.confirm(`Fermer la séance «\u00a0${s.title}\u00a0»\u00a0? Plus aucune réponse ne sera acceptée.`))
+      return;
     attempt(async () => {
       await api(sessionPath("/close"), { method: "POST", body: {} });
       await loadSessions();
@@ -341,7 +386,11 @@ function wire() {
   });
   $("delete-session").addEventListener("click", () => {
     const s = current();
-    if (!s || !window.confirm(`Supprimer la séance «\u00a0${s.title}\u00a0» et toutes ses réponses\u00a0? C’est définitif.`)) return;
+    if (
+      !s ||
+      !window.confirm(`Supprimer la séance «\u00a0${s.title}\u00a0» et toutes ses réponses\u00a0? C’est définitif.`)
+    )
+      return;
     attempt(async () => {
       await api(sessionPath(""), { method: "DELETE", body: {} });
       selectSession(null);

@@ -35,7 +35,9 @@ export function groupCatalogue(activities, query = "") {
   const groups = [];
   const byModule = new Map();
   for (const a of activities || []) {
-    const haystack = fold([a.title, a.prompt, a.module, a.module_title, a.page, a.ref, a.question, a.kind, kindLabel(a.kind)].join(" "));
+    const haystack = fold(
+      [a.title, a.prompt, a.module, a.module_title, a.page, a.ref, a.question, a.kind, kindLabel(a.kind)].join(" "),
+    );
     if (!words.every((w) => haystack.includes(w))) continue;
     const module = a.module || "";
     if (!byModule.has(module)) {
@@ -137,7 +139,8 @@ export function qrMatrix(text) {
 export function qrPath(matrix, border = 4) {
   const parts = [];
   matrix.rows.forEach((line, y) => {
-    for (const m of line.matchAll(/1+/g)) parts.push(`M${m.index + border} ${y + border}h${m[0].length}v1h-${m[0].length}z`);
+    for (const m of line.matchAll(/1+/g))
+      parts.push(`M${m.index + border} ${y + border}h${m[0].length}v1h-${m[0].length}z`);
   });
   return { d: parts.join(""), size: matrix.size + 2 * border };
 }

@@ -28,7 +28,12 @@ function barList(rows) {
       h(
         "li",
         { class: r.correct ? "bar-row correct" : "bar-row", "data-id": String(r.id), "data-count": String(r.count) },
-        h("span", { class: "bar-label" }, r.label, r.correct ? h("span", { class: "correct-mark" }, `${NBSP}✓ bonne réponse`) : null),
+        h(
+          "span",
+          { class: "bar-label" },
+          r.label,
+          r.correct ? h("span", { class: "correct-mark" }, `${NBSP}✓ bonne réponse`) : null,
+        ),
         bar(r.width),
         h("span", { class: "bar-value" }, r.value),
       ),
@@ -47,8 +52,7 @@ function words(model, { onHide, onApprove, projected }) {
     const item = h("li", { class: `word-item${state}`, "data-count": String(w.count) }, word);
     item.append(h("span", { class: "word-count" }, ` (${w.count})`));
     if (onHide) {
-      const button = h("button", { type: "button", class: "word-toggle" },
-        w.hidden ? "Afficher" : "Masquer");
+      const button = h("button", { type: "button", class: "word-toggle" }, w.hidden ? "Afficher" : "Masquer");
       button.dataset.word = w.text; // to give the focus back after a redraw
       button.setAttribute("aria-label", `${w.hidden ? "Afficher" : "Masquer"} «${NBSP}${w.text}${NBSP}»`);
       button.addEventListener("click", () => onHide(w.text, !w.hidden));
@@ -91,11 +95,24 @@ function surveyGroup(group) {
           "li",
           { class: "survey-row", "data-id": String(r.id) },
           h("span", { class: "bar-label" }, r.label),
-          h("span", { class: "survey-pair" },
-            h("span", { class: "pair-line" }, h("span", { class: "pair-name" }, "Salle"), bar(r.roomWidth, "room"),
-              h("span", { class: "bar-value room-value" }, r.roomText)),
-            h("span", { class: "pair-line" }, h("span", { class: "pair-name" }, "Enquête"), bar(r.surveyWidth, "survey"),
-              h("span", { class: "bar-value survey-value" }, r.surveyText))),
+          h(
+            "span",
+            { class: "survey-pair" },
+            h(
+              "span",
+              { class: "pair-line" },
+              h("span", { class: "pair-name" }, "Salle"),
+              bar(r.roomWidth, "room"),
+              h("span", { class: "bar-value room-value" }, r.roomText),
+            ),
+            h(
+              "span",
+              { class: "pair-line" },
+              h("span", { class: "pair-name" }, "Enquête"),
+              bar(r.surveyWidth, "survey"),
+              h("span", { class: "bar-value survey-value" }, r.surveyText),
+            ),
+          ),
         ),
       ),
     ),
@@ -116,7 +133,10 @@ function approveButton(w, onApprove) {
   return button;
 }
 
-export function drawPanel(panel, { showCorrect = true, onHide = null, onApprove = null, projected = false, question = "" } = {}) {
+export function drawPanel(
+  panel,
+  { showCorrect = true, onHide = null, onApprove = null, projected = false, question = "" } = {},
+) {
   const model = panelModel(panel, { showCorrect, question });
   const box = h("div", { class: `panel panel-${model.type}`, "data-type": model.type });
   if (model.type === "bars") box.append(barList(model.rows));
@@ -132,7 +152,12 @@ export function drawPanel(panel, { showCorrect = true, onHide = null, onApprove 
 // The QR code of ``text`` as an inline SVG (drawn here, no service).
 export function drawQr(text) {
   const { d, size } = qrPath(qrMatrix(text));
-  const root = svg("svg", { viewBox: `0 0 ${size} ${size}`, role: "img", "aria-label": `QR code du lien ${text}`, "shape-rendering": "crispEdges" });
+  const root = svg("svg", {
+    viewBox: `0 0 ${size} ${size}`,
+    role: "img",
+    "aria-label": `QR code du lien ${text}`,
+    "shape-rendering": "crispEdges",
+  });
   root.append(svg("rect", { width: size, height: size, fill: "#fff" }), svg("path", { d, fill: "#000" }));
   return root;
 }
@@ -145,7 +170,10 @@ export function drawRounds(entry, options = {}) {
   const counted = (r) => r.answers ?? 0; // the server counts neither hidden nor pending entries
   const earlier = (entry.rounds || []).map((r) => ({ ...r, current: false }));
   if (!earlier.length) return draw(entry.panel, options);
-  const rounds = [...earlier, { round: entry.round ?? earlier.length + 1, answers: entry.answers ?? 0, panel: entry.panel, current: true }];
+  const rounds = [
+    ...earlier,
+    { round: entry.round ?? earlier.length + 1, answers: entry.answers ?? 0, panel: entry.panel, current: true },
+  ];
   return h(
     "div",
     { class: "rounds", "data-rounds": String(rounds.length) },
@@ -153,7 +181,11 @@ export function drawRounds(entry, options = {}) {
       h(
         "section",
         { class: r.current ? "round is-current" : "round", "data-round": String(r.round) },
-        h("h4", { class: "round-title" }, `Tour ${r.round}${r.current ? " (en cours)" : ""} · ${countLabel(counted(r), "réponse")}`),
+        h(
+          "h4",
+          { class: "round-title" },
+          `Tour ${r.round}${r.current ? " (en cours)" : ""} · ${countLabel(counted(r), "réponse")}`,
+        ),
         draw(r.panel, r.current ? options : { ...options, onHide: null }),
       ),
     ),

@@ -5,8 +5,8 @@
 // floor, then pages turned with the arrows. Once everyone has joined, the trainer
 // may keep the results alone (« Résultats seuls »).
 import { h } from "../../pacte/static/dom.js";
-import { drawPanel, drawQr, drawRounds } from "./dashboard_panels.js";
 import * as L from "./dashboard_logic.js";
+import { drawPanel, drawQr, drawRounds } from "./dashboard_panels.js";
 import { fitProjection } from "./projection_fit.js";
 
 /** @type {(id: string) => PageElement} */
@@ -32,7 +32,8 @@ function answerCards(panel) {
 }
 
 function projectedPanel(panel, options, kind) {
-  if (kind === "text" && panel?.type === "words") return h("div", { class: "panel panel-cards", "data-type": "cards" }, answerCards(panel));
+  if (kind === "text" && panel?.type === "words")
+    return h("div", { class: "panel panel-cards", "data-type": "cards" }, answerCards(panel));
   return drawPanel(panel, options);
 }
 
@@ -43,7 +44,11 @@ function revealBlock(reveal) {
   if (reveal.consequences?.length) {
     out.append(
       h("p", { class: "reveal-title" }, "Conséquences de chaque choix"),
-      h("ul", { class: "consequences" }, reveal.consequences.map((c) => h("li", { class: "consequence" }, h("strong", {}, c.choice), ` ${c.text}`))),
+      h(
+        "ul",
+        { class: "consequences" },
+        reveal.consequences.map((c) => h("li", { class: "consequence" }, h("strong", {}, c.choice), ` ${c.text}`)),
+      ),
     );
   } else if (reveal.explanation) out.append(h("p", { class: "projection-explanation" }, reveal.explanation));
   if (reveal.source) out.append(h("p", { class: "projection-source" }, `Source${L.NBSP}: ${reveal.source}`));
@@ -69,7 +74,8 @@ function activityNodes(summary, session) {
   const stage = summary?.stage;
   const entry = L.currentEntry(summary);
   if (!stage?.activity) {
-    const idle = session?.open === false ? "Séance fermée. Merci de votre participation." : "En attente de la prochaine activité…";
+    const idle =
+      session?.open === false ? "Séance fermée. Merci de votre participation." : "En attente de la prochaine activité…";
     return [h("p", { class: "projection-idle" }, idle)];
   }
   const revealed = stage.state === "revealed";
@@ -81,14 +87,23 @@ function activityNodes(summary, session) {
     ? drawRounds(entry, { ...options, draw: (panel, o) => projectedPanel(panel, o, kind) })
     : projectedPanel(entry?.panel ?? stage.reveal?.panel, options, kind);
   return [
-    h("div", { class: "projection-head" },
+    h(
+      "div",
+      { class: "projection-head" },
       h("h2", {}, stage.activity.title || stage.activity.ref),
-      h("p", { class: "projection-state" }, `${L.stateText(withSession)} · ${count}`)),
-    h("div", { class: "projection-pages" },
-      h("div", { class: "projection-page-inner" },
+      h("p", { class: "projection-state" }, `${L.stateText(withSession)} · ${count}`),
+    ),
+    h(
+      "div",
+      { class: "projection-pages" },
+      h(
+        "div",
+        { class: "projection-page-inner" },
         stage.activity.prompt ? h("p", { class: "prompt" }, stage.activity.prompt) : null,
         results,
-        revealed ? revealBlock(stage.reveal) : null)),
+        revealed ? revealBlock(stage.reveal) : null,
+      ),
+    ),
   ];
 }
 
@@ -119,13 +134,19 @@ function fit() {
 function setResultsOnly(on) {
   $("projection").classList.toggle("is-results-only", on);
   $("projection-results-only").setAttribute("aria-pressed", String(on));
-  try { sessionStorage.setItem(RESULTS_ONLY, on ? "1" : ""); } catch { /* private mode */ }
+  try {
+    sessionStorage.setItem(RESULTS_ONLY, on ? "1" : "");
+  } catch {
+    /* private mode */
+  }
   fit();
 }
 
 function wire() {
   view.wired = true;
-  $("projection-results-only").addEventListener("click", () => setResultsOnly(!$("projection").classList.contains("is-results-only")));
+  $("projection-results-only").addEventListener("click", () =>
+    setResultsOnly(!$("projection").classList.contains("is-results-only")),
+  );
   $("projection-previous").addEventListener("click", () => turn(-1));
   $("projection-next").addEventListener("click", () => turn(1));
   // Captured before the sequence's keys (dashboard_toolkit.js): the arrows turn the projected pages
@@ -133,7 +154,11 @@ function wire() {
   document.addEventListener(
     "keydown",
     (event) => {
-      if (!document.body.classList.contains("is-projection") || /** @type {Element} */ (event.target).closest?.("input, select, textarea")) return;
+      if (
+        !document.body.classList.contains("is-projection") ||
+        /** @type {Element} */ (event.target).closest?.("input, select, textarea")
+      )
+        return;
       const delta = { ArrowRight: 1, ArrowDown: 1, PageDown: 1, ArrowLeft: -1, ArrowUp: -1, PageUp: -1 }[event.key];
       const target = view.page + (delta || 0);
       if (delta && view.pages > 1 && target >= 0 && target < view.pages) {
@@ -148,7 +173,11 @@ function wire() {
     fit();
   });
   let on = false;
-  try { on = sessionStorage.getItem(RESULTS_ONLY) === "1"; } catch { /* private mode */ }
+  try {
+    on = sessionStorage.getItem(RESULTS_ONLY) === "1";
+  } catch {
+    /* private mode */
+  }
   $("projection").classList.toggle("is-results-only", on);
   $("projection-results-only").setAttribute("aria-pressed", String(on));
 }

@@ -6,9 +6,21 @@
 
 // The blocks a page never cuts: a line of results, a paragraph, a card.
 const BLOCKS = [
-  ".prompt", ".bar-row", ".survey-group > h4", ".survey-ns", ".survey-row", ".mean", ".note", ".empty",
-  ".word-item", ".answer-card", ".round-title", ".projection-explanation", ".projection-source",
-  ".consequence", ".reveal-title",
+  ".prompt",
+  ".bar-row",
+  ".survey-group > h4",
+  ".survey-ns",
+  ".survey-row",
+  ".mean",
+  ".note",
+  ".empty",
+  ".word-item",
+  ".answer-card",
+  ".round-title",
+  ".projection-explanation",
+  ".projection-source",
+  ".consequence",
+  ".reveal-title",
 ].join(", ");
 const SCALES = [1, 0.94, 0.88, 0.82, 0.76]; // the floor: projection.css keeps every sub-label at 20 px or more
 const GAP = 8; // px kept free above a page's first block
