@@ -59,7 +59,9 @@ def _listen_answers(page) -> None:
 
 
 def _explorer(page):
-    draw_charts(page, timeout=TIMEOUT, count=1)  # Vega draws a chart when it is about to be seen
+    # Vega draws a chart when it is about to be seen; in Voilà the kernel runs the page first (120 s: a
+    # loaded 2-core machine)
+    draw_charts(page, timeout=120_000, count=1)
     fig = page.locator("figure.pacte-chart", has=page.locator(".vega-bindings input[type=checkbox]")).first
     fig.and_(page.locator("[data-rendered=true]")).wait_for(timeout=TIMEOUT)
     return fig

@@ -24,7 +24,10 @@ SHAPE = [
     ("« Pour aller plus loin »", r"^## Pour aller plus loin$"),
     ("« Notes pour le formateur »", r"^## Notes pour le formateur$"),
     ("the trainer's dropdown", r"^```+\{dropdown\}"),
-    ("a timed session plan", r"^(?:\|\s*(?:[Tt]emps|[Dd]urée|[Mm]oment)\s*\||- \d+(?:\s*[-–]\s*\d+)? min)"),
+    (
+        "a timed session plan",
+        r"^(?:\|\s*(?:[Tt]emps|[Dd]urée|[Mm]oment)\s*\||- \d+(?:\s*[-–]\s*\d+)?\s+min)",
+    ),  # \s: a non-breaking space too
 ]
 # Parts whose place is free as long as they exist after the « En bref » box.
 ANYWHERE = [("« Points clés »", r"^## Points clés$")]
