@@ -46,28 +46,6 @@ MARKING_FIXTURES = {
     # The built book is what `pacte build` made last: the fast loop does not build, so it leaves these out.
     "built_book": ("slow",),
 }
-# The modules that take longest (their durations in a clean-clone run, longest first). Workers take
-# whole modules in collection order (`--dist loadscope --no-loadscope-reorder`): these start first
-# rather than last, when one of them would be the tail of the run (the Binder image took 4 min 35 s and
-# was started last by xdist's default order, by number of tests).
-LONGEST_FIRST = [
-    "test_binder_image",
-    "test_a11y_pages",
-    "test_a11y_widgets",
-    "test_security_csp",
-    "test_export_pdf",
-    "test_binder",
-    "test_a11y_pa11y",
-    "test_editorial_grammar",
-    "test_a11y_layout_shift",
-    "test_e2e_book",
-    "test_live_room_browser",
-    "test_serve_kernels",
-    "test_security_build",
-    "test_everyday_changes",
-    "test_panorama_browser",
-    "test_progress_browser",
-]
 # `scripts/test.sh --fast` sets it: the fuzz tests draw fewer examples there (the full suite draws them all).
 FAST_LOOP = os.environ.get("PACTE_FAST_LOOP") == "1"
 TRAINER_TOKEN = "test-trainer-token-not-secret"
@@ -133,15 +111,13 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Mark every test by the expensive fixtures it uses (:data:`MARKING_FIXTURES`); the longest modules first."""
+    """Mark every test by the expensive fixtures it uses (:data:`MARKING_FIXTURES`)."""
     for item in items:
         used = set(getattr(item, "fixturenames", ()))
         for fixture, marks in MARKING_FIXTURES.items():
             if fixture in used:
                 for mark in marks:
                     item.add_marker(mark)
-    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
-    items.sort(key=lambda item: rank.get(item.path.stem, len(rank)))  # stable: a module's order is kept
 
 
 def free_port() -> int:

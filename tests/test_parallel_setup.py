@@ -8,14 +8,13 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from conftest import BUILD, LONGEST_FIRST, MARKING_FIXTURES, ROOT, pytest_collection_modifyitems
+from conftest import BUILD, MARKING_FIXTURES, ROOT, pytest_collection_modifyitems
 
 
 @dataclass
 class FakeItem:
     fixturenames: list[str]
     marks: list[str] = field(default_factory=list)
-    path: Path = Path("tests/test_example.py")
 
     def add_marker(self, mark: str) -> None:
         self.marks.append(mark)
@@ -46,23 +45,3 @@ def test_each_worker_writes_its_own_files():
     assert len(paths) == 3
     assert all(p.parent == BUILD for p in paths)
     assert BUILD / "test-live-data" in paths  # without xdist, the plain name
-
-
-def test_the_longest_modules_listed_first_exist_and_come_first_in_the_collection():
-    assert len(set(LONGEST_FIRST)) == len(LONGEST_FIRST)
-    missing = [name for name in LONGEST_FIRST if not (ROOT / "tests" / f"{name}.py").exists()]
-    assert not missing, f"LONGEST_FIRST names modules that are gone: {missing}"
-    proc = subprocess.run(
-        [sys.executable, "-m", "pytest", "tests", "--co", "-q", "-p", "no:randomly"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    modules = []
-    for line in proc.stdout.splitlines():
-        if "::" in line:
-            stem = line.split("::")[0].rsplit("/", 1)[-1].removesuffix(".py")
-            if not modules or modules[-1] != stem:
-                modules.append(stem)
-    assert modules[: len(LONGEST_FIRST)] == LONGEST_FIRST, modules[: len(LONGEST_FIRST)]

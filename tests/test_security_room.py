@@ -417,7 +417,21 @@ def test_kernel_manager_refuses_before_starting_anything():
             REQUESTER.reset(mark)
             await manager.shutdown_all(now=True)
 
-    asyncio.run(scenario())
+    # A thread of its own: a worker that already ran a browser test has Playwright's loop running here.
+    errors: list[BaseException] = []
+    runner = threading.Thread(target=lambda: _run_collecting(scenario, errors))
+    runner.start()
+    runner.join(timeout=300)
+    assert not runner.is_alive(), "the kernel scenario did not end"
+    if errors:
+        raise errors[0]
+
+
+def _run_collecting(scenario, errors: list[BaseException]) -> None:
+    try:
+        asyncio.run(scenario())
+    except BaseException as exc:  # re-raised in the test's thread
+        errors.append(exc)
 
 
 def test_a_small_kernel_cap_still_leaves_one_view_for_the_room():
