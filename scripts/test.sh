@@ -87,7 +87,7 @@ postgres() {
   eval "$(bash scripts/postgres-test.sh | tail -1)"
 }
 
-# mypy beside the build: two processes for the two cores (the build waits on its kernels at times).
+# mypy beside lint, check and the build: two processes for the two cores (the build waits on its kernels at times).
 TYPES_LOG=$(mktemp)
 types_start() {
   mypy >"$TYPES_LOG" 2>&1 &
@@ -102,13 +102,12 @@ types_wait() {
 }
 
 if [ -z "${PACTE_SKIP_SETUP:-}" ]; then
+  types_start
   phase lint lint
-  if [ -n "$FAST" ]; then
-    phase types mypy
-  else
-    types_start
-  fi
   phase check pacte check
+  if [ -n "$FAST" ]; then
+    phase types types_wait  # what mypy still needed after lint and check
+  fi
 fi
 phase postgres postgres
 if [ -n "$FAST" ]; then

@@ -85,3 +85,19 @@ def test_the_node_unit_tests_pass():
         timeout=120,
     )
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
+
+
+def test_the_shared_node_process_reports_errors_and_ignores_what_modules_print():
+    """tests/node_runner.py: one Node process answers every call; a throw fails the call with
+    its message, and a module's console output cannot be taken for a result."""
+    from node_runner import call_js
+
+    assert call_js(
+        "numbers", "shout", [["a"], ["b"]], setup='function shout(s) { console.log("noise"); return s + "!"; }'
+    ) == [
+        "a!",
+        "b!",
+    ]
+    with pytest.raises(AssertionError, match=r"numbers\.boom: .*Error: refusé"):
+        call_js("numbers", "boom", [[]], setup='function boom() { throw new Error("refusé"); }')
+    assert call_js("numbers", "shout", [["c"]], setup="function shout(s) { return s; }") == ["c"]

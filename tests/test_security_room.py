@@ -315,6 +315,7 @@ def lower_file_limit():
     resource.setrlimit(resource.RLIMIT_NOFILE, (1024, 1024))
 
 
+@pytest.mark.slow  # a server subprocess (tests/connlimits_serve.py)
 def test_1100_idle_connections_with_1024_files_leave_other_trainees_served(tmp_path):
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     if soft < 3000:
@@ -643,6 +644,7 @@ def test_the_summary_reads_and_draws_again_only_what_changed(store):
     assert survey["round"] == 2 and [r["round"] for r in survey["rounds"]] == [1]
 
 
+@pytest.mark.slow  # a server subprocess (tests/connlimits_serve.py)
 def test_out_of_files_the_accept_loop_pauses_and_logs_one_line(tmp_path):
     port = free_port()
     log = tmp_path / "serve.log"
