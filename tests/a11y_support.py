@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 from conftest import draw_charts, log_external
@@ -31,6 +32,19 @@ def built_pages(html_root: Path) -> list[str]:
         if not only or any(o in rel.as_posix() for o in only):
             pages.append(rel.as_posix())
     return pages
+
+
+def pages_with_widgets(html_root: Path) -> dict[str, list[str]]:
+    """Each page of :func:`built_pages` holding widgets, and the widget modules it holds (sorted)."""
+    found = {}
+    for rel in built_pages(html_root):
+        modules = sorted(
+            set(re.findall(r'data-pacte-module="([a-z_]+)"', (html_root / rel).read_text(encoding="utf-8")))
+        )
+        if modules:
+            found[rel] = modules
+    assert found, "no page with a widget"
+    return found
 
 
 def offline_context(browser, width: int, height: int = 900, **extra):
@@ -119,4 +133,62 @@ LAYOUT_PROBE = """() => {
     }
   }
   return out;
+}"""
+
+
+# Drive every widget of the page: `round` 0 answers with the first option and invalid text,
+# round 1 with the second option and valid numbers; then submits each form and presses the
+# widget's validation buttons. A branching case is played to its end.
+DRIVE = r"""async (round) => {
+  const skip = /Recommencer|Rejouer|Revenir|Télécharger|Effacer|Réinitialiser|Monter|Descendre|Quitter|Copier/i;
+  const pause = () => new Promise((r) => setTimeout(r, 30));
+  const fire = (el, type) => el.dispatchEvent(new Event(type, { bubbles: true }));
+  const answer = (scope) => {
+    const groups = new Map();
+    for (const r of scope.querySelectorAll('input[type=radio]')) {
+      if (!groups.has(r.name)) groups.set(r.name, []);
+      groups.get(r.name).push(r);
+    }
+    for (const rs of groups.values()) { const r = rs[Math.min(round, rs.length - 1)]; if (!r.disabled) r.click(); }
+    const boxes = [...scope.querySelectorAll('input[type=checkbox]')];
+    boxes.slice(0, round ? 3 : 1).forEach((b) => { if (!b.checked && !b.disabled) b.click(); });
+    for (const t of scope.querySelectorAll('input[type=text], input[type=number], input:not([type])')) {
+      if (t.closest('.pacte-live')) continue;
+      t.value = round ? (t.dataset.default || t.getAttribute('value') || '3') : 'abc';
+      fire(t, 'input'); fire(t, 'change');
+    }
+    for (const t of scope.querySelectorAll('textarea')) { t.value = 'Une réponse de test.'; fire(t, 'input'); }
+    for (const s of scope.querySelectorAll('select')) {
+      if (s.options.length > 1) { s.selectedIndex = (s.selectedIndex + 1) % s.options.length; fire(s, 'change'); fire(s, 'input'); }
+    }
+  };
+  for (const root of document.querySelectorAll('.pacte-widget-root')) {
+    if (root.closest('[data-pacte-module=chart]')) {
+      for (const d of root.querySelectorAll('details')) d.open = true;
+      answer(root);
+      continue;
+    }
+    if (root.querySelector('.pacte-case')) {
+      for (let i = 0; i < 12 && root.querySelector('.pacte-case-form'); i++) {
+        const form = root.querySelector('.pacte-case-form');
+        const radios = form.querySelectorAll('input[type=radio]');
+        radios[Math.min(round, radios.length - 1)].click();
+        form.requestSubmit();
+        await pause();
+      }
+      continue;
+    }
+    answer(root);
+    for (const form of root.querySelectorAll('form')) {
+      if (form.closest('.pacte-live')) continue;
+      const submit = form.querySelector('button[type=submit], button:not([type])');
+      if (submit && !skip.test(submit.textContent)) { form.requestSubmit(submit); await pause(); }
+    }
+    for (const b of root.querySelectorAll('button')) {
+      if (b.type === 'submit' || b.disabled || skip.test(b.textContent) || b.dataset.download || b.closest('form')?.querySelector('button[type=submit]') === b) continue;
+      if (b.dataset.action === 'up' || b.dataset.action === 'down' || b.dataset.action === 'reset') continue;
+      b.click();
+      await pause();
+    }
+  }
 }"""

@@ -1,29 +1,14 @@
-"""The built book in headless Chromium, network closed: pages load, charts draw, quizzes answer."""
+"""The built book in headless Chromium, network closed: a chart redraws, quizzes answer (every page loading
+without error and drawing its charts: tests/test_page_tour.py)."""
 
 from __future__ import annotations
 
 import pytest
-from conftest import draw_charts, screenshot
-
-from pacte.course.toc import toc_files
+from conftest import screenshot
 
 pytestmark = pytest.mark.browser
 
 SURVEY_PAGE = "modules/metier/qui-sont-les-coordinateurs.html"
-
-
-@pytest.mark.parametrize("doc", toc_files())
-def test_every_page_loads_offline_without_console_errors(offline_page, book_url, doc):
-    page = offline_page
-    page.goto(book_url + doc + ".html", wait_until="networkidle")
-    draw_charts(page)  # each chart draws when it is about to be seen: scroll to it, as a reader does
-    charts = page.locator("div.pacte-widget[data-pacte-module=chart]")
-    for i in range(charts.count()):
-        charts.nth(i).locator("figure.pacte-chart[data-rendered=true] svg").first.wait_for(timeout=20000)
-    assert page.locator("html").get_attribute("lang") == "fr"
-    assert page.pacte_log.external == []
-    assert page.pacte_log.console_errors == []
-    assert page.pacte_log.page_errors == []
 
 
 def test_no_built_page_names_a_third_party_script_host(built_book):

@@ -1,5 +1,6 @@
 """The Content-Security-Policy that `pacte serve` sends is one the pages satisfy: 0 violations in Chromium
-on every built page of the book, on every Voilà view and on the trainer's dashboard (``/formateur/``)."""
+on the Voilà views and on the trainer's dashboard (``/formateur/``); every built page of the book is
+checked by the page tour (tests/test_page_tour.py)."""
 
 from __future__ import annotations
 
@@ -19,11 +20,6 @@ window.__csp = [];
 document.addEventListener('securitypolicyviolation', e => window.__csp.push(
   `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`));
 """
-
-
-def book_pages(built: Path) -> list[str]:
-    skip = ("_static", "_sources", "reports", "_images")
-    return sorted(str(p.relative_to(built)) for p in built.rglob("*.html") if p.relative_to(built).parts[0] not in skip)
 
 
 def voila_view_names() -> list[str]:
@@ -99,17 +95,6 @@ def visit(context, url: str, wait_selector: str | None = None, settle_ms: int = 
         return list(page.evaluate("window.__csp || []")) + console
     finally:
         page.close()
-
-
-def test_every_book_page_satisfies_its_csp(csp_context, pacte_server, built_book):
-    pages = book_pages(built_book)
-    assert len(pages) >= 3
-    violations = {}
-    for rel in pages:
-        found = visit(csp_context, pacte_server + rel)
-        if found:
-            violations[rel] = found
-    assert violations == {}
 
 
 def test_the_views_chosen_load_every_widget_of_the_course():
