@@ -122,7 +122,7 @@ def test_kernels_start_on_demand_are_capped_and_culled(built_book, tmp_path: Pat
     port = free_port()
     log = tmp_path / "serve.log"
     args = ["serve", "--port", str(port), "--trainer-token", TRAINER_TOKEN, "--data-dir", str(tmp_path / "live")]
-    args += ["--preheat", POOLED, "--max-kernels", "1", "--kernel-idle", "20"]
+    args += ["--preheat", POOLED, "--max-kernels", "1", "--kernel-idle", "8"]
     with log.open("w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "pacte.cli", *args], cwd=ROOT, stdout=out, stderr=out)
     base = f"http://127.0.0.1:{port}/"
