@@ -14,7 +14,8 @@
 #   scripts/test.sh … ARGS       ARGS go to the pytest of the tests phase (e.g. -k, -x, tests/test_x.py)
 #
 # PACTE_TEST_WORKERS: pytest-xdist workers of the tests phase (default 3 on 2 cores: 4 took
-# as long, each browser test slower; `--fast` uses 2).
+# as long, each browser test slower; `--fast` uses 2). Workers take whole modules; the long modules of
+# few tests first (tests/conftest.py, LONG_FEW_FIRST), so that none of them is the tail of the run.
 # The throwaway PostgreSQL cluster is stopped when this script ends (tests
 # passed, failed or interrupted) unless it was already running before (`--fast`
 # leaves it running for the next loop: `scripts/postgres-test.sh --stop`).
@@ -120,7 +121,7 @@ if [ -z "${PACTE_SKIP_SETUP:-}" ]; then
   phase build pacte build --quiet
   phase types types_wait  # what mypy still needed once the build was done
 fi
-phase tests pytest tests -n "${PACTE_TEST_WORKERS:-3}" --dist loadscope --durations=15 "$@"
+phase tests pytest tests -n "${PACTE_TEST_WORKERS:-3}" --dist loadscope --no-loadscope-reorder --durations=15 "$@"
 # Every executed page through nbval, in a phase of its own (a notebook's cells stay on one worker).
 phase nbval pytest _build/jupyter_execute -q -n 2 --dist loadscope -p nbval --nbval \
   --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-cell-timeout=300

@@ -15,6 +15,7 @@ worker's own (created afresh by :func:`pytest_configure`). Tests are marked
 
 from __future__ import annotations
 
+import collections
 import functools
 import http.server
 import os
@@ -46,6 +47,11 @@ MARKING_FIXTURES = {
     # The built book is what `pacte build` made last: the fast loop does not build, so it leaves these out.
     "built_book": ("slow",),
 }
+# Long modules of few tests, started first. Workers take whole modules (`--dist loadscope`); xdist's own
+# order puts the modules with most tests first, so a long module of one or two tests (the Binder image:
+# a pip install, then JupyterLab) started last and was the tail of the run, one worker busy while the
+# others had finished. These go first, the others in xdist's order (`--no-loadscope-reorder` keeps this one).
+LONG_FEW_FIRST = ["test_binder_image", "test_page_tour", "test_a11y_pa11y", "test_editorial_grammar"]
 # `scripts/test.sh --fast` sets it: the fuzz tests draw fewer examples there (the full suite draws them all).
 FAST_LOOP = os.environ.get("PACTE_FAST_LOOP") == "1"
 TRAINER_TOKEN = "test-trainer-token-not-secret"
@@ -111,13 +117,18 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Mark every test by the expensive fixtures it uses (:data:`MARKING_FIXTURES`)."""
+    """Mark every test by the expensive fixtures it uses (:data:`MARKING_FIXTURES`); order the modules for
+    the workers: :data:`LONG_FEW_FIRST`, then the others by number of tests, most first (a module's own
+    order is kept)."""
     for item in items:
         used = set(getattr(item, "fixturenames", ()))
         for fixture, marks in MARKING_FIXTURES.items():
             if fixture in used:
                 for mark in marks:
                     item.add_marker(mark)
+    counts = collections.Counter(item.path for item in items)
+    first = {name: i for i, name in enumerate(LONG_FEW_FIRST)}
+    items.sort(key=lambda item: (first.get(item.path.stem, len(first)), -counts[item.path], str(item.path)))
 
 
 def free_port() -> int:
