@@ -8,13 +8,14 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from conftest import BUILD, MARKING_FIXTURES, ROOT, pytest_collection_modifyitems
+from conftest import BUILD, LONG_FEW_FIRST, MARKING_FIXTURES, ROOT, pytest_collection_modifyitems
 
 
 @dataclass
 class FakeItem:
     fixturenames: list[str]
     marks: list[str] = field(default_factory=list)
+    path: Path = Path("tests/test_x.py")
 
     def add_marker(self, mark: str) -> None:
         self.marks.append(mark)
@@ -30,6 +31,15 @@ def test_tests_are_marked_by_the_fixtures_they_use():
     pytest_collection_modifyitems(None, items)
     assert [sorted(set(i.marks)) for i in items] == [["browser"], ["slow"], ["slow"], []]
     assert set(MARKING_FIXTURES) == {"browser", "pacte_server", "built_book"}
+
+
+def test_long_modules_of_few_tests_go_first_then_the_others_by_number_of_tests():
+    def module(name: str, count: int) -> list[FakeItem]:
+        return [FakeItem([], path=Path(f"tests/{name}.py")) for _ in range(count)]
+
+    items = module("test_a", 1) + module("test_b", 3) + module(LONG_FEW_FIRST[1], 2) + module(LONG_FEW_FIRST[0], 1)
+    pytest_collection_modifyitems(None, items)
+    assert [i.path.stem for i in items] == [LONG_FEW_FIRST[0], *[LONG_FEW_FIRST[1]] * 2, *["test_b"] * 3, "test_a"]
 
 
 def _worker_path(worker: str) -> Path:
