@@ -25,6 +25,7 @@ pytestmark = pytest.mark.browser
 LIMIT = 0.1
 SAMPLE = [
     "book/intro.html",
+    "book/mon-parcours.html",
     "search.html",
     "modules/panorama/histoire-des-reformes.html",
     "modules/panorama/compter-les-structures.html",
