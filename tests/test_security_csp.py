@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from a11y_support import run_axe
 from conftest import BUILD, TRAINER_TOKEN, voila_views
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -81,7 +82,11 @@ def csp_context(browser, pacte_server):
     context.close()
 
 
-def visit(context, url: str, wait_selector: str | None = None, settle_ms: int = 400) -> list[str]:
+def visit(context, url: str, wait_selector: str | None = None, settle_ms: int = 400, audit=None) -> list[str]:
+    """Open ``url`` in a new tab of ``context``; return the CSP violations it reported.
+
+    ``audit(page)``, when given, runs once the page has settled; what it returns is added to the list.
+    """
     page = context.new_page()
     console: list[str] = []
     page.on("console", lambda m: console.append(m.text) if "Content Security Policy" in m.text else None)
@@ -92,9 +97,16 @@ def visit(context, url: str, wait_selector: str | None = None, settle_ms: int = 
         if wait_selector:
             page.locator(wait_selector).first.wait_for(timeout=120_000)
         page.wait_for_timeout(settle_ms)
-        return list(page.evaluate("window.__csp || []")) + console
+        found = list(page.evaluate("window.__csp || []")) + console
+        return found + (audit(page) if audit else [])
     finally:
         page.close()
+
+
+def axe_findings(page) -> list[str]:
+    """axe-core's critical and serious violations in ``page``, one line each (a Voilà view allows inline
+    scripts, so axe is added as a script tag)."""
+    return [f"axe: {v['id']} ({v['impact']}): {v['nodes'][:2]}" for v in run_axe(page)]
 
 
 def test_the_views_chosen_load_every_widget_of_the_course():
@@ -128,7 +140,9 @@ def test_the_external_address_finder_finds_one():
     assert external_addresses('<a href="http://127.0.0.1:8866/x">local</a> xmlns="http://www.w3.org/2000/svg"') == []
 
 
-def test_voila_views_covering_every_widget_satisfy_their_csp(csp_context, pacte_server):
+def test_voila_views_covering_every_widget_satisfy_their_csp_and_pass_axe(csp_context, pacte_server):
+    """Every widget's front end, in the views that load them all: no CSP violation, and no critical or
+    serious axe-core violation once the cells have run and the widgets are drawn (issue 28)."""
     views = views_covering_every_widget()
     assert views
     violations = {}
@@ -145,6 +159,7 @@ def test_voila_views_covering_every_widget_satisfy_their_csp(csp_context, pacte_
                     url,
                     wait_selector="#rendered_cells",  # shown once every cell has run and the theme is in
                     settle_ms=1500,
+                    audit=axe_findings,
                 )
                 break
             except PlaywrightTimeout as exc:
