@@ -25,6 +25,8 @@ def test_root_redirect_page_is_french_with_a_title(built_book):
     assert '<html lang="fr">' in text
     assert re.search(r"<title>[^<]{5,}</title>", text)
     assert 'http-equiv="Refresh"' in text
+    assert '<link rel="icon" href="_static/favicon.svg">' in text  # else the browser asks /favicon.ico: a 404
+    assert (built_book / "_static" / "favicon.svg").is_file()
 
 
 def test_theme_controls_have_french_names(built_book, pages):

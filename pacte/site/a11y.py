@@ -99,14 +99,16 @@ def focusable_scroll_boxes(body: str) -> str:
 
 
 def redirect_page(url: str, title: str) -> str:
-    """A French redirect page: ``lang``, ``<title>``, the refresh and a link for those who stop it."""
+    """A French redirect page at the book's root: ``lang``, ``<title>``, the refresh, a link for those who
+    stop it, and the book's icon (without one, a browser asks for ``/favicon.ico``: a 404)."""
     u = html.escape(url, quote=True)
     t = html.escape(title)
     return (
         '<!DOCTYPE html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{t}</title>\n"
-        f'<meta http-equiv="Refresh" content="0; url={u}">\n<link rel="canonical" href="{u}">\n</head>\n'
+        f'<meta http-equiv="Refresh" content="0; url={u}">\n<link rel="canonical" href="{u}">\n'
+        '<link rel="icon" href="_static/favicon.svg">\n</head>\n'
         f'<body>\n<main>\n<h1>{t}</h1>\n<p><a href="{u}">Ouvrir l’accueil du cours</a></p>\n</main>\n</body>\n</html>\n'
     )
 
