@@ -10,6 +10,7 @@ import re
 import select
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -48,8 +49,9 @@ def node_binary() -> str:
 # One Node process per pytest process answers every call (issue 23: a process per call cost about 0.3 s
 # of CPU each, a third of the fast loop). Each request is a JSON line on stdin naming a module to build
 # from source (imported as a ``data:`` URL, so a request's setup code gets a module of its own); the
-# reply goes out on file descriptor 3, so that what the modules under test print cannot be mistaken
-# for it.
+# reply goes out on a pipe of its own (``PACTE_REPLY_FD``), so that what the modules under test print
+# cannot be mistaken for it; their error output goes to a file (a pipe nobody reads would fill up and
+# stop Node after 64 KiB).
 _SERVER = """
 import { createInterface } from "node:readline";
 import { writeSync } from "node:fs";
@@ -71,10 +73,11 @@ class _NodeServer:
 
     def __init__(self) -> None:
         read_fd, write_fd = os.pipe()
+        self.errors = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
         self.proc = subprocess.Popen(
             [node_binary(), *NODE_IMPORT, "--input-type=module", "-e", _SERVER],
             stdin=subprocess.PIPE,
-            stderr=subprocess.PIPE,
+            stderr=self.errors,
             pass_fds=(write_fd,),
             env={**os.environ, "PACTE_REPLY_FD": str(write_fd)},
             text=True,
@@ -92,7 +95,8 @@ class _NodeServer:
         line = self.replies.readline() if ready else ""
         if not line:
             self.stop()
-            stderr = self.proc.stderr.read() if self.proc.stderr else ""
+            self.errors.seek(0)
+            stderr = self.errors.read()
             raise AssertionError(f"node gave no answer within {timeout} s: {stderr[-2000:]}")
         return json.loads(line)
 
