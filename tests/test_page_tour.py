@@ -22,8 +22,17 @@ import re
 from dataclasses import dataclass, field
 
 import pytest
-from a11y_support import AXE, DRIVE, LAYOUT_PROBE, built_pages, describe, offline_context, pages_with_widgets, run_axe
-from a11y_support import wait_widgets as wait_widgets_and_charts
+from a11y_support import (
+    AXE,
+    DRIVE,
+    LAYOUT_PROBE,
+    built_pages,
+    describe,
+    offline_context,
+    pages_with_widgets,
+    run_axe,
+    wait_widgets,
+)
 
 from pacte.course.toc import toc_files
 
@@ -109,7 +118,7 @@ def _tour(browser, base: str, pages: list[str], width: int, audit, axe: bool = F
             assert response is not None
             current.status = response.status
             current.csp_header = response.headers.get("content-security-policy") or ""
-            wait_widgets_and_charts(page)
+            wait_widgets(page)
             page.wait_for_timeout(250)  # charts settle (container width, ResizeObserver)
             audit(page, rel, current)
             current.csp = list(page.evaluate("window.__csp || []"))
