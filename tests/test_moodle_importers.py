@@ -69,7 +69,8 @@ def responses(question: dict, lang: str) -> list[str]:
     if lang == "fr":
         bare, spaced = bare.replace(".", ","), spaced.replace(".", ",")
     unit = question.get("unit")
-    return [bare, spaced] + ([f"{bare} {unit}", f"{spaced} {unit}"] if unit else [])
+    typed = [bare, spaced] + ([f"{bare} {unit}", f"{spaced} {unit}"] if unit else [])
+    return list(dict.fromkeys(typed))
 
 
 def run_harness(fmt: str, path: Path, answers: Path, lang: str) -> dict:
