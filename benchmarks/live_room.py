@@ -207,6 +207,7 @@ async def lead(setup: Setup, room: Room, args: argparse.Namespace) -> dict:
             await wait_for(room, lambda k=key: room.answered[k] >= room.trainees // 2, args.activity_timeout)
             killed_time = time.monotonic()
             figures["killed"] = setup.kill_one()
+            figures["killed_key"] = key
         if not await wait_for(room, lambda k=key: room.answered[k] >= room.trainees, args.activity_timeout):
             room.errors[f"activity timeout ({room.answered[key]} of {room.trainees} answered)"] += 1
         if i == killed_at:  # as a trainer would, wait for the room to be back before the next activity
@@ -264,6 +265,11 @@ def run_setup(processes: int, database_url: str | None, use_nginx: bool, args: a
     print(
         f"  push delivery latency ms, activities without a kill ({len(calm)} deliveries): "
         f"p50 {pct(calm, 0.5)}, p95 {pct(calm, 0.95)}, p99 {pct(calm, 0.99)}"
+    )
+    calm_answers = [s for k, v in room.answer_latency_by_activity.items() if k != figures.get("killed_key") for s in v]
+    print(
+        f"  answer latency ms, activities without a kill ({len(calm_answers)} answers): "
+        f"p50 {pct(calm_answers, 0.5)}, p95 {pct(calm_answers, 0.95)}, p99 {pct(calm_answers, 0.99)}"
     )
     by_activity = ", ".join(pct(v, 0.5) for v in room.push_latency_by_activity.values())
     print(f"  push delivery latency p50 per activity, in push order, ms: {by_activity}")
