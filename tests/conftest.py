@@ -303,6 +303,42 @@ def screenshot(page, name: str) -> Path:
     return path
 
 
+VOILA_STATE_JS = """() => ({
+  rendered: !!document.querySelector('#rendered_cells'),
+  cells: document.querySelectorAll('.jp-Cell').length,
+  widgets: document.querySelectorAll('.jupyter-widgets, .widget-output').length,
+  errors: [...document.querySelectorAll('.jp-RenderedText[data-mime-type*=stderr], .jp-OutputArea-output[data-mime-type*=error]')]
+    .map((e) => e.textContent.slice(0, 200)),
+})"""
+
+
+def open_voila(page, url: str, ready: str, timeout: int = 90_000) -> None:
+    """Open a Voilà view and wait for ``ready``; if it is not there in time, reload the view once.
+
+    Voilà (0.5) now and then leaves a view without its widgets on a loaded machine (upstream
+    voila-dashboards/voila#1428: a kernel message not sent); a reader's reload then shows them, and so
+    does the test's. What the first attempt showed is printed and kept as a screenshot; a second
+    failure raises with it.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    states = []
+    for attempt in (1, 2):
+        if attempt == 1:
+            page.goto(url, timeout=timeout)
+        else:
+            page.reload(timeout=timeout)
+        try:
+            page.locator(ready).first.wait_for(timeout=timeout)
+            return
+        except PlaywrightTimeout:
+            state = page.evaluate(VOILA_STATE_JS)
+            states.append(state)
+            shot = screenshot(page, f"voila-not-ready-{WORKER or 'main'}-{attempt}")
+            print(f"open_voila: {url} without {ready!r} after {timeout} ms (attempt {attempt}): {state}; {shot}")
+    raise AssertionError(f"{url}: {ready!r} did not appear in two attempts: {states}")
+
+
 def draw_charts(page, timeout: int = 120000, count: int = 0) -> None:
     """Scroll each chart not drawn yet into view, as a reader would, and wait until it is drawn (or failed).
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import screenshot
+from conftest import open_voila, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -160,9 +160,8 @@ def test_static_resources_sorting(offline_page, book_url):
 
 def test_voila_diagnosis_and_sorting_reach_python(offline_page, pacte_server):
     page = offline_page
-    page.goto(pacte_server + "voila/render/" + INDEX + ".ipynb", timeout=120_000)
+    open_voila(page, pacte_server + "voila/render/" + INDEX + ".ipynb", ".pacte-diag")
     diag = page.locator(".pacte-diag")
-    diag.wait_for(timeout=60000)
     for st in LOG:
         _rate(diag, st, 3)
     assert (
@@ -173,9 +172,8 @@ def test_voila_diagnosis_and_sorting_reach_python(offline_page, pacte_server):
     screenshot(page, "voila-dimensions-diagnosis")
     assert page.pacte_log.external == [] and page.pacte_log.page_errors == []
 
-    page.goto(pacte_server + "voila/render/" + TROIS + ".ipynb", timeout=120_000)
+    open_voila(page, pacte_server + "voila/render/" + TROIS + ".ipynb", ".pacte-sort")
     ex = page.locator(".pacte-sort")
-    ex.wait_for(timeout=60000)
     form = ex.locator("form[data-item=projet-sante]")
     form.locator("input[value=collective]").check()
     form.locator("button[type=submit]").click()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import draw_charts, screenshot
+from conftest import draw_charts, open_voila, screenshot
 
 from pacte.live.stage import build_stage
 from pacte.live.store import LiveSession, StageRow
@@ -46,9 +46,9 @@ def _static(page, book_url: str, doc: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
-def _voila(page, server: str, doc: str) -> None:
+def _voila(page, server: str, doc: str, ready: str) -> None:
     _track_404(page)
-    page.goto(f"{server}voila/render/{doc}.ipynb", timeout=90_000)
+    open_voila(page, f"{server}voila/render/{doc}.ipynb", ready)
 
 
 def _listen_answers(page) -> None:
@@ -177,7 +177,7 @@ def test_static_cases_page(offline_page, book_url):
 
 def test_voila_survey_page_reaches_the_kernel(offline_page, pacte_server):
     page = offline_page
-    _voila(page, pacte_server, SURVEY_PAGE)
+    _voila(page, pacte_server, SURVEY_PAGE, "figure.pacte-chart")
     check_explorer_redraws(page)
     check_team_compare(page)
     page.wait_for_selector("section.pacte-compare[data-kernel-result*='cohesion:close_knit=25']", timeout=TIMEOUT)
@@ -187,7 +187,7 @@ def test_voila_survey_page_reaches_the_kernel(offline_page, pacte_server):
 
 def test_voila_case_reaches_the_kernel(offline_page, pacte_server):
     page = offline_page
-    _voila(page, pacte_server, CASES_PAGE)
+    _voila(page, pacte_server, CASES_PAGE, "section.pacte-case")
     play_case_to_the_end(page, 1)
     page.wait_for_selector("section.pacte-case[data-kernel-finished='true']", timeout=TIMEOUT)
     case = page.locator("section.pacte-case").nth(1)

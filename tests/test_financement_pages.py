@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import screenshot
+from conftest import open_voila, screenshot
 
 ROOT = Path(__file__).resolve().parents[1]
 SIM_PAGE = "modules/financement/simulateur-aci-msp"
@@ -83,9 +83,8 @@ def test_static_cpts_and_timeline_offline(offline_page, book_url):
 @pytest.mark.browser
 def test_voila_simulator_reaches_python(offline_page, pacte_server):
     page = offline_page
-    page.goto(pacte_server + f"voila/render/{SIM_PAGE}.ipynb", timeout=60_000)
+    open_voila(page, pacte_server + f"voila/render/{SIM_PAGE}.ipynb", ".pacte-aci")
     sim = page.locator(".pacte-aci")
-    sim.wait_for(timeout=60_000)
     page.wait_for_function("document.querySelector('.pacte-aci').dataset.amount === '80500'", timeout=TIMEOUT)
     sim.locator("input[data-field=patientele]").fill("6000")
     page.wait_for_function("document.querySelector('.pacte-aci').dataset.amount === '98000'", timeout=TIMEOUT)
@@ -104,9 +103,8 @@ def test_voila_simulator_reaches_python(offline_page, pacte_server):
 @pytest.mark.browser
 def test_voila_cpts_reaches_python(offline_page, pacte_server):
     page = offline_page
-    page.goto(pacte_server + f"voila/render/{REF_PAGE}.ipynb", timeout=60_000)
+    open_voila(page, pacte_server + f"voila/render/{REF_PAGE}.ipynb", ".pacte-cpts")
     cpts = page.locator(".pacte-cpts")
-    cpts.wait_for(timeout=60_000)
     cpts.locator("input").fill("175001")
     page.wait_for_function("document.querySelector('.pacte-cpts').dataset.kernelAmount === '157500'", timeout=TIMEOUT)
     assert page.pacte_log.external == []

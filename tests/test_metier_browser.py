@@ -9,7 +9,7 @@ Build first (only this module is enough, see CONTRIBUTING « Building part of th
 from __future__ import annotations
 
 import pytest
-from conftest import draw_charts, screenshot
+from conftest import draw_charts, open_voila, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -22,12 +22,15 @@ NBSP = "\u00a0"
 TOLERATED_404 = ("/favicon.ico", "/api/live/status")
 
 
-def _open(page, url: str) -> None:
+def _open(page, url: str, voila_ready: str = "") -> None:
     page.pacte_404 = []
     page.pacte_bad = []
     page.on("response", lambda r: page.pacte_404.append(r.url) if r.status == 404 else None)
     page.on("response", lambda r: page.pacte_bad.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-    page.goto(url, timeout=90_000)
+    if voila_ready:
+        open_voila(page, url, voila_ready)
+    else:
+        page.goto(url, timeout=90_000)
     page.wait_for_load_state("networkidle")
 
 
@@ -197,12 +200,12 @@ def test_redirect_page_has_a_visible_french_link(offline_page, book_url):
 
 def test_voila_profile_and_week_reach_the_kernel(offline_page, pacte_server):
     page = offline_page
-    _open(page, f"{pacte_server}voila/render/{PROFILE_PAGE}.ipynb")
+    _open(page, f"{pacte_server}voila/render/{PROFILE_PAGE}.ipynb", "section.pacte-profile")
     check_profile(page)
     page.wait_for_selector("section.pacte-profile[data-kernel-result*='age:age_under_40=inside']", timeout=TIMEOUT)
     screenshot(page, "metier-profil-voila")
     _assert_clean(page)
-    _open(page, f"{pacte_server}voila/render/{WEEK_PAGE}.ipynb")
+    _open(page, f"{pacte_server}voila/render/{WEEK_PAGE}.ipynb", "section.pacte-week")
     fill_week(page)
     page.wait_for_selector("section.pacte-week[data-kernel-result='ok:5:clinique']", timeout=TIMEOUT)
     _assert_clean(page)

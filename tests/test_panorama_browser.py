@@ -9,7 +9,7 @@ sorting and quiz answers reach the kernel.
 from __future__ import annotations
 
 import pytest
-from conftest import screenshot
+from conftest import open_voila, screenshot
 
 from widgets.ordering import load_exercise, score_ordering
 
@@ -205,9 +205,8 @@ def test_static_quiz_answers(offline_page, book_url):
 
 def test_voila_ordering_sorting_and_quiz_reach_python(offline_page, pacte_server):
     page = offline_page
-    page.goto(pacte_server + "voila/render/" + HISTORY + ".ipynb", timeout=120000)
+    open_voila(page, pacte_server + "voila/render/" + HISTORY + ".ipynb", "section.pacte-order")
     root = page.locator("section.pacte-order")
-    root.wait_for(timeout=180000)
     root.locator("li[data-item=usb] input[data-action=position]").fill("1")
     root.locator("li[data-item=usb] input[data-action=position]").press("Enter")
     root.locator("button[data-action=check]").click()
@@ -222,9 +221,8 @@ def test_voila_ordering_sorting_and_quiz_reach_python(offline_page, pacte_server
     screenshot(page, "voila-panorama-ordering")
     assert page.pacte_log.external == [] and page.pacte_log.page_errors == []
 
-    page.goto(pacte_server + "voila/render/" + STRUCTURES + ".ipynb", timeout=120000)
+    open_voila(page, pacte_server + "voila/render/" + STRUCTURES + ".ipynb", ".pacte-sort")
     ex = page.locator(".pacte-sort")
-    ex.wait_for(timeout=180000)  # a second view starts a second kernel
     form = ex.locator("form[data-item=patient-complexe]")
     form.locator("input[value=dac]").check()
     form.locator("button[type=submit]").click()

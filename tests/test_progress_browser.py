@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import screenshot
+from conftest import open_voila, screenshot
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[1]
@@ -247,9 +247,10 @@ def test_voila_restores_what_the_static_book_kept(pacte_server: str, browser):
         page.goto(f"{pacte_server}{QUIZ_PAGE}.html", timeout=90_000)
         page.locator("section.pacte-quiz").wait_for(timeout=TIMEOUT)
         _answer_quiz_and_diagnosis(page)
-        page.goto(f"{pacte_server}voila/render/{QUIZ_PAGE}.ipynb", timeout=90_000)
         form = page.locator("section.pacte-quiz form[data-question=factorielle]")
-        form.wait_for(timeout=150_000)  # a Voilà page on a loaded 2-core machine: up to a minute
+        open_voila(
+            page, f"{pacte_server}voila/render/{QUIZ_PAGE}.ipynb", "section.pacte-quiz form[data-question=factorielle]"
+        )
         assert form.get_attribute("data-status") == "correct"
         page.wait_for_selector("section.pacte-quiz[data-kernel-score='1']", timeout=30_000)
         page.wait_for_selector(".pacte-diag[data-kernel-answered='1']", timeout=30_000)
