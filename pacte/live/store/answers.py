@@ -94,9 +94,10 @@ class AnswersMixin:
             return results
         with self._tx(True) as tx:
             changed: set[str] = set()
+            gates: dict[tuple[str, ...], int | StoreError] = {}
             for i in todo:
                 try:
-                    results[i] = self._insert_answer(tx, *answers[i])
+                    results[i] = self._insert_answer(tx, *answers[i], gates=gates)
                     changed.add(answers[i][0])
                 except StoreError as exc:
                     results[i] = exc
@@ -105,16 +106,29 @@ class AnswersMixin:
         return results
 
     def _insert_answer(
-        self, tx: Tx, session_id: str, participant_id: str, activity: str, question: str, answer: str
+        self,
+        tx: Tx,
+        session_id: str,
+        participant_id: str,
+        activity: str,
+        question: str,
+        answer: str,
+        gates: dict[tuple[str, ...], int | StoreError] | None = None,
     ) -> int:
-        """Check one answer and write it in ``tx`` (a refusal raises before anything is written)."""
+        """Check one answer and write it in ``tx`` (a refusal raises before anything is written).
+
+        ``gates`` keeps, for the transaction, what the checks of a session and of a question found
+        (open or closed, accepting or not, its round): a group of answers to the same question reads
+        them once instead of once per answer (five queries of the seven an answer took).
+        """
         now = self._clock()
-        self._require_open(tx, session_id, now)
+        gates = {} if gates is None else gates
+        _gate(gates, (session_id,), lambda: self._require_open(tx, session_id, now))
         if tx.one("SELECT 1 FROM participants WHERE id = ? AND session_id = ?", (participant_id, session_id)) is None:
             raise UnknownParticipant(session_id, participant_id)
-        self._require_accepting(tx, session_id, activity, question)
-        self._require_in_time(tx, session_id, activity, question)  # a countdown that closes at zero
-        round_no = self._round_of(tx, session_id, activity, question)
+        round_no = _gate(
+            gates, (session_id, activity, question), lambda: self._accepting_round(tx, session_id, activity, question)
+        )
         kind, ref = key_columns(activity)
         row = tx.one(
             "INSERT INTO answers (session_id, participant_id, kind, ref, question, answer, answered_at, round)"
@@ -127,3 +141,23 @@ class AnswersMixin:
         if row is None:
             raise RuntimeError("the database returned no id for a recorded answer")
         return int(row[0])
+
+    def _accepting_round(self, tx: Tx, session_id: str, activity: str, question: str) -> int:
+        """The round an answer to ``activity``/``question`` goes to, if the question takes answers now."""
+        self._require_accepting(tx, session_id, activity, question)
+        self._require_in_time(tx, session_id, activity, question)  # a countdown that closes at zero
+        return self._round_of(tx, session_id, activity, question)
+
+
+def _gate(gates: dict[tuple[str, ...], int | StoreError], key: tuple[str, ...], check: Callable[[], Any]) -> int:
+    """``check()``'s result for ``key``, computed once per transaction; a refusal is kept and raised again."""
+    if key not in gates:
+        try:
+            found = check()
+            gates[key] = found if isinstance(found, int) else 0
+        except StoreError as exc:
+            gates[key] = exc
+    kept = gates[key]
+    if isinstance(kept, StoreError):
+        raise kept
+    return kept
