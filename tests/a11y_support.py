@@ -192,3 +192,20 @@ DRIVE = r"""async (round) => {
     }
   }
 }"""
+
+
+def axe_findings(page) -> list[str]:
+    """axe-core's critical and serious violations in ``page``, one line each."""
+    return [f"axe: {v['id']} ({v['impact']}): {v['nodes'][:2]}" for v in run_axe(page)]
+
+
+def voila_view_findings(page, settle_ms: int = 1000) -> list[str]:
+    """A Voilà view opened by ``conftest.open_voila``, once every cell ran: its CSP violations and axe-core's
+    critical and serious violations, one line each (empty when clean).
+
+    The module tests call it on the views they drive; tests/test_security_csp.py then audits only the
+    views needed for the widgets those do not load (``AUDITED_BY_MODULE_TESTS``).
+    """
+    page.locator("#rendered_cells").first.wait_for(state="visible", timeout=120_000)  # shown once every cell ran
+    page.wait_for_timeout(settle_ms)
+    return list(page.evaluate("window.__csp || []")) + axe_findings(page)

@@ -303,6 +303,14 @@ def screenshot(page, name: str) -> Path:
     return path
 
 
+# Records the page's CSP violations from its first script on (an init script: outside the page's policy).
+RECORD_CSP = """
+if (!window.__csp) {
+  window.__csp = [];
+  document.addEventListener('securitypolicyviolation', e => window.__csp.push(
+    `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`));
+}
+"""
 VOILA_STATE_JS = """() => ({
   rendered: !!document.querySelector('#rendered_cells'),
   cells: document.querySelectorAll('.jp-Cell').length,
@@ -318,10 +326,12 @@ def open_voila(page, url: str, ready: str, timeout: int = 90_000) -> None:
     Voilà (0.5) now and then leaves a view without its widgets on a loaded machine (upstream
     voila-dashboards/voila#1428: a kernel message not sent); a reader's reload then shows them, and so
     does the test's. What the first attempt showed is printed and kept as a screenshot; a second
-    failure raises with it.
+    failure raises with it. The page's CSP violations are recorded from its start (``window.__csp``,
+    read by ``a11y_support.voila_view_findings``).
     """
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+    page.context.add_init_script(RECORD_CSP)
     states = []
     for attempt in (1, 2):
         if attempt == 1:

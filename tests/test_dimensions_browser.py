@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from a11y_support import voila_view_findings
 from conftest import open_voila, screenshot
 
 pytestmark = pytest.mark.browser
@@ -161,6 +162,7 @@ def test_static_resources_sorting(offline_page, book_url):
 def test_voila_diagnosis_and_sorting_reach_python(offline_page, pacte_server):
     page = offline_page
     open_voila(page, pacte_server + "voila/render/" + INDEX + ".ipynb", ".pacte-diag")
+    assert voila_view_findings(page) == []
     diag = page.locator(".pacte-diag")
     for st in LOG:
         _rate(diag, st, 3)
@@ -173,6 +175,7 @@ def test_voila_diagnosis_and_sorting_reach_python(offline_page, pacte_server):
     assert page.pacte_log.external == [] and page.pacte_log.page_errors == []
 
     open_voila(page, pacte_server + "voila/render/" + TROIS + ".ipynb", ".pacte-sort")
+    assert voila_view_findings(page) == []
     ex = page.locator(".pacte-sort")
     form = ex.locator("form[data-item=projet-sante]")
     form.locator("input[value=collective]").check()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from a11y_support import voila_view_findings
 from conftest import draw_charts, open_voila, screenshot
 
 from pacte.live.stage import build_stage
@@ -49,6 +50,7 @@ def _static(page, book_url: str, doc: str) -> None:
 def _voila(page, server: str, doc: str, ready: str) -> None:
     _track_404(page)
     open_voila(page, f"{server}voila/render/{doc}.ipynb", ready)
+    assert voila_view_findings(page) == []
 
 
 def _listen_answers(page) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from a11y_support import voila_view_findings
 from conftest import open_voila, screenshot
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,6 +85,7 @@ def test_static_cpts_and_timeline_offline(offline_page, book_url):
 def test_voila_simulator_reaches_python(offline_page, pacte_server):
     page = offline_page
     open_voila(page, pacte_server + f"voila/render/{SIM_PAGE}.ipynb", ".pacte-aci")
+    assert voila_view_findings(page) == []
     sim = page.locator(".pacte-aci")
     page.wait_for_function("document.querySelector('.pacte-aci').dataset.amount === '80500'", timeout=TIMEOUT)
     sim.locator("input[data-field=patientele]").fill("6000")
@@ -104,6 +106,7 @@ def test_voila_simulator_reaches_python(offline_page, pacte_server):
 def test_voila_cpts_reaches_python(offline_page, pacte_server):
     page = offline_page
     open_voila(page, pacte_server + f"voila/render/{REF_PAGE}.ipynb", ".pacte-cpts")
+    assert voila_view_findings(page) == []
     cpts = page.locator(".pacte-cpts")
     cpts.locator("input").fill("175001")
     page.wait_for_function("document.querySelector('.pacte-cpts').dataset.kernelAmount === '157500'", timeout=TIMEOUT)

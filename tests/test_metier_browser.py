@@ -9,6 +9,7 @@ Build first (only this module is enough, see CONTRIBUTING « Building part of th
 from __future__ import annotations
 
 import pytest
+from a11y_support import voila_view_findings
 from conftest import draw_charts, open_voila, screenshot
 
 pytestmark = pytest.mark.browser
@@ -29,6 +30,7 @@ def _open(page, url: str, voila_ready: str = "") -> None:
     page.on("response", lambda r: page.pacte_bad.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     if voila_ready:
         open_voila(page, url, voila_ready)
+        assert voila_view_findings(page) == []
     else:
         page.goto(url, timeout=90_000)
     page.wait_for_load_state("networkidle")

@@ -33,17 +33,12 @@ from a11y_support import (
     run_axe,
     wait_widgets,
 )
+from conftest import RECORD_CSP
 
 from pacte.course.toc import toc_files
 
 pytestmark = pytest.mark.browser
 
-# Records the page's CSP violations from its first script on.
-RECORD_CSP = """
-window.__csp = [];
-document.addEventListener('securitypolicyviolation', e => window.__csp.push(
-  `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`));
-"""
 
 # Each chart: one image (no Vega ARIA tree) named in French, and its data as a table.
 CHART_SPEECH = """() => [...document.querySelectorAll('figure.pacte-chart')].map((f) => {

@@ -9,6 +9,7 @@ sorting and quiz answers reach the kernel.
 from __future__ import annotations
 
 import pytest
+from a11y_support import voila_view_findings
 from conftest import open_voila, screenshot
 
 from widgets.ordering import load_exercise, score_ordering
@@ -206,6 +207,7 @@ def test_static_quiz_answers(offline_page, book_url):
 def test_voila_ordering_sorting_and_quiz_reach_python(offline_page, pacte_server):
     page = offline_page
     open_voila(page, pacte_server + "voila/render/" + HISTORY + ".ipynb", "section.pacte-order")
+    assert voila_view_findings(page) == []
     root = page.locator("section.pacte-order")
     root.locator("li[data-item=usb] input[data-action=position]").fill("1")
     root.locator("li[data-item=usb] input[data-action=position]").press("Enter")
@@ -222,6 +224,7 @@ def test_voila_ordering_sorting_and_quiz_reach_python(offline_page, pacte_server
     assert page.pacte_log.external == [] and page.pacte_log.page_errors == []
 
     open_voila(page, pacte_server + "voila/render/" + STRUCTURES + ".ipynb", ".pacte-sort")
+    assert voila_view_findings(page) == []
     ex = page.locator(".pacte-sort")
     form = ex.locator("form[data-item=patient-complexe]")
     form.locator("input[value=dac]").check()

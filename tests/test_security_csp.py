@@ -9,18 +9,11 @@ import re
 from pathlib import Path
 
 import pytest
-from a11y_support import run_axe
-from conftest import BUILD, TRAINER_TOKEN, voila_views
+from a11y_support import axe_findings
+from conftest import BUILD, RECORD_CSP, TRAINER_TOKEN, voila_views
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser
-
-
-RECORD = """
-window.__csp = [];
-document.addEventListener('securitypolicyviolation', e => window.__csp.push(
-  `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`));
-"""
 
 
 def voila_view_names() -> list[str]:
@@ -57,15 +50,33 @@ def widgets_used(rel: str) -> frozenset[str]:
     return frozenset(m["state"].get("_anywidget_id") or f"{m['model_module']}.{m['model_name']}" for m in models)
 
 
+# Views that the module tests open and drive, and audit there (CSP violations and axe-core, through
+# a11y_support.voila_view_findings): the test file of each. Their widgets need no other view here.
+AUDITED_BY_MODULE_TESTS = {
+    "modules/dynamiques/ce-que-dit-l-enquete.ipynb": "test_dynamiques_browser.py",
+    "modules/dynamiques/noyau-actif-et-legitimite.ipynb": "test_dynamiques_browser.py",
+    "modules/dimensions/index.ipynb": "test_dimensions_browser.py",
+    "modules/dimensions/trois-dimensions.ipynb": "test_dimensions_browser.py",
+    "modules/panorama/histoire-des-reformes.ipynb": "test_panorama_browser.py",
+    "modules/panorama/structures.ipynb": "test_panorama_browser.py",
+    "modules/metier/qui-sont-les-coordinateurs.ipynb": "test_metier_browser.py",
+    "modules/metier/activites-et-taches.ipynb": "test_metier_browser.py",
+    "modules/financement/simulateur-aci-msp.ipynb": "test_financement_pages.py",
+    "modules/financement/chronologie-des-reformes.ipynb": "test_financement_pages.py",
+}
+
+
 def views_covering_every_widget() -> list[str]:
-    """A few views that together load every widget any view loads, plus the view without widgets.
+    """The view without widgets, and a few views that load every widget the module tests' views do not.
 
     A Voilà view's policy allows inline scripts; what could break it is a resource from another
     host, which only the template or a widget's front end could ask for: one view per widget (greedy
-    cover) exercises all of them in a fraction of the time of every view.
+    cover) exercises all of them in a fraction of the time of every view, and a widget already
+    audited in a module test's view needs no second view (each Voilà view starts a kernel: about
+    10 s of CPU with its browser tab).
     """
     uses = {rel: widgets_used(rel) for rel in voila_view_names()}
-    missing = set().union(*uses.values())
+    missing = set().union(*uses.values()) - set().union(*(uses[rel] for rel in AUDITED_BY_MODULE_TESTS))
     chosen = [min((rel for rel, used in uses.items() if not used), default=None)]
     while missing:
         rel = max(sorted(uses), key=lambda r: len(uses[r] & missing))
@@ -77,7 +88,7 @@ def views_covering_every_widget() -> list[str]:
 @pytest.fixture(scope="module")
 def csp_context(browser, pacte_server):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
-    context.add_init_script(RECORD)
+    context.add_init_script(RECORD_CSP)
     yield context
     context.close()
 
@@ -103,18 +114,20 @@ def visit(context, url: str, wait_selector: str | None = None, settle_ms: int = 
         page.close()
 
 
-def axe_findings(page) -> list[str]:
-    """axe-core's critical and serious violations in ``page``, one line each (a Voilà view allows inline
-    scripts, so axe is added as a script tag)."""
-    return [f"axe: {v['id']} ({v['impact']}): {v['nodes'][:2]}" for v in run_axe(page)]
-
-
 def test_the_views_chosen_load_every_widget_of_the_course():
-    views = views_covering_every_widget()
+    views = views_covering_every_widget() + list(AUDITED_BY_MODULE_TESTS)
     every = set().union(*(widgets_used(rel) for rel in voila_view_names()))
     assert {"widgets.quiz.Quiz", "widgets.charts.Chart", "widgets.progress_page.ProgressPage"} <= every
     assert set().union(*(widgets_used(rel) for rel in views)) == every
     assert len(views) < len(voila_view_names())
+
+
+def test_the_module_tests_audit_the_views_they_are_trusted_with():
+    """Each view of AUDITED_BY_MODULE_TESTS is opened by its test file, which audits what it opens."""
+    for rel, test_file in AUDITED_BY_MODULE_TESTS.items():
+        text = (Path(__file__).parent / test_file).read_text(encoding="utf-8")
+        assert f'"{rel.removesuffix(".ipynb")}"' in text, f"{test_file} does not open {rel}"
+        assert "voila_view_findings(page) == []" in text, f"{test_file} does not audit its Voilà views"
 
 
 def test_no_executed_view_names_another_host():
