@@ -14,7 +14,7 @@ import pytest
 from conftest import IN_CI
 from node_runner import NODE_IMPORT, node_binary
 
-import widgets
+import widgets  # noqa: F401  (every widget class, for PacteWidget.__subclasses__)
 from widgets._host import BUNDLES_DIR, PacteWidget, esm_source
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,9 +35,6 @@ def _npm_tool(path: str) -> Path:
 
 
 def _widget_classes() -> list[type[PacteWidget]]:
-    """Every widget class: each name of ``widgets`` is imported first (the package imports on first use)."""
-    for name in widgets.__all__:
-        getattr(widgets, name)
     found, todo = [], [PacteWidget]
     while todo:
         cls = todo.pop()
