@@ -321,32 +321,45 @@ VOILA_STATE_JS = """() => ({
 
 
 def open_voila(page, url: str, ready: str, timeout: int = 90_000) -> None:
-    """Open a Voilà view and wait for ``ready``; if it is not there in time, reload the view once.
+    """Open a Voilà view and wait for ``ready`` and every cell; if ``ready`` is not there in time, or
+    Voilà says « widget model not found », reload the view once.
 
-    Voilà (0.5) now and then leaves a view without its widgets on a loaded machine (upstream
-    voila-dashboards/voila#1428: a kernel message not sent); a reader's reload then shows them, and so
-    does the test's. What the first attempt showed is printed and kept as a screenshot; a second
-    failure raises with it. The page's CSP violations are recorded from its start (``window.__csp``,
+    Voilà (0.5) now and then leaves a view without some of its widgets on a loaded machine (upstream
+    voila-dashboards/voila#1428: a kernel message not sent; the manager then logs « widget model not
+    found »); a reader's reload then shows them, and so does the test's. What the first attempt showed
+    is printed and kept as a screenshot, and its errors leave the page's log; a second failure raises
+    with both. The page's CSP violations are recorded from its start (``window.__csp``,
     read by ``a11y_support.voila_view_findings``).
     """
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     page.context.add_init_script(RECORD_CSP)
+    lost: list[str] = []  # Voilà's manager, when an output names a widget whose state never came
+    page.on("console", lambda m: lost.append(m.text) if "widget model not found" in m.text else None)
+    page.on("pageerror", lambda e: lost.append(str(e)) if "widget model not found" in str(e) else None)
+    log = getattr(page, "pacte_log", None)
     states = []
     for attempt in (1, 2):
+        lost.clear()
+        logged = (len(log.console_errors), len(log.page_errors)) if log else (0, 0)
         if attempt == 1:
             page.goto(url, timeout=timeout)
         else:
             page.reload(timeout=timeout)
         try:
             page.locator(ready).first.wait_for(timeout=timeout)
-            return
+            page.locator("#rendered_cells").first.wait_for(timeout=timeout)  # shown once every cell ran
+            if not lost:
+                return
+            state = {**page.evaluate(VOILA_STATE_JS), "lost": lost[:2]}
         except PlaywrightTimeout:
             state = page.evaluate(VOILA_STATE_JS)
-            states.append(state)
-            shot = screenshot(page, f"voila-not-ready-{WORKER or 'main'}-{attempt}")
-            print(f"open_voila: {url} without {ready!r} after {timeout} ms (attempt {attempt}): {state}; {shot}")
-    raise AssertionError(f"{url}: {ready!r} did not appear in two attempts: {states}")
+        if log:  # what this attempt showed is kept here, not in the page's log
+            del log.console_errors[logged[0] :], log.page_errors[logged[1] :]
+        states.append(state)
+        shot = screenshot(page, f"voila-not-ready-{WORKER or 'main'}-{attempt}")
+        print(f"open_voila: {url} without {ready!r} or a widget (attempt {attempt}, {timeout} ms): {state}; {shot}")
+    raise AssertionError(f"{url}: {ready!r} or a widget did not appear in two attempts: {states}")
 
 
 def draw_charts(page, timeout: int = 120000, count: int = 0) -> None:

@@ -91,6 +91,8 @@ def test_redirect_page_is_french_with_a_visible_link(tmp_path):
     assert write_redirects(tmp_path / "x", set(), {}, ROOT) == []
     assert write_redirects(tmp_path / "y", {NEW_PAGE, OLD_PAGE}, {}, ROOT) == []
     assert "../../a/b.html" in redirect_html("x/y/z", "a/b", "T")
+    # The book's icon, so that no browser asks for /favicon.ico (a 404) before following the refresh.
+    assert '<link rel="icon" href="../../_static/favicon.svg">' in redirect_html("x/y/z", "a/b", "T")
 
 
 def test_bad_redirects_file_is_refused(tmp_path):

@@ -12,7 +12,7 @@ for live sessions; the Voilà views prove the answers reached Python.
 from __future__ import annotations
 
 import pytest
-from conftest import screenshot
+from conftest import open_voila, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -31,10 +31,13 @@ def _plain(text: str) -> str:
     return text.replace(NBSP, " ").replace("\u202f", " ")
 
 
-def _open(page, url: str) -> None:
+def _open(page, url: str, voila_ready: str = "") -> None:
     page.pacte_404 = []
     page.on("response", lambda r: page.pacte_404.append(r.url) if r.status == 404 else None)
-    page.goto(url, timeout=90_000)
+    if voila_ready:
+        open_voila(page, url, voila_ready)
+    else:
+        page.goto(url, timeout=90_000)
     page.evaluate(
         "window.__pacteAnswers = []; document.addEventListener('pacte:answer', "
         "(e) => window.__pacteAnswers.push(e.detail));"
@@ -216,7 +219,7 @@ def _open_passage_on_a_phone(page) -> None:
 
 def test_voila_cpts_project_reaches_the_kernel(offline_page, pacte_server):
     page = offline_page
-    _open(page, f"{pacte_server}voila/render/{CPTS_PAGE}.ipynb")
+    _open(page, f"{pacte_server}voila/render/{CPTS_PAGE}.ipynb", "section.pacte-cpts")
     root = build_cpts_project(page, VOILA_TIMEOUT)
     page.wait_for_selector("section.pacte-cpts[data-kernel-status=complete]", timeout=VOILA_TIMEOUT)
     assert root.get_attribute("data-kernel-feedback") == root.get_attribute("data-feedback")
@@ -226,7 +229,7 @@ def test_voila_cpts_project_reaches_the_kernel(offline_page, pacte_server):
 
 def test_voila_brakes_reach_the_kernel(offline_page, pacte_server):
     page = offline_page
-    _open(page, f"{pacte_server}voila/render/{BRAKES_PAGE}.ipynb")
+    _open(page, f"{pacte_server}voila/render/{BRAKES_PAGE}.ipynb", "section.pacte-diag")
     rate_brakes(page, VOILA_TIMEOUT)
     page.wait_for_selector("section.pacte-diag[data-kernel-answered='3']", timeout=VOILA_TIMEOUT)
     _assert_clean(page)

@@ -33,6 +33,7 @@ TEMPLATE = """<!DOCTYPE html>
 <meta http-equiv="refresh" content="0; url={url}">
 <link rel="canonical" href="{url}">
 <meta name="robots" content="noindex">
+<link rel="icon" href="{icon}">
 </head>
 <body>
 <main>
@@ -73,9 +74,17 @@ def load_redirects(root: Path | None = None) -> dict[str, str]:
 
 
 def redirect_html(old: str, new: str, title: str) -> str:
-    """The redirect page written at ``old.html`` towards ``new.html`` (relative link)."""
-    url = posixpath.relpath(f"{new}.html", posixpath.dirname(old) or ".")
-    return TEMPLATE.format(url=html.escape(url, quote=True), title=html.escape(title))
+    """The redirect page written at ``old.html`` towards ``new.html`` (relative links).
+
+    It names the book's icon: without one, a browser asks for ``/favicon.ico`` before it follows the
+    refresh, and gets a 404 (a console error, seen by the page tour in a clean-clone run).
+    """
+    here = posixpath.dirname(old) or "."
+    url = posixpath.relpath(f"{new}.html", here)
+    icon = posixpath.relpath("_static/favicon.svg", here)
+    return TEMPLATE.format(
+        url=html.escape(url, quote=True), title=html.escape(title), icon=html.escape(icon, quote=True)
+    )
 
 
 def write_redirects(outdir: Path, found_docs, titles: dict[str, str], root: Path | None = None) -> list[Path]:
