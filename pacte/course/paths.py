@@ -9,6 +9,7 @@ PACKAGE_DIR = Path(__file__).resolve().parents[1]
 SITE_DIR = PACKAGE_DIR / "site"
 # The widgets' ES modules, styles and vendored scripts (a sibling package).
 STATIC_DIR = PACKAGE_DIR.parent / "widgets" / "static"
+BOOK_ICON = "_static/favicon.svg"  # the book's icon, relative to the built site's root
 
 
 def course_root() -> Path:

@@ -18,7 +18,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from pacte.course.paths import SITE_DIR
+from pacte.course.paths import BOOK_ICON, SITE_DIR
 from pacte.site.a11y_font import drop_icon_font
 from pacte.site.a11y_icons import write_subset
 from pacte.site.page_scripts import drop_search_scripts
@@ -108,7 +108,7 @@ def redirect_page(url: str, title: str) -> str:
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{t}</title>\n"
         f'<meta http-equiv="Refresh" content="0; url={u}">\n<link rel="canonical" href="{u}">\n'
-        '<link rel="icon" href="_static/favicon.svg">\n</head>\n'
+        f'<link rel="icon" href="{BOOK_ICON}">\n</head>\n'
         f'<body>\n<main>\n<h1>{t}</h1>\n<p><a href="{u}">Ouvrir l’accueil du cours</a></p>\n</main>\n</body>\n</html>\n'
     )
 

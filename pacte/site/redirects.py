@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from pacte.course.errors import DataError
-from pacte.course.paths import course_root
+from pacte.course.paths import BOOK_ICON, course_root
 
 REDIRECTS_FILE = Path("book") / "redirects.yaml"
 
@@ -81,7 +81,7 @@ def redirect_html(old: str, new: str, title: str) -> str:
     """
     here = posixpath.dirname(old) or "."
     url = posixpath.relpath(f"{new}.html", here)
-    icon = posixpath.relpath("_static/favicon.svg", here)
+    icon = posixpath.relpath(BOOK_ICON, here)
     return TEMPLATE.format(
         url=html.escape(url, quote=True), title=html.escape(title), icon=html.escape(icon, quote=True)
     )
