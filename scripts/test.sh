@@ -51,6 +51,9 @@ report() {
   if [ -n "${TYPES_PID:-}" ]; then
     kill "$TYPES_PID" 2>/dev/null || true
   fi
+  if [ -n "${BINDER_PID:-}" ]; then
+    kill "$BINDER_PID" 2>/dev/null || true
+  fi
   [ -z "${TYPES_LOG:-}" ] || rm -f "$TYPES_LOG"
   if [ -n "${STOP_POSTGRES:-}" ]; then
     bash scripts/postgres-test.sh --stop >/dev/null 2>&1 || true
@@ -102,6 +105,15 @@ types_wait() {
   return "$status"
 }
 
+binder_wait() {
+  if ! wait "$BINDER_PID"; then
+    echo "binder: tests/binder_env.py failed (test_binder_image tries again and reports):" >&2
+    tail -20 "$BINDER_LOG" >&2
+  fi
+  BINDER_PID=""
+  rm -f "$BINDER_LOG"
+}
+
 if [ -z "${PACTE_SKIP_SETUP:-}" ]; then
   types_start
   phase lint lint
@@ -118,8 +130,14 @@ if [ -n "$FAST" ]; then
   exit 0
 fi
 if [ -z "${PACTE_SKIP_SETUP:-}" ]; then
+  # The Binder image's environment (pip, about 100 s of one core) beside the build, which keeps one
+  # core busy: tests/binder_env.py; the Binder test makes it itself if this one failed.
+  BINDER_LOG=$(mktemp)
+  python tests/binder_env.py _build/binder-env >"$BINDER_LOG" 2>&1 &
+  BINDER_PID=$!
   phase build pacte build --quiet
   phase types types_wait  # what mypy still needed once the build was done
+  phase binder binder_wait  # what the Binder environment still needed
 fi
 phase tests pytest tests -n "${PACTE_TEST_WORKERS:-3}" --dist loadscope --no-loadscope-reorder --durations=15 "$@"
 # Every executed page through nbval, in a phase of its own (a notebook's cells stay on one worker).

@@ -15,18 +15,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from binder_env import binder_python
 from conftest import ROOT, _missing
 
 from pacte.course.binder import HOME_DOC, NOTEBOOK_DIR, binder_launch
 from pacte.site.voila_export import myst_to_commonmark, page_links
-
-
-def binder_python() -> str:
-    """The Python ``major.minor`` that ``binder/runtime.txt`` pins (``python-3.11`` → ``3.11``)."""
-    text = (ROOT / "binder" / "runtime.txt").read_text(encoding="utf-8").strip()
-    match = re.fullmatch(r"python-(\d+\.\d+)", text)
-    assert match, f"binder/runtime.txt: expected « python-X.Y », found {text!r}"
-    return match.group(1)
 
 
 def lowest_promised_python() -> str:

@@ -1,99 +1,53 @@
 """The Binder image reproduced without Docker, then used as a learner would.
 
-repo2docker's plan (checked in ``test_binder.py``) is: the base environment
-of its Python lock file (JupyterLab, Notebook), the repository copied to the
-working directory, ``pip install -r binder/requirements.txt`` there, then
-``binder/postBuild``. This test runs the same commands on a ``git archive`` of
-HEAD (nothing untracked helps) in a fresh virtual environment of Binder's
-Python minor version, starts JupyterLab with the Voilà server extension as
-the single-user server would, and in Chromium with the network closed:
-answers a quiz in a Voilà view, then runs the same notebook in JupyterLab and
-answers it there. Two differences, for speed: pip keeps its cache (Binder
-passes ``--no-cache-dir``), which changes what is downloaded, not what is
-installed; and it writes no bytecode (``--no-compile``: Python compiles the
-modules it imports when it imports them), which changes neither what is
-installed nor how it runs (measured: the module used 108 s of CPU instead of 137 s).
+The environment is made as repo2docker's plan makes it (``binder_env``: a ``git archive`` of HEAD, a
+fresh virtual environment of Binder's Python minor version, pip, ``binder/postBuild``), ahead by
+``scripts/test.sh`` beside the build or else here. This test starts JupyterLab with the Voilà server
+extension in it as the single-user server would, and in Chromium with the network closed: answers a
+quiz in a Voilà view, then runs the same notebook in JupyterLab and answers it there.
 """
 
 from __future__ import annotations
 
-import importlib.resources
 import os
 import re
 import shutil
 import subprocess
-import sys
 import urllib.request
-from pathlib import Path
 
 import pytest
-from conftest import ROOT, _missing, free_port, offline_context, screenshot, wait_for_http
+from binder_env import READY, MissingTool, prepare, prepared
+from conftest import BUILD, _missing, free_port, offline_context, screenshot, wait_for_http
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-from test_binder import binder_python
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 PAGE = "_build/voila/modules/metier/qui-sont-les-coordinateurs.ipynb"
 TOKEN = "binder-test-token"
-BASE_PACKAGES = ("jupyterlab", "notebook")
+AHEAD = BUILD / "binder-env"  # where scripts/test.sh prepares it beside the build
 
 
-def base_environment_pins(python: str) -> list[str]:
-    """``name==version`` of the Jupyter front ends in repo2docker's lock file for ``python``."""
-    lock = importlib.resources.files("repo2docker.buildpacks.conda") / f"environment.py-{python}-linux-64.lock"
-    text = lock.read_text(encoding="utf-8")
-    pins = []
-    for name in BASE_PACKAGES:
-        match = re.search(rf"/{name}-(\d[\w.]*)-[\w]+(?:_\d+)?\.conda", text)
-        assert match, f"{name} not found in repo2docker's {lock}"
-        pins.append(f"{name}=={match.group(1)}")
-    return pins
-
-
-def binder_interpreter() -> str:
-    """An interpreter of Binder's minor version: this one, or ``pythonX.Y`` on the PATH."""
-    wanted = binder_python()
-    if f"{sys.version_info[0]}.{sys.version_info[1]}" == wanted:
-        return sys.executable
-    found = shutil.which(f"python{wanted}")
-    if not found:
-        _missing(f"no Python {wanted} to reproduce Binder's environment")
-    return str(found)
-
-
-def run(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float = 1200) -> None:
-    """Run one build step; fail with its output's tail if it fails."""
-    done = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
-    assert done.returncode == 0, f"{' '.join(cmd)} failed:\n{(done.stdout + done.stderr)[-4000:]}"
+def binder_environment(tmp_path_factory):
+    """The environment prepared ahead for HEAD's tree (used once: JupyterLab writes in it), or made now."""
+    try:
+        ahead = prepared(AHEAD)
+        if ahead:
+            (AHEAD / READY).unlink()
+            shutil.rmtree(ahead.work / "home")
+            (ahead.work / "home").mkdir()
+            return ahead
+        return prepare(tmp_path_factory.mktemp("binder"))
+    except MissingTool as missing:
+        _missing(str(missing))
+    except RuntimeError as failed:
+        pytest.fail(str(failed))
 
 
 @pytest.fixture(scope="module")
 def binder_server(tmp_path_factory):
     """JupyterLab (with Voilà) serving a Binder-like build of HEAD; yields its base URL."""
-    if shutil.which("git") is None:
-        _missing("git is needed to archive HEAD")
-    work = tmp_path_factory.mktemp("binder")
-    repo, venv, home = work / "repo", work / "venv", work / "home"
-    repo.mkdir()
-    home.mkdir()
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", "HEAD"], capture_output=True, check=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(repo)], input=archive, check=True)
-    env = {
-        "PATH": f"{venv / 'bin'}:/usr/local/bin:/usr/bin:/bin",
-        "HOME": str(home),
-        "LANG": "C.UTF-8",
-        "JUPYTER_CONFIG_DIR": str(home / ".jupyter"),
-        "JUPYTER_DATA_DIR": str(home / ".local/share/jupyter"),
-        "JUPYTER_RUNTIME_DIR": str(home / ".local/share/jupyter/runtime"),
-        "IPYTHONDIR": str(home / ".ipython"),
-        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
-        "PIP_CACHE_DIR": os.environ.get("PIP_CACHE_DIR", str(Path.home() / ".cache" / "pip")),
-    }
-    run([binder_interpreter(), "-m", "venv", str(venv)], work, env)
-    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--no-compile"]
-    run(pip + base_environment_pins(binder_python()), work, env)
-    run(pip + ["-r", "binder/requirements.txt"], repo, env)
-    run(["bash", "-c", "chmod +x binder/postBuild && ./binder/postBuild"], repo, env)
+    built = binder_environment(tmp_path_factory)
+    work, repo, venv, env = built.work, built.repo, built.venv, built.env
     port = free_port()
     log = open(work / "jupyter.log", "w")
     proc = subprocess.Popen(
