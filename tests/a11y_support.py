@@ -16,6 +16,44 @@ ROOT = Path(__file__).resolve().parents[1]
 AXE = ROOT / "tests" / "vendor" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING = ("critical", "serious")
+# Cumulative layout shift (issue 28): below 0.1, as Lighthouse's « good ». Pages at phone width are loaded
+# with the CPU slowed 4 times through the Chrome DevTools Protocol, as Lighthouse's mobile preset does; its
+# desktop preset does not slow the CPU.
+CLS_LIMIT = 0.1
+CPU_SLOWDOWN_PHONE = 4
+CLS_QUIET_MS = 750  # late shifts (fonts, charts resized to their container): settled once none came for this long
+# The shifts, summed by a PerformanceObserver from the page's start (an init script); shifts that follow
+# an input are not counted, as in Lighthouse; a sum is stricter than Lighthouse's largest session window.
+CLS_OBSERVER = """(() => {
+  window.__cls = { total: 0, shifts: [] };
+  const name = (n) => !n ? '?' : (n.id ? '#' + n.id : (n.className && typeof n.className === 'string'
+    ? n.nodeName.toLowerCase() + '.' + n.className.trim().split(/\\s+/).slice(0, 2).join('.') : n.nodeName.toLowerCase()));
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.hadRecentInput) continue;
+      window.__cls.total += e.value;
+      window.__cls.shifts.push(`${e.value.toFixed(3)} ${(e.sources || []).map((s) => name(s.node)).slice(0, 3).join(', ')}`);
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+})();"""
+
+
+def settle_shifts(page, quiet_ms: int = CLS_QUIET_MS, most_ms: int = 5000) -> dict:
+    """Wait until the page's fonts are loaded and no layout shift came for ``quiet_ms`` (at most ``most_ms``);
+    return what :data:`CLS_OBSERVER` summed (``total``, ``shifts``)."""
+    return page.evaluate(
+        """async ([quiet, most]) => {
+             await document.fonts.ready;
+             const start = performance.now();
+             let seen = -1;
+             while (window.__cls.shifts.length !== seen && performance.now() - start < most) {
+               seen = window.__cls.shifts.length;
+               await new Promise((done) => setTimeout(done, quiet));
+             }
+             return window.__cls;
+           }""",
+        [quiet_ms, most_ms],
+    )
 
 
 def built_pages(html_root: Path) -> list[str]:

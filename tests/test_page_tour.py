@@ -10,7 +10,12 @@ pages on its own, a third of the browser tests' time):
   other answers / valid entries: quiz right and wrong, sorting validated, diagnosis filled, case played to
   its end, simulators with an invalid then a valid input…) and axe-core checks the widgets after each;
 * at 390 px: no page scrolls sideways, no chart is wider than its widget, no SVG text under 12 px
-  (rendered), no two labels of the same chart axis overlap.
+  (rendered), no two labels of the same chart axis overlap;
+* at both widths: the page does not jump as it loads (cumulative layout shift below 0.1, summed from its
+  start until its widgets are mounted and settled, before any scroll, as Lighthouse sees it), with the live
+  control that ``pacte serve`` adds. The CPU is not slowed here (as Lighthouse's desktop preset); pages
+  at phone width with the CPU slowed 4 times (its mobile preset), and a joined trainee's bar, are
+  measured in ``test_a11y_layout_shift.py``: a slowed Chromium keeps a core busy all the while.
 
 ``PACTE_A11Y_PAGES=a,b`` keeps only the pages whose path contains ``a`` or ``b`` (to iterate fast).
 """
@@ -24,6 +29,8 @@ from dataclasses import dataclass, field
 import pytest
 from a11y_support import (
     AXE,
+    CLS_LIMIT,
+    CLS_OBSERVER,
     DRIVE,
     LAYOUT_PROBE,
     built_pages,
@@ -31,6 +38,7 @@ from a11y_support import (
     offline_context,
     pages_with_widgets,
     run_axe,
+    settle_shifts,
     wait_widgets,
 )
 from conftest import RECORD_CSP
@@ -58,6 +66,8 @@ CHART_TABLES = """() => [...document.querySelectorAll('figure.pacte-chart detail
 UNDRAWN = """() => [...document.querySelectorAll('div.pacte-widget[data-pacte-module=chart]')]
   .filter((w) => !w.querySelector('figure.pacte-chart[data-rendered=true] svg')).length
   + document.querySelectorAll('div.pacte-widget .pacte-error').length"""
+# A book page served by pacte serve (its marker) gets the live control (widgets/static/live_join.js).
+LIVE_EXPECTED = "() => !!document.querySelector('meta[name=pacte-live]') && !!document.querySelector('article.bd-article, .pacte-live-slot')"
 ENGLISH_LABEL = re.compile(r"\b(axis|titled|scale|chart|for a)\b", re.I)
 
 
@@ -78,6 +88,8 @@ class Visit:
     chart_tables: list = field(default_factory=list)
     axe_after_answers: dict[int, list[dict]] = field(default_factory=dict)
     layout: dict = field(default_factory=dict)
+    cls: float = 0.0
+    shifts: list[str] = field(default_factory=list)
 
 
 @pytest.fixture(scope="module")
@@ -90,14 +102,16 @@ def widget_pages(built_book) -> dict[str, list[str]]:
     return pages_with_widgets(built_book)
 
 
-def _tour(browser, base: str, pages: list[str], width: int, audit, axe: bool = False) -> dict[str, Visit]:
+def _tour(browser, base: str, pages: list[str], width: int, audit, axe: bool = False):
     """Visit ``pages`` in one tab at ``width``; ``audit(page, rel, visit)`` runs once each is settled.
 
-    With ``axe``, axe-core is in every page from its start: an init script is outside the page's
+    Each page's layout shift is read once its widgets are mounted and settled, before a chart is scrolled
+    to. With ``axe``, axe-core is in every page from its start: an init script is outside the page's
     policy, a script tag added later would break it.
     """
     context, external = offline_context(browser, width)
     context.add_init_script(RECORD_CSP)
+    context.add_init_script(CLS_OBSERVER)
     if axe:
         context.add_init_script(path=AXE)
     page = context.new_page()
@@ -113,6 +127,11 @@ def _tour(browser, base: str, pages: list[str], width: int, audit, axe: bool = F
             assert response is not None
             current.status = response.status
             current.csp_header = response.headers.get("content-security-policy") or ""
+            wait_widgets(page, charts=False)  # what loads before any scroll, as Lighthouse sees it
+            if page.evaluate(LIVE_EXPECTED):
+                page.locator(".pacte-live").wait_for(state="attached")
+            shift = settle_shifts(page)
+            current.cls, current.shifts = shift["total"], shift["shifts"]
             wait_widgets(page)
             page.wait_for_timeout(250)  # charts settle (container width, ResizeObserver)
             audit(page, rel, current)
@@ -222,3 +241,16 @@ def test_every_page_fits_a_390px_phone(phone):
         problems += [f"{rel}: page error: {e}" for e in v.page_errors]
         problems += [f"{rel}: request to another host: {u}" for u in v.external]
     assert not problems, "\n".join(problems)
+
+
+def test_pages_do_not_jump_as_they_load(desktop, phone):
+    """Cumulative layout shift below 0.1 on every page, at 1280 px and at 390 px (CPU not slowed)."""
+    bad = [
+        f"{rel} at {width} px: {v.cls:.3f} ({v.shifts})"
+        for width, visits in ((1280, desktop), (390, phone))
+        for rel, v in visits.items()
+        if v.cls >= CLS_LIMIT
+    ]
+    worst = max((v.cls, rel) for visits in (desktop, phone) for rel, v in visits.items())
+    print(f"CLS: worst {worst[0]:.3f} ({worst[1]})")
+    assert not bad, "layout shift ≥ 0.1:\n" + "\n".join(bad)
