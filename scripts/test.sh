@@ -130,7 +130,7 @@ if [ -n "$FAST" ]; then
   exit 0
 fi
 if [ -z "${PACTE_SKIP_SETUP:-}" ]; then
-  # The Binder image's environment (pip, about 100 s of one core) beside the build, which keeps one
+  # The Binder image's environment (pip, about 65 s of CPU) beside the build, which keeps one
   # core busy: tests/binder_env.py; the Binder test makes it itself if this one failed.
   BINDER_LOG=$(mktemp)
   python tests/binder_env.py _build/binder-env >"$BINDER_LOG" 2>&1 &

@@ -41,7 +41,7 @@ from a11y_support import (
     settle_shifts,
     wait_widgets,
 )
-from conftest import RECORD_CSP
+from conftest import RECORD_CSP, draw_charts
 
 from pacte.course.toc import toc_files
 
@@ -102,7 +102,7 @@ def widget_pages(built_book) -> dict[str, list[str]]:
     return pages_with_widgets(built_book)
 
 
-def _tour(browser, base: str, pages: list[str], width: int, audit, axe: bool = False):
+def _tour(browser, base: str, pages: list[str], width: int, audit, axe: bool = False) -> dict[str, Visit]:
     """Visit ``pages`` in one tab at ``width``; ``audit(page, rel, visit)`` runs once each is settled.
 
     Each page's layout shift is read once its widgets are mounted and settled, before a chart is scrolled
@@ -132,7 +132,7 @@ def _tour(browser, base: str, pages: list[str], width: int, audit, axe: bool = F
                 page.locator(".pacte-live").wait_for(state="attached")
             shift = settle_shifts(page)
             current.cls, current.shifts = shift["total"], shift["shifts"]
-            wait_widgets(page)
+            draw_charts(page)  # the widgets are mounted: each chart brought into view in turn
             page.wait_for_timeout(250)  # charts settle (container width, ResizeObserver)
             audit(page, rel, current)
             current.csp = list(page.evaluate("window.__csp || []"))
