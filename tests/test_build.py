@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import voila_views
 
 from pacte.course.toc import toc_files
-from pacte.site.build import BuildOutput, code_and_data_digest, notebook_pages
+from pacte.site.build import BuildOutput, build_jobs, code_and_data_digest, notebook_pages
 from pacte.site.voila_export import myst_to_commonmark
 
 
@@ -49,6 +49,21 @@ def test_digest_changes_with_what_outputs_depend_on_and_only_that(tmp_path):
         path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
         assert code_and_data_digest(tmp_path) != before, rel
         before = code_and_data_digest(tmp_path)
+
+
+def test_the_build_reads_and_executes_pages_in_parallel(built_book, monkeypatch):
+    """Every extension the book loads may read in parallel: Sphinx read the pages with several processes
+    (on a machine of one core, or with ``PACTE_BUILD_JOBS=1``, serially, as asked)."""
+    log = (built_book.parent / "pacte-build.log").read_text(encoding="utf-8")
+    assert "does not declare if it is safe for parallel reading" not in log
+    assert "doing serial read" not in log
+    read = [line for line in log.splitlines() if "reading sources..." in line]
+    if build_jobs() > 1 and len(read) >= 10:  # a full build, not a page or two read again
+        assert any(" .. " in line for line in read), "pages read one by one: " + read[0]
+    monkeypatch.setenv("PACTE_BUILD_JOBS", "3")
+    assert build_jobs() == 3
+    monkeypatch.setenv("PACTE_BUILD_JOBS", "none")
+    assert 1 <= build_jobs() <= 4
 
 
 def test_exported_voila_notebooks_have_no_myst_roles(built_book):

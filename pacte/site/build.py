@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import subprocess
@@ -168,11 +169,21 @@ def execution_cause(err_log: Path) -> str:
     return f"{name}{NBSP}: {detail}" if detail else name
 
 
+def build_jobs() -> int:
+    """Processes reading (and executing) the pages: ``PACTE_BUILD_JOBS``, else one per core, at most 4."""
+    wanted = os.environ.get("PACTE_BUILD_JOBS", "")
+    return int(wanted) if wanted.isdigit() and int(wanted) > 0 else min(os.cpu_count() or 1, 4)
+
+
 def _build_command(root: Path, strict: bool) -> list[str]:
     cmd = [
         sys.executable,
         "-c",
+        # Jupyter Book v1's CLI has no --jobs; its build_sphinx takes one (Sphinx's parallel read).
+        "import functools, sys, jupyter_book.sphinx as s; "
+        "s.build_sphinx = functools.partial(s.build_sphinx, jobs=int(sys.argv.pop(1))); "
         "from jupyter_book.cli.main import main; main()",
+        str(build_jobs()),
         "build",
         str(root),
         "--config",

@@ -63,6 +63,20 @@ def _drop_thebe_loader(app: Sphinx) -> None:
                 app.disconnect(listener.id)
 
 
+# Extensions Jupyter Book always loads that do not say whether they may read in parallel (Sphinx then
+# reads serially, with a warning: an error in a strict build). Both keep nothing in the environment:
+# multitoc numbering replaces the section numbering, which Sphinx runs in the main process once every
+# page is read; jupyterbook-latex adds per-document transforms, for LaTeX only.
+PARALLEL_SAFE_UNDECLARED = ("sphinx_multitoc_numbering", "sphinx_jupyterbook_latex")
+
+
+def _declare_parallel_safe(app: Sphinx, config) -> None:
+    for name in PARALLEL_SAFE_UNDECLARED:
+        extension = app.extensions.get(name)
+        if extension is not None and extension.parallel_read_safe is None:
+            extension.parallel_read_safe = True
+
+
 def setup(app: Sphinx) -> dict:
     """Register the course's static files and launch links with Sphinx."""
     from pacte.site import bibstyle
@@ -73,6 +87,7 @@ def setup(app: Sphinx) -> dict:
     typography.setup(app)  # French spaces and apostrophes in every reader-visible text node
     _drop_thebe_loader(app)
     app.connect("config-inited", _add_static)
+    app.connect("config-inited", _declare_parallel_safe)
     app.connect("doctree-resolved", _launch_links)
     app.add_js_file("loader.js", type="module")
     app.add_css_file("pacte.css")
