@@ -311,6 +311,7 @@ if (!window.__csp) {
     `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`));
 }
 """
+FIRST_VOILA_ATTEMPT_MS = 45_000
 VOILA_STATE_JS = """() => ({
   rendered: !!document.querySelector('#rendered_cells'),
   cells: document.querySelectorAll('.jp-Cell').length,
@@ -346,9 +347,12 @@ def open_voila(page, url: str, ready: str, timeout: int = 90_000) -> None:
             page.goto(url, timeout=timeout)
         else:
             page.reload(timeout=timeout)
+        # A view renders in 20 s at most on a loaded CI machine; one stuck (its cells shown, no widget)
+        # stays stuck: the first attempt gives up sooner.
+        wait = min(timeout, FIRST_VOILA_ATTEMPT_MS) if attempt == 1 else timeout
         try:
-            page.locator(ready).first.wait_for(timeout=timeout)
-            page.locator("#rendered_cells").first.wait_for(timeout=timeout)  # shown once every cell ran
+            page.locator(ready).first.wait_for(timeout=wait)
+            page.locator("#rendered_cells").first.wait_for(timeout=wait)  # shown once every cell ran
             if not lost:
                 return
             state = {**page.evaluate(VOILA_STATE_JS), "lost": lost[:2]}
@@ -358,7 +362,7 @@ def open_voila(page, url: str, ready: str, timeout: int = 90_000) -> None:
             del log.console_errors[logged[0] :], log.page_errors[logged[1] :]
         states.append(state)
         shot = screenshot(page, f"voila-not-ready-{WORKER or 'main'}-{attempt}")
-        print(f"open_voila: {url} without {ready!r} or a widget (attempt {attempt}, {timeout} ms): {state}; {shot}")
+        print(f"open_voila: {url} without {ready!r} or a widget (attempt {attempt}, {wait} ms): {state}; {shot}")
     raise AssertionError(f"{url}: {ready!r} or a widget did not appear in two attempts: {states}")
 
 
