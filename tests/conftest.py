@@ -362,7 +362,10 @@ def open_voila(page, url: str, ready: str, timeout: int = 90_000) -> None:
             del log.console_errors[logged[0] :], log.page_errors[logged[1] :]
         states.append(state)
         shot = screenshot(page, f"voila-not-ready-{WORKER or 'main'}-{attempt}")
-        print(f"open_voila: {url} without {ready!r} or a widget (attempt {attempt}, {wait} ms): {state}; {shot}")
+        said = f"open_voila: {url} without {ready!r} or a widget (attempt {attempt}, {wait} ms): {state}; {shot}"
+        print(said)
+        # A passing test's output is not shown: what a first attempt showed stays beside its screenshot.
+        shot.with_suffix(".txt").write_text(said + "\n", encoding="utf-8")
     raise AssertionError(f"{url}: {ready!r} or a widget did not appear in two attempts: {states}")
 
 
