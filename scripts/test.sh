@@ -130,8 +130,9 @@ if [ -n "$FAST" ]; then
   exit 0
 fi
 if [ -z "${PACTE_SKIP_SETUP:-}" ]; then
-  # The Binder image's environment (pip, about 65 s of CPU) beside the build, which keeps one
-  # core busy: tests/binder_env.py; the Binder test makes it itself if this one failed.
+  # The Binder image's environment (pip, about 65 s of CPU) beside the build (which reads pages
+  # with one process per core, but writes them with one): tests/binder_env.py; the Binder test
+  # makes it itself if this one failed.
   BINDER_LOG=$(mktemp)
   python tests/binder_env.py _build/binder-env >"$BINDER_LOG" 2>&1 &
   BINDER_PID=$!
