@@ -66,6 +66,17 @@ def test_the_build_reads_and_executes_pages_in_parallel(built_book, monkeypatch)
     assert 1 <= build_jobs() <= 4
 
 
+def test_pages_carry_no_unread_widget_state(built_book):
+    """The saved Jupyter widget state myst-nb would embed (for an HTML manager the book does not load)
+    is left out: the course's widgets draw from their own data in the page."""
+    heavy = [
+        rel.relative_to(built_book).as_posix()
+        for rel in built_book.rglob("*.html")
+        if "application/vnd.jupyter.widget-state+json" in rel.read_text(encoding="utf-8")
+    ]
+    assert heavy == []
+
+
 def test_exported_voila_notebooks_have_no_myst_roles(built_book):
     for nb_path in voila_views():
         nb = json.loads(nb_path.read_text(encoding="utf-8"))

@@ -77,6 +77,14 @@ def _declare_parallel_safe(app: Sphinx, config) -> None:
             extension.parallel_read_safe = True
 
 
+def _drop_widget_state(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    # myst-nb embeds in each page the saved state of its Jupyter widgets, for ipywidgets' HTML manager,
+    # which the book does not load (nb_ipywidgets_js is empty): the course's widgets draw from their own
+    # data in the page (widgets/static/loader.js). Unread, it weighed 130 to 300 KB a page (each widget's
+    # ES module and styles again), downloaded by every reader, on a phone too.
+    getattr(app.env, "nb_metadata", {}).get(pagename, {}).get("js_files", {}).pop("ipywidgets_state", None)
+
+
 def setup(app: Sphinx) -> dict:
     """Register the course's static files and launch links with Sphinx."""
     from pacte.site import bibstyle
@@ -89,6 +97,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _add_static)
     app.connect("config-inited", _declare_parallel_safe)
     app.connect("doctree-resolved", _launch_links)
+    app.connect("html-page-context", _drop_widget_state, priority=400)  # before myst-nb adds it (500)
     app.add_js_file("loader.js", type="module")
     app.add_css_file("pacte.css")
     app.add_css_file("print.css", media="print")  # paper handouts (pacte export pdf)
