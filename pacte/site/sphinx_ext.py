@@ -3,7 +3,10 @@
 * copies ``widgets/static`` (widget modules, loader, styles, vendored Vega) to
   the book's ``_static`` and loads ``loader.js`` on every page;
 * adds, at the top of every page with code, links to open it live: in Voilà
-  through ``pacte serve`` and in Voilà or JupyterLab on Binder.
+  through ``pacte serve`` and in Voilà or JupyterLab on Binder;
+* leaves out the widget state myst-nb would embed in each page (nothing reads it);
+* declares parallel-safe the two extensions Jupyter Book always loads that do
+  not say so, so that ``pacte build`` reads the pages in parallel.
 """
 
 from __future__ import annotations
