@@ -51,7 +51,7 @@ MARKING_FIXTURES = {
 # order puts the modules with most tests first, so a long module of one or two tests (the Binder image:
 # a pip install, then JupyterLab) started last and was the tail of the run, one worker busy while the
 # others had finished. These go first, the others in xdist's order (`--no-loadscope-reorder` keeps this one).
-LONG_FEW_FIRST = ["test_binder_image", "test_page_tour", "test_a11y_pa11y", "test_editorial_grammar"]
+LONG_FEW_FIRST = ["test_binder_image", "test_page_tour", "test_editorial_grammar"]
 # `scripts/test.sh --fast` sets it: the fuzz tests draw fewer examples there (the full suite draws them all).
 FAST_LOOP = os.environ.get("PACTE_FAST_LOOP") == "1"
 TRAINER_TOKEN = "test-trainer-token-not-secret"
@@ -241,9 +241,16 @@ def browser():
     # direct. `offline_context` logs what failed that way.
     closed = socket.socket()
     closed.bind(("127.0.0.1", 0))
-    args = [*CHROMIUM_ARGS, f"--proxy-server=http://127.0.0.1:{closed.getsockname()[1]}"]
+    # A loopback DevTools port too, for a tool that attaches to pages a test has open (pa11y in the page tour).
+    debug_port = free_port()
+    args = [
+        *CHROMIUM_ARGS,
+        f"--proxy-server=http://127.0.0.1:{closed.getsockname()[1]}",
+        f"--remote-debugging-port={debug_port}",
+    ]
     with sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=executable, args=args)
+        b.pacte_devtools_url = f"http://127.0.0.1:{debug_port}"
         yield b
         b.close()
     closed.close()

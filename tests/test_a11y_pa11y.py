@@ -1,99 +1,52 @@
-"""pa11y (HTML_CodeSniffer, WCAG 2 AA; npm ``pa11y-ci``, pinned in js/package.json) over every built page (issue 28).
+"""pa11y (HTML_CodeSniffer, WCAG 2 AA) attached to a test's tab: what the page tour relies on.
 
-One pa11y-ci process checks every page of the built book, served on loopback, in Debian's Chromium
-(never a downloaded browser), each page once its widgets have drawn. 0 errors beyond the advisories
-below. ``scripts/install.sh --test`` installs it (``cd js && npm ci``); a missing tool fails in CI.
+The page tour (``test_page_tour.py``) runs pa11y on every built page through ``pa11y_support``: pa11y in
+Node, attached to the tour's Chromium, on the tab as the tour left it. This test shows that this pa11y
+finds an error, sees what the test did to the page after it loaded (it does not load it again), and
+leaves out the advisories (``pa11y_support.ADVISORIES``), each with its reason.
 """
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 from pathlib import Path
 
+import pa11y_support
 import pytest
-from a11y_support import built_pages
-from conftest import _missing
+from conftest import offline_context
+from pa11y_support import ADVISORIES, AttachedPa11y
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[1]
-PA11Y_CI = ROOT / "js" / "node_modules" / "pa11y-ci" / "bin" / "pa11y-ci.js"
-# HTML_CodeSniffer codes reported as errors that are advisories here, each with its reason.
-ADVISORIES = {
-    # « This form does not contain a submit button »: the theme's search form submits with Enter
-    # (implicit submission, one text field), and Vega's chart selectors (<form class="vega-bindings">)
-    # act on change and are never submitted; a submit button would do nothing in either.
-    "WCAG2AA.Principle3.Guideline3_2.3_2_2.H32.2",
-}
+PAGE = """<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Essai de pa11y</title></head>
+<body><main><h1>Essai</h1><form role="search"><input type="search" aria-label="Chercher"></form>
+<p>Un paragraphe.</p></main></body></html>"""
+MISSING_ALT = "WCAG2AA.Principle1.Guideline1_1.1_1_1.H37"  # an image without alt text
 
 
-def _entry(base: str, html_root: Path, rel: str) -> dict:
-    """One pa11y-ci URL entry: a page with widgets is checked once they are drawn."""
-    text = (html_root / rel).read_text(encoding="utf-8")
-    entry: dict = {"url": base + rel}
-    charts = text.count('data-pacte-module="chart"')
-    if charts:
-        # A chart draws when it is about to be seen (widgets/static/chart.js): each is brought into view
-        # as a reader scrolls to it, by clicking its « Voir les données » (which also opens its table, so
-        # that is checked too). A chart already drawn needs no click: the click then falls on the footer's
-        # text (after every chart in the page, harmless), so the count of clicks never fails.
-        click = "click element figure.pacte-chart:not([data-rendered]) > details:not([open]) > summary, p.pacte-footer"
-        done = "wait for element body:not(:has(figure.pacte-chart:not([data-rendered]))) to be added"
-        mounted = (
-            "wait for element div.pacte-widget[data-pacte-module=chart]:not(:has(figure.pacte-chart)) to be removed"
+def test_attached_pa11y_checks_the_page_as_the_test_left_it(browser, tmp_path):
+    page_file = tmp_path / "essai.html"
+    page_file.write_text(PAGE, encoding="utf-8")
+    context, page = offline_context(browser)
+    pa11y = AttachedPa11y(browser, 1280, 1600)
+    try:
+        page.goto(page_file.as_uri())
+        clean = pa11y.check(page.url)
+        page.evaluate(
+            "() => { const i = document.createElement('img'); i.src = 'data:,'; document.querySelector('p').append(i); }"
         )
-        entry["actions"] = [mounted, *[click] * charts, done]
-    elif "data-pacte-module=" in text:
-        entry["actions"] = ["wait for element .pacte-widget-root > * to be added"]
-    return entry
+        found = pa11y.check(page.url)
+        gone = pa11y.check(page.url + "#nowhere")
+    finally:
+        pa11y.close()
+        context.close()
+    assert clean == []  # the form without a submit button is an advisory (H32.2), not an error
+    assert len(found) == 1 and found[0].startswith(MISSING_ALT + ":"), found
+    assert len(gone) == 1 and "no open page at" in gone[0]
 
 
-def pa11y_config(base: str, html_root: Path, pages: list[str]) -> dict:
-    """The pa11y-ci configuration checking ``pages`` of ``html_root`` served at ``base``."""
-    return {
-        "defaults": {
-            "chromeLaunchConfig": {
-                "executablePath": shutil.which("chromium"),
-                "args": ["--no-sandbox", "--headless=new", "--disable-gpu", "--disable-background-networking"],
-            },
-            "standard": "WCAG2AA",
-            "runners": ["htmlcs"],
-            "timeout": 120_000,
-            # One page at a time in one browser context: parallel incognito tabs lose their targets
-            # (« Protocol error (Target.closeTarget) ») on a loaded machine.
-            "concurrency": 1,
-            "useIncognitoBrowserContext": False,
-            "ignore": sorted(ADVISORIES),
-        },
-        "urls": [_entry(base, html_root, rel) for rel in pages],
-    }
-
-
-def test_every_built_page_passes_pa11y(built_book, book_url, tmp_path):
-    node, chromium = shutil.which("node"), shutil.which("chromium")
-    if not node or not chromium:
-        _missing("pa11y needs node and Debian's chromium")
-    if not PA11Y_CI.exists():
-        _missing(f"{PA11Y_CI} is missing: run `cd js && npm ci` (scripts/install.sh --test does)")
-    pages = built_pages(built_book)
-    config = tmp_path / "pa11y-ci.json"
-    config.write_text(json.dumps(pa11y_config(book_url, built_book, pages)), encoding="utf-8")
-    done = subprocess.run(
-        [node, str(PA11Y_CI), "--config", str(config), "--json"],
-        capture_output=True,
-        text=True,
-        timeout=1800,
-        check=False,
-    )
-    assert done.stdout.strip(), done.stderr[-2000:]
-    report = json.loads(done.stdout)
-    found = [
-        f"{url.removeprefix(book_url)}: {issue.get('code', 'run error')}: {issue.get('message', '')[:160]}"
-        f" ({issue.get('selector', '')})"
-        for url, issues in report["results"].items()
-        for issue in issues
-    ]
-    assert report["total"] == len(pages)
-    assert not found, f"{len(found)} pa11y errors:\n" + "\n".join(found[:40])
+def test_every_advisory_is_an_htmlcs_code_with_its_reason():
+    text = Path(pa11y_support.__file__).read_text(encoding="utf-8")
+    for code in ADVISORIES:
+        assert code.startswith("WCAG2AA.Principle")
+        before = text[: text.index(f'"{code}"')].rstrip().splitlines()
+        assert before[-1].strip().startswith("#"), f"{code} has no comment giving its reason"

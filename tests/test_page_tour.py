@@ -6,7 +6,8 @@ pages on its own, a third of the browser tests' time):
 * at 1280 px: the page answers 200 with its Content-Security-Policy and breaks none of it; ``lang="fr"``;
   no console error, no page error, no request to another host; every chart drawn; axe-core (WCAG 2.0/2.1
   A and AA) finds no critical or serious violation at load; each chart is one image named in French with
-  a « Voir les données » table; then every widget is driven twice (first answers / invalid entries, then
+  a « Voir les données » table; pa11y (HTML_CodeSniffer, WCAG 2 AA) attached to the same tab, once
+  the charts are drawn and their tables open; then every widget is driven twice (first answers / invalid entries, then
   other answers / valid entries: quiz right and wrong, sorting validated, diagnosis filled, case played to
   its end, simulators with an invalid then a valid input…) and axe-core checks the widgets after each;
 * at 390 px: no page scrolls sideways, no chart is wider than its widget, no SVG text under 12 px
@@ -42,6 +43,7 @@ from a11y_support import (
     wait_widgets,
 )
 from conftest import RECORD_CSP, draw_charts
+from pa11y_support import AttachedPa11y
 
 from pacte.course.toc import toc_files
 
@@ -84,6 +86,7 @@ class Visit:
     external: list[str] = field(default_factory=list)
     undrawn_charts: int = 0
     axe_at_load: list[dict] = field(default_factory=list)
+    pa11y: list[str] = field(default_factory=list)
     charts: list[dict] = field(default_factory=list)
     chart_tables: list = field(default_factory=list)
     axe_after_answers: dict[int, list[dict]] = field(default_factory=dict)
@@ -144,6 +147,8 @@ def _tour(browser, base: str, pages: list[str], width: int, audit, axe: bool = F
 
 @pytest.fixture(scope="module")
 def desktop(browser, pacte_server, pages, widget_pages) -> dict[str, Visit]:
+    pa11y: list[AttachedPa11y] = []  # started once the tour's tab is open
+
     def audit(page, rel: str, visit: Visit) -> None:
         visit.lang = page.locator("html").get_attribute("lang")
         visit.undrawn_charts = page.evaluate(UNDRAWN)
@@ -152,13 +157,20 @@ def desktop(browser, pacte_server, pages, widget_pages) -> dict[str, Visit]:
         for summary in page.locator("figure.pacte-chart details.pacte-chart-data > summary").all():
             summary.click()
         visit.chart_tables = page.evaluate(CHART_TABLES)
+        if not pa11y:
+            pa11y.append(AttachedPa11y(browser, 1280, 1600))
+        visit.pa11y = pa11y[0].check(page.url)
         if rel in widget_pages:
             for rnd in (0, 1):
                 page.evaluate(DRIVE, rnd)
                 page.wait_for_timeout(1100)  # debounced announcements and redraws
                 visit.axe_after_answers[rnd] = run_axe(page, "div.pacte-widget")
 
-    return _tour(browser, pacte_server, pages, 1280, audit, axe=True)
+    try:
+        return _tour(browser, pacte_server, pages, 1280, audit, axe=True)
+    finally:
+        for attached in pa11y:
+            attached.close()
 
 
 @pytest.fixture(scope="module")
@@ -201,6 +213,13 @@ def test_every_page_loads_offline_in_french_without_errors_and_draws_its_charts(
 def test_axe_finds_no_critical_or_serious_violation_on_any_page(desktop):
     bad = {rel: v.axe_at_load for rel, v in desktop.items() if v.axe_at_load}
     assert not bad, "axe-core violations:\n" + "\n".join(f"{rel}: {describe(v)}" for rel, v in bad.items())
+
+
+def test_every_page_passes_pa11y(desktop):
+    """0 errors from pa11y (HTML_CodeSniffer, WCAG 2 AA) beyond ``pa11y_support.ADVISORIES``, each page
+    checked once its charts are drawn and their data tables open (issue 28)."""
+    bad = {rel: v.pa11y for rel, v in desktop.items() if v.pa11y}
+    assert not bad, "pa11y errors:\n" + "\n".join(f"{rel}: {line}" for rel, lines in bad.items() for line in lines)
 
 
 def test_charts_speak_french_and_show_their_data(desktop):
