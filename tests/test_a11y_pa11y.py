@@ -1,4 +1,5 @@
-"""pa11y (HTML_CodeSniffer, WCAG 2 AA) attached to a test's tab: what the page tour relies on.
+"""pa11y (HTML_CodeSniffer, WCAG 2 AA) attached to a test's tab, and axe-core as ``run_axe`` runs it:
+what the page tour relies on finds what it should.
 
 The page tour (``test_page_tour.py``) runs pa11y on every built page through ``pa11y_support``: pa11y in
 Node, attached to the tour's Chromium, on the tab as the tour left it. This test shows that this pa11y
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pa11y_support
 import pytest
+from a11y_support import run_axe
 from conftest import offline_context
 from pa11y_support import ADVISORIES, AttachedPa11y
 
@@ -50,3 +52,12 @@ def test_every_advisory_is_an_htmlcs_code_with_its_reason():
         assert code.startswith("WCAG2AA.Principle")
         before = text[: text.index(f'"{code}"')].rstrip().splitlines()
         assert before[-1].strip().startswith("#"), f"{code} has no comment giving its reason"
+
+
+def test_run_axe_finds_a_serious_violation_and_names_its_node(offline_page):
+    """``run_axe`` reports a critical or serious violation with its node, and nothing on a clean part."""
+    offline_page.set_content(PAGE.replace('aria-label="Chercher"', 'id="q"'))
+    assert run_axe(offline_page) != []  # a search field without a name
+    found = run_axe(offline_page, "form")
+    assert [v["id"] for v in found] == ["label"] and found[0]["nodes"][0].startswith("#q :: ")
+    assert run_axe(offline_page, "main > p") == []

@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import voila_views
 
 from pacte.course.toc import toc_files
-from pacte.site.build import BuildOutput, build_jobs, code_and_data_digest, notebook_pages
+from pacte.site.build import BuildOutput, build_jobs, code_and_data_digest, notebook_pages, page_writers_digest
 from pacte.site.voila_export import myst_to_commonmark
 
 
@@ -49,6 +49,11 @@ def test_digest_changes_with_what_outputs_depend_on_and_only_that(tmp_path):
         path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
         assert code_and_data_digest(tmp_path) != before, rel
         before = code_and_data_digest(tmp_path)
+    # the book's extensions write the pages (Sphinx does not notice them change): written again, not executed
+    writers = page_writers_digest(tmp_path)
+    path = tmp_path / "pacte" / "site" / "sphinx_ext.py"
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert page_writers_digest(tmp_path) != writers and code_and_data_digest(tmp_path) == before
 
 
 def test_the_build_reads_and_executes_pages_in_parallel(built_book, monkeypatch):

@@ -92,22 +92,49 @@ OUTPUT_INPUTS = (
 NOT_OUTPUT_INPUTS = ("datasets/sources",)
 
 
-def code_and_data_digest(root: Path | None = None) -> str:
-    """Hash of everything a page's outputs depend on besides its own text (see ``OUTPUT_INPUTS``)."""
-    root = root or course_root()
+# What turns the executed pages into HTML besides Sphinx and the theme: the book's own extensions,
+# templates and static files. Sphinx notices a changed page, configuration or template, not a changed
+# extension: the pages are then written again (their code is not executed again).
+PAGE_WRITERS = "pacte/site"
+
+
+def _digest(root: Path, inputs: tuple[tuple[str, tuple[str, ...] | None], ...], excluded: tuple[str, ...] = ()) -> str:
     digest = hashlib.sha256()
-    for folder, suffixes in OUTPUT_INPUTS:
+    for folder, suffixes in inputs:
         for path in sorted((root / folder).rglob("*")):
             rel = path.relative_to(root).as_posix()
             if (
                 path.is_file()
-                and path.suffix in suffixes
+                and (suffixes is None or path.suffix in suffixes)
                 and "__pycache__" not in path.parts
-                and not rel.startswith(NOT_OUTPUT_INPUTS)
+                and not rel.startswith(excluded)
             ):
                 digest.update(rel.encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def code_and_data_digest(root: Path | None = None) -> str:
+    """Hash of everything a page's outputs depend on besides its own text (see ``OUTPUT_INPUTS``)."""
+    return _digest(root or course_root(), OUTPUT_INPUTS, NOT_OUTPUT_INPUTS)
+
+
+def page_writers_digest(root: Path | None = None) -> str:
+    """Hash of the book's extensions, templates and static files (``PAGE_WRITERS``)."""
+    return _digest(root or course_root(), ((PAGE_WRITERS, None),))
+
+
+def invalidate_stale_pages(root: Path | None = None) -> bool:
+    """Have every page written again when the book's extensions changed since the last build (not executed again)."""
+    stamp = build_dir() / ".pacte-page-writers"
+    current = page_writers_digest(root)
+    stale = stamp.exists() and stamp.read_text() != current
+    if stale or not stamp.exists():
+        shutil.rmtree(build_dir() / ".doctrees", ignore_errors=True)
+        shutil.rmtree(build_dir() / "html", ignore_errors=True)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(current)
+    return stale
 
 
 def invalidate_stale_cache(root: Path | None = None) -> bool:
@@ -261,6 +288,8 @@ def build_book(strict: bool = True, quiet: bool = False) -> int:
     start = time.perf_counter()
     if invalidate_stale_cache(root):
         print(f"pacte build{NBSP}: widgets ou données modifiés, cache d’exécution vidé", flush=True)
+    if invalidate_stale_pages(root):
+        print(f"pacte build{NBSP}: extensions du livre modifiées, toutes les pages réécrites", flush=True)
     pages = toc_files(root)
     print(f"pacte build{NBSP}: {len(pages)} pages, dont {len(notebook_pages(root))} avec du code", flush=True)
     proc = subprocess.Popen(cmd, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
