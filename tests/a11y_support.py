@@ -237,13 +237,24 @@ def axe_findings(page) -> list[str]:
     return [f"axe: {v['id']} ({v['impact']}): {v['nodes'][:2]}" for v in run_axe(page)]
 
 
+# Once Voilà moved the cells into its shell: the number of main landmarks, and the outputs outside the first.
+VOILA_LANDMARKS = """() => {
+  const mains = [...document.querySelectorAll('main, [role=main]')];
+  const outputs = [...document.querySelectorAll('.jp-OutputArea-output')];
+  return [mains.length, mains.length ? outputs.filter((o) => !mains[0].contains(o)).length : outputs.length];
+}"""
+
+
 def voila_view_findings(page, settle_ms: int = 1000) -> list[str]:
-    """A Voilà view opened by ``conftest.open_voila``, once every cell ran: its CSP violations and axe-core's
-    critical and serious violations, one line each (empty when clean).
+    """A Voilà view opened by ``conftest.open_voila``, once every cell ran: its CSP violations, a main
+    landmark that is not the one holding every output, and axe-core's critical and serious violations,
+    one line each (empty when clean).
 
     The module tests call it on the views they drive; tests/test_security_csp.py then audits only the
     views needed for the widgets those do not load (``AUDITED_BY_MODULE_TESTS``).
     """
     page.locator("#rendered_cells").first.wait_for(state="visible", timeout=120_000)  # shown once every cell ran
     page.wait_for_timeout(settle_ms)
-    return list(page.evaluate("window.__csp || []")) + axe_findings(page)
+    mains, outside = page.evaluate(VOILA_LANDMARKS)
+    landmarks = [] if mains == 1 and not outside else [f"{mains} main landmark(s), {outside} output(s) outside"]
+    return list(page.evaluate("window.__csp || []")) + landmarks + axe_findings(page)
