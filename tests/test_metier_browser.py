@@ -200,12 +200,38 @@ def test_redirect_page_has_a_visible_french_link(offline_page, book_url):
     assert '<a href="../metier/qui-sont-les-coordinateurs.html">Aller à la nouvelle page' in html
 
 
+def _survey_charts_and_quiz_reach_python(page) -> None:
+    """The view's charts draw offline, a selector redraws one, and quiz answers reach the kernel."""
+    draw_charts(page, timeout=120_000, count=2)  # scrolled to in turn: Vega draws a chart about to be seen
+    assert page.locator("figure.pacte-chart[data-rendered=true]").count() == 2
+    quiz = page.locator(".pacte-quiz")
+    form = quiz.locator("form[data-question=feminisation]")
+    form.locator("input[value=p76]").check()
+    form.locator("button[type=submit]").click()
+    assert "Bonne réponse" in form.locator(".pacte-quiz-feedback").inner_text()
+    page.wait_for_selector(".pacte-quiz[data-kernel-score='1']", timeout=20000)
+    form = quiz.locator("form[data-question=cdi-cpts]")
+    form.locator("input[value=msp]").check()
+    form.locator("button[type=submit]").click()
+    page.wait_for_function("document.querySelector('.pacte-quiz').dataset.score === '1'")
+    explorer = page.locator("figure.pacte-chart").nth(1)
+    explorer.locator("select").select_option("cohesion")
+    page.wait_for_function(
+        "el => el.querySelector('svg').textContent.includes('Vraiment soudée')",
+        arg=explorer.element_handle(),
+        timeout=10000,
+    )
+    explorer.scroll_into_view_if_needed()
+    screenshot(page, "voila-survey-page")
+
+
 def test_voila_profile_and_week_reach_the_kernel(offline_page, pacte_server):
     page = offline_page
     _open(page, f"{pacte_server}voila/render/{PROFILE_PAGE}.ipynb", "section.pacte-profile")
     check_profile(page)
     page.wait_for_selector("section.pacte-profile[data-kernel-result*='age:age_under_40=inside']", timeout=TIMEOUT)
     screenshot(page, "metier-profil-voila")
+    _survey_charts_and_quiz_reach_python(page)
     _assert_clean(page)
     _open(page, f"{pacte_server}voila/render/{WEEK_PAGE}.ipynb", "section.pacte-week")
     fill_week(page)
