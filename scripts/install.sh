@@ -70,7 +70,9 @@ fi
 extras=""
 [ "$with_test" = 1 ] && extras="[test]"
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade "pip>=24"
-.venv/bin/python -m pip install -q --disable-pip-version-check -c constraints.txt -e ".${extras}"
+# --no-compile: pip would compile all 8 900 modules of the environment (about 30 s of CPU on one core);
+# Python compiles and caches those a command imports, when it first imports them.
+.venv/bin/python -m pip install -q --disable-pip-version-check --no-compile -c constraints.txt -e ".${extras}"
 if [ -n "$npm_pid" ] && ! wait "$npm_pid"; then
   echo "install: npm ci failed in js/ (run it there to see why)" >&2
   exit 1
