@@ -31,6 +31,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from browser_tabs import Tabs
 
 from pacte.course.paths import build_dir
 
@@ -251,7 +252,9 @@ def browser():
     with sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=executable, args=args)
         b.pacte_devtools_url = f"http://127.0.0.1:{debug_port}"
+        b.pacte_tabs = Tabs(b)
         yield b
+        b.pacte_tabs.close()
         b.close()
     closed.close()
 
@@ -278,12 +281,19 @@ class PageLog:
         self.page_errors: list[str] = []
 
 
-def offline_context(browser, width: int = 1280, height: int = 1600, **options):
-    """A new browser context and its page, requests to any non-loopback host aborted and logged.
+def offline_context(browser, width: int = 1280, height: int = 1600, fresh: bool = False, **options):
+    """A context of the test's own and its page, requests to any non-loopback host aborted and logged.
 
-    The log is available as ``page.pacte_log`` (a :class:`PageLog`); close the context when done.
+    The context is the test's tabs in one the worker keeps open (``browser_tabs``: cookies and storage
+    cleared after each test, Chromium's caches kept), or a new browser context with ``fresh`` (a test
+    measuring what a page downloads). The log is available as ``page.pacte_log`` (a :class:`PageLog`);
+    close the context when done.
     """
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-FR", **options)
+    viewport = {"width": width, "height": height}
+    if fresh:
+        context = browser.new_context(viewport=viewport, locale="fr-FR", **options)
+    else:
+        context = browser.pacte_tabs.context(viewport, locale="fr-FR", **options)
     page = context.new_page()
     log = PageLog()
     log_external(page, log.external)
@@ -341,7 +351,7 @@ def open_voila(page, url: str, ready: str, timeout: int = 90_000) -> None:
     """
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    page.context.add_init_script(RECORD_CSP)
+    page.add_init_script(RECORD_CSP)
     lost: list[str] = []  # Voilà's manager, when an output names a widget whose state never came
     page.on("console", lambda m: lost.append(m.text) if "widget model not found" in m.text else None)
     page.on("pageerror", lambda e: lost.append(str(e)) if "widget model not found" in str(e) else None)
