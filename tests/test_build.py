@@ -105,3 +105,25 @@ def test_quiet_build_hides_the_kernels_transport_warning_but_not_real_warnings(c
     assert "without encryption" not in printed
     assert "undefined label" in printed
     assert output.warnings == [sphinx_warning.rstrip()]
+
+
+def test_the_execution_cache_deletes_only_records_beyond_its_limit(tmp_path):
+    """jupyter-cache's truncation read in one query (``pacte.site.parallel_cache``): the oldest records
+    beyond the limit, never one another build process added meanwhile."""
+    import nbformat
+    from jupyter_cache import get_cache
+    from jupyter_cache.base import CacheBundleIn
+    from jupyter_cache.cache.db import NbCacheRecord
+
+    from pacte.site import parallel_cache
+
+    parallel_cache.patch()
+    cache = get_cache(str(tmp_path))
+    pks = []
+    for i in range(3):
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(f"x = {i}")])
+        nb.cells[0].execution_count = 1
+        pks.append(cache.cache_notebook_bundle(CacheBundleIn(nb, f"/p{i}.md"), check_validity=False).pk)
+    assert NbCacheRecord.records_to_delete is parallel_cache.records_to_delete
+    assert parallel_cache.records_to_delete(2, cache.db) == [pks[0]]
+    assert parallel_cache.records_to_delete(1000, cache.db) == []

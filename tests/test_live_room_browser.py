@@ -181,9 +181,8 @@ def open_room(browser, built_book, book_url, path: str, width: int):
     """A page of the book served live (the marker of ``pacte serve``) and joined, with a fake API and stream."""
     if not (built_book / path).exists():
         pytest.skip(f"{path} is not in this build")
-    context = browser.new_context(
-        viewport={"width": width, "height": 900 if width < 500 else 1000}, locale="fr-FR", has_touch=width < 500
-    )
+    viewport = {"width": width, "height": 900 if width < 500 else 1000}
+    context = browser.pacte_tabs.context(viewport, locale="fr-FR", has_touch=width < 500)  # tests/browser_tabs.py
     context.add_init_script(FAKE_EVENT_SOURCE)
     page = context.new_page()
     api = FakeApi()

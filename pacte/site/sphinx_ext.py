@@ -16,6 +16,7 @@ from sphinx.application import Sphinx
 
 from pacte.course.binder import binder_launch
 from pacte.course.paths import SITE_DIR, STATIC_DIR
+from pacte.site import parallel_cache
 
 TEMPLATES_DIR = SITE_DIR / "sphinx_templates"
 
@@ -97,6 +98,7 @@ def setup(app: Sphinx) -> dict:
 
     typography.setup(app)  # French spaces and apostrophes in every reader-visible text node
     _drop_thebe_loader(app)
+    parallel_cache.patch()  # before the pages are read, by processes forked from this one
     app.connect("config-inited", _add_static)
     app.connect("config-inited", _declare_parallel_safe)
     app.connect("doctree-resolved", _launch_links)
