@@ -18,9 +18,10 @@ from urllib.parse import urlparse
 
 
 class SharedContext:
-    """One browser context of the worker, kept open by a blank tab."""
+    """One browser context of the worker, kept open by a blank tab, lent to one test at a time."""
 
     def __init__(self, browser, options: dict[str, Any]) -> None:
+        self.in_use = False
         self.context = browser.new_context(**options)
         self.keeper = self.context.new_page()
         self.keeper.goto("about:blank")
@@ -97,6 +98,7 @@ class TabContext:
         for page in self.pages:
             page.close()
         self._shared.clear(self._origins)
+        self._shared.in_use = False
 
 
 class Tabs:
@@ -104,15 +106,25 @@ class Tabs:
 
     def __init__(self, browser) -> None:
         self.browser = browser
-        self._shared: dict[tuple, SharedContext] = {}
+        self._shared: dict[tuple, list[SharedContext]] = {}
 
     def context(self, viewport: dict[str, int], **options) -> TabContext:
-        """A :class:`TabContext` in the shared context of ``options`` (``locale``, ``has_touch``…)."""
-        key = tuple(sorted(options.items()))
-        if key not in self._shared:
-            self._shared[key] = SharedContext(self.browser, options)
-        return TabContext(self._shared[key], viewport)
+        """A :class:`TabContext` in a free shared context of ``options`` (``locale``, ``has_touch``…).
+
+        Contexts open at the same time (several trainees of one test) never share one: each has its own
+        storage, as separate browsers would."""
+        pool = self._shared.setdefault(tuple(sorted(options.items())), [])
+        shared = next((s for s in pool if not s.in_use), None)
+        if shared is None:
+            shared = SharedContext(self.browser, options)
+            pool.append(shared)
+        shared.in_use = True
+        return TabContext(shared, viewport)
+
+    def contexts(self) -> list:
+        """Every browser context kept open."""
+        return [shared.context for pool in self._shared.values() for shared in pool]
 
     def close(self) -> None:
-        for shared in self._shared.values():
-            shared.context.close()
+        for context in self.contexts():
+            context.close()

@@ -32,7 +32,21 @@ def test_a_test_finds_nothing_the_previous_one_left(browser, book_url):
 def test_a_fresh_context_is_a_new_browser_context(browser):
     context, _ = offline_context(browser, fresh=True)
     try:
-        assert context not in [shared.context for shared in browser.pacte_tabs._shared.values()]
+        assert context not in browser.pacte_tabs.contexts()
         assert context.browser is browser
     finally:
         context.close()
+
+
+def test_contexts_open_at_once_do_not_share_their_storage(browser, book_url):
+    """Two trainees of one test (same options) are two browsers: what one stores, the other does not see."""
+    first, one = offline_context(browser)
+    second, other = offline_context(browser)
+    try:
+        one.goto(book_url + "book/intro.html")
+        one.evaluate("() => localStorage.setItem('pacte-essai', '1')")
+        other.goto(book_url + "book/intro.html")
+        assert other.evaluate("() => localStorage.getItem('pacte-essai')") is None
+    finally:
+        first.close()
+        second.close()
