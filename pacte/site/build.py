@@ -124,17 +124,22 @@ def page_writers_digest(root: Path | None = None) -> str:
     return _digest(root or course_root(), ((PAGE_WRITERS, None),))
 
 
-def invalidate_stale_pages(root: Path | None = None) -> bool:
-    """Have every page written again when the book's extensions changed since the last build (not executed again)."""
-    stamp = build_dir() / ".pacte-page-writers"
-    current = page_writers_digest(root)
+def _clear_when_changed(stamp_name: str, current: str, folders: tuple[str, ...]) -> bool:
+    """Remove ``folders`` of the build directory when ``current`` differs from the digest stamped last time
+    (or none was); stamp ``current``; return whether it changed."""
+    stamp = build_dir() / stamp_name
     stale = stamp.exists() and stamp.read_text() != current
     if stale or not stamp.exists():
-        shutil.rmtree(build_dir() / ".doctrees", ignore_errors=True)
-        shutil.rmtree(build_dir() / "html", ignore_errors=True)
+        for folder in folders:
+            shutil.rmtree(build_dir() / folder, ignore_errors=True)
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(current)
     return stale
+
+
+def invalidate_stale_pages(root: Path | None = None) -> bool:
+    """Have every page written again when the book's extensions changed since the last build (not executed again)."""
+    return _clear_when_changed(".pacte-page-writers", page_writers_digest(root), (".doctrees", "html"))
 
 
 def invalidate_stale_cache(root: Path | None = None) -> bool:
@@ -143,17 +148,8 @@ def invalidate_stale_cache(root: Path | None = None) -> bool:
     Jupyter Book's cache is keyed on each page's code only, so a change in the
     ``widgets`` package or in ``datasets/`` would otherwise leave stale outputs.
     """
-    stamp = build_dir() / ".pacte-inputs"
-    current = code_and_data_digest(root)
-    stale = stamp.exists() and stamp.read_text() != current
-    if stale or not stamp.exists():
-        shutil.rmtree(build_dir() / ".jupyter_cache", ignore_errors=True)
-        shutil.rmtree(build_dir() / "jupyter_execute", ignore_errors=True)
-        shutil.rmtree(build_dir() / ".doctrees", ignore_errors=True)
-        shutil.rmtree(build_dir() / "html", ignore_errors=True)
-    stamp.parent.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(current)
-    return stale
+    folders = (".jupyter_cache", "jupyter_execute", ".doctrees", "html")
+    return _clear_when_changed(".pacte-inputs", code_and_data_digest(root), folders)
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
