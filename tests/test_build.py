@@ -127,3 +127,28 @@ def test_the_execution_cache_deletes_only_records_beyond_its_limit(tmp_path):
     assert NbCacheRecord.records_to_delete is parallel_cache.records_to_delete
     assert parallel_cache.records_to_delete(2, cache.db) == [pks[0]]
     assert parallel_cache.records_to_delete(1000, cache.db) == []
+
+
+def test_a_page_read_from_the_cache_keeps_its_outputs_in_the_notebook_myst_nb_writes(tmp_path):
+    """myst-nb writes to ``_build/jupyter_execute`` the notebook it gave its client: a cache hit fills it
+    (``pacte.site.parallel_cache``), as an execution does, instead of a copy."""
+    import logging
+
+    import nbformat
+    from jupyter_cache import get_cache
+    from jupyter_cache.base import CacheBundleIn
+    from myst_nb.core.config import NbParserConfig
+    from myst_nb.core.execute.cache import NotebookClientCache
+
+    from pacte.site import parallel_cache
+
+    parallel_cache.patch()
+    executed = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")])
+    executed.cells[0].execution_count = 1
+    executed.cells[0].outputs = [nbformat.v4.new_output("execute_result", {"text/plain": "2"}, execution_count=1)]
+    get_cache(str(tmp_path)).cache_notebook_bundle(CacheBundleIn(executed, "/page.md"), check_validity=False)
+    given = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")])
+    config = NbParserConfig(execution_mode="cache", execution_cache_path=str(tmp_path))
+    with NotebookClientCache(given, tmp_path / "page.md", config, logging.getLogger("test")) as client:
+        assert client.notebook is given
+    assert given.cells[0].outputs[0]["data"] == {"text/plain": "2"}
